@@ -1,0 +1,197 @@
+package gen
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/diag"
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// reservedNames are the exported identifiers the templates declare; schemas
+// and operations that would take one get a numeric suffix instead.
+var reservedNames = []string{
+	"Opt", "Some", "Null", "Doer", "Client", "Option", "NewClient", "WithBaseURL",
+	"WithAPIKey", "WithHTTPClient", "WithHeader", "RequestOption", "WithRequestHeader",
+	"WithQuery", "APIError",
+}
+
+// builder walks a loaded document and makes every decision the emitter
+// needs. It is used once per Generate call.
+type builder struct {
+	doc   *openapi3.T
+	cfg   Config
+	errs  diag.List
+	names *naming.Namespace
+	// comps holds every component schema, declared up front in sorted order
+	// so their Go names do not depend on which operations are included.
+	comps map[string]*component
+	// inline holds the named types made for inline schemas, by schema
+	// identity, so a schema reached twice is one type.
+	inline map[*openapi3.Schema]*ir.Type
+	types  []*ir.Type
+}
+
+// component is a schema under #/components/schemas.
+type component struct {
+	name     string
+	ref      *openapi3.SchemaRef
+	t        *ir.Type
+	started  bool
+	nullable bool
+}
+
+const componentPrefix = "#/components/schemas/"
+
+func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
+	b := &builder{
+		doc:    doc,
+		cfg:    cfg,
+		names:  naming.NewNamespace(reservedNames...),
+		comps:  map[string]*component{},
+		inline: map[*openapi3.Schema]*ir.Type{},
+	}
+	b.declareComponents()
+	api := &ir.API{Package: cfg.Package}
+	if doc.Info != nil {
+		api.Title = doc.Info.Title
+	}
+	api.BaseURL = baseURL(doc)
+	api.Auth = b.auth()
+	api.Operations = b.operations()
+	if len(cfg.IncludeOps) == 0 {
+		for _, name := range sortedKeys(b.comps) {
+			b.component(name)
+		}
+	}
+	breakCycles(b.types)
+	api.Types = slices.Clone(b.types)
+	slices.SortFunc(api.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	return api, nil
+}
+
+func (b *builder) declareComponents() {
+	if b.doc.Components == nil {
+		return
+	}
+	for _, name := range sortedKeys(b.doc.Components.Schemas) {
+		sr := b.doc.Components.Schemas[name]
+		goName := naming.Exported(name)
+		if goName == "" {
+			goName = "Schema"
+		}
+		c := &component{
+			name: name,
+			ref:  sr,
+			t:    &ir.Type{Name: b.names.Claim(goName), Pointer: componentPrefix + escapeToken(name)},
+		}
+		b.comps[name] = c
+	}
+	for _, name := range sortedKeys(b.comps) {
+		b.comps[name].nullable = b.refNullable(b.comps[name].ref, map[string]bool{})
+	}
+}
+
+// component returns the component's type, building it on first use.
+func (b *builder) component(name string) *component {
+	c := b.comps[name]
+	if c == nil || c.started {
+		return c
+	}
+	c.started = true
+	if c.ref == nil || c.ref.Value == nil {
+		b.errs.Add(diag.Loc{Pointer: c.t.Pointer}, "schema has no value")
+		c.t.Kind, c.t.Target = ir.KindAlias, rawExpr()
+	} else {
+		b.defineNamed(c.t, c.ref, c.t.Pointer)
+	}
+	b.types = append(b.types, c.t)
+	return c
+}
+
+// componentName returns NAME for a local reference #/components/schemas/NAME.
+func componentName(ref string) (string, bool) {
+	if !strings.HasPrefix(ref, componentPrefix) {
+		return "", false
+	}
+	name := unescapeToken(strings.TrimPrefix(ref, componentPrefix))
+	return name, !strings.Contains(name, "/")
+}
+
+// refNullable reports whether a schema reference admits null, following
+// references to components.
+func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool {
+	if sr == nil || sr.Value == nil {
+		return false
+	}
+	if shapeOf(sr.Value).nullable {
+		return true
+	}
+	if name, ok := componentName(sr.Ref); ok && !seen[name] {
+		seen[name] = true
+		if c := b.comps[name]; c != nil && c.ref != sr {
+			return b.refNullable(c.ref, seen)
+		}
+	}
+	return false
+}
+
+func (b *builder) auth() *ir.Auth {
+	if b.doc.Components == nil {
+		return nil
+	}
+	for _, name := range sortedKeys(b.doc.Components.SecuritySchemes) {
+		s := b.doc.Components.SecuritySchemes[name]
+		if s != nil && s.Value != nil && s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer") {
+			return &ir.Auth{EnvVar: b.cfg.APIKeyEnv}
+		}
+	}
+	return nil
+}
+
+// baseURL is the first server's URL with its variables at their defaults.
+func baseURL(doc *openapi3.T) string {
+	if len(doc.Servers) == 0 || doc.Servers[0] == nil {
+		return ""
+	}
+	s := doc.Servers[0]
+	u := s.URL
+	for _, name := range sortedKeys(s.Variables) {
+		if v := s.Variables[name]; v != nil {
+			u = strings.ReplaceAll(u, "{"+name+"}", v.Default)
+		}
+	}
+	return strings.TrimRight(u, "/")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func escapeToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
+}
+
+func unescapeToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+}
+
+func rawExpr() *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Raw} }
+
+func builtinExpr(b ir.Builtin) *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: b} }
+
+func namedExpr(t *ir.Type) *ir.Expr { return &ir.Expr{Kind: ir.ExprNamed, Named: t} }
+
+func optExpr(e *ir.Expr) *ir.Expr { return &ir.Expr{Kind: ir.ExprOpt, Elem: e} }

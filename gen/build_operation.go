@@ -1,0 +1,239 @@
+package gen
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/diag"
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// clientMethods are the Client's own methods; operations named like them
+// get a suffix.
+var clientMethods = []string{"String"}
+
+// argNames are the method arguments every operation method has.
+var argNames = []string{"ctx", "body", "params", "opts", "c"}
+
+// operations builds every operation (or those named in cfg.IncludeOps), in
+// path and method order, and reports included ids that do not exist.
+func (b *builder) operations() []*ir.Operation {
+	include := map[string]bool{}
+	for _, id := range b.cfg.IncludeOps {
+		include[id] = true
+	}
+	found := map[string]bool{}
+	methods := naming.NewNamespace(clientMethods...)
+	var ops []*ir.Operation
+	if b.doc.Paths == nil {
+		return nil
+	}
+	paths := b.doc.Paths.Map()
+	for _, path := range sortedKeys(paths) {
+		item := paths[path]
+		if item == nil {
+			continue
+		}
+		itemOps := item.Operations()
+		for _, method := range sortedKeys(itemOps) {
+			op := itemOps[method]
+			if len(include) > 0 && !include[op.OperationID] {
+				continue
+			}
+			found[op.OperationID] = true
+			ops = append(ops, b.operation(path, method, item, op, methods))
+		}
+	}
+	for _, id := range sortedKeys(include) {
+		if !found[id] {
+			b.errs.Add(diag.Loc{Pointer: "#/paths"}, "-include-ops names operation %q, which the spec does not have", id)
+		}
+	}
+	slices.SortFunc(ops, func(a, c *ir.Operation) int { return cmp.Compare(a.Name, c.Name) })
+	return ops
+}
+
+func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, methods *naming.Namespace) *ir.Operation {
+	ptr := diag.Pointer("#/paths", path, strings.ToLower(method))
+	name := naming.Exported(op.OperationID)
+	if name == "" {
+		name = naming.Exported(strings.ToLower(method) + " " + path)
+	}
+	o := &ir.Operation{
+		Name:   methods.Claim(name),
+		ID:     op.OperationID,
+		Method: strings.ToUpper(method),
+		Path:   path,
+		Doc:    operationDoc(op),
+	}
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		o.Path, o.FixedQuery = path[:i], path[i+1:]
+	}
+	b.parameters(o, ptr, item, op)
+	b.requestBody(o, ptr, op)
+	b.responses(o, ptr, op)
+	return o
+}
+
+// parameters sorts the operation's parameters into path arguments (in
+// template order) and a params struct for query and header parameters.
+func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathItem, op *openapi3.Operation) {
+	type located struct {
+		p   *openapi3.Parameter
+		ptr string
+	}
+	var all []located
+	index := map[string]int{}
+	add := func(params openapi3.Parameters, base string) {
+		for i, pr := range params {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			key := pr.Value.In + "\x00" + pr.Value.Name
+			l := located{pr.Value, base + "/parameters/" + strconv.Itoa(i)}
+			if j, ok := index[key]; ok {
+				all[j] = l // the operation's own parameter overrides the path item's
+				continue
+			}
+			index[key] = len(all)
+			all = append(all, l)
+		}
+	}
+	add(item.Parameters, ptr[:strings.LastIndexByte(ptr, '/')])
+	add(op.Parameters, ptr)
+	args := naming.NewNamespace(argNames...)
+	fields := naming.NewNamespace()
+	for _, l := range all {
+		p := l.p
+		param := &ir.Param{Name: p.Name, Required: p.Required || p.In == openapi3.ParameterInPath, Doc: p.Description, Style: p.Style, Explode: true}
+		if p.Explode != nil {
+			param.Explode = *p.Explode
+		}
+		if p.Schema == nil {
+			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has no schema (content-typed parameters are not supported yet)", p.Name)
+			continue
+		}
+		e, _ := b.schemaExpr(p.Schema, o.Name+naming.Exported(p.Name), l.ptr+"/schema", nil)
+		param.Type = e
+		switch p.In {
+		case openapi3.ParameterInPath:
+			param.GoName = args.Claim(orDefault(naming.Unexported(p.Name), "param"))
+			param.Style = orDefault(param.Style, "simple")
+			o.PathParams = append(o.PathParams, param)
+		case openapi3.ParameterInQuery:
+			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Param"))
+			param.Style = orDefault(param.Style, "form")
+			o.QueryParams = append(o.QueryParams, param)
+		case openapi3.ParameterInHeader:
+			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Header"))
+			param.Style = orDefault(param.Style, "simple")
+			o.HeaderParams = append(o.HeaderParams, param)
+		default:
+			b.errs.Add(b.loc(l.ptr, p.Origin), "%s parameters are not supported yet", p.In)
+		}
+	}
+	slices.SortStableFunc(o.PathParams, func(a, c *ir.Param) int {
+		return cmp.Compare(strings.Index(o.Path, "{"+a.Name+"}"), strings.Index(o.Path, "{"+c.Name+"}"))
+	})
+	for _, p := range o.PathParams {
+		if !strings.Contains(o.Path, "{"+p.Name+"}") {
+			b.errs.Add(diag.Loc{Pointer: ptr}, "path parameter %q does not appear in the path", p.Name)
+		}
+	}
+	if len(o.QueryParams)+len(o.HeaderParams) > 0 {
+		o.ParamsName = b.names.Claim(o.Name + "Params")
+	}
+}
+
+// jsonMediaType picks the JSON entry of a content map: application/json, or
+// else the first (by name) media type ending in +json.
+func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
+	if mt := content["application/json"]; mt != nil {
+		return "application/json", mt
+	}
+	for _, name := range sortedKeys(content) {
+		base, _, _ := strings.Cut(name, ";")
+		if strings.HasSuffix(base, "+json") || base == "application/json" {
+			return name, content[name]
+		}
+	}
+	return "", nil
+}
+
+func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operation) {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return
+	}
+	rb := op.RequestBody.Value
+	ct, mt := jsonMediaType(rb.Content)
+	if mt == nil {
+		if len(rb.Content) > 0 {
+			b.errs.Add(b.loc(ptr+"/requestBody", rb.Origin), "request body media type %s is not supported yet", strings.Join(sortedKeys(rb.Content), ", "))
+		}
+		return
+	}
+	e := rawExpr()
+	if mt.Schema != nil {
+		e, _ = b.schemaExpr(mt.Schema, o.Name+"Request", ptr+"/requestBody/content/"+escapeToken(ct)+"/schema", nil)
+	}
+	o.Body = &ir.Body{ContentType: ct, Type: e, Required: rb.Required}
+}
+
+// responses picks the success response: the lowest 2xx status (a 2XX range
+// counts as 200).
+func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) {
+	if op.Responses == nil {
+		return
+	}
+	codes := op.Responses.Map()
+	var success string
+	for _, code := range sortedKeys(codes) {
+		if strings.HasPrefix(code, "2") {
+			success = code
+			break
+		}
+	}
+	if success == "" {
+		o.Result = &ir.Response{Status: 200}
+		return
+	}
+	status, err := strconv.Atoi(success)
+	if err != nil {
+		status = 200
+	}
+	o.Result = &ir.Response{Status: status}
+	r := codes[success]
+	if r == nil || r.Value == nil {
+		return
+	}
+	rptr := ptr + "/responses/" + success + "/content/"
+	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
+		o.Result.ContentType = ct
+		o.Result.Type = rawExpr()
+		if mt.Schema != nil {
+			o.Result.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Response", rptr+escapeToken(ct)+"/schema", nil)
+		}
+	}
+	if mt := r.Value.Content["text/event-stream"]; mt != nil {
+		s := &ir.Response{Status: status, ContentType: "text/event-stream", Type: rawExpr()}
+		if mt.Schema != nil {
+			s.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
+		}
+		o.Stream = s
+	}
+	if o.Result.Type == nil && o.Stream == nil && len(r.Value.Content) > 0 {
+		b.errs.Add(b.loc(rptr[:len(rptr)-len("/content/")], r.Value.Origin), "response media type %s is not supported yet", strings.Join(sortedKeys(r.Value.Content), ", "))
+	}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,255 @@
+package gen
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/diag"
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// defineNamed fills the component type t from its schema. A schema that is a
+// struct, enum or union becomes that type; anything else (a scalar, array,
+// map or reference) becomes an alias or defined type over it.
+func (b *builder) defineNamed(t *ir.Type, sr *openapi3.SchemaRef, ptr string) {
+	e, _ := b.schemaExpr(sr, t.Name, ptr, t)
+	if e.Kind == ir.ExprNamed && e.Named == t {
+		return
+	}
+	t.Doc = docOf(sr.Value)
+	t.Target = e
+	switch e.Kind {
+	case ir.ExprSlice, ir.ExprMap:
+		t.Kind = ir.KindDefined
+	default:
+		t.Kind = ir.KindAlias
+	}
+}
+
+// schemaExpr returns the Go type of sr at a use site, and whether the use
+// admits null. hint names the type made for an inline schema that needs
+// one. self, when not nil, is the component being defined: a schema that
+// needs a named type fills self instead of making a new one.
+func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.Type) (*ir.Expr, bool) {
+	if sr == nil || sr.Value == nil {
+		return rawExpr(), false
+	}
+	if name, ok := componentName(sr.Ref); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
+		c := b.component(name)
+		return namedExpr(c.t), sr.Value.Nullable || c.nullable
+	}
+	s := sr.Value
+	if t, ok := b.inline[s]; ok && self == nil {
+		return namedExpr(t), shapeOf(s).nullable
+	}
+	sh := shapeOf(s)
+	switch {
+	case len(sh.variants) == 1 && !sh.hasProperties():
+		e, n := b.schemaExpr(sh.variants[0], hint, ptr+"/"+variantsKey(s)+"/0", self)
+		return e, n || sh.nullable
+	case len(sh.variants) > 1:
+		if e, ok := b.stringUnion(sh, hint, ptr, self); ok {
+			return e, sh.nullable
+		}
+		return b.namedType(s, hint, ptr, self, ir.KindUnion, func(t *ir.Type) { b.buildUnion(t, sh, ptr) }), sh.nullable
+	case len(sh.allOf) == 1 && !sh.hasProperties():
+		e, n := b.schemaExpr(sh.allOf[0], hint, ptr+"/allOf/0", self)
+		return e, n || sh.nullable
+	case len(sh.allOf) > 0:
+		return b.namedType(s, hint, ptr, self, ir.KindStruct, func(t *ir.Type) { b.buildStruct(t, sh, ptr) }), sh.nullable
+	case len(sh.enum) > 0 || s.Const != nil:
+		if _, single := pinnedString(s); single && self == nil {
+			// An inline one-value enum (type: "function") is a string the
+			// encoder fills in when it is left empty: no type of its own.
+			return builtinExpr(ir.String), sh.nullable
+		}
+		return b.namedType(s, hint, ptr, self, ir.KindEnum, func(t *ir.Type) { b.buildEnum(t, sh, ptr) }), sh.nullable
+	}
+	switch {
+	case sh.is(openapi3.TypeString):
+		return builtinExpr(ir.String), sh.nullable
+	case sh.is(openapi3.TypeInteger):
+		if s.Format == "int32" {
+			return builtinExpr(ir.Int32), sh.nullable
+		}
+		return builtinExpr(ir.Int64), sh.nullable
+	case sh.is(openapi3.TypeNumber):
+		return builtinExpr(ir.Float64), sh.nullable
+	case sh.is(openapi3.TypeBoolean):
+		return builtinExpr(ir.Bool), sh.nullable
+	case sh.is(openapi3.TypeArray) || len(sh.types) == 0 && s.Items != nil:
+		return b.sliceExpr(s, hint, ptr), sh.nullable
+	case sh.is(openapi3.TypeObject) || len(sh.types) == 0 && (sh.hasProperties() || s.AdditionalProperties.Schema != nil):
+		if sh.hasProperties() {
+			return b.namedType(s, hint, ptr, self, ir.KindStruct, func(t *ir.Type) { b.buildStruct(t, sh, ptr) }), sh.nullable
+		}
+		return b.mapExpr(s, hint, ptr), sh.nullable
+	}
+	// No type, or several: keep the exact JSON. Nothing is lost on the wire.
+	return rawExpr(), sh.nullable
+}
+
+func variantsKey(s *openapi3.Schema) string {
+	if len(s.OneOf) > 0 {
+		return "oneOf"
+	}
+	return "anyOf"
+}
+
+func (b *builder) sliceExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
+	if s.Items == nil {
+		return &ir.Expr{Kind: ir.ExprSlice, Elem: rawExpr()}
+	}
+	elem, nullable := b.schemaExpr(s.Items, hint+"Item", ptr+"/items", nil)
+	if nullable {
+		elem = optExpr(elem)
+	}
+	return &ir.Expr{Kind: ir.ExprSlice, Elem: elem}
+}
+
+// mapExpr is an object with no declared properties: map[string]T for
+// additionalProperties: {schema}, and map[string]json.RawMessage for a
+// free-form object, so values keep their exact JSON.
+func (b *builder) mapExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
+	ap := s.AdditionalProperties.Schema
+	if ap == nil || ap.Value == nil {
+		return &ir.Expr{Kind: ir.ExprMap, Elem: rawExpr()}
+	}
+	elem, nullable := b.schemaExpr(ap, hint+"Value", ptr+"/additionalProperties", nil)
+	if nullable {
+		elem = optExpr(elem)
+	}
+	return &ir.Expr{Kind: ir.ExprMap, Elem: elem}
+}
+
+// namedType returns the named type for an inline schema (made and
+// remembered on first use) or fills self, then runs fill on it.
+func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type, kind ir.Kind, fill func(*ir.Type)) *ir.Expr {
+	t := self
+	if t == nil {
+		if hint == "" {
+			hint = "Inline"
+		}
+		t = &ir.Type{Name: b.names.Claim(hint), Pointer: ptr}
+		b.types = append(b.types, t)
+	}
+	b.inline[s] = t
+	t.Kind = kind
+	t.Doc = docOf(s)
+	fill(t)
+	return namedExpr(t)
+}
+
+// buildEnum makes an open enum: a defined scalar type with a constant per
+// listed value, which still accepts and returns values it does not list.
+func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
+	values := sh.enum
+	if len(values) == 0 && sh.s.Const != nil {
+		values = []any{sh.s.Const}
+	}
+	base := enumBase(sh, values)
+	t.Enum = &ir.Enum{Base: base}
+	seen := map[ir.Value]bool{}
+	for i, raw := range values {
+		v, ok := enumValue(base, raw)
+		if !ok {
+			b.errs.Add(b.loc(ptr, sh.s.Origin), "enum value %v at index %d does not match the enum's type", raw, i)
+			continue
+		}
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		t.Enum.Values = append(t.Enum.Values, &ir.EnumValue{
+			Name:  b.names.Claim(t.Name + constSuffix(v, i)),
+			Value: v,
+		})
+	}
+}
+
+func enumBase(sh shape, values []any) ir.Builtin {
+	switch {
+	case sh.is(openapi3.TypeInteger):
+		return ir.Int64
+	case sh.is(openapi3.TypeNumber):
+		return ir.Float64
+	case sh.is(openapi3.TypeBoolean):
+		return ir.Bool
+	case sh.is(openapi3.TypeString):
+		return ir.String
+	}
+	if len(values) > 0 {
+		switch v := values[0].(type) {
+		case bool:
+			return ir.Bool
+		case float64:
+			if v == math.Trunc(v) {
+				return ir.Int64
+			}
+			return ir.Float64
+		}
+	}
+	return ir.String
+}
+
+func enumValue(base ir.Builtin, raw any) (ir.Value, bool) {
+	v := ir.Value{Base: base}
+	switch base {
+	case ir.String:
+		s, ok := raw.(string)
+		v.String = s
+		return v, ok
+	case ir.Int64:
+		f, ok := raw.(float64)
+		if !ok || f != math.Trunc(f) {
+			return v, false
+		}
+		v.Int = int64(f)
+		return v, true
+	case ir.Float64:
+		f, ok := raw.(float64)
+		v.Float = f
+		return v, ok
+	case ir.Bool:
+		bv, ok := raw.(bool)
+		v.Bool = bv
+		return v, ok
+	}
+	return v, false
+}
+
+// constSuffix names an enum constant after its value: "in_progress" is
+// InProgress, 2 is 2, -1 is Minus1, a value with no letters or digits is
+// Value and its index.
+func constSuffix(v ir.Value, index int) string {
+	switch v.Base {
+	case ir.String:
+		if s := naming.Exported(v.String); s != "" {
+			if s[0] == 'X' && len(v.String) > 0 && v.String[0] >= '0' && v.String[0] <= '9' {
+				return s[1:]
+			}
+			return s
+		}
+		if v.String == "" {
+			return "Empty"
+		}
+	case ir.Int64:
+		if v.Int < 0 {
+			return fmt.Sprintf("Minus%d", -v.Int)
+		}
+		return fmt.Sprintf("%d", v.Int)
+	case ir.Bool:
+		if v.Bool {
+			return "True"
+		}
+		return "False"
+	}
+	return fmt.Sprintf("Value%d", index)
+}
+
+func (b *builder) loc(ptr string, origin *openapi3.Origin) diag.Loc {
+	return locOf(ptr, origin)
+}

@@ -1,0 +1,155 @@
+package gen
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// structMethods are the method names every struct has; a property with one
+// of these names gets a suffixed field name.
+var structMethods = []string{"MarshalJSON", "UnmarshalJSON"}
+
+// property is one declared member, gathered from a schema and its allOf
+// parts.
+type property struct {
+	name string
+	ref  *openapi3.SchemaRef
+	ptr  string
+	part int // which allOf part, for ordering
+	line int // source line, for ordering
+}
+
+// buildStruct fills t from an object schema, merging allOf parts: every
+// part's properties and required lists become one struct.
+func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
+	st := &ir.Struct{}
+	t.Struct = st
+	var props []property
+	required := map[string]bool{}
+	closed := false
+	var extra *openapi3.SchemaRef
+	seen := map[*openapi3.Schema]bool{}
+	var collect func(s *openapi3.Schema, ptr string, part int, top bool)
+	collect = func(s *openapi3.Schema, ptr string, part int, top bool) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		for i, p := range s.AllOf {
+			if p == nil || p.Value == nil {
+				continue
+			}
+			pp := ptr + "/allOf/" + strconv.Itoa(i)
+			if p.Ref != "" {
+				pp = p.Ref
+			}
+			if len(p.Value.OneOf) > 0 || len(p.Value.AnyOf) > 0 {
+				if !isNullSchema(p) && len(shapeOf(p.Value).variants) > 0 {
+					b.errs.Add(b.loc(pp, p.Value.Origin), "allOf with a oneOf/anyOf part is not supported yet")
+				}
+				continue
+			}
+			collect(p.Value, pp, part*100+i+1, false)
+		}
+		for _, name := range sortedKeys(s.Properties) {
+			sr := s.Properties[name]
+			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: propertyLine(sr)})
+		}
+		for _, r := range s.Required {
+			required[r] = true
+		}
+		ap := s.AdditionalProperties
+		if top && ap.Has != nil && !*ap.Has {
+			closed = true
+		}
+		if ap.Schema != nil && ap.Schema.Value != nil && !isEmptySchema(ap.Schema.Value) {
+			extra = ap.Schema
+		}
+	}
+	collect(sh.s, ptr, 0, true)
+	slices.SortStableFunc(props, func(a, c property) int {
+		return cmp.Or(cmp.Compare(a.part, c.part), cmp.Compare(a.line, c.line), cmp.Compare(a.name, c.name))
+	})
+	fields := naming.NewNamespace(structMethods...)
+	if extra != nil {
+		st.ExtraField = fields.Claim("AdditionalProperties")
+	}
+	declared := map[string]bool{}
+	for _, p := range props {
+		if declared[p.name] {
+			continue // a later allOf part repeating a property adds no field
+		}
+		declared[p.name] = true
+		st.Fields = append(st.Fields, b.field(t, p, required[p.name], fields, st))
+	}
+	st.Closed = closed
+	if extra != nil {
+		elem, nullable := b.schemaExpr(extra, t.Name+"Value", ptr+"/additionalProperties", nil)
+		if nullable {
+			elem = optExpr(elem)
+		}
+		st.Extra = elem
+	}
+}
+
+func (b *builder) field(t *ir.Type, p property, required bool, fields *naming.Namespace, st *ir.Struct) *ir.Field {
+	goName := naming.Exported(p.name)
+	if goName == "" {
+		goName = "Property"
+	}
+	e, nullable := b.schemaExpr(p.ref, t.Name+goName, p.ptr, nil)
+	f := &ir.Field{
+		Name:          fields.Claim(goName),
+		JSONName:      p.name,
+		Doc:           docOf(p.ref.Value),
+		Required:      required,
+		Nullable:      nullable,
+		RequiredIndex: -1,
+		Type:          e,
+	}
+	if required {
+		f.RequiredIndex = st.Required
+		st.Required++
+	}
+	if !required || nullable {
+		f.Type = optExpr(e)
+	}
+	if v, ok := pinnedString(p.ref.Value); ok && required && !nullable && isStringLike(e) {
+		f.Const = &ir.Value{Base: ir.String, String: v}
+	}
+	return f
+}
+
+// propertyLine is where a property is written, so fields follow the spec's
+// order; a reference's own position is preferred over its target's.
+func propertyLine(sr *openapi3.SchemaRef) int {
+	if sr.Origin != nil && sr.Origin.Key != nil {
+		return sr.Origin.Key.Line
+	}
+	if sr.Value != nil && sr.Value.Origin != nil && sr.Value.Origin.Key != nil && sr.Ref == "" {
+		return sr.Value.Origin.Key.Line
+	}
+	return 0
+}
+
+// isEmptySchema reports whether s is {} (or only annotations): any value.
+func isEmptySchema(s *openapi3.Schema) bool {
+	return onlyAnnotations(s) && s.Type == nil
+}
+
+// isStringLike reports whether e is a string or a string enum.
+func isStringLike(e *ir.Expr) bool {
+	switch e.Kind {
+	case ir.ExprBuiltin:
+		return e.Builtin == ir.String
+	case ir.ExprNamed:
+		return e.Named.Kind == ir.KindEnum && e.Named.Enum.Base == ir.String
+	}
+	return false
+}

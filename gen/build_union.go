@@ -1,0 +1,440 @@
+package gen
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// candidate is one union variant while the union is being built.
+type candidate struct {
+	src    *openapi3.SchemaRef // nil for a variant taken from a nested union
+	ptr    string
+	pinned map[string]string // object properties pinned to one string value
+	label  string
+	tags   []string
+	nested *ir.Variant
+	// nestedTag is the tag property of the union a flattened variant came
+	// from.
+	nestedTag string
+}
+
+// buildUnion fills t from a oneOf/anyOf. Variants that are themselves
+// unions of objects are flattened in, so a stream event union of event
+// unions is one type with one variant per event. Decoding picks the variant
+// by, in order: the discriminator, a property every object variant pins to
+// one value, the JSON token kind, then required property sets. All of that
+// is settled here; nothing is guessed at run time.
+func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
+	u := &ir.Union{KindType: b.names.Claim(t.Name + "Kind"), ByToken: map[ir.JSONKind]*ir.Variant{}}
+	u.Unknown = b.names.Claim(u.KindType + "Unknown")
+	t.Union = u
+	cands := b.candidates(sh, ptr)
+	u.TagProperty = b.tagProperty(sh.s, cands)
+	b.assignTags(sh.s, u.TagProperty, cands)
+	labels := naming.NewNamespace()
+	for _, c := range cands {
+		label := b.variantLabel(t, c)
+		label = labels.Claim(label)
+		v := &ir.Variant{Label: label, Tags: c.tags}
+		if c.nested != nil {
+			v.Type, v.Doc, v.Required = c.nested.Type, c.nested.Doc, c.nested.Required
+		} else {
+			e, nullable := b.schemaExpr(c.src, t.Name+label, c.ptr, nil)
+			if nullable {
+				e = optExpr(e)
+			}
+			v.Type = e
+			v.Doc = docOf(c.src.Value)
+			v.Required = requiredNames(e)
+		}
+		v.KindConst = b.names.Claim(u.KindType + label)
+		v.Constructor = b.names.Claim(t.Name + "Of" + label)
+		v.Accessor = "As" + label
+		v.ValueConstructors = b.valueConstructors(t, v.Type, c.src)
+		u.Variants = append(u.Variants, v)
+	}
+	b.dispatch(u)
+}
+
+// candidates lists the variants, flattening references to unions of
+// objects.
+func (b *builder) candidates(sh shape, ptr string) []*candidate {
+	var out []*candidate
+	key := variantsKey(sh.s)
+	for i, v := range sh.variants {
+		vptr := ptr + "/" + key + "/" + strconv.Itoa(i)
+		if name, ok := componentName(v.Ref); ok && b.comps[name] != nil {
+			if c := b.component(name); c.t.Kind == ir.KindUnion && c.t.Union != nil && isObjectUnion(c.t.Union) {
+				for _, nv := range c.t.Union.Variants {
+					out = append(out, &candidate{nested: nv, nestedTag: c.t.Union.TagProperty, label: nv.Label, tags: nv.Tags, ptr: vptr})
+				}
+				continue
+			}
+		}
+		out = append(out, &candidate{src: v, ptr: vptr, pinned: pinnedProperties(v.Value)})
+	}
+	return out
+}
+
+func isObjectUnion(u *ir.Union) bool {
+	return len(u.ByToken) == 0 && len(u.Objects) == len(u.Variants) && u.TagProperty != ""
+}
+
+// pinnedProperties returns the properties of an object schema whose schema
+// allows exactly one string (const, a one-value enum, x-stainless-const).
+func pinnedProperties(s *openapi3.Schema) map[string]string {
+	if s == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, part := range s.AllOf {
+		if part != nil {
+			for k, v := range pinnedProperties(part.Value) {
+				out[k] = v
+			}
+		}
+	}
+	for name, p := range s.Properties {
+		if p == nil || p.Value == nil {
+			continue
+		}
+		if v, ok := pinnedString(p.Value); ok {
+			out[name] = v
+		}
+	}
+	return out
+}
+
+// tagProperty picks the property whose value selects an object variant: the
+// discriminator's, or else the first (by name) that every object variant
+// pins to a distinct value. "" when there is none.
+func (b *builder) tagProperty(s *openapi3.Schema, cands []*candidate) string {
+	if s.Discriminator != nil && s.Discriminator.PropertyName != "" {
+		return s.Discriminator.PropertyName
+	}
+	names := map[string]bool{}
+	for _, c := range cands {
+		if c.nested != nil {
+			names[c.nestedTag] = true
+		}
+		for k := range c.pinned {
+			names[k] = true
+		}
+	}
+	for _, name := range sortedKeys(names) {
+		if name != "" && tagsDistinct(name, cands) {
+			return name
+		}
+	}
+	return ""
+}
+
+// tagsDistinct reports whether every object candidate has a value for
+// property name that no other candidate has.
+func tagsDistinct(name string, cands []*candidate) bool {
+	seen := map[string]bool{}
+	for _, c := range cands {
+		var tags []string
+		switch {
+		case c.nested != nil:
+			if c.nestedTag != name {
+				return false
+			}
+			tags = c.tags
+		case isObjectSchema(c.src.Value):
+			v, ok := c.pinned[name]
+			if !ok {
+				return false
+			}
+			tags = []string{v}
+		}
+		for _, t := range tags {
+			if seen[t] {
+				return false
+			}
+			seen[t] = true
+		}
+	}
+	return true
+}
+
+// assignTags gives each object candidate the tag values that select it.
+func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate) {
+	if tag == "" {
+		for _, c := range cands {
+			if c.nested == nil {
+				c.tags = nil
+			}
+		}
+		return
+	}
+	if d := s.Discriminator; d != nil && d.PropertyName == tag {
+		for _, value := range sortedKeys(d.Mapping) {
+			ref := d.Mapping[value].Ref
+			for _, c := range cands {
+				if c.src != nil && c.src.Ref == ref {
+					c.tags = append(c.tags, value)
+				}
+			}
+		}
+		for _, c := range cands {
+			if c.src == nil || len(c.tags) > 0 || !isObjectSchema(c.src.Value) {
+				continue
+			}
+			if v, ok := c.pinned[tag]; ok {
+				c.tags = []string{v}
+			} else if name, ok := componentName(c.src.Ref); ok {
+				c.tags = []string{name}
+			}
+		}
+		return
+	}
+	for _, c := range cands {
+		if c.src != nil {
+			if v, ok := c.pinned[tag]; ok && isObjectSchema(c.src.Value) {
+				c.tags = []string{v}
+			}
+		}
+	}
+}
+
+func isObjectSchema(s *openapi3.Schema) bool {
+	sh := shapeOf(s)
+	return sh.is(openapi3.TypeObject) || len(sh.types) == 0 && (sh.hasProperties() || len(sh.allOf) > 0)
+}
+
+// variantLabel names a variant: by its tag value (thread.run.created is
+// ThreadRunCreated), by the component it references less the words it
+// shares with the union's name, or by its JSON type.
+func (b *builder) variantLabel(t *ir.Type, c *candidate) string {
+	if c.label != "" {
+		return c.label
+	}
+	if len(c.tags) == 1 {
+		if l := naming.Exported(c.tags[0]); l != "" {
+			return l
+		}
+	}
+	if name, ok := componentName(c.src.Ref); ok {
+		if comp := b.comps[name]; comp != nil {
+			return trimCommonPrefix(t.Name, comp.t.Name)
+		}
+	}
+	sh := shapeOf(c.src.Value)
+	switch {
+	case len(sh.types) == 1:
+		return naming.Exported(sh.types[0])
+	case len(sh.enum) > 0:
+		return "String"
+	case isObjectSchema(c.src.Value):
+		return "Object"
+	}
+	return "Value"
+}
+
+// trimCommonPrefix drops the leading words variant shares with union:
+// AssistantsNamedToolChoice in AssistantsAPIToolChoiceOption is
+// NamedToolChoice.
+func trimCommonPrefix(union, variant string) string {
+	uw, vw := naming.Words(union), naming.Words(variant)
+	n := 0
+	for n < len(uw) && n < len(vw)-1 && strings.EqualFold(uw[n], vw[n]) {
+		n++
+	}
+	out := naming.Exported(strings.Join(vw[n:], "_"))
+	if out == "" || out[0] < 'A' || out[0] > 'Z' {
+		return variant
+	}
+	return out
+}
+
+// valueConstructors gives a string enum variant one constructor per value
+// (ToolChoiceAuto()), and a one-value string variant its constructor.
+func (b *builder) valueConstructors(t *ir.Type, e *ir.Expr, src *openapi3.SchemaRef) []*ir.ValueConstructor {
+	var values []ir.Value
+	switch {
+	case e.Kind == ir.ExprNamed && e.Named.Kind == ir.KindEnum && e.Named.Enum.Base == ir.String:
+		for _, v := range e.Named.Enum.Values {
+			values = append(values, v.Value)
+		}
+	case e.Kind == ir.ExprBuiltin && e.Builtin == ir.String && src != nil:
+		if v, ok := pinnedString(src.Value); ok {
+			values = append(values, ir.Value{Base: ir.String, String: v})
+		}
+	}
+	var out []*ir.ValueConstructor
+	for i, v := range values {
+		out = append(out, &ir.ValueConstructor{Name: b.names.Claim(t.Name + constSuffix(v, i)), Value: v})
+	}
+	return out
+}
+
+// pinnedString returns the one string a schema allows (const, a one-value
+// enum, x-stainless-const), if it allows exactly one.
+func pinnedString(s *openapi3.Schema) (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	if c, ok := s.Const.(string); ok {
+		return c, true
+	}
+	if vals := shapeOf(s).enum; len(vals) == 1 {
+		c, ok := vals[0].(string)
+		return c, ok
+	}
+	return "", false
+}
+
+// requiredNames lists the required JSON members of a struct expression.
+func requiredNames(e *ir.Expr) []string {
+	if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct || e.Named.Struct == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range e.Named.Struct.Fields {
+		if f.Required {
+			out = append(out, f.JSONName)
+		}
+	}
+	return out
+}
+
+// dispatch settles which variant takes each JSON token kind, and the order
+// in which object variants are tried.
+func (b *builder) dispatch(u *ir.Union) {
+	for _, v := range u.Variants {
+		kinds := jsonKinds(v.Type, map[*ir.Type]bool{})
+		for _, k := range []ir.JSONKind{ir.JSONString, ir.JSONNumber, ir.JSONBool, ir.JSONArray} {
+			if kinds[k] && u.ByToken[k] == nil {
+				u.ByToken[k] = v
+			}
+		}
+		if kinds[ir.JSONInteger] && !kinds[ir.JSONNumber] && u.ByToken[ir.JSONInteger] == nil {
+			u.ByToken[ir.JSONInteger] = v
+		}
+		if kinds[ir.JSONObject] {
+			u.Objects = append(u.Objects, v)
+		}
+	}
+	if u.ByToken[ir.JSONInteger] == nil && u.ByToken[ir.JSONNumber] != nil {
+		u.ByToken[ir.JSONInteger] = u.ByToken[ir.JSONNumber]
+	}
+	if u.TagProperty != "" {
+		for _, v := range u.Objects {
+			if len(v.Tags) == 0 {
+				u.TagProperty = "" // an untagged object variant: fall back to required sets
+				break
+			}
+		}
+	}
+	if u.TagProperty == "" {
+		slices.SortStableFunc(u.Objects, func(a, c *ir.Variant) int {
+			return cmp.Compare(len(c.Required), len(a.Required))
+		})
+	}
+}
+
+// jsonKinds lists the JSON token kinds a Go type decodes from (null aside).
+func jsonKinds(e *ir.Expr, seen map[*ir.Type]bool) map[ir.JSONKind]bool {
+	all := map[ir.JSONKind]bool{ir.JSONString: true, ir.JSONNumber: true, ir.JSONInteger: true, ir.JSONBool: true, ir.JSONArray: true, ir.JSONObject: true}
+	switch e.Kind {
+	case ir.ExprOpt:
+		return jsonKinds(e.Elem, seen)
+	case ir.ExprSlice:
+		return map[ir.JSONKind]bool{ir.JSONArray: true}
+	case ir.ExprMap:
+		return map[ir.JSONKind]bool{ir.JSONObject: true}
+	case ir.ExprBuiltin:
+		return builtinKinds(e.Builtin, all)
+	}
+	t := e.Named
+	if seen[t] {
+		return map[ir.JSONKind]bool{}
+	}
+	seen[t] = true
+	switch t.Kind {
+	case ir.KindStruct:
+		return map[ir.JSONKind]bool{ir.JSONObject: true}
+	case ir.KindEnum:
+		return builtinKinds(t.Enum.Base, all)
+	case ir.KindUnion:
+		out := map[ir.JSONKind]bool{}
+		for _, v := range t.Union.Variants {
+			for k := range jsonKinds(v.Type, seen) {
+				out[k] = true
+			}
+		}
+		return out
+	}
+	if t.Target != nil {
+		return jsonKinds(t.Target, seen)
+	}
+	return all
+}
+
+func builtinKinds(bt ir.Builtin, all map[ir.JSONKind]bool) map[ir.JSONKind]bool {
+	switch bt {
+	case ir.String:
+		return map[ir.JSONKind]bool{ir.JSONString: true}
+	case ir.Int64, ir.Int32:
+		return map[ir.JSONKind]bool{ir.JSONInteger: true}
+	case ir.Float64:
+		return map[ir.JSONKind]bool{ir.JSONNumber: true, ir.JSONInteger: true}
+	case ir.Bool:
+		return map[ir.JSONKind]bool{ir.JSONBool: true}
+	}
+	return all
+}
+
+// stringUnion handles a oneOf/anyOf whose variants are all strings, such as
+// the OpenAI model field, anyOf [string, enum]: an open enum. It reports
+// false when some variant is not a string.
+func (b *builder) stringUnion(sh shape, hint, ptr string, self *ir.Type) (*ir.Expr, bool) {
+	var enumRefs []*ir.Type
+	var values []any
+	for _, v := range sh.variants {
+		if v == nil || v.Value == nil {
+			return nil, false
+		}
+		vs := shapeOf(v.Value)
+		if vs.nullable || len(vs.variants) > 0 || len(vs.allOf) > 0 || v.Value.Format == "binary" {
+			return nil, false
+		}
+		enum := vs.enum
+		if c, ok := v.Value.Const.(string); ok {
+			enum = []any{c}
+		}
+		if !vs.is(openapi3.TypeString) && !(len(vs.types) == 0 && len(enum) > 0) {
+			return nil, false
+		}
+		for _, e := range enum {
+			if _, ok := e.(string); !ok {
+				return nil, false
+			}
+		}
+		if len(enum) > 0 {
+			if name, ok := componentName(v.Ref); ok && b.comps[name] != nil {
+				enumRefs = append(enumRefs, b.component(name).t)
+			}
+			values = append(values, enum...)
+		}
+	}
+	switch {
+	case len(values) == 0:
+		if self != nil {
+			return builtinExpr(ir.String), true
+		}
+		return builtinExpr(ir.String), true
+	case len(enumRefs) == 1 && len(enumRefs[0].Enum.Values) == len(values) && self == nil:
+		return namedExpr(enumRefs[0]), true
+	}
+	merged := shape{s: sh.s, types: []string{openapi3.TypeString}, enum: values}
+	return b.namedType(sh.s, hint, ptr, self, ir.KindEnum, func(t *ir.Type) { b.buildEnum(t, merged, ptr) }), true
+}

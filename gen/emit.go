@@ -1,0 +1,191 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"text/template"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/templates"
+)
+
+const (
+	jsonPkg    = "encoding/json"
+	runtimePkg = "github.com/oapi-codegen/runtime"
+)
+
+// emit translates the IR into files: one per emitted concern, plus the
+// spec-independent runtime from templates/.
+func emit(api *ir.API) ([]File, error) {
+	files, err := emitTemplates(api.Package)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		name string
+		fill func(*jen.File, *ir.API)
+	}{
+		{"types.gen.go", emitTypes},
+		{"json.gen.go", emitJSON},
+		{"client.gen.go", emitClient},
+	} {
+		jf := newFile(api.Package)
+		f.fill(jf, api)
+		var buf bytes.Buffer
+		if err := jf.Render(&buf); err != nil {
+			return nil, fmt.Errorf("internal error: rendering %s: %w", f.name, err)
+		}
+		files = append(files, File{Name: f.name, Content: buf.Bytes()})
+	}
+	return files, nil
+}
+
+func newFile(pkg string) *jen.File {
+	f := jen.NewFile(pkg)
+	f.HeaderComment(Header)
+	f.ImportName(jsonPkg, "json")
+	f.ImportName(runtimePkg, "runtime")
+	return f
+}
+
+// templateFiles maps each template to the file it becomes.
+var templateFiles = map[string]string{
+	"opt.go.tmpl":    "opt.gen.go",
+	"json.go.tmpl":   "jsonio.gen.go",
+	"client.go.tmpl": "transport.gen.go",
+}
+
+func emitTemplates(pkg string) ([]File, error) {
+	var out []File
+	for _, name := range sortedKeys(templateFiles) {
+		src, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			return nil, err
+		}
+		tmpl, err := template.New(name).Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("internal error: template %s: %w", name, err)
+		}
+		var buf bytes.Buffer
+		buf.WriteString(Header + "\n\n")
+		if err := tmpl.Execute(&buf, struct{ Package string }{pkg}); err != nil {
+			return nil, fmt.Errorf("internal error: template %s: %w", name, err)
+		}
+		out = append(out, File{Name: templateFiles[name], Content: buf.Bytes()})
+	}
+	return out, nil
+}
+
+// goType is the Go type of an expression.
+func goType(e *ir.Expr) jen.Code {
+	switch e.Kind {
+	case ir.ExprNamed:
+		return jen.Id(e.Named.Name)
+	case ir.ExprSlice:
+		return jen.Index().Add(goType(e.Elem))
+	case ir.ExprMap:
+		return jen.Map(jen.String()).Add(goType(e.Elem))
+	case ir.ExprOpt:
+		return jen.Id("Opt").Types(goType(e.Elem))
+	case ir.ExprPointer:
+		return jen.Op("*").Add(goType(e.Elem))
+	}
+	switch e.Builtin {
+	case ir.String:
+		return jen.String()
+	case ir.Int64:
+		return jen.Int64()
+	case ir.Int32:
+		return jen.Int32()
+	case ir.Float64:
+		return jen.Float64()
+	case ir.Bool:
+		return jen.Bool()
+	}
+	return jen.Qual(jsonPkg, "RawMessage")
+}
+
+// literal is the Go literal of a spec value.
+func literal(v ir.Value) jen.Code {
+	switch v.Base {
+	case ir.Int64:
+		return jen.Lit(v.Int)
+	case ir.Float64:
+		return jen.Lit(v.Float)
+	case ir.Bool:
+		return jen.Lit(v.Bool)
+	}
+	return jen.Lit(v.String)
+}
+
+// commenter is a *jen.File or *jen.Group: something that takes comments.
+type commenter interface {
+	Comment(string) *jen.Statement
+}
+
+// docComment writes spec text as the doc comment of name: one // line per
+// line, long lines wrapped, and the first sentence phrased to start with
+// the name as Go doc comments do.
+func docComment(c commenter, name, text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	for _, line := range wrap(leadWithName(name, text), 90) {
+		c.Comment(line)
+	}
+}
+
+// fieldComment writes spec text above a field or constant, as is.
+func fieldComment(c commenter, text string) {
+	text = strings.TrimSpace(text)
+	for _, line := range wrap(text, 86) {
+		if text != "" {
+			c.Comment(line)
+		}
+	}
+}
+
+// leadWithName makes "Represents a run." read "RunObject represents a run."
+// and "The ID of ..." read "Name is the ID of ...".
+func leadWithName(name, text string) string {
+	first, rest, _ := strings.Cut(text, " ")
+	switch {
+	case first == name:
+		return text
+	case first == "The" || first == "A" || first == "An":
+		return name + " is " + strings.ToLower(first) + " " + rest
+	case len(first) > 2 && strings.HasSuffix(first, "s") && first[0] >= 'A' && first[0] <= 'Z' && strings.ToLower(first[1:]) == first[1:]:
+		return name + " " + strings.ToLower(first[:1]) + first[1:] + " " + rest
+	}
+	return name + ": " + text
+}
+
+// wrap splits text into comment lines of at most width bytes, keeping the
+// text's own line breaks and never breaking a word.
+func wrap(text string, width int) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, " \t")
+		// "*/" would end a block comment; jennifer writes // comments, but
+		// keep the text inert either way.
+		line = strings.ReplaceAll(line, "*/", "* /")
+		for len(line) > width {
+			cut := strings.LastIndexByte(line[:width], ' ')
+			if cut <= 0 {
+				cut = strings.IndexByte(line, ' ')
+				if cut <= 0 {
+					break
+				}
+			}
+			out = append(out, line[:cut])
+			line = strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return out
+}

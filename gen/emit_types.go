@@ -1,0 +1,119 @@
+package gen
+
+import (
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/internal/ir"
+)
+
+// emitTypes declares every named type, and the constructors and accessors
+// of unions.
+func emitTypes(f *jen.File, api *ir.API) {
+	for _, t := range api.Types {
+		switch t.Kind {
+		case ir.KindStruct:
+			emitStruct(f, t)
+		case ir.KindEnum:
+			emitEnum(f, t)
+		case ir.KindUnion:
+			emitUnion(f, t)
+		case ir.KindDefined:
+			docComment(f, t.Name, t.Doc)
+			f.Type().Id(t.Name).Add(goType(t.Target))
+		case ir.KindAlias:
+			docComment(f, t.Name, t.Doc)
+			f.Type().Id(t.Name).Op("=").Add(goType(t.Target))
+		}
+	}
+}
+
+func emitStruct(f *jen.File, t *ir.Type) {
+	docComment(f, t.Name, t.Doc)
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Struct.Fields {
+			fieldComment(g, fl.Doc)
+			g.Id(fl.Name).Add(goType(fl.Type)).Tag(map[string]string{"json": fl.JSONName})
+		}
+		if t.Struct.ExtraField != "" {
+			g.Comment("AdditionalProperties holds members the schema does not declare.")
+			g.Id(t.Struct.ExtraField).Map(jen.String()).Add(goType(t.Struct.Extra)).Tag(map[string]string{"json": "-"})
+		}
+		g.Line()
+		g.Comment("rec is what decoding saw that the schema did not promise; nil for")
+		g.Comment("values built in Go.")
+		g.Id("rec").Op("*").Id("record")
+	})
+}
+
+func emitEnum(f *jen.File, t *ir.Type) {
+	docComment(f, t.Name, t.Doc)
+	f.Comment("It is an open enum: values other than the constants below decode and")
+	f.Comment("encode unchanged.")
+	f.Type().Id(t.Name).Add(goType(&ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}))
+	if len(t.Enum.Values) == 0 {
+		return
+	}
+	f.Comment("Values of " + t.Name + " listed in the spec.")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range t.Enum.Values {
+			fieldComment(g, v.Doc)
+			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
+		}
+	})
+}
+
+func emitUnion(f *jen.File, t *ir.Type) {
+	u := t.Union
+	recv := jen.Id("u").Id(t.Name)
+	docComment(f, t.Name, t.Doc)
+	f.Comment("It holds one variant; Kind says which, and the As methods return it.")
+	f.Comment("A variant this version does not know decodes as " + u.Unknown + " and")
+	f.Comment("encodes back unchanged (see Raw).")
+	f.Type().Id(t.Name).Struct(
+		jen.Id("kind").Id(u.KindType),
+		jen.Id("value").Any(),
+		jen.Id("raw").Qual(jsonPkg, "RawMessage"),
+	)
+	f.Comment(u.KindType + " says which variant a " + t.Name + " holds.")
+	f.Type().Id(u.KindType).Int()
+	f.Comment("Variants of " + t.Name + ".")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		g.Id(u.Unknown).Id(u.KindType).Op("=").Iota()
+		for _, v := range u.Variants {
+			g.Id(v.KindConst)
+		}
+	})
+	f.Comment("String returns the variant's name.")
+	f.Func().Params(jen.Id("k").Id(u.KindType)).Id("String").Params().String().Block(
+		jen.Switch(jen.Id("k")).BlockFunc(func(g *jen.Group) {
+			for _, v := range u.Variants {
+				g.Case(jen.Id(v.KindConst)).Return(jen.Lit(v.Label))
+			}
+		}),
+		jen.Return(jen.Lit("Unknown")),
+	)
+	for _, v := range u.Variants {
+		f.Comment(v.Constructor + " returns a " + t.Name + " holding v.")
+		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
+			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("value"): jen.Id("v")})),
+		)
+		for _, vc := range v.ValueConstructors {
+			f.Comment(vc.Name + " returns a " + t.Name + " holding " + strconv.Quote(vc.Value.String) + ".")
+			f.Func().Id(vc.Name).Params().Id(t.Name).Block(
+				jen.Return(jen.Id(v.Constructor).Call(literal(vc.Value))),
+			)
+		}
+		f.Comment(v.Accessor + " returns the " + v.Label + " variant, and false when the value holds another.")
+		f.Func().Params(recv.Clone()).Id(v.Accessor).Params().Params(goType(v.Type), jen.Bool()).Block(
+			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(goType(v.Type)),
+			jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("kind").Op("==").Id(v.KindConst)),
+		)
+	}
+	f.Comment("Kind says which variant u holds.")
+	f.Func().Params(recv.Clone()).Id("Kind").Params().Id(u.KindType).Block(jen.Return(jen.Id("u").Dot("kind")))
+	f.Comment("Raw returns the JSON of a variant this version does not know, as it")
+	f.Comment("was received, and nil for known variants.")
+	f.Func().Params(recv.Clone()).Id("Raw").Params().Qual(jsonPkg, "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
+}

@@ -1,0 +1,87 @@
+package gen
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/diag"
+)
+
+// load reads the document at path and resolves its references, keeping
+// source positions so diagnostics can say file:line:col. It does not run
+// doc.Validate: real specs fail it on harmless things (examples that
+// contradict their schema, typo keywords) and the generator reports what it
+// cannot generate itself.
+func load(path string) (*openapi3.T, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = true
+	loader.Context = context.Background()
+	doc, err := loadRecovering(loader, path)
+	if err != nil {
+		return nil, locateLoadError(path, err)
+	}
+	return doc, nil
+}
+
+// loadRecovering turns a panic inside the loader (seen on malformed input)
+// into an error, so a bad spec never crashes the generator.
+func loadRecovering(loader *openapi3.Loader, path string) (doc *openapi3.T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("the OpenAPI loader failed on this document: %v", r)
+		}
+	}()
+	return loader.LoadFromFile(path)
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+
+// locateLoadError gives a load failure a location: the file, and the line
+// (and column) when the parser's message names one.
+func locateLoadError(path string, err error) error {
+	loc := diag.Loc{File: displayPath(path), Pointer: "#"}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		loc.Line, _ = strconv.Atoi(m[1])
+		loc.Col = 1
+		if m[2] != "" {
+			loc.Col, _ = strconv.Atoi(m[2])
+		}
+	}
+	var l diag.List
+	l.Add(loc, "cannot load: %v", err)
+	return l.Err()
+}
+
+// displayPath shortens absolute paths under the working directory, so
+// diagnostics read the way the user named the file.
+func displayPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !filepath.IsAbs(rel) && rel[0] != '.' {
+		return rel
+	}
+	return p
+}
+
+// locOf returns the diagnostic location of an element with the given origin.
+func locOf(pointer string, origin *openapi3.Origin) diag.Loc {
+	loc := diag.Loc{Pointer: pointer}
+	if origin != nil && origin.Key != nil {
+		loc.File = displayPath(origin.Key.File)
+		loc.Line = origin.Key.Line
+		loc.Col = origin.Key.Column
+	}
+	return loc
+}

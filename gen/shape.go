@@ -1,0 +1,98 @@
+package gen
+
+import (
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// shape is a schema with its nullability taken out. Specs spell "may be
+// null" many ways, and all of them mean the same thing here:
+//
+//	nullable: true                      (OpenAPI 3.0)
+//	type: [T, "null"]                   (OpenAPI 3.1)
+//	anyOf/oneOf: [X, {type: "null"}]
+//	allOf: [{$ref: X}, {nullable: true}]
+//	$ref: X with a sibling nullable: true
+//	enum: [..., null]
+type shape struct {
+	s        *openapi3.Schema
+	types    []string            // s.Type without "null"
+	variants openapi3.SchemaRefs // oneOf or anyOf without null branches
+	allOf    openapi3.SchemaRefs // allOf without parts that only add nullable
+	enum     []any               // enum without null
+	nullable bool
+}
+
+func shapeOf(s *openapi3.Schema) shape {
+	sh := shape{s: s, nullable: s.Nullable}
+	if s.Type != nil {
+		for _, t := range *s.Type {
+			if t == openapi3.TypeNull {
+				sh.nullable = true
+				continue
+			}
+			sh.types = append(sh.types, t)
+		}
+	}
+	variants := s.OneOf
+	if len(variants) == 0 {
+		variants = s.AnyOf
+	}
+	for _, v := range variants {
+		if isNullSchema(v) {
+			sh.nullable = true
+			continue
+		}
+		sh.variants = append(sh.variants, v)
+	}
+	for _, part := range s.AllOf {
+		if part != nil && part.Ref == "" && part.Value != nil && onlyAnnotations(part.Value) {
+			sh.nullable = sh.nullable || part.Value.Nullable || isNullSchema(part)
+			continue
+		}
+		sh.allOf = append(sh.allOf, part)
+	}
+	for _, e := range s.Enum {
+		if e == nil {
+			sh.nullable = true
+			continue
+		}
+		sh.enum = append(sh.enum, e)
+	}
+	return sh
+}
+
+// isNullSchema reports whether sr only admits null.
+func isNullSchema(sr *openapi3.SchemaRef) bool {
+	if sr == nil || sr.Value == nil || sr.Ref != "" {
+		return false
+	}
+	s := sr.Value
+	if s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == openapi3.TypeNull {
+		return true
+	}
+	return len(s.Enum) == 1 && s.Enum[0] == nil
+}
+
+// onlyAnnotations reports whether s constrains nothing about the shape of a
+// value: no type, properties, items, composition or enum. Such allOf parts
+// carry nullable, a description or a default.
+func onlyAnnotations(s *openapi3.Schema) bool {
+	if s.Type != nil && !slices.Equal(*s.Type, []string{openapi3.TypeNull}) && len(*s.Type) > 0 {
+		return false
+	}
+	return len(s.Properties) == 0 && s.Items == nil && len(s.OneOf) == 0 &&
+		len(s.AnyOf) == 0 && len(s.AllOf) == 0 && len(s.Enum) == 0 && s.Const == nil &&
+		s.AdditionalProperties.Schema == nil
+}
+
+// is reports whether the shape's only type is t.
+func (sh shape) is(t string) bool {
+	return len(sh.types) == 1 && sh.types[0] == t
+}
+
+// hasProperties reports whether the schema declares object members itself.
+func (sh shape) hasProperties() bool {
+	return len(sh.s.Properties) > 0
+}

@@ -1,0 +1,242 @@
+// Package ir is the intermediate representation between the spec and the Go
+// code: plain data in which every decision (names, presence, union dispatch,
+// what an operation's method looks like) has already been made. The emitter
+// translates it to Go and decides nothing.
+package ir
+
+// API is one generated package.
+type API struct {
+	Package    string
+	Title      string
+	BaseURL    string       // default server URL from the spec's servers, "" if none
+	Types      []*Type      // sorted by Name
+	Operations []*Operation // sorted by Name
+	Auth       *Auth        // nil when the spec declares no bearer scheme
+}
+
+// Auth describes bearer authentication, the only scheme the client wires
+// automatically.
+type Auth struct {
+	EnvVar string // environment variable read by NewClient, "" for none
+}
+
+// Kind says which Go shape a named type has.
+type Kind int
+
+const (
+	// KindStruct is a JSON object with declared properties.
+	KindStruct Kind = iota
+	// KindEnum is a defined scalar type with named constants. Enums are open:
+	// any value of the base type decodes and encodes back unchanged.
+	KindEnum
+	// KindUnion is a oneOf/anyOf: one value of several variants.
+	KindUnion
+	// KindDefined is a defined type over an expression (type Metadata
+	// map[string]string), so composite literals of the underlying type work.
+	KindDefined
+	// KindAlias is an alias for a scalar (type ParallelToolCalls = bool), so
+	// Some(true) needs no conversion.
+	KindAlias
+)
+
+// Type is a named Go type.
+type Type struct {
+	Name    string
+	Doc     string // from the spec: description, title, deprecation
+	Kind    Kind
+	Pointer string // where the schema is defined, for diagnostics and tests
+
+	Struct *Struct // KindStruct
+	Enum   *Enum   // KindEnum
+	Union  *Union  // KindUnion
+	Target *Expr   // KindDefined, KindAlias
+}
+
+// Struct is an object type.
+type Struct struct {
+	Fields []*Field
+	// Extra is the type of additionalProperties values when the schema
+	// declares both properties and additionalProperties; members that match
+	// no property decode into the ExtraField map instead of the unknown list.
+	Extra      *Expr
+	ExtraField string
+	// Closed is additionalProperties: false: the encoder writes declared
+	// fields only, never members it kept from decoding.
+	Closed bool
+	// Required is how many fields are Required; each has a RequiredIndex in
+	// [0, Required) for the record of deviations seen while decoding.
+	Required int
+}
+
+// Field is one property of a struct.
+type Field struct {
+	Name     string // Go name
+	JSONName string
+	Doc      string
+	Type     *Expr // for Optional fields, Type.Kind is ExprOpt
+	// Required fields must be present on the wire. A required field that is
+	// not Nullable is a plain Go value; everything else is wrapped in Opt.
+	Required bool
+	Nullable bool
+	// RequiredIndex numbers required fields from 0; -1 for optional ones.
+	RequiredIndex int
+	// Const is the value a required one-value field (a discriminator such
+	// as type: "function") is encoded with while the Go value is the zero
+	// value, so callers need not spell it. nil otherwise.
+	Const *Value
+}
+
+// Enum is a named scalar with known values.
+type Enum struct {
+	Base   Builtin
+	Values []*EnumValue
+}
+
+// EnumValue is one constant of an enum.
+type EnumValue struct {
+	Name  string // Go constant name
+	Value Value
+	Doc   string
+}
+
+// Value is a scalar literal from the spec.
+type Value struct {
+	String string
+	Int    int64
+	Float  float64
+	Bool   bool
+	Base   Builtin
+}
+
+// Union is a oneOf or anyOf. Variants are in dispatch order.
+type Union struct {
+	KindType string // Go name of the variant kind enum, e.g. ToolChoiceKind
+	Unknown  string // Go name of the kind constant for an unrecognised variant
+	Variants []*Variant
+	// TagProperty is the object property whose value selects the variant
+	// (a discriminator, or a property every object variant pins to one
+	// value); "" when object variants are told apart otherwise.
+	TagProperty string
+	// ByToken maps a JSON token kind (for non-object values) to the variant
+	// that takes it; a kind absent here is kept raw as an unknown variant.
+	ByToken map[JSONKind]*Variant
+	// Objects are the variants that take objects, in dispatch order: by tag
+	// when TagProperty is set, else the first whose Required properties are
+	// all present wins (build orders larger required sets first).
+	Objects []*Variant
+}
+
+// JSONKind is the kind of a JSON value, as seen from its first byte.
+type JSONKind int
+
+const (
+	JSONString JSONKind = iota
+	JSONNumber
+	JSONInteger // a number literal with no fraction or exponent
+	JSONBool
+	JSONArray
+	JSONObject
+)
+
+// Variant is one alternative of a union.
+type Variant struct {
+	Label       string // e.g. NamedToolChoice, Text, String
+	KindConst   string // Go name of the kind constant
+	Constructor string // Go name of func(v T) Union
+	Accessor    string // Go name of method (u Union) AsX() (T, bool)
+	Type        *Expr
+	Doc         string
+	Tags        []string // tag values that select this variant
+	Required    []string // required property names, for required-set dispatch
+	// ValueConstructors are convenience constructors for string enum
+	// variants: one func() Union per enum value (ToolChoiceAuto()).
+	ValueConstructors []*ValueConstructor
+}
+
+// ValueConstructor builds a union holding one string value.
+type ValueConstructor struct {
+	Name  string
+	Value Value
+}
+
+// Builtin is a Go type from the standard library.
+type Builtin int
+
+const (
+	String Builtin = iota
+	Int64
+	Int32
+	Float64
+	Bool
+	Raw // json.RawMessage: schema-less values keep their exact bytes
+)
+
+// ExprKind says what an Expr is.
+type ExprKind int
+
+const (
+	ExprBuiltin ExprKind = iota
+	ExprNamed
+	ExprSlice
+	ExprMap // map[string]Elem
+	ExprOpt // Opt[Elem]: absent, null or a value
+	// ExprPointer is *Elem, used only where a struct would otherwise
+	// contain itself by value.
+	ExprPointer
+)
+
+// Expr is a Go type at its use site.
+type Expr struct {
+	Kind    ExprKind
+	Builtin Builtin // ExprBuiltin
+	Named   *Type   // ExprNamed
+	Elem    *Expr   // ExprSlice, ExprMap, ExprOpt, ExprPointer
+}
+
+// Operation is one HTTP operation and its client method.
+type Operation struct {
+	Name   string // Go method name
+	ID     string // operationId
+	Method string // GET, POST, ...
+	Path   string // path template, e.g. /threads/{thread_id}/runs
+	// FixedQuery is a query string written into the path key itself
+	// (OpenAI's "/assistants?beta=true"), sent with every call.
+	FixedQuery string
+	Doc        string
+	PathParams []*Param // in template order
+	// ParamsName is the Go name of the struct holding the query and header
+	// parameters; "" when there are none.
+	ParamsName   string
+	QueryParams  []*Param
+	HeaderParams []*Param
+	Body         *Body
+	Result       *Response // the success response; Type nil for no body
+	// Stream is the text/event-stream form of the success response, when
+	// the spec declares one.
+	Stream *Response
+}
+
+// Param is a path, query or header parameter.
+type Param struct {
+	Name     string // name on the wire
+	GoName   string // argument name (path) or field name (query, header)
+	Type     *Expr
+	Required bool
+	Style    string // form, simple, ...
+	Explode  bool
+	Doc      string
+}
+
+// Body is a request body.
+type Body struct {
+	ContentType string
+	Type        *Expr
+	Required    bool
+}
+
+// Response is the success response of an operation.
+type Response struct {
+	Status      int
+	ContentType string
+	Type        *Expr // nil when there is no body
+}
