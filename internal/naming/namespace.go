@@ -34,4 +34,3 @@ func (ns *Namespace) Claim(name string) string {
 	ns.taken[out] = true
 	return out
 }
-
