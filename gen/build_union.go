@@ -90,6 +90,7 @@ func isObjectUnion(u *ir.Union) bool {
 // pinnedProperties returns the properties of an object schema whose schema
 // allows exactly one string (const, a one-value enum, x-stainless-const).
 func pinnedProperties(s *openapi3.Schema) map[string]string {
+	s = throughSingle(s)
 	if s == nil {
 		return nil
 	}
@@ -206,7 +207,7 @@ func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate)
 }
 
 func isObjectSchema(s *openapi3.Schema) bool {
-	sh := shapeOf(s)
+	sh := shapeOf(throughSingle(s))
 	return sh.is(openapi3.TypeObject) || len(sh.types) == 0 && (sh.hasProperties() || len(sh.allOf) > 0)
 }
 

@@ -96,3 +96,21 @@ func (sh shape) is(t string) bool {
 func (sh shape) hasProperties() bool {
 	return len(sh.s.Properties) > 0
 }
+
+// throughSingle follows compositions with a single branch (oneOf: [X],
+// allOf: [X] with nothing beside it) to the schema that gives the shape, as
+// schemaExpr does.
+func throughSingle(s *openapi3.Schema) *openapi3.Schema {
+	for i := 0; s != nil && i < 16; i++ {
+		sh := shapeOf(s)
+		switch {
+		case len(sh.variants) == 1 && !sh.hasProperties() && sh.variants[0] != nil:
+			s = sh.variants[0].Value
+		case len(sh.variants) == 0 && len(sh.allOf) == 1 && !sh.hasProperties() && sh.allOf[0] != nil:
+			s = sh.allOf[0].Value
+		default:
+			return s
+		}
+	}
+	return s
+}

@@ -11,7 +11,7 @@ import (
 // back as it was received, and a zero AssistantStreamEvent as null.
 func (u AssistantStreamEvent) MarshalJSON() ([]byte, error) {
 	switch u.kind {
-	case AssistantStreamEventKindThreadStreamEvent:
+	case AssistantStreamEventKindThreadCreated:
 		return json.Marshal(u.value)
 	case AssistantStreamEventKindThreadRunCreated:
 		return json.Marshal(u.value)
@@ -73,127 +73,104 @@ func (u AssistantStreamEvent) MarshalJSON() ([]byte, error) {
 func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
 	switch firstByte(data) {
 	case '{':
-		if hasMembers(data, "event", "data") {
+		switch tagValue(data, "event") {
+		case "thread.created":
 			return decodeVariant(data, "AssistantStreamEvent", func(x ThreadStreamEvent) {
-				*u = AssistantStreamEventOfThreadStreamEvent(x)
+				*u = AssistantStreamEventOfThreadCreated(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.created":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCreated) {
 				*u = AssistantStreamEventOfThreadRunCreated(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.queued":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunQueued) {
 				*u = AssistantStreamEventOfThreadRunQueued(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.in_progress":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunInProgress) {
 				*u = AssistantStreamEventOfThreadRunInProgress(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.requires_action":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunRequiresAction) {
 				*u = AssistantStreamEventOfThreadRunRequiresAction(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.completed":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCompleted) {
 				*u = AssistantStreamEventOfThreadRunCompleted(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.incomplete":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunIncomplete) {
 				*u = AssistantStreamEventOfThreadRunIncomplete(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.failed":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunFailed) {
 				*u = AssistantStreamEventOfThreadRunFailed(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.cancelling":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCancelling) {
 				*u = AssistantStreamEventOfThreadRunCancelling(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.cancelled":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCancelled) {
 				*u = AssistantStreamEventOfThreadRunCancelled(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.expired":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunExpired) {
 				*u = AssistantStreamEventOfThreadRunExpired(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.created":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCreated) {
 				*u = AssistantStreamEventOfThreadRunStepCreated(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.in_progress":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepInProgress) {
 				*u = AssistantStreamEventOfThreadRunStepInProgress(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.delta":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepDelta) {
 				*u = AssistantStreamEventOfThreadRunStepDelta(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.completed":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCompleted) {
 				*u = AssistantStreamEventOfThreadRunStepCompleted(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.failed":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepFailed) {
 				*u = AssistantStreamEventOfThreadRunStepFailed(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.cancelled":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCancelled) {
 				*u = AssistantStreamEventOfThreadRunStepCancelled(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.run.step.expired":
 			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepExpired) {
 				*u = AssistantStreamEventOfThreadRunStepExpired(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.message.created":
 			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageCreated) {
 				*u = AssistantStreamEventOfThreadMessageCreated(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.message.in_progress":
 			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageInProgress) {
 				*u = AssistantStreamEventOfThreadMessageInProgress(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.message.delta":
 			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageDelta) {
 				*u = AssistantStreamEventOfThreadMessageDelta(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.message.completed":
 			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageCompleted) {
 				*u = AssistantStreamEventOfThreadMessageCompleted(x)
 			})
-		}
-		if hasMembers(data, "data", "event") {
+		case "thread.message.incomplete":
 			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageIncomplete) {
 				*u = AssistantStreamEventOfThreadMessageIncomplete(x)
 			})
-		}
-		if hasMembers(data, "event", "data") {
+		case "error":
 			return decodeVariant(data, "AssistantStreamEvent", func(x ErrorEvent) {
 				*u = AssistantStreamEventOfError(x)
 			})
-		}
-		if hasMembers(data, "event", "data") {
+		case "done":
 			return decodeVariant(data, "AssistantStreamEvent", func(x DoneEvent) {
 				*u = AssistantStreamEventOfDone(x)
 			})

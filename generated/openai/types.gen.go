@@ -22,7 +22,7 @@ type AssistantStreamEventKind int
 // Variants of AssistantStreamEvent.
 const (
 	AssistantStreamEventKindUnknown AssistantStreamEventKind = iota
-	AssistantStreamEventKindThreadStreamEvent
+	AssistantStreamEventKindThreadCreated
 	AssistantStreamEventKindThreadRunCreated
 	AssistantStreamEventKindThreadRunQueued
 	AssistantStreamEventKindThreadRunInProgress
@@ -52,8 +52,8 @@ const (
 // String returns the variant's name.
 func (k AssistantStreamEventKind) String() string {
 	switch k {
-	case AssistantStreamEventKindThreadStreamEvent:
-		return "ThreadStreamEvent"
+	case AssistantStreamEventKindThreadCreated:
+		return "ThreadCreated"
 	case AssistantStreamEventKindThreadRunCreated:
 		return "ThreadRunCreated"
 	case AssistantStreamEventKindThreadRunQueued:
@@ -106,18 +106,18 @@ func (k AssistantStreamEventKind) String() string {
 	return "Unknown"
 }
 
-// AssistantStreamEventOfThreadStreamEvent returns a AssistantStreamEvent holding v.
-func AssistantStreamEventOfThreadStreamEvent(v ThreadStreamEvent) AssistantStreamEvent {
+// AssistantStreamEventOfThreadCreated returns a AssistantStreamEvent holding v.
+func AssistantStreamEventOfThreadCreated(v ThreadStreamEvent) AssistantStreamEvent {
 	return AssistantStreamEvent{
-		kind:  AssistantStreamEventKindThreadStreamEvent,
+		kind:  AssistantStreamEventKindThreadCreated,
 		value: v,
 	}
 }
 
-// AsThreadStreamEvent returns the ThreadStreamEvent variant, and false when the value holds another.
-func (u AssistantStreamEvent) AsThreadStreamEvent() (ThreadStreamEvent, bool) {
+// AsThreadCreated returns the ThreadCreated variant, and false when the value holds another.
+func (u AssistantStreamEvent) AsThreadCreated() (ThreadStreamEvent, bool) {
 	v, ok := u.value.(ThreadStreamEvent)
-	return v, ok && u.kind == AssistantStreamEventKindThreadStreamEvent
+	return v, ok && u.kind == AssistantStreamEventKindThreadCreated
 }
 
 // AssistantStreamEventOfThreadRunCreated returns a AssistantStreamEvent holding v.

@@ -1,0 +1,252 @@
+package openai
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/oagen/oagen/internal/jsontest"
+)
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func decodeRequest(t *testing.T, body string) CreateRunRequest {
+	t.Helper()
+	var req CreateRunRequest
+	if err := json.Unmarshal([]byte(body), &req); err != nil {
+		t.Fatalf("decode %s: %v", body, err)
+	}
+	if ok, where := jsontest.Equal([]byte(body), []byte(mustJSON(t, req))); !ok {
+		t.Fatalf("round trip of %s changed %s: %s", body, where, mustJSON(t, req))
+	}
+	return req
+}
+
+func TestZeroRequestSendsOnlyWhatWasSet(t *testing.T) {
+	got := mustJSON(t, CreateRunRequest{AssistantID: "asst_1"})
+	if got != `{"assistant_id":"asst_1"}` {
+		t.Fatalf("got %s", got)
+	}
+	got = mustJSON(t, CreateRunRequest{
+		AssistantID:  "asst_1",
+		Temperature:  Some(0.2),
+		Instructions: Null[string](),
+	})
+	if got != `{"assistant_id":"asst_1","instructions":null,"temperature":0.2}` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestToolChoiceVariants(t *testing.T) {
+	req := decodeRequest(t, `{"assistant_id":"a","tool_choice":"required"}`)
+	tc, ok := req.ToolChoice.Get()
+	if !ok || tc.Kind() != AssistantsAPIToolChoiceOptionKindString {
+		t.Fatalf("string tool_choice decoded as %v", tc.Kind())
+	}
+	if s, _ := tc.AsString(); s != AssistantsAPIToolChoiceOptionStringRequired {
+		t.Fatalf("got %q", s)
+	}
+	if _, ok := tc.AsNamedToolChoice(); ok {
+		t.Fatal("a string variant must not read as the object variant")
+	}
+
+	req = decodeRequest(t, `{"assistant_id":"a","tool_choice":{"type":"function","function":{"name":"get_weather"}}}`)
+	named, ok := req.ToolChoice.Value().AsNamedToolChoice()
+	if !ok || named.Type != AssistantsNamedToolChoiceTypeFunction || named.Function.Value().Name != "get_weather" {
+		t.Fatalf("named tool choice: %+v ok=%v", named, ok)
+	}
+
+	// Built in Go, the same values encode to the same JSON.
+	got := mustJSON(t, CreateRunRequest{AssistantID: "a", ToolChoice: Some(AssistantsAPIToolChoiceOptionAuto())})
+	if got != `{"assistant_id":"a","tool_choice":"auto"}` {
+		t.Fatalf("got %s", got)
+	}
+	got = mustJSON(t, AssistantsAPIToolChoiceOptionOfNamedToolChoice(AssistantsNamedToolChoice{
+		Type:     AssistantsNamedToolChoiceTypeFunction,
+		Function: Some(AssistantsNamedToolChoiceFunction{Name: "f"}),
+	}))
+	if got != `{"type":"function","function":{"name":"f"}}` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestResponseFormatVariants(t *testing.T) {
+	cases := []struct {
+		json string
+		kind AssistantsAPIResponseFormatOptionKind
+	}{
+		{`"auto"`, AssistantsAPIResponseFormatOptionKindString},
+		{`{"type":"text"}`, AssistantsAPIResponseFormatOptionKindText},
+		{`{"type":"json_object"}`, AssistantsAPIResponseFormatOptionKindJSONObject},
+		{`{"type":"json_schema","json_schema":{"name":"w","schema":{"type":"object","properties":{"t":{"type":"number"}}},"strict":true}}`, AssistantsAPIResponseFormatOptionKindJSONSchema},
+		{`{"json_schema":{"name":"w"},"type":"json_schema"}`, AssistantsAPIResponseFormatOptionKindJSONSchema},
+		{`{"type":"xml","root":"run"}`, AssistantsAPIResponseFormatOptionKindUnknown},
+	}
+	for _, c := range cases {
+		req := decodeRequest(t, `{"assistant_id":"a","response_format":`+c.json+`}`)
+		rf := req.ResponseFormat.Value()
+		if rf.Kind() != c.kind {
+			t.Errorf("%s: kind %v, want %v", c.json, rf.Kind(), c.kind)
+		}
+		if _, ok := rf.AsText(); ok != (c.kind == AssistantsAPIResponseFormatOptionKindText) {
+			t.Errorf("%s: AsText ok=%v", c.json, ok)
+		}
+		if c.kind == AssistantsAPIResponseFormatOptionKindUnknown && string(rf.Raw()) != c.json {
+			t.Errorf("unknown variant kept %s, want %s", rf.Raw(), c.json)
+		}
+	}
+	js, _ := decodeRequest(t, cases[3].json[:0]+`{"assistant_id":"a","response_format":`+cases[3].json+`}`).ResponseFormat.Value().AsJSONSchema()
+	if js.JSONSchema.Name != "w" || !js.JSONSchema.Strict.Value() || string(js.JSONSchema.Schema.Value()["type"]) != `"object"` {
+		t.Fatalf("json_schema variant: %+v", js.JSONSchema)
+	}
+	got := mustJSON(t, AssistantsAPIResponseFormatOptionOfText(ResponseFormatText{}))
+	if got != `{"type":"text"}` {
+		t.Fatalf("a discriminator left empty must encode its constant, got %s", got)
+	}
+	if got := mustJSON(t, AssistantsAPIResponseFormatOptionAuto()); got != `"auto"` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestMessageContentStringOrParts(t *testing.T) {
+	req := decodeRequest(t, `{"assistant_id":"a","additional_messages":[
+		{"role":"user","content":"hello"},
+		{"role":"user","content":[{"type":"text","text":"look"},{"type":"image_url","image_url":{"url":"https://x/y.png","detail":"high"}},{"type":"image_file","image_file":{"file_id":"file_1"}}]}]}`)
+	msgs := req.AdditionalMessages.Value()
+	if s, ok := msgs[0].Content.AsString(); !ok || s != "hello" {
+		t.Fatalf("string content: %q %v", s, ok)
+	}
+	parts, ok := msgs[1].Content.AsArray()
+	if !ok || len(parts) != 3 {
+		t.Fatalf("parts: %v %v", parts, ok)
+	}
+	want := []MessageContentPartKind{MessageContentPartKindText, MessageContentPartKindImageURL, MessageContentPartKindImageFile}
+	for i, p := range parts {
+		if p.Kind() != want[i] {
+			t.Errorf("part %d: kind %v, want %v", i, p.Kind(), want[i])
+		}
+	}
+	if u, _ := parts[1].AsImageURL(); u.ImageURL.URL != "https://x/y.png" || u.ImageURL.Detail.Value() != ImageDetailHigh {
+		t.Fatalf("image_url part: %+v", u)
+	}
+}
+
+func TestEveryNullableFieldKeepsNull(t *testing.T) {
+	body := `{"assistant_id":"a","model":null,"reasoning_effort":null,"instructions":null,
+		"additional_instructions":null,"additional_messages":null,"tools":null,"metadata":null,
+		"temperature":null,"top_p":null,"stream":null,"max_prompt_tokens":null,
+		"max_completion_tokens":null,"truncation_strategy":null,"tool_choice":null,
+		"response_format":null}`
+	req := decodeRequest(t, body)
+	for name, isNull := range map[string]bool{
+		"model": req.Model.IsNull(), "instructions": req.Instructions.IsNull(),
+		"temperature": req.Temperature.IsNull(), "tool_choice": req.ToolChoice.IsNull(),
+		"response_format": req.ResponseFormat.IsNull(), "metadata": req.Metadata.IsNull(),
+		"truncation_strategy": req.TruncationStrategy.IsNull(), "reasoning_effort": req.ReasoningEffort.IsNull(),
+	} {
+		if !isNull {
+			t.Errorf("%s: null did not decode as Null", name)
+		}
+	}
+}
+
+func TestOpenEnumsAndUnknownMembers(t *testing.T) {
+	req := decodeRequest(t, `{"assistant_id":"a","model":"ft:gpt-4o:acme","reasoning_effort":"extreme",
+		"truncation_strategy":{"type":"sliding","last_messages":3,"window":9}}`)
+	if req.Model.Value() != "ft:gpt-4o:acme" || req.ReasoningEffort.Value() != "extreme" {
+		t.Fatalf("open enum values: %q %q", req.Model.Value(), req.ReasoningEffort.Value())
+	}
+	if req.TruncationStrategy.Value().Type != "sliding" {
+		t.Fatalf("unknown enum value in a nested struct: %q", req.TruncationStrategy.Value().Type)
+	}
+	if got := mustJSON(t, CreateRunRequest{AssistantID: "a", Model: Some(AssistantSupportedModelsGpt4o)}); got != `{"assistant_id":"a","model":"gpt-4o"}` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+// CreateRunRequest says additionalProperties: false, so its encoder writes
+// declared fields only; open types nested in it keep undeclared members.
+func TestClosedRequestWritesDeclaredFieldsOnly(t *testing.T) {
+	var req CreateRunRequest
+	body := `{"assistant_id":"a","x_new":{"nested":[1,2]},"truncation_strategy":{"type":"auto","window":9}}`
+	if err := json.Unmarshal([]byte(body), &req); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustJSON(t, req); got != `{"assistant_id":"a","truncation_strategy":{"type":"auto","window":9}}` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestUnknownToolVariantRoundTrips(t *testing.T) {
+	req := decodeRequest(t, `{"assistant_id":"a","tools":[{"type":"code_interpreter"},{"type":"web_browser","depth":2},{"type":"function","function":{"name":"f","parameters":{"type":"object"},"strict":null}}]}`)
+	tools := req.Tools.Value()
+	if tools[0].Kind() != AssistantToolKindCodeInterpreter || tools[1].Kind() != AssistantToolKindUnknown || tools[2].Kind() != AssistantToolKindFunction {
+		t.Fatalf("kinds: %v %v %v", tools[0].Kind(), tools[1].Kind(), tools[2].Kind())
+	}
+	fn, _ := tools[2].AsFunction()
+	if fn.Function.Name != "f" || !fn.Function.Strict.IsNull() {
+		t.Fatalf("function tool: %+v", fn.Function)
+	}
+	got := mustJSON(t, AssistantToolOfFunction(AssistantToolsFunction{Function: FunctionObject{Name: "f"}}))
+	if got != `{"type":"function","function":{"name":"f"}}` {
+		t.Fatalf("got %s", got)
+	}
+}
+
+// A real server breaks the schema: instructions is declared a non-nullable
+// string but arrives null, and required fields go missing. The value still
+// decodes, encodes back to what was received, and a field set afterwards is
+// sent as set.
+func TestSchemaDeviationsRoundTrip(t *testing.T) {
+	body := `{"id":"run_1","object":"thread.run","created_at":1,"thread_id":"t","assistant_id":"a",
+		"status":"queued","required_action":null,"last_error":null,"expires_at":null,"started_at":null,
+		"cancelled_at":null,"failed_at":null,"completed_at":null,"model":"gpt-4o","instructions":null,
+		"tools":[],"metadata":{},"usage":null,"incomplete_details":null,"max_prompt_tokens":9007199254740993,
+		"max_completion_tokens":null,"truncation_strategy":{"type":"auto","last_messages":null},
+		"tool_choice":"auto","parallel_tool_calls":true,"response_format":"auto","tool_resources":{"code_interpreter":{"file_ids":[]}}}`
+	var run RunObject
+	if err := json.Unmarshal([]byte(body), &run); err != nil {
+		t.Fatal(err)
+	}
+	out := mustJSON(t, run)
+	if ok, where := jsontest.Equal([]byte(body), []byte(out)); !ok {
+		t.Fatalf("changed at %s: %s", where, out)
+	}
+	if run.MaxPromptTokens.Value() != 9007199254740993 {
+		t.Fatalf("int64 precision lost: %d", run.MaxPromptTokens.Value())
+	}
+	run.Instructions = "be brief"
+	if !strings.Contains(mustJSON(t, run), `"instructions":"be brief"`) {
+		t.Fatal("a field set after decoding must be sent as set")
+	}
+
+	var missing RunObject
+	if err := json.Unmarshal([]byte(`{"id":"run_2","status":"paused"}`), &missing); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustJSON(t, missing); got != `{"id":"run_2","status":"paused"}` {
+		t.Fatalf("missing required fields must stay missing, got %s", got)
+	}
+	if missing.Status != "paused" {
+		t.Fatalf("unknown status: %q", missing.Status)
+	}
+}
+
+func TestMalformedJSONIsAnError(t *testing.T) {
+	for _, body := range []string{
+		`{"id":`, `{"id":"a",}`, `{"id" "a"}`, `[1,2]`, `{"created_at":"soon"}`,
+		`{"tool_choice":{"type":1}}`, `{"tools":[{"type":"function","function":7}]}`, `{"x":[}`, `{"x":tru}`,
+	} {
+		var run RunObject
+		if err := run.UnmarshalJSON([]byte(body)); err == nil {
+			t.Errorf("%s: decoded without error", body)
+		}
+	}
+}
