@@ -107,7 +107,7 @@ func (b *builder) component(name string) *component {
 	}
 	c.started = true
 	if c.ref == nil || c.ref.Value == nil {
-		b.errs.Add(diag.Loc{Pointer: c.t.Pointer}, "schema has no value")
+		b.errs.Add(b.specLoc(c.t.Pointer, nil), "schema has no value")
 		c.t.Kind, c.t.Target = ir.KindAlias, rawExpr()
 	} else {
 		b.defineNamed(c.t, c.ref, c.t.Pointer)

@@ -51,7 +51,7 @@ func (b *builder) operations() []*ir.Operation {
 	}
 	for _, id := range sortedKeys(include) {
 		if !found[id] {
-			b.errs.Add(diag.Loc{Pointer: "#/paths"}, "-include-ops names operation %q, which the spec does not have", id)
+			b.errs.Add(b.specLoc("#/paths", b.doc.Paths.Origin), "-include-ops names operation %q, which the spec does not have", id)
 		}
 	}
 	slices.SortFunc(ops, func(a, c *ir.Operation) int { return cmp.Compare(a.Name, c.Name) })
@@ -142,7 +142,7 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	})
 	for _, p := range o.PathParams {
 		if !strings.Contains(o.Path, "{"+p.Name+"}") {
-			b.errs.Add(diag.Loc{Pointer: ptr}, "path parameter %q does not appear in the path", p.Name)
+			b.errs.Add(b.specLoc(ptr, op.Origin), "path parameter %q does not appear in the path", p.Name)
 		}
 	}
 	if len(o.QueryParams)+len(o.HeaderParams) > 0 {

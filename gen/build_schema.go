@@ -251,5 +251,15 @@ func constSuffix(v ir.Value, index int) string {
 }
 
 func (b *builder) loc(ptr string, origin *openapi3.Origin) diag.Loc {
-	return locOf(ptr, origin)
+	return b.specLoc(ptr, origin)
+}
+
+// specLoc locates an element by its origin, or at least in the spec file
+// when the loader recorded no position for it.
+func (b *builder) specLoc(ptr string, origin *openapi3.Origin) diag.Loc {
+	loc := locOf(ptr, origin)
+	if loc.File == "" {
+		loc.File = displayPath(b.cfg.Spec)
+	}
+	return loc
 }

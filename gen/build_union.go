@@ -429,11 +429,8 @@ func (b *builder) stringUnion(sh shape, hint, ptr string, self *ir.Type) (*ir.Ex
 	}
 	switch {
 	case len(values) == 0:
-		if self != nil {
-			return builtinExpr(ir.String), true
-		}
 		return builtinExpr(ir.String), true
-	case len(enumRefs) == 1 && len(enumRefs[0].Enum.Values) == len(values) && self == nil:
+	case len(enumRefs) == 1 && len(enumRefs[0].Enum.Values) == len(values):
 		return namedExpr(enumRefs[0]), true
 	}
 	merged := shape{s: sh.s, types: []string{openapi3.TypeString}, enum: values}

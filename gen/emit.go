@@ -159,10 +159,20 @@ func leadWithName(name, text string) string {
 		return text
 	case first == "The" || first == "A" || first == "An":
 		return name + " is " + strings.ToLower(first) + " " + rest
-	case len(first) > 2 && strings.HasSuffix(first, "s") && first[0] >= 'A' && first[0] <= 'Z' && strings.ToLower(first[1:]) == first[1:]:
+	case docVerbs[first]:
 		return name + " " + strings.ToLower(first[:1]) + first[1:] + " " + rest
 	}
 	return name + ": " + text
+}
+
+// docVerbs are the verbs spec descriptions commonly open with; a
+// description that starts with one reads as a sentence about the name.
+var docVerbs = map[string]bool{
+	"Adds": true, "Appends": true, "Cancels": true, "Constrains": true, "Contains": true,
+	"Controls": true, "Creates": true, "Defines": true, "Deletes": true, "Describes": true,
+	"Gets": true, "Holds": true, "Indicates": true, "Lists": true, "Modifies": true,
+	"Occurs": true, "Overrides": true, "Represents": true, "Retrieves": true, "Returns": true,
+	"Sets": true, "Specifies": true, "Updates": true,
 }
 
 // wrap splits text into comment lines of at most width bytes, keeping the

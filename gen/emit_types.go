@@ -12,6 +12,7 @@ import (
 // of unions.
 func emitTypes(f *jen.File, api *ir.API) {
 	for _, t := range api.Types {
+		f.Line()
 		switch t.Kind {
 		case ir.KindStruct:
 			emitStruct(f, t)
@@ -20,17 +21,33 @@ func emitTypes(f *jen.File, api *ir.API) {
 		case ir.KindUnion:
 			emitUnion(f, t)
 		case ir.KindDefined:
-			docComment(f, t.Name, t.Doc)
+			typeDoc(f, t)
 			f.Type().Id(t.Name).Add(goType(t.Target))
 		case ir.KindAlias:
-			docComment(f, t.Name, t.Doc)
+			typeDoc(f, t)
 			f.Type().Id(t.Name).Op("=").Add(goType(t.Target))
 		}
 	}
 }
 
+// typeDoc writes a type's doc comment: the spec's text, or where the
+// schema is when the spec says nothing, so readers can find it.
+func typeDoc(f *jen.File, t *ir.Type, more ...string) {
+	if t.Doc != "" {
+		docComment(f, t.Name, t.Doc)
+	} else {
+		f.Comment(t.Name + " is the schema at " + t.Pointer + ".")
+	}
+	if len(more) > 0 {
+		f.Comment("")
+		for _, line := range more {
+			f.Comment(line)
+		}
+	}
+}
+
 func emitStruct(f *jen.File, t *ir.Type) {
-	docComment(f, t.Name, t.Doc)
+	typeDoc(f, t)
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Struct.Fields {
 			fieldComment(g, fl.Doc)
@@ -48,9 +65,8 @@ func emitStruct(f *jen.File, t *ir.Type) {
 }
 
 func emitEnum(f *jen.File, t *ir.Type) {
-	docComment(f, t.Name, t.Doc)
-	f.Comment("It is an open enum: values other than the constants below decode and")
-	f.Comment("encode unchanged.")
+	typeDoc(f, t, "It is an open enum: values other than the constants below decode and",
+		"encode unchanged.")
 	f.Type().Id(t.Name).Add(goType(&ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}))
 	if len(t.Enum.Values) == 0 {
 		return
@@ -67,10 +83,9 @@ func emitEnum(f *jen.File, t *ir.Type) {
 func emitUnion(f *jen.File, t *ir.Type) {
 	u := t.Union
 	recv := jen.Id("u").Id(t.Name)
-	docComment(f, t.Name, t.Doc)
-	f.Comment("It holds one variant; Kind says which, and the As methods return it.")
-	f.Comment("A variant this version does not know decodes as " + u.Unknown + " and")
-	f.Comment("encodes back unchanged (see Raw).")
+	typeDoc(f, t, "It holds one variant; Kind says which, and the As methods return it.",
+		"A variant this version does not know decodes as "+u.Unknown+" and",
+		"encodes back unchanged (see Raw).")
 	f.Type().Id(t.Name).Struct(
 		jen.Id("kind").Id(u.KindType),
 		jen.Id("value").Any(),
