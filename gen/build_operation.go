@@ -110,7 +110,15 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	fields := naming.NewNamespace()
 	for _, l := range all {
 		p := l.p
-		param := &ir.Param{Name: p.Name, Required: p.Required || p.In == openapi3.ParameterInPath, Doc: p.Description, Style: p.Style, Explode: true}
+		param := &ir.Param{Name: p.Name, Required: p.Required || p.In == openapi3.ParameterInPath, Doc: p.Description, Style: p.Style}
+		if param.Style == "" {
+			param.Style = map[string]string{openapi3.ParameterInQuery: "form", openapi3.ParameterInCookie: "form"}[p.In]
+		}
+		if param.Style == "" {
+			param.Style = "simple"
+		}
+		// OpenAPI: explode defaults to true for form style only.
+		param.Explode = param.Style == "form"
 		if p.Explode != nil {
 			param.Explode = *p.Explode
 		}
@@ -123,15 +131,12 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 		switch p.In {
 		case openapi3.ParameterInPath:
 			param.GoName = args.Claim(orDefault(naming.Unexported(p.Name), "param"))
-			param.Style = orDefault(param.Style, "simple")
 			o.PathParams = append(o.PathParams, param)
 		case openapi3.ParameterInQuery:
 			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Param"))
-			param.Style = orDefault(param.Style, "form")
 			o.QueryParams = append(o.QueryParams, param)
 		case openapi3.ParameterInHeader:
 			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Header"))
-			param.Style = orDefault(param.Style, "simple")
 			o.HeaderParams = append(o.HeaderParams, param)
 		default:
 			b.errs.Add(b.loc(l.ptr, p.Origin), "%s parameters are not supported yet", p.In)

@@ -35,8 +35,11 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 	closed := false
 	var extra *openapi3.SchemaRef
 	seen := map[*openapi3.Schema]bool{}
-	var collect func(s *openapi3.Schema, ptr string, part int, top bool)
-	collect = func(s *openapi3.Schema, ptr string, part int, top bool) {
+	parts := 0
+	// collect visits allOf parts before a schema's own properties, so a
+	// struct that extends a base lists the base's fields first.
+	var collect func(s *openapi3.Schema, ptr string, top bool)
+	collect = func(s *openapi3.Schema, ptr string, top bool) {
 		if s == nil || seen[s] {
 			return
 		}
@@ -55,8 +58,10 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 				}
 				continue
 			}
-			collect(p.Value, pp, part*100+i+1, false)
+			collect(p.Value, pp, false)
 		}
+		part := parts
+		parts++
 		for _, name := range sortedKeys(s.Properties) {
 			sr := s.Properties[name]
 			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: propertyLine(sr)})
@@ -72,7 +77,7 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 			extra = ap.Schema
 		}
 	}
-	collect(sh.s, ptr, 0, true)
+	collect(sh.s, ptr, true)
 	slices.SortStableFunc(props, func(a, c property) int {
 		return cmp.Or(cmp.Compare(a.part, c.part), cmp.Compare(a.line, c.line), cmp.Compare(a.name, c.name))
 	})

@@ -3,6 +3,7 @@ package gen
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,14 +20,25 @@ import (
 // contradict their schema, typo keywords) and the generator reports what it
 // cannot generate itself.
 func load(path string) (*openapi3.T, error) {
-	if _, err := os.Stat(path); err != nil {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return loadData(data, path)
+}
+
+// loadData loads a document already read from path; references to other
+// files resolve relative to path.
+func loadData(data []byte, path string) (*openapi3.T, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
 		return nil, err
 	}
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
-	doc, err := loadRecovering(loader, path)
+	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {
 		return nil, locateLoadError(path, err)
 	}
@@ -35,13 +47,13 @@ func load(path string) (*openapi3.T, error) {
 
 // loadRecovering turns a panic inside the loader (seen on malformed input)
 // into an error, so a bad spec never crashes the generator.
-func loadRecovering(loader *openapi3.Loader, path string) (doc *openapi3.T, err error) {
+func loadRecovering(loader *openapi3.Loader, data []byte, path string) (doc *openapi3.T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("the OpenAPI loader failed on this document: %v", r)
 		}
 	}()
-	return loader.LoadFromFile(path)
+	return loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(path)})
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)

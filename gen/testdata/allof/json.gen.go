@@ -183,13 +183,6 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	var err error
-	if v.Name.IsSet() {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if b, err = appendValue(b, v.Name); err != nil {
-			return nil, err
-		}
-	}
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
@@ -219,6 +212,13 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 			}
 		}
 	}
+	if v.Name.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"name\":"...)
+		if b, err = appendValue(b, v.Name); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
@@ -235,10 +235,6 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	it := newObjectIter(data)
 	for it.next() {
 		switch string(it.key) {
-		case "name":
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("Dog", "name", err)
-			}
 		case "id":
 			seen[0] |= uint64(0x1)
 			if isNull(it.value) {
@@ -260,6 +256,10 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 			}
 			if err := json.Unmarshal(it.value, &out.Bark); err != nil {
 				return fieldError("Dog", "bark", err)
+			}
+		case "name":
+			if err := json.Unmarshal(it.value, &out.Name); err != nil {
+				return fieldError("Dog", "name", err)
 			}
 		default:
 			var err error

@@ -34,10 +34,10 @@ type Deprecated struct {
 
 // Dog: allOf parts merge into one struct, in part order.
 type Dog struct {
-	Name    Opt[string] `json:"name"`
 	ID      string      `json:"id"`
 	Created Opt[int64]  `json:"created"`
 	Bark    bool        `json:"bark"`
+	Name    Opt[string] `json:"name"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

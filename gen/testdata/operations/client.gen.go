@@ -84,7 +84,7 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 			return nil, err
 		}
 	}
-	if err := addHeader(req.header, "simple", true, "X-Trace", params.XTrace); err != nil {
+	if err := addHeader(req.header, "simple", false, "X-Trace", params.XTrace); err != nil {
 		return nil, err
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {

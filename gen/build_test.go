@@ -1,0 +1,208 @@
+package gen
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/oagen/oagen/internal/ir"
+)
+
+// buildYAML builds the IR of a spec given as text.
+func buildYAML(t *testing.T, spec string, include ...string) (*ir.API, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "spec.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := load(path)
+	if err != nil {
+		return nil, err
+	}
+	return build(doc, Config{Spec: path, Package: "api", IncludeOps: include})
+}
+
+func mustBuild(t *testing.T, spec string, include ...string) *ir.API {
+	t.Helper()
+	api, err := buildYAML(t, spec, include...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return api
+}
+
+func typeNamed(t *testing.T, api *ir.API, name string) *ir.Type {
+	t.Helper()
+	for _, ty := range api.Types {
+		if ty.Name == name {
+			return ty
+		}
+	}
+	t.Fatalf("no type %s", name)
+	return nil
+}
+
+func fieldNamed(t *testing.T, ty *ir.Type, name string) *ir.Field {
+	t.Helper()
+	for _, f := range ty.Struct.Fields {
+		if f.JSONName == name {
+			return f
+		}
+	}
+	t.Fatalf("%s has no field %s", ty.Name, name)
+	return nil
+}
+
+func readSpec(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name, "spec.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestBuildNullableSpellings(t *testing.T) {
+	pet := typeNamed(t, mustBuild(t, readSpec(t, "nullable")), "Pet")
+	cases := []struct {
+		field              string
+		required, nullable bool
+		wrapped            bool
+	}{
+		{"id", true, false, false},
+		{"name", true, true, true},     // type: [string, "null"]
+		{"tag", true, true, true},      // nullable: true
+		{"owner", true, true, true},    // allOf [$ref, {nullable}]
+		{"nickname", true, true, true}, // anyOf [string, null]
+		{"age", false, false, true},
+		{"home", false, true, true}, // $ref with a sibling nullable
+		{"mood", false, true, true}, // enum with null
+	}
+	for _, c := range cases {
+		f := fieldNamed(t, pet, c.field)
+		if f.Required != c.required || f.Nullable != c.nullable || (f.Type.Kind == ir.ExprOpt) != c.wrapped {
+			t.Errorf("%s: required=%v nullable=%v opt=%v, want %v %v %v", c.field, f.Required, f.Nullable, f.Type.Kind == ir.ExprOpt, c.required, c.nullable, c.wrapped)
+		}
+	}
+	if owner := fieldNamed(t, pet, "owner").Type.Elem; owner.Kind != ir.ExprNamed || owner.Named.Name != "Owner" {
+		t.Errorf("allOf [$ref, nullable] must be the referenced type, got %+v", owner)
+	}
+	labels := fieldNamed(t, pet, "labels").Type.Elem
+	if labels.Kind != ir.ExprSlice || labels.Elem.Kind != ir.ExprOpt {
+		t.Errorf("nullable array items must be Opt, got %+v", labels)
+	}
+	if extra := fieldNamed(t, pet, "extra").Type.Elem; extra.Kind != ir.ExprBuiltin || extra.Builtin != ir.Raw {
+		t.Errorf("a schema-less value must stay raw JSON, got %+v", extra)
+	}
+}
+
+func TestBuildUnionDispatch(t *testing.T) {
+	api := mustBuild(t, readSpec(t, "unions"))
+	shape := typeNamed(t, api, "Shape").Union
+	if shape.TagProperty != "kind" || !slices.Equal(shape.Objects[0].Tags, []string{"circle"}) || shape.Objects[1].Label != "Square" {
+		t.Errorf("discriminator mapping: tag %q, variants %+v", shape.TagProperty, shape.Objects)
+	}
+	choice := typeNamed(t, api, "Choice").Union
+	if choice.ByToken[ir.JSONString] == nil || choice.ByToken[ir.JSONString].Label != "String" || len(choice.Objects) != 1 || choice.Objects[0].Label != "Named" {
+		t.Errorf("string-or-object union: %+v", choice)
+	}
+	format := typeNamed(t, api, "Format").Union
+	if format.TagProperty != "type" || format.Objects[0].Label != "Text" || format.Objects[1].Label != "JSONSchema" {
+		t.Errorf("const-tagged union: tag %q %+v", format.TagProperty, format.Objects)
+	}
+	if vc := format.ByToken[ir.JSONString].ValueConstructors; len(vc) != 1 || vc[0].Name != "FormatAuto" {
+		t.Errorf("one-value string variant constructors: %+v", vc)
+	}
+	amount := typeNamed(t, api, "Amount").Union
+	if amount.ByToken[ir.JSONInteger].Label != "Integer" || amount.ByToken[ir.JSONNumber].Label != "Number" || amount.ByToken[ir.JSONBool].Label != "Boolean" {
+		t.Errorf("token dispatch: %+v", amount.ByToken)
+	}
+	byReq := typeNamed(t, api, "ByRequired").Union
+	if byReq.TagProperty != "" || len(byReq.Objects[0].Required) != 2 || len(byReq.Objects[1].Required) != 1 {
+		t.Errorf("required-set dispatch must try the larger set first: %+v %+v", byReq.Objects[0], byReq.Objects[1])
+	}
+	event := typeNamed(t, api, "Event").Union
+	var labels []string
+	for _, v := range event.Variants {
+		labels = append(labels, v.Label)
+	}
+	if event.TagProperty != "event" || !slices.Equal(labels, []string{"StartBegin", "StartEnd", "Stop"}) {
+		t.Errorf("flattened event union: tag %q labels %v", event.TagProperty, labels)
+	}
+	model := typeNamed(t, api, "Model")
+	if model.Kind != ir.KindAlias || model.Target.Named.Name != "KnownModel" {
+		t.Errorf("anyOf [string, enum] must be the open enum, got %+v", model)
+	}
+}
+
+func TestBuildAllOfAndClosed(t *testing.T) {
+	api := mustBuild(t, readSpec(t, "allof"))
+	dog := typeNamed(t, api, "Dog")
+	var names []string
+	for _, f := range dog.Struct.Fields {
+		names = append(names, f.JSONName)
+	}
+	if !slices.Equal(names, []string{"id", "created", "bark", "name"}) {
+		t.Errorf("merged fields in part order: %v", names)
+	}
+	if !fieldNamed(t, dog, "id").Required || !fieldNamed(t, dog, "bark").Required || fieldNamed(t, dog, "name").Required {
+		t.Error("required lists of all parts must merge")
+	}
+	if !typeNamed(t, api, "Closed").Struct.Closed || typeNamed(t, api, "Dog").Struct.Closed {
+		t.Error("only additionalProperties: false closes a struct")
+	}
+	mixed := typeNamed(t, api, "Mixed").Struct
+	if mixed.ExtraField != "AdditionalProperties" || mixed.Extra.Builtin != ir.Int64 {
+		t.Errorf("typed additional properties: %+v", mixed)
+	}
+}
+
+func TestBuildBreaksValueCycles(t *testing.T) {
+	api := mustBuild(t, readSpec(t, "recursive"))
+	node := typeNamed(t, api, "Node")
+	next := fieldNamed(t, node, "next").Type
+	if next.Kind != ir.ExprOpt || next.Elem.Kind != ir.ExprPointer {
+		t.Errorf("Node.next must be Opt[*Node], got %+v", next)
+	}
+	if children := fieldNamed(t, node, "children").Type.Elem; children.Elem.Kind != ir.ExprNamed {
+		t.Errorf("a slice already breaks the cycle: %+v", children)
+	}
+	a, b := fieldNamed(t, typeNamed(t, api, "A"), "b").Type, fieldNamed(t, typeNamed(t, api, "B"), "a").Type
+	if (a.Kind == ir.ExprPointer) == (b.Kind == ir.ExprOpt && b.Elem.Kind == ir.ExprPointer) {
+		t.Errorf("exactly one field of the A-B loop must become a pointer: %+v / %+v", a, b)
+	}
+}
+
+func TestBuildIncludeOpsKeepsReachableSchemas(t *testing.T) {
+	spec := `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/A"}}}}
+  /b:
+    get:
+      operationId: getB
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/B"}}}}
+components:
+  schemas:
+    A: {type: object, properties: {c: {$ref: "#/components/schemas/C"}}}
+    B: {type: object, properties: {x: {type: string}}}
+    C: {type: string, enum: [x]}
+`
+	api := mustBuild(t, spec, "getA")
+	var names []string
+	for _, ty := range api.Types {
+		names = append(names, ty.Name)
+	}
+	if !slices.Equal(names, []string{"A", "C"}) || len(api.Operations) != 1 || api.Operations[0].Name != "GetA" {
+		t.Fatalf("types %v, operations %d", names, len(api.Operations))
+	}
+	if _, err := buildYAML(t, spec, "getZ"); err == nil {
+		t.Fatal("an unknown operation in IncludeOps must be an error")
+	}
+}
