@@ -26,6 +26,6 @@ staticcheck:
 
 # fresh fails when generated/ differs from what spec/ produces.
 fresh:
-	$(GO) run ./cmd/oagen -spec spec/openai-runs.yaml -o generated/openai -package openai -api-key-env OPENAI_API_KEY -check
+	$(GO) run ./cmd/oagen -config spec/oagen.yaml -check
 
 check: fmt vet staticcheck fresh test

@@ -34,6 +34,11 @@ type builder struct {
 	// identity, so a schema reached twice is one type.
 	inline map[*openapi3.Schema]*ir.Type
 	types  []*ir.Type
+	// decoders and streams are the stream decoders, by event type and in
+	// order of creation; errorTypes the operations' error schemas.
+	decoders   map[*ir.Type]*ir.StreamDecoder
+	streams    []*ir.StreamDecoder
+	errorTypes map[*ir.Type]bool
 }
 
 // component is a schema under #/components/schemas.
@@ -49,11 +54,13 @@ const componentPrefix = "#/components/schemas/"
 
 func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	b := &builder{
-		doc:    doc,
-		cfg:    cfg,
-		names:  naming.NewNamespace(reservedNames...),
-		comps:  map[string]*component{},
-		inline: map[*openapi3.Schema]*ir.Type{},
+		doc:        doc,
+		cfg:        cfg,
+		names:      naming.NewNamespace(reservedNames...),
+		comps:      map[string]*component{},
+		inline:     map[*openapi3.Schema]*ir.Type{},
+		decoders:   map[*ir.Type]*ir.StreamDecoder{},
+		errorTypes: map[*ir.Type]bool{},
 	}
 	b.declareComponents()
 	api := &ir.API{Package: cfg.Package}
@@ -63,6 +70,9 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	api.BaseURL = baseURL(doc)
 	api.Auth = b.auth()
 	api.Operations = b.operations()
+	for _, name := range sortedKeys(cfg.Headers) {
+		api.Headers = append(api.Headers, ir.Header{Name: name, Value: cfg.Headers[name]})
+	}
 	if len(cfg.IncludeOps) == 0 {
 		for _, name := range sortedKeys(b.comps) {
 			b.component(name)
@@ -71,6 +81,12 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	breakCycles(b.types)
 	api.Types = slices.Clone(b.types)
 	slices.SortFunc(api.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
+	api.Streams = slices.Clone(b.streams)
+	slices.SortFunc(api.Streams, func(a, c *ir.StreamDecoder) int { return cmp.Compare(a.Func, c.Func) })
+	for t := range b.errorTypes {
+		api.ErrorTypes = append(api.ErrorTypes, t)
+	}
+	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}

@@ -76,8 +76,135 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
-	b.responses(o, ptr, op)
+	events := b.responses(o, ptr, op)
+	if sc, ok := b.cfg.Streaming[op.OperationID]; ok {
+		events = b.configuredEvents(o, ptr, sc)
+	}
+	if events != nil {
+		flag := "stream"
+		if sc, ok := b.cfg.Streaming[op.OperationID]; ok && sc.Flag != "" {
+			flag = sc.Flag
+		}
+		o.Stream = &ir.Stream{Method: methods.Claim(o.Name + "Stream"), Decoder: b.streamDecoder(events), Flag: bodyFlag(o, flag)}
+	}
+	o.Error = b.errorType(o, ptr, op)
+	if pages := pagination(o); pages != nil {
+		pages.Method = methods.Claim(o.Name + "All")
+		o.Pages = pages
+	}
 	return o
+}
+
+// configuredEvents is the event type config names for an operation whose
+// spec does not declare its stream.
+func (b *builder) configuredEvents(o *ir.Operation, ptr string, sc StreamConfig) *ir.Expr {
+	c := b.comps[sc.Schema]
+	if c == nil {
+		b.errs.Add(b.specLoc(ptr, nil), "streaming config for %s names schema %q, which the spec does not have", o.ID, sc.Schema)
+		return nil
+	}
+	return namedExpr(b.component(sc.Schema).t)
+}
+
+// bodyFlag is the body's boolean field named flag, which the streaming
+// method sets to true.
+func bodyFlag(o *ir.Operation, flag string) *ir.Field {
+	if o.Body == nil || o.Body.Type.Kind != ir.ExprNamed || o.Body.Type.Named.Struct == nil {
+		return nil
+	}
+	for _, f := range o.Body.Type.Named.Struct.Fields {
+		inner := f.Type
+		if inner.Kind == ir.ExprOpt {
+			inner = inner.Elem
+		}
+		if f.JSONName == flag && inner.Kind == ir.ExprBuiltin && inner.Builtin == ir.Bool {
+			return f
+		}
+	}
+	return nil
+}
+
+// errorType is the schema of the operation's error responses: the first,
+// by status, of 4XX, 5XX, specific 4xx/5xx codes and default that has a
+// JSON schema with a named type.
+func (b *builder) errorType(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.Type {
+	if op.Responses == nil {
+		return nil
+	}
+	codes := op.Responses.Map()
+	for _, code := range sortedKeys(codes) {
+		if !(code == "default" || code[0] == '4' || code[0] == '5') {
+			continue
+		}
+		r := codes[code]
+		if r == nil || r.Value == nil {
+			continue
+		}
+		ct, mt := jsonMediaType(r.Value.Content)
+		if mt == nil || mt.Schema == nil {
+			continue
+		}
+		e, _ := b.schemaExpr(mt.Schema, o.Name+"Error", ptr+"/responses/"+code+"/content/"+escapeToken(ct)+"/schema", nil)
+		if e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion) {
+			b.errorTypes[e.Named] = true
+			return e.Named
+		}
+	}
+	return nil
+}
+
+// pagination recognises a cursor-paginated list: an "after" query
+// parameter, and a response with data, has_more and last_id members.
+func pagination(o *ir.Operation) *ir.Pagination {
+	var after *ir.Param
+	for _, p := range o.QueryParams {
+		if p.Name == "after" && !p.Required && p.Type.Kind == ir.ExprBuiltin && p.Type.Builtin == ir.String {
+			after = p
+		}
+	}
+	if after == nil || o.Result == nil || o.Result.Type == nil || o.Result.Type.Kind != ir.ExprNamed || o.Result.Type.Named.Struct == nil {
+		return nil
+	}
+	page := o.Result.Type.Named.Struct
+	p := &ir.Pagination{After: after,
+		Items:   structField(page, "data", isSlice),
+		HasMore: structField(page, "has_more", isBuiltin(ir.Bool)),
+		Cursor:  structField(page, "last_id", isBuiltin(ir.String)),
+	}
+	if p.Items == nil || p.HasMore == nil {
+		return nil
+	}
+	if item := unwrapOpt(p.Items.Type).Elem; item.Kind == ir.ExprNamed && item.Named.Struct != nil {
+		p.ItemID = structField(item.Named.Struct, "id", isBuiltin(ir.String))
+	}
+	if p.Cursor == nil && p.ItemID == nil {
+		return nil
+	}
+	return p
+}
+
+func unwrapOpt(e *ir.Expr) *ir.Expr {
+	if e.Kind == ir.ExprOpt {
+		return e.Elem
+	}
+	return e
+}
+
+func isSlice(e *ir.Expr) bool { return e.Kind == ir.ExprSlice }
+
+func isBuiltin(bt ir.Builtin) func(*ir.Expr) bool {
+	return func(e *ir.Expr) bool { return e.Kind == ir.ExprBuiltin && e.Builtin == bt }
+}
+
+// structField finds the field with JSON name name whose type (inside Opt)
+// passes ok.
+func structField(st *ir.Struct, name string, ok func(*ir.Expr) bool) *ir.Field {
+	for _, f := range st.Fields {
+		if f.JSONName == name && ok(unwrapOpt(f.Type)) {
+			return f
+		}
+	}
+	return nil
 }
 
 // parameters sorts the operation's parameters into path arguments (in
@@ -190,10 +317,11 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 }
 
 // responses picks the success response: the lowest 2xx status (a 2XX range
-// counts as 200).
-func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) {
+// counts as 200). It returns the event type when that response can also be
+// a text/event-stream.
+func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.Expr {
 	if op.Responses == nil {
-		return
+		return nil
 	}
 	codes := op.Responses.Map()
 	var success string
@@ -205,7 +333,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 	}
 	if success == "" {
 		o.Result = &ir.Response{Status: 200}
-		return
+		return nil
 	}
 	status, err := strconv.Atoi(success)
 	if err != nil {
@@ -214,7 +342,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 	o.Result = &ir.Response{Status: status}
 	r := codes[success]
 	if r == nil || r.Value == nil {
-		return
+		return nil
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
 	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
@@ -224,16 +352,17 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			o.Result.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Response", rptr+escapeToken(ct)+"/schema", nil)
 		}
 	}
+	var events *ir.Expr
 	if mt := r.Value.Content["text/event-stream"]; mt != nil {
-		s := &ir.Response{Status: status, ContentType: "text/event-stream", Type: rawExpr()}
+		events = rawExpr()
 		if mt.Schema != nil {
-			s.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
+			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
 		}
-		o.Stream = s
 	}
-	if o.Result.Type == nil && o.Stream == nil && len(r.Value.Content) > 0 {
+	if o.Result.Type == nil && events == nil && len(r.Value.Content) > 0 {
 		b.errs.Add(b.loc(rptr[:len(rptr)-len("/content/")], r.Value.Origin), "response media type %s is not supported yet", strings.Join(sortedKeys(r.Value.Content), ", "))
 	}
+	return events
 }
 
 func orDefault(s, def string) string {

@@ -32,6 +32,7 @@ func emit(api *ir.API) ([]File, error) {
 		{"types.gen.go", emitTypes},
 		{"json.gen.go", emitJSON},
 		{"client.gen.go", emitClient},
+		{"stream.gen.go", emitStreams},
 	} {
 		jf := newFile(api.Package)
 		f.fill(jf, api)
@@ -57,6 +58,7 @@ var templateFiles = map[string]string{
 	"opt.go.tmpl":    "opt.gen.go",
 	"json.go.tmpl":   "jsonio.gen.go",
 	"client.go.tmpl": "transport.gen.go",
+	"stream.go.tmpl": "sse.gen.go",
 }
 
 func emitTemplates(pkg string) ([]File, error) {

@@ -10,20 +10,67 @@ import (
 	"github.com/oagen/oagen/internal/ir"
 )
 
-// emitClient writes the package constants the transport needs, a params
-// struct per operation with query or header parameters, and one method per
-// operation.
+// emitClient writes the package settings the transport reads, the error
+// decoders, a params struct per operation with query or header parameters,
+// and the methods of each operation.
 func emitClient(f *jen.File, api *ir.API) {
 	f.Comment("defaultBaseURL is the first server in the spec; WithBaseURL overrides it.")
 	f.Const().Id("defaultBaseURL").Op("=").Lit(api.BaseURL)
 	f.Comment("packageName prefixes errors, so they say where they come from.")
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
+	envVar := ""
+	if api.Auth != nil {
+		envVar = api.Auth.EnvVar
+	}
+	f.Comment("apiKeyEnv names the environment variable NewClient reads the API key from.")
+	f.Const().Id("apiKeyEnv").Op("=").Lit(envVar)
+	f.Comment("defaultHeaders are sent with every request; WithHeader replaces them.")
+	f.Func().Id("defaultHeaders").Params().Qual("net/http", "Header").Block(
+		jen.Return(jen.Qual("net/http", "Header").Values(jen.DictFunc(func(d jen.Dict) {
+			for _, h := range api.Headers {
+				d[jen.Lit(h.Name)] = jen.Values(jen.Lit(h.Value))
+			}
+		}))),
+	)
+	for _, t := range api.ErrorTypes {
+		f.Line()
+		emitErrorDecoder(f, t)
+	}
 	for _, op := range api.Operations {
 		if op.ParamsName != "" {
+			f.Line()
 			emitParams(f, op)
 		}
+		f.Line()
 		emitMethod(f, op)
+		if op.Stream != nil {
+			f.Line()
+			emitStreamMethod(f, op)
+		}
+		if op.Pages != nil {
+			f.Line()
+			emitPagesMethod(f, op)
+		}
 	}
+}
+
+func errorDecoderName(t *ir.Type) string { return "decode" + t.Name + "Error" }
+
+// emitErrorDecoder writes the function that decodes an error body into t
+// for APIError.Detail, and the accessor that returns it typed.
+func emitErrorDecoder(f *jen.File, t *ir.Type) {
+	f.Comment(errorDecoderName(t) + " decodes an error body as " + t.Name + ", or returns nil.")
+	f.Func().Id(errorDecoderName(t)).Params(jen.Id("body").Index().Byte()).Any().Block(
+		jen.Var().Id("v").Id(t.Name),
+		jen.If(jen.Qual(jsonPkg, "Unmarshal").Call(jen.Id("body"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("v")),
+	)
+	f.Line()
+	f.Comment("As" + t.Name + " returns the error body decoded as " + t.Name + ", when it was one.")
+	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("As"+t.Name).Params().Params(jen.Op("*").Id(t.Name), jen.Bool()).Block(
+		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("e").Dot("Detail").Assert(jen.Op("*").Id(t.Name)),
+		jen.Return(jen.Id("v"), jen.Id("ok")),
+	)
 }
 
 func emitParams(f *jen.File, op *ir.Operation) {
@@ -44,24 +91,17 @@ func paramType(p *ir.Param) jen.Code {
 	return jen.Id("Opt").Types(goType(p.Type))
 }
 
-// resultType is what a method returns besides the error: a pointer for
-// structs and unions, the value otherwise; nil for no body.
-func resultType(op *ir.Operation) jen.Code {
-	if op.Result == nil || op.Result.Type == nil {
-		return nil
-	}
-	if returnsPointer(op) {
-		return jen.Op("*").Add(goType(op.Result.Type))
-	}
-	return goType(op.Result.Type)
-}
-
+// returnsPointer reports whether the method returns *T (structs, unions)
+// rather than T (slices, maps, scalars).
 func returnsPointer(op *ir.Operation) bool {
 	e := op.Result.Type
 	return e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 }
 
-func emitMethod(f *jen.File, op *ir.Operation) {
+func hasResult(op *ir.Operation) bool { return op.Result != nil && op.Result.Type != nil }
+
+// methodParams are the parameters every method of op takes.
+func methodParams(op *ir.Operation) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range op.PathParams {
 		params = append(params, jen.Id(p.GoName).Add(goType(p.Type)))
@@ -72,60 +112,158 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 	if op.ParamsName != "" {
 		params = append(params, jen.Id("params").Id(op.ParamsName))
 	}
-	params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
-	result := resultType(op)
-	results := []jen.Code{jen.Error()}
-	fail := []jen.Code{jen.Err()}
-	if result != nil {
-		results = []jen.Code{result, jen.Error()}
-		fail = []jen.Code{jen.Nil(), jen.Err()}
-		if !returnsPointer(op) {
-			fail = []jen.Code{jen.Id("out"), jen.Err()}
-		}
+	return append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+}
+
+// callArgs passes a method's parameters on to another method of op.
+func callArgs(op *ir.Operation) []jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
+	for _, p := range op.PathParams {
+		args = append(args, jen.Id(p.GoName))
 	}
-	doc := op.Doc
-	doc = joinParagraphs(doc, op.Method+" "+op.Path+withQuery(op.FixedQuery))
-	docComment(f, op.Name, doc)
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
-		if result != nil {
+	if op.Body != nil {
+		args = append(args, jen.Id("body"))
+	}
+	if op.ParamsName != "" {
+		args = append(args, jen.Id("params"))
+	}
+	return append(args, jen.Id("opts").Op("..."))
+}
+
+func emitMethod(f *jen.File, op *ir.Operation) {
+	var results, fail []jen.Code
+	switch {
+	case !hasResult(op):
+		results, fail = []jen.Code{jen.Error()}, []jen.Code{jen.Err()}
+	case returnsPointer(op):
+		results = []jen.Code{jen.Op("*").Add(goType(op.Result.Type)), jen.Error()}
+		fail = []jen.Code{jen.Nil(), jen.Err()}
+	default:
+		results = []jen.Code{goType(op.Result.Type), jen.Error()}
+		fail = []jen.Code{jen.Id("out"), jen.Err()}
+	}
+	docComment(f, op.Name, joinParagraphs(op.Doc, op.Method+" "+op.Path+withQuery(op.FixedQuery)))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(methodParams(op)...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if hasResult(op) {
 			g.Var().Id("out").Add(goType(op.Result.Type))
 		}
-		for i, p := range op.PathParams {
-			g.List(jen.Id(pathVar(i)), jen.Err()).Op(":=").Id("pathParam").Call(jen.Lit(p.Name), jen.Id(p.GoName))
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(fail...))
-		}
-		req := jen.Dict{
-			jen.Id("method"): jen.Lit(op.Method),
-			jen.Id("path"):   pathExpr(op),
-			jen.Id("query"):  queryLiteral(op.FixedQuery),
-			jen.Id("header"): jen.Qual("net/http", "Header").Values(),
-		}
-		if op.Body != nil {
-			req[jen.Id("body")] = jen.Id("body")
-		}
-		g.Id("req").Op(":=").Id("request").Values(req)
-		for _, p := range op.QueryParams {
-			g.Add(setParam(p, "addQuery", jen.Id("req").Dot("query"), fail))
-		}
-		for _, p := range op.HeaderParams {
-			g.Add(setParam(p, "addHeader", jen.Id("req").Dot("header"), fail))
-		}
-		target := jen.Nil()
-		if result != nil {
-			target = jen.Op("&").Id("out")
-		}
-		call := jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), target, jen.Id("opts"))
-		if result == nil {
-			g.Return(call)
+		buildRequest(g, op, "application/json", false, fail)
+		if !hasResult(op) {
+			g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil(), jen.Id("opts")))
 			return
 		}
-		g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...))
+		g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...))
 		if returnsPointer(op) {
 			g.Return(jen.Op("&").Id("out"), jen.Nil())
 		} else {
 			g.Return(jen.Id("out"), jen.Nil())
 		}
 	})
+}
+
+// buildRequest declares req for op: path parameters escaped, query and
+// header parameters styled; fail is what to return on error.
+func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fail []jen.Code) {
+	for i, p := range op.PathParams {
+		g.List(jen.Id(pathVar(i)), jen.Err()).Op(":=").Id("pathParam").Call(jen.Lit(p.Name), jen.Id(p.GoName))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(fail...))
+	}
+	req := jen.Dict{
+		jen.Id("method"): jen.Lit(op.Method),
+		jen.Id("path"):   pathExpr(op),
+		jen.Id("query"):  queryLiteral(op.FixedQuery),
+		jen.Id("header"): jen.Qual("net/http", "Header").Values(),
+		jen.Id("accept"): jen.Lit(accept),
+	}
+	if op.Body != nil {
+		req[jen.Id("body")] = jen.Id("body")
+	}
+	if stream {
+		req[jen.Id("stream")] = jen.True()
+	}
+	if op.Error != nil {
+		req[jen.Id("decodeError")] = jen.Id(errorDecoderName(op.Error))
+	}
+	g.Id("req").Op(":=").Id("request").Values(req)
+	for _, p := range op.QueryParams {
+		g.Add(setParam(p, "addQuery", jen.Id("req").Dot("query"), fail))
+	}
+	for _, p := range op.HeaderParams {
+		g.Add(setParam(p, "addHeader", jen.Id("req").Dot("header"), fail))
+	}
+}
+
+// emitStreamMethod writes the method that asks for server-sent events and
+// returns them as a typed Stream.
+func emitStreamMethod(f *jen.File, op *ir.Operation) {
+	s := op.Stream
+	event := goType(s.Decoder.Type)
+	doc := s.Method + " is " + op.Name + " answered as a stream of server-sent events"
+	if s.Flag != nil {
+		doc += " (it sets " + s.Flag.JSONName + ": true)"
+	}
+	f.Comment(doc + ".")
+	f.Comment("The request is sent before it returns; a failure to start the stream is")
+	f.Comment("the stream's Err. A stream that has started is never retried.")
+	failStream := []jen.Code{jen.Id("newStream").Types(event).Call(jen.Nil(), jen.Nil(), jen.Err())}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(s.Method).Params(methodParams(op)...).Op("*").Id("Stream").Types(event).BlockFunc(func(g *jen.Group) {
+		if s.Flag != nil {
+			value := jen.True()
+			if s.Flag.Type.Kind == ir.ExprOpt {
+				value = jen.Id("Some").Call(jen.True())
+			}
+			g.Id("body").Dot(s.Flag.Name).Op("=").Add(value)
+		}
+		buildRequest(g, op, "text/event-stream", true, failStream)
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(failStream...))
+		g.Return(jen.Id("newStream").Call(jen.Id("resp").Dot("Body"), jen.Id(s.Decoder.Func), jen.Nil()))
+	})
+}
+
+// emitPagesMethod writes the iterator over every item of a paginated list.
+func emitPagesMethod(f *jen.File, op *ir.Operation) {
+	p := op.Pages
+	item := unwrapOpt(p.Items.Type).Elem
+	f.Comment(p.Method + " iterates over every item " + op.Name + " lists, fetching the next")
+	f.Comment("page (after the last id) only when the loop reaches it. An error ends the")
+	f.Comment("iteration after it is yielded.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.Method).Params(methodParams(op)...).Qual("iter", "Seq2").Types(goType(item), jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(goType(item), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			g.For().BlockFunc(func(loop *jen.Group) {
+				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(callArgs(op)...)
+				loop.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(goType(item)),
+					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+					jen.Return(),
+				)
+				loop.Id("items").Op(":=").Add(fieldValue(jen.Id("page"), p.Items))
+				loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+				)
+				if p.Cursor != nil {
+					loop.Id("cursor").Op(":=").Add(fieldValue(jen.Id("page"), p.Cursor))
+				} else {
+					loop.Var().Id("cursor").String()
+				}
+				if p.ItemID != nil {
+					loop.If(jen.Id("cursor").Op("==").Lit("").Op("&&").Len(jen.Id("items")).Op(">").Lit(0)).Block(
+						jen.Id("cursor").Op("=").Add(fieldValue(jen.Id("items").Index(jen.Len(jen.Id("items")).Op("-").Lit(1)), p.ItemID)),
+					)
+				}
+				loop.If(jen.Op("!").Add(fieldValue(jen.Id("page"), p.HasMore)).Op("||").Len(jen.Id("items")).Op("==").Lit(0).Op("||").Id("cursor").Op("==").Lit("")).Block(jen.Return())
+				loop.Id("params").Dot(p.After.GoName).Op("=").Id("Some").Call(jen.Id("cursor"))
+			})
+		})),
+	)
+}
+
+// fieldValue reads a field, unwrapping Opt.
+func fieldValue(v *jen.Statement, f *ir.Field) jen.Code {
+	if f.Type.Kind == ir.ExprOpt {
+		return v.Clone().Dot(f.Name).Dot("Value").Call()
+	}
+	return v.Clone().Dot(f.Name)
 }
 
 func pathVar(i int) string { return "p" + strconv.Itoa(i) }
@@ -143,8 +281,7 @@ func pathExpr(op *ir.Operation) jen.Code {
 	var parts []jen.Code
 	rest := op.Path
 	for i, p := range op.PathParams {
-		placeholder := "{" + p.Name + "}"
-		before, after, ok := strings.Cut(rest, placeholder)
+		before, after, ok := strings.Cut(rest, "{"+p.Name+"}")
 		if !ok {
 			continue
 		}

@@ -17,10 +17,14 @@ func emitJSON(f *jen.File, api *ir.API) {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.KindStruct:
+			f.Line()
 			emitStructMarshal(f, t)
+			f.Line()
 			emitStructUnmarshal(f, t)
 		case ir.KindUnion:
+			f.Line()
 			emitUnionMarshal(f, t)
+			f.Line()
 			emitUnionUnmarshal(f, t)
 		}
 	}

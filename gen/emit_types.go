@@ -71,6 +71,7 @@ func emitEnum(f *jen.File, t *ir.Type) {
 	if len(t.Enum.Values) == 0 {
 		return
 	}
+	f.Line()
 	f.Comment("Values of " + t.Name + " listed in the spec.")
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Enum.Values {
@@ -91,8 +92,10 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		jen.Id("value").Any(),
 		jen.Id("raw").Qual(jsonPkg, "RawMessage"),
 	)
+	f.Line()
 	f.Comment(u.KindType + " says which variant a " + t.Name + " holds.")
 	f.Type().Id(u.KindType).Int()
+	f.Line()
 	f.Comment("Variants of " + t.Name + ".")
 	f.Const().DefsFunc(func(g *jen.Group) {
 		g.Id(u.Unknown).Id(u.KindType).Op("=").Iota()
@@ -100,6 +103,7 @@ func emitUnion(f *jen.File, t *ir.Type) {
 			g.Id(v.KindConst)
 		}
 	})
+	f.Line()
 	f.Comment("String returns the variant's name.")
 	f.Func().Params(jen.Id("k").Id(u.KindType)).Id("String").Params().String().Block(
 		jen.Switch(jen.Id("k")).BlockFunc(func(g *jen.Group) {
@@ -110,24 +114,29 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		jen.Return(jen.Lit("Unknown")),
 	)
 	for _, v := range u.Variants {
+		f.Line()
 		f.Comment(v.Constructor + " returns a " + t.Name + " holding v.")
 		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
 			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("value"): jen.Id("v")})),
 		)
 		for _, vc := range v.ValueConstructors {
+			f.Line()
 			f.Comment(vc.Name + " returns a " + t.Name + " holding " + strconv.Quote(vc.Value.String) + ".")
 			f.Func().Id(vc.Name).Params().Id(t.Name).Block(
 				jen.Return(jen.Id(v.Constructor).Call(literal(vc.Value))),
 			)
 		}
+		f.Line()
 		f.Comment(v.Accessor + " returns the " + v.Label + " variant, and false when the value holds another.")
 		f.Func().Params(recv.Clone()).Id(v.Accessor).Params().Params(goType(v.Type), jen.Bool()).Block(
 			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(goType(v.Type)),
 			jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("kind").Op("==").Id(v.KindConst)),
 		)
 	}
+	f.Line()
 	f.Comment("Kind says which variant u holds.")
 	f.Func().Params(recv.Clone()).Id("Kind").Params().Id(u.KindType).Block(jen.Return(jen.Id("u").Dot("kind")))
+	f.Line()
 	f.Comment("Raw returns the JSON of a variant this version does not know, as it")
 	f.Comment("was received, and nil for known variants.")
 	f.Func().Params(recv.Clone()).Id("Raw").Params().Qual(jsonPkg, "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))

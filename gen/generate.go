@@ -25,6 +25,11 @@ type Config struct {
 	// APIKeyEnv names an environment variable NewClient reads the bearer
 	// token from, when the spec declares a bearer scheme.
 	APIKeyEnv string
+	// Headers are sent with every request (OpenAI needs OpenAI-Beta).
+	Headers map[string]string
+	// Streaming names, by operationId, operations that can answer with
+	// server-sent events although their spec does not say so.
+	Streaming map[string]StreamConfig
 }
 
 // File is one generated Go file.

@@ -1,6 +1,10 @@
 // Command oagen generates a Go package from an OpenAPI document.
 //
 //	oagen -spec openapi.yaml -o ./openai -package openai [-include-ops id,id] [-check]
+//	oagen -config oagen.yaml [-check]
+//
+// Flags given on the command line override the config file (see
+// gen.FileConfig for its keys).
 //
 // It writes *.gen.go files into the output directory and removes stale ones
 // it owns. With -check it writes nothing and exits 1 when any file would
@@ -29,6 +33,13 @@ const (
 	exitSpec  = 2 // bad spec, bad flags or I/O failure
 )
 
+// override sets *dst to flag when the flag was given.
+func override(dst *string, flag string) {
+	if flag != "" {
+		*dst = flag
+	}
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -41,39 +52,52 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "", "Go package name (default: the output directory's name)")
 	include := fs.String("include-ops", "", "comma-separated operationIds to keep, with every schema they reach")
 	apiKeyEnv := fs.String("api-key-env", "", "environment variable NewClient reads the bearer token from")
+	configPath := fs.String("config", "", "oagen.yaml with the settings below and more (headers, streaming)")
 	check := fs.Bool("check", false, "write nothing; exit 1 naming the files that would change")
 	if err := fs.Parse(args); err != nil {
 		return exitSpec
 	}
-	if *spec == "" || *out == "" {
-		fmt.Fprintln(stderr, "oagen: -spec and -o are required")
-		fs.Usage()
-		return exitSpec
+	fc := &gen.FileConfig{}
+	if *configPath != "" {
+		var err error
+		if fc, err = gen.LoadConfig(*configPath); err != nil {
+			fmt.Fprintln(stderr, "oagen:", err)
+			return exitSpec
+		}
 	}
-	if *pkg == "" {
-		*pkg = filepath.Base(filepath.Clean(*out))
-	}
-	cfg := gen.Config{Spec: *spec, Package: *pkg, APIKeyEnv: *apiKeyEnv}
+	override(&fc.Spec, *spec)
+	override(&fc.Output, *out)
+	override(&fc.Package, *pkg)
+	override(&fc.APIKeyEnv, *apiKeyEnv)
 	if *include != "" {
+		fc.IncludeOps = nil
 		for _, id := range strings.Split(*include, ",") {
 			if id = strings.TrimSpace(id); id != "" {
-				cfg.IncludeOps = append(cfg.IncludeOps, id)
+				fc.IncludeOps = append(fc.IncludeOps, id)
 			}
 		}
 	}
-	files, err := gen.Generate(cfg)
+	if fc.Spec == "" || fc.Output == "" {
+		fmt.Fprintln(stderr, "oagen: a spec and an output directory are required (-spec and -o, or -config)")
+		fs.Usage()
+		return exitSpec
+	}
+	if fc.Package == "" {
+		fc.Package = filepath.Base(filepath.Clean(fc.Output))
+	}
+	files, err := gen.Generate(fc.Config())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitSpec
 	}
-	changed, err := sync(*out, files, *check)
+	changed, err := sync(fc.Output, files, *check)
 	if err != nil {
 		fmt.Fprintln(stderr, "oagen:", err)
 		return exitSpec
 	}
 	if *check && len(changed) > 0 {
 		for _, name := range changed {
-			fmt.Fprintln(stdout, filepath.Join(*out, name))
+			fmt.Fprintln(stdout, filepath.Join(fc.Output, name))
 		}
 		return exitStale
 	}

@@ -4,6 +4,8 @@ package openai
 
 import (
 	"context"
+	"encoding/json"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -13,6 +15,29 @@ const defaultBaseURL = "https://api.openai.com/v1"
 
 // packageName prefixes errors, so they say where they come from.
 const packageName = "openai"
+
+// apiKeyEnv names the environment variable NewClient reads the API key from.
+const apiKeyEnv = "OPENAI_API_KEY"
+
+// defaultHeaders are sent with every request; WithHeader replaces them.
+func defaultHeaders() http.Header {
+	return http.Header{"OpenAI-Beta": {"assistants=v2"}}
+}
+
+// decodeErrorResponseError decodes an error body as ErrorResponse, or returns nil.
+func decodeErrorResponseError(body []byte) any {
+	var v ErrorResponse
+	if json.Unmarshal(body, &v) != nil {
+		return nil
+	}
+	return &v
+}
+
+// AsErrorResponse returns the error body decoded as ErrorResponse, when it was one.
+func (e *APIError) AsErrorResponse() (*ErrorResponse, bool) {
+	v, ok := e.Detail.(*ErrorResponse)
+	return v, ok
+}
 
 // CancelRun cancels a run that is `in_progress`.
 //
@@ -28,10 +53,12 @@ func (c *Client) CancelRun(ctx context.Context, threadID string, runID string, o
 		return nil, err
 	}
 	req := request{
-		header: http.Header{},
-		method: "POST",
-		path:   "/threads/" + p0 + "/runs/" + p1 + "/cancel",
-		query:  url.Values{},
+		accept:      "application/json",
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs/" + p1 + "/cancel",
+		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -59,11 +86,13 @@ func (c *Client) CreateRun(ctx context.Context, threadID string, body CreateRunR
 		return nil, err
 	}
 	req := request{
-		body:   body,
-		header: http.Header{},
-		method: "POST",
-		path:   "/threads/" + p0 + "/runs",
-		query:  url.Values{},
+		accept:      "application/json",
+		body:        body,
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs",
+		query:       url.Values{},
 	}
 	if v, ok := params.Include.Get(); ok {
 		if err := addQuery(req.query, "form", true, "include[]", v); err != nil {
@@ -74,6 +103,37 @@ func (c *Client) CreateRun(ctx context.Context, threadID string, body CreateRunR
 		return nil, err
 	}
 	return &out, nil
+}
+
+// CreateRunStream is CreateRun answered as a stream of server-sent events (it sets stream: true).
+// The request is sent before it returns; a failure to start the stream is
+// the stream's Err. A stream that has started is never retried.
+func (c *Client) CreateRunStream(ctx context.Context, threadID string, body CreateRunRequest, params CreateRunParams, opts ...RequestOption) *Stream[AssistantStreamEvent] {
+	body.Stream = Some(true)
+	p0, err := pathParam("thread_id", threadID)
+	if err != nil {
+		return newStream[AssistantStreamEvent](nil, nil, err)
+	}
+	req := request{
+		accept:      "text/event-stream",
+		body:        body,
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs",
+		query:       url.Values{},
+		stream:      true,
+	}
+	if v, ok := params.Include.Get(); ok {
+		if err := addQuery(req.query, "form", true, "include[]", v); err != nil {
+			return newStream[AssistantStreamEvent](nil, nil, err)
+		}
+	}
+	resp, err := c.send(ctx, req, opts)
+	if err != nil {
+		return newStream[AssistantStreamEvent](nil, nil, err)
+	}
+	return newStream(resp.Body, decodeAssistantStreamEvent, nil)
 }
 
 // GetRun retrieves a run.
@@ -90,10 +150,12 @@ func (c *Client) GetRun(ctx context.Context, threadID string, runID string, opts
 		return nil, err
 	}
 	req := request{
-		header: http.Header{},
-		method: "GET",
-		path:   "/threads/" + p0 + "/runs/" + p1,
-		query:  url.Values{},
+		accept:      "application/json",
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "GET",
+		path:        "/threads/" + p0 + "/runs/" + p1,
+		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -119,10 +181,12 @@ func (c *Client) GetRunStep(ctx context.Context, threadID string, runID string, 
 		return nil, err
 	}
 	req := request{
-		header: http.Header{},
-		method: "GET",
-		path:   "/threads/" + p0 + "/runs/" + p1 + "/steps/" + p2,
-		query:  url.Values{},
+		accept:      "application/json",
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "GET",
+		path:        "/threads/" + p0 + "/runs/" + p1 + "/steps/" + p2,
+		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -161,10 +225,12 @@ func (c *Client) ListRunSteps(ctx context.Context, threadID string, runID string
 		return nil, err
 	}
 	req := request{
-		header: http.Header{},
-		method: "GET",
-		path:   "/threads/" + p0 + "/runs/" + p1 + "/steps",
-		query:  url.Values{},
+		accept:      "application/json",
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "GET",
+		path:        "/threads/" + p0 + "/runs/" + p1 + "/steps",
+		query:       url.Values{},
 	}
 	if v, ok := params.Limit.Get(); ok {
 		if err := addQuery(req.query, "form", true, "limit", v); err != nil {
@@ -190,6 +256,36 @@ func (c *Client) ListRunSteps(ctx context.Context, threadID string, runID string
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListRunStepsAll iterates over every item ListRunSteps lists, fetching the next
+// page (after the last id) only when the loop reaches it. An error ends the
+// iteration after it is yielded.
+func (c *Client) ListRunStepsAll(ctx context.Context, threadID string, runID string, params ListRunStepsParams, opts ...RequestOption) iter.Seq2[RunStepObject, error] {
+	return func(yield func(RunStepObject, error) bool) {
+		for {
+			page, err := c.ListRunSteps(ctx, threadID, runID, params, opts...)
+			if err != nil {
+				var zero RunStepObject
+				yield(zero, err)
+				return
+			}
+			items := page.Data
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			cursor := page.LastID
+			if cursor == "" && len(items) > 0 {
+				cursor = items[len(items)-1].ID
+			}
+			if !page.HasMore || len(items) == 0 || cursor == "" {
+				return
+			}
+			params.After = Some(cursor)
+		}
+	}
 }
 
 // ListRunsParams holds the query and header parameters of ListRuns.
@@ -219,10 +315,12 @@ func (c *Client) ListRuns(ctx context.Context, threadID string, params ListRunsP
 		return nil, err
 	}
 	req := request{
-		header: http.Header{},
-		method: "GET",
-		path:   "/threads/" + p0 + "/runs",
-		query:  url.Values{},
+		accept:      "application/json",
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "GET",
+		path:        "/threads/" + p0 + "/runs",
+		query:       url.Values{},
 	}
 	if v, ok := params.Limit.Get(); ok {
 		if err := addQuery(req.query, "form", true, "limit", v); err != nil {
@@ -250,6 +348,36 @@ func (c *Client) ListRuns(ctx context.Context, threadID string, params ListRunsP
 	return &out, nil
 }
 
+// ListRunsAll iterates over every item ListRuns lists, fetching the next
+// page (after the last id) only when the loop reaches it. An error ends the
+// iteration after it is yielded.
+func (c *Client) ListRunsAll(ctx context.Context, threadID string, params ListRunsParams, opts ...RequestOption) iter.Seq2[RunObject, error] {
+	return func(yield func(RunObject, error) bool) {
+		for {
+			page, err := c.ListRuns(ctx, threadID, params, opts...)
+			if err != nil {
+				var zero RunObject
+				yield(zero, err)
+				return
+			}
+			items := page.Data
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			cursor := page.LastID
+			if cursor == "" && len(items) > 0 {
+				cursor = items[len(items)-1].ID
+			}
+			if !page.HasMore || len(items) == 0 || cursor == "" {
+				return
+			}
+			params.After = Some(cursor)
+		}
+	}
+}
+
 // ModifyRun modifies a run.
 //
 // POST /threads/{thread_id}/runs/{run_id}
@@ -264,11 +392,13 @@ func (c *Client) ModifyRun(ctx context.Context, threadID string, runID string, b
 		return nil, err
 	}
 	req := request{
-		body:   body,
-		header: http.Header{},
-		method: "POST",
-		path:   "/threads/" + p0 + "/runs/" + p1,
-		query:  url.Values{},
+		accept:      "application/json",
+		body:        body,
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs/" + p1,
+		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -293,14 +423,46 @@ func (c *Client) SubmitToolOutputsToRun(ctx context.Context, threadID string, ru
 		return nil, err
 	}
 	req := request{
-		body:   body,
-		header: http.Header{},
-		method: "POST",
-		path:   "/threads/" + p0 + "/runs/" + p1 + "/submit_tool_outputs",
-		query:  url.Values{},
+		accept:      "application/json",
+		body:        body,
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs/" + p1 + "/submit_tool_outputs",
+		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// SubmitToolOutputsToRunStream is SubmitToolOutputsToRun answered as a stream of server-sent events (it sets stream: true).
+// The request is sent before it returns; a failure to start the stream is
+// the stream's Err. A stream that has started is never retried.
+func (c *Client) SubmitToolOutputsToRunStream(ctx context.Context, threadID string, runID string, body SubmitToolOutputsRunRequest, opts ...RequestOption) *Stream[AssistantStreamEvent] {
+	body.Stream = Some(true)
+	p0, err := pathParam("thread_id", threadID)
+	if err != nil {
+		return newStream[AssistantStreamEvent](nil, nil, err)
+	}
+	p1, err := pathParam("run_id", runID)
+	if err != nil {
+		return newStream[AssistantStreamEvent](nil, nil, err)
+	}
+	req := request{
+		accept:      "text/event-stream",
+		body:        body,
+		decodeError: decodeErrorResponseError,
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/threads/" + p0 + "/runs/" + p1 + "/submit_tool_outputs",
+		query:       url.Values{},
+		stream:      true,
+	}
+	resp, err := c.send(ctx, req, opts)
+	if err != nil {
+		return newStream[AssistantStreamEvent](nil, nil, err)
+	}
+	return newStream(resp.Body, decodeAssistantStreamEvent, nil)
 }

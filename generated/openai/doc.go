@@ -4,4 +4,4 @@
 // hand and exercise what was generated.
 package openai
 
-//go:generate go run ../../cmd/oagen -spec ../../spec/openai-runs.yaml -o . -package openai -api-key-env OPENAI_API_KEY
+//go:generate go run ../../cmd/oagen -config ../../spec/oagen.yaml

@@ -6,11 +6,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/oapi-codegen/runtime"
 )
@@ -21,13 +27,24 @@ type Doer interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
+// Middleware wraps each attempt of each request: it may change the request,
+// observe or replace the response, or call next more than once. It runs
+// inside the retry loop, so it sees every attempt.
+type Middleware func(req *http.Request, next func(*http.Request) (*http.Response, error)) (*http.Response, error)
+
 // Client calls the API. Create it with NewClient; it is safe for concurrent
-// use.
+// use. Printing it never shows its credentials.
 type Client struct {
-	baseURL string
-	apiKey  string
-	doer    Doer
-	header  http.Header
+	baseURL    string
+	apiKey     string
+	doer       Doer
+	header     http.Header
+	middleware []Middleware
+	maxRetries int
+	timeout    time.Duration
+	retryMin   time.Duration
+	retryMax   time.Duration
+	logger     *slog.Logger
 }
 
 // Option configures a Client.
@@ -49,14 +66,60 @@ func WithHTTPClient(d Doer) Option {
 	return func(c *Client) { c.doer = d }
 }
 
-// WithHeader adds a header sent with every request.
+// WithHeader sets a header sent with every request, replacing a default of
+// the same name.
 func WithHeader(key, value string) Option {
-	return func(c *Client) { c.header.Add(key, value) }
+	return func(c *Client) { c.header.Set(key, value) }
+}
+
+// WithMiddleware adds middleware around each attempt; the first added is
+// the outermost.
+func WithMiddleware(m ...Middleware) Option {
+	return func(c *Client) { c.middleware = append(c.middleware, m...) }
+}
+
+// WithMaxRetries sets how many times a failed attempt is retried (default
+// 2; 0 disables retries). Connection errors and 408, 409, 429 and 5xx
+// responses are retried.
+func WithMaxRetries(n int) Option {
+	return func(c *Client) { c.maxRetries = max(n, 0) }
+}
+
+// WithTimeout bounds each attempt. For a non-streaming call it covers
+// reading the whole response; for a stream, only until the response
+// headers arrive (bound a stream with its context).
+func WithTimeout(d time.Duration) Option {
+	return func(c *Client) { c.timeout = d }
+}
+
+// WithRetryDelay sets the backoff between attempts: the first retry waits
+// about min, each later one twice as long, never more than max. A
+// Retry-After or Retry-After-Ms header from the server takes precedence
+// when it asks for at most a minute.
+func WithRetryDelay(min, max time.Duration) Option {
+	return func(c *Client) { c.retryMin, c.retryMax = min, max }
+}
+
+// WithLogger logs each attempt at debug level: method, URL without query,
+// status, attempt and duration. Headers and bodies are never logged, so
+// credentials do not reach the log.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Client) { c.logger = l }
 }
 
 // NewClient returns a client configured by opts.
 func NewClient(opts ...Option) *Client {
-	c := &Client{baseURL: defaultBaseURL, doer: http.DefaultClient, header: http.Header{}}
+	c := &Client{
+		baseURL:    defaultBaseURL,
+		doer:       http.DefaultClient,
+		header:     defaultHeaders(),
+		maxRetries: 2,
+		retryMin:   500 * time.Millisecond,
+		retryMax:   8 * time.Second,
+	}
+	if apiKeyEnv != "" {
+		c.apiKey = os.Getenv(apiKeyEnv)
+	}
 	for _, o := range opts {
 		o(c)
 	}
@@ -68,22 +131,33 @@ func (c *Client) String() string {
 	return fmt.Sprintf("%s.Client{baseURL: %q}", packageName, c.baseURL)
 }
 
+// GoString keeps %#v from printing the API key.
+func (c *Client) GoString() string { return c.String() }
+
 // RequestOption changes one request.
 type RequestOption func(*requestConfig)
 
 type requestConfig struct {
 	header http.Header
 	query  url.Values
+	body   io.Reader
 }
 
-// WithRequestHeader adds a header to one request.
+// WithRequestHeader sets a header on one request.
 func WithRequestHeader(key, value string) RequestOption {
-	return func(r *requestConfig) { r.header.Add(key, value) }
+	return func(r *requestConfig) { r.header.Set(key, value) }
 }
 
 // WithQuery adds a query parameter to one request.
 func WithQuery(key, value string) RequestOption {
 	return func(r *requestConfig) { r.query.Add(key, value) }
+}
+
+// WithRequestBody sends body instead of the encoded request value. A body
+// that is not an io.Seeker cannot be replayed, so the request is not
+// retried.
+func WithRequestBody(body io.Reader) RequestOption {
+	return func(r *requestConfig) { r.body = body }
 }
 
 // APIError is returned for a response whose status is not 2xx. Its Error
@@ -95,7 +169,10 @@ type APIError struct {
 	StatusCode int
 	RequestID  string // the x-request-id response header
 	Message    string // the error message from the body, when it has one
-	Body       []byte // the raw response body
+	// Detail is the body decoded as the operation's error schema, when it
+	// matched one (see the As methods generated for the error types).
+	Detail any
+	Body   []byte // the raw response body
 }
 
 func (e *APIError) Error() string {
@@ -129,83 +206,278 @@ func errorMessage(body []byte) string {
 
 // request is one call, as the generated methods describe it.
 type request struct {
-	method string
-	path   string // already escaped
-	query  url.Values
-	header http.Header
-	body   any // encoded as JSON when not nil
+	method      string
+	path        string // already escaped
+	query       url.Values
+	header      http.Header
+	body        any // encoded as JSON when not nil
+	accept      string
+	stream      bool
+	decodeError func([]byte) any // the operation's error schema, or nil
 }
 
 // do sends req and decodes a 2xx JSON response into out (unless out is nil).
 func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOption) error {
-	cfg := requestConfig{header: http.Header{}, query: url.Values{}}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	u := c.baseURL + req.path
-	query := req.query
-	for k, vs := range cfg.query {
-		if query == nil {
-			query = url.Values{}
-		}
-		query[k] = append(query[k], vs...)
-	}
-	full := u
-	if len(query) > 0 {
-		full += "?" + query.Encode()
-	}
-	var body io.Reader
-	if req.body != nil {
-		enc, err := json.Marshal(req.body)
-		if err != nil {
-			return fmt.Errorf("%s: encoding request body: %w", packageName, err)
-		}
-		body = bytes.NewReader(enc)
-	}
-	hreq, err := http.NewRequestWithContext(ctx, req.method, full, body)
+	resp, err := c.send(ctx, req, opts)
 	if err != nil {
-		return fmt.Errorf("%s: %w", packageName, err)
-	}
-	for _, h := range []http.Header{c.header, req.header, cfg.header} {
-		for k, vs := range h {
-			for _, v := range vs {
-				hreq.Header.Add(k, v)
-			}
-		}
-	}
-	if body != nil {
-		hreq.Header.Set("Content-Type", "application/json")
-	}
-	hreq.Header.Set("Accept", "application/json")
-	if c.apiKey != "" {
-		hreq.Header.Set("Authorization", "Bearer "+c.apiKey)
-	}
-	resp, err := c.doer.Do(hreq)
-	if err != nil {
-		return fmt.Errorf("%s: %s %s: %w", packageName, req.method, u, err)
+		return err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, u, err)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return &APIError{
-			Method:     req.method,
-			URL:        u,
-			StatusCode: resp.StatusCode,
-			RequestID:  resp.Header.Get("X-Request-Id"),
-			Message:    errorMessage(data),
-			Body:       data,
-		}
+		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, c.baseURL+req.path, err)
 	}
 	if out == nil {
 		return nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, u, err)
+		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.baseURL+req.path, err)
 	}
 	return nil
+}
+
+// send runs the attempts of one request and returns the first 2xx response,
+// with its body open, or an error. A 2xx response is never retried: for a
+// stream, once it has started, it is the caller's.
+func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*http.Response, error) {
+	cfg := requestConfig{header: http.Header{}, query: url.Values{}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	u := c.baseURL + req.path
+	full := u
+	if q := mergeQuery(req.query, cfg.query); len(q) > 0 {
+		full += "?" + q.Encode()
+	}
+	body, replay, err := requestBody(req, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for attempt := 0; ; attempt++ {
+		if attempt > 0 {
+			if err := replay(); err != nil {
+				return nil, err
+			}
+		}
+		actx, cancel := c.attemptContext(ctx)
+		hreq, err := http.NewRequestWithContext(actx, req.method, full, body)
+		if err != nil {
+			cancel.cancel()
+			return nil, fmt.Errorf("%s: %w", packageName, err)
+		}
+		c.setHeaders(hreq, req, cfg, body != nil)
+		start := time.Now()
+		resp, err := c.roundTrip(hreq)
+		c.log(ctx, req.method, u, resp, err, attempt, time.Since(start))
+		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			if req.stream {
+				cancel.stopTimer()
+			}
+			resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel.cancel}
+			return resp, nil
+		}
+		retry := attempt < c.maxRetries && replay != nil && retryable(resp, err) && ctx.Err() == nil
+		var failure error
+		if err != nil {
+			failure = fmt.Errorf("%s: %s %s: %w", packageName, req.method, u, err)
+		} else {
+			failure = c.apiError(req, u, resp)
+		}
+		cancel.cancel()
+		if !retry {
+			return nil, failure
+		}
+		if err := sleep(ctx, c.retryDelay(resp, attempt)); err != nil {
+			return nil, failure
+		}
+	}
+}
+
+// requestBody encodes the request's body once, and returns a function that
+// rewinds it for another attempt (nil when it cannot be replayed).
+func requestBody(req request, cfg requestConfig) (io.Reader, func() error, error) {
+	if cfg.body != nil {
+		seeker, ok := cfg.body.(io.Seeker)
+		if !ok {
+			return cfg.body, nil, nil
+		}
+		start, err := seeker.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return cfg.body, nil, nil
+		}
+		return cfg.body, func() error { _, err := seeker.Seek(start, io.SeekStart); return err }, nil
+	}
+	if req.body == nil {
+		return nil, func() error { return nil }, nil
+	}
+	enc, err := json.Marshal(req.body)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: encoding request body: %w", packageName, err)
+	}
+	r := bytes.NewReader(enc)
+	return r, func() error { _, err := r.Seek(0, io.SeekStart); return err }, nil
+}
+
+func mergeQuery(a, b url.Values) url.Values {
+	if len(b) == 0 {
+		return a
+	}
+	out := url.Values{}
+	for _, q := range []url.Values{a, b} {
+		for k, vs := range q {
+			out[k] = append(out[k], vs...)
+		}
+	}
+	return out
+}
+
+func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, hasBody bool) {
+	if hasBody {
+		hreq.Header.Set("Content-Type", "application/json")
+	}
+	hreq.Header.Set("Accept", req.accept)
+	if c.apiKey != "" {
+		hreq.Header.Set("Authorization", "Bearer "+c.apiKey)
+	}
+	for _, h := range []http.Header{c.header, req.header, cfg.header} {
+		for k, vs := range h {
+			hreq.Header[k] = append([]string(nil), vs...)
+		}
+	}
+}
+
+// roundTrip sends one attempt through the middleware to the Doer.
+func (c *Client) roundTrip(req *http.Request) (*http.Response, error) {
+	next := c.doer.Do
+	for i := len(c.middleware) - 1; i >= 0; i-- {
+		m, inner := c.middleware[i], next
+		next = func(r *http.Request) (*http.Response, error) { return m(r, inner) }
+	}
+	return next(req)
+}
+
+// attemptCanceler ends one attempt's context; stopTimer keeps the attempt
+// alive past the timeout (a stream whose headers have arrived).
+type attemptCanceler struct {
+	cancel func()
+	timer  *time.Timer
+}
+
+func (a attemptCanceler) stopTimer() {
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+}
+
+func (c *Client) attemptContext(ctx context.Context) (context.Context, attemptCanceler) {
+	actx, cancel := context.WithCancel(ctx)
+	a := attemptCanceler{cancel: cancel}
+	if c.timeout > 0 {
+		a.timer = time.AfterFunc(c.timeout, cancel)
+	}
+	return actx, a
+}
+
+// cancelOnClose ends the attempt's context when the body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel func()
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+func (c *Client) apiError(req request, u string, resp *http.Response) error {
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+	e := &APIError{
+		Method:     req.method,
+		URL:        u,
+		StatusCode: resp.StatusCode,
+		RequestID:  resp.Header.Get("X-Request-Id"),
+		Message:    errorMessage(data),
+		Body:       data,
+	}
+	if req.decodeError != nil {
+		e.Detail = req.decodeError(data)
+	}
+	return e
+}
+
+// retryable reports whether an attempt that ended this way may be tried
+// again: connection errors, and 408, 409, 429 and 5xx responses.
+func retryable(resp *http.Response, err error) bool {
+	if err != nil {
+		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+	}
+	switch resp.StatusCode {
+	case http.StatusRequestTimeout, http.StatusConflict, http.StatusTooManyRequests:
+		return true
+	}
+	return resp.StatusCode >= 500
+}
+
+// retryDelay honours Retry-After-Ms and Retry-After (seconds or an HTTP
+// date) when they ask for at most a minute, and otherwise backs off
+// exponentially with jitter.
+func (c *Client) retryDelay(resp *http.Response, attempt int) time.Duration {
+	if resp != nil {
+		if d, ok := retryAfter(resp.Header, time.Now()); ok && d >= 0 && d <= time.Minute {
+			return d
+		}
+	}
+	d := c.retryMin << min(attempt, 30)
+	if d > c.retryMax || d <= 0 {
+		d = c.retryMax
+	}
+	return time.Duration(float64(d) * (1 - 0.25*rand.Float64()))
+}
+
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	if ms := h.Get("Retry-After-Ms"); ms != "" {
+		if f, err := strconv.ParseFloat(ms, 64); err == nil {
+			return time.Duration(f * float64(time.Millisecond)), true
+		}
+	}
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		return time.Duration(f * float64(time.Second)), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return t.Sub(now), true
+	}
+	return 0, false
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func (c *Client) log(ctx context.Context, method, u string, resp *http.Response, err error, attempt int, took time.Duration) {
+	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []any{"method", method, "url", u, "attempt", attempt, "duration", took}
+	if resp != nil {
+		attrs = append(attrs, "status", resp.StatusCode)
+	}
+	if err != nil {
+		attrs = append(attrs, "error", err.Error())
+	}
+	c.logger.DebugContext(ctx, packageName+" request", attrs...)
 }
 
 // addQuery styles one query parameter and adds it to q.

@@ -12,6 +12,37 @@ type API struct {
 	Types      []*Type      // sorted by Name
 	Operations []*Operation // sorted by Name
 	Auth       *Auth        // nil when the spec declares no bearer scheme
+	// Headers are sent with every request (from config), sorted by name.
+	Headers []Header
+	// Streams are the event types some operation streams, each with the
+	// decoder generated for it, sorted by type name.
+	Streams []*StreamDecoder
+	// ErrorTypes are the error schemas of operations, sorted by name.
+	ErrorTypes []*Type
+}
+
+// Header is a default request header.
+type Header struct {
+	Name, Value string
+}
+
+// StreamDecoder turns one server-sent event into a value of Type.
+type StreamDecoder struct {
+	Func string // Go name of the decode function
+	Type *Expr
+	// Events is set when the event type is a union of {event, data}
+	// objects (an envelope): the SSE event name selects the variant and the
+	// SSE data is its data member. Otherwise the data is the whole value.
+	Events []*StreamEvent
+}
+
+// StreamEvent is one variant of an envelope event union.
+type StreamEvent struct {
+	Name       string // the SSE event name, e.g. thread.run.created
+	Variant    *Variant
+	Struct     *Type  // the variant's struct
+	EventField *Field // where the name goes
+	DataField  *Field // where the decoded data goes
 }
 
 // Auth describes bearer authentication, the only scheme the client wires
@@ -211,9 +242,32 @@ type Operation struct {
 	HeaderParams []*Param
 	Body         *Body
 	Result       *Response // the success response; Type nil for no body
-	// Stream is the text/event-stream form of the success response, when
-	// the spec declares one.
-	Stream *Response
+	// Stream is set when the operation can answer with server-sent events
+	// (declared in the spec, or named in config).
+	Stream *Stream
+	// Error is the schema of the operation's error responses, nil if none.
+	Error *Type
+	// Pages is set for cursor-paginated list operations.
+	Pages *Pagination
+}
+
+// Stream describes the streaming method of an operation.
+type Stream struct {
+	Method  string // Go name, e.g. CreateRunStream
+	Decoder *StreamDecoder
+	// Flag is the body field set to true to ask for a stream (stream:
+	// true), nil when the operation has none.
+	Flag *Field
+}
+
+// Pagination describes the method that iterates over every page.
+type Pagination struct {
+	Method  string // Go name, e.g. ListRunsAll
+	Items   *Field // the page's array of items
+	HasMore *Field // true while more pages follow
+	Cursor  *Field // the page's last id, passed as After
+	ItemID  *Field // the item's id, the cursor when Cursor is empty; may be nil
+	After   *Param // the query parameter that takes the cursor
 }
 
 // Param is a path, query or header parameter.

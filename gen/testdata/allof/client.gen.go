@@ -2,8 +2,18 @@
 
 package api
 
+import "net/http"
+
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
 const defaultBaseURL = ""
 
 // packageName prefixes errors, so they say where they come from.
 const packageName = "api"
+
+// apiKeyEnv names the environment variable NewClient reads the API key from.
+const apiKeyEnv = ""
+
+// defaultHeaders are sent with every request; WithHeader replaces them.
+func defaultHeaders() http.Header {
+	return http.Header{}
+}

@@ -14,10 +14,19 @@ const defaultBaseURL = ""
 // packageName prefixes errors, so they say where they come from.
 const packageName = "api"
 
+// apiKeyEnv names the environment variable NewClient reads the API key from.
+const apiKeyEnv = ""
+
+// defaultHeaders are sent with every request; WithHeader replaces them.
+func defaultHeaders() http.Header {
+	return http.Header{}
+}
+
 // String2: GET /client
 func (c *Client) String2(ctx context.Context, opts ...RequestOption) (*Client2, error) {
 	var out Client2
 	req := request{
+		accept: "application/json",
 		header: http.Header{},
 		method: "GET",
 		path:   "/client",

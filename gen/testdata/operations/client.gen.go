@@ -14,10 +14,19 @@ const defaultBaseURL = "https://eu.example.com/v1"
 // packageName prefixes errors, so they say where they come from.
 const packageName = "api"
 
+// apiKeyEnv names the environment variable NewClient reads the API key from.
+const apiKeyEnv = ""
+
+// defaultHeaders are sent with every request; WithHeader replaces them.
+func defaultHeaders() http.Header {
+	return http.Header{}
+}
+
 // CreateItem: POST /items?beta=true
 func (c *Client) CreateItem(ctx context.Context, body CreateItemRequest, opts ...RequestOption) ([]Item, error) {
 	var out []Item
 	req := request{
+		accept: "application/json",
 		body:   body,
 		header: http.Header{},
 		method: "POST",
@@ -43,6 +52,7 @@ func (c *Client) DeleteItem(ctx context.Context, org string, itemID int64, opts 
 		return err
 	}
 	req := request{
+		accept: "application/json",
 		header: http.Header{},
 		method: "DELETE",
 		path:   "/orgs/" + p0 + "/items/" + p1,
@@ -74,6 +84,7 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 		return nil, err
 	}
 	req := request{
+		accept: "application/json",
 		header: http.Header{},
 		method: "GET",
 		path:   "/orgs/" + p0 + "/items/" + p1,
