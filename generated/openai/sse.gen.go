@@ -43,24 +43,22 @@ func (s *Stream[T]) Next() bool {
 	if s.done {
 		return false
 	}
-	for {
-		event, data, err := s.events.next()
-		if err != nil {
-			s.finish(err)
-			return false
-		}
-		if string(data) == "[DONE]" {
-			s.finish(nil)
-			return false
-		}
-		v, err := s.decode(event, data)
-		if err != nil {
-			s.finish(err)
-			return false
-		}
-		s.current = v
-		return true
+	event, data, err := s.events.next()
+	if err != nil {
+		s.finish(err)
+		return false
 	}
+	if string(data) == "[DONE]" {
+		s.finish(nil)
+		return false
+	}
+	v, err := s.decode(event, data)
+	if err != nil {
+		s.finish(err)
+		return false
+	}
+	s.current = v
+	return true
 }
 
 func (s *Stream[T]) finish(err error) {
