@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -408,10 +407,12 @@ func (c *Client) apiError(req request, u string, resp *http.Response) error {
 }
 
 // retryable reports whether an attempt that ended this way may be tried
-// again: connection errors, and 408, 409, 429 and 5xx responses.
+// again: connection errors (including an attempt that ran out of its own
+// time; the caller's context is checked separately), and 408, 409, 429
+// and 5xx responses.
 func retryable(resp *http.Response, err error) bool {
 	if err != nil {
-		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+		return true
 	}
 	switch resp.StatusCode {
 	case http.StatusRequestTimeout, http.StatusConflict, http.StatusTooManyRequests:

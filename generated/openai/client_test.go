@@ -1,0 +1,236 @@
+package openai
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/oagen/oagen/internal/jsontest"
+)
+
+// TestEveryOperationSendsWhatTheSpecSays calls each operation once: the
+// fake API validates the request against the spec and replays a recorded
+// response, which must come back decoded.
+func TestEveryOperationSendsWhatTheSpecSays(t *testing.T) {
+	run := recorded(t, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
+	list := recorded(t, "openai-dotnet/BasicRunOperationsWork/06.listRuns.200.response.json")
+	steps := recorded(t, "openai-dotnet/FileSearchWorks/08.listRunSteps.200.response.json")
+	step := recorded(t, "openai-dotnet/FileSearchWorks/09.getRunStep.200.response.json")
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/steps"):
+			writeJSON(w, 200, steps)
+		case strings.Contains(r.URL.Path, "/steps/"):
+			writeJSON(w, 200, step)
+		case r.Method == "GET" && strings.HasSuffix(r.URL.Path, "/runs"):
+			writeJSON(w, 200, list)
+		default:
+			writeJSON(w, 200, run)
+		}
+	})
+	c := api.client()
+	ctx := context.Background()
+	created, err := c.CreateRun(ctx, "thread_1", CreateRunRequest{
+		AssistantID:  "asst_1",
+		Instructions: Null[string](),
+		Temperature:  Some(0.5),
+		ToolChoice:   Some(AssistantsAPIToolChoiceOptionRequired()),
+		Tools:        Some([]AssistantTool{AssistantToolOfFunction(AssistantToolsFunction{Function: FunctionObject{Name: "get_weather"}})}),
+	}, CreateRunParams{Include: Some([]string{"step_details.tool_calls[*].file_search.results[*].content"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.Status != RunStatusRequiresAction || created.RequiredAction.Value().SubmitToolOutputs.ToolCalls[0].Function.Name == "" {
+		t.Fatalf("decoded run: %+v", created)
+	}
+	if _, err := c.GetRun(ctx, "thread_1", "run_1"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := c.ListRuns(ctx, "thread_1", ListRunsParams{Limit: Some[int64](2), Order: Some(ListRunsOrderAsc), After: Some("run_0")})
+	if err != nil || len(page.Data) == 0 {
+		t.Fatalf("list: %v %+v", err, page)
+	}
+	if _, err := c.ModifyRun(ctx, "thread_1", "run_1", ModifyRunRequest{Metadata: Some(Metadata{"k": "v"})}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CancelRun(ctx, "thread_1", "run_1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SubmitToolOutputsToRun(ctx, "thread_1", "run_1", SubmitToolOutputsRunRequest{
+		ToolOutputs: []SubmitToolOutputsRunRequestToolOutputsItem{{ToolCallID: Some("call_1"), Output: Some("22C")}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListRunSteps(ctx, "thread_1", "run_1", ListRunStepsParams{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.GetRunStep(ctx, "thread_1", "run_1", "step_1")
+	if err != nil || got.StepDetails.Kind() != RunStepDetailsKindToolCalls {
+		t.Fatalf("run step: %v %v", err, got.StepDetails.Kind())
+	}
+	if n := api.requests(); n != 8 {
+		t.Fatalf("%d requests", n)
+	}
+	first := api.seen[0]
+	if q := first.URL.Query()["include[]"]; len(q) != 1 || q[0] != "step_details.tool_calls[*].file_search.results[*].content" {
+		t.Fatalf("include[] query: %v", first.URL.RawQuery)
+	}
+	if ok, where := jsontest.Equal(api.bodies[0], []byte(`{"assistant_id":"asst_1","instructions":null,"temperature":0.5,"tool_choice":"required","tools":[{"type":"function","function":{"name":"get_weather"}}]}`)); !ok {
+		t.Fatalf("create run body differs at %s: %s", where, api.bodies[0])
+	}
+}
+
+func TestPathParametersStayOneSegment(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, []byte(`{"id":"run_1"}`))
+	})
+	c := api.client()
+	for id, want := range map[string]string{
+		"a/../b":  "/v1/threads/a%2F..%2Fb/runs/r",
+		"?x=1#f":  "/v1/threads/%3Fx=1%23f/runs/r",
+		"..":      "/v1/threads/%2E%2E/runs/r",
+		"thread ": "/v1/threads/thread%20/runs/r",
+	} {
+		if _, err := c.GetRun(context.Background(), id, "r"); err != nil {
+			t.Fatalf("%q: %v", id, err)
+		}
+		last := api.seen[len(api.seen)-1]
+		if got := last.URL.EscapedPath(); got != want {
+			t.Errorf("thread id %q: path %s, want %s", id, got, want)
+		}
+	}
+}
+
+func TestAPIErrorIsTypedAndRedacted(t *testing.T) {
+	secretBody := `{"error":{"message":"No thread found with id 'thread_x'.","type":"invalid_request_error","param":null,"code":null},"padding":"` + strings.Repeat("x", 500) + `"}`
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 404, []byte(secretBody))
+	})
+	_, err := api.client().GetRun(context.Background(), "thread_x", "run_1")
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("want *APIError, got %T %v", err, err)
+	}
+	if apiErr.StatusCode != 404 || apiErr.RequestID != "req_123" || apiErr.Message != "No thread found with id 'thread_x'." || string(apiErr.Body) != secretBody {
+		t.Fatalf("APIError fields: %+v", apiErr)
+	}
+	detail, ok := apiErr.AsErrorResponse()
+	if !ok || detail.Error.Type != "invalid_request_error" || !detail.Error.Code.IsNull() {
+		t.Fatalf("typed error body: %+v %v", detail, ok)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, testKey) || strings.Contains(msg, "padding") || len(msg) > 300 {
+		t.Fatalf("Error() must not carry the key or the whole body: %s", msg)
+	}
+	if api.requests() != 1 {
+		t.Fatalf("a 404 must not be retried: %d requests", api.requests())
+	}
+}
+
+func TestCredentialsStayOutOfLogsAndPrints(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 500, []byte(`{"error":{"message":"boom"}}`))
+	})
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c := api.client(WithLogger(logger), WithMaxRetries(1))
+	_, err := c.GetRun(context.Background(), "t", "r")
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	if strings.Count(logs.String(), `"msg":"openai request"`) != 2 {
+		t.Fatalf("want one debug line per attempt:\n%s", logs.String())
+	}
+	for _, s := range []string{logs.String(), err.Error(), fmt.Sprintf("%v %+v %#v %s", c, c, c, c)} {
+		if strings.Contains(s, testKey) || strings.Contains(s, "sk-test") {
+			t.Fatalf("the API key leaked: %s", s)
+		}
+	}
+}
+
+func TestAPIKeyFromEnvironment(t *testing.T) {
+	t.Setenv("OPENAI_API_KEY", testKey)
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, []byte(`{}`)) })
+	c := NewClient(WithBaseURL(api.srv.URL + "/v1"))
+	if _, err := c.CancelRun(context.Background(), "t", "r"); err != nil {
+		t.Fatal(err) // the fake API rejects a request without the bearer token
+	}
+}
+
+func TestPerRequestOptions(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, []byte(`{}`)) })
+	c := api.client(WithHeader("X-Team", "a"))
+	_, err := c.ModifyRun(context.Background(), "t", "r", ModifyRunRequest{},
+		WithRequestHeader("X-Team", "b"), WithQuery("trace", "1"),
+		WithRequestBody(strings.NewReader(`{"metadata":{"raw":"yes"}}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := api.seen[0]
+	if r.Header.Get("X-Team") != "b" || r.URL.Query().Get("trace") != "1" || string(api.bodies[0]) != `{"metadata":{"raw":"yes"}}` {
+		t.Fatalf("header %q query %q body %s", r.Header.Get("X-Team"), r.URL.RawQuery, api.bodies[0])
+	}
+}
+
+func TestListRunsAllFetchesPagesLazily(t *testing.T) {
+	pages := map[string]string{
+		"":      `{"object":"list","data":[{"id":"run_1"},{"id":"run_2"}],"first_id":"run_1","last_id":"run_2","has_more":true}`,
+		"run_2": `{"object":"list","data":[{"id":"run_3"}],"first_id":"run_3","last_id":null,"has_more":true}`,
+		"run_3": `{"object":"list","data":[],"first_id":null,"last_id":null,"has_more":false}`,
+	}
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, []byte(pages[r.URL.Query().Get("after")]))
+	})
+	c := api.client()
+	var ids []string
+	for run, err := range c.ListRunsAll(context.Background(), "t", ListRunsParams{Limit: Some[int64](2)}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, run.ID)
+	}
+	if strings.Join(ids, ",") != "run_1,run_2,run_3" || api.requests() != 3 {
+		t.Fatalf("ids %v after %d requests", ids, api.requests())
+	}
+	before := api.requests()
+	for range c.ListRunsAll(context.Background(), "t", ListRunsParams{}) {
+		break
+	}
+	if api.requests()-before != 1 {
+		t.Fatal("stopping after the first item must fetch one page only")
+	}
+}
+
+func TestMalformedResponseIsAnError(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, []byte(`{"id":"run_1","created_at":"yesterday"`))
+	})
+	_, err := api.client().GetRun(context.Background(), "t", "r")
+	if err == nil || !strings.Contains(err.Error(), "decoding response") {
+		t.Fatalf("want a decoding error, got %v", err)
+	}
+	var syntax *json.SyntaxError
+	_ = errors.As(err, &syntax) // either a syntax or a type error; both are errors, never a panic
+}
+
+// The fake API's validation is what makes the tests above mean something:
+// a request the spec forbids must be rejected.
+func TestFakeAPIRejectsWhatTheSpecForbids(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, []byte(`{}`)) })
+	api.expectBad = true
+	c := api.client(WithMaxRetries(0))
+	_, err := c.CreateRun(context.Background(), "t", CreateRunRequest{AssistantID: "a", Temperature: Some(5.0)}, CreateRunParams{})
+	if err == nil || len(api.rejected) != 1 {
+		t.Fatalf("temperature 5 (maximum 2) was accepted: %v", err)
+	}
+	_, err = NewClient(WithBaseURL(api.srv.URL+"/v1")).GetRun(context.Background(), "t", "r")
+	if err == nil || len(api.rejected) != 2 {
+		t.Fatalf("a request without credentials was accepted: %v", err)
+	}
+}
