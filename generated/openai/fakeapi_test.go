@@ -35,7 +35,7 @@ type fakeAPI struct {
 	handle http.HandlerFunc
 	// rejected collects validation failures instead of failing the test,
 	// for tests that send invalid requests on purpose.
-	rejected []error
+	rejected  []error
 	expectBad bool
 }
 

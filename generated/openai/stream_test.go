@@ -258,4 +258,3 @@ func TestStreamStopsOnBreakAndCancel(t *testing.T) {
 	transport.CloseIdleConnections()
 	waitGoroutines(t, before+2)
 }
-
