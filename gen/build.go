@@ -12,14 +12,6 @@ import (
 	"github.com/oagen/oagen/internal/naming"
 )
 
-// reservedNames are the exported identifiers the templates declare; schemas
-// and operations that would take one get a numeric suffix instead.
-var reservedNames = []string{
-	"Opt", "Some", "Null", "Doer", "Client", "Option", "NewClient", "WithBaseURL",
-	"WithAPIKey", "WithHTTPClient", "WithHeader", "RequestOption", "WithRequestHeader",
-	"WithQuery", "APIError",
-}
-
 // builder walks a loaded document and makes every decision the emitter
 // needs. It is used once per Generate call.
 type builder struct {
@@ -56,7 +48,7 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	b := &builder{
 		doc:        doc,
 		cfg:        cfg,
-		names:      naming.NewNamespace(reservedNames...),
+		names:      naming.NewNamespace(templateNames()...),
 		comps:      map[string]*component{},
 		inline:     map[*openapi3.Schema]*ir.Type{},
 		decoders:   map[*ir.Type]*ir.StreamDecoder{},

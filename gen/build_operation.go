@@ -2,6 +2,7 @@ package gen
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -265,10 +266,14 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 		case openapi3.ParameterInHeader:
 			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Header"))
 			o.HeaderParams = append(o.HeaderParams, param)
+		case openapi3.ParameterInCookie:
+			param.GoName = fields.Claim(orDefault(naming.Exported(p.Name), "Cookie"))
+			o.CookieParams = append(o.CookieParams, param)
 		default:
 			b.errs.Add(b.loc(l.ptr, p.Origin), "%s parameters are not supported yet", p.In)
 		}
 	}
+	o.Path = normalizePlaceholders(o.Path)
 	slices.SortStableFunc(o.PathParams, func(a, c *ir.Param) int {
 		return cmp.Compare(strings.Index(o.Path, "{"+a.Name+"}"), strings.Index(o.Path, "{"+c.Name+"}"))
 	})
@@ -277,7 +282,7 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 			b.errs.Add(b.specLoc(ptr, op.Origin), "path parameter %q does not appear in the path", p.Name)
 		}
 	}
-	if len(o.QueryParams)+len(o.HeaderParams) > 0 {
+	if len(o.QueryParams)+len(o.HeaderParams)+len(o.CookieParams) > 0 {
 		o.ParamsName = b.names.Claim(o.Name + "Params")
 	}
 }
@@ -297,23 +302,44 @@ func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 	return "", nil
 }
 
+// requestBody picks how the body is sent: JSON when the spec offers it,
+// else multipart/form-data, else a URL-encoded form (both from the schema's
+// fields), else the first media type as bytes the caller supplies.
 func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operation) {
-	if op.RequestBody == nil || op.RequestBody.Value == nil {
+	if op.RequestBody == nil || op.RequestBody.Value == nil || len(op.RequestBody.Value.Content) == 0 {
 		return
 	}
 	rb := op.RequestBody.Value
+	body := &ir.Body{Required: rb.Required}
 	ct, mt := jsonMediaType(rb.Content)
-	if mt == nil {
-		if len(rb.Content) > 0 {
-			b.errs.Add(b.loc(ptr+"/requestBody", rb.Origin), "request body media type %s is not supported yet", strings.Join(sortedKeys(rb.Content), ", "))
-		}
+	switch {
+	case mt != nil:
+		body.Encoding = ir.EncodingJSON
+	case rb.Content["multipart/form-data"] != nil:
+		ct, mt, body.Encoding = "multipart/form-data", rb.Content["multipart/form-data"], ir.EncodingMultipart
+	case rb.Content["application/x-www-form-urlencoded"] != nil:
+		ct, mt, body.Encoding = "application/x-www-form-urlencoded", rb.Content["application/x-www-form-urlencoded"], ir.EncodingForm
+	default:
+		ct = sortedKeys(rb.Content)[0]
+		body.ContentType, body.Encoding = ct, ir.EncodingRaw
+		o.Body = body
 		return
 	}
-	e := rawExpr()
+	body.ContentType = ct
+	body.Type = rawExpr()
+	sptr := ptr + "/requestBody/content/" + escapeToken(ct) + "/schema"
 	if mt.Schema != nil {
-		e, _ = b.schemaExpr(mt.Schema, o.Name+"Request", ptr+"/requestBody/content/"+escapeToken(ct)+"/schema", nil)
+		body.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Request", sptr, nil)
 	}
-	o.Body = &ir.Body{ContentType: ct, Type: e, Required: rb.Required}
+	if body.Encoding != ir.EncodingJSON {
+		e := body.Type
+		if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct {
+			b.errs.Add(b.loc(sptr, rb.Origin), "a %s body must be an object schema", ct)
+			return
+		}
+		e.Named.Struct.FormFields = true
+	}
+	o.Body = body
 }
 
 // responses picks the success response: the lowest 2xx status (a 2XX range
@@ -359,10 +385,24 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
 		}
 	}
-	if o.Result.Type == nil && events == nil && len(r.Value.Content) > 0 {
-		b.errs.Add(b.loc(rptr[:len(rptr)-len("/content/")], r.Value.Origin), "response media type %s is not supported yet", strings.Join(sortedKeys(r.Value.Content), ", "))
+	if o.Result.Type == nil {
+		for _, ct := range sortedKeys(r.Value.Content) {
+			if ct != "text/event-stream" {
+				// Audio, files, SDP: handed to the caller as a stream.
+				o.Result.Binary, o.Result.ContentType = true, ct
+				break
+			}
+		}
 	}
 	return events
+}
+
+var placeholder = regexp.MustCompile(`\{[.;]?([^{}*]+)\*?\}`)
+
+// normalizePlaceholders writes RFC 6570 style placeholders ({param*},
+// {.param}) as plain {param}; the parameter's style says how to expand it.
+func normalizePlaceholders(path string) string {
+	return placeholder.ReplaceAllString(path, "{$1}")
 }
 
 func orDefault(s, def string) string {

@@ -59,8 +59,15 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 		e, n := b.schemaExpr(sh.allOf[0], hint, ptr+"/allOf/0", self)
 		return e, n || sh.nullable
 	case len(sh.allOf) > 0:
+		if part, ok := unionPart(sh); ok {
+			// allOf [oneOf [...], {extra properties}]: each value is one of
+			// the union's variants; the extra members travel as the
+			// variant's undeclared members, so nothing is lost.
+			e, n := b.schemaExpr(part, hint, ptr+"/allOf", self)
+			return e, n || sh.nullable
+		}
 		return b.namedType(s, hint, ptr, self, ir.KindStruct, func(t *ir.Type) { b.buildStruct(t, sh, ptr) }), sh.nullable
-	case len(sh.enum) > 0 || s.Const != nil:
+	case (len(sh.enum) > 0 || s.Const != nil) && scalarEnum(sh, s):
 		if _, single := pinnedString(s); single && self == nil {
 			// An inline one-value enum (type: "function") is a string the
 			// encoder fills in when it is left empty: no type of its own.
@@ -69,6 +76,8 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 		return b.namedType(s, hint, ptr, self, ir.KindEnum, func(t *ir.Type) { b.buildEnum(t, sh, ptr) }), sh.nullable
 	}
 	switch {
+	case sh.is(openapi3.TypeString) && s.Format == "binary":
+		return builtinExpr(ir.File), sh.nullable
 	case sh.is(openapi3.TypeString):
 		return builtinExpr(ir.String), sh.nullable
 	case sh.is(openapi3.TypeInteger):
@@ -156,8 +165,7 @@ func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
 	for i, raw := range values {
 		v, ok := enumValue(base, raw)
 		if !ok {
-			b.errs.Add(b.loc(ptr, sh.s.Origin), "enum value %v at index %d does not match the enum's type", raw, i)
-			continue
+			continue // a value of another type than the schema's can never arrive
 		}
 		if seen[v] {
 			continue
@@ -262,4 +270,49 @@ func (b *builder) specLoc(ptr string, origin *openapi3.Origin) diag.Loc {
 		loc.File = displayPath(b.cfg.Spec)
 	}
 	return loc
+}
+
+// unionPart finds the one oneOf/anyOf part of an allOf whose other parts
+// are plain objects: such a schema is that union.
+func unionPart(sh shape) (*openapi3.SchemaRef, bool) {
+	var union *openapi3.SchemaRef
+	for _, p := range sh.allOf {
+		if p == nil || p.Value == nil {
+			return nil, false
+		}
+		v := throughSingle(p.Value)
+		if variants := shapeOf(v).variants; len(variants) > 1 {
+			for _, variant := range variants {
+				if variant == nil || variant.Value == nil || !isObjectSchema(variant.Value) && len(shapeOf(throughSingle(variant.Value)).variants) == 0 {
+					return nil, false // a union of scalars cannot carry the other parts' members
+				}
+			}
+			if union != nil {
+				return nil, false
+			}
+			union = p
+			continue
+		}
+		if !isObjectSchema(v) {
+			return nil, false
+		}
+	}
+	return union, union != nil
+}
+
+// scalarEnum reports whether the enum lists scalars (strings, numbers,
+// booleans); an enum of objects or arrays is treated as its base type.
+func scalarEnum(sh shape, s *openapi3.Schema) bool {
+	values := sh.enum
+	if s.Const != nil {
+		values = append(values, s.Const)
+	}
+	for _, v := range values {
+		switch v.(type) {
+		case string, float64, bool:
+		default:
+			return false
+		}
+	}
+	return true
 }

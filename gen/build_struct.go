@@ -36,6 +36,14 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 	var extra *openapi3.SchemaRef
 	seen := map[*openapi3.Schema]bool{}
 	parts := 0
+	// collectOptional adds a union variant's properties, none required.
+	collectOptional := func(s *openapi3.Schema, ptr string) {
+		s = throughSingle(s)
+		for _, name := range sortedKeys(s.Properties) {
+			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: propertyLine(s.Properties[name])})
+		}
+		parts++
+	}
 	// collect visits allOf parts before a schema's own properties, so a
 	// struct that extends a base lists the base's fields first.
 	var collect func(s *openapi3.Schema, ptr string, top bool)
@@ -52,9 +60,15 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 			if p.Ref != "" {
 				pp = p.Ref
 			}
-			if len(p.Value.OneOf) > 0 || len(p.Value.AnyOf) > 0 {
-				if !isNullSchema(p) && len(shapeOf(p.Value).variants) > 0 {
-					b.errs.Add(b.loc(pp, p.Value.Origin), "allOf with a oneOf/anyOf part is not supported yet")
+			if variants := shapeOf(throughSingle(p.Value)).variants; len(variants) > 0 {
+				// A union part: each variant's properties become optional
+				// fields, so whichever variant arrives decodes typed.
+				for j, v := range variants {
+					if v == nil || v.Value == nil || !isObjectSchema(v.Value) {
+						b.errs.Add(b.loc(pp, p.Value.Origin), "allOf with a oneOf/anyOf part whose variants are not all objects is not supported yet")
+						break
+					}
+					collectOptional(v.Value, pp+"/"+variantsKey(p.Value)+"/"+strconv.Itoa(j))
 				}
 				continue
 			}

@@ -108,7 +108,7 @@ func TestBuildUnionDispatch(t *testing.T) {
 		t.Errorf("string-or-object union: %+v", choice)
 	}
 	format := typeNamed(t, api, "Format").Union
-	if format.TagProperty != "type" || format.Objects[0].Label != "Text" || format.Objects[1].Label != "JSONSchema" {
+	if format.TagProperty != "type" || format.Objects[0].Label != "JSONSchema" || format.Objects[1].Label != "Text" {
 		t.Errorf("const-tagged union: tag %q %+v", format.TagProperty, format.Objects)
 	}
 	if vc := format.ByToken[ir.JSONString].ValueConstructors; len(vc) != 1 || vc[0].Name != "FormatAuto" {

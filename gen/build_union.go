@@ -39,8 +39,14 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 	u.TagProperty = b.tagProperty(sh.s, cands)
 	b.assignTags(sh.s, u.TagProperty, cands)
 	labels := naming.NewNamespace()
+	tagCount := map[string]int{}
 	for _, c := range cands {
-		label := b.variantLabel(t, c)
+		for _, tag := range c.tags {
+			tagCount[tag]++
+		}
+	}
+	for _, c := range cands {
+		label := b.variantLabel(t, c, tagCount)
 		label = labels.Claim(label)
 		v := &ir.Variant{Label: label, Tags: c.tags}
 		if c.nested != nil {
@@ -214,11 +220,11 @@ func isObjectSchema(s *openapi3.Schema) bool {
 // variantLabel names a variant: by its tag value (thread.run.created is
 // ThreadRunCreated), by the component it references less the words it
 // shares with the union's name, or by its JSON type.
-func (b *builder) variantLabel(t *ir.Type, c *candidate) string {
+func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int) string {
 	if c.label != "" {
 		return c.label
 	}
-	if len(c.tags) == 1 {
+	if len(c.tags) == 1 && tagCount[c.tags[0]] == 1 {
 		if l := naming.Exported(c.tags[0]); l != "" {
 			return l
 		}
@@ -335,11 +341,11 @@ func (b *builder) dispatch(u *ir.Union) {
 			}
 		}
 	}
-	if u.TagProperty == "" {
-		slices.SortStableFunc(u.Objects, func(a, c *ir.Variant) int {
-			return cmp.Compare(len(c.Required), len(a.Required))
-		})
-	}
+	// Larger required sets first: among variants with no tag, or sharing
+	// one, the most specific match wins.
+	slices.SortStableFunc(u.Objects, func(a, c *ir.Variant) int {
+		return cmp.Compare(len(c.Required), len(a.Required))
+	})
 }
 
 // jsonKinds lists the JSON token kinds a Go type decodes from (null aside).
@@ -382,7 +388,7 @@ func jsonKinds(e *ir.Expr, seen map[*ir.Type]bool) map[ir.JSONKind]bool {
 
 func builtinKinds(bt ir.Builtin, all map[ir.JSONKind]bool) map[ir.JSONKind]bool {
 	switch bt {
-	case ir.String:
+	case ir.String, ir.File:
 		return map[ir.JSONKind]bool{ir.JSONString: true}
 	case ir.Int64, ir.Int32:
 		return map[ir.JSONKind]bool{ir.JSONInteger: true}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -59,6 +60,7 @@ var templateFiles = map[string]string{
 	"json.go.tmpl":   "jsonio.gen.go",
 	"client.go.tmpl": "transport.gen.go",
 	"stream.go.tmpl": "sse.gen.go",
+	"form.go.tmpl":   "form.gen.go",
 }
 
 func emitTemplates(pkg string) ([]File, error) {
@@ -107,6 +109,8 @@ func goType(e *ir.Expr) jen.Code {
 		return jen.Float64()
 	case ir.Bool:
 		return jen.Bool()
+	case ir.File:
+		return jen.Id("File")
 	}
 	return jen.Qual(jsonPkg, "RawMessage")
 }
@@ -115,7 +119,7 @@ func goType(e *ir.Expr) jen.Code {
 func literal(v ir.Value) jen.Code {
 	switch v.Base {
 	case ir.Int64:
-		return jen.Lit(v.Int)
+		return jen.Op(strconv.FormatInt(v.Int, 10)) // untyped, so it converts to the enum type
 	case ir.Float64:
 		return jen.Lit(v.Float)
 	case ir.Bool:

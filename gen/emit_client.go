@@ -74,10 +74,10 @@ func emitErrorDecoder(f *jen.File, t *ir.Type) {
 }
 
 func emitParams(f *jen.File, op *ir.Operation) {
-	f.Comment(op.ParamsName + " holds the query and header parameters of " + op.Name + ".")
+	f.Comment(op.ParamsName + " holds the query, header and cookie parameters of " + op.Name + ".")
 	f.Comment("Optional parameters are sent only when set.")
 	f.Type().Id(op.ParamsName).StructFunc(func(g *jen.Group) {
-		for _, p := range append(append([]*ir.Param{}, op.QueryParams...), op.HeaderParams...) {
+		for _, p := range append(append(append([]*ir.Param{}, op.QueryParams...), op.HeaderParams...), op.CookieParams...) {
 			fieldComment(g, p.Doc)
 			g.Id(p.GoName).Add(paramType(p))
 		}
@@ -107,7 +107,11 @@ func methodParams(op *ir.Operation) []jen.Code {
 		params = append(params, jen.Id(p.GoName).Add(goType(p.Type)))
 	}
 	if op.Body != nil {
-		params = append(params, jen.Id("body").Add(goType(op.Body.Type)))
+		if op.Body.Encoding == ir.EncodingRaw {
+			params = append(params, jen.Id("body").Qual("io", "Reader"))
+		} else {
+			params = append(params, jen.Id("body").Add(goType(op.Body.Type)))
+		}
 	}
 	if op.ParamsName != "" {
 		params = append(params, jen.Id("params").Id(op.ParamsName))
@@ -133,6 +137,9 @@ func callArgs(op *ir.Operation) []jen.Code {
 func emitMethod(f *jen.File, op *ir.Operation) {
 	var results, fail []jen.Code
 	switch {
+	case op.Result != nil && op.Result.Binary:
+		results = []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
+		fail = []jen.Code{jen.Nil(), jen.Err()}
 	case !hasResult(op):
 		results, fail = []jen.Code{jen.Error()}, []jen.Code{jen.Err()}
 	case returnsPointer(op):
@@ -146,6 +153,11 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(methodParams(op)...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if hasResult(op) {
 			g.Var().Id("out").Add(goType(op.Result.Type))
+		}
+		if op.Result != nil && op.Result.Binary {
+			buildRequest(g, op, op.Result.ContentType, false, fail)
+			g.Return(jen.Id("c").Dot("doRaw").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts")))
+			return
 		}
 		buildRequest(g, op, "application/json", false, fail)
 		if !hasResult(op) {
@@ -176,7 +188,18 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 		jen.Id("accept"): jen.Lit(accept),
 	}
 	if op.Body != nil {
-		req[jen.Id("body")] = jen.Id("body")
+		switch op.Body.Encoding {
+		case ir.EncodingJSON:
+			req[jen.Id("body")] = jen.Id("body")
+		case ir.EncodingMultipart:
+			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
+			req[jen.Id("multipart")] = jen.True()
+		case ir.EncodingForm:
+			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
+		case ir.EncodingRaw:
+			req[jen.Id("raw")] = jen.Id("body")
+			req[jen.Id("contentType")] = jen.Lit(op.Body.ContentType)
+		}
 	}
 	if stream {
 		req[jen.Id("stream")] = jen.True()
@@ -190,6 +213,9 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 	}
 	for _, p := range op.HeaderParams {
 		g.Add(setParam(p, "addHeader", jen.Id("req").Dot("header"), fail))
+	}
+	for _, p := range op.CookieParams {
+		g.Add(setParam(p, "addCookie", jen.Id("req").Dot("header"), fail))
 	}
 }
 

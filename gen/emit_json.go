@@ -21,6 +21,10 @@ func emitJSON(f *jen.File, api *ir.API) {
 			emitStructMarshal(f, t)
 			f.Line()
 			emitStructUnmarshal(f, t)
+			if t.Struct.FormFields {
+				f.Line()
+				emitFormFields(f, t)
+			}
 		case ir.KindUnion:
 			f.Line()
 			emitUnionMarshal(f, t)
@@ -128,6 +132,9 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	case ir.ExprPointer:
 		return access.Op("==").Nil()
 	case ir.ExprBuiltin:
+		if e.Builtin == ir.File {
+			return nil
+		}
 		if e.Builtin == ir.Raw {
 			return jen.Len(access).Op("==").Lit(0)
 		}
@@ -311,27 +318,42 @@ func objectDispatch(c *jen.Group, t *ir.Type) {
 		return
 	}
 	if u.TagProperty != "" {
-		c.Switch(jen.Id("tagValue").Call(jen.Id("data"), jen.Lit(u.TagProperty))).BlockFunc(func(sw *jen.Group) {
-			for _, v := range u.Objects {
-				var tags []jen.Code
-				for _, tag := range v.Tags {
-					tags = append(tags, jen.Lit(tag))
+		// Variants that share a tag value are told apart by required members.
+		var order []string
+		byTag := map[string][]*ir.Variant{}
+		for _, v := range u.Objects {
+			for _, tag := range v.Tags {
+				if byTag[tag] == nil {
+					order = append(order, tag)
 				}
-				sw.Case(tags...).Return(decodeVariant(t, v))
+				byTag[tag] = append(byTag[tag], v)
+			}
+		}
+		c.Switch(jen.Id("tagValue").Call(jen.Id("data"), jen.Lit(u.TagProperty))).BlockFunc(func(sw *jen.Group) {
+			for _, tag := range order {
+				sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { byRequired(g, t, byTag[tag], true) })
 			}
 		})
 		return
 	}
-	for i, v := range u.Objects {
-		if i == len(u.Objects)-1 && len(v.Required) == 0 {
-			c.Return(decodeVariant(t, v))
+	byRequired(c, t, u.Objects, false)
+}
+
+// byRequired decodes as the first variant whose required members are all
+// present (build orders larger sets first); with settle, the last variant
+// takes the value when none matches.
+func byRequired(g *jen.Group, t *ir.Type, variants []*ir.Variant, settle bool) {
+	for i, v := range variants {
+		last := i == len(variants)-1
+		if last && (settle || len(v.Required) == 0) {
+			g.Return(decodeVariant(t, v))
 			return
 		}
 		args := []jen.Code{jen.Id("data")}
 		for _, r := range v.Required {
 			args = append(args, jen.Lit(r))
 		}
-		c.If(jen.Id("hasMembers").Call(args...)).Block(jen.Return(decodeVariant(t, v)))
+		g.If(jen.Id("hasMembers").Call(args...)).Block(jen.Return(decodeVariant(t, v)))
 	}
 }
 
@@ -342,4 +364,26 @@ func decodeVariant(t *ir.Type, v *ir.Variant) jen.Code {
 			jen.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x")),
 		),
 	)
+}
+
+// emitFormFields writes the method that lists a struct's set fields for a
+// multipart or URL-encoded body.
+func emitFormFields(f *jen.File, t *ir.Type) {
+	f.Comment("formFields passes each field of v that is set to add, for multipart and")
+	f.Comment("URL-encoded bodies.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("formFields").Params(
+		jen.Id("add").Func().Params(jen.Id("name").String(), jen.Id("value").Any()).Error(),
+	).Error().BlockFunc(func(g *jen.Group) {
+		for _, fl := range t.Struct.Fields {
+			add := func(value jen.Code) jen.Code {
+				return jen.If(jen.Err().Op(":=").Id("add").Call(jen.Lit(fl.JSONName), value), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			}
+			if fl.Type.Kind == ir.ExprOpt {
+				g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("v").Dot(fl.Name).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("x")))
+				continue
+			}
+			g.Add(add(jen.Id("v").Dot(fl.Name)))
+		}
+		g.Return(jen.Nil())
+	})
 }

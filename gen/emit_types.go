@@ -51,7 +51,11 @@ func emitStruct(f *jen.File, t *ir.Type) {
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Struct.Fields {
 			fieldComment(g, fl.Doc)
-			g.Id(fl.Name).Add(goType(fl.Type)).Tag(map[string]string{"json": fl.JSONName})
+			field := g.Id(fl.Name).Add(goType(fl.Type))
+			if tagSafe(fl.JSONName) {
+				// The codecs do not read tags; they tell readers the wire name.
+				field.Tag(map[string]string{"json": fl.JSONName})
+			}
 		}
 		if t.Struct.ExtraField != "" {
 			g.Comment("AdditionalProperties holds members the schema does not declare.")
@@ -140,4 +144,18 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	f.Comment("Raw returns the JSON of a variant this version does not know, as it")
 	f.Comment("was received, and nil for known variants.")
 	f.Func().Params(recv.Clone()).Id("Raw").Params().Qual(jsonPkg, "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
+}
+
+// tagSafe reports whether a member name can stand in a struct tag that go
+// vet accepts.
+func tagSafe(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r <= ' ' || r == '"' || r == '`' || r == ',' || r == ':' || r == '\\' || r > '~' {
+			return false
+		}
+	}
+	return true
 }

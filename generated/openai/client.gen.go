@@ -66,7 +66,7 @@ func (c *Client) CancelRun(ctx context.Context, threadID string, runID string, o
 	return &out, nil
 }
 
-// CreateRunParams holds the query and header parameters of CreateRun.
+// CreateRunParams holds the query, header and cookie parameters of CreateRun.
 // Optional parameters are sent only when set.
 type CreateRunParams struct {
 	// A list of additional fields to include in the response. Currently
@@ -194,7 +194,7 @@ func (c *Client) GetRunStep(ctx context.Context, threadID string, runID string, 
 	return &out, nil
 }
 
-// ListRunStepsParams holds the query and header parameters of ListRunSteps.
+// ListRunStepsParams holds the query, header and cookie parameters of ListRunSteps.
 // Optional parameters are sent only when set.
 type ListRunStepsParams struct {
 	// A limit on the number of objects to be returned. Limit can range
@@ -288,7 +288,7 @@ func (c *Client) ListRunStepsAll(ctx context.Context, threadID string, runID str
 	}
 }
 
-// ListRunsParams holds the query and header parameters of ListRuns.
+// ListRunsParams holds the query, header and cookie parameters of ListRuns.
 // Optional parameters are sent only when set.
 type ListRunsParams struct {
 	// A limit on the number of objects to be returned. Limit can range

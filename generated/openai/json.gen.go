@@ -209,6 +209,10 @@ func (u *AssistantTool) UnmarshalJSON(data []byte) error {
 	switch firstByte(data) {
 	case '{':
 		switch tagValue(data, "type") {
+		case "function":
+			return decodeVariant(data, "AssistantTool", func(x AssistantToolsFunction) {
+				*u = AssistantToolOfFunction(x)
+			})
 		case "code_interpreter":
 			return decodeVariant(data, "AssistantTool", func(x AssistantToolsCode) {
 				*u = AssistantToolOfCodeInterpreter(x)
@@ -216,10 +220,6 @@ func (u *AssistantTool) UnmarshalJSON(data []byte) error {
 		case "file_search":
 			return decodeVariant(data, "AssistantTool", func(x AssistantToolsFileSearch) {
 				*u = AssistantToolOfFileSearch(x)
-			})
-		case "function":
-			return decodeVariant(data, "AssistantTool", func(x AssistantToolsFunction) {
-				*u = AssistantToolOfFunction(x)
 			})
 		}
 	}
@@ -620,6 +620,10 @@ func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
 		})
 	case '{':
 		switch tagValue(data, "type") {
+		case "json_schema":
+			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatJSONSchema) {
+				*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
+			})
 		case "text":
 			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatText) {
 				*u = AssistantsAPIResponseFormatOptionOfText(x)
@@ -627,10 +631,6 @@ func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
 		case "json_object":
 			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatJSONObject) {
 				*u = AssistantsAPIResponseFormatOptionOfJSONObject(x)
-			})
-		case "json_schema":
-			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatJSONSchema) {
-				*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
 			})
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -205,11 +206,17 @@ func errorMessage(body []byte) string {
 
 // request is one call, as the generated methods describe it.
 type request struct {
-	method      string
-	path        string // already escaped
-	query       url.Values
-	header      http.Header
-	body        any // encoded as JSON when not nil
+	method string
+	path   string // already escaped
+	query  url.Values
+	header http.Header
+	body   any // encoded as JSON when not nil
+	// form lists the fields of a multipart or URL-encoded body (when
+	// multipart is false); raw is a body the caller supplies as is.
+	form        func(add func(name string, value any) error) error
+	multipart   bool
+	raw         io.Reader
+	contentType string // of a raw body
 	accept      string
 	stream      bool
 	decodeError func([]byte) any // the operation's error schema, or nil
@@ -235,6 +242,16 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	return nil
 }
 
+// doRaw sends req and returns a 2xx response's body for the caller to read
+// and close.
+func (c *Client) doRaw(ctx context.Context, req request, opts []RequestOption) (io.ReadCloser, error) {
+	resp, err := c.send(ctx, req, opts)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
 // send runs the attempts of one request and returns the first 2xx response,
 // with its body open, or an error. A 2xx response is never retried: for a
 // stream, once it has started, it is the caller's.
@@ -248,7 +265,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	if q := mergeQuery(req.query, cfg.query); len(q) > 0 {
 		full += "?" + q.Encode()
 	}
-	body, replay, err := requestBody(req, cfg)
+	body, contentType, replay, err := requestBody(req, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +281,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 			cancel.cancel()
 			return nil, fmt.Errorf("%s: %w", packageName, err)
 		}
-		c.setHeaders(hreq, req, cfg, body != nil)
+		c.setHeaders(hreq, req, cfg, contentType)
 		start := time.Now()
 		resp, err := c.roundTrip(hreq)
 		c.log(ctx, req.method, u, resp, err, attempt, time.Since(start))
@@ -292,29 +309,61 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	}
 }
 
-// requestBody encodes the request's body once, and returns a function that
-// rewinds it for another attempt (nil when it cannot be replayed).
-func requestBody(req request, cfg requestConfig) (io.Reader, func() error, error) {
+// requestBody encodes the request's body once, and returns its content
+// type and a function that rewinds it for another attempt (nil when it
+// cannot be replayed).
+func requestBody(req request, cfg requestConfig) (io.Reader, string, func() error, error) {
 	if cfg.body != nil {
-		seeker, ok := cfg.body.(io.Seeker)
-		if !ok {
-			return cfg.body, nil, nil
-		}
-		start, err := seeker.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return cfg.body, nil, nil
-		}
-		return cfg.body, func() error { _, err := seeker.Seek(start, io.SeekStart); return err }, nil
+		r, replay := replayable(cfg.body)
+		return r, "application/json", replay, nil
 	}
-	if req.body == nil {
-		return nil, func() error { return nil }, nil
-	}
-	enc, err := json.Marshal(req.body)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: encoding request body: %w", packageName, err)
+	var enc []byte
+	var contentType string
+	switch {
+	case req.raw != nil:
+		r, replay := replayable(req.raw)
+		return r, req.contentType, replay, nil
+	case req.form != nil && req.multipart:
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		if err := req.form(func(name string, v any) error { return writePart(w, name, v) }); err != nil {
+			return nil, "", nil, fmt.Errorf("%s: encoding multipart body: %w", packageName, err)
+		}
+		if err := w.Close(); err != nil {
+			return nil, "", nil, err
+		}
+		enc, contentType = buf.Bytes(), w.FormDataContentType()
+	case req.form != nil:
+		vals := url.Values{}
+		if err := req.form(func(name string, v any) error { return addFormValue(vals, name, v) }); err != nil {
+			return nil, "", nil, fmt.Errorf("%s: encoding form body: %w", packageName, err)
+		}
+		enc, contentType = []byte(vals.Encode()), "application/x-www-form-urlencoded"
+	case req.body != nil:
+		var err error
+		if enc, err = json.Marshal(req.body); err != nil {
+			return nil, "", nil, fmt.Errorf("%s: encoding request body: %w", packageName, err)
+		}
+		contentType = "application/json"
+	default:
+		return nil, "", func() error { return nil }, nil
 	}
 	r := bytes.NewReader(enc)
-	return r, func() error { _, err := r.Seek(0, io.SeekStart); return err }, nil
+	return r, contentType, func() error { _, err := r.Seek(0, io.SeekStart); return err }, nil
+}
+
+// replayable returns a reader and, when it is an io.Seeker, a function that
+// rewinds it to where it started.
+func replayable(r io.Reader) (io.Reader, func() error) {
+	seeker, ok := r.(io.Seeker)
+	if !ok {
+		return r, nil
+	}
+	start, err := seeker.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return r, nil
+	}
+	return r, func() error { _, err := seeker.Seek(start, io.SeekStart); return err }
 }
 
 func mergeQuery(a, b url.Values) url.Values {
@@ -330,9 +379,9 @@ func mergeQuery(a, b url.Values) url.Values {
 	return out
 }
 
-func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, hasBody bool) {
-	if hasBody {
-		hreq.Header.Set("Content-Type", "application/json")
+func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, contentType string) {
+	if contentType != "" {
+		hreq.Header.Set("Content-Type", contentType)
 	}
 	hreq.Header.Set("Accept", req.accept)
 	if c.apiKey != "" {
@@ -504,6 +553,18 @@ func addHeader(h http.Header, style string, explode bool, name string, value any
 		return fmt.Errorf("%s: header parameter %s: %w", packageName, name, err)
 	}
 	h.Set(name, s)
+	return nil
+}
+
+// addCookie styles one cookie parameter and adds it to the Cookie header.
+func addCookie(h http.Header, style string, explode bool, name string, value any) error {
+	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationUndefined, value)
+	if err != nil {
+		return fmt.Errorf("%s: cookie parameter %s: %w", packageName, name, err)
+	}
+	// form style renders name=value; the cookie is the value.
+	s = strings.TrimPrefix(s, name+"=")
+	h.Add("Cookie", (&http.Cookie{Name: name, Value: s}).String())
 	return nil
 }
 

@@ -97,6 +97,9 @@ type Struct struct {
 	// Required is how many fields are Required; each has a RequiredIndex in
 	// [0, Required) for the record of deviations seen while decoding.
 	Required int
+	// FormFields is set when the struct is sent as a multipart or form
+	// body: it gets a method that lists its set fields by name.
+	FormFields bool
 }
 
 // Field is one property of a struct.
@@ -199,7 +202,8 @@ const (
 	Int32
 	Float64
 	Bool
-	Raw // json.RawMessage: schema-less values keep their exact bytes
+	Raw  // json.RawMessage: schema-less values keep their exact bytes
+	File // format: binary: a named reader, sent as a file part
 )
 
 // ExprKind says what an Expr is.
@@ -235,11 +239,12 @@ type Operation struct {
 	FixedQuery string
 	Doc        string
 	PathParams []*Param // in template order
-	// ParamsName is the Go name of the struct holding the query and header
-	// parameters; "" when there are none.
+	// ParamsName is the Go name of the struct holding the query, header
+	// and cookie parameters; "" when there are none.
 	ParamsName   string
 	QueryParams  []*Param
 	HeaderParams []*Param
+	CookieParams []*Param
 	Body         *Body
 	Result       *Response // the success response; Type nil for no body
 	// Stream is set when the operation can answer with server-sent events
@@ -284,13 +289,33 @@ type Param struct {
 // Body is a request body.
 type Body struct {
 	ContentType string
-	Type        *Expr
+	Encoding    Encoding
+	Type        *Expr // for EncodingRaw, nil: the caller passes an io.Reader
 	Required    bool
 }
+
+// Encoding is how a request body is written.
+type Encoding int
+
+const (
+	EncodingJSON Encoding = iota
+	// EncodingMultipart writes a struct's fields as multipart/form-data
+	// parts (File fields as file parts).
+	EncodingMultipart
+	// EncodingForm writes a struct's fields as
+	// application/x-www-form-urlencoded.
+	EncodingForm
+	// EncodingRaw sends the bytes the caller gives (application/sdp,
+	// application/octet-stream, ...).
+	EncodingRaw
+)
 
 // Response is the success response of an operation.
 type Response struct {
 	Status      int
 	ContentType string
-	Type        *Expr // nil when there is no body
+	Type        *Expr // nil when there is no body, or when Binary
+	// Binary is a non-JSON body (audio, a file): the method returns it as
+	// an io.ReadCloser the caller closes.
+	Binary bool
 }

@@ -61,7 +61,7 @@ func (c *Client) DeleteItem(ctx context.Context, org string, itemID int64, opts 
 	return c.do(ctx, req, nil, opts)
 }
 
-// GetItemParams holds the query and header parameters of GetItem.
+// GetItemParams holds the query, header and cookie parameters of GetItem.
 // Optional parameters are sent only when set.
 type GetItemParams struct {
 	Fields Opt[[]string]

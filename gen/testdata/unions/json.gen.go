@@ -443,13 +443,13 @@ func (u *Format) UnmarshalJSON(data []byte) error {
 		})
 	case '{':
 		switch tagValue(data, "type") {
-		case "text":
-			return decodeVariant(data, "Format", func(x FormatText) {
-				*u = FormatOfText(x)
-			})
 		case "json_schema":
 			return decodeVariant(data, "Format", func(x FormatJSONSchema) {
 				*u = FormatOfJSONSchema(x)
+			})
+		case "text":
+			return decodeVariant(data, "Format", func(x FormatText) {
+				*u = FormatOfText(x)
 			})
 		}
 	}

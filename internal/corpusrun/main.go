@@ -1,0 +1,197 @@
+// Command corpusrun generates every spec of the shared corpus and reports,
+// per spec, whether oagen produced a package that compiles and vets, failed
+// cleanly with located errors, or broke (a panic, or Go that does not
+// compile). It is `make corpus`; the default tests run a sample of it.
+//
+//	go run ./internal/corpusrun [-corpus ../shared/corpus] [-keep DIR]
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/oagen/oagen/gen"
+)
+
+// result is what happened to one spec.
+type result struct {
+	spec    string
+	pkg     string
+	ops     int
+	types   int
+	took    time.Duration
+	outcome string // ok, failed, panic, broken
+	detail  string // the first error
+}
+
+func main() {
+	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
+	keep := flag.String("keep", "", "write the generated module here instead of a temporary directory")
+	flag.Parse()
+	if err := run(*corpus, *keep, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "corpusrun:", err)
+		os.Exit(1)
+	}
+}
+
+func run(corpus, keep string, out io.Writer) error {
+	specs, err := standaloneSpecs(corpus)
+	if err != nil {
+		return err
+	}
+	dir := keep
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "oagen-corpus-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeModule(dir); err != nil {
+		return err
+	}
+	var results []*result
+	for i, spec := range specs {
+		r := generate(filepath.Join(corpus, spec), fmt.Sprintf("p%03d", i), dir)
+		r.spec = spec
+		results = append(results, r)
+	}
+	if err := vet(dir, results); err != nil {
+		return err
+	}
+	report(out, results)
+	return nil
+}
+
+// standaloneSpecs lists the corpus specs that are whole OpenAPI documents,
+// from MANIFEST.tsv (fragments and overlays are referenced by others).
+func standaloneSpecs(corpus string) ([]string, error) {
+	f, err := os.Open(filepath.Join(corpus, "MANIFEST.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var specs []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 11 || !strings.HasPrefix(cols[0], "specs/") || !strings.HasPrefix(cols[10], "load ") {
+			continue
+		}
+		specs = append(specs, cols[0])
+	}
+	sort.Strings(specs)
+	return specs, sc.Err()
+}
+
+func generate(spec, pkg, dir string) *result {
+	r := &result{pkg: pkg}
+	start := time.Now()
+	files, err := gen.Generate(gen.Config{Spec: spec, Package: pkg})
+	r.took = time.Since(start)
+	if err != nil {
+		r.outcome, r.detail = "failed", firstLine(err.Error())
+		if strings.Contains(err.Error(), "internal error") {
+			r.outcome = "panic"
+		}
+		return r
+	}
+	if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
+		r.outcome, r.detail = "broken", err.Error()
+		return r
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, pkg, f.Name), f.Content, 0o644); err != nil {
+			r.outcome, r.detail = "broken", err.Error()
+			return r
+		}
+		if f.Name == "client.gen.go" {
+			r.ops = bytes.Count(f.Content, []byte("\nfunc (c *Client) "))
+		}
+		if f.Name == "types.gen.go" {
+			r.types = bytes.Count(f.Content, []byte("\ntype "))
+		}
+	}
+	r.outcome = "ok"
+	return r
+}
+
+// writeModule makes dir a module that builds generated packages offline,
+// with this repository's go.sum.
+func writeModule(dir string) error {
+	sum, err := os.ReadFile("go.sum")
+	if err != nil {
+		return fmt.Errorf("run from the repository root: %w", err)
+	}
+	gomod := "module corpus\n\ngo 1.26\n\nrequire github.com/oapi-codegen/runtime v1.9.0\n\n" +
+		"require (\n\tgithub.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect\n\tgithub.com/google/uuid v1.6.0 // indirect\n)\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
+}
+
+var pkgLine = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?(p\d{3})/([^\s:]+:\d+:\d+: .*)$`)
+
+// vet type-checks and vets every generated package in one go command and
+// marks the packages it complains about as broken.
+func vet(dir string, results []*result) error {
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	_ = cmd.Run() // failures are read from the output, per package
+	byPkg := map[string]*result{}
+	for _, r := range results {
+		byPkg[r.pkg] = r
+	}
+	for _, m := range pkgLine.FindAllStringSubmatch(buf.String(), -1) {
+		if r := byPkg[m[1]]; r != nil && r.outcome == "ok" {
+			r.outcome, r.detail = "broken", m[2]
+		}
+	}
+	if buf.Len() > 0 && len(pkgLine.FindAllString(buf.String(), -1)) == 0 && strings.Contains(buf.String(), "error") {
+		return fmt.Errorf("go vet failed outside any package:\n%s", buf.String())
+	}
+	return nil
+}
+
+func report(out io.Writer, results []*result) {
+	fmt.Fprintf(out, "| spec | ops | types | generate | result | first error |\n|---|---|---|---|---|---|\n")
+	counts := map[string]int{}
+	for _, r := range results {
+		counts[r.outcome]++
+		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %s |\n", r.spec, r.ops, r.types, r.took.Round(time.Millisecond), r.outcome, strings.ReplaceAll(r.detail, "|", "\\|"))
+	}
+	loadable := 0
+	for _, r := range results {
+		if !strings.Contains(r.detail, "cannot load") {
+			loadable++
+		}
+	}
+	pct := 0.0
+	if loadable > 0 {
+		pct = 100 * float64(counts["ok"]) / float64(loadable)
+	}
+	fmt.Fprintf(out, "\n%d generated and compiled, %d failed cleanly, %d panics, %d broken (%.1f%% of the %d specs kin-openapi loads compile)\n",
+		counts["ok"], counts["failed"], counts["panic"], counts["broken"], pct, loadable)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
