@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build
+.PHONY: generate test check fmt vet staticcheck fresh build corpus
 
 build:
 	$(GO) build ./...
@@ -29,3 +29,8 @@ fresh:
 	$(GO) run ./cmd/oagen -config spec/oagen.yaml -check
 
 check: fmt vet staticcheck fresh test
+
+# corpus generates every spec in ../shared/corpus, compiles and vets the
+# packages, and prints a table and a summary. Slow; a sample runs in test.
+corpus:
+	$(GO) run ./internal/corpusrun -corpus ../shared/corpus

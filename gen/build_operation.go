@@ -250,11 +250,18 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 		if p.Explode != nil {
 			param.Explode = *p.Explode
 		}
-		if p.Schema == nil {
-			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has no schema (content-typed parameters are not supported yet)", p.Name)
+		schema, sptr := p.Schema, l.ptr+"/schema"
+		if schema == nil {
+			// content: {media type: {schema}}: the value travels as JSON text.
+			if ct, mt := jsonMediaType(p.Content); mt != nil && mt.Schema != nil && len(p.Content) == 1 {
+				schema, sptr, param.JSON = mt.Schema, l.ptr+"/content/"+escapeToken(ct)+"/schema", true
+			}
+		}
+		if schema == nil {
+			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has neither a schema nor one JSON media type", p.Name)
 			continue
 		}
-		e, _ := b.schemaExpr(p.Schema, o.Name+naming.Exported(p.Name), l.ptr+"/schema", nil)
+		e, _ := b.schemaExpr(schema, o.Name+naming.Exported(p.Name), sptr, nil)
 		param.Type = e
 		switch p.In {
 		case openapi3.ParameterInPath:

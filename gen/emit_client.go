@@ -344,6 +344,9 @@ func queryLiteral(fixed string) jen.Code {
 // setParam adds one query or header parameter, when set.
 func setParam(p *ir.Param, helper string, dst jen.Code, fail []jen.Code) jen.Code {
 	add := func(value jen.Code) jen.Code {
+		if p.JSON {
+			value = jen.Id("jsonParam").Values(jen.Dict{jen.Id("v"): value})
+		}
 		return jen.If(
 			jen.Err().Op(":=").Id(helper).Call(dst, jen.Lit(p.Style), jen.Lit(p.Explode), jen.Lit(p.Name), value),
 			jen.Err().Op("!=").Nil(),

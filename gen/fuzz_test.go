@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/oagen/oagen/internal/jsontest"
 )
 
 // FuzzLoadBuild feeds mutated specs through load and build: a malformed
@@ -12,6 +14,17 @@ import (
 // Seeds are the golden specs; `go test ./gen -fuzz FuzzLoadBuild` explores.
 func FuzzLoadBuild(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/spec.yaml")
+	if corpus, ok := jsontest.CorpusDir(); ok {
+		// The corpus's small specs seed the fuzzer with real-world shapes.
+		for _, pattern := range []string{"specs/ogen-positive/*", "specs/oapi-codegen/*/*/spec.yaml", "specs/oai-examples/*/*"} {
+			matches, _ := filepath.Glob(filepath.Join(corpus, pattern))
+			for _, m := range matches {
+				if st, err := os.Stat(m); err == nil && !st.IsDir() && st.Size() < 64<<10 {
+					seeds = append(seeds, m)
+				}
+			}
+		}
+	}
 	for _, s := range seeds {
 		b, err := os.ReadFile(s)
 		if err != nil {

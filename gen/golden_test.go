@@ -122,7 +122,8 @@ func writeGolden(t *testing.T, dir string, want map[string][]byte) {
 }
 
 // TestGoldenCompiles builds and vets every golden case that generates, with
-// the runtime files, as packages of one temporary module.
+// the runtime files, as packages of one temporary module, and runs the
+// hand-written *_test.go a case directory may hold against its package.
 func TestGoldenCompiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: compiling generated packages takes several seconds")
@@ -136,6 +137,14 @@ func TestGoldenCompiles(t *testing.T) {
 		if err != nil {
 			continue
 		}
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, name := range tests {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, File{Name: filepath.Base(name), Content: src})
+		}
 		writeFiles(t, filepath.Join(mod, filepath.Base(dir)), files)
 		n++
 	}
@@ -143,6 +152,7 @@ func TestGoldenCompiles(t *testing.T) {
 		t.Fatal("no golden case generated")
 	}
 	goCmd(t, mod, "vet", "./...")
+	t.Log(goCmd(t, mod, "test", "-count=1", "./..."))
 }
 
 // newTempModule makes a module that can build generated packages offline:

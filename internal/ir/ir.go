@@ -283,7 +283,10 @@ type Param struct {
 	Required bool
 	Style    string // form, simple, ...
 	Explode  bool
-	Doc      string
+	// JSON is set for a parameter described by content instead of schema:
+	// its value is sent as JSON text.
+	JSON bool
+	Doc  string
 }
 
 // Body is a request body.

@@ -23,6 +23,56 @@ func defaultHeaders() http.Header {
 	return http.Header{}
 }
 
+// SearchParams holds the query, header and cookie parameters of Search.
+// Optional parameters are sent only when set.
+type SearchParams struct {
+	Filter Opt[SearchFilter]
+}
+
+// Search: GET /search
+func (c *Client) Search(ctx context.Context, params SearchParams, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		header: http.Header{},
+		method: "GET",
+		path:   "/search",
+		query:  url.Values{},
+	}
+	if v, ok := params.Filter.Get(); ok {
+		if err := addQuery(req.query, "form", true, "filter", jsonParam{v: v}); err != nil {
+			return err
+		}
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// SendForm: POST /form
+func (c *Client) SendForm(ctx context.Context, body SendFormRequest, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		form:   body.formFields,
+		header: http.Header{},
+		method: "POST",
+		path:   "/form",
+		query:  url.Values{},
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// SendSDP: POST /sdp
+func (c *Client) SendSDP(ctx context.Context, body io.Reader, opts ...RequestOption) (io.ReadCloser, error) {
+	req := request{
+		accept:      "application/sdp",
+		contentType: "application/sdp",
+		header:      http.Header{},
+		method:      "POST",
+		path:        "/sdp",
+		query:       url.Values{},
+		raw:         body,
+	}
+	return c.doRaw(ctx, req, opts)
+}
+
 // UploadParams holds the query, header and cookie parameters of Upload.
 // Optional parameters are sent only when set.
 type UploadParams struct {

@@ -148,15 +148,176 @@ func (v *MixedObject2) UnmarshalJSON(data []byte) error {
 // written only when set; a value decoded from JSON also writes back what
 // the schema did not promise: undeclared members, and required fields that
 // arrived absent or null (while they still hold the zero value).
-func (v UploadRequest) MarshalJSON() ([]byte, error) {
+func (v SearchFilter) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 96)
 	b = append(b, '{')
 	start := len(b)
 	var err error
-	if v.File.IsSet() {
+	if v.Q.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"q\":"...)
+		if b, err = appendValue(b, v.Q); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an object. Undeclared members and required fields
+// that are absent or null are accepted and remembered, so MarshalJSON can
+// write the value back as it arrived. A JSON null leaves v unchanged.
+func (v *SearchFilter) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var out SearchFilter
+	it := newObjectIter(data)
+	for it.next() {
+		switch string(it.key) {
+		case "q":
+			if err := json.Unmarshal(it.value, &out.Q); err != nil {
+				return fieldError("SearchFilter", "q", err)
+			}
+		default:
+			var err error
+			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
+				return fieldError("SearchFilter", string(it.key), err)
+			}
+		}
+	}
+	if it.err != nil {
+		return fieldError("SearchFilter", "", it.err)
+	}
+	*v = out
+	return nil
+}
+
+// MarshalJSON encodes v with members in schema order. Optional fields are
+// written only when set; a value decoded from JSON also writes back what
+// the schema did not promise: undeclared members, and required fields that
+// arrived absent or null (while they still hold the zero value).
+func (v SendFormRequest) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 128)
+	b = append(b, '{')
+	start := len(b)
+	var err error
+	if !v.rec.wasAbsent(0) {
+		b = comma(b, start)
+		b = append(b, "\"to\":"...)
+		if v.rec.wasNull(0) && v.To == "" {
+			b = append(b, "null"...)
+		} else {
+			if b, err = appendValue(b, v.To); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if v.Tags.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"tags\":"...)
+		if b, err = appendValue(b, v.Tags); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an object. Undeclared members and required fields
+// that are absent or null are accepted and remembered, so MarshalJSON can
+// write the value back as it arrived. A JSON null leaves v unchanged.
+func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var out SendFormRequest
+	var seen [1]uint64
+	it := newObjectIter(data)
+	for it.next() {
+		switch string(it.key) {
+		case "to":
+			seen[0] |= uint64(0x1)
+			if isNull(it.value) {
+				out.rec = out.rec.markNull(0)
+				continue
+			}
+			if err := json.Unmarshal(it.value, &out.To); err != nil {
+				return fieldError("SendFormRequest", "to", err)
+			}
+		case "tags":
+			if err := json.Unmarshal(it.value, &out.Tags); err != nil {
+				return fieldError("SendFormRequest", "tags", err)
+			}
+		default:
+			var err error
+			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
+				return fieldError("SendFormRequest", string(it.key), err)
+			}
+		}
+	}
+	if it.err != nil {
+		return fieldError("SendFormRequest", "", it.err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		out.rec = out.rec.markAbsent(0)
+	}
+	*v = out
+	return nil
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v SendFormRequest) formFields(add func(name string, value any) error) error {
+	if err := add("to", v.To); err != nil {
+		return err
+	}
+	if x, ok := v.Tags.Get(); ok {
+		if err := add("tags", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MarshalJSON encodes v with members in schema order. Optional fields are
+// written only when set; a value decoded from JSON also writes back what
+// the schema did not promise: undeclared members, and required fields that
+// arrived absent or null (while they still hold the zero value).
+func (v UploadRequest) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 192)
+	b = append(b, '{')
+	start := len(b)
+	var err error
+	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file\":"...)
-		if b, err = appendValue(b, v.File); err != nil {
+		if v.rec.wasNull(0) {
+			b = append(b, "null"...)
+		} else {
+			if b, err = appendValue(b, v.File); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if v.Purpose.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"purpose\":"...)
+		if b, err = appendValue(b, v.Purpose); err != nil {
+			return nil, err
+		}
+	}
+	if v.Tags.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"tags\":"...)
+		if b, err = appendValue(b, v.Tags); err != nil {
+			return nil, err
+		}
+	}
+	if v.Meta.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"meta\":"...)
+		if b, err = appendValue(b, v.Meta); err != nil {
 			return nil, err
 		}
 	}
@@ -172,12 +333,30 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var out UploadRequest
+	var seen [1]uint64
 	it := newObjectIter(data)
 	for it.next() {
 		switch string(it.key) {
 		case "file":
+			seen[0] |= uint64(0x1)
+			if isNull(it.value) {
+				out.rec = out.rec.markNull(0)
+				continue
+			}
 			if err := json.Unmarshal(it.value, &out.File); err != nil {
 				return fieldError("UploadRequest", "file", err)
+			}
+		case "purpose":
+			if err := json.Unmarshal(it.value, &out.Purpose); err != nil {
+				return fieldError("UploadRequest", "purpose", err)
+			}
+		case "tags":
+			if err := json.Unmarshal(it.value, &out.Tags); err != nil {
+				return fieldError("UploadRequest", "tags", err)
+			}
+		case "meta":
+			if err := json.Unmarshal(it.value, &out.Meta); err != nil {
+				return fieldError("UploadRequest", "meta", err)
 			}
 		default:
 			var err error
@@ -189,6 +368,9 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 	if it.err != nil {
 		return fieldError("UploadRequest", "", it.err)
 	}
+	if seen[0]&uint64(0x1) == 0 {
+		out.rec = out.rec.markAbsent(0)
+	}
 	*v = out
 	return nil
 }
@@ -196,10 +378,72 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 // formFields passes each field of v that is set to add, for multipart and
 // URL-encoded bodies.
 func (v UploadRequest) formFields(add func(name string, value any) error) error {
-	if x, ok := v.File.Get(); ok {
-		if err := add("file", x); err != nil {
+	if err := add("file", v.File); err != nil {
+		return err
+	}
+	if x, ok := v.Purpose.Get(); ok {
+		if err := add("purpose", x); err != nil {
 			return err
 		}
 	}
+	if x, ok := v.Tags.Get(); ok {
+		if err := add("tags", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Meta.Get(); ok {
+		if err := add("meta", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MarshalJSON encodes v with members in schema order. Optional fields are
+// written only when set; a value decoded from JSON also writes back what
+// the schema did not promise: undeclared members, and required fields that
+// arrived absent or null (while they still hold the zero value).
+func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 96)
+	b = append(b, '{')
+	start := len(b)
+	var err error
+	if v.A.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"a\":"...)
+		if b, err = appendValue(b, v.A); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an object. Undeclared members and required fields
+// that are absent or null are accepted and remembered, so MarshalJSON can
+// write the value back as it arrived. A JSON null leaves v unchanged.
+func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var out UploadRequestMeta
+	it := newObjectIter(data)
+	for it.next() {
+		switch string(it.key) {
+		case "a":
+			if err := json.Unmarshal(it.value, &out.A); err != nil {
+				return fieldError("UploadRequestMeta", "a", err)
+			}
+		default:
+			var err error
+			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
+				return fieldError("UploadRequestMeta", string(it.key), err)
+			}
+		}
+	}
+	if it.err != nil {
+		return fieldError("UploadRequestMeta", "", it.err)
+	}
+	*v = out
 	return nil
 }

@@ -93,11 +93,54 @@ type MixedObject2 struct {
 	rec *record
 }
 
-// UploadRequest is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema.
-type UploadRequest struct {
-	File Opt[File] `json:"file"`
+// SearchFilter is the schema at #/paths/~1search/get/parameters/0/content/application~1json/schema.
+type SearchFilter struct {
+	Q Opt[string] `json:"q"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
 	rec *record
 }
+
+// SendFormRequest is the schema at #/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type SendFormRequest struct {
+	To   string        `json:"to"`
+	Tags Opt[[]string] `json:"tags"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UploadRequest is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema.
+type UploadRequest struct {
+	File    File                      `json:"file"`
+	Purpose Opt[UploadRequestPurpose] `json:"purpose"`
+	Tags    Opt[[]string]             `json:"tags"`
+	Meta    Opt[UploadRequestMeta]    `json:"meta"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UploadRequestMeta is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema/properties/meta.
+type UploadRequestMeta struct {
+	A Opt[int64] `json:"a"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UploadRequestPurpose is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema/properties/purpose.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type UploadRequestPurpose string
+
+// Values of UploadRequestPurpose listed in the spec.
+const (
+	UploadRequestPurposeAssistants UploadRequestPurpose = "assistants"
+	UploadRequestPurposeVision     UploadRequestPurpose = "vision"
+)

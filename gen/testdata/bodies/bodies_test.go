@@ -1,0 +1,99 @@
+package api
+
+// Runs in gen's TestGoldenCompiles, against the package generated from
+// spec.yaml beside it.
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func serve(t *testing.T, h http.HandlerFunc) *Client {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return NewClient(WithBaseURL(srv.URL), WithMaxRetries(0))
+}
+
+func TestMultipartUploadAndBinaryResponse(t *testing.T) {
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			t.Fatal(err)
+		}
+		f, h, err := r.FormFile("file")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(f)
+		if string(data) != "RIFF...." || h.Filename != "voice.wav" || h.Header.Get("Content-Type") != "audio/wav" {
+			t.Errorf("file part: %q %q %q", data, h.Filename, h.Header.Get("Content-Type"))
+		}
+		if r.FormValue("purpose") != "vision" || strings.Join(r.MultipartForm.Value["tags"], ",") != "a,b" || r.FormValue("meta") != `{"a":1}` {
+			t.Errorf("text parts: %v", r.MultipartForm.Value)
+		}
+		if ck, err := r.Cookie("session"); err != nil || ck.Value != "s1" {
+			t.Errorf("cookie: %v %v", ck, err)
+		}
+		w.Header().Set("Content-Type", "audio/mpeg")
+		io.WriteString(w, "ID3-audio-bytes")
+	})
+	body, err := c.Upload(context.Background(), UploadRequest{
+		File:    File{Name: "voice.wav", ContentType: "audio/wav", Content: strings.NewReader("RIFF....")},
+		Purpose: Some(UploadRequestPurposeVision),
+		Tags:    Some([]string{"a", "b"}),
+		Meta:    Some(UploadRequestMeta{A: Some[int64](1)}),
+	}, UploadParams{Session: Some("s1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer body.Close()
+	audio, _ := io.ReadAll(body)
+	if string(audio) != "ID3-audio-bytes" {
+		t.Fatalf("binary response: %q", audio)
+	}
+}
+
+func TestFormRawAndJSONParameter(t *testing.T) {
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/form":
+			r.ParseForm()
+			if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" || r.PostForm.Get("to") != "+15551234" || strings.Join(r.PostForm["tags"], ",") != "x,y" {
+				t.Errorf("form: %v", r.PostForm)
+			}
+			w.WriteHeader(201)
+		case "/sdp":
+			b, _ := io.ReadAll(r.Body)
+			if r.Header.Get("Content-Type") != "application/sdp" || string(b) != "v=0" {
+				t.Errorf("sdp: %q %q", r.Header.Get("Content-Type"), b)
+			}
+			io.WriteString(w, "v=0 answer")
+		case "/search":
+			var f SearchFilter
+			if err := json.Unmarshal([]byte(r.URL.Query().Get("filter")), &f); err != nil || f.Q.Value() != "go" {
+				t.Errorf("filter: %q %v", r.URL.Query().Get("filter"), err)
+			}
+			w.WriteHeader(204)
+		}
+	})
+	ctx := context.Background()
+	if err := c.SendForm(ctx, SendFormRequest{To: "+15551234", Tags: Some([]string{"x", "y"})}); err != nil {
+		t.Fatal(err)
+	}
+	answer, err := c.SendSDP(ctx, strings.NewReader("v=0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(answer)
+	answer.Close()
+	if string(b) != "v=0 answer" {
+		t.Fatalf("sdp answer %q", b)
+	}
+	if err := c.Search(ctx, SearchParams{Filter: Some(SearchFilter{Q: Some("go")})}); err != nil {
+		t.Fatal(err)
+	}
+}
