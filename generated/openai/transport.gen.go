@@ -556,6 +556,13 @@ func addHeader(h http.Header, style string, explode bool, name string, value any
 	return nil
 }
 
+// jsonParam is a parameter described by a JSON media type: its value is
+// sent as JSON text, styled like any string.
+type jsonParam struct{ v any }
+
+// MarshalText lets the parameter styler send the JSON text as is.
+func (p jsonParam) MarshalText() ([]byte, error) { return json.Marshal(p.v) }
+
 // addCookie styles one cookie parameter and adds it to the Cookie header.
 func addCookie(h http.Header, style string, explode bool, name string, value any) error {
 	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationUndefined, value)
