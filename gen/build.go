@@ -55,6 +55,7 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 		errorTypes: map[*ir.Type]bool{},
 	}
 	b.declareComponents()
+	b.checkConfigNames()
 	api := &ir.API{Package: cfg.Package}
 	if doc.Info != nil {
 		api.Title = doc.Info.Title
@@ -91,7 +92,13 @@ func (b *builder) declareComponents() {
 	}
 	for _, name := range sortedKeys(b.doc.Components.Schemas) {
 		sr := b.doc.Components.Schemas[name]
-		goName := naming.Exported(name)
+		goName := b.cfg.Names[name]
+		if goName == "" && sr != nil && sr.Value != nil {
+			goName = extString(extGoName, sr.Extensions, sr.Value.Extensions)
+		}
+		if goName == "" {
+			goName = naming.Exported(name)
+		}
 		if goName == "" {
 			goName = "Schema"
 		}
@@ -114,10 +121,20 @@ func (b *builder) component(name string) *component {
 		return c
 	}
 	c.started = true
-	if c.ref == nil || c.ref.Value == nil {
+	override := goTypeOverride(c.ref)
+	if ref := b.cfg.Types[name]; ref != "" {
+		override = externalType(ref, "")
+	}
+	switch {
+	case override != nil:
+		c.t.Kind, c.t.Target = ir.KindAlias, override
+		if c.ref != nil {
+			c.t.Doc = docOf(c.ref.Value)
+		}
+	case c.ref == nil || c.ref.Value == nil:
 		b.errs.Add(b.specLoc(c.t.Pointer, nil), "schema has no value")
 		c.t.Kind, c.t.Target = ir.KindAlias, rawExpr()
-	} else {
+	default:
 		b.defineNamed(c.t, c.ref, c.t.Pointer)
 	}
 	b.types = append(b.types, c.t)

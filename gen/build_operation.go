@@ -43,7 +43,7 @@ func (b *builder) operations() []*ir.Operation {
 		itemOps := item.Operations()
 		for _, method := range sortedKeys(itemOps) {
 			op := itemOps[method]
-			if len(include) > 0 && !include[op.OperationID] {
+			if !b.keepOperation(op) {
 				continue
 			}
 			found[op.OperationID] = true
@@ -61,7 +61,13 @@ func (b *builder) operations() []*ir.Operation {
 
 func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, methods *naming.Namespace) *ir.Operation {
 	ptr := diag.Pointer("#/paths", path, strings.ToLower(method))
-	name := naming.Exported(op.OperationID)
+	name := b.cfg.OperationNames[op.OperationID]
+	if name == "" {
+		name = extString(extGoName, op.Extensions)
+	}
+	if name == "" {
+		name = naming.Exported(op.OperationID)
+	}
 	if name == "" {
 		name = naming.Exported(strings.ToLower(method) + " " + path)
 	}

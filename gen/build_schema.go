@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -41,7 +42,20 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 		c := b.component(name)
 		return namedExpr(c.t), sr.Value.Nullable || c.nullable
 	}
+	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#") {
+		// A schema in another file: pointers restart in that file, whose
+		// name the location carries.
+		if _, frag, ok := strings.Cut(sr.Ref, "#"); ok {
+			ptr = "#" + frag
+		}
+	}
+	if e := goTypeOverride(sr); e != nil && self == nil {
+		return e, shapeOf(sr.Value).nullable
+	}
 	s := sr.Value
+	if name := extString(extGoName, s.Extensions); name != "" && self == nil {
+		hint = name
+	}
 	if t, ok := b.inline[s]; ok && self == nil {
 		return namedExpr(t), shapeOf(s).nullable
 	}

@@ -118,7 +118,13 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 }
 
 func (b *builder) field(t *ir.Type, p property, required bool, fields *naming.Namespace, st *ir.Struct) *ir.Field {
-	goName := naming.Exported(p.name)
+	goName := extString(extGoName, p.ref.Extensions)
+	if goName == "" && p.ref.Ref == "" && p.ref.Value != nil {
+		goName = extString(extGoName, p.ref.Value.Extensions)
+	}
+	if goName == "" {
+		goName = naming.Exported(p.name)
+	}
 	if goName == "" {
 		goName = "Property"
 	}

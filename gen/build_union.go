@@ -360,6 +360,10 @@ func jsonKinds(e *ir.Expr, seen map[*ir.Type]bool) map[ir.JSONKind]bool {
 		return map[ir.JSONKind]bool{ir.JSONObject: true}
 	case ir.ExprBuiltin:
 		return builtinKinds(e.Builtin, all)
+	case ir.ExprPointer:
+		return jsonKinds(e.Elem, seen)
+	case ir.ExprExternal:
+		return all // the user's type decodes whatever it decodes
 	}
 	t := e.Named
 	if seen[t] {

@@ -22,14 +22,29 @@ import (
 //	  createRun:                # text/event-stream but can stream
 //	    schema: AssistantStreamEvent  # component schema of one event
 //	    flag: stream                  # body property set to true (default)
+//	exclude_ops: [deleteRun]    # drop these operations
+//	include_tags: [Assistants]  # keep only operations with one of these tags
+//	exclude_tags: [Deprecated]  # drop operations with one of these tags
+//	names:                      # component schema -> Go type name
+//	  AssistantsApiToolChoiceOption: ToolChoice
+//	operation_names:            # operationId -> method name
+//	  submitToolOuputsToRun: SubmitToolOutputs
+//	types:                      # component schema -> your Go type
+//	  Timestamp: time.Time
 type FileConfig struct {
-	Spec       string                  `yaml:"spec"`
-	Output     string                  `yaml:"output"`
-	Package    string                  `yaml:"package"`
-	IncludeOps []string                `yaml:"include_ops"`
-	APIKeyEnv  string                  `yaml:"api_key_env"`
-	Headers    map[string]string       `yaml:"headers"`
-	Streaming  map[string]StreamConfig `yaml:"streaming"`
+	Spec           string                  `yaml:"spec"`
+	Output         string                  `yaml:"output"`
+	Package        string                  `yaml:"package"`
+	IncludeOps     []string                `yaml:"include_ops"`
+	ExcludeOps     []string                `yaml:"exclude_ops"`
+	IncludeTags    []string                `yaml:"include_tags"`
+	ExcludeTags    []string                `yaml:"exclude_tags"`
+	APIKeyEnv      string                  `yaml:"api_key_env"`
+	Headers        map[string]string       `yaml:"headers"`
+	Streaming      map[string]StreamConfig `yaml:"streaming"`
+	Names          map[string]string       `yaml:"names"`
+	OperationNames map[string]string       `yaml:"operation_names"`
+	Types          map[string]string       `yaml:"types"`
 }
 
 // StreamConfig names the event schema of an operation that streams.
@@ -63,11 +78,17 @@ func LoadConfig(path string) (*FileConfig, error) {
 // Config returns the generator configuration the file describes.
 func (fc *FileConfig) Config() Config {
 	return Config{
-		Spec:       fc.Spec,
-		Package:    fc.Package,
-		IncludeOps: fc.IncludeOps,
-		APIKeyEnv:  fc.APIKeyEnv,
-		Headers:    fc.Headers,
-		Streaming:  fc.Streaming,
+		Spec:           fc.Spec,
+		Package:        fc.Package,
+		IncludeOps:     fc.IncludeOps,
+		ExcludeOps:     fc.ExcludeOps,
+		IncludeTags:    fc.IncludeTags,
+		ExcludeTags:    fc.ExcludeTags,
+		APIKeyEnv:      fc.APIKeyEnv,
+		Headers:        fc.Headers,
+		Streaming:      fc.Streaming,
+		Names:          fc.Names,
+		OperationNames: fc.OperationNames,
+		Types:          fc.Types,
 	}
 }

@@ -97,6 +97,11 @@ func goType(e *ir.Expr) jen.Code {
 		return jen.Id("Opt").Types(goType(e.Elem))
 	case ir.ExprPointer:
 		return jen.Op("*").Add(goType(e.Elem))
+	case ir.ExprExternal:
+		if e.Path == "" {
+			return jen.Id(e.Name)
+		}
+		return jen.Qual(e.Path, e.Name)
 	}
 	switch e.Builtin {
 	case ir.String:

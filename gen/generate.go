@@ -30,6 +30,20 @@ type Config struct {
 	// Streaming names, by operationId, operations that can answer with
 	// server-sent events although their spec does not say so.
 	Streaming map[string]StreamConfig
+	// ExcludeOps drops operations by operationId; IncludeTags keeps only
+	// operations with one of these tags, ExcludeTags drops those with one.
+	ExcludeOps  []string
+	IncludeTags []string
+	ExcludeTags []string
+	// Names renames component schemas (schema name to Go name), and
+	// OperationNames operations (operationId to method name). The spec's
+	// x-go-name does the same from inside the spec.
+	Names          map[string]string
+	OperationNames map[string]string
+	// Types maps component schemas to a Go type of the user's
+	// ("time.Time", "github.com/shopspring/decimal.Decimal"), like x-go-type.
+	// The type must marshal to and from the schema's JSON.
+	Types map[string]string
 }
 
 // File is one generated Go file.

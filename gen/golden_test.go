@@ -28,10 +28,15 @@ func init() {
 // same bytes both times.
 func goldenCase(t *testing.T, dir string) ([]File, error) {
 	t.Helper()
-	cfg := Config{Spec: filepath.Join(dir, "spec.yaml"), Package: "api"}
-	if b, err := os.ReadFile(filepath.Join(dir, "include-ops.txt")); err == nil {
-		cfg.IncludeOps = strings.Split(strings.TrimSpace(string(b)), ",")
+	cfg := Config{}
+	if _, err := os.Stat(filepath.Join(dir, "config.yaml")); err == nil {
+		fc, err := LoadConfig(filepath.Join(dir, "config.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = fc.Config()
 	}
+	cfg.Spec, cfg.Package = filepath.Join(dir, "spec.yaml"), "api"
 	first, err1 := Generate(cfg)
 	second, err2 := Generate(cfg)
 	if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {

@@ -218,6 +218,9 @@ const (
 	// ExprPointer is *Elem, used only where a struct would otherwise
 	// contain itself by value.
 	ExprPointer
+	// ExprExternal is a Go type the user named (x-go-type, config types):
+	// Path.Name, or a predeclared Name when Path is "".
+	ExprExternal
 )
 
 // Expr is a Go type at its use site.
@@ -226,6 +229,8 @@ type Expr struct {
 	Builtin Builtin // ExprBuiltin
 	Named   *Type   // ExprNamed
 	Elem    *Expr   // ExprSlice, ExprMap, ExprOpt, ExprPointer
+	Path    string  // ExprExternal: import path
+	Name    string  // ExprExternal: type name
 }
 
 // Operation is one HTTP operation and its client method.
