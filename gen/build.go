@@ -70,6 +70,7 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 		for _, name := range sortedKeys(b.comps) {
 			b.component(name)
 		}
+		b.webhooks()
 	}
 	breakCycles(b.types)
 	api.Types = slices.Clone(b.types)

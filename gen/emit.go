@@ -168,6 +168,8 @@ func leadWithName(name, text string) string {
 	switch {
 	case first == name:
 		return text
+	case first == "is":
+		return name + " " + text
 	case first == "The" || first == "A" || first == "An":
 		return name + " is " + strings.ToLower(first) + " " + rest
 	case docVerbs[first]:

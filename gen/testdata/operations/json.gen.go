@@ -114,3 +114,52 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 	*v = out
 	return nil
 }
+
+// MarshalJSON encodes v with members in schema order. Optional fields are
+// written only when set; a value decoded from JSON also writes back what
+// the schema did not promise: undeclared members, and required fields that
+// arrived absent or null (while they still hold the zero value).
+func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 96)
+	b = append(b, '{')
+	start := len(b)
+	var err error
+	if v.ID.IsSet() {
+		b = comma(b, start)
+		b = append(b, "\"id\":"...)
+		if b, err = appendValue(b, v.ID); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON decodes an object. Undeclared members and required fields
+// that are absent or null are accepted and remembered, so MarshalJSON can
+// write the value back as it arrived. A JSON null leaves v unchanged.
+func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	var out ItemDeletedWebhook
+	it := newObjectIter(data)
+	for it.next() {
+		switch string(it.key) {
+		case "id":
+			if err := json.Unmarshal(it.value, &out.ID); err != nil {
+				return fieldError("ItemDeletedWebhook", "id", err)
+			}
+		default:
+			var err error
+			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
+				return fieldError("ItemDeletedWebhook", string(it.key), err)
+			}
+		}
+	}
+	if it.err != nil {
+		return fieldError("ItemDeletedWebhook", "", it.err)
+	}
+	*v = out
+	return nil
+}

@@ -19,3 +19,15 @@ type Item struct {
 	// values built in Go.
 	rec *record
 }
+
+// ItemCreatedWebhook is the payload of the itemCreated webhook.
+type ItemCreatedWebhook = Item
+
+// ItemDeletedWebhook is the schema at #/webhooks/itemDeleted/post/requestBody/content/application~1json/schema.
+type ItemDeletedWebhook struct {
+	ID Opt[string] `json:"id"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
