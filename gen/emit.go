@@ -2,10 +2,12 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/dave/jennifer/jen"
@@ -26,7 +28,7 @@ func emit(api *ir.API) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
+	concerns := []struct {
 		name string
 		fill func(*jen.File, *ir.API)
 	}{
@@ -34,16 +36,30 @@ func emit(api *ir.API) ([]File, error) {
 		{"json.gen.go", emitJSON},
 		{"client.gen.go", emitClient},
 		{"stream.gen.go", emitStreams},
-	} {
-		jf := newFile(api.Package)
-		f.fill(jf, api)
-		var buf bytes.Buffer
-		if err := jf.Render(&buf); err != nil {
-			return nil, fmt.Errorf("internal error: rendering %s: %w", f.name, err)
-		}
-		files = append(files, File{Name: f.name, Content: buf.Bytes()})
 	}
-	return files, nil
+	// Rendering (jennifer formats what it renders) is most of the time
+	// generation takes; the files are independent and the IR is only
+	// read, so they render in parallel.
+	rendered := make([]File, len(concerns))
+	errs := make([]error, len(concerns))
+	var wg sync.WaitGroup
+	for i, c := range concerns {
+		wg.Go(func() {
+			jf := newFile(api.Package)
+			c.fill(jf, api)
+			var buf bytes.Buffer
+			if err := jf.Render(&buf); err != nil {
+				errs[i] = fmt.Errorf("internal error: rendering %s: %w", c.name, err)
+				return
+			}
+			rendered[i] = File{Name: c.name, Content: buf.Bytes()}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return append(files, rendered...), nil
 }
 
 func newFile(pkg string) *jen.File {
@@ -58,6 +74,7 @@ func newFile(pkg string) *jen.File {
 var templateFiles = map[string]string{
 	"opt.go.tmpl":    "opt.gen.go",
 	"json.go.tmpl":   "jsonio.gen.go",
+	"decode.go.tmpl": "decode.gen.go",
 	"client.go.tmpl": "transport.gen.go",
 	"stream.go.tmpl": "sse.gen.go",
 	"form.go.tmpl":   "form.gen.go",

@@ -2,34 +2,35 @@ package gen
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/internal/ir"
 )
 
-// emitJSON writes MarshalJSON and UnmarshalJSON for every struct and union.
-// Structs walk their members once with objectIter and dispatch on the key;
-// leaf values go through encoding/json for now. Every type has its own
-// codec, so each can later be replaced by a reflection-free one without
-// changing the types.
+// emitJSON writes a reflection-free codec for every struct and union:
+// decodeJSON reads from the template's decoder and appendJSON appends to a
+// byte slice; UnmarshalJSON and MarshalJSON wrap them for encoding/json
+// users. Each field is one call into the template's helpers, so the code
+// stays small and the work happens in one tested place.
 func emitJSON(f *jen.File, api *ir.API) {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.KindStruct:
 			f.Line()
-			emitStructMarshal(f, t)
+			emitStructEncode(f, t)
 			f.Line()
-			emitStructUnmarshal(f, t)
+			emitStructDecode(f, t)
 			if t.Struct.FormFields {
 				f.Line()
 				emitFormFields(f, t)
 			}
 		case ir.KindUnion:
 			f.Line()
-			emitUnionMarshal(f, t)
+			emitUnionEncode(f, t)
 			f.Line()
-			emitUnionUnmarshal(f, t)
+			emitUnionDecode(f, t)
 		}
 	}
 }
@@ -40,77 +41,216 @@ func jsonKey(name string) string {
 	return string(b) + ":"
 }
 
-func emitStructMarshal(f *jen.File, t *ir.Type) {
+// readCall is an error-valued expression that decodes the value ahead in d
+// into the *T that ptr evaluates to.
+func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
+	d := jen.Id("d")
+	elem := func(helper string) jen.Code {
+		p := "p" + strconv.Itoa(depth)
+		return jen.Id(helper).Call(d, ptr, jen.Func().Params(jen.Id(p).Op("*").Add(goType(e.Elem))).Error().Block(
+			jen.Return(readCall(jen.Id(p), e.Elem, depth+1)),
+		))
+	}
+	switch e.Kind {
+	case ir.ExprOpt:
+		return elem("readOpt")
+	case ir.ExprSlice:
+		return elem("readSlice")
+	case ir.ExprMap:
+		return elem("readMap")
+	case ir.ExprPointer:
+		return elem("readPtr")
+	case ir.ExprExternal:
+		return jen.Id("decodeExternal").Call(d, ptr)
+	case ir.ExprBuiltin:
+		return jen.Id("d").Dot(readMethod(e.Builtin)).Call(ptr)
+	}
+	t := e.Named
+	switch t.Kind {
+	case ir.KindStruct, ir.KindUnion:
+		return jen.Parens(ptr).Dot("decodeJSON").Call(d)
+	case ir.KindEnum:
+		base := &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
+		return jen.Id("d").Dot(readMethod(t.Enum.Base)).Call(jen.Parens(jen.Op("*").Add(goType(base))).Call(ptr))
+	case ir.KindDefined:
+		return readCall(jen.Parens(jen.Op("*").Add(goType(t.Target))).Call(ptr), t.Target, depth)
+	}
+	return readCall(ptr, t.Target, depth) // an alias is its target
+}
+
+func readMethod(b ir.Builtin) string {
+	switch b {
+	case ir.Int64:
+		return "readInt64"
+	case ir.Int32:
+		return "readInt32"
+	case ir.Float64:
+		return "readFloat64"
+	case ir.Bool:
+		return "readBool"
+	case ir.Raw:
+		return "readRaw"
+	case ir.File:
+		return "readFile"
+	}
+	return "readString"
+}
+
+// appendStmts appends the JSON of value (of type e) to b. It reports
+// whether the statements use err (some encodings can fail).
+func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
+	b := jen.Id("b")
+	set := func(call jen.Code) ([]jen.Code, bool) { return []jen.Code{jen.Id("b").Op("=").Add(call)}, false }
+	fallible := func(call jen.Code) ([]jen.Code, bool) {
+		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))}, true
+	}
+	container := func(helper string) ([]jen.Code, bool) {
+		x := "x" + strconv.Itoa(depth)
+		body, usesErr := appendStmts(jen.Id(x), e.Elem, depth+1)
+		var stmts []jen.Code
+		if usesErr {
+			stmts = append(stmts, jen.Var().Err().Error())
+		}
+		stmts = append(append(stmts, body...), jen.Return(jen.Id("b"), jen.Nil()))
+		return fallible(jen.Id(helper).Call(b, value, jen.Func().Params(jen.Id("b").Index().Byte(), jen.Id(x).Add(goType(e.Elem))).Params(jen.Index().Byte(), jen.Error()).Block(stmts...)))
+	}
+	switch e.Kind {
+	case ir.ExprOpt:
+		return container("appendOpt")
+	case ir.ExprSlice:
+		return container("appendSlice")
+	case ir.ExprMap:
+		return container("appendMap")
+	case ir.ExprPointer:
+		return container("appendPtr")
+	case ir.ExprExternal:
+		return fallible(jen.Id("appendExternal").Call(b, value))
+	case ir.ExprBuiltin:
+		return appendBuiltin(e.Builtin, value, set, fallible)
+	}
+	t := e.Named
+	switch t.Kind {
+	case ir.KindStruct, ir.KindUnion:
+		return fallible(jen.Add(value).Dot("appendJSON").Call(b))
+	case ir.KindEnum:
+		base := &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
+		return appendBuiltin(t.Enum.Base, jen.Add(goType(base)).Call(value), set, fallible)
+	case ir.KindDefined:
+		return appendStmts(jen.Parens(goType(t.Target)).Call(value), t.Target, depth)
+	}
+	return appendStmts(value, t.Target, depth)
+}
+
+func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) ([]jen.Code, bool)) ([]jen.Code, bool) {
+	b := jen.Id("b")
+	switch bt {
+	case ir.Int64:
+		return set(jen.Id("appendInt").Call(b, value))
+	case ir.Int32:
+		return set(jen.Id("appendInt").Call(b, jen.Int64().Call(value)))
+	case ir.Float64:
+		return fallible(jen.Id("appendFloat").Call(b, value))
+	case ir.Bool:
+		return set(jen.Id("appendBool").Call(b, value))
+	case ir.Raw:
+		return set(jen.Id("appendRaw").Call(b, value))
+	case ir.File:
+		return fallible(jen.Id("appendExternal").Call(b, value))
+	}
+	return set(jen.Id("appendString").Call(b, value))
+}
+
+// codecMethods writes MarshalJSON and UnmarshalJSON over the fast codec.
+func codecMethods(f *jen.File, t *ir.Type) {
+	f.Comment("MarshalJSON encodes v; see appendJSON.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(128)))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,")
+	f.Comment("as encoding/json does.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.If(jen.Id("isNullJSON").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("unmarshal").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
+	)
+}
+
+func emitStructEncode(f *jen.File, t *ir.Type) {
 	st := t.Struct
-	f.Comment("MarshalJSON encodes v with members in schema order. Optional fields are")
-	f.Comment("written only when set; a value decoded from JSON also writes back what")
-	f.Comment("the schema did not promise: undeclared members, and required fields that")
-	f.Comment("arrived absent or null (while they still hold the zero value).")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64+32*len(st.Fields)))
+	var body []jen.Code
+	usesErr := false
+	for _, fl := range st.Fields {
+		stmts, e := marshalField(fl)
+		body = append(body, stmts)
+		usesErr = usesErr || e
+	}
+	if st.ExtraField != "" {
+		stmts, e := appendStmts(jen.Id("v").Dot(st.ExtraField).Index(jen.Id("k")), st.Extra, 0)
+		usesErr = usesErr || e
+		loop := append([]jen.Code{
+			jen.Id("b").Op("=").Id("comma").Call(jen.Id("b"), jen.Id("start")),
+			jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), jen.Id("k")),
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
+		}, stmts...)
+		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v").Dot(st.ExtraField))).Block(loop...))
+	}
+	f.Comment("appendJSON appends v as a JSON object with members in schema order.")
+	f.Comment("Optional fields are written only when set; a value decoded from JSON also")
+	f.Comment("writes back what the schema did not promise: undeclared members, and")
+	f.Comment("required fields that arrived absent or null (while they still hold the")
+	f.Comment("zero value).")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		if usesErr {
+			g.Var().Err().Error()
+		}
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		g.Id("start").Op(":=").Len(jen.Id("b"))
-		if len(st.Fields) > 0 || st.ExtraField != "" {
-			g.Var().Id("err").Error()
-		}
-		for _, fl := range st.Fields {
-			g.Add(marshalField(fl))
-		}
-		if st.ExtraField != "" {
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v").Dot(st.ExtraField))).Block(
-				jen.Id("b").Op("=").Id("comma").Call(jen.Id("b"), jen.Id("start")),
-				jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), jen.Id("k")),
-				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
-				appendValueStmt(jen.Id("v").Dot(st.ExtraField).Index(jen.Id("k"))),
-			)
+		for _, s := range body {
+			g.Add(s)
 		}
 		if !st.Closed {
 			g.Id("b").Op("=").Id("v").Dot("rec").Dot("appendUnknown").Call(jen.Id("b"), jen.Id("start"))
 		}
 		g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
 	})
+	f.Line()
+	codecMethods(f, t)
 }
 
-// appendValueStmt appends the JSON of value to b, returning on error.
-func appendValueStmt(value jen.Code) jen.Code {
-	return jen.If(
-		jen.List(jen.Id("b"), jen.Id("err")).Op("=").Id("appendValue").Call(jen.Id("b"), value),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Nil(), jen.Err()))
-}
-
-func marshalField(fl *ir.Field) jen.Code {
+func marshalField(fl *ir.Field) (jen.Code, bool) {
 	access := jen.Id("v").Dot(fl.Name)
-	writeKey := []jen.Code{
+	key := []jen.Code{
 		jen.Id("b").Op("=").Id("comma").Call(jen.Id("b"), jen.Id("start")),
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(jsonKey(fl.JSONName)).Op("...")),
 	}
 	idx := jen.Lit(fl.RequiredIndex)
+	value, usesErr := appendStmts(access, fl.Type, 0)
 	switch {
 	case !fl.Required:
-		return jen.If(access.Clone().Dot("IsSet").Call()).Block(append(writeKey, appendValueStmt(access))...)
+		return jen.If(access.Clone().Dot("IsSet").Call()).Block(append(key, value...)...), usesErr
 	case fl.Type.Kind == ir.ExprOpt:
 		// Required and nullable: a zero Opt is sent as null.
-		return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(append(writeKey, appendValueStmt(access))...)
+		return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(append(key, value...)...), usesErr
 	}
-	value := access
 	var pre []jen.Code
 	if fl.Const != nil {
+		// A discriminator left empty in Go is sent as its one value; one
+		// that arrived empty goes back empty.
 		pre = append(pre,
 			jen.Id("value").Op(":=").Add(access),
-			jen.If(jen.Id("value").Op("==").Add(zeroLiteral(fl.Const.Base))).Block(jen.Id("value").Op("=").Add(literal(*fl.Const))),
+			jen.If(jen.Id("value").Op("==").Lit("").Op("&&").Op("!").Id("v").Dot("rec").Dot("wasEmpty").Call(idx)).Block(jen.Id("value").Op("=").Add(literal(*fl.Const))),
 		)
-		value = jen.Id("value")
+		value, usesErr = appendStmts(jen.Id("value"), fl.Type, 0)
 	}
 	nullCheck := jen.Id("v").Dot("rec").Dot("wasNull").Call(idx)
 	if zero := zeroTest(fl.Type, jen.Id("v").Dot(fl.Name)); zero != nil {
 		nullCheck = nullCheck.Op("&&").Add(zero)
 	}
-	body := append(writeKey, pre...)
+	body := append(key, pre...)
 	body = append(body, jen.If(nullCheck).Block(
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-	).Else().Block(appendValueStmt(value)))
-	return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(body...)
+	).Else().Block(value...))
+	return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(body...), usesErr
 }
 
 func zeroLiteral(b ir.Builtin) jen.Code {
@@ -124,7 +264,7 @@ func zeroLiteral(b ir.Builtin) jen.Code {
 }
 
 // zeroTest is the expression "access holds its zero value", or nil for
-// structs and unions, whose decode record is honoured as it is.
+// structs, unions and user types, whose decode record is honoured as it is.
 func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	switch e.Kind {
 	case ir.ExprSlice, ir.ExprMap:
@@ -132,13 +272,12 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	case ir.ExprPointer:
 		return access.Op("==").Nil()
 	case ir.ExprBuiltin:
-		if e.Builtin == ir.File {
+		switch e.Builtin {
+		case ir.File:
 			return nil
-		}
-		if e.Builtin == ir.Raw {
+		case ir.Raw:
 			return jen.Len(access).Op("==").Lit(0)
-		}
-		if e.Builtin == ir.Bool {
+		case ir.Bool:
 			return jen.Op("!").Add(access)
 		}
 		return access.Op("==").Add(zeroLiteral(e.Builtin))
@@ -157,105 +296,119 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	return nil
 }
 
-func emitStructUnmarshal(f *jen.File, t *ir.Type) {
+func emitStructDecode(f *jen.File, t *ir.Type) {
 	st := t.Struct
 	words := (st.Required + 63) / 64
-	f.Comment("UnmarshalJSON decodes an object. Undeclared members and required fields")
-	f.Comment("that are absent or null are accepted and remembered, so MarshalJSON can")
-	f.Comment("write the value back as it arrived. A JSON null leaves v unchanged.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("isNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil()))
-		g.Var().Id("out").Id(t.Name)
+	f.Comment("decodeJSON reads an object. Undeclared members and required fields that")
+	f.Comment("are absent or null are accepted and remembered, so appendJSON can write")
+	f.Comment("the value back as it arrived.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
+		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
 		if words > 0 {
 			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
 		}
-		g.Id("it").Op(":=").Id("newObjectIter").Call(jen.Id("data"))
-		g.For(jen.Id("it").Dot("next").Call()).Block(
-			jen.Switch(jen.String().Parens(jen.Id("it").Dot("key"))).BlockFunc(func(sw *jen.Group) {
+		g.Var().Id("last").Index().Byte()
+		g.Err().Op(":=").Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Error().Block(
+			jen.Id("last").Op("=").Id("key"),
+			jen.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 				for _, fl := range st.Fields {
-					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { unmarshalField(c, t, fl) })
+					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { decodeField(c, fl) })
 				}
-				sw.Default().BlockFunc(func(d *jen.Group) { unmarshalExtra(d, t) })
+				sw.Default().BlockFunc(func(c *jen.Group) { decodeExtra(c, t) })
 			}),
-		)
-		g.If(jen.Id("it").Dot("err").Op("!=").Nil()).Block(
-			jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Id("it").Dot("err"))),
-		)
+		))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("last")), jen.Err())))
 		for _, fl := range st.Fields {
 			if !fl.Required {
 				continue
 			}
 			w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
 			g.If(jen.Id("seen").Index(jen.Lit(w)).Op("&").Lit(bit).Op("==").Lit(0)).Block(
-				jen.Id("out").Dot("rec").Op("=").Id("out").Dot("rec").Dot("markAbsent").Call(jen.Lit(fl.RequiredIndex)),
+				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markAbsent").Call(jen.Lit(fl.RequiredIndex)),
 			)
 		}
-		g.Op("*").Id("v").Op("=").Id("out")
 		g.Return(jen.Nil())
 	})
 }
 
-func unmarshalField(c *jen.Group, t *ir.Type, fl *ir.Field) {
+func decodeField(c *jen.Group, fl *ir.Field) {
 	if fl.Required {
 		w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
 		c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
 		if fl.Type.Kind != ir.ExprOpt {
-			c.If(jen.Id("isNull").Call(jen.Id("it").Dot("value"))).Block(
-				jen.Id("out").Dot("rec").Op("=").Id("out").Dot("rec").Dot("markNull").Call(jen.Lit(fl.RequiredIndex)),
-				jen.Continue(),
+			// null where the schema promised a value: remembered, not fatal.
+			c.If(jen.List(jen.Id("null"), jen.Err()).Op(":=").Id("d").Dot("null").Call(), jen.Err().Op("!=").Nil().Op("||").Id("null")).Block(
+				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markNull").Call(jen.Lit(fl.RequiredIndex)),
+				jen.Return(jen.Err()),
 			)
 		}
 	}
-	c.If(
-		jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("it").Dot("value"), jen.Op("&").Id("out").Dot(fl.Name)),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(fl.JSONName), jen.Err())))
-}
-
-// unmarshalExtra handles a member the schema does not declare: into the
-// additionalProperties map when there is one, else into the record.
-func unmarshalExtra(d *jen.Group, t *ir.Type) {
-	st := t.Struct
-	if st.ExtraField == "" {
-		d.Var().Id("err").Error()
-		d.If(
-			jen.List(jen.Id("out").Dot("rec"), jen.Err()).Op("=").Id("out").Dot("rec").Dot("keep").Call(jen.Id("it").Dot("key"), jen.Id("it").Dot("value")),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("it").Dot("key")), jen.Err())))
+	if fl.Const != nil {
+		c.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		c.If(jen.Id("v").Dot(fl.Name).Op("==").Lit("")).Block(
+			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
+		)
+		c.Return(jen.Nil())
 		return
 	}
-	d.Var().Id("x").Add(goType(st.Extra))
-	d.If(
-		jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("it").Dot("value"), jen.Op("&").Id("x")),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("it").Dot("key")), jen.Err())))
-	d.If(jen.Id("out").Dot(st.ExtraField).Op("==").Nil()).Block(
-		jen.Id("out").Dot(st.ExtraField).Op("=").Map(jen.String()).Add(goType(st.Extra)).Values(),
-	)
-	d.Id("out").Dot(st.ExtraField).Index(jen.String().Parens(jen.Id("it").Dot("key"))).Op("=").Id("x")
+	c.Return(readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0))
 }
 
-func emitUnionMarshal(f *jen.File, t *ir.Type) {
+// decodeExtra handles a member the schema does not declare: into the
+// additionalProperties map when there is one, else into the record.
+func decodeExtra(c *jen.Group, t *ir.Type) {
+	st := t.Struct
+	if st.ExtraField == "" {
+		c.Var().Err().Error()
+		c.List(jen.Id("v").Dot("rec"), jen.Err()).Op("=").Id("v").Dot("rec").Dot("keep").Call(jen.Id("key"), jen.Id("d"))
+		c.Return(jen.Err())
+		return
+	}
+	c.Var().Id("x").Add(goType(st.Extra))
+	c.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("x"), st.Extra, 0)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	c.If(jen.Id("v").Dot(st.ExtraField).Op("==").Nil()).Block(
+		jen.Id("v").Dot(st.ExtraField).Op("=").Map(jen.String()).Add(goType(st.Extra)).Values(),
+	)
+	c.Id("v").Dot(st.ExtraField).Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("x")
+	c.Return(jen.Nil())
+}
+
+func emitUnionEncode(f *jen.File, t *ir.Type) {
 	u := t.Union
-	f.Comment("MarshalJSON encodes the variant u holds; an unknown variant is written")
-	f.Comment("back as it was received, and a zero " + t.Name + " as null.")
+	var cases []jen.Code
+	usesErr := false
+	for _, v := range u.Variants {
+		stmts, e := appendStmts(jen.Id("u").Dot("value").Assert(goType(v.Type)), v.Type, 0)
+		usesErr = usesErr || e
+		cases = append(cases, jen.Case(jen.Id(v.KindConst)).Block(append(stmts, jen.Return(jen.Id("b"), jen.Nil()))...))
+	}
+	f.Comment("appendJSON appends the variant u holds; an unknown variant is written back")
+	f.Comment("as it was received, and a zero " + t.Name + " as null.")
+	f.Func().Params(jen.Id("u").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		if usesErr {
+			g.Var().Err().Error()
+		}
+		g.Switch(jen.Id("u").Dot("kind")).Block(cases...)
+		g.Return(jen.Id("appendRaw").Call(jen.Id("b"), jen.Id("u").Dot("raw")), jen.Nil())
+	})
+	f.Line()
+	f.Comment("MarshalJSON encodes u; see appendJSON.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Switch(jen.Id("u").Dot("kind")).BlockFunc(func(g *jen.Group) {
-			for _, v := range u.Variants {
-				g.Case(jen.Id(v.KindConst)).Return(jen.Qual(jsonPkg, "Marshal").Call(jen.Id("u").Dot("value")))
-			}
-		}),
-		jen.If(jen.Id("u").Dot("raw").Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot("raw"), jen.Nil())),
-		jen.Return(jen.Index().Byte().Parens(jen.Lit("null")), jen.Nil()),
+		jen.Return(jen.Id("u").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64)))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data; see decodeJSON.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshal").Call(jen.Id("data"), jen.Id("u").Dot("decodeJSON"))),
 	)
 }
 
-func emitUnionUnmarshal(f *jen.File, t *ir.Type) {
+func emitUnionDecode(f *jen.File, t *ir.Type) {
 	u := t.Union
-	f.Comment("UnmarshalJSON picks the variant from the JSON itself (see the type's")
-	f.Comment("doc); JSON that fits no known variant is kept as an unknown variant.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.Switch(jen.Id("firstByte").Call(jen.Id("data"))).BlockFunc(func(sw *jen.Group) {
+	f.Comment("decodeJSON picks the variant from the JSON ahead (see the type's doc);")
+	f.Comment("JSON that fits no known variant is kept as an unknown variant.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
 			tokenCase(sw, t, u.ByToken[ir.JSONString], jen.LitRune('"'))
 			tokenCase(sw, t, u.ByToken[ir.JSONArray], jen.LitRune('['))
 			tokenCase(sw, t, u.ByToken[ir.JSONBool], jen.LitRune('t'), jen.LitRune('f'))
@@ -264,12 +417,11 @@ func emitUnionUnmarshal(f *jen.File, t *ir.Type) {
 			}
 			numberCase(sw, t)
 		})
-		g.If(jen.Op("!").Qual(jsonPkg, "Valid").Call(jen.Id("data"))).Block(
-			jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Id("errSyntax"))),
-		)
+		g.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("raw").Call()
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())))
 		g.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{
 			jen.Id("kind"): jen.Id(u.Unknown),
-			jen.Id("raw"):  jen.Qual("bytes", "Clone").Call(jen.Id("data")),
+			jen.Id("raw"):  jen.Qual("bytes", "Clone").Call(jen.Id("raw")),
 		})
 		g.Return(jen.Nil())
 	})
@@ -279,7 +431,7 @@ func tokenCase(sw *jen.Group, t *ir.Type, v *ir.Variant, first ...jen.Code) {
 	if v == nil {
 		return
 	}
-	sw.Case(first...).Return(decodeVariant(t, v))
+	sw.Case(first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, v) })
 }
 
 // numberCase sends integer literals to the integer variant and other numbers
@@ -297,14 +449,14 @@ func numberCase(sw *jen.Group, t *ir.Type) {
 	sw.Case(digits...).BlockFunc(func(c *jen.Group) {
 		switch {
 		case num == integer:
-			c.Return(decodeVariant(t, num))
+			decodeVariant(c, t, num)
 		case num == nil:
-			c.If(jen.Id("isIntegerLiteral").Call(jen.Id("data"))).Block(jen.Return(decodeVariant(t, integer)))
+			c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, integer) })
 		default:
 			if integer != nil {
-				c.If(jen.Id("isIntegerLiteral").Call(jen.Id("data"))).Block(jen.Return(decodeVariant(t, integer)))
+				c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, integer) })
 			}
-			c.Return(decodeVariant(t, num))
+			decodeVariant(c, t, num)
 		}
 	})
 }
@@ -314,7 +466,7 @@ func numberCase(sw *jen.Group, t *ir.Type) {
 func objectDispatch(c *jen.Group, t *ir.Type) {
 	u := t.Union
 	if len(u.Objects) == 1 {
-		c.Return(decodeVariant(t, u.Objects[0]))
+		decodeVariant(c, t, u.Objects[0])
 		return
 	}
 	if u.TagProperty != "" {
@@ -329,7 +481,7 @@ func objectDispatch(c *jen.Group, t *ir.Type) {
 				byTag[tag] = append(byTag[tag], v)
 			}
 		}
-		c.Switch(jen.Id("tagValue").Call(jen.Id("data"), jen.Lit(u.TagProperty))).BlockFunc(func(sw *jen.Group) {
+		c.Switch(jen.Id("d").Dot("tag").Call(jen.Lit(u.TagProperty))).BlockFunc(func(sw *jen.Group) {
 			for _, tag := range order {
 				sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { byRequired(g, t, byTag[tag], true) })
 			}
@@ -344,26 +496,26 @@ func objectDispatch(c *jen.Group, t *ir.Type) {
 // takes the value when none matches.
 func byRequired(g *jen.Group, t *ir.Type, variants []*ir.Variant, settle bool) {
 	for i, v := range variants {
-		last := i == len(variants)-1
-		if last && (settle || len(v.Required) == 0) {
-			g.Return(decodeVariant(t, v))
+		if i == len(variants)-1 && (settle || len(v.Required) == 0) {
+			decodeVariant(g, t, v)
 			return
 		}
-		args := []jen.Code{jen.Id("data")}
+		var args []jen.Code
 		for _, r := range v.Required {
 			args = append(args, jen.Lit(r))
 		}
-		g.If(jen.Id("hasMembers").Call(args...)).Block(jen.Return(decodeVariant(t, v)))
+		g.If(jen.Id("d").Dot("hasMembers").Call(args...)).BlockFunc(func(b *jen.Group) { decodeVariant(b, t, v) })
 	}
 }
 
-// decodeVariant is a call that decodes data as variant v into *u.
-func decodeVariant(t *ir.Type, v *ir.Variant) jen.Code {
-	return jen.Id("decodeVariant").Call(
-		jen.Id("data"), jen.Lit(t.Name), jen.Func().Params(jen.Id("x").Add(goType(v.Type))).Block(
-			jen.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x")),
-		),
+// decodeVariant decodes the value ahead as variant v into *u, and returns.
+func decodeVariant(g *jen.Group, t *ir.Type, v *ir.Variant) {
+	g.Var().Id("x").Add(goType(v.Type))
+	g.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("x"), v.Type, 0)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())),
 	)
+	g.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x"))
+	g.Return(jen.Nil())
 }
 
 // emitFormFields writes the method that lists a struct's set fields for a

@@ -9,7 +9,6 @@ package gen
 import (
 	"errors"
 	"fmt"
-	"go/format"
 	"slices"
 )
 
@@ -78,18 +77,12 @@ func Generate(cfg Config) (files []File, err error) {
 	if err != nil {
 		return nil, err
 	}
+	// emit's files are gofmt'd already: jennifer formats what it renders
+	// (and fails on Go that does not parse), and the templates are kept
+	// formatted by make check.
 	files, err = emit(api)
 	if err != nil {
 		return nil, err
-	}
-	for i := range files {
-		src, err := format.Source(files[i].Content)
-		if err != nil {
-			// A generator bug, not a spec problem: say which file so the
-			// report can carry it.
-			return nil, fmt.Errorf("internal error: generated %s does not parse: %w", files[i].Name, err)
-		}
-		files[i].Content = src
 	}
 	slices.SortFunc(files, func(a, b File) int {
 		if a.Name < b.Name {

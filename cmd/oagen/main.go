@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -41,6 +42,12 @@ func override(dst *string, flag string) {
 }
 
 func main() {
+	// A generation run is short and allocates a lot that stays live until
+	// the end (the parsed spec, the rendered files): collecting less often
+	// saves a fifth of the time. GOGC, when set, still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

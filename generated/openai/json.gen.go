@@ -7,326 +7,527 @@ import (
 	"encoding/json"
 )
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero AssistantStreamEvent as null.
-func (u AssistantStreamEvent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero AssistantStreamEvent as null.
+func (u AssistantStreamEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case AssistantStreamEventKindThreadCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ThreadStreamEvent).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunQueued:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunQueued).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunRequiresAction:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunRequiresAction).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunIncomplete:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunIncomplete).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunFailed:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunFailed).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunCancelling:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCancelling).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunCancelled:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCancelled).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunExpired:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunExpired).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepDelta:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepDelta).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepFailed:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepFailed).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepCancelled:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCancelled).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadRunStepExpired:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepExpired).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadMessageCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadMessageInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadMessageDelta:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageDelta).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadMessageCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindThreadMessageIncomplete:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageIncomplete).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindError:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ErrorEvent).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantStreamEventKindDone:
-		return json.Marshal(u.value)
+		if b, err = u.value.(DoneEvent).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u AssistantStreamEvent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "thread.created":
-			return decodeVariant(data, "AssistantStreamEvent", func(x ThreadStreamEvent) {
-				*u = AssistantStreamEventOfThreadCreated(x)
-			})
+			var x ThreadStreamEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadCreated(x)
+			return nil
 		case "thread.run.created":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCreated) {
-				*u = AssistantStreamEventOfThreadRunCreated(x)
-			})
+			var x RunStreamEventThreadRunCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCreated(x)
+			return nil
 		case "thread.run.queued":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunQueued) {
-				*u = AssistantStreamEventOfThreadRunQueued(x)
-			})
+			var x RunStreamEventThreadRunQueued
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunQueued(x)
+			return nil
 		case "thread.run.in_progress":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunInProgress) {
-				*u = AssistantStreamEventOfThreadRunInProgress(x)
-			})
+			var x RunStreamEventThreadRunInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunInProgress(x)
+			return nil
 		case "thread.run.requires_action":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunRequiresAction) {
-				*u = AssistantStreamEventOfThreadRunRequiresAction(x)
-			})
+			var x RunStreamEventThreadRunRequiresAction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunRequiresAction(x)
+			return nil
 		case "thread.run.completed":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCompleted) {
-				*u = AssistantStreamEventOfThreadRunCompleted(x)
-			})
+			var x RunStreamEventThreadRunCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCompleted(x)
+			return nil
 		case "thread.run.incomplete":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunIncomplete) {
-				*u = AssistantStreamEventOfThreadRunIncomplete(x)
-			})
+			var x RunStreamEventThreadRunIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunIncomplete(x)
+			return nil
 		case "thread.run.failed":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunFailed) {
-				*u = AssistantStreamEventOfThreadRunFailed(x)
-			})
+			var x RunStreamEventThreadRunFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunFailed(x)
+			return nil
 		case "thread.run.cancelling":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCancelling) {
-				*u = AssistantStreamEventOfThreadRunCancelling(x)
-			})
+			var x RunStreamEventThreadRunCancelling
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCancelling(x)
+			return nil
 		case "thread.run.cancelled":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunCancelled) {
-				*u = AssistantStreamEventOfThreadRunCancelled(x)
-			})
+			var x RunStreamEventThreadRunCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCancelled(x)
+			return nil
 		case "thread.run.expired":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStreamEventThreadRunExpired) {
-				*u = AssistantStreamEventOfThreadRunExpired(x)
-			})
+			var x RunStreamEventThreadRunExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunExpired(x)
+			return nil
 		case "thread.run.step.created":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCreated) {
-				*u = AssistantStreamEventOfThreadRunStepCreated(x)
-			})
+			var x RunStepStreamEventThreadRunStepCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCreated(x)
+			return nil
 		case "thread.run.step.in_progress":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepInProgress) {
-				*u = AssistantStreamEventOfThreadRunStepInProgress(x)
-			})
+			var x RunStepStreamEventThreadRunStepInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepInProgress(x)
+			return nil
 		case "thread.run.step.delta":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepDelta) {
-				*u = AssistantStreamEventOfThreadRunStepDelta(x)
-			})
+			var x RunStepStreamEventThreadRunStepDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepDelta(x)
+			return nil
 		case "thread.run.step.completed":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCompleted) {
-				*u = AssistantStreamEventOfThreadRunStepCompleted(x)
-			})
+			var x RunStepStreamEventThreadRunStepCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCompleted(x)
+			return nil
 		case "thread.run.step.failed":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepFailed) {
-				*u = AssistantStreamEventOfThreadRunStepFailed(x)
-			})
+			var x RunStepStreamEventThreadRunStepFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepFailed(x)
+			return nil
 		case "thread.run.step.cancelled":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepCancelled) {
-				*u = AssistantStreamEventOfThreadRunStepCancelled(x)
-			})
+			var x RunStepStreamEventThreadRunStepCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCancelled(x)
+			return nil
 		case "thread.run.step.expired":
-			return decodeVariant(data, "AssistantStreamEvent", func(x RunStepStreamEventThreadRunStepExpired) {
-				*u = AssistantStreamEventOfThreadRunStepExpired(x)
-			})
+			var x RunStepStreamEventThreadRunStepExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepExpired(x)
+			return nil
 		case "thread.message.created":
-			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageCreated) {
-				*u = AssistantStreamEventOfThreadMessageCreated(x)
-			})
+			var x MessageStreamEventThreadMessageCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageCreated(x)
+			return nil
 		case "thread.message.in_progress":
-			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageInProgress) {
-				*u = AssistantStreamEventOfThreadMessageInProgress(x)
-			})
+			var x MessageStreamEventThreadMessageInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageInProgress(x)
+			return nil
 		case "thread.message.delta":
-			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageDelta) {
-				*u = AssistantStreamEventOfThreadMessageDelta(x)
-			})
+			var x MessageStreamEventThreadMessageDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageDelta(x)
+			return nil
 		case "thread.message.completed":
-			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageCompleted) {
-				*u = AssistantStreamEventOfThreadMessageCompleted(x)
-			})
+			var x MessageStreamEventThreadMessageCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageCompleted(x)
+			return nil
 		case "thread.message.incomplete":
-			return decodeVariant(data, "AssistantStreamEvent", func(x MessageStreamEventThreadMessageIncomplete) {
-				*u = AssistantStreamEventOfThreadMessageIncomplete(x)
-			})
+			var x MessageStreamEventThreadMessageIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageIncomplete(x)
+			return nil
 		case "error":
-			return decodeVariant(data, "AssistantStreamEvent", func(x ErrorEvent) {
-				*u = AssistantStreamEventOfError(x)
-			})
+			var x ErrorEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfError(x)
+			return nil
 		case "done":
-			return decodeVariant(data, "AssistantStreamEvent", func(x DoneEvent) {
-				*u = AssistantStreamEventOfDone(x)
-			})
+			var x DoneEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfDone(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("AssistantStreamEvent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantStreamEvent", "", err)
 	}
 	*u = AssistantStreamEvent{
 		kind: AssistantStreamEventKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero AssistantTool as null.
-func (u AssistantTool) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero AssistantTool as null.
+func (u AssistantTool) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case AssistantToolKindCodeInterpreter:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantToolsCode).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantToolKindFileSearch:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantToolsFileSearch).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantToolKindFunction:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantToolsFunction).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u AssistantTool) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantTool) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantTool) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "function":
-			return decodeVariant(data, "AssistantTool", func(x AssistantToolsFunction) {
-				*u = AssistantToolOfFunction(x)
-			})
+			var x AssistantToolsFunction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfFunction(x)
+			return nil
 		case "code_interpreter":
-			return decodeVariant(data, "AssistantTool", func(x AssistantToolsCode) {
-				*u = AssistantToolOfCodeInterpreter(x)
-			})
+			var x AssistantToolsCode
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfCodeInterpreter(x)
+			return nil
 		case "file_search":
-			return decodeVariant(data, "AssistantTool", func(x AssistantToolsFileSearch) {
-				*u = AssistantToolOfFileSearch(x)
-			})
+			var x AssistantToolsFileSearch
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfFileSearch(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("AssistantTool", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantTool", "", err)
 	}
 	*u = AssistantTool{
 		kind: AssistantToolKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "code_interpreter"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantToolsCode
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
+	*v = AssistantToolsCode{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("AssistantToolsCode", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantToolsCode", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantToolsCode", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantToolsCode", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if v.FileSearch.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_search\":"...)
-		if b, err = appendValue(b, v.FileSearch); err != nil {
+		if b, err = appendOpt(b, v.FileSearch, func(b []byte, x0 AssistantToolsFileSearchFileSearch) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -334,68 +535,91 @@ func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantToolsFileSearch
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("AssistantToolsFileSearch", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "file_search":
-			if err := json.Unmarshal(it.value, &out.FileSearch); err != nil {
-				return fieldError("AssistantToolsFileSearch", "file_search", err)
-			}
+			return readOpt(d, &v.FileSearch, func(p0 *AssistantToolsFileSearchFileSearch) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantToolsFileSearch", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantToolsFileSearch", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearch", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.MaxNumResults.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_num_results\":"...)
-		if b, err = appendValue(b, v.MaxNumResults); err != nil {
+		if b, err = appendOpt(b, v.MaxNumResults, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.RankingOptions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranking_options\":"...)
-		if b, err = appendValue(b, v.RankingOptions); err != nil {
+		if b, err = appendOpt(b, v.RankingOptions, func(b []byte, x0 FileSearchRankingOptions) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -403,127 +627,146 @@ func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantToolsFileSearchFileSearch
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearchFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "max_num_results":
-			if err := json.Unmarshal(it.value, &out.MaxNumResults); err != nil {
-				return fieldError("AssistantToolsFileSearchFileSearch", "max_num_results", err)
-			}
+			return readOpt(d, &v.MaxNumResults, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "ranking_options":
-			if err := json.Unmarshal(it.value, &out.RankingOptions); err != nil {
-				return fieldError("AssistantToolsFileSearchFileSearch", "ranking_options", err)
-			}
+			return readOpt(d, &v.RankingOptions, func(p0 *FileSearchRankingOptions) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantToolsFileSearchFileSearch", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearchFileSearch", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("AssistantToolsFileSearchFileSearch", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantToolsFileSearchTypeOnly
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("AssistantToolsFileSearchTypeOnly", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantToolsFileSearchTypeOnly", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantToolsFileSearchTypeOnly", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearchTypeOnly", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "function"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -532,7 +775,7 @@ func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Function); err != nil {
+			if b, err = v.Function.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -541,171 +784,237 @@ func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantToolsFunction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFunction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("AssistantToolsFunction", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "function":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Function); err != nil {
-				return fieldError("AssistantToolsFunction", "function", err)
-			}
+			return (&v.Function).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantToolsFunction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantToolsFunction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFunction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero AssistantsAPIResponseFormatOption as null.
-func (u AssistantsAPIResponseFormatOption) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero AssistantsAPIResponseFormatOption as null.
+func (u AssistantsAPIResponseFormatOption) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case AssistantsAPIResponseFormatOptionKindString:
-		return json.Marshal(u.value)
+		b = appendString(b, u.value.(string))
+		return b, nil
 	case AssistantsAPIResponseFormatOptionKindText:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ResponseFormatText).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantsAPIResponseFormatOptionKindJSONObject:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ResponseFormatJSONObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AssistantsAPIResponseFormatOptionKindJSONSchema:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ResponseFormatJSONSchema).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u AssistantsAPIResponseFormatOption) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '"':
-		return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x string) {
-			*u = AssistantsAPIResponseFormatOptionOfString(x)
-		})
+		var x string
+		if err := d.readString(&x); err != nil {
+			return fieldError("AssistantsAPIResponseFormatOption", "", err)
+		}
+		*u = AssistantsAPIResponseFormatOptionOfString(x)
+		return nil
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "json_schema":
-			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatJSONSchema) {
-				*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
-			})
+			var x ResponseFormatJSONSchema
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
+			return nil
 		case "text":
-			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatText) {
-				*u = AssistantsAPIResponseFormatOptionOfText(x)
-			})
+			var x ResponseFormatText
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfText(x)
+			return nil
 		case "json_object":
-			return decodeVariant(data, "AssistantsAPIResponseFormatOption", func(x ResponseFormatJSONObject) {
-				*u = AssistantsAPIResponseFormatOptionOfJSONObject(x)
-			})
+			var x ResponseFormatJSONObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfJSONObject(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("AssistantsAPIResponseFormatOption", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantsAPIResponseFormatOption", "", err)
 	}
 	*u = AssistantsAPIResponseFormatOption{
 		kind: AssistantsAPIResponseFormatOptionKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero AssistantsAPIToolChoiceOption as null.
-func (u AssistantsAPIToolChoiceOption) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero AssistantsAPIToolChoiceOption as null.
+func (u AssistantsAPIToolChoiceOption) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case AssistantsAPIToolChoiceOptionKindString:
-		return json.Marshal(u.value)
+		b = appendString(b, string(u.value.(AssistantsAPIToolChoiceOptionString)))
+		return b, nil
 	case AssistantsAPIToolChoiceOptionKindNamedToolChoice:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantsNamedToolChoice).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u AssistantsAPIToolChoiceOption) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantsAPIToolChoiceOption) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '"':
-		return decodeVariant(data, "AssistantsAPIToolChoiceOption", func(x AssistantsAPIToolChoiceOptionString) {
-			*u = AssistantsAPIToolChoiceOptionOfString(x)
-		})
+		var x AssistantsAPIToolChoiceOptionString
+		if err := d.readString((*string)(&x)); err != nil {
+			return fieldError("AssistantsAPIToolChoiceOption", "", err)
+		}
+		*u = AssistantsAPIToolChoiceOptionOfString(x)
+		return nil
 	case '{':
-		return decodeVariant(data, "AssistantsAPIToolChoiceOption", func(x AssistantsNamedToolChoice) {
-			*u = AssistantsAPIToolChoiceOptionOfNamedToolChoice(x)
-		})
+		var x AssistantsNamedToolChoice
+		if err := (&x).decodeJSON(d); err != nil {
+			return fieldError("AssistantsAPIToolChoiceOption", "", err)
+		}
+		*u = AssistantsAPIToolChoiceOptionOfNamedToolChoice(x)
+		return nil
 	}
-	if !json.Valid(data) {
-		return fieldError("AssistantsAPIToolChoiceOption", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantsAPIToolChoiceOption", "", err)
 	}
 	*u = AssistantsAPIToolChoiceOption{
 		kind: AssistantsAPIToolChoiceOptionKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Type); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Type))
 		}
 	}
 	if v.Function.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"function\":"...)
-		if b, err = appendValue(b, v.Function); err != nil {
+		if b, err = appendOpt(b, v.Function, func(b []byte, x0 AssistantsNamedToolChoiceFunction) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -713,128 +1022,139 @@ func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantsNamedToolChoice
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
+	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("AssistantsNamedToolChoice", "type", err)
-			}
+			return d.readString((*string)(&v.Type))
 		case "function":
-			if err := json.Unmarshal(it.value, &out.Function); err != nil {
-				return fieldError("AssistantsNamedToolChoice", "function", err)
-			}
+			return readOpt(d, &v.Function, func(p0 *AssistantsNamedToolChoiceFunction) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantsNamedToolChoice", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantsNamedToolChoice", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantsNamedToolChoice", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out AssistantsNamedToolChoiceFunction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
+	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("AssistantsNamedToolChoiceFunction", "name", err)
-			}
+			return d.readString(&v.Name)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("AssistantsNamedToolChoiceFunction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("AssistantsNamedToolChoiceFunction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("AssistantsNamedToolChoiceFunction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"role\":"...)
 		if v.rec.wasNull(0) && v.Role == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Role); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Role))
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -843,7 +1163,7 @@ func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Content); err != nil {
+			if b, err = v.Content.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -851,459 +1171,632 @@ func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
 	if v.Attachments.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"attachments\":"...)
-		if b, err = appendValue(b, v.Attachments); err != nil {
+		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageAttachment) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out CreateMessageRequest
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
+	*v = CreateMessageRequest{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "role":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Role); err != nil {
-				return fieldError("CreateMessageRequest", "role", err)
-			}
+			return d.readString((*string)(&v.Role))
 		case "content":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Content); err != nil {
-				return fieldError("CreateMessageRequest", "content", err)
-			}
+			return (&v.Content).decodeJSON(d)
 		case "attachments":
-			if err := json.Unmarshal(it.value, &out.Attachments); err != nil {
-				return fieldError("CreateMessageRequest", "attachments", err)
-			}
+			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
+				return readSlice(d, p0, func(p1 *MessageAttachment) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		case "metadata":
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("CreateMessageRequest", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("CreateMessageRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("CreateMessageRequest", "", it.err)
+	})
+	if err != nil {
+		return fieldError("CreateMessageRequest", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero CreateMessageRequestContent as null.
-func (u CreateMessageRequestContent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero CreateMessageRequestContent as null.
+func (u CreateMessageRequestContent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case CreateMessageRequestContentKindString:
-		return json.Marshal(u.value)
+		b = appendString(b, u.value.(string))
+		return b, nil
 	case CreateMessageRequestContentKindArray:
-		return json.Marshal(u.value)
+		if b, err = appendSlice(b, u.value.([]MessageContentPart), func(b []byte, x0 MessageContentPart) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u CreateMessageRequestContent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *CreateMessageRequestContent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '"':
-		return decodeVariant(data, "CreateMessageRequestContent", func(x string) {
-			*u = CreateMessageRequestContentOfString(x)
-		})
+		var x string
+		if err := d.readString(&x); err != nil {
+			return fieldError("CreateMessageRequestContent", "", err)
+		}
+		*u = CreateMessageRequestContentOfString(x)
+		return nil
 	case '[':
-		return decodeVariant(data, "CreateMessageRequestContent", func(x []MessageContentPart) {
-			*u = CreateMessageRequestContentOfArray(x)
-		})
+		var x []MessageContentPart
+		if err := readSlice(d, &x, func(p0 *MessageContentPart) error {
+			return (p0).decodeJSON(d)
+		}); err != nil {
+			return fieldError("CreateMessageRequestContent", "", err)
+		}
+		*u = CreateMessageRequestContentOfArray(x)
+		return nil
 	}
-	if !json.Valid(data) {
-		return fieldError("CreateMessageRequestContent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("CreateMessageRequestContent", "", err)
 	}
 	*u = CreateMessageRequestContent{
 		kind: CreateMessageRequestContentKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 608)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"assistant_id\":"...)
 		if v.rec.wasNull(0) && v.AssistantID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.AssistantID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.AssistantID)
 		}
 	}
 	if v.Model.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"model\":"...)
-		if b, err = appendValue(b, v.Model); err != nil {
+		if b, err = appendOpt(b, v.Model, func(b []byte, x0 AssistantSupportedModels) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.ReasoningEffort.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"reasoning_effort\":"...)
-		if b, err = appendValue(b, v.ReasoningEffort); err != nil {
+		if b, err = appendOpt(b, v.ReasoningEffort, func(b []byte, x0 ReasoningEffort) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Instructions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"instructions\":"...)
-		if b, err = appendValue(b, v.Instructions); err != nil {
+		if b, err = appendOpt(b, v.Instructions, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.AdditionalInstructions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"additional_instructions\":"...)
-		if b, err = appendValue(b, v.AdditionalInstructions); err != nil {
+		if b, err = appendOpt(b, v.AdditionalInstructions, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.AdditionalMessages.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"additional_messages\":"...)
-		if b, err = appendValue(b, v.AdditionalMessages); err != nil {
+		if b, err = appendOpt(b, v.AdditionalMessages, func(b []byte, x0 []CreateMessageRequest) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 CreateMessageRequest) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Tools.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tools\":"...)
-		if b, err = appendValue(b, v.Tools); err != nil {
+		if b, err = appendOpt(b, v.Tools, func(b []byte, x0 []AssistantTool) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 AssistantTool) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Temperature.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"temperature\":"...)
-		if b, err = appendValue(b, v.Temperature); err != nil {
+		if b, err = appendOpt(b, v.Temperature, func(b []byte, x0 float64) ([]byte, error) {
+			var err error
+			if b, err = appendFloat(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.TopP.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"top_p\":"...)
-		if b, err = appendValue(b, v.TopP); err != nil {
+		if b, err = appendOpt(b, v.TopP, func(b []byte, x0 float64) ([]byte, error) {
+			var err error
+			if b, err = appendFloat(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Stream.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"stream\":"...)
-		if b, err = appendValue(b, v.Stream); err != nil {
+		if b, err = appendOpt(b, v.Stream, func(b []byte, x0 bool) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.MaxPromptTokens.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_prompt_tokens\":"...)
-		if b, err = appendValue(b, v.MaxPromptTokens); err != nil {
+		if b, err = appendOpt(b, v.MaxPromptTokens, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.MaxCompletionTokens.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_completion_tokens\":"...)
-		if b, err = appendValue(b, v.MaxCompletionTokens); err != nil {
+		if b, err = appendOpt(b, v.MaxCompletionTokens, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.TruncationStrategy.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"truncation_strategy\":"...)
-		if b, err = appendValue(b, v.TruncationStrategy); err != nil {
+		if b, err = appendOpt(b, v.TruncationStrategy, func(b []byte, x0 TruncationObject) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.ToolChoice.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tool_choice\":"...)
-		if b, err = appendValue(b, v.ToolChoice); err != nil {
+		if b, err = appendOpt(b, v.ToolChoice, func(b []byte, x0 AssistantsAPIToolChoiceOption) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.ParallelToolCalls.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"parallel_tool_calls\":"...)
-		if b, err = appendValue(b, v.ParallelToolCalls); err != nil {
+		if b, err = appendOpt(b, v.ParallelToolCalls, func(b []byte, x0 ParallelToolCalls) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.ResponseFormat.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"response_format\":"...)
-		if b, err = appendValue(b, v.ResponseFormat); err != nil {
+		if b, err = appendOpt(b, v.ResponseFormat, func(b []byte, x0 AssistantsAPIResponseFormatOption) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out CreateRunRequest
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *CreateRunRequest) decodeJSON(d *decoder) error {
+	*v = CreateRunRequest{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "assistant_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.AssistantID); err != nil {
-				return fieldError("CreateRunRequest", "assistant_id", err)
-			}
+			return d.readString(&v.AssistantID)
 		case "model":
-			if err := json.Unmarshal(it.value, &out.Model); err != nil {
-				return fieldError("CreateRunRequest", "model", err)
-			}
+			return readOpt(d, &v.Model, func(p0 *AssistantSupportedModels) error {
+				return d.readString((*string)(p0))
+			})
 		case "reasoning_effort":
-			if err := json.Unmarshal(it.value, &out.ReasoningEffort); err != nil {
-				return fieldError("CreateRunRequest", "reasoning_effort", err)
-			}
+			return readOpt(d, &v.ReasoningEffort, func(p0 *ReasoningEffort) error {
+				return d.readString((*string)(p0))
+			})
 		case "instructions":
-			if err := json.Unmarshal(it.value, &out.Instructions); err != nil {
-				return fieldError("CreateRunRequest", "instructions", err)
-			}
+			return readOpt(d, &v.Instructions, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "additional_instructions":
-			if err := json.Unmarshal(it.value, &out.AdditionalInstructions); err != nil {
-				return fieldError("CreateRunRequest", "additional_instructions", err)
-			}
+			return readOpt(d, &v.AdditionalInstructions, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "additional_messages":
-			if err := json.Unmarshal(it.value, &out.AdditionalMessages); err != nil {
-				return fieldError("CreateRunRequest", "additional_messages", err)
-			}
+			return readOpt(d, &v.AdditionalMessages, func(p0 *[]CreateMessageRequest) error {
+				return readSlice(d, p0, func(p1 *CreateMessageRequest) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		case "tools":
-			if err := json.Unmarshal(it.value, &out.Tools); err != nil {
-				return fieldError("CreateRunRequest", "tools", err)
-			}
+			return readOpt(d, &v.Tools, func(p0 *[]AssistantTool) error {
+				return readSlice(d, p0, func(p1 *AssistantTool) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		case "metadata":
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("CreateRunRequest", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		case "temperature":
-			if err := json.Unmarshal(it.value, &out.Temperature); err != nil {
-				return fieldError("CreateRunRequest", "temperature", err)
-			}
+			return readOpt(d, &v.Temperature, func(p0 *float64) error {
+				return d.readFloat64(p0)
+			})
 		case "top_p":
-			if err := json.Unmarshal(it.value, &out.TopP); err != nil {
-				return fieldError("CreateRunRequest", "top_p", err)
-			}
+			return readOpt(d, &v.TopP, func(p0 *float64) error {
+				return d.readFloat64(p0)
+			})
 		case "stream":
-			if err := json.Unmarshal(it.value, &out.Stream); err != nil {
-				return fieldError("CreateRunRequest", "stream", err)
-			}
+			return readOpt(d, &v.Stream, func(p0 *bool) error {
+				return d.readBool(p0)
+			})
 		case "max_prompt_tokens":
-			if err := json.Unmarshal(it.value, &out.MaxPromptTokens); err != nil {
-				return fieldError("CreateRunRequest", "max_prompt_tokens", err)
-			}
+			return readOpt(d, &v.MaxPromptTokens, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "max_completion_tokens":
-			if err := json.Unmarshal(it.value, &out.MaxCompletionTokens); err != nil {
-				return fieldError("CreateRunRequest", "max_completion_tokens", err)
-			}
+			return readOpt(d, &v.MaxCompletionTokens, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "truncation_strategy":
-			if err := json.Unmarshal(it.value, &out.TruncationStrategy); err != nil {
-				return fieldError("CreateRunRequest", "truncation_strategy", err)
-			}
+			return readOpt(d, &v.TruncationStrategy, func(p0 *TruncationObject) error {
+				return (p0).decodeJSON(d)
+			})
 		case "tool_choice":
-			if err := json.Unmarshal(it.value, &out.ToolChoice); err != nil {
-				return fieldError("CreateRunRequest", "tool_choice", err)
-			}
+			return readOpt(d, &v.ToolChoice, func(p0 *AssistantsAPIToolChoiceOption) error {
+				return (p0).decodeJSON(d)
+			})
 		case "parallel_tool_calls":
-			if err := json.Unmarshal(it.value, &out.ParallelToolCalls); err != nil {
-				return fieldError("CreateRunRequest", "parallel_tool_calls", err)
-			}
+			return readOpt(d, &v.ParallelToolCalls, func(p0 *ParallelToolCalls) error {
+				return d.readBool(p0)
+			})
 		case "response_format":
-			if err := json.Unmarshal(it.value, &out.ResponseFormat); err != nil {
-				return fieldError("CreateRunRequest", "response_format", err)
-			}
+			return readOpt(d, &v.ResponseFormat, func(p0 *AssistantsAPIResponseFormatOption) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("CreateRunRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("CreateRunRequest", "", it.err)
+	})
+	if err != nil {
+		return fieldError("CreateRunRequest", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v DoneEvent) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "done"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		value := v.Data
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "[DONE]"
 		}
 		if v.rec.wasNull(1) && v.Data == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v DoneEvent) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *DoneEvent) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out DoneEvent
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *DoneEvent) decodeJSON(d *decoder) error {
+	*v = DoneEvent{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("DoneEvent", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("DoneEvent", "data", err)
+			if err := d.readString(&v.Data); err != nil {
+				return err
 			}
+			if v.Data == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("DoneEvent", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("DoneEvent", "", it.err)
+	})
+	if err != nil {
+		return fieldError("DoneEvent", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Error) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Error) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"code\":"...)
-		if b, err = appendValue(b, v.Code); err != nil {
+		if b, err = appendOpt(b, v.Code, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -1313,15 +1806,16 @@ func (v Error) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Message == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Message); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Message)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"param\":"...)
-		if b, err = appendValue(b, v.Param); err != nil {
+		if b, err = appendOpt(b, v.Param, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -1331,103 +1825,105 @@ func (v Error) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Type); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Type)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Error) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Error
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Error) decodeJSON(d *decoder) error {
+	*v = Error{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			if err := json.Unmarshal(it.value, &out.Code); err != nil {
-				return fieldError("Error", "code", err)
-			}
+			return readOpt(d, &v.Code, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "message":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Message); err != nil {
-				return fieldError("Error", "message", err)
-			}
+			return d.readString(&v.Message)
 		case "param":
 			seen[0] |= uint64(0x4)
-			if err := json.Unmarshal(it.value, &out.Param); err != nil {
-				return fieldError("Error", "param", err)
-			}
+			return readOpt(d, &v.Param, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "type":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("Error", "type", err)
-			}
+			return d.readString(&v.Type)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Error", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Error", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Error", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ErrorEvent) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "error"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -1436,7 +1932,7 @@ func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -1445,72 +1941,84 @@ func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ErrorEvent) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ErrorEvent
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ErrorEvent) decodeJSON(d *decoder) error {
+	*v = ErrorEvent{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("ErrorEvent", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("ErrorEvent", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ErrorEvent", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ErrorEvent", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ErrorEvent", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ErrorResponse) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"error\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Error); err != nil {
+			if b, err = v.Error.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -1519,57 +2027,68 @@ func (v ErrorResponse) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ErrorResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ErrorResponse
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ErrorResponse) decodeJSON(d *decoder) error {
+	*v = ErrorResponse{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "error":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Error); err != nil {
-				return fieldError("ErrorResponse", "error", err)
-			}
+			return (&v.Error).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ErrorResponse", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ErrorResponse", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ErrorResponse", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Ranker.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranker\":"...)
-		if b, err = appendValue(b, v.Ranker); err != nil {
+		if b, err = appendOpt(b, v.Ranker, func(b []byte, x0 FileSearchRankingOptionsRanker) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -1579,7 +2098,7 @@ func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(0) && v.ScoreThreshold == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ScoreThreshold); err != nil {
+			if b, err = appendFloat(b, v.ScoreThreshold); err != nil {
 				return nil, err
 			}
 		}
@@ -1588,61 +2107,72 @@ func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out FileSearchRankingOptions
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
+	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "ranker":
-			if err := json.Unmarshal(it.value, &out.Ranker); err != nil {
-				return fieldError("FileSearchRankingOptions", "ranker", err)
-			}
+			return readOpt(d, &v.Ranker, func(p0 *FileSearchRankingOptionsRanker) error {
+				return d.readString((*string)(p0))
+			})
 		case "score_threshold":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ScoreThreshold); err != nil {
-				return fieldError("FileSearchRankingOptions", "score_threshold", err)
-			}
+			return d.readFloat64(&v.ScoreThreshold)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("FileSearchRankingOptions", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("FileSearchRankingOptions", "", it.err)
+	})
+	if err != nil {
+		return fieldError("FileSearchRankingOptions", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v FunctionObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Description.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"description\":"...)
-		if b, err = appendValue(b, v.Description); err != nil {
+		if b, err = appendOpt(b, v.Description, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -1652,22 +2182,32 @@ func (v FunctionObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	if v.Parameters.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"parameters\":"...)
-		if b, err = appendValue(b, v.Parameters); err != nil {
+		if b, err = appendOpt(b, v.Parameters, func(b []byte, x0 FunctionParameters) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]json.RawMessage)(x0), func(b []byte, x1 json.RawMessage) ([]byte, error) {
+				b = appendRaw(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Strict.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"strict\":"...)
-		if b, err = appendValue(b, v.Strict); err != nil {
+		if b, err = appendOpt(b, v.Strict, func(b []byte, x0 bool) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -1675,228 +2215,236 @@ func (v FunctionObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v FunctionObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *FunctionObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out FunctionObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FunctionObject) decodeJSON(d *decoder) error {
+	*v = FunctionObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "description":
-			if err := json.Unmarshal(it.value, &out.Description); err != nil {
-				return fieldError("FunctionObject", "description", err)
-			}
+			return readOpt(d, &v.Description, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("FunctionObject", "name", err)
-			}
+			return d.readString(&v.Name)
 		case "parameters":
-			if err := json.Unmarshal(it.value, &out.Parameters); err != nil {
-				return fieldError("FunctionObject", "parameters", err)
-			}
+			return readOpt(d, &v.Parameters, func(p0 *FunctionParameters) error {
+				return readMap(d, (*map[string]json.RawMessage)(p0), func(p1 *json.RawMessage) error {
+					return d.readRaw(p1)
+				})
+			})
 		case "strict":
-			if err := json.Unmarshal(it.value, &out.Strict); err != nil {
-				return fieldError("FunctionObject", "strict", err)
-			}
+			return readOpt(d, &v.Strict, func(p0 *bool) error {
+				return d.readBool(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("FunctionObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("FunctionObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("FunctionObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if !v.rec.wasAbsent(0) {
+		b = comma(b, start)
+		b = append(b, "\"object\":"...)
+		if v.rec.wasNull(0) && v.Object == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, v.Object)
+		}
+	}
+	if !v.rec.wasAbsent(1) {
+		b = comma(b, start)
+		b = append(b, "\"data\":"...)
+		if v.rec.wasNull(1) && len(v.Data) == 0 {
+			b = append(b, "null"...)
+		} else {
+			if b, err = appendSlice(b, v.Data, func(b []byte, x0 RunStepObject) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !v.rec.wasAbsent(2) {
+		b = comma(b, start)
+		b = append(b, "\"first_id\":"...)
+		if v.rec.wasNull(2) && v.FirstID == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, v.FirstID)
+		}
+	}
+	if !v.rec.wasAbsent(3) {
+		b = comma(b, start)
+		b = append(b, "\"last_id\":"...)
+		if v.rec.wasNull(3) && v.LastID == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, v.LastID)
+		}
+	}
+	if !v.rec.wasAbsent(4) {
+		b = comma(b, start)
+		b = append(b, "\"has_more\":"...)
+		if v.rec.wasNull(4) && !v.HasMore {
+			b = append(b, "null"...)
+		} else {
+			b = appendBool(b, v.HasMore)
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v; see appendJSON.
 func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
-	b = append(b, '{')
-	start := len(b)
-	var err error
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
-		if v.rec.wasNull(0) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendValue(b, v.Object); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && len(v.Data) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"first_id\":"...)
-		if v.rec.wasNull(2) && v.FirstID == "" {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendValue(b, v.FirstID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"last_id\":"...)
-		if v.rec.wasNull(3) && v.LastID == "" {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendValue(b, v.LastID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"has_more\":"...)
-		if v.rec.wasNull(4) && !v.HasMore {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendValue(b, v.HasMore); err != nil {
-				return nil, err
-			}
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ListRunStepsResponse
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
+	*v = ListRunStepsResponse{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "object":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("ListRunStepsResponse", "object", err)
-			}
+			return d.readString(&v.Object)
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("ListRunStepsResponse", "data", err)
-			}
+			return readSlice(d, &v.Data, func(p0 *RunStepObject) error {
+				return (p0).decodeJSON(d)
+			})
 		case "first_id":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FirstID); err != nil {
-				return fieldError("ListRunStepsResponse", "first_id", err)
-			}
+			return d.readString(&v.FirstID)
 		case "last_id":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.LastID); err != nil {
-				return fieldError("ListRunStepsResponse", "last_id", err)
-			}
+			return d.readString(&v.LastID)
 		case "has_more":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.HasMore); err != nil {
-				return fieldError("ListRunStepsResponse", "has_more", err)
-			}
+			return d.readBool(&v.HasMore)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ListRunStepsResponse", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ListRunStepsResponse", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ListRunStepsResponse", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		if v.rec.wasNull(0) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Object); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Object)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -1905,7 +2453,13 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Data) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = appendSlice(b, v.Data, func(b []byte, x0 RunObject) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -1916,9 +2470,7 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.FirstID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FirstID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FirstID)
 		}
 	}
 	if !v.rec.wasAbsent(3) {
@@ -1927,9 +2479,7 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.LastID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.LastID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.LastID)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -1938,119 +2488,117 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && !v.HasMore {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.HasMore); err != nil {
-				return nil, err
-			}
+			b = appendBool(b, v.HasMore)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ListRunsResponse
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ListRunsResponse) decodeJSON(d *decoder) error {
+	*v = ListRunsResponse{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "object":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("ListRunsResponse", "object", err)
-			}
+			return d.readString(&v.Object)
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("ListRunsResponse", "data", err)
-			}
+			return readSlice(d, &v.Data, func(p0 *RunObject) error {
+				return (p0).decodeJSON(d)
+			})
 		case "first_id":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FirstID); err != nil {
-				return fieldError("ListRunsResponse", "first_id", err)
-			}
+			return d.readString(&v.FirstID)
 		case "last_id":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.LastID); err != nil {
-				return fieldError("ListRunsResponse", "last_id", err)
-			}
+			return d.readString(&v.LastID)
 		case "has_more":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.HasMore); err != nil {
-				return fieldError("ListRunsResponse", "has_more", err)
-			}
+			return d.readBool(&v.HasMore)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ListRunsResponse", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ListRunsResponse", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ListRunsResponse", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageAttachment) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2059,7 +2607,13 @@ func (v MessageAttachment) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Tools) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Tools); err != nil {
+			if b, err = appendSlice(b, v.Tools, func(b []byte, x0 MessageAttachmentToolsItem) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -2068,172 +2622,232 @@ func (v MessageAttachment) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageAttachment) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageAttachment
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageAttachment) decodeJSON(d *decoder) error {
+	*v = MessageAttachment{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("MessageAttachment", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		case "tools":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Tools); err != nil {
-				return fieldError("MessageAttachment", "tools", err)
-			}
+			return readSlice(d, &v.Tools, func(p0 *MessageAttachmentToolsItem) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageAttachment", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageAttachment", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageAttachment", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero MessageAttachmentToolsItem as null.
-func (u MessageAttachmentToolsItem) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero MessageAttachmentToolsItem as null.
+func (u MessageAttachmentToolsItem) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MessageAttachmentToolsItemKindCodeInterpreter:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantToolsCode).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageAttachmentToolsItemKindFileSearch:
-		return json.Marshal(u.value)
+		if b, err = u.value.(AssistantToolsFileSearchTypeOnly).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u MessageAttachmentToolsItem) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "code_interpreter":
-			return decodeVariant(data, "MessageAttachmentToolsItem", func(x AssistantToolsCode) {
-				*u = MessageAttachmentToolsItemOfCodeInterpreter(x)
-			})
+			var x AssistantToolsCode
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageAttachmentToolsItem", "", err)
+			}
+			*u = MessageAttachmentToolsItemOfCodeInterpreter(x)
+			return nil
 		case "file_search":
-			return decodeVariant(data, "MessageAttachmentToolsItem", func(x AssistantToolsFileSearchTypeOnly) {
-				*u = MessageAttachmentToolsItemOfFileSearch(x)
-			})
+			var x AssistantToolsFileSearchTypeOnly
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageAttachmentToolsItem", "", err)
+			}
+			*u = MessageAttachmentToolsItemOfFileSearch(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("MessageAttachmentToolsItem", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageAttachmentToolsItem", "", err)
 	}
 	*u = MessageAttachmentToolsItem{
 		kind: MessageAttachmentToolsItemKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero MessageContent as null.
-func (u MessageContent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero MessageContent as null.
+func (u MessageContent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MessageContentKindImageFile:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentImageFileObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageContentKindImageURL:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentImageURLObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageContentKindText:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentTextObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageContentKindRefusal:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentRefusalObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u MessageContent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageContent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "image_file":
-			return decodeVariant(data, "MessageContent", func(x MessageContentImageFileObject) {
-				*u = MessageContentOfImageFile(x)
-			})
+			var x MessageContentImageFileObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfImageFile(x)
+			return nil
 		case "image_url":
-			return decodeVariant(data, "MessageContent", func(x MessageContentImageURLObject) {
-				*u = MessageContentOfImageURL(x)
-			})
+			var x MessageContentImageURLObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfImageURL(x)
+			return nil
 		case "text":
-			return decodeVariant(data, "MessageContent", func(x MessageContentTextObject) {
-				*u = MessageContentOfText(x)
-			})
+			var x MessageContentTextObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfText(x)
+			return nil
 		case "refusal":
-			return decodeVariant(data, "MessageContent", func(x MessageContentRefusalObject) {
-				*u = MessageContentOfRefusal(x)
-			})
+			var x MessageContentRefusalObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfRefusal(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("MessageContent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageContent", "", err)
 	}
 	*u = MessageContent{
 		kind: MessageContentKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_file"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2242,7 +2856,7 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ImageFile); err != nil {
+			if b, err = v.ImageFile.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -2251,80 +2865,93 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentImageFileObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
+	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageContentImageFileObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "image_file":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ImageFile); err != nil {
-				return fieldError("MessageContentImageFileObject", "image_file", err)
-			}
+			return (&v.ImageFile).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentImageFileObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentImageFileObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentImageFileObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendValue(b, v.Detail); err != nil {
+		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -2332,70 +2959,76 @@ func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentImageFileObjectImageFile
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
+	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("MessageContentImageFileObjectImageFile", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		case "detail":
-			if err := json.Unmarshal(it.value, &out.Detail); err != nil {
-				return fieldError("MessageContentImageFileObjectImageFile", "detail", err)
-			}
+			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
+				return d.readString((*string)(p0))
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentImageFileObjectImageFile", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentImageFileObjectImageFile", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentImageFileObjectImageFile", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_url"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2404,7 +3037,7 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ImageURL); err != nil {
+			if b, err = v.ImageURL.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -2413,80 +3046,93 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentImageURLObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
+	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageContentImageURLObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "image_url":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ImageURL); err != nil {
-				return fieldError("MessageContentImageURLObject", "image_url", err)
-			}
+			return (&v.ImageURL).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentImageURLObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentImageURLObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentImageURLObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"url\":"...)
 		if v.rec.wasNull(0) && v.URL == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.URL); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.URL)
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendValue(b, v.Detail); err != nil {
+		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -2494,117 +3140,149 @@ func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentImageURLObjectImageURL
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
+	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "url":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.URL); err != nil {
-				return fieldError("MessageContentImageURLObjectImageURL", "url", err)
-			}
+			return d.readString(&v.URL)
 		case "detail":
-			if err := json.Unmarshal(it.value, &out.Detail); err != nil {
-				return fieldError("MessageContentImageURLObjectImageURL", "detail", err)
-			}
+			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
+				return d.readString((*string)(p0))
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentImageURLObjectImageURL", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentImageURLObjectImageURL", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentImageURLObjectImageURL", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero MessageContentPart as null.
-func (u MessageContentPart) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero MessageContentPart as null.
+func (u MessageContentPart) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MessageContentPartKindImageFile:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentImageFileObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageContentPartKindImageURL:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageContentImageURLObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageContentPartKindText:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageRequestContentTextObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u MessageContentPart) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageContentPart) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "image_file":
-			return decodeVariant(data, "MessageContentPart", func(x MessageContentImageFileObject) {
-				*u = MessageContentPartOfImageFile(x)
-			})
+			var x MessageContentImageFileObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfImageFile(x)
+			return nil
 		case "image_url":
-			return decodeVariant(data, "MessageContentPart", func(x MessageContentImageURLObject) {
-				*u = MessageContentPartOfImageURL(x)
-			})
+			var x MessageContentImageURLObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfImageURL(x)
+			return nil
 		case "text":
-			return decodeVariant(data, "MessageContentPart", func(x MessageRequestContentTextObject) {
-				*u = MessageContentPartOfText(x)
-			})
+			var x MessageRequestContentTextObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfText(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("MessageContentPart", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageContentPart", "", err)
 	}
 	*u = MessageContentPart{
 		kind: MessageContentPartKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "refusal"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2613,87 +3291,95 @@ func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Refusal == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Refusal); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Refusal)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentRefusalObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
+	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageContentRefusalObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "refusal":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Refusal); err != nil {
-				return fieldError("MessageContentRefusalObject", "refusal", err)
-			}
+			return d.readString(&v.Refusal)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentRefusalObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentRefusalObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentRefusalObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2702,7 +3388,7 @@ func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Text); err != nil {
+			if b, err = v.Text.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -2711,74 +3397,84 @@ func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentTextObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
+	*v = MessageContentTextObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageContentTextObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("MessageContentTextObject", "text", err)
-			}
+			return (&v.Text).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentTextObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentTextObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentTextObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"value\":"...)
 		if v.rec.wasNull(0) && v.Value == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -2787,7 +3483,13 @@ func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Annotations) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Annotations); err != nil {
+			if b, err = appendSlice(b, v.Annotations, func(b []byte, x0 TextAnnotation) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -2796,148 +3498,191 @@ func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageContentTextObjectText
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
+	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "value":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Value); err != nil {
-				return fieldError("MessageContentTextObjectText", "value", err)
-			}
+			return d.readString(&v.Value)
 		case "annotations":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Annotations); err != nil {
-				return fieldError("MessageContentTextObjectText", "annotations", err)
-			}
+			return readSlice(d, &v.Annotations, func(p0 *TextAnnotation) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageContentTextObjectText", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageContentTextObjectText", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageContentTextObjectText", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero MessageDeltaContent as null.
-func (u MessageDeltaContent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero MessageDeltaContent as null.
+func (u MessageDeltaContent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MessageDeltaContentKindImageFile:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageDeltaContentImageFile).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageDeltaContentKindText:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageDeltaContentText).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageDeltaContentKindRefusal:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageDeltaContentRefusal).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageDeltaContentKindImageURL:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageDeltaContentImageURL).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u MessageDeltaContent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "image_file":
-			return decodeVariant(data, "MessageDeltaContent", func(x MessageDeltaContentImageFile) {
-				*u = MessageDeltaContentOfImageFile(x)
-			})
+			var x MessageDeltaContentImageFile
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfImageFile(x)
+			return nil
 		case "text":
-			return decodeVariant(data, "MessageDeltaContent", func(x MessageDeltaContentText) {
-				*u = MessageDeltaContentOfText(x)
-			})
+			var x MessageDeltaContentText
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfText(x)
+			return nil
 		case "refusal":
-			return decodeVariant(data, "MessageDeltaContent", func(x MessageDeltaContentRefusal) {
-				*u = MessageDeltaContentOfRefusal(x)
-			})
+			var x MessageDeltaContentRefusal
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfRefusal(x)
+			return nil
 		case "image_url":
-			return decodeVariant(data, "MessageDeltaContent", func(x MessageDeltaContentImageURL) {
-				*u = MessageDeltaContentOfImageURL(x)
-			})
+			var x MessageDeltaContentImageURL
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfImageURL(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("MessageDeltaContent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageDeltaContent", "", err)
 	}
 	*u = MessageDeltaContent{
 		kind: MessageDeltaContentKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"index\":"...)
 		if v.rec.wasNull(0) && v.Index == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Index); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.Index)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_file"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if v.ImageFile.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"image_file\":"...)
-		if b, err = appendValue(b, v.ImageFile); err != nil {
+		if b, err = appendOpt(b, v.ImageFile, func(b []byte, x0 MessageDeltaContentImageFileImageFile) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -2945,80 +3690,98 @@ func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentImageFile
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Index); err != nil {
-				return fieldError("MessageDeltaContentImageFile", "index", err)
-			}
+			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageDeltaContentImageFile", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "image_file":
-			if err := json.Unmarshal(it.value, &out.ImageFile); err != nil {
-				return fieldError("MessageDeltaContentImageFile", "image_file", err)
-			}
+			return readOpt(d, &v.ImageFile, func(p0 *MessageDeltaContentImageFileImageFile) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentImageFile", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentImageFile", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageFile", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.FileID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
-		if b, err = appendValue(b, v.FileID); err != nil {
+		if b, err = appendOpt(b, v.FileID, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendValue(b, v.Detail); err != nil {
+		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3026,78 +3789,90 @@ func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentImageFileImageFile
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageFileImageFile{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("MessageDeltaContentImageFileImageFile", "file_id", err)
-			}
+			return readOpt(d, &v.FileID, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "detail":
-			if err := json.Unmarshal(it.value, &out.Detail); err != nil {
-				return fieldError("MessageDeltaContentImageFileImageFile", "detail", err)
-			}
+			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
+				return d.readString((*string)(p0))
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentImageFileImageFile", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageFileImageFile", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentImageFileImageFile", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"index\":"...)
 		if v.rec.wasNull(0) && v.Index == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Index); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.Index)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_url"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if v.ImageURL.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"image_url\":"...)
-		if b, err = appendValue(b, v.ImageURL); err != nil {
+		if b, err = appendOpt(b, v.ImageURL, func(b []byte, x0 MessageDeltaContentImageURLImageURL) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3105,80 +3880,98 @@ func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentImageURL
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Index); err != nil {
-				return fieldError("MessageDeltaContentImageURL", "index", err)
-			}
+			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageDeltaContentImageURL", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "image_url":
-			if err := json.Unmarshal(it.value, &out.ImageURL); err != nil {
-				return fieldError("MessageDeltaContentImageURL", "image_url", err)
-			}
+			return readOpt(d, &v.ImageURL, func(p0 *MessageDeltaContentImageURLImageURL) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentImageURL", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentImageURL", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageURL", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.URL.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"url\":"...)
-		if b, err = appendValue(b, v.URL); err != nil {
+		if b, err = appendOpt(b, v.URL, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendValue(b, v.Detail); err != nil {
+		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3186,78 +3979,87 @@ func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentImageURLImageURL
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageURLImageURL{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "url":
-			if err := json.Unmarshal(it.value, &out.URL); err != nil {
-				return fieldError("MessageDeltaContentImageURLImageURL", "url", err)
-			}
+			return readOpt(d, &v.URL, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "detail":
-			if err := json.Unmarshal(it.value, &out.Detail); err != nil {
-				return fieldError("MessageDeltaContentImageURLImageURL", "detail", err)
-			}
+			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
+				return d.readString((*string)(p0))
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentImageURLImageURL", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageURLImageURL", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentImageURLImageURL", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"index\":"...)
 		if v.rec.wasNull(0) && v.Index == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Index); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.Index)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "refusal"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if v.Refusal.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"refusal\":"...)
-		if b, err = appendValue(b, v.Refusal); err != nil {
+		if b, err = appendOpt(b, v.Refusal, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3265,99 +4067,113 @@ func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentRefusal
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Index); err != nil {
-				return fieldError("MessageDeltaContentRefusal", "index", err)
-			}
+			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageDeltaContentRefusal", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "refusal":
-			if err := json.Unmarshal(it.value, &out.Refusal); err != nil {
-				return fieldError("MessageDeltaContentRefusal", "refusal", err)
-			}
+			return readOpt(d, &v.Refusal, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentRefusal", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentRefusal", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentRefusal", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"index\":"...)
 		if v.rec.wasNull(0) && v.Index == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Index); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.Index)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "text"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if v.Text.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"text\":"...)
-		if b, err = appendValue(b, v.Text); err != nil {
+		if b, err = appendOpt(b, v.Text, func(b []byte, x0 MessageDeltaContentTextText) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3365,80 +4181,104 @@ func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentText
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentText{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Index); err != nil {
-				return fieldError("MessageDeltaContentText", "index", err)
-			}
+			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageDeltaContentText", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "text":
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("MessageDeltaContentText", "text", err)
-			}
+			return readOpt(d, &v.Text, func(p0 *MessageDeltaContentTextText) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentText", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentText", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentText", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Value.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"value\":"...)
-		if b, err = appendValue(b, v.Value); err != nil {
+		if b, err = appendOpt(b, v.Value, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Annotations.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"annotations\":"...)
-		if b, err = appendValue(b, v.Annotations); err != nil {
+		if b, err = appendOpt(b, v.Annotations, func(b []byte, x0 []json.RawMessage) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 json.RawMessage) ([]byte, error) {
+				b = appendRaw(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3446,72 +4286,80 @@ func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaContentTextText
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentTextText{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "value":
-			if err := json.Unmarshal(it.value, &out.Value); err != nil {
-				return fieldError("MessageDeltaContentTextText", "value", err)
-			}
+			return readOpt(d, &v.Value, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "annotations":
-			if err := json.Unmarshal(it.value, &out.Annotations); err != nil {
-				return fieldError("MessageDeltaContentTextText", "annotations", err)
-			}
+			return readOpt(d, &v.Annotations, func(p0 *[]json.RawMessage) error {
+				return readSlice(d, p0, func(p1 *json.RawMessage) error {
+					return d.readRaw(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaContentTextText", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentTextText", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MessageDeltaContentTextText", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -3520,7 +4368,7 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Delta); err != nil {
+			if b, err = v.Delta.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -3529,88 +4377,113 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
+	*v = MessageDeltaObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("MessageDeltaObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("MessageDeltaObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "delta":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Delta); err != nil {
-				return fieldError("MessageDeltaObject", "delta", err)
-			}
+			return (&v.Delta).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageDeltaObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageDeltaObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Role.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"role\":"...)
-		if b, err = appendValue(b, v.Role); err != nil {
+		if b, err = appendOpt(b, v.Role, func(b []byte, x0 MessageDeltaObjectDeltaRole) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Content.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"content\":"...)
-		if b, err = appendValue(b, v.Content); err != nil {
+		if b, err = appendOpt(b, v.Content, func(b []byte, x0 []MessageDeltaContent) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageDeltaContent) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3618,72 +4491,80 @@ func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageDeltaObjectDelta
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
+	*v = MessageDeltaObjectDelta{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "role":
-			if err := json.Unmarshal(it.value, &out.Role); err != nil {
-				return fieldError("MessageDeltaObjectDelta", "role", err)
-			}
+			return readOpt(d, &v.Role, func(p0 *MessageDeltaObjectDeltaRole) error {
+				return d.readString((*string)(p0))
+			})
 		case "content":
-			if err := json.Unmarshal(it.value, &out.Content); err != nil {
-				return fieldError("MessageDeltaObjectDelta", "content", err)
-			}
+			return readOpt(d, &v.Content, func(p0 *[]MessageDeltaContent) error {
+				return readSlice(d, p0, func(p1 *MessageDeltaContent) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageDeltaObjectDelta", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaObjectDelta", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MessageDeltaObjectDelta", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 512)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -3692,9 +4573,7 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.CreatedAt == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CreatedAt); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CreatedAt)
 		}
 	}
 	if !v.rec.wasAbsent(3) {
@@ -3703,9 +4582,7 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.ThreadID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ThreadID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ThreadID)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -3714,29 +4591,39 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && v.Status == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Status); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Status))
 		}
 	}
 	if !v.rec.wasAbsent(5) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_details\":"...)
-		if b, err = appendValue(b, v.IncompleteDetails); err != nil {
+		if b, err = appendOpt(b, v.IncompleteDetails, func(b []byte, x0 MessageObjectIncompleteDetails) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(6) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendValue(b, v.CompletedAt); err != nil {
+		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(7) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_at\":"...)
-		if b, err = appendValue(b, v.IncompleteAt); err != nil {
+		if b, err = appendOpt(b, v.IncompleteAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3746,9 +4633,7 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(8) && v.Role == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Role); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Role))
 		}
 	}
 	if !v.rec.wasAbsent(9) {
@@ -3757,7 +4642,13 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(9) && len(v.Content) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Content); err != nil {
+			if b, err = appendSlice(b, v.Content, func(b []byte, x0 MessageContent) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -3765,28 +4656,55 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"assistant_id\":"...)
-		if b, err = appendValue(b, v.AssistantID); err != nil {
+		if b, err = appendOpt(b, v.AssistantID, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"run_id\":"...)
-		if b, err = appendValue(b, v.RunID); err != nil {
+		if b, err = appendOpt(b, v.RunID, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(12) {
 		b = comma(b, start)
 		b = append(b, "\"attachments\":"...)
-		if b, err = appendValue(b, v.Attachments); err != nil {
+		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageAttachment) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -3794,256 +4712,266 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageObject) decodeJSON(d *decoder) error {
+	*v = MessageObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("MessageObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("MessageObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CreatedAt); err != nil {
-				return fieldError("MessageObject", "created_at", err)
-			}
+			return d.readInt64(&v.CreatedAt)
 		case "thread_id":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ThreadID); err != nil {
-				return fieldError("MessageObject", "thread_id", err)
-			}
+			return d.readString(&v.ThreadID)
 		case "status":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Status); err != nil {
-				return fieldError("MessageObject", "status", err)
-			}
+			return d.readString((*string)(&v.Status))
 		case "incomplete_details":
 			seen[0] |= uint64(0x20)
-			if err := json.Unmarshal(it.value, &out.IncompleteDetails); err != nil {
-				return fieldError("MessageObject", "incomplete_details", err)
-			}
+			return readOpt(d, &v.IncompleteDetails, func(p0 *MessageObjectIncompleteDetails) error {
+				return (p0).decodeJSON(d)
+			})
 		case "completed_at":
 			seen[0] |= uint64(0x40)
-			if err := json.Unmarshal(it.value, &out.CompletedAt); err != nil {
-				return fieldError("MessageObject", "completed_at", err)
-			}
+			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "incomplete_at":
 			seen[0] |= uint64(0x80)
-			if err := json.Unmarshal(it.value, &out.IncompleteAt); err != nil {
-				return fieldError("MessageObject", "incomplete_at", err)
-			}
+			return readOpt(d, &v.IncompleteAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "role":
 			seen[0] |= uint64(0x100)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(8)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(8)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Role); err != nil {
-				return fieldError("MessageObject", "role", err)
-			}
+			return d.readString((*string)(&v.Role))
 		case "content":
 			seen[0] |= uint64(0x200)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(9)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(9)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Content); err != nil {
-				return fieldError("MessageObject", "content", err)
-			}
+			return readSlice(d, &v.Content, func(p0 *MessageContent) error {
+				return (p0).decodeJSON(d)
+			})
 		case "assistant_id":
 			seen[0] |= uint64(0x400)
-			if err := json.Unmarshal(it.value, &out.AssistantID); err != nil {
-				return fieldError("MessageObject", "assistant_id", err)
-			}
+			return readOpt(d, &v.AssistantID, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "run_id":
 			seen[0] |= uint64(0x800)
-			if err := json.Unmarshal(it.value, &out.RunID); err != nil {
-				return fieldError("MessageObject", "run_id", err)
-			}
+			return readOpt(d, &v.RunID, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "attachments":
 			seen[0] |= uint64(0x1000)
-			if err := json.Unmarshal(it.value, &out.Attachments); err != nil {
-				return fieldError("MessageObject", "attachments", err)
-			}
+			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
+				return readSlice(d, p0, func(p1 *MessageAttachment) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		case "metadata":
 			seen[0] |= uint64(0x2000)
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("MessageObject", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
 	if seen[0]&uint64(0x20) == 0 {
-		out.rec = out.rec.markAbsent(5)
+		v.rec = v.rec.markAbsent(5)
 	}
 	if seen[0]&uint64(0x40) == 0 {
-		out.rec = out.rec.markAbsent(6)
+		v.rec = v.rec.markAbsent(6)
 	}
 	if seen[0]&uint64(0x80) == 0 {
-		out.rec = out.rec.markAbsent(7)
+		v.rec = v.rec.markAbsent(7)
 	}
 	if seen[0]&uint64(0x100) == 0 {
-		out.rec = out.rec.markAbsent(8)
+		v.rec = v.rec.markAbsent(8)
 	}
 	if seen[0]&uint64(0x200) == 0 {
-		out.rec = out.rec.markAbsent(9)
+		v.rec = v.rec.markAbsent(9)
 	}
 	if seen[0]&uint64(0x400) == 0 {
-		out.rec = out.rec.markAbsent(10)
+		v.rec = v.rec.markAbsent(10)
 	}
 	if seen[0]&uint64(0x800) == 0 {
-		out.rec = out.rec.markAbsent(11)
+		v.rec = v.rec.markAbsent(11)
 	}
 	if seen[0]&uint64(0x1000) == 0 {
-		out.rec = out.rec.markAbsent(12)
+		v.rec = v.rec.markAbsent(12)
 	}
 	if seen[0]&uint64(0x2000) == 0 {
-		out.rec = out.rec.markAbsent(13)
+		v.rec = v.rec.markAbsent(13)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"reason\":"...)
 		if v.rec.wasNull(0) && v.Reason == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Reason); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Reason))
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageObjectIncompleteDetails
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
+	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "reason":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Reason); err != nil {
-				return fieldError("MessageObjectIncompleteDetails", "reason", err)
-			}
+			return d.readString((*string)(&v.Reason))
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageObjectIncompleteDetails", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageObjectIncompleteDetails", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageObjectIncompleteDetails", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -4052,140 +4980,189 @@ func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Text == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Text); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Text)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageRequestContentTextObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
+	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("MessageRequestContentTextObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("MessageRequestContentTextObject", "text", err)
-			}
+			return d.readString(&v.Text)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageRequestContentTextObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageRequestContentTextObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageRequestContentTextObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero MessageStreamEvent as null.
-func (u MessageStreamEvent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero MessageStreamEvent as null.
+func (u MessageStreamEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MessageStreamEventKindThreadMessageCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageStreamEventKindThreadMessageInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageStreamEventKindThreadMessageDelta:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageDelta).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageStreamEventKindThreadMessageCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MessageStreamEventKindThreadMessageIncomplete:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MessageStreamEventThreadMessageIncomplete).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u MessageStreamEvent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "thread.message.created":
-			return decodeVariant(data, "MessageStreamEvent", func(x MessageStreamEventThreadMessageCreated) {
-				*u = MessageStreamEventOfThreadMessageCreated(x)
-			})
+			var x MessageStreamEventThreadMessageCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageCreated(x)
+			return nil
 		case "thread.message.in_progress":
-			return decodeVariant(data, "MessageStreamEvent", func(x MessageStreamEventThreadMessageInProgress) {
-				*u = MessageStreamEventOfThreadMessageInProgress(x)
-			})
+			var x MessageStreamEventThreadMessageInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageInProgress(x)
+			return nil
 		case "thread.message.delta":
-			return decodeVariant(data, "MessageStreamEvent", func(x MessageStreamEventThreadMessageDelta) {
-				*u = MessageStreamEventOfThreadMessageDelta(x)
-			})
+			var x MessageStreamEventThreadMessageDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageDelta(x)
+			return nil
 		case "thread.message.completed":
-			return decodeVariant(data, "MessageStreamEvent", func(x MessageStreamEventThreadMessageCompleted) {
-				*u = MessageStreamEventOfThreadMessageCompleted(x)
-			})
+			var x MessageStreamEventThreadMessageCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageCompleted(x)
+			return nil
 		case "thread.message.incomplete":
-			return decodeVariant(data, "MessageStreamEvent", func(x MessageStreamEventThreadMessageIncomplete) {
-				*u = MessageStreamEventOfThreadMessageIncomplete(x)
-			})
+			var x MessageStreamEventThreadMessageIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageIncomplete(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("MessageStreamEvent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageStreamEvent", "", err)
 	}
 	*u = MessageStreamEvent{
 		kind: MessageStreamEventKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4194,87 +5171,97 @@ func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) 
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.completed"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageStreamEventThreadMessageCompleted
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCompleted", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCompleted", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCompleted", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageStreamEventThreadMessageCompleted", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageCompleted", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4283,87 +5270,97 @@ func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.created"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageStreamEventThreadMessageCreated
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCreated", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCreated", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageStreamEventThreadMessageCreated", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageStreamEventThreadMessageCreated", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageCreated", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4372,87 +5369,97 @@ func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageStreamEventThreadMessageDelta
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("MessageStreamEventThreadMessageDelta", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("MessageStreamEventThreadMessageDelta", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageStreamEventThreadMessageDelta", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageStreamEventThreadMessageDelta", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageDelta", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4461,87 +5468,97 @@ func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error)
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.in_progress"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageStreamEventThreadMessageInProgress
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("MessageStreamEventThreadMessageInProgress", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("MessageStreamEventThreadMessageInProgress", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageStreamEventThreadMessageInProgress", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageStreamEventThreadMessageInProgress", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageInProgress", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4550,207 +5567,247 @@ func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error)
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.incomplete"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MessageStreamEventThreadMessageIncomplete
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("MessageStreamEventThreadMessageIncomplete", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("MessageStreamEventThreadMessageIncomplete", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MessageStreamEventThreadMessageIncomplete", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("MessageStreamEventThreadMessageIncomplete", "", it.err)
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageIncomplete", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ModifyRunRequest
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
+	*v = ModifyRunRequest{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "metadata":
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("ModifyRunRequest", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ModifyRunRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("ModifyRunRequest", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("ModifyRunRequest", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_object"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ResponseFormatJSONObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("ResponseFormatJSONObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ResponseFormatJSONObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ResponseFormatJSONObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -4759,7 +5816,7 @@ func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.JSONSchema); err != nil {
+			if b, err = v.JSONSchema.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -4768,69 +5825,84 @@ func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ResponseFormatJSONSchema
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("ResponseFormatJSONSchema", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "json_schema":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.JSONSchema); err != nil {
-				return fieldError("ResponseFormatJSONSchema", "json_schema", err)
-			}
+			return (&v.JSONSchema).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ResponseFormatJSONSchema", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ResponseFormatJSONSchema", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONSchema", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Description.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"description\":"...)
-		if b, err = appendValue(b, v.Description); err != nil {
+		if b, err = appendOpt(b, v.Description, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -4840,22 +5912,32 @@ func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	if v.Schema.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"schema\":"...)
-		if b, err = appendValue(b, v.Schema); err != nil {
+		if b, err = appendOpt(b, v.Schema, func(b []byte, x0 ResponseFormatJSONSchemaSchema) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]json.RawMessage)(x0), func(b []byte, x1 json.RawMessage) ([]byte, error) {
+				b = appendRaw(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Strict.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"strict\":"...)
-		if b, err = appendValue(b, v.Strict); err != nil {
+		if b, err = appendOpt(b, v.Strict, func(b []byte, x0 bool) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -4863,140 +5945,158 @@ func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ResponseFormatJSONSchemaJSONSchema
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "description":
-			if err := json.Unmarshal(it.value, &out.Description); err != nil {
-				return fieldError("ResponseFormatJSONSchemaJSONSchema", "description", err)
-			}
+			return readOpt(d, &v.Description, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("ResponseFormatJSONSchemaJSONSchema", "name", err)
-			}
+			return d.readString(&v.Name)
 		case "schema":
-			if err := json.Unmarshal(it.value, &out.Schema); err != nil {
-				return fieldError("ResponseFormatJSONSchemaJSONSchema", "schema", err)
-			}
+			return readOpt(d, &v.Schema, func(p0 *ResponseFormatJSONSchemaSchema) error {
+				return readMap(d, (*map[string]json.RawMessage)(p0), func(p1 *json.RawMessage) error {
+					return d.readRaw(p1)
+				})
+			})
 		case "strict":
-			if err := json.Unmarshal(it.value, &out.Strict); err != nil {
-				return fieldError("ResponseFormatJSONSchemaJSONSchema", "strict", err)
-			}
+			return readOpt(d, &v.Strict, func(p0 *bool) error {
+				return d.readBool(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ResponseFormatJSONSchemaJSONSchema", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ResponseFormatJSONSchemaJSONSchema", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONSchemaJSONSchema", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ResponseFormatText
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatText) decodeJSON(d *decoder) error {
+	*v = ResponseFormatText{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("ResponseFormatText", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ResponseFormatText", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ResponseFormatText", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ResponseFormatText", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"completion_tokens\":"...)
 		if v.rec.wasNull(0) && v.CompletionTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CompletionTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CompletionTokens)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -5005,9 +6105,7 @@ func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.PromptTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.PromptTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.PromptTokens)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -5016,110 +6114,108 @@ func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.TotalTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.TotalTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.TotalTokens)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunCompletionUsage
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
+	*v = RunCompletionUsage{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "completion_tokens":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CompletionTokens); err != nil {
-				return fieldError("RunCompletionUsage", "completion_tokens", err)
-			}
+			return d.readInt64(&v.CompletionTokens)
 		case "prompt_tokens":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.PromptTokens); err != nil {
-				return fieldError("RunCompletionUsage", "prompt_tokens", err)
-			}
+			return d.readInt64(&v.PromptTokens)
 		case "total_tokens":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.TotalTokens); err != nil {
-				return fieldError("RunCompletionUsage", "total_tokens", err)
-			}
+			return d.readInt64(&v.TotalTokens)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunCompletionUsage", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunCompletionUsage", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunCompletionUsage", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 928)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -5128,9 +6224,7 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.CreatedAt == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CreatedAt); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CreatedAt)
 		}
 	}
 	if !v.rec.wasAbsent(3) {
@@ -5139,9 +6233,7 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.ThreadID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ThreadID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ThreadID)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -5150,9 +6242,7 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && v.AssistantID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.AssistantID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.AssistantID)
 		}
 	}
 	if !v.rec.wasAbsent(5) {
@@ -5161,64 +6251,95 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(5) && v.Status == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Status); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Status))
 		}
 	}
 	if !v.rec.wasAbsent(6) {
 		b = comma(b, start)
 		b = append(b, "\"required_action\":"...)
-		if b, err = appendValue(b, v.RequiredAction); err != nil {
+		if b, err = appendOpt(b, v.RequiredAction, func(b []byte, x0 RunObjectRequiredAction) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(7) {
 		b = comma(b, start)
 		b = append(b, "\"last_error\":"...)
-		if b, err = appendValue(b, v.LastError); err != nil {
+		if b, err = appendOpt(b, v.LastError, func(b []byte, x0 RunObjectLastError) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(8) {
 		b = comma(b, start)
 		b = append(b, "\"expires_at\":"...)
-		if b, err = appendValue(b, v.ExpiresAt); err != nil {
+		if b, err = appendOpt(b, v.ExpiresAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(9) {
 		b = comma(b, start)
 		b = append(b, "\"started_at\":"...)
-		if b, err = appendValue(b, v.StartedAt); err != nil {
+		if b, err = appendOpt(b, v.StartedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"cancelled_at\":"...)
-		if b, err = appendValue(b, v.CancelledAt); err != nil {
+		if b, err = appendOpt(b, v.CancelledAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"failed_at\":"...)
-		if b, err = appendValue(b, v.FailedAt); err != nil {
+		if b, err = appendOpt(b, v.FailedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(12) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendValue(b, v.CompletedAt); err != nil {
+		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_details\":"...)
-		if b, err = appendValue(b, v.IncompleteDetails); err != nil {
+		if b, err = appendOpt(b, v.IncompleteDetails, func(b []byte, x0 RunObjectIncompleteDetails) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -5228,9 +6349,7 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(14) && v.Model == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Model); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Model)
 		}
 	}
 	if !v.rec.wasAbsent(15) {
@@ -5239,9 +6358,7 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(15) && v.Instructions == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Instructions); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Instructions)
 		}
 	}
 	if !v.rec.wasAbsent(16) {
@@ -5250,7 +6367,13 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(16) && len(v.Tools) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Tools); err != nil {
+			if b, err = appendSlice(b, v.Tools, func(b []byte, x0 AssistantTool) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -5258,56 +6381,101 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 	if !v.rec.wasAbsent(17) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(18) {
 		b = comma(b, start)
 		b = append(b, "\"usage\":"...)
-		if b, err = appendValue(b, v.Usage); err != nil {
+		if b, err = appendOpt(b, v.Usage, func(b []byte, x0 RunCompletionUsage) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Temperature.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"temperature\":"...)
-		if b, err = appendValue(b, v.Temperature); err != nil {
+		if b, err = appendOpt(b, v.Temperature, func(b []byte, x0 float64) ([]byte, error) {
+			var err error
+			if b, err = appendFloat(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.TopP.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"top_p\":"...)
-		if b, err = appendValue(b, v.TopP); err != nil {
+		if b, err = appendOpt(b, v.TopP, func(b []byte, x0 float64) ([]byte, error) {
+			var err error
+			if b, err = appendFloat(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(19) {
 		b = comma(b, start)
 		b = append(b, "\"max_prompt_tokens\":"...)
-		if b, err = appendValue(b, v.MaxPromptTokens); err != nil {
+		if b, err = appendOpt(b, v.MaxPromptTokens, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(20) {
 		b = comma(b, start)
 		b = append(b, "\"max_completion_tokens\":"...)
-		if b, err = appendValue(b, v.MaxCompletionTokens); err != nil {
+		if b, err = appendOpt(b, v.MaxCompletionTokens, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(21) {
 		b = comma(b, start)
 		b = append(b, "\"truncation_strategy\":"...)
-		if b, err = appendValue(b, v.TruncationStrategy); err != nil {
+		if b, err = appendOpt(b, v.TruncationStrategy, func(b []byte, x0 TruncationObject) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(22) {
 		b = comma(b, start)
 		b = append(b, "\"tool_choice\":"...)
-		if b, err = appendValue(b, v.ToolChoice); err != nil {
+		if b, err = appendOpt(b, v.ToolChoice, func(b []byte, x0 AssistantsAPIToolChoiceOption) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -5317,15 +6485,19 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(23) && !v.ParallelToolCalls {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ParallelToolCalls); err != nil {
-				return nil, err
-			}
+			b = appendBool(b, v.ParallelToolCalls)
 		}
 	}
 	if !v.rec.wasAbsent(24) {
 		b = comma(b, start)
 		b = append(b, "\"response_format\":"...)
-		if b, err = appendValue(b, v.ResponseFormat); err != nil {
+		if b, err = appendOpt(b, v.ResponseFormat, func(b []byte, x0 AssistantsAPIResponseFormatOption) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -5333,293 +6505,296 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObject) decodeJSON(d *decoder) error {
+	*v = RunObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("RunObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CreatedAt); err != nil {
-				return fieldError("RunObject", "created_at", err)
-			}
+			return d.readInt64(&v.CreatedAt)
 		case "thread_id":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ThreadID); err != nil {
-				return fieldError("RunObject", "thread_id", err)
-			}
+			return d.readString(&v.ThreadID)
 		case "assistant_id":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.AssistantID); err != nil {
-				return fieldError("RunObject", "assistant_id", err)
-			}
+			return d.readString(&v.AssistantID)
 		case "status":
 			seen[0] |= uint64(0x20)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(5)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(5)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Status); err != nil {
-				return fieldError("RunObject", "status", err)
-			}
+			return d.readString((*string)(&v.Status))
 		case "required_action":
 			seen[0] |= uint64(0x40)
-			if err := json.Unmarshal(it.value, &out.RequiredAction); err != nil {
-				return fieldError("RunObject", "required_action", err)
-			}
+			return readOpt(d, &v.RequiredAction, func(p0 *RunObjectRequiredAction) error {
+				return (p0).decodeJSON(d)
+			})
 		case "last_error":
 			seen[0] |= uint64(0x80)
-			if err := json.Unmarshal(it.value, &out.LastError); err != nil {
-				return fieldError("RunObject", "last_error", err)
-			}
+			return readOpt(d, &v.LastError, func(p0 *RunObjectLastError) error {
+				return (p0).decodeJSON(d)
+			})
 		case "expires_at":
 			seen[0] |= uint64(0x100)
-			if err := json.Unmarshal(it.value, &out.ExpiresAt); err != nil {
-				return fieldError("RunObject", "expires_at", err)
-			}
+			return readOpt(d, &v.ExpiresAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "started_at":
 			seen[0] |= uint64(0x200)
-			if err := json.Unmarshal(it.value, &out.StartedAt); err != nil {
-				return fieldError("RunObject", "started_at", err)
-			}
+			return readOpt(d, &v.StartedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "cancelled_at":
 			seen[0] |= uint64(0x400)
-			if err := json.Unmarshal(it.value, &out.CancelledAt); err != nil {
-				return fieldError("RunObject", "cancelled_at", err)
-			}
+			return readOpt(d, &v.CancelledAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "failed_at":
 			seen[0] |= uint64(0x800)
-			if err := json.Unmarshal(it.value, &out.FailedAt); err != nil {
-				return fieldError("RunObject", "failed_at", err)
-			}
+			return readOpt(d, &v.FailedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "completed_at":
 			seen[0] |= uint64(0x1000)
-			if err := json.Unmarshal(it.value, &out.CompletedAt); err != nil {
-				return fieldError("RunObject", "completed_at", err)
-			}
+			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "incomplete_details":
 			seen[0] |= uint64(0x2000)
-			if err := json.Unmarshal(it.value, &out.IncompleteDetails); err != nil {
-				return fieldError("RunObject", "incomplete_details", err)
-			}
+			return readOpt(d, &v.IncompleteDetails, func(p0 *RunObjectIncompleteDetails) error {
+				return (p0).decodeJSON(d)
+			})
 		case "model":
 			seen[0] |= uint64(0x4000)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(14)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(14)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Model); err != nil {
-				return fieldError("RunObject", "model", err)
-			}
+			return d.readString(&v.Model)
 		case "instructions":
 			seen[0] |= uint64(0x8000)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(15)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(15)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Instructions); err != nil {
-				return fieldError("RunObject", "instructions", err)
-			}
+			return d.readString(&v.Instructions)
 		case "tools":
 			seen[0] |= uint64(0x10000)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(16)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(16)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Tools); err != nil {
-				return fieldError("RunObject", "tools", err)
-			}
+			return readSlice(d, &v.Tools, func(p0 *AssistantTool) error {
+				return (p0).decodeJSON(d)
+			})
 		case "metadata":
 			seen[0] |= uint64(0x20000)
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("RunObject", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		case "usage":
 			seen[0] |= uint64(0x40000)
-			if err := json.Unmarshal(it.value, &out.Usage); err != nil {
-				return fieldError("RunObject", "usage", err)
-			}
+			return readOpt(d, &v.Usage, func(p0 *RunCompletionUsage) error {
+				return (p0).decodeJSON(d)
+			})
 		case "temperature":
-			if err := json.Unmarshal(it.value, &out.Temperature); err != nil {
-				return fieldError("RunObject", "temperature", err)
-			}
+			return readOpt(d, &v.Temperature, func(p0 *float64) error {
+				return d.readFloat64(p0)
+			})
 		case "top_p":
-			if err := json.Unmarshal(it.value, &out.TopP); err != nil {
-				return fieldError("RunObject", "top_p", err)
-			}
+			return readOpt(d, &v.TopP, func(p0 *float64) error {
+				return d.readFloat64(p0)
+			})
 		case "max_prompt_tokens":
 			seen[0] |= uint64(0x80000)
-			if err := json.Unmarshal(it.value, &out.MaxPromptTokens); err != nil {
-				return fieldError("RunObject", "max_prompt_tokens", err)
-			}
+			return readOpt(d, &v.MaxPromptTokens, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "max_completion_tokens":
 			seen[0] |= uint64(0x100000)
-			if err := json.Unmarshal(it.value, &out.MaxCompletionTokens); err != nil {
-				return fieldError("RunObject", "max_completion_tokens", err)
-			}
+			return readOpt(d, &v.MaxCompletionTokens, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "truncation_strategy":
 			seen[0] |= uint64(0x200000)
-			if err := json.Unmarshal(it.value, &out.TruncationStrategy); err != nil {
-				return fieldError("RunObject", "truncation_strategy", err)
-			}
+			return readOpt(d, &v.TruncationStrategy, func(p0 *TruncationObject) error {
+				return (p0).decodeJSON(d)
+			})
 		case "tool_choice":
 			seen[0] |= uint64(0x400000)
-			if err := json.Unmarshal(it.value, &out.ToolChoice); err != nil {
-				return fieldError("RunObject", "tool_choice", err)
-			}
+			return readOpt(d, &v.ToolChoice, func(p0 *AssistantsAPIToolChoiceOption) error {
+				return (p0).decodeJSON(d)
+			})
 		case "parallel_tool_calls":
 			seen[0] |= uint64(0x800000)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(23)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(23)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ParallelToolCalls); err != nil {
-				return fieldError("RunObject", "parallel_tool_calls", err)
-			}
+			return d.readBool(&v.ParallelToolCalls)
 		case "response_format":
 			seen[0] |= uint64(0x1000000)
-			if err := json.Unmarshal(it.value, &out.ResponseFormat); err != nil {
-				return fieldError("RunObject", "response_format", err)
-			}
+			return readOpt(d, &v.ResponseFormat, func(p0 *AssistantsAPIResponseFormatOption) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
 	if seen[0]&uint64(0x20) == 0 {
-		out.rec = out.rec.markAbsent(5)
+		v.rec = v.rec.markAbsent(5)
 	}
 	if seen[0]&uint64(0x40) == 0 {
-		out.rec = out.rec.markAbsent(6)
+		v.rec = v.rec.markAbsent(6)
 	}
 	if seen[0]&uint64(0x80) == 0 {
-		out.rec = out.rec.markAbsent(7)
+		v.rec = v.rec.markAbsent(7)
 	}
 	if seen[0]&uint64(0x100) == 0 {
-		out.rec = out.rec.markAbsent(8)
+		v.rec = v.rec.markAbsent(8)
 	}
 	if seen[0]&uint64(0x200) == 0 {
-		out.rec = out.rec.markAbsent(9)
+		v.rec = v.rec.markAbsent(9)
 	}
 	if seen[0]&uint64(0x400) == 0 {
-		out.rec = out.rec.markAbsent(10)
+		v.rec = v.rec.markAbsent(10)
 	}
 	if seen[0]&uint64(0x800) == 0 {
-		out.rec = out.rec.markAbsent(11)
+		v.rec = v.rec.markAbsent(11)
 	}
 	if seen[0]&uint64(0x1000) == 0 {
-		out.rec = out.rec.markAbsent(12)
+		v.rec = v.rec.markAbsent(12)
 	}
 	if seen[0]&uint64(0x2000) == 0 {
-		out.rec = out.rec.markAbsent(13)
+		v.rec = v.rec.markAbsent(13)
 	}
 	if seen[0]&uint64(0x4000) == 0 {
-		out.rec = out.rec.markAbsent(14)
+		v.rec = v.rec.markAbsent(14)
 	}
 	if seen[0]&uint64(0x8000) == 0 {
-		out.rec = out.rec.markAbsent(15)
+		v.rec = v.rec.markAbsent(15)
 	}
 	if seen[0]&uint64(0x10000) == 0 {
-		out.rec = out.rec.markAbsent(16)
+		v.rec = v.rec.markAbsent(16)
 	}
 	if seen[0]&uint64(0x20000) == 0 {
-		out.rec = out.rec.markAbsent(17)
+		v.rec = v.rec.markAbsent(17)
 	}
 	if seen[0]&uint64(0x40000) == 0 {
-		out.rec = out.rec.markAbsent(18)
+		v.rec = v.rec.markAbsent(18)
 	}
 	if seen[0]&uint64(0x80000) == 0 {
-		out.rec = out.rec.markAbsent(19)
+		v.rec = v.rec.markAbsent(19)
 	}
 	if seen[0]&uint64(0x100000) == 0 {
-		out.rec = out.rec.markAbsent(20)
+		v.rec = v.rec.markAbsent(20)
 	}
 	if seen[0]&uint64(0x200000) == 0 {
-		out.rec = out.rec.markAbsent(21)
+		v.rec = v.rec.markAbsent(21)
 	}
 	if seen[0]&uint64(0x400000) == 0 {
-		out.rec = out.rec.markAbsent(22)
+		v.rec = v.rec.markAbsent(22)
 	}
 	if seen[0]&uint64(0x800000) == 0 {
-		out.rec = out.rec.markAbsent(23)
+		v.rec = v.rec.markAbsent(23)
 	}
 	if seen[0]&uint64(0x1000000) == 0 {
-		out.rec = out.rec.markAbsent(24)
+		v.rec = v.rec.markAbsent(24)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Reason.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"reason\":"...)
-		if b, err = appendValue(b, v.Reason); err != nil {
+		if b, err = appendOpt(b, v.Reason, func(b []byte, x0 RunObjectIncompleteDetailsReason) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -5627,53 +6802,60 @@ func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunObjectIncompleteDetails
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
+	*v = RunObjectIncompleteDetails{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "reason":
-			if err := json.Unmarshal(it.value, &out.Reason); err != nil {
-				return fieldError("RunObjectIncompleteDetails", "reason", err)
-			}
+			return readOpt(d, &v.Reason, func(p0 *RunObjectIncompleteDetailsReason) error {
+				return d.readString((*string)(p0))
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunObjectIncompleteDetails", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("RunObjectIncompleteDetails", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("RunObjectIncompleteDetails", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"code\":"...)
 		if v.rec.wasNull(0) && v.Code == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Code); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Code))
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -5682,87 +6864,89 @@ func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Message == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Message); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Message)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunObjectLastError
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectLastError) decodeJSON(d *decoder) error {
+	*v = RunObjectLastError{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Code); err != nil {
-				return fieldError("RunObjectLastError", "code", err)
-			}
+			return d.readString((*string)(&v.Code))
 		case "message":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Message); err != nil {
-				return fieldError("RunObjectLastError", "message", err)
-			}
+			return d.readString(&v.Message)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunObjectLastError", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunObjectLastError", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunObjectLastError", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "submit_tool_outputs"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -5771,7 +6955,7 @@ func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.SubmitToolOutputs); err != nil {
+			if b, err = v.SubmitToolOutputs.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -5780,72 +6964,90 @@ func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunObjectRequiredAction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
+	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunObjectRequiredAction", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "submit_tool_outputs":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.SubmitToolOutputs); err != nil {
-				return fieldError("RunObjectRequiredAction", "submit_tool_outputs", err)
-			}
+			return (&v.SubmitToolOutputs).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunObjectRequiredAction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunObjectRequiredAction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunObjectRequiredAction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"tool_calls\":"...)
 		if v.rec.wasNull(0) && len(v.ToolCalls) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ToolCalls); err != nil {
+			if b, err = appendSlice(b, v.ToolCalls, func(b []byte, x0 RunToolCallObject) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -5854,62 +7056,69 @@ func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunObjectRequiredActionSubmitToolOutputs
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
+	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "tool_calls":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ToolCalls); err != nil {
-				return fieldError("RunObjectRequiredActionSubmitToolOutputs", "tool_calls", err)
-			}
+			return readSlice(d, &v.ToolCalls, func(p0 *RunToolCallObject) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"completion_tokens\":"...)
 		if v.rec.wasNull(0) && v.CompletionTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CompletionTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CompletionTokens)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -5918,9 +7127,7 @@ func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.PromptTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.PromptTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.PromptTokens)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -5929,110 +7136,108 @@ func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.TotalTokens == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.TotalTokens); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.TotalTokens)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepCompletionUsage
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
+	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "completion_tokens":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CompletionTokens); err != nil {
-				return fieldError("RunStepCompletionUsage", "completion_tokens", err)
-			}
+			return d.readInt64(&v.CompletionTokens)
 		case "prompt_tokens":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.PromptTokens); err != nil {
-				return fieldError("RunStepCompletionUsage", "prompt_tokens", err)
-			}
+			return d.readInt64(&v.PromptTokens)
 		case "total_tokens":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.TotalTokens); err != nil {
-				return fieldError("RunStepCompletionUsage", "total_tokens", err)
-			}
+			return d.readInt64(&v.TotalTokens)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepCompletionUsage", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepCompletionUsage", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepCompletionUsage", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -6041,7 +7246,7 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Delta); err != nil {
+			if b, err = v.Delta.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -6050,81 +7255,94 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDeltaObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
+	*v = RunStepDeltaObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunStepDeltaObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("RunStepDeltaObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "delta":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Delta); err != nil {
-				return fieldError("RunStepDeltaObject", "delta", err)
-			}
+			return (&v.Delta).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDeltaObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDeltaObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDeltaObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.StepDetails.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"step_details\":"...)
-		if b, err = appendValue(b, v.StepDetails); err != nil {
+		if b, err = appendOpt(b, v.StepDetails, func(b []byte, x0 json.RawMessage) ([]byte, error) {
+			b = appendRaw(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -6132,98 +7350,127 @@ func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDeltaObjectDelta
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
+	*v = RunStepDeltaObjectDelta{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "step_details":
-			if err := json.Unmarshal(it.value, &out.StepDetails); err != nil {
-				return fieldError("RunStepDeltaObjectDelta", "step_details", err)
-			}
+			return readOpt(d, &v.StepDetails, func(p0 *json.RawMessage) error {
+				return d.readRaw(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDeltaObjectDelta", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("RunStepDeltaObjectDelta", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("RunStepDeltaObjectDelta", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero RunStepDetails as null.
-func (u RunStepDetails) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero RunStepDetails as null.
+func (u RunStepDetails) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case RunStepDetailsKindMessageCreation:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsMessageCreationObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepDetailsKindToolCalls:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u RunStepDetails) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepDetails) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "message_creation":
-			return decodeVariant(data, "RunStepDetails", func(x RunStepDetailsMessageCreationObject) {
-				*u = RunStepDetailsOfMessageCreation(x)
-			})
+			var x RunStepDetailsMessageCreationObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetails", "", err)
+			}
+			*u = RunStepDetailsOfMessageCreation(x)
+			return nil
 		case "tool_calls":
-			return decodeVariant(data, "RunStepDetails", func(x RunStepDetailsToolCallsObject) {
-				*u = RunStepDetailsOfToolCalls(x)
-			})
+			var x RunStepDetailsToolCallsObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetails", "", err)
+			}
+			*u = RunStepDetailsOfToolCalls(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("RunStepDetails", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepDetails", "", err)
 	}
 	*u = RunStepDetails{
 		kind: RunStepDetailsKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "message_creation"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -6232,7 +7479,7 @@ func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.MessageCreation); err != nil {
+			if b, err = v.MessageCreation.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -6241,151 +7488,164 @@ func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsMessageCreationObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsMessageCreationObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "message_creation":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.MessageCreation); err != nil {
-				return fieldError("RunStepDetailsMessageCreationObject", "message_creation", err)
-			}
+			return (&v.MessageCreation).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsMessageCreationObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsMessageCreationObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsMessageCreationObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"message_id\":"...)
 		if v.rec.wasNull(0) && v.MessageID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.MessageID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.MessageID)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsMessageCreationObjectMessageCreation
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "message_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.MessageID); err != nil {
-				return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "message_id", err)
-			}
+			return d.readString(&v.MessageID)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "code_interpreter"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -6394,7 +7654,7 @@ func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CodeInterpreter); err != nil {
+			if b, err = v.CodeInterpreter.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -6403,86 +7663,94 @@ func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsCodeObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "code_interpreter":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CodeInterpreter); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObject", "code_interpreter", err)
-			}
+			return (&v.CodeInterpreter).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"input\":"...)
 		if v.rec.wasNull(0) && v.Input == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Input); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Input)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -6491,7 +7759,13 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte,
 		if v.rec.wasNull(1) && len(v.Outputs) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Outputs); err != nil {
+			if b, err = appendSlice(b, v.Outputs, func(b []byte, x0 RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -6500,119 +7774,146 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte,
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsCodeObjectCodeInterpreter
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "input":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Input); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "input", err)
-			}
+			return d.readString(&v.Input)
 		case "outputs":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Outputs); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "outputs", err)
-			}
+			return readSlice(d, &v.Outputs, func(p0 *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem as null.
-func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem as null.
+func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindLogs:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindImage:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "logs":
-			return decodeVariant(data, "RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", func(x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) {
-				*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs(x)
-			})
+			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
+			}
+			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs(x)
+			return nil
 		case "image":
-			return decodeVariant(data, "RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", func(x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) {
-				*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage(x)
-			})
+			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
+			}
+			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
 	}
 	*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem{
 		kind: RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -6621,7 +7922,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Marsha
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Image); err != nil {
+			if b, err = v.Image.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -6630,140 +7931,154 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Marsha
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "image":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Image); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "image", err)
-			}
+			return (&v.Image).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "logs"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -6772,98 +8087,104 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Marshal
 		if v.rec.wasNull(1) && v.Logs == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Logs); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Logs)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "logs":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Logs); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "logs", err)
-			}
+			return d.readString(&v.Logs)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "file_search"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -6872,7 +8193,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileSearch); err != nil {
+			if b, err = v.FileSearch.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -6881,88 +8202,116 @@ func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFileSearchObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "file_search":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileSearch); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObject", "file_search", err)
-			}
+			return (&v.FileSearch).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.RankingOptions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranking_options\":"...)
-		if b, err = appendValue(b, v.RankingOptions); err != nil {
+		if b, err = appendOpt(b, v.RankingOptions, func(b []byte, x0 FileSearchRankingOptions) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Results.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"results\":"...)
-		if b, err = appendValue(b, v.Results); err != nil {
+		if b, err = appendOpt(b, v.Results, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -6970,57 +8319,67 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFileSearchObjectFileSearch
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "ranking_options":
-			if err := json.Unmarshal(it.value, &out.RankingOptions); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "ranking_options", err)
-			}
+			return readOpt(d, &v.RankingOptions, func(p0 *FileSearchRankingOptions) error {
+				return (p0).decodeJSON(d)
+			})
 		case "results":
-			if err := json.Unmarshal(it.value, &out.Results); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "results", err)
-			}
+			return readOpt(d, &v.Results, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
+				return readSlice(d, p0, func(p1 *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -7029,9 +8388,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 		if v.rec.wasNull(1) && v.FileName == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileName); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileName)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -7040,7 +8397,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 		if v.rec.wasNull(2) && v.Score == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Score); err != nil {
+			if b, err = appendFloat(b, v.Score); err != nil {
 				return nil, err
 			}
 		}
@@ -7048,7 +8405,19 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 	if v.Content.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"content\":"...)
-		if b, err = appendValue(b, v.Content); err != nil {
+		if b, err = appendOpt(b, v.Content, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -7056,92 +8425,104 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		case "file_name":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileName); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "file_name", err)
-			}
+			return d.readString(&v.FileName)
 		case "score":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Score); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "score", err)
-			}
+			return d.readFloat64(&v.Score)
 		case "content":
-			if err := json.Unmarshal(it.value, &out.Content); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "content", err)
-			}
+			return readOpt(d, &v.Content, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
+				return readSlice(d, p0, func(p1 *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Type.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
-		if b, err = appendValue(b, v.Type); err != nil {
+		if b, err = appendOpt(b, v.Type, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Text.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"text\":"...)
-		if b, err = appendValue(b, v.Text); err != nil {
+		if b, err = appendOpt(b, v.Text, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -7149,72 +8530,78 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "type", err)
-			}
+			return readOpt(d, &v.Type, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "text":
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "text", err)
-			}
+			return readOpt(d, &v.Text, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -7223,7 +8610,7 @@ func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Function); err != nil {
+			if b, err = v.Function.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -7232,86 +8619,94 @@ func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFunctionObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "function":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Function); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObject", "function", err)
-			}
+			return (&v.Function).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFunctionObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFunctionObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -7320,15 +8715,16 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, er
 		if v.rec.wasNull(1) && v.Arguments == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Arguments); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Arguments)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"output\":"...)
-		if b, err = appendValue(b, v.Output); err != nil {
+		if b, err = appendOpt(b, v.Output, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -7336,86 +8732,90 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, er
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsFunctionObjectFunction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "name", err)
-			}
+			return d.readString(&v.Name)
 		case "arguments":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Arguments); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "arguments", err)
-			}
+			return d.readString(&v.Arguments)
 		case "output":
 			seen[0] |= uint64(0x4)
-			if err := json.Unmarshal(it.value, &out.Output); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "output", err)
-			}
+			return readOpt(d, &v.Output, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "tool_calls"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -7424,7 +8824,13 @@ func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.ToolCalls) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ToolCalls); err != nil {
+			if b, err = appendSlice(b, v.ToolCalls, func(b []byte, x0 RunStepToolCall) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -7433,89 +8839,99 @@ func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepDetailsToolCallsObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepDetailsToolCallsObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "tool_calls":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ToolCalls); err != nil {
-				return fieldError("RunStepDetailsToolCallsObject", "tool_calls", err)
-			}
+			return readSlice(d, &v.ToolCalls, func(p0 *RunStepToolCall) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepDetailsToolCallsObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepDetailsToolCallsObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 576)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -7524,9 +8940,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.CreatedAt == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CreatedAt); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CreatedAt)
 		}
 	}
 	if !v.rec.wasAbsent(3) {
@@ -7535,9 +8949,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.AssistantID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.AssistantID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.AssistantID)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -7546,9 +8958,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && v.ThreadID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ThreadID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ThreadID)
 		}
 	}
 	if !v.rec.wasAbsent(5) {
@@ -7557,9 +8967,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(5) && v.RunID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.RunID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.RunID)
 		}
 	}
 	if !v.rec.wasAbsent(6) {
@@ -7568,9 +8976,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(6) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Type); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Type))
 		}
 	}
 	if !v.rec.wasAbsent(7) {
@@ -7579,9 +8985,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(7) && v.Status == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Status); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Status))
 		}
 	}
 	if !v.rec.wasAbsent(8) {
@@ -7590,7 +8994,7 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(8) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.StepDetails); err != nil {
+			if b, err = v.StepDetails.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -7598,49 +9002,82 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 	if !v.rec.wasAbsent(9) {
 		b = comma(b, start)
 		b = append(b, "\"last_error\":"...)
-		if b, err = appendValue(b, v.LastError); err != nil {
+		if b, err = appendOpt(b, v.LastError, func(b []byte, x0 RunStepObjectLastError) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"expired_at\":"...)
-		if b, err = appendValue(b, v.ExpiredAt); err != nil {
+		if b, err = appendOpt(b, v.ExpiredAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"cancelled_at\":"...)
-		if b, err = appendValue(b, v.CancelledAt); err != nil {
+		if b, err = appendOpt(b, v.CancelledAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(12) {
 		b = comma(b, start)
 		b = append(b, "\"failed_at\":"...)
-		if b, err = appendValue(b, v.FailedAt); err != nil {
+		if b, err = appendOpt(b, v.FailedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendValue(b, v.CompletedAt); err != nil {
+		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(14) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(15) {
 		b = comma(b, start)
 		b = append(b, "\"usage\":"...)
-		if b, err = appendValue(b, v.Usage); err != nil {
+		if b, err = appendOpt(b, v.Usage, func(b []byte, x0 RunStepCompletionUsage) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -7648,214 +9085,211 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepObject) decodeJSON(d *decoder) error {
+	*v = RunStepObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunStepObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("RunStepObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CreatedAt); err != nil {
-				return fieldError("RunStepObject", "created_at", err)
-			}
+			return d.readInt64(&v.CreatedAt)
 		case "assistant_id":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.AssistantID); err != nil {
-				return fieldError("RunStepObject", "assistant_id", err)
-			}
+			return d.readString(&v.AssistantID)
 		case "thread_id":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ThreadID); err != nil {
-				return fieldError("RunStepObject", "thread_id", err)
-			}
+			return d.readString(&v.ThreadID)
 		case "run_id":
 			seen[0] |= uint64(0x20)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(5)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(5)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.RunID); err != nil {
-				return fieldError("RunStepObject", "run_id", err)
-			}
+			return d.readString(&v.RunID)
 		case "type":
 			seen[0] |= uint64(0x40)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(6)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(6)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunStepObject", "type", err)
-			}
+			return d.readString((*string)(&v.Type))
 		case "status":
 			seen[0] |= uint64(0x80)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(7)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(7)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Status); err != nil {
-				return fieldError("RunStepObject", "status", err)
-			}
+			return d.readString((*string)(&v.Status))
 		case "step_details":
 			seen[0] |= uint64(0x100)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(8)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(8)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.StepDetails); err != nil {
-				return fieldError("RunStepObject", "step_details", err)
-			}
+			return (&v.StepDetails).decodeJSON(d)
 		case "last_error":
 			seen[0] |= uint64(0x200)
-			if err := json.Unmarshal(it.value, &out.LastError); err != nil {
-				return fieldError("RunStepObject", "last_error", err)
-			}
+			return readOpt(d, &v.LastError, func(p0 *RunStepObjectLastError) error {
+				return (p0).decodeJSON(d)
+			})
 		case "expired_at":
 			seen[0] |= uint64(0x400)
-			if err := json.Unmarshal(it.value, &out.ExpiredAt); err != nil {
-				return fieldError("RunStepObject", "expired_at", err)
-			}
+			return readOpt(d, &v.ExpiredAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "cancelled_at":
 			seen[0] |= uint64(0x800)
-			if err := json.Unmarshal(it.value, &out.CancelledAt); err != nil {
-				return fieldError("RunStepObject", "cancelled_at", err)
-			}
+			return readOpt(d, &v.CancelledAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "failed_at":
 			seen[0] |= uint64(0x1000)
-			if err := json.Unmarshal(it.value, &out.FailedAt); err != nil {
-				return fieldError("RunStepObject", "failed_at", err)
-			}
+			return readOpt(d, &v.FailedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "completed_at":
 			seen[0] |= uint64(0x2000)
-			if err := json.Unmarshal(it.value, &out.CompletedAt); err != nil {
-				return fieldError("RunStepObject", "completed_at", err)
-			}
+			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "metadata":
 			seen[0] |= uint64(0x4000)
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("RunStepObject", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		case "usage":
 			seen[0] |= uint64(0x8000)
-			if err := json.Unmarshal(it.value, &out.Usage); err != nil {
-				return fieldError("RunStepObject", "usage", err)
-			}
+			return readOpt(d, &v.Usage, func(p0 *RunStepCompletionUsage) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
 	if seen[0]&uint64(0x20) == 0 {
-		out.rec = out.rec.markAbsent(5)
+		v.rec = v.rec.markAbsent(5)
 	}
 	if seen[0]&uint64(0x40) == 0 {
-		out.rec = out.rec.markAbsent(6)
+		v.rec = v.rec.markAbsent(6)
 	}
 	if seen[0]&uint64(0x80) == 0 {
-		out.rec = out.rec.markAbsent(7)
+		v.rec = v.rec.markAbsent(7)
 	}
 	if seen[0]&uint64(0x100) == 0 {
-		out.rec = out.rec.markAbsent(8)
+		v.rec = v.rec.markAbsent(8)
 	}
 	if seen[0]&uint64(0x200) == 0 {
-		out.rec = out.rec.markAbsent(9)
+		v.rec = v.rec.markAbsent(9)
 	}
 	if seen[0]&uint64(0x400) == 0 {
-		out.rec = out.rec.markAbsent(10)
+		v.rec = v.rec.markAbsent(10)
 	}
 	if seen[0]&uint64(0x800) == 0 {
-		out.rec = out.rec.markAbsent(11)
+		v.rec = v.rec.markAbsent(11)
 	}
 	if seen[0]&uint64(0x1000) == 0 {
-		out.rec = out.rec.markAbsent(12)
+		v.rec = v.rec.markAbsent(12)
 	}
 	if seen[0]&uint64(0x2000) == 0 {
-		out.rec = out.rec.markAbsent(13)
+		v.rec = v.rec.markAbsent(13)
 	}
 	if seen[0]&uint64(0x4000) == 0 {
-		out.rec = out.rec.markAbsent(14)
+		v.rec = v.rec.markAbsent(14)
 	}
 	if seen[0]&uint64(0x8000) == 0 {
-		out.rec = out.rec.markAbsent(15)
+		v.rec = v.rec.markAbsent(15)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"code\":"...)
 		if v.rec.wasNull(0) && v.Code == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Code); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Code))
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -7864,152 +9298,207 @@ func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Message == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Message); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Message)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepObjectLastError
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
+	*v = RunStepObjectLastError{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Code); err != nil {
-				return fieldError("RunStepObjectLastError", "code", err)
-			}
+			return d.readString((*string)(&v.Code))
 		case "message":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Message); err != nil {
-				return fieldError("RunStepObjectLastError", "message", err)
-			}
+			return d.readString(&v.Message)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepObjectLastError", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepObjectLastError", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepObjectLastError", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero RunStepStreamEvent as null.
-func (u RunStepStreamEvent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero RunStepStreamEvent as null.
+func (u RunStepStreamEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case RunStepStreamEventKindThreadRunStepCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepDelta:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepDelta).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepFailed:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepFailed).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepCancelled:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepCancelled).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepStreamEventKindThreadRunStepExpired:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepStreamEventThreadRunStepExpired).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u RunStepStreamEvent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "thread.run.step.created":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepCreated) {
-				*u = RunStepStreamEventOfThreadRunStepCreated(x)
-			})
+			var x RunStepStreamEventThreadRunStepCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCreated(x)
+			return nil
 		case "thread.run.step.in_progress":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepInProgress) {
-				*u = RunStepStreamEventOfThreadRunStepInProgress(x)
-			})
+			var x RunStepStreamEventThreadRunStepInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepInProgress(x)
+			return nil
 		case "thread.run.step.delta":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepDelta) {
-				*u = RunStepStreamEventOfThreadRunStepDelta(x)
-			})
+			var x RunStepStreamEventThreadRunStepDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepDelta(x)
+			return nil
 		case "thread.run.step.completed":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepCompleted) {
-				*u = RunStepStreamEventOfThreadRunStepCompleted(x)
-			})
+			var x RunStepStreamEventThreadRunStepCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCompleted(x)
+			return nil
 		case "thread.run.step.failed":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepFailed) {
-				*u = RunStepStreamEventOfThreadRunStepFailed(x)
-			})
+			var x RunStepStreamEventThreadRunStepFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepFailed(x)
+			return nil
 		case "thread.run.step.cancelled":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepCancelled) {
-				*u = RunStepStreamEventOfThreadRunStepCancelled(x)
-			})
+			var x RunStepStreamEventThreadRunStepCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCancelled(x)
+			return nil
 		case "thread.run.step.expired":
-			return decodeVariant(data, "RunStepStreamEvent", func(x RunStepStreamEventThreadRunStepExpired) {
-				*u = RunStepStreamEventOfThreadRunStepExpired(x)
-			})
+			var x RunStepStreamEventThreadRunStepExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepExpired(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("RunStepStreamEvent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepStreamEvent", "", err)
 	}
 	*u = RunStepStreamEvent{
 		kind: RunStepStreamEventKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8018,87 +9507,97 @@ func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) 
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.cancelled"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepCancelled
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCancelled", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCancelled", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCancelled", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCancelled", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCancelled", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8107,87 +9606,97 @@ func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) 
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.completed"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepCompleted
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCompleted", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCompleted", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCompleted", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCompleted", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCompleted", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8196,87 +9705,97 @@ func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.created"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepCreated
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCreated", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCreated", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepCreated", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCreated", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCreated", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8285,87 +9804,97 @@ func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepDelta
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepDelta", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepDelta", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepDelta", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepDelta", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepDelta", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8374,87 +9903,97 @@ func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.expired"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepExpired
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepExpired", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepExpired", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepExpired", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepExpired", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepExpired", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8463,87 +10002,97 @@ func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.failed"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepFailed
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepFailed", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepFailed", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepFailed", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepFailed", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepFailed", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8552,223 +10101,329 @@ func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error)
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.in_progress"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStepStreamEventThreadRunStepInProgress
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepInProgress", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepInProgress", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStepStreamEventThreadRunStepInProgress", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepInProgress", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepInProgress", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero RunStepToolCall as null.
-func (u RunStepToolCall) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero RunStepToolCall as null.
+func (u RunStepToolCall) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case RunStepToolCallKindCodeInterpreter:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsCodeObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepToolCallKindFileSearch:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsFileSearchObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStepToolCallKindFunction:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStepDetailsToolCallsFunctionObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u RunStepToolCall) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepToolCall) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "code_interpreter":
-			return decodeVariant(data, "RunStepToolCall", func(x RunStepDetailsToolCallsCodeObject) {
-				*u = RunStepToolCallOfCodeInterpreter(x)
-			})
+			var x RunStepDetailsToolCallsCodeObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfCodeInterpreter(x)
+			return nil
 		case "file_search":
-			return decodeVariant(data, "RunStepToolCall", func(x RunStepDetailsToolCallsFileSearchObject) {
-				*u = RunStepToolCallOfFileSearch(x)
-			})
+			var x RunStepDetailsToolCallsFileSearchObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfFileSearch(x)
+			return nil
 		case "function":
-			return decodeVariant(data, "RunStepToolCall", func(x RunStepDetailsToolCallsFunctionObject) {
-				*u = RunStepToolCallOfFunction(x)
-			})
+			var x RunStepDetailsToolCallsFunctionObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfFunction(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("RunStepToolCall", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepToolCall", "", err)
 	}
 	*u = RunStepToolCall{
 		kind: RunStepToolCallKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero RunStreamEvent as null.
-func (u RunStreamEvent) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero RunStreamEvent as null.
+func (u RunStreamEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case RunStreamEventKindThreadRunCreated:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCreated).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunQueued:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunQueued).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunInProgress:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunInProgress).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunRequiresAction:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunRequiresAction).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunCompleted:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCompleted).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunIncomplete:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunIncomplete).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunFailed:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunFailed).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunCancelling:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCancelling).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunCancelled:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunCancelled).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case RunStreamEventKindThreadRunExpired:
-		return json.Marshal(u.value)
+		if b, err = u.value.(RunStreamEventThreadRunExpired).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u RunStreamEvent) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "thread.run.created":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunCreated) {
-				*u = RunStreamEventOfThreadRunCreated(x)
-			})
+			var x RunStreamEventThreadRunCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCreated(x)
+			return nil
 		case "thread.run.queued":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunQueued) {
-				*u = RunStreamEventOfThreadRunQueued(x)
-			})
+			var x RunStreamEventThreadRunQueued
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunQueued(x)
+			return nil
 		case "thread.run.in_progress":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunInProgress) {
-				*u = RunStreamEventOfThreadRunInProgress(x)
-			})
+			var x RunStreamEventThreadRunInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunInProgress(x)
+			return nil
 		case "thread.run.requires_action":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunRequiresAction) {
-				*u = RunStreamEventOfThreadRunRequiresAction(x)
-			})
+			var x RunStreamEventThreadRunRequiresAction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunRequiresAction(x)
+			return nil
 		case "thread.run.completed":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunCompleted) {
-				*u = RunStreamEventOfThreadRunCompleted(x)
-			})
+			var x RunStreamEventThreadRunCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCompleted(x)
+			return nil
 		case "thread.run.incomplete":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunIncomplete) {
-				*u = RunStreamEventOfThreadRunIncomplete(x)
-			})
+			var x RunStreamEventThreadRunIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunIncomplete(x)
+			return nil
 		case "thread.run.failed":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunFailed) {
-				*u = RunStreamEventOfThreadRunFailed(x)
-			})
+			var x RunStreamEventThreadRunFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunFailed(x)
+			return nil
 		case "thread.run.cancelling":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunCancelling) {
-				*u = RunStreamEventOfThreadRunCancelling(x)
-			})
+			var x RunStreamEventThreadRunCancelling
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCancelling(x)
+			return nil
 		case "thread.run.cancelled":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunCancelled) {
-				*u = RunStreamEventOfThreadRunCancelled(x)
-			})
+			var x RunStreamEventThreadRunCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCancelled(x)
+			return nil
 		case "thread.run.expired":
-			return decodeVariant(data, "RunStreamEvent", func(x RunStreamEventThreadRunExpired) {
-				*u = RunStreamEventOfThreadRunExpired(x)
-			})
+			var x RunStreamEventThreadRunExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunExpired(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("RunStreamEvent", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStreamEvent", "", err)
 	}
 	*u = RunStreamEvent{
 		kind: RunStreamEventKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8777,87 +10432,97 @@ func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelled"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunCancelled
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelled", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelled", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelled", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunCancelled", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCancelled", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8866,87 +10531,97 @@ func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelling"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunCancelling
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelling", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelling", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunCancelling", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunCancelling", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCancelling", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -8955,87 +10630,97 @@ func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.completed"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunCompleted
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunCompleted", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunCompleted", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunCompleted", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunCompleted", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCompleted", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9044,87 +10729,97 @@ func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.created"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunCreated
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunCreated", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunCreated", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunCreated", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunCreated", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCreated", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9133,87 +10828,97 @@ func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.expired"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunExpired
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunExpired", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunExpired", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunExpired", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunExpired", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunExpired", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9222,87 +10927,97 @@ func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.failed"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunFailed
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunFailed", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunFailed", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunFailed", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunFailed", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunFailed", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9311,87 +11026,97 @@ func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.in_progress"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunInProgress
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunInProgress", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunInProgress", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunInProgress", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunInProgress", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunInProgress", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9400,87 +11125,97 @@ func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.incomplete"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunIncomplete
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunIncomplete", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunIncomplete", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunIncomplete", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunIncomplete", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunIncomplete", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9489,87 +11224,97 @@ func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.queued"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunQueued
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunQueued", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunQueued", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunQueued", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunQueued", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunQueued", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"data\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9578,104 +11323,110 @@ func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.requires_action"
 		}
 		if v.rec.wasNull(1) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunStreamEventThreadRunRequiresAction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("RunStreamEventThreadRunRequiresAction", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("RunStreamEventThreadRunRequiresAction", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunStreamEventThreadRunRequiresAction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunStreamEventThreadRunRequiresAction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunRequiresAction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
 		if v.rec.wasNull(1) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -9684,7 +11435,7 @@ func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Function); err != nil {
+			if b, err = v.Function.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -9693,86 +11444,93 @@ func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunToolCallObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunToolCallObject) decodeJSON(d *decoder) error {
+	*v = RunToolCallObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("RunToolCallObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("RunToolCallObject", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "function":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Function); err != nil {
-				return fieldError("RunToolCallObject", "function", err)
-			}
+			return (&v.Function).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunToolCallObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunToolCallObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunToolCallObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -9781,81 +11539,91 @@ func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Arguments == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Arguments); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Arguments)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out RunToolCallObjectFunction
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
+	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("RunToolCallObjectFunction", "name", err)
-			}
+			return d.readString(&v.Name)
 		case "arguments":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Arguments); err != nil {
-				return fieldError("RunToolCallObjectFunction", "arguments", err)
-			}
+			return d.readString(&v.Arguments)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("RunToolCallObjectFunction", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("RunToolCallObjectFunction", "", it.err)
+	})
+	if err != nil {
+		return fieldError("RunToolCallObjectFunction", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"tool_outputs\":"...)
 		if v.rec.wasNull(0) && len(v.ToolOutputs) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ToolOutputs); err != nil {
+			if b, err = appendSlice(b, v.ToolOutputs, func(b []byte, x0 SubmitToolOutputsRunRequestToolOutputsItem) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -9863,75 +11631,94 @@ func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
 	if v.Stream.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"stream\":"...)
-		if b, err = appendValue(b, v.Stream); err != nil {
+		if b, err = appendOpt(b, v.Stream, func(b []byte, x0 bool) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out SubmitToolOutputsRunRequest
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
+	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "tool_outputs":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ToolOutputs); err != nil {
-				return fieldError("SubmitToolOutputsRunRequest", "tool_outputs", err)
-			}
+			return readSlice(d, &v.ToolOutputs, func(p0 *SubmitToolOutputsRunRequestToolOutputsItem) error {
+				return (p0).decodeJSON(d)
+			})
 		case "stream":
-			if err := json.Unmarshal(it.value, &out.Stream); err != nil {
-				return fieldError("SubmitToolOutputsRunRequest", "stream", err)
-			}
+			return readOpt(d, &v.Stream, func(p0 *bool) error {
+				return d.readBool(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("SubmitToolOutputsRunRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("SubmitToolOutputsRunRequest", "", it.err)
+	})
+	if err != nil {
+		return fieldError("SubmitToolOutputsRunRequest", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.ToolCallID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tool_call_id\":"...)
-		if b, err = appendValue(b, v.ToolCallID); err != nil {
+		if b, err = appendOpt(b, v.ToolCallID, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Output.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"output\":"...)
-		if b, err = appendValue(b, v.Output); err != nil {
+		if b, err = appendOpt(b, v.Output, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -9939,102 +11726,131 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out SubmitToolOutputsRunRequestToolOutputsItem
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
+	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "tool_call_id":
-			if err := json.Unmarshal(it.value, &out.ToolCallID); err != nil {
-				return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "tool_call_id", err)
-			}
+			return readOpt(d, &v.ToolCallID, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "output":
-			if err := json.Unmarshal(it.value, &out.Output); err != nil {
-				return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "output", err)
-			}
+			return readOpt(d, &v.Output, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero TextAnnotation as null.
-func (u TextAnnotation) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero TextAnnotation as null.
+func (u TextAnnotation) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case TextAnnotationKindFileCitation:
-		return json.Marshal(u.value)
+		if b, err = u.value.(TextAnnotationFileCitation).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case TextAnnotationKindFilePath:
-		return json.Marshal(u.value)
+		if b, err = u.value.(TextAnnotationFilePath).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u TextAnnotation) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *TextAnnotation) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "file_citation":
-			return decodeVariant(data, "TextAnnotation", func(x TextAnnotationFileCitation) {
-				*u = TextAnnotationOfFileCitation(x)
-			})
+			var x TextAnnotationFileCitation
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("TextAnnotation", "", err)
+			}
+			*u = TextAnnotationOfFileCitation(x)
+			return nil
 		case "file_path":
-			return decodeVariant(data, "TextAnnotation", func(x TextAnnotationFilePath) {
-				*u = TextAnnotationOfFilePath(x)
-			})
+			var x TextAnnotationFilePath
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("TextAnnotation", "", err)
+			}
+			*u = TextAnnotationOfFilePath(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("TextAnnotation", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("TextAnnotation", "", err)
 	}
 	*u = TextAnnotation{
 		kind: TextAnnotationKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_citation"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -10043,9 +11859,7 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Text == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Text); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Text)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -10054,7 +11868,7 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileCitation); err != nil {
+			if b, err = v.FileCitation.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -10065,9 +11879,7 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.StartIndex == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.StartIndex); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.StartIndex)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -10076,185 +11888,192 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && v.EndIndex == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.EndIndex); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.EndIndex)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out TextAnnotationFileCitation
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("TextAnnotationFileCitation", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("TextAnnotationFileCitation", "text", err)
-			}
+			return d.readString(&v.Text)
 		case "file_citation":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileCitation); err != nil {
-				return fieldError("TextAnnotationFileCitation", "file_citation", err)
-			}
+			return (&v.FileCitation).decodeJSON(d)
 		case "start_index":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.StartIndex); err != nil {
-				return fieldError("TextAnnotationFileCitation", "start_index", err)
-			}
+			return d.readInt64(&v.StartIndex)
 		case "end_index":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.EndIndex); err != nil {
-				return fieldError("TextAnnotationFileCitation", "end_index", err)
-			}
+			return d.readInt64(&v.EndIndex)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("TextAnnotationFileCitation", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("TextAnnotationFileCitation", "", it.err)
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFileCitation", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out TextAnnotationFileCitationFileCitation
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("TextAnnotationFileCitationFileCitation", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("TextAnnotationFileCitationFileCitation", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("TextAnnotationFileCitationFileCitation", "", it.err)
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFileCitationFileCitation", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_path"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -10263,9 +12082,7 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Text == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Text); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Text)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -10274,7 +12091,7 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FilePath); err != nil {
+			if b, err = v.FilePath.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -10285,9 +12102,7 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(3) && v.StartIndex == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.StartIndex); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.StartIndex)
 		}
 	}
 	if !v.rec.wasAbsent(4) {
@@ -10296,196 +12111,201 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(4) && v.EndIndex == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.EndIndex); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.EndIndex)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out TextAnnotationFilePath
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("TextAnnotationFilePath", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Text); err != nil {
-				return fieldError("TextAnnotationFilePath", "text", err)
-			}
+			return d.readString(&v.Text)
 		case "file_path":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FilePath); err != nil {
-				return fieldError("TextAnnotationFilePath", "file_path", err)
-			}
+			return (&v.FilePath).decodeJSON(d)
 		case "start_index":
 			seen[0] |= uint64(0x8)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(3)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.StartIndex); err != nil {
-				return fieldError("TextAnnotationFilePath", "start_index", err)
-			}
+			return d.readInt64(&v.StartIndex)
 		case "end_index":
 			seen[0] |= uint64(0x10)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(4)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.EndIndex); err != nil {
-				return fieldError("TextAnnotationFilePath", "end_index", err)
-			}
+			return d.readInt64(&v.EndIndex)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("TextAnnotationFilePath", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("TextAnnotationFilePath", "", it.err)
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFilePath", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
 		if v.rec.wasNull(0) && v.FileID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.FileID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.FileID)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out TextAnnotationFilePathFilePath
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.FileID); err != nil {
-				return fieldError("TextAnnotationFilePathFilePath", "file_id", err)
-			}
+			return d.readString(&v.FileID)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("TextAnnotationFilePathFilePath", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("TextAnnotationFilePathFilePath", "", it.err)
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFilePathFilePath", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ThreadObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"object\":"...)
 		value := v.Object
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread"
 		}
 		if v.rec.wasNull(1) && v.Object == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(2) {
@@ -10494,22 +12314,35 @@ func (v ThreadObject) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(2) && v.CreatedAt == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.CreatedAt); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.CreatedAt)
 		}
 	}
 	if !v.rec.wasAbsent(3) {
 		b = comma(b, start)
 		b = append(b, "\"tool_resources\":"...)
-		if b, err = appendValue(b, v.ToolResources); err != nil {
+		if b, err = appendOpt(b, v.ToolResources, func(b []byte, x0 ThreadObjectToolResources) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(4) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendValue(b, v.Metadata); err != nil {
+		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -10517,104 +12350,128 @@ func (v ThreadObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ThreadObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ThreadObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ThreadObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObject) decodeJSON(d *decoder) error {
+	*v = ThreadObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("ThreadObject", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Object); err != nil {
-				return fieldError("ThreadObject", "object", err)
+			if err := d.readString(&v.Object); err != nil {
+				return err
 			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(2)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.CreatedAt); err != nil {
-				return fieldError("ThreadObject", "created_at", err)
-			}
+			return d.readInt64(&v.CreatedAt)
 		case "tool_resources":
 			seen[0] |= uint64(0x8)
-			if err := json.Unmarshal(it.value, &out.ToolResources); err != nil {
-				return fieldError("ThreadObject", "tool_resources", err)
-			}
+			return readOpt(d, &v.ToolResources, func(p0 *ThreadObjectToolResources) error {
+				return (p0).decodeJSON(d)
+			})
 		case "metadata":
 			seen[0] |= uint64(0x10)
-			if err := json.Unmarshal(it.value, &out.Metadata); err != nil {
-				return fieldError("ThreadObject", "metadata", err)
-			}
+			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ThreadObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ThreadObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ThreadObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.CodeInterpreter.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"code_interpreter\":"...)
-		if b, err = appendValue(b, v.CodeInterpreter); err != nil {
+		if b, err = appendOpt(b, v.CodeInterpreter, func(b []byte, x0 ThreadObjectToolResourcesCodeInterpreter) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.FileSearch.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_search\":"...)
-		if b, err = appendValue(b, v.FileSearch); err != nil {
+		if b, err = appendOpt(b, v.FileSearch, func(b []byte, x0 ThreadObjectToolResourcesFileSearch) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -10622,52 +12479,71 @@ func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ThreadObjectToolResources
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResources{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "code_interpreter":
-			if err := json.Unmarshal(it.value, &out.CodeInterpreter); err != nil {
-				return fieldError("ThreadObjectToolResources", "code_interpreter", err)
-			}
+			return readOpt(d, &v.CodeInterpreter, func(p0 *ThreadObjectToolResourcesCodeInterpreter) error {
+				return (p0).decodeJSON(d)
+			})
 		case "file_search":
-			if err := json.Unmarshal(it.value, &out.FileSearch); err != nil {
-				return fieldError("ThreadObjectToolResources", "file_search", err)
-			}
+			return readOpt(d, &v.FileSearch, func(p0 *ThreadObjectToolResourcesFileSearch) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ThreadObjectToolResources", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResources", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("ThreadObjectToolResources", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.FileIDs.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_ids\":"...)
-		if b, err = appendValue(b, v.FileIDs); err != nil {
+		if b, err = appendOpt(b, v.FileIDs, func(b []byte, x0 []string) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -10675,48 +12551,69 @@ func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ThreadObjectToolResourcesCodeInterpreter
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResourcesCodeInterpreter{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file_ids":
-			if err := json.Unmarshal(it.value, &out.FileIDs); err != nil {
-				return fieldError("ThreadObjectToolResourcesCodeInterpreter", "file_ids", err)
-			}
+			return readOpt(d, &v.FileIDs, func(p0 *[]string) error {
+				return readSlice(d, p0, func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.VectorStoreIDs.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"vector_store_ids\":"...)
-		if b, err = appendValue(b, v.VectorStoreIDs); err != nil {
+		if b, err = appendOpt(b, v.VectorStoreIDs, func(b []byte, x0 []string) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -10724,57 +12621,67 @@ func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ThreadObjectToolResourcesFileSearch
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResourcesFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "vector_store_ids":
-			if err := json.Unmarshal(it.value, &out.VectorStoreIDs); err != nil {
-				return fieldError("ThreadObjectToolResourcesFileSearch", "vector_store_ids", err)
-			}
+			return readOpt(d, &v.VectorStoreIDs, func(p0 *[]string) error {
+				return readSlice(d, p0, func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ThreadObjectToolResourcesFileSearch", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResourcesFileSearch", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("ThreadObjectToolResourcesFileSearch", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.created"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -10783,7 +12690,7 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
+			if b, err = v.Data.appendJSON(b); err != nil {
 				return nil, err
 			}
 		}
@@ -10792,80 +12699,93 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ThreadStreamEvent
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
+	*v = ThreadStreamEvent{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("ThreadStreamEvent", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("ThreadStreamEvent", "data", err)
-			}
+			return (&v.Data).decodeJSON(d)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ThreadStreamEvent", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ThreadStreamEvent", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ThreadStreamEvent", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v TruncationObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Type); err != nil {
-				return nil, err
-			}
+			b = appendString(b, string(v.Type))
 		}
 	}
 	if v.LastMessages.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"last_messages\":"...)
-		if b, err = appendValue(b, v.LastMessages); err != nil {
+		if b, err = appendOpt(b, v.LastMessages, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -10873,44 +12793,52 @@ func (v TruncationObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v TruncationObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *TruncationObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out TruncationObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TruncationObject) decodeJSON(d *decoder) error {
+	*v = TruncationObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("TruncationObject", "type", err)
-			}
+			return d.readString((*string)(&v.Type))
 		case "last_messages":
-			if err := json.Unmarshal(it.value, &out.LastMessages); err != nil {
-				return fieldError("TruncationObject", "last_messages", err)
-			}
+			return readOpt(d, &v.LastMessages, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("TruncationObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("TruncationObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("TruncationObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }

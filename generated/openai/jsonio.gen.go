@@ -7,14 +7,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
+	"unicode/utf8"
 )
 
 // member is one JSON object member kept verbatim because the schema did not
 // declare it.
 type member struct {
 	key   string
-	value json.RawMessage
+	value []byte
 }
 
 // record keeps what decoding saw that the schema did not promise: required
@@ -25,6 +28,7 @@ type member struct {
 type record struct {
 	absent  []uint64
 	null    []uint64
+	empty   []uint64 // one-value (discriminator) fields that arrived as ""
 	unknown []member
 }
 
@@ -58,11 +62,24 @@ func (r *record) markNull(i int) *record {
 	return r
 }
 
-// keep records an undeclared member, copying the bytes it does not own. The
-// value is checked here because nothing else decodes it.
-func (r *record) keep(key []byte, value []byte) (*record, error) {
-	if !json.Valid(value) {
-		return r, errSyntax
+// markEmpty records that one-value field i arrived as "", so it is not
+// written as its one value.
+func (r *record) markEmpty(i int) *record {
+	if r == nil {
+		r = &record{}
+	}
+	r.empty = setBit(r.empty, i)
+	return r
+}
+
+func (r *record) wasEmpty(i int) bool { return r != nil && hasBit(r.empty, i) }
+
+// keep records an undeclared member: it reads the value from d, checking
+// it, and copies the bytes it does not own.
+func (r *record) keep(key []byte, d *decoder) (*record, error) {
+	value, err := d.raw()
+	if err != nil {
+		return r, err
 	}
 	if r == nil {
 		r = &record{}
@@ -98,205 +115,6 @@ func comma(b []byte, start int) []byte {
 	return b
 }
 
-// appendString appends s as a JSON string.
-func appendString(b []byte, s string) []byte {
-	enc, _ := json.Marshal(s) // a string always encodes
-	return append(b, enc...)
-}
-
-// appendValue appends the JSON encoding of v.
-func appendValue[T any](b []byte, v T) ([]byte, error) {
-	enc, err := json.Marshal(v)
-	if err != nil {
-		return b, err
-	}
-	return append(b, enc...), nil
-}
-
-// isNull reports whether data, less surrounding space, is the literal null.
-func isNull(data []byte) bool {
-	return string(bytes.TrimSpace(data)) == "null"
-}
-
-// firstByte returns the first byte of data that is not JSON white space, or
-// 0 when there is none.
-func firstByte(data []byte) byte {
-	for _, c := range data {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
-	}
-	return 0
-}
-
-// isIntegerLiteral reports whether the JSON number in data has no fraction
-// and no exponent.
-func isIntegerLiteral(data []byte) bool {
-	return !bytes.ContainsAny(data, ".eE")
-}
-
-var errSyntax = errors.New("invalid JSON")
-
-// objectIter walks the members of one JSON object without decoding them.
-// Values are returned as slices of the input; nothing is allocated unless a
-// key has escapes.
-type objectIter struct {
-	data  []byte
-	pos   int
-	key   []byte
-	value []byte
-	err   error
-	first bool
-}
-
-// newObjectIter starts at data, which must hold one JSON object.
-func newObjectIter(data []byte) objectIter {
-	it := objectIter{data: data, first: true}
-	it.pos = skipSpace(data, 0)
-	if it.pos >= len(data) || data[it.pos] != '{' {
-		it.err = errors.New("expected a JSON object")
-		return it
-	}
-	it.pos++
-	return it
-}
-
-// next advances to the next member and reports whether there is one. After
-// it returns false, err says whether the object was malformed.
-func (it *objectIter) next() bool {
-	if it.err != nil {
-		return false
-	}
-	d := it.data
-	i := skipSpace(d, it.pos)
-	if i >= len(d) {
-		it.err = errSyntax
-		return false
-	}
-	if d[i] == '}' {
-		it.pos = skipSpace(d, i+1)
-		if it.pos != len(d) {
-			it.err = errSyntax
-		}
-		return false
-	}
-	if !it.first {
-		if d[i] != ',' {
-			it.err = errSyntax
-			return false
-		}
-		i = skipSpace(d, i+1)
-	}
-	it.first = false
-	end, err := skipString(d, i)
-	if err != nil {
-		it.err = err
-		return false
-	}
-	it.key = d[i+1 : end-1]
-	if bytes.IndexByte(it.key, '\\') >= 0 {
-		var k string
-		if err := json.Unmarshal(d[i:end], &k); err != nil {
-			it.err = err
-			return false
-		}
-		it.key = []byte(k)
-	}
-	i = skipSpace(d, end)
-	if i >= len(d) || d[i] != ':' {
-		it.err = errSyntax
-		return false
-	}
-	i = skipSpace(d, i+1)
-	end, err = skipValue(d, i)
-	if err != nil {
-		it.err = err
-		return false
-	}
-	it.value = d[i:end]
-	it.pos = end
-	return true
-}
-
-func skipSpace(d []byte, i int) int {
-	for i < len(d) {
-		switch d[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// skipString returns the index just past the JSON string starting at d[i].
-func skipString(d []byte, i int) (int, error) {
-	if i >= len(d) || d[i] != '"' {
-		return 0, errSyntax
-	}
-	for i++; i < len(d); i++ {
-		switch d[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1, nil
-		}
-	}
-	return 0, errSyntax
-}
-
-// skipValue returns the index just past the JSON value starting at d[i]. It
-// checks nesting and string boundaries; the value's contents are validated
-// when they are decoded.
-func skipValue(d []byte, i int) (int, error) {
-	if i >= len(d) {
-		return 0, errSyntax
-	}
-	switch d[i] {
-	case '"':
-		return skipString(d, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(d); i++ {
-			switch d[i] {
-			case '"':
-				end, err := skipString(d, i)
-				if err != nil {
-					return 0, err
-				}
-				i = end - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1, nil
-				}
-			}
-		}
-		return 0, errSyntax
-	default:
-		start := i
-		for i < len(d) {
-			switch d[i] {
-			case ',', '}', ']', ' ', '\t', '\n', '\r':
-				if i == start {
-					return 0, errSyntax
-				}
-				return i, nil
-			}
-			i++
-		}
-		if i == start {
-			return 0, errSyntax
-		}
-		return i, nil
-	}
-}
-
 // fieldError says where in which type decoding failed.
 func fieldError(typeName, member string, err error) error {
 	if member == "" {
@@ -305,45 +123,114 @@ func fieldError(typeName, member string, err error) error {
 	return fmt.Errorf("%s.%s: %w", typeName, member, err)
 }
 
-// decodeVariant decodes data as a T and hands it to set.
-func decodeVariant[T any](data []byte, typeName string, set func(T)) error {
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
-		return fieldError(typeName, "", err)
+var errNull = errors.New("unexpected null")
+
+// unmarshal runs a generated decoder over a whole document.
+func unmarshal(data []byte, decode func(*decoder) error) error {
+	d := decoder{data: data}
+	if err := decode(&d); err != nil {
+		return err
 	}
-	set(v)
-	return nil
+	return d.end()
 }
 
-// tagValue returns the string value of member name in the object in data,
-// or "" when it is missing or not a string.
-func tagValue(data []byte, name string) string {
-	it := newObjectIter(data)
-	for it.next() {
-		if string(it.key) == name {
-			var s string
-			if json.Unmarshal(it.value, &s) != nil {
-				return ""
-			}
-			return s
-		}
+// decodeExternal decodes a value of a type the user chose (x-go-type) with
+// encoding/json.
+func decodeExternal(d *decoder, v any) error {
+	raw, err := d.raw()
+	if err != nil {
+		return err
 	}
-	return ""
+	return json.Unmarshal(raw, v)
 }
 
-// hasMembers reports whether the object in data has every named member.
-func hasMembers(data []byte, names ...string) bool {
-	found := 0
-	it := newObjectIter(data)
-	for it.next() {
-		for _, n := range names {
-			if string(it.key) == n {
-				found++
-				break
-			}
+// appendExternal encodes a value of a type the user chose with encoding/json.
+func appendExternal(b []byte, v any) ([]byte, error) {
+	enc, err := json.Marshal(v)
+	return append(b, enc...), err
+}
+
+// appendRaw writes JSON kept verbatim; an empty value is null.
+func appendRaw(b []byte, raw []byte) []byte {
+	if len(raw) == 0 {
+		return append(b, "null"...)
+	}
+	return append(b, raw...)
+}
+
+func appendBool(b []byte, v bool) []byte { return strconv.AppendBool(b, v) }
+
+func appendInt(b []byte, v int64) []byte { return strconv.AppendInt(b, v, 10) }
+
+// appendFloat writes a float the way encoding/json does; NaN and the
+// infinities have no JSON form.
+func appendFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b, fmt.Errorf("unsupported value: %v", f)
+	}
+	abs, format := math.Abs(f), byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9, as encoding/json writes it.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
 		}
 	}
-	return found >= len(names)
+	return b, nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string, escaped as encoding/json does:
+// quotes, backslashes, control characters, <, > and &, U+2028 and U+2029,
+// and invalid UTF-8 as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // sortedKeys returns m's keys in order, so maps encode deterministically.
@@ -354,4 +241,61 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// The append functions for containers write each element with elem.
+
+func appendOpt[T any](b []byte, o Opt[T], elem func([]byte, T) ([]byte, error)) ([]byte, error) {
+	if o.state != optValue {
+		return append(b, "null"...), nil
+	}
+	return elem(b, o.value)
+}
+
+func appendSlice[T any](b []byte, s []T, elem func([]byte, T) ([]byte, error)) ([]byte, error) {
+	if s == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	var err error
+	for i, v := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = elem(b, v); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+func appendMap[T any](b []byte, m map[string]T, elem func([]byte, T) ([]byte, error)) ([]byte, error) {
+	if m == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '{')
+	var err error
+	for i, k := range sortedKeys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		if b, err = elem(b, m[k]); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func appendPtr[T any](b []byte, p *T, elem func([]byte, T) ([]byte, error)) ([]byte, error) {
+	if p == nil {
+		return append(b, "null"...), nil
+	}
+	return elem(b, *p)
+}
+
+// isNullJSON reports whether data, less surrounding space, is null.
+func isNullJSON(data []byte) bool {
+	return string(bytes.TrimSpace(data)) == "null"
 }

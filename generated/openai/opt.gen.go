@@ -2,7 +2,10 @@
 
 package openai
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // Opt is a field that JSON can leave out: it is absent, null, or holds a
 // value, and it remembers which, so a decoded value encodes back the way it
@@ -61,7 +64,7 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes null as Null and anything else as a value.
 func (o *Opt[T]) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if string(bytes.TrimSpace(data)) == "null" {
 		*o = Opt[T]{state: optNull}
 		return nil
 	}

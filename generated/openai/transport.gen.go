@@ -236,7 +236,7 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if err := decodeBody(data, out); err != nil {
 		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.baseURL+req.path, err)
 	}
 	return nil
@@ -341,7 +341,7 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 		enc, contentType = []byte(vals.Encode()), "application/x-www-form-urlencoded"
 	case req.body != nil:
 		var err error
-		if enc, err = json.Marshal(req.body); err != nil {
+		if enc, err = encodeBody(req.body); err != nil {
 			return nil, "", nil, fmt.Errorf("%s: encoding request body: %w", packageName, err)
 		}
 		contentType = "application/json"
@@ -350,6 +350,26 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 	}
 	r := bytes.NewReader(enc)
 	return r, contentType, func() error { _, err := r.Seek(0, io.SeekStart); return err }, nil
+}
+
+// fastCodec is what every generated struct and union implements: the codec
+// without encoding/json's extra validation pass over the bytes.
+type fastCodec interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+func encodeBody(v any) ([]byte, error) {
+	if c, ok := v.(fastCodec); ok {
+		return c.appendJSON(make([]byte, 0, 512))
+	}
+	return json.Marshal(v)
+}
+
+func decodeBody(data []byte, out any) error {
+	if c, ok := out.(interface{ decodeJSON(*decoder) error }); ok {
+		return unmarshal(data, c.decodeJSON)
+	}
+	return json.Unmarshal(data, out)
 }
 
 // replayable returns a reader and, when it is an io.Seeker, a function that

@@ -2,32 +2,31 @@
 
 package api
 
-import "encoding/json"
-
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Base) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Base) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if v.Created.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"created\":"...)
-		if b, err = appendValue(b, v.Created); err != nil {
+		if b, err = appendOpt(b, v.Created, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -35,109 +34,133 @@ func (v Base) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Base) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Base) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Base
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Base) decodeJSON(d *decoder) error {
+	*v = Base{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("Base", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "created":
-			if err := json.Unmarshal(it.value, &out.Created); err != nil {
-				return fieldError("Base", "created", err)
-			}
+			return readOpt(d, &v.Created, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Base", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Base", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Base", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Closed) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Closed) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendValue(b, v.A); err != nil {
+		if b, err = appendOpt(b, v.A, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Closed) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Closed) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Closed
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Closed) decodeJSON(d *decoder) error {
+	*v = Closed{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("Closed", "a", err)
-			}
+			return readOpt(d, &v.A, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Closed", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Closed", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Closed", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Deprecated) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.X.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"x\":"...)
-		if b, err = appendValue(b, v.X); err != nil {
+		if b, err = appendOpt(b, v.X, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -145,59 +168,70 @@ func (v Deprecated) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Deprecated) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Deprecated) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Deprecated
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Deprecated) decodeJSON(d *decoder) error {
+	*v = Deprecated{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "x":
-			if err := json.Unmarshal(it.value, &out.X); err != nil {
-				return fieldError("Deprecated", "x", err)
-			}
+			return readOpt(d, &v.X, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Deprecated", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Deprecated", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Deprecated", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Dog) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Dog) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	if v.Created.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"created\":"...)
-		if b, err = appendValue(b, v.Created); err != nil {
+		if b, err = appendOpt(b, v.Created, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -207,15 +241,16 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && !v.Bark {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Bark); err != nil {
-				return nil, err
-			}
+			b = appendBool(b, v.Bark)
 		}
 	}
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendValue(b, v.Name); err != nil {
+		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -223,77 +258,86 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Dog) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Dog) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Dog
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Dog) decodeJSON(d *decoder) error {
+	*v = Dog{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("Dog", "id", err)
-			}
+			return d.readString(&v.ID)
 		case "created":
-			if err := json.Unmarshal(it.value, &out.Created); err != nil {
-				return fieldError("Dog", "created", err)
-			}
+			return readOpt(d, &v.Created, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		case "bark":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Bark); err != nil {
-				return fieldError("Dog", "bark", err)
-			}
+			return d.readBool(&v.Bark)
 		case "name":
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("Dog", "name", err)
-			}
+			return readOpt(d, &v.Name, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Dog", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Dog", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Dog", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Mixed) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Mixed) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendValue(b, v.A); err != nil {
+		if b, err = appendOpt(b, v.A, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -301,60 +345,76 @@ func (v Mixed) MarshalJSON() ([]byte, error) {
 		b = comma(b, start)
 		b = appendString(b, k)
 		b = append(b, ':')
-		if b, err = appendValue(b, v.AdditionalProperties[k]); err != nil {
-			return nil, err
-		}
+		b = appendInt(b, v.AdditionalProperties[k])
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Mixed) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Mixed) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Mixed
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Mixed) decodeJSON(d *decoder) error {
+	*v = Mixed{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("Mixed", "a", err)
-			}
+			return readOpt(d, &v.A, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var x int64
-			if err := json.Unmarshal(it.value, &x); err != nil {
-				return fieldError("Mixed", string(it.key), err)
+			if err := d.readInt64(&x); err != nil {
+				return err
 			}
-			if out.AdditionalProperties == nil {
-				out.AdditionalProperties = map[string]int64{}
+			if v.AdditionalProperties == nil {
+				v.AdditionalProperties = map[string]int64{}
 			}
-			out.AdditionalProperties[string(it.key)] = x
+			v.AdditionalProperties[string(key)] = x
+			return nil
 		}
+	})
+	if err != nil {
+		return fieldError("Mixed", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Mixed", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Wrapped) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Base.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"base\":"...)
-		if b, err = appendValue(b, v.Base); err != nil {
+		if b, err = appendOpt(b, v.Base, func(b []byte, x0 Base) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -362,31 +422,41 @@ func (v Wrapped) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Wrapped) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Wrapped) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Wrapped
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Wrapped) decodeJSON(d *decoder) error {
+	*v = Wrapped{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "base":
-			if err := json.Unmarshal(it.value, &out.Base); err != nil {
-				return fieldError("Wrapped", "base", err)
-			}
+			return readOpt(d, &v.Base, func(p0 *Base) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Wrapped", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Wrapped", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Wrapped", "", it.err)
-	}
-	*v = out
 	return nil
 }

@@ -2,63 +2,84 @@
 
 package api
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "bytes"
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Mixed as null.
-func (u Mixed) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Mixed as null.
+func (u Mixed) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case MixedKindObject:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MixedObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case MixedKindObject2:
-		return json.Marshal(u.value)
+		if b, err = u.value.(MixedObject2).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Mixed) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Mixed) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Mixed) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		if hasMembers(data) {
-			return decodeVariant(data, "Mixed", func(x MixedObject) {
-				*u = MixedOfObject(x)
-			})
+		if d.hasMembers() {
+			var x MixedObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Mixed", "", err)
+			}
+			*u = MixedOfObject(x)
+			return nil
 		}
-		return decodeVariant(data, "Mixed", func(x MixedObject2) {
-			*u = MixedOfObject2(x)
-		})
+		var x MixedObject2
+		if err := (&x).decodeJSON(d); err != nil {
+			return fieldError("Mixed", "", err)
+		}
+		*u = MixedOfObject2(x)
+		return nil
 	}
-	if !json.Valid(data) {
-		return fieldError("Mixed", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Mixed", "", err)
 	}
 	*u = Mixed{
 		kind: MixedKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MixedObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.B.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"b\":"...)
-		if b, err = appendValue(b, v.B); err != nil {
+		if b, err = appendOpt(b, v.B, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -66,48 +87,61 @@ func (v MixedObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MixedObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MixedObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MixedObject
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MixedObject) decodeJSON(d *decoder) error {
+	*v = MixedObject{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "b":
-			if err := json.Unmarshal(it.value, &out.B); err != nil {
-				return fieldError("MixedObject", "b", err)
-			}
+			return readOpt(d, &v.B, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MixedObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MixedObject", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MixedObject", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v MixedObject2) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.C.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"c\":"...)
-		if b, err = appendValue(b, v.C); err != nil {
+		if b, err = appendOpt(b, v.C, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -115,48 +149,61 @@ func (v MixedObject2) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v MixedObject2) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *MixedObject2) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out MixedObject2
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MixedObject2) decodeJSON(d *decoder) error {
+	*v = MixedObject2{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "c":
-			if err := json.Unmarshal(it.value, &out.C); err != nil {
-				return fieldError("MixedObject2", "c", err)
-			}
+			return readOpt(d, &v.C, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("MixedObject2", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("MixedObject2", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("MixedObject2", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v SearchFilter) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Q.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"q\":"...)
-		if b, err = appendValue(b, v.Q); err != nil {
+		if b, err = appendOpt(b, v.Q, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -164,59 +211,76 @@ func (v SearchFilter) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v SearchFilter) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *SearchFilter) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out SearchFilter
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SearchFilter) decodeJSON(d *decoder) error {
+	*v = SearchFilter{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "q":
-			if err := json.Unmarshal(it.value, &out.Q); err != nil {
-				return fieldError("SearchFilter", "q", err)
-			}
+			return readOpt(d, &v.Q, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("SearchFilter", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("SearchFilter", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("SearchFilter", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v SendFormRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"to\":"...)
 		if v.rec.wasNull(0) && v.To == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.To); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.To)
 		}
 	}
 	if v.Tags.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tags\":"...)
-		if b, err = appendValue(b, v.Tags); err != nil {
+		if b, err = appendOpt(b, v.Tags, func(b []byte, x0 []string) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -224,45 +288,55 @@ func (v SendFormRequest) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v SendFormRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out SendFormRequest
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SendFormRequest) decodeJSON(d *decoder) error {
+	*v = SendFormRequest{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "to":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.To); err != nil {
-				return fieldError("SendFormRequest", "to", err)
-			}
+			return d.readString(&v.To)
 		case "tags":
-			if err := json.Unmarshal(it.value, &out.Tags); err != nil {
-				return fieldError("SendFormRequest", "tags", err)
-			}
+			return readOpt(d, &v.Tags, func(p0 *[]string) error {
+				return readSlice(d, p0, func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("SendFormRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("SendFormRequest", "", it.err)
+	})
+	if err != nil {
+		return fieldError("SendFormRequest", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
@@ -280,22 +354,22 @@ func (v SendFormRequest) formFields(add func(name string, value any) error) erro
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v UploadRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"file\":"...)
 		if v.rec.wasNull(0) {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.File); err != nil {
+			if b, err = appendExternal(b, v.File); err != nil {
 				return nil, err
 			}
 		}
@@ -303,21 +377,39 @@ func (v UploadRequest) MarshalJSON() ([]byte, error) {
 	if v.Purpose.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"purpose\":"...)
-		if b, err = appendValue(b, v.Purpose); err != nil {
+		if b, err = appendOpt(b, v.Purpose, func(b []byte, x0 UploadRequestPurpose) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Tags.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tags\":"...)
-		if b, err = appendValue(b, v.Tags); err != nil {
+		if b, err = appendOpt(b, v.Tags, func(b []byte, x0 []string) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Meta.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"meta\":"...)
-		if b, err = appendValue(b, v.Meta); err != nil {
+		if b, err = appendOpt(b, v.Meta, func(b []byte, x0 UploadRequestMeta) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -325,53 +417,63 @@ func (v UploadRequest) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v UploadRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *UploadRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out UploadRequest
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *UploadRequest) decodeJSON(d *decoder) error {
+	*v = UploadRequest{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "file":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.File); err != nil {
-				return fieldError("UploadRequest", "file", err)
-			}
+			return d.readFile(&v.File)
 		case "purpose":
-			if err := json.Unmarshal(it.value, &out.Purpose); err != nil {
-				return fieldError("UploadRequest", "purpose", err)
-			}
+			return readOpt(d, &v.Purpose, func(p0 *UploadRequestPurpose) error {
+				return d.readString((*string)(p0))
+			})
 		case "tags":
-			if err := json.Unmarshal(it.value, &out.Tags); err != nil {
-				return fieldError("UploadRequest", "tags", err)
-			}
+			return readOpt(d, &v.Tags, func(p0 *[]string) error {
+				return readSlice(d, p0, func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		case "meta":
-			if err := json.Unmarshal(it.value, &out.Meta); err != nil {
-				return fieldError("UploadRequest", "meta", err)
-			}
+			return readOpt(d, &v.Meta, func(p0 *UploadRequestMeta) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("UploadRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("UploadRequest", "", it.err)
+	})
+	if err != nil {
+		return fieldError("UploadRequest", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
@@ -399,19 +501,22 @@ func (v UploadRequest) formFields(add func(name string, value any) error) error 
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendValue(b, v.A); err != nil {
+		if b, err = appendOpt(b, v.A, func(b []byte, x0 int64) ([]byte, error) {
+			b = appendInt(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -419,31 +524,41 @@ func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out UploadRequestMeta
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
+	*v = UploadRequestMeta{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("UploadRequestMeta", "a", err)
-			}
+			return readOpt(d, &v.A, func(p0 *int64) error {
+				return d.readInt64(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("UploadRequestMeta", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("UploadRequestMeta", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("UploadRequestMeta", "", it.err)
-	}
-	*v = out
 	return nil
 }

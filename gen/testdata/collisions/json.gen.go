@@ -2,49 +2,68 @@
 
 package api
 
-import "encoding/json"
-
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Client2) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 224)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Client2) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.MarshalJSON2.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"marshal_json\":"...)
-		if b, err = appendValue(b, v.MarshalJSON2); err != nil {
+		if b, err = appendOpt(b, v.MarshalJSON2, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.MarshalJSON3.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"MarshalJSON\":"...)
-		if b, err = appendValue(b, v.MarshalJSON3); err != nil {
+		if b, err = appendOpt(b, v.MarshalJSON3, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.X2fa.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"2fa\":"...)
-		if b, err = appendValue(b, v.X2fa); err != nil {
+		if b, err = appendOpt(b, v.X2fa, func(b []byte, x0 bool) ([]byte, error) {
+			b = appendBool(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Type.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
-		if b, err = appendValue(b, v.Type); err != nil {
+		if b, err = appendOpt(b, v.Type, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.UserURLs.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"user_urls\":"...)
-		if b, err = appendValue(b, v.UserURLs); err != nil {
+		if b, err = appendOpt(b, v.UserURLs, func(b []byte, x0 []string) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -52,64 +71,79 @@ func (v Client2) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Client2) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Client2) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Client2
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Client2) decodeJSON(d *decoder) error {
+	*v = Client2{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "marshal_json":
-			if err := json.Unmarshal(it.value, &out.MarshalJSON2); err != nil {
-				return fieldError("Client2", "marshal_json", err)
-			}
+			return readOpt(d, &v.MarshalJSON2, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "MarshalJSON":
-			if err := json.Unmarshal(it.value, &out.MarshalJSON3); err != nil {
-				return fieldError("Client2", "MarshalJSON", err)
-			}
+			return readOpt(d, &v.MarshalJSON3, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "2fa":
-			if err := json.Unmarshal(it.value, &out.X2fa); err != nil {
-				return fieldError("Client2", "2fa", err)
-			}
+			return readOpt(d, &v.X2fa, func(p0 *bool) error {
+				return d.readBool(p0)
+			})
 		case "type":
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("Client2", "type", err)
-			}
+			return readOpt(d, &v.Type, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "user_urls":
-			if err := json.Unmarshal(it.value, &out.UserURLs); err != nil {
-				return fieldError("Client2", "user_urls", err)
-			}
+			return readOpt(d, &v.UserURLs, func(p0 *[]string) error {
+				return readSlice(d, p0, func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Client2", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Client2", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Client2", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v FooBar2) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.X.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"x\":"...)
-		if b, err = appendValue(b, v.X); err != nil {
+		if b, err = appendOpt(b, v.X, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -117,31 +151,41 @@ func (v FooBar2) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v FooBar2) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *FooBar2) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out FooBar2
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FooBar2) decodeJSON(d *decoder) error {
+	*v = FooBar2{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "x":
-			if err := json.Unmarshal(it.value, &out.X); err != nil {
-				return fieldError("FooBar2", "x", err)
-			}
+			return readOpt(d, &v.X, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("FooBar2", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("FooBar2", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("FooBar2", "", it.err)
-	}
-	*v = out
 	return nil
 }

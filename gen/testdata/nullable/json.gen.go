@@ -4,19 +4,22 @@ package api
 
 import "encoding/json"
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Owner) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Owner) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendValue(b, v.Name); err != nil {
+		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -24,122 +27,187 @@ func (v Owner) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Owner) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Owner) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Owner
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Owner) decodeJSON(d *decoder) error {
+	*v = Owner{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("Owner", "name", err)
-			}
+			return readOpt(d, &v.Name, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Owner", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Owner", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Owner", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Pet) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 416)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Pet) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.ID)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendValue(b, v.Name); err != nil {
+		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"tag\":"...)
-		if b, err = appendValue(b, v.Tag); err != nil {
+		if b, err = appendOpt(b, v.Tag, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(3) {
 		b = comma(b, start)
 		b = append(b, "\"owner\":"...)
-		if b, err = appendValue(b, v.Owner); err != nil {
+		if b, err = appendOpt(b, v.Owner, func(b []byte, x0 Owner) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(4) {
 		b = comma(b, start)
 		b = append(b, "\"nickname\":"...)
-		if b, err = appendValue(b, v.Nickname); err != nil {
+		if b, err = appendOpt(b, v.Nickname, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Age.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"age\":"...)
-		if b, err = appendValue(b, v.Age); err != nil {
+		if b, err = appendOpt(b, v.Age, func(b []byte, x0 int32) ([]byte, error) {
+			b = appendInt(b, int64(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Home.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"home\":"...)
-		if b, err = appendValue(b, v.Home); err != nil {
+		if b, err = appendOpt(b, v.Home, func(b []byte, x0 Owner) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Mood.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"mood\":"...)
-		if b, err = appendValue(b, v.Mood); err != nil {
+		if b, err = appendOpt(b, v.Mood, func(b []byte, x0 PetMood) ([]byte, error) {
+			b = appendString(b, string(x0))
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Labels.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"labels\":"...)
-		if b, err = appendValue(b, v.Labels); err != nil {
+		if b, err = appendOpt(b, v.Labels, func(b []byte, x0 []Opt[string]) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 Opt[string]) ([]byte, error) {
+				var err error
+				if b, err = appendOpt(b, x1, func(b []byte, x2 string) ([]byte, error) {
+					b = appendString(b, x2)
+					return b, nil
+				}); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Scores.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"scores\":"...)
-		if b, err = appendValue(b, v.Scores); err != nil {
+		if b, err = appendOpt(b, v.Scores, func(b []byte, x0 map[string]float64) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, x0, func(b []byte, x1 float64) ([]byte, error) {
+				var err error
+				if b, err = appendFloat(b, x1); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Extra.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"extra\":"...)
-		if b, err = appendValue(b, v.Extra); err != nil {
+		if b, err = appendOpt(b, v.Extra, func(b []byte, x0 json.RawMessage) ([]byte, error) {
+			b = appendRaw(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -147,96 +215,110 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Pet) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Pet
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Pet) decodeJSON(d *decoder) error {
+	*v = Pet{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("Pet", "id", err)
-			}
+			return d.readInt64(&v.ID)
 		case "name":
 			seen[0] |= uint64(0x2)
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("Pet", "name", err)
-			}
+			return readOpt(d, &v.Name, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "tag":
 			seen[0] |= uint64(0x4)
-			if err := json.Unmarshal(it.value, &out.Tag); err != nil {
-				return fieldError("Pet", "tag", err)
-			}
+			return readOpt(d, &v.Tag, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "owner":
 			seen[0] |= uint64(0x8)
-			if err := json.Unmarshal(it.value, &out.Owner); err != nil {
-				return fieldError("Pet", "owner", err)
-			}
+			return readOpt(d, &v.Owner, func(p0 *Owner) error {
+				return (p0).decodeJSON(d)
+			})
 		case "nickname":
 			seen[0] |= uint64(0x10)
-			if err := json.Unmarshal(it.value, &out.Nickname); err != nil {
-				return fieldError("Pet", "nickname", err)
-			}
+			return readOpt(d, &v.Nickname, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "age":
-			if err := json.Unmarshal(it.value, &out.Age); err != nil {
-				return fieldError("Pet", "age", err)
-			}
+			return readOpt(d, &v.Age, func(p0 *int32) error {
+				return d.readInt32(p0)
+			})
 		case "home":
-			if err := json.Unmarshal(it.value, &out.Home); err != nil {
-				return fieldError("Pet", "home", err)
-			}
+			return readOpt(d, &v.Home, func(p0 *Owner) error {
+				return (p0).decodeJSON(d)
+			})
 		case "mood":
-			if err := json.Unmarshal(it.value, &out.Mood); err != nil {
-				return fieldError("Pet", "mood", err)
-			}
+			return readOpt(d, &v.Mood, func(p0 *PetMood) error {
+				return d.readString((*string)(p0))
+			})
 		case "labels":
-			if err := json.Unmarshal(it.value, &out.Labels); err != nil {
-				return fieldError("Pet", "labels", err)
-			}
+			return readOpt(d, &v.Labels, func(p0 *[]Opt[string]) error {
+				return readSlice(d, p0, func(p1 *Opt[string]) error {
+					return readOpt(d, p1, func(p2 *string) error {
+						return d.readString(p2)
+					})
+				})
+			})
 		case "scores":
-			if err := json.Unmarshal(it.value, &out.Scores); err != nil {
-				return fieldError("Pet", "scores", err)
-			}
+			return readOpt(d, &v.Scores, func(p0 *map[string]float64) error {
+				return readMap(d, p0, func(p1 *float64) error {
+					return d.readFloat64(p1)
+				})
+			})
 		case "extra":
-			if err := json.Unmarshal(it.value, &out.Extra); err != nil {
-				return fieldError("Pet", "extra", err)
-			}
+			return readOpt(d, &v.Extra, func(p0 *json.RawMessage) error {
+				return d.readRaw(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Pet", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Pet", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Pet", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
 	if seen[0]&uint64(0x4) == 0 {
-		out.rec = out.rec.markAbsent(2)
+		v.rec = v.rec.markAbsent(2)
 	}
 	if seen[0]&uint64(0x8) == 0 {
-		out.rec = out.rec.markAbsent(3)
+		v.rec = v.rec.markAbsent(3)
 	}
 	if seen[0]&uint64(0x10) == 0 {
-		out.rec = out.rec.markAbsent(4)
+		v.rec = v.rec.markAbsent(4)
 	}
-	*v = out
 	return nil
 }

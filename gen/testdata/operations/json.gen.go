@@ -2,21 +2,22 @@
 
 package api
 
-import "encoding/json"
-
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendValue(b, v.Name); err != nil {
+		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -24,110 +25,128 @@ func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out CreateItemRequest
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *CreateItemRequest) decodeJSON(d *decoder) error {
+	*v = CreateItemRequest{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("CreateItemRequest", "name", err)
-			}
+			return readOpt(d, &v.Name, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("CreateItemRequest", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("CreateItemRequest", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("CreateItemRequest", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Item) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Item) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
 		if v.rec.wasNull(0) && v.ID == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.ID); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.ID)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Item) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Item
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Item) decodeJSON(d *decoder) error {
+	*v = Item{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("Item", "id", err)
-			}
+			return d.readString(&v.ID)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Item", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Item", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Item", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.ID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
-		if b, err = appendValue(b, v.ID); err != nil {
+		if b, err = appendOpt(b, v.ID, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -135,31 +154,41 @@ func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ItemDeletedWebhook
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
+	*v = ItemDeletedWebhook{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "id":
-			if err := json.Unmarshal(it.value, &out.ID); err != nil {
-				return fieldError("ItemDeletedWebhook", "id", err)
-			}
+			return readOpt(d, &v.ID, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ItemDeletedWebhook", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("ItemDeletedWebhook", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("ItemDeletedWebhook", "", it.err)
-	}
-	*v = out
 	return nil
 }

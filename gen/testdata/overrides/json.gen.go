@@ -2,42 +2,66 @@
 
 package api
 
-import "encoding/json"
+import "net/netip"
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Event) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 192)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Event) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.At.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"at\":"...)
-		if b, err = appendValue(b, v.At); err != nil {
+		if b, err = appendOpt(b, v.At, func(b []byte, x0 Timestamp) ([]byte, error) {
+			var err error
+			if b, err = appendExternal(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Source.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"source\":"...)
-		if b, err = appendValue(b, v.Source); err != nil {
+		if b, err = appendOpt(b, v.Source, func(b []byte, x0 netip.Addr) ([]byte, error) {
+			var err error
+			if b, err = appendExternal(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.TimeZone.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tz\":"...)
-		if b, err = appendValue(b, v.TimeZone); err != nil {
+		if b, err = appendOpt(b, v.TimeZone, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Labels.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"labels\":"...)
-		if b, err = appendValue(b, v.Labels); err != nil {
+		if b, err = appendOpt(b, v.Labels, func(b []byte, x0 Tags) ([]byte, error) {
+			var err error
+			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
+				b = appendString(b, x1)
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -45,43 +69,55 @@ func (v Event) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Event) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Event) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Event
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Event) decodeJSON(d *decoder) error {
+	*v = Event{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "at":
-			if err := json.Unmarshal(it.value, &out.At); err != nil {
-				return fieldError("Event", "at", err)
-			}
+			return readOpt(d, &v.At, func(p0 *Timestamp) error {
+				return decodeExternal(d, p0)
+			})
 		case "source":
-			if err := json.Unmarshal(it.value, &out.Source); err != nil {
-				return fieldError("Event", "source", err)
-			}
+			return readOpt(d, &v.Source, func(p0 *netip.Addr) error {
+				return decodeExternal(d, p0)
+			})
 		case "tz":
-			if err := json.Unmarshal(it.value, &out.TimeZone); err != nil {
-				return fieldError("Event", "tz", err)
-			}
+			return readOpt(d, &v.TimeZone, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "labels":
-			if err := json.Unmarshal(it.value, &out.Labels); err != nil {
-				return fieldError("Event", "labels", err)
-			}
+			return readOpt(d, &v.Labels, func(p0 *Tags) error {
+				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
+					return d.readString(p1)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Event", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Event", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Event", "", it.err)
-	}
-	*v = out
 	return nil
 }

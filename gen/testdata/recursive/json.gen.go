@@ -2,24 +2,28 @@
 
 package api
 
-import "encoding/json"
-
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v A) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v A) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"b\":"...)
 		if v.rec.wasNull(0) && v.B == nil {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.B); err != nil {
+			if b, err = appendPtr(b, v.B, func(b []byte, x0 B) ([]byte, error) {
+				var err error
+				if b, err = x0.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -28,57 +32,73 @@ func (v A) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v A) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *A) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out A
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *A) decodeJSON(d *decoder) error {
+	*v = A{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "b":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.B); err != nil {
-				return fieldError("A", "b", err)
-			}
+			return readPtr(d, &v.B, func(p0 *B) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("A", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("A", "", it.err)
+	})
+	if err != nil {
+		return fieldError("A", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v B) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v B) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendValue(b, v.A); err != nil {
+		if b, err = appendOpt(b, v.A, func(b []byte, x0 A) ([]byte, error) {
+			var err error
+			if b, err = x0.appendJSON(b); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -86,62 +106,99 @@ func (v B) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v B) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *B) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out B
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *B) decodeJSON(d *decoder) error {
+	*v = B{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("B", "a", err)
-			}
+			return readOpt(d, &v.A, func(p0 *A) error {
+				return (p0).decodeJSON(d)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("B", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("B", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("B", "", it.err)
-	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Node) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Node) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if v.Value.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"value\":"...)
-		if b, err = appendValue(b, v.Value); err != nil {
+		if b, err = appendOpt(b, v.Value, func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Next.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"next\":"...)
-		if b, err = appendValue(b, v.Next); err != nil {
+		if b, err = appendOpt(b, v.Next, func(b []byte, x0 *Node) ([]byte, error) {
+			var err error
+			if b, err = appendPtr(b, x0, func(b []byte, x1 Node) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
 	if v.Children.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"children\":"...)
-		if b, err = appendValue(b, v.Children); err != nil {
+		if b, err = appendOpt(b, v.Children, func(b []byte, x0 []Node) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, func(b []byte, x1 Node) ([]byte, error) {
+				var err error
+				if b, err = x1.appendJSON(b); err != nil {
+					return nil, err
+				}
+				return b, nil
+			}); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -149,39 +206,53 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Node) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Node) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Node
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Node) decodeJSON(d *decoder) error {
+	*v = Node{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "value":
-			if err := json.Unmarshal(it.value, &out.Value); err != nil {
-				return fieldError("Node", "value", err)
-			}
+			return readOpt(d, &v.Value, func(p0 *string) error {
+				return d.readString(p0)
+			})
 		case "next":
-			if err := json.Unmarshal(it.value, &out.Next); err != nil {
-				return fieldError("Node", "next", err)
-			}
+			return readOpt(d, &v.Next, func(p0 **Node) error {
+				return readPtr(d, p0, func(p1 *Node) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		case "children":
-			if err := json.Unmarshal(it.value, &out.Children); err != nil {
-				return fieldError("Node", "children", err)
-			}
+			return readOpt(d, &v.Children, func(p0 *[]Node) error {
+				return readSlice(d, p0, func(p1 *Node) error {
+					return (p1).decodeJSON(d)
+				})
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Node", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
+	})
+	if err != nil {
+		return fieldError("Node", string(last), err)
 	}
-	if it.err != nil {
-		return fieldError("Node", "", it.err)
-	}
-	*v = out
 	return nil
 }

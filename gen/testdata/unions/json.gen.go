@@ -7,178 +7,235 @@ import (
 	"encoding/json"
 )
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Amount as null.
-func (u Amount) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Amount as null.
+func (u Amount) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case AmountKindInteger:
-		return json.Marshal(u.value)
+		b = appendInt(b, u.value.(int64))
+		return b, nil
 	case AmountKindNumber:
-		return json.Marshal(u.value)
+		if b, err = appendFloat(b, u.value.(float64)); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case AmountKindBoolean:
-		return json.Marshal(u.value)
+		b = appendBool(b, u.value.(bool))
+		return b, nil
 	case AmountKindArray:
-		return json.Marshal(u.value)
+		if b, err = appendSlice(b, u.value.([]string), func(b []byte, x0 string) ([]byte, error) {
+			b = appendString(b, x0)
+			return b, nil
+		}); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Amount) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Amount) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Amount) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '[':
-		return decodeVariant(data, "Amount", func(x []string) {
-			*u = AmountOfArray(x)
-		})
-	case 't', 'f':
-		return decodeVariant(data, "Amount", func(x bool) {
-			*u = AmountOfBoolean(x)
-		})
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if isIntegerLiteral(data) {
-			return decodeVariant(data, "Amount", func(x int64) {
-				*u = AmountOfInteger(x)
-			})
+		var x []string
+		if err := readSlice(d, &x, func(p0 *string) error {
+			return d.readString(p0)
+		}); err != nil {
+			return fieldError("Amount", "", err)
 		}
-		return decodeVariant(data, "Amount", func(x float64) {
-			*u = AmountOfNumber(x)
-		})
+		*u = AmountOfArray(x)
+		return nil
+	case 't', 'f':
+		var x bool
+		if err := d.readBool(&x); err != nil {
+			return fieldError("Amount", "", err)
+		}
+		*u = AmountOfBoolean(x)
+		return nil
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if d.isInteger() {
+			var x int64
+			if err := d.readInt64(&x); err != nil {
+				return fieldError("Amount", "", err)
+			}
+			*u = AmountOfInteger(x)
+			return nil
+		}
+		var x float64
+		if err := d.readFloat64(&x); err != nil {
+			return fieldError("Amount", "", err)
+		}
+		*u = AmountOfNumber(x)
+		return nil
 	}
-	if !json.Valid(data) {
-		return fieldError("Amount", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Amount", "", err)
 	}
 	*u = Amount{
 		kind: AmountKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero ByRequired as null.
-func (u ByRequired) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero ByRequired as null.
+func (u ByRequired) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case ByRequiredKindObject:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ByRequiredObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case ByRequiredKindObject2:
-		return json.Marshal(u.value)
+		if b, err = u.value.(ByRequiredObject2).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u ByRequired) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *ByRequired) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *ByRequired) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		if hasMembers(data, "a", "b") {
-			return decodeVariant(data, "ByRequired", func(x ByRequiredObject2) {
-				*u = ByRequiredOfObject2(x)
-			})
+		if d.hasMembers("a", "b") {
+			var x ByRequiredObject2
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("ByRequired", "", err)
+			}
+			*u = ByRequiredOfObject2(x)
+			return nil
 		}
-		if hasMembers(data, "a") {
-			return decodeVariant(data, "ByRequired", func(x ByRequiredObject) {
-				*u = ByRequiredOfObject(x)
-			})
+		if d.hasMembers("a") {
+			var x ByRequiredObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("ByRequired", "", err)
+			}
+			*u = ByRequiredOfObject(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("ByRequired", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("ByRequired", "", err)
 	}
 	*u = ByRequired{
 		kind: ByRequiredKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
 		if v.rec.wasNull(0) && v.A == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.A); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.A)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ByRequiredObject
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ByRequiredObject) decodeJSON(d *decoder) error {
+	*v = ByRequiredObject{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("ByRequiredObject", "a", err)
-			}
+			return d.readString(&v.A)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ByRequiredObject", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ByRequiredObject", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ByRequiredObject", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
 		if v.rec.wasNull(0) && v.A == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.A); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.A)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -187,121 +244,142 @@ func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.B == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.B); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.B)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out ByRequiredObject2
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
+	*v = ByRequiredObject2{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "a":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.A); err != nil {
-				return fieldError("ByRequiredObject2", "a", err)
-			}
+			return d.readString(&v.A)
 		case "b":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.B); err != nil {
-				return fieldError("ByRequiredObject2", "b", err)
-			}
+			return d.readString(&v.B)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("ByRequiredObject2", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("ByRequiredObject2", "", it.err)
+	})
+	if err != nil {
+		return fieldError("ByRequiredObject2", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Choice as null.
-func (u Choice) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Choice as null.
+func (u Choice) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case ChoiceKindString:
-		return json.Marshal(u.value)
+		b = appendString(b, string(u.value.(ChoiceString)))
+		return b, nil
 	case ChoiceKindNamed:
-		return json.Marshal(u.value)
+		if b, err = u.value.(Named).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Choice) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Choice) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Choice) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '"':
-		return decodeVariant(data, "Choice", func(x ChoiceString) {
-			*u = ChoiceOfString(x)
-		})
+		var x ChoiceString
+		if err := d.readString((*string)(&x)); err != nil {
+			return fieldError("Choice", "", err)
+		}
+		*u = ChoiceOfString(x)
+		return nil
 	case '{':
-		return decodeVariant(data, "Choice", func(x Named) {
-			*u = ChoiceOfNamed(x)
-		})
+		var x Named
+		if err := (&x).decodeJSON(d); err != nil {
+			return fieldError("Choice", "", err)
+		}
+		*u = ChoiceOfNamed(x)
+		return nil
 	}
-	if !json.Valid(data) {
-		return fieldError("Choice", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Choice", "", err)
 	}
 	*u = Choice{
 		kind: ChoiceKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Circle) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Circle) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"kind\":"...)
 		if v.rec.wasNull(0) && v.Kind == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Kind); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Kind)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -310,7 +388,7 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Radius == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Radius); err != nil {
+			if b, err = appendFloat(b, v.Radius); err != nil {
 				return nil, err
 			}
 		}
@@ -319,172 +397,228 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Circle) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Circle) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Circle
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Circle) decodeJSON(d *decoder) error {
+	*v = Circle{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "kind":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Kind); err != nil {
-				return fieldError("Circle", "kind", err)
-			}
+			return d.readString(&v.Kind)
 		case "radius":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Radius); err != nil {
-				return fieldError("Circle", "radius", err)
-			}
+			return d.readFloat64(&v.Radius)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Circle", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Circle", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Circle", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Event as null.
-func (u Event) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Event as null.
+func (u Event) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case EventKindStartBegin:
-		return json.Marshal(u.value)
+		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case EventKindStartEnd:
-		return json.Marshal(u.value)
+		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case EventKindStop:
-		return json.Marshal(u.value)
+		if b, err = u.value.(StopEvent).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Event) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Event) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Event) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "start.begin":
-			return decodeVariant(data, "Event", func(x StartEventsStartBegin) {
-				*u = EventOfStartBegin(x)
-			})
+			var x StartEventsStartBegin
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Event", "", err)
+			}
+			*u = EventOfStartBegin(x)
+			return nil
 		case "start.end":
-			return decodeVariant(data, "Event", func(x StartEventsStartEnd) {
-				*u = EventOfStartEnd(x)
-			})
+			var x StartEventsStartEnd
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Event", "", err)
+			}
+			*u = EventOfStartEnd(x)
+			return nil
 		case "stop":
-			return decodeVariant(data, "Event", func(x StopEvent) {
-				*u = EventOfStop(x)
-			})
+			var x StopEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Event", "", err)
+			}
+			*u = EventOfStop(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("Event", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Event", "", err)
 	}
 	*u = Event{
 		kind: EventKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Format as null.
-func (u Format) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Format as null.
+func (u Format) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case FormatKindString:
-		return json.Marshal(u.value)
+		b = appendString(b, u.value.(string))
+		return b, nil
 	case FormatKindText:
-		return json.Marshal(u.value)
+		if b, err = u.value.(FormatText).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case FormatKindJSONSchema:
-		return json.Marshal(u.value)
+		if b, err = u.value.(FormatJSONSchema).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Format) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Format) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Format) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '"':
-		return decodeVariant(data, "Format", func(x string) {
-			*u = FormatOfString(x)
-		})
+		var x string
+		if err := d.readString(&x); err != nil {
+			return fieldError("Format", "", err)
+		}
+		*u = FormatOfString(x)
+		return nil
 	case '{':
-		switch tagValue(data, "type") {
+		switch d.tag("type") {
 		case "json_schema":
-			return decodeVariant(data, "Format", func(x FormatJSONSchema) {
-				*u = FormatOfJSONSchema(x)
-			})
+			var x FormatJSONSchema
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Format", "", err)
+			}
+			*u = FormatOfJSONSchema(x)
+			return nil
 		case "text":
-			return decodeVariant(data, "Format", func(x FormatText) {
-				*u = FormatOfText(x)
-			})
+			var x FormatText
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Format", "", err)
+			}
+			*u = FormatOfText(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("Format", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Format", "", err)
 	}
 	*u = Format{
 		kind: FormatKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -493,7 +627,10 @@ func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Schema) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Schema); err != nil {
+			if b, err = appendMap(b, v.Schema, func(b []byte, x0 json.RawMessage) ([]byte, error) {
+				b = appendRaw(b, x0)
+				return b, nil
+			}); err != nil {
 				return nil, err
 			}
 		}
@@ -502,243 +639,292 @@ func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out FormatJSONSchema
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
+	*v = FormatJSONSchema{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("FormatJSONSchema", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "schema":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Schema); err != nil {
-				return fieldError("FormatJSONSchema", "schema", err)
-			}
+			return readMap(d, &v.Schema, func(p0 *json.RawMessage) error {
+				return d.readRaw(p0)
+			})
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("FormatJSONSchema", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("FormatJSONSchema", "", it.err)
+	})
+	if err != nil {
+		return fieldError("FormatJSONSchema", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v FormatText) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
 		value := v.Type
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
 		if v.rec.wasNull(0) && v.Type == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v FormatText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *FormatText) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out FormatText
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FormatText) decodeJSON(d *decoder) error {
+	*v = FormatText{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Type); err != nil {
-				return fieldError("FormatText", "type", err)
+			if err := d.readString(&v.Type); err != nil {
+				return err
 			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("FormatText", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("FormatText", "", it.err)
+	})
+	if err != nil {
+		return fieldError("FormatText", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Named) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Named) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
 		if v.rec.wasNull(0) && v.Name == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Name); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Name)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Named) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Named) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Named
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Named) decodeJSON(d *decoder) error {
+	*v = Named{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Name); err != nil {
-				return fieldError("Named", "name", err)
-			}
+			return d.readString(&v.Name)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Named", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Named", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Named", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero Shape as null.
-func (u Shape) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero Shape as null.
+func (u Shape) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case ShapeKindCircle:
-		return json.Marshal(u.value)
+		if b, err = u.value.(Circle).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case ShapeKindSquare:
-		return json.Marshal(u.value)
+		if b, err = u.value.(Square).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u Shape) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *Shape) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *Shape) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "kind") {
+		switch d.tag("kind") {
 		case "circle":
-			return decodeVariant(data, "Shape", func(x Circle) {
-				*u = ShapeOfCircle(x)
-			})
+			var x Circle
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Shape", "", err)
+			}
+			*u = ShapeOfCircle(x)
+			return nil
 		case "square":
-			return decodeVariant(data, "Shape", func(x Square) {
-				*u = ShapeOfSquare(x)
-			})
+			var x Square
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("Shape", "", err)
+			}
+			*u = ShapeOfSquare(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("Shape", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Shape", "", err)
 	}
 	*u = Shape{
 		kind: ShapeKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v Square) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v Square) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"kind\":"...)
 		if v.rec.wasNull(0) && v.Kind == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Kind); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Kind)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -747,7 +933,7 @@ func (v Square) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Side == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Side); err != nil {
+			if b, err = appendFloat(b, v.Side); err != nil {
 				return nil, err
 			}
 		}
@@ -756,119 +942,143 @@ func (v Square) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v Square) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *Square) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out Square
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Square) decodeJSON(d *decoder) error {
+	*v = Square{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "kind":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Kind); err != nil {
-				return fieldError("Square", "kind", err)
-			}
+			return d.readString(&v.Kind)
 		case "side":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Side); err != nil {
-				return fieldError("Square", "side", err)
-			}
+			return d.readFloat64(&v.Side)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("Square", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("Square", "", it.err)
+	})
+	if err != nil {
+		return fieldError("Square", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes the variant u holds; an unknown variant is written
-// back as it was received, and a zero StartEvents as null.
-func (u StartEvents) MarshalJSON() ([]byte, error) {
+// appendJSON appends the variant u holds; an unknown variant is written back
+// as it was received, and a zero StartEvents as null.
+func (u StartEvents) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	switch u.kind {
 	case StartEventsKindStartBegin:
-		return json.Marshal(u.value)
+		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case StartEventsKindStartEnd:
-		return json.Marshal(u.value)
+		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	if u.raw != nil {
-		return u.raw, nil
-	}
-	return []byte("null"), nil
+	return appendRaw(b, u.raw), nil
 }
 
-// UnmarshalJSON picks the variant from the JSON itself (see the type's
-// doc); JSON that fits no known variant is kept as an unknown variant.
+// MarshalJSON encodes u; see appendJSON.
+func (u StartEvents) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
 func (u *StartEvents) UnmarshalJSON(data []byte) error {
-	switch firstByte(data) {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *StartEvents) decodeJSON(d *decoder) error {
+	switch d.peek() {
 	case '{':
-		switch tagValue(data, "event") {
+		switch d.tag("event") {
 		case "start.begin":
-			return decodeVariant(data, "StartEvents", func(x StartEventsStartBegin) {
-				*u = StartEventsOfStartBegin(x)
-			})
+			var x StartEventsStartBegin
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("StartEvents", "", err)
+			}
+			*u = StartEventsOfStartBegin(x)
+			return nil
 		case "start.end":
-			return decodeVariant(data, "StartEvents", func(x StartEventsStartEnd) {
-				*u = StartEventsOfStartEnd(x)
-			})
+			var x StartEventsStartEnd
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("StartEvents", "", err)
+			}
+			*u = StartEventsOfStartEnd(x)
+			return nil
 		}
 	}
-	if !json.Valid(data) {
-		return fieldError("StartEvents", "", errSyntax)
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("StartEvents", "", err)
 	}
 	*u = StartEvents{
 		kind: StartEventsKindUnknown,
-		raw:  bytes.Clone(data),
+		raw:  bytes.Clone(raw),
 	}
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.begin"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -877,87 +1087,94 @@ func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Data == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
-				return nil, err
-			}
+			b = appendString(b, v.Data)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out StartEventsStartBegin
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
+	*v = StartEventsStartBegin{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("StartEventsStartBegin", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("StartEventsStartBegin", "data", err)
-			}
+			return d.readString(&v.Data)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("StartEventsStartBegin", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("StartEventsStartBegin", "", it.err)
+	})
+	if err != nil {
+		return fieldError("StartEventsStartBegin", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.end"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	if !v.rec.wasAbsent(1) {
@@ -966,127 +1183,148 @@ func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
 		if v.rec.wasNull(1) && v.Data == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, v.Data); err != nil {
-				return nil, err
-			}
+			b = appendInt(b, v.Data)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out StartEventsStartEnd
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
+	*v = StartEventsStartEnd{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("StartEventsStartEnd", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(1)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Data); err != nil {
-				return fieldError("StartEventsStartEnd", "data", err)
-			}
+			return d.readInt64(&v.Data)
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("StartEventsStartEnd", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("StartEventsStartEnd", "", it.err)
+	})
+	if err != nil {
+		return fieldError("StartEventsStartEnd", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
 	if seen[0]&uint64(0x2) == 0 {
-		out.rec = out.rec.markAbsent(1)
+		v.rec = v.rec.markAbsent(1)
 	}
-	*v = out
 	return nil
 }
 
-// MarshalJSON encodes v with members in schema order. Optional fields are
-// written only when set; a value decoded from JSON also writes back what
-// the schema did not promise: undeclared members, and required fields that
-// arrived absent or null (while they still hold the zero value).
-func (v StopEvent) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
+// appendJSON appends v as a JSON object with members in schema order.
+// Optional fields are written only when set; a value decoded from JSON also
+// writes back what the schema did not promise: undeclared members, and
+// required fields that arrived absent or null (while they still hold the
+// zero value).
+func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
-	var err error
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"event\":"...)
 		value := v.Event
-		if value == "" {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "stop"
 		}
 		if v.rec.wasNull(0) && v.Event == "" {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendValue(b, value); err != nil {
-				return nil, err
-			}
+			b = appendString(b, value)
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON decodes an object. Undeclared members and required fields
-// that are absent or null are accepted and remembered, so MarshalJSON can
-// write the value back as it arrived. A JSON null leaves v unchanged.
+// MarshalJSON encodes v; see appendJSON.
+func (v StopEvent) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
 func (v *StopEvent) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if isNullJSON(data) {
 		return nil
 	}
-	var out StopEvent
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *StopEvent) decodeJSON(d *decoder) error {
+	*v = StopEvent{}
 	var seen [1]uint64
-	it := newObjectIter(data)
-	for it.next() {
-		switch string(it.key) {
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if isNull(it.value) {
-				out.rec = out.rec.markNull(0)
-				continue
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
 			}
-			if err := json.Unmarshal(it.value, &out.Event); err != nil {
-				return fieldError("StopEvent", "event", err)
+			if err := d.readString(&v.Event); err != nil {
+				return err
 			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
 		default:
 			var err error
-			if out.rec, err = out.rec.keep(it.key, it.value); err != nil {
-				return fieldError("StopEvent", string(it.key), err)
-			}
+			v.rec, err = v.rec.keep(key, d)
+			return err
 		}
-	}
-	if it.err != nil {
-		return fieldError("StopEvent", "", it.err)
+	})
+	if err != nil {
+		return fieldError("StopEvent", string(last), err)
 	}
 	if seen[0]&uint64(0x1) == 0 {
-		out.rec = out.rec.markAbsent(0)
+		v.rec = v.rec.markAbsent(0)
 	}
-	*v = out
 	return nil
 }
