@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build corpus
+.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench
 
 build:
 	$(GO) build ./...
@@ -34,3 +34,18 @@ check: fmt vet staticcheck fresh test
 # packages, and prints a table and a summary. Slow; a sample runs in test.
 corpus:
 	$(GO) run ./internal/corpusrun -corpus ../shared/corpus
+
+# bench: JSON codec and stream benchmarks of generated/openai on the inputs
+# the peer kit uses (medians: pipe through benchstat).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/openai
+
+# peerbench: the peer kit (ogen, oapi-codegen, openai-go, go-openai) and a
+# package oagen generates from the official spec for createRun, in one run.
+# Needs the Go module proxy; takes a few minutes. OUT=dir keeps the results.
+PEERBENCH_OUT ?= $(shell mktemp -d)
+peerbench:
+	rm -rf $(PEERBENCH_OUT)/ours && mkdir -p $(PEERBENCH_OUT)
+	$(GO) run ./cmd/oagen -spec ../shared/corpus/specs/openai-openapi.yaml -include-ops createRun -o $(PEERBENCH_OUT)/ours -package ours
+	CORPUS=../shared/corpus OURS_PKG=$(PEERBENCH_OUT)/ours OURS_NAME=oagen ../shared/tools/peerbench/peerbench.sh $(PEERBENCH_OUT)/run
+	@echo "table: $(PEERBENCH_OUT)/run/table.md"

@@ -71,7 +71,15 @@ func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
 		return jen.Parens(ptr).Dot("decodeJSON").Call(d)
 	case ir.KindEnum:
 		base := &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
-		return jen.Id("d").Dot(readMethod(t.Enum.Base)).Call(jen.Parens(jen.Op("*").Add(goType(base))).Call(ptr))
+		asBase := jen.Parens(jen.Op("*").Add(goType(base))).Call(ptr)
+		if t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
+			args := []jen.Code{asBase}
+			for _, v := range t.Enum.Values {
+				args = append(args, jen.Lit(v.Value.String))
+			}
+			return jen.Id("d").Dot("readKnown").Call(args...)
+		}
+		return jen.Id("d").Dot(readMethod(t.Enum.Base)).Call(asBase)
 	case ir.KindDefined:
 		return readCall(jen.Parens(jen.Op("*").Add(goType(t.Target))).Call(ptr), t.Target, depth)
 	}
@@ -164,7 +172,7 @@ func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) (
 func codecMethods(f *jen.File, t *ir.Type) {
 	f.Comment("MarshalJSON encodes v; see appendJSON.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(128)))),
+		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(bufferSize(t))))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,")
@@ -344,7 +352,11 @@ func decodeField(c *jen.Group, fl *ir.Field) {
 		}
 	}
 	if fl.Const != nil {
-		c.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		read := readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0)
+		if fl.Type.Kind == ir.ExprBuiltin {
+			read = jen.Id("d").Dot("readKnown").Call(jen.Op("&").Id("v").Dot(fl.Name), literal(*fl.Const))
+		}
+		c.If(jen.Err().Op(":=").Add(read), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		c.If(jen.Id("v").Dot(fl.Name).Op("==").Lit("")).Block(
 			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
 		)
@@ -538,4 +550,10 @@ func emitFormFields(f *jen.File, t *ir.Type) {
 		}
 		g.Return(jen.Nil())
 	})
+}
+
+// bufferSize is a first guess at a struct's encoded size, so encoding
+// rarely has to grow the buffer.
+func bufferSize(t *ir.Type) int {
+	return 64 + 48*len(t.Struct.Fields)
 }

@@ -3,6 +3,7 @@
 package openai
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -33,12 +34,11 @@ func (d *decoder) errorf(format string, args ...any) error {
 
 func (d *decoder) ws() {
 	for d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
-		default:
+		c := d.data[d.pos]
+		if c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 			return
 		}
+		d.pos++
 	}
 }
 
@@ -187,7 +187,15 @@ func (d *decoder) strBytes() ([]byte, error) {
 	}
 	d.pos++
 	start := d.pos
-	for i := start; i < len(d.data); i++ {
+	i := start
+	// Eight bytes at a time while none is a quote, a backslash, a control
+	// character or non-ASCII: most strings are plain ASCII.
+	for ; i+8 <= len(d.data); i += 8 {
+		if special(binary.LittleEndian.Uint64(d.data[i:])) {
+			break
+		}
+	}
+	for ; i < len(d.data); i++ {
 		c := d.data[i]
 		switch {
 		case c == '"':
@@ -201,6 +209,17 @@ func (d *decoder) strBytes() ([]byte, error) {
 		}
 	}
 	return nil, errUnexpectedEnd
+}
+
+// special reports whether any byte of w is '"', '\\', below 0x20 or at
+// least 0x80, with the classic SWAR tests for a zero byte and a byte below n.
+func special(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote := w ^ (ones * '"')
+	backslash := w ^ (ones * '\\')
+	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	control := (w - ones*0x20) & ^w & highs
+	return hasZero(quote)|hasZero(backslash)|control|(w&highs) != 0
 }
 
 // slowString decodes a string with escapes or non-ASCII bytes; invalid
@@ -454,8 +473,25 @@ func (d *decoder) isInteger() bool {
 // on the way back out.
 
 func (d *decoder) readString(p *string) (err error) { *p, err = d.str(); return err }
-func (d *decoder) readInt64(p *int64) (err error)   { *p, err = d.int64(); return err }
-func (d *decoder) readInt32(p *int32) (err error)   { *p, err = d.int32(); return err }
+
+// readKnown decodes a string that is usually one of known (enum values, a
+// discriminator's constant): those are assigned without allocating.
+func (d *decoder) readKnown(p *string, known ...string) error {
+	b, err := d.strBytes()
+	if err != nil {
+		return err
+	}
+	for _, k := range known {
+		if string(b) == k {
+			*p = k
+			return nil
+		}
+	}
+	*p = string(b)
+	return nil
+}
+func (d *decoder) readInt64(p *int64) (err error) { *p, err = d.int64(); return err }
+func (d *decoder) readInt32(p *int32) (err error) { *p, err = d.int32(); return err }
 func (d *decoder) readFloat64(p *float64) (err error) {
 	*p, err = d.float64()
 	return err

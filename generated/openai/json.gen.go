@@ -446,7 +446,7 @@ func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -474,7 +474,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -537,7 +537,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -565,7 +565,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -629,7 +629,7 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -697,7 +697,7 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -725,7 +725,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -786,7 +786,7 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -814,7 +814,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "function"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -963,7 +963,7 @@ func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '"':
 		var x AssistantsAPIToolChoiceOptionString
-		if err := d.readString((*string)(&x)); err != nil {
+		if err := d.readKnown((*string)(&x), "none", "auto", "required"); err != nil {
 			return fieldError("AssistantsAPIToolChoiceOption", "", err)
 		}
 		*u = AssistantsAPIToolChoiceOptionOfString(x)
@@ -1024,7 +1024,7 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1052,7 +1052,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Type))
+			return d.readKnown((*string)(&v.Type), "function", "code_interpreter", "file_search")
 		case "function":
 			return readOpt(d, &v.Function, func(p0 *AssistantsNamedToolChoiceFunction) error {
 				return (p0).decodeJSON(d)
@@ -1095,7 +1095,7 @@ func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1208,7 +1208,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1236,7 +1236,7 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Role))
+			return d.readKnown((*string)(&v.Role), "user", "assistant")
 		case "content":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -1561,7 +1561,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 880))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1592,11 +1592,11 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 			return d.readString(&v.AssistantID)
 		case "model":
 			return readOpt(d, &v.Model, func(p0 *AssistantSupportedModels) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
 			})
 		case "reasoning_effort":
 			return readOpt(d, &v.ReasoningEffort, func(p0 *ReasoningEffort) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "none", "minimal", "low", "medium", "high", "xhigh")
 			})
 		case "instructions":
 			return readOpt(d, &v.Instructions, func(p0 *string) error {
@@ -1715,7 +1715,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v DoneEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1743,7 +1743,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "done"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -1756,7 +1756,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Data); err != nil {
+			if err := d.readKnown(&v.Data, "[DONE]"); err != nil {
 				return err
 			}
 			if v.Data == "" {
@@ -1834,7 +1834,7 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Error) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1943,7 +1943,7 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ErrorEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1971,7 +1971,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "error"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -2029,7 +2029,7 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ErrorResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2109,7 +2109,7 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2133,7 +2133,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		switch string(key) {
 		case "ranker":
 			return readOpt(d, &v.Ranker, func(p0 *FileSearchRankingOptionsRanker) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "auto", "default_2024_08_21")
 			})
 		case "score_threshold":
 			seen[0] |= uint64(0x1)
@@ -2217,7 +2217,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FunctionObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2343,7 +2343,7 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2497,7 +2497,7 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2624,7 +2624,7 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageAttachment) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2867,7 +2867,7 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2895,7 +2895,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "image_file"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -2961,7 +2961,7 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -2992,7 +2992,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 			return d.readString(&v.FileID)
 		case "detail":
 			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "auto", "low", "high")
 			})
 		default:
 			var err error
@@ -3048,7 +3048,7 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3076,7 +3076,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "image_url"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -3142,7 +3142,7 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3173,7 +3173,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 			return d.readString(&v.URL)
 		case "detail":
 			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "auto", "low", "high")
 			})
 		default:
 			var err error
@@ -3300,7 +3300,7 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3328,7 +3328,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "refusal"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -3399,7 +3399,7 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3427,7 +3427,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "text"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -3500,7 +3500,7 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3692,7 +3692,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3727,7 +3727,7 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "image_file"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -3791,7 +3791,7 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3818,7 +3818,7 @@ func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 			})
 		case "detail":
 			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "auto", "low", "high")
 			})
 		default:
 			var err error
@@ -3882,7 +3882,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -3917,7 +3917,7 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "image_url"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -3981,7 +3981,7 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4008,7 +4008,7 @@ func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 			})
 		case "detail":
 			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "auto", "low", "high")
 			})
 		default:
 			var err error
@@ -4069,7 +4069,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4104,7 +4104,7 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "refusal"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -4183,7 +4183,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4218,7 +4218,7 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "text"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -4288,7 +4288,7 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4379,7 +4379,7 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4414,7 +4414,7 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread.message.delta"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -4493,7 +4493,7 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4516,7 +4516,7 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 		switch string(key) {
 		case "role":
 			return readOpt(d, &v.Role, func(p0 *MessageDeltaObjectDeltaRole) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "user", "assistant")
 			})
 		case "content":
 			return readOpt(d, &v.Content, func(p0 *[]MessageDeltaContent) error {
@@ -4714,7 +4714,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 736))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4749,7 +4749,7 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread.message"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -4776,7 +4776,7 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(4)
 				return err
 			}
-			return d.readString((*string)(&v.Status))
+			return d.readKnown((*string)(&v.Status), "in_progress", "incomplete", "completed")
 		case "incomplete_details":
 			seen[0] |= uint64(0x20)
 			return readOpt(d, &v.IncompleteDetails, func(p0 *MessageObjectIncompleteDetails) error {
@@ -4798,7 +4798,7 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(8)
 				return err
 			}
-			return d.readString((*string)(&v.Role))
+			return d.readKnown((*string)(&v.Role), "user", "assistant")
 		case "content":
 			seen[0] |= uint64(0x200)
 			if null, err := d.null(); err != nil || null {
@@ -4909,7 +4909,7 @@ func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -4937,7 +4937,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Reason))
+			return d.readKnown((*string)(&v.Reason), "content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed")
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4989,7 +4989,7 @@ func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5017,7 +5017,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "text"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -5186,7 +5186,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5221,7 +5221,7 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.message.completed"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -5285,7 +5285,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5320,7 +5320,7 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.message.created"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -5384,7 +5384,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5419,7 +5419,7 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.message.delta"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -5483,7 +5483,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5518,7 +5518,7 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.message.in_progress"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -5582,7 +5582,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5617,7 +5617,7 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.message.incomplete"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -5672,7 +5672,7 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5738,7 +5738,7 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5766,7 +5766,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "json_object"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -5827,7 +5827,7 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -5855,7 +5855,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "json_schema"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -5947,7 +5947,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6032,7 +6032,7 @@ func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6060,7 +6060,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "text"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -6123,7 +6123,7 @@ func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6507,7 +6507,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 1360))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6542,7 +6542,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread.run"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -6576,7 +6576,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(5)
 				return err
 			}
-			return d.readString((*string)(&v.Status))
+			return d.readKnown((*string)(&v.Status), "queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired")
 		case "required_action":
 			seen[0] |= uint64(0x40)
 			return readOpt(d, &v.RequiredAction, func(p0 *RunObjectRequiredAction) error {
@@ -6804,7 +6804,7 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6827,7 +6827,7 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		switch string(key) {
 		case "reason":
 			return readOpt(d, &v.Reason, func(p0 *RunObjectIncompleteDetailsReason) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "max_completion_tokens", "max_prompt_tokens")
 			})
 		default:
 			var err error
@@ -6873,7 +6873,7 @@ func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6901,7 +6901,7 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Code))
+			return d.readKnown((*string)(&v.Code), "server_error", "rate_limit_exceeded", "invalid_prompt")
 		case "message":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -6966,7 +6966,7 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -6994,7 +6994,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "submit_tool_outputs"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -7058,7 +7058,7 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7145,7 +7145,7 @@ func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7257,7 +7257,7 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7292,7 +7292,7 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread.run.step.delta"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -7352,7 +7352,7 @@ func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7490,7 +7490,7 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7518,7 +7518,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "message_creation"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -7573,7 +7573,7 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7665,7 +7665,7 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7700,7 +7700,7 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -7776,7 +7776,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7933,7 +7933,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -7961,7 +7961,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "image"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -8016,7 +8016,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) a
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8096,7 +8096,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8124,7 +8124,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "logs"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -8204,7 +8204,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8239,7 +8239,7 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -8321,7 +8321,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8427,7 +8427,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8532,7 +8532,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8621,7 +8621,7 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8656,7 +8656,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "function"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -8734,7 +8734,7 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8841,7 +8841,7 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -8869,7 +8869,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "tool_calls"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -9087,7 +9087,7 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 832))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9122,7 +9122,7 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread.run.step"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -9163,14 +9163,14 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(6)
 				return err
 			}
-			return d.readString((*string)(&v.Type))
+			return d.readKnown((*string)(&v.Type), "message_creation", "tool_calls")
 		case "status":
 			seen[0] |= uint64(0x80)
 			if null, err := d.null(); err != nil || null {
 				v.rec = v.rec.markNull(7)
 				return err
 			}
-			return d.readString((*string)(&v.Status))
+			return d.readKnown((*string)(&v.Status), "in_progress", "cancelled", "failed", "completed", "expired")
 		case "step_details":
 			seen[0] |= uint64(0x100)
 			if null, err := d.null(); err != nil || null {
@@ -9307,7 +9307,7 @@ func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9335,7 +9335,7 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Code))
+			return d.readKnown((*string)(&v.Code), "server_error", "rate_limit_exceeded")
 		case "message":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -9522,7 +9522,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9557,7 +9557,7 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.cancelled"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -9621,7 +9621,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9656,7 +9656,7 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.completed"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -9720,7 +9720,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9755,7 +9755,7 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.created"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -9819,7 +9819,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9854,7 +9854,7 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.delta"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -9918,7 +9918,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -9953,7 +9953,7 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.expired"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10017,7 +10017,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10052,7 +10052,7 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.failed"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10116,7 +10116,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10151,7 +10151,7 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.step.in_progress"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10447,7 +10447,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10482,7 +10482,7 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.cancelled"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10546,7 +10546,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10581,7 +10581,7 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.cancelling"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10645,7 +10645,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10680,7 +10680,7 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.completed"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10744,7 +10744,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10779,7 +10779,7 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.created"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10843,7 +10843,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10878,7 +10878,7 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.expired"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -10942,7 +10942,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -10977,7 +10977,7 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.failed"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -11041,7 +11041,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11076,7 +11076,7 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.in_progress"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -11140,7 +11140,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11175,7 +11175,7 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.incomplete"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -11239,7 +11239,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11274,7 +11274,7 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.queued"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -11338,7 +11338,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11373,7 +11373,7 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.run.requires_action"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -11446,7 +11446,7 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11481,7 +11481,7 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "function"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -11548,7 +11548,7 @@ func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11643,7 +11643,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11728,7 +11728,7 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11897,7 +11897,7 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -11925,7 +11925,7 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "file_citation"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -12010,7 +12010,7 @@ func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12120,7 +12120,7 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12148,7 +12148,7 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "file_path"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -12233,7 +12233,7 @@ func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12352,7 +12352,7 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12387,7 +12387,7 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			if err := d.readString(&v.Object); err != nil {
+			if err := d.readKnown(&v.Object, "thread"); err != nil {
 				return err
 			}
 			if v.Object == "" {
@@ -12481,7 +12481,7 @@ func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12553,7 +12553,7 @@ func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12623,7 +12623,7 @@ func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12701,7 +12701,7 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12729,7 +12729,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "thread.created"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -12795,7 +12795,7 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TruncationObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -12823,7 +12823,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readString((*string)(&v.Type))
+			return d.readKnown((*string)(&v.Type), "auto", "last_messages")
 		case "last_messages":
 			return readOpt(d, &v.LastMessages, func(p0 *int64) error {
 				return d.readInt64(p0)

@@ -26,22 +26,38 @@ type member struct {
 // back to what was received. A value built in Go has no record (nil) and
 // encodes by the schema; decoding conforming JSON allocates none.
 type record struct {
-	absent  []uint64
-	null    []uint64
-	empty   []uint64 // one-value (discriminator) fields that arrived as ""
+	absent  bitset
+	null    bitset
+	empty   bitset // one-value (discriminator) fields that arrived as ""
 	unknown []member
 }
 
-func setBit(bits []uint64, i int) []uint64 {
-	for len(bits) <= i/64 {
-		bits = append(bits, 0)
-	}
-	bits[i/64] |= 1 << (i % 64)
-	return bits
+// bitset holds the first 128 bits inline, so recording a deviation costs
+// one allocation (the record) in all but the largest structs.
+type bitset struct {
+	low  [2]uint64
+	more []uint64
 }
 
-func hasBit(bits []uint64, i int) bool {
-	return i/64 < len(bits) && bits[i/64]&(1<<(i%64)) != 0
+func setBit(b bitset, i int) bitset {
+	if i < 128 {
+		b.low[i/64] |= 1 << (i % 64)
+		return b
+	}
+	i -= 128
+	for len(b.more) <= i/64 {
+		b.more = append(b.more, 0)
+	}
+	b.more[i/64] |= 1 << (i % 64)
+	return b
+}
+
+func hasBit(b bitset, i int) bool {
+	if i < 128 {
+		return b.low[i/64]&(1<<(i%64)) != 0
+	}
+	i -= 128
+	return i/64 < len(b.more) && b.more[i/64]&(1<<(i%64)) != 0
 }
 
 // markAbsent records that required field i was missing.

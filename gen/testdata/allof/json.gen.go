@@ -36,7 +36,7 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Base) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -108,7 +108,7 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Closed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -170,7 +170,7 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Deprecated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -260,7 +260,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Dog) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -353,7 +353,7 @@ func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Mixed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -424,7 +424,7 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Wrapped) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,

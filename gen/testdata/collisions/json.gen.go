@@ -73,7 +73,7 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Client2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 304))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -153,7 +153,7 @@ func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FooBar2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,

@@ -29,7 +29,7 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Owner) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -217,7 +217,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 592))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -276,7 +276,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			})
 		case "mood":
 			return readOpt(d, &v.Mood, func(p0 *PetMood) error {
-				return d.readString((*string)(p0))
+				return d.readKnown((*string)(p0), "calm", "wild")
 			})
 		case "labels":
 			return readOpt(d, &v.Labels, func(p0 *[]Opt[string]) error {

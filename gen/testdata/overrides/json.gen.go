@@ -71,7 +71,7 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Event) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,

@@ -34,7 +34,7 @@ func (v A) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v A) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -108,7 +108,7 @@ func (v B) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v B) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -208,7 +208,7 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Node) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 208))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,

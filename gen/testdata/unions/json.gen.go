@@ -177,7 +177,7 @@ func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -253,7 +253,7 @@ func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -340,7 +340,7 @@ func (u *Choice) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '"':
 		var x ChoiceString
-		if err := d.readString((*string)(&x)); err != nil {
+		if err := d.readKnown((*string)(&x), "none", "auto"); err != nil {
 			return fieldError("Choice", "", err)
 		}
 		*u = ChoiceOfString(x)
@@ -399,7 +399,7 @@ func (v Circle) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Circle) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -641,7 +641,7 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -669,7 +669,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "json_schema"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -730,7 +730,7 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FormatText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -758,7 +758,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Type); err != nil {
+			if err := d.readKnown(&v.Type, "text"); err != nil {
 				return err
 			}
 			if v.Type == "" {
@@ -803,7 +803,7 @@ func (v Named) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Named) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -944,7 +944,7 @@ func (v Square) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Square) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1096,7 +1096,7 @@ func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1124,7 +1124,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "start.begin"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -1192,7 +1192,7 @@ func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 160))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1220,7 +1220,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "start.end"); err != nil {
 				return err
 			}
 			if v.Event == "" {
@@ -1279,7 +1279,7 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StopEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
+	return v.appendJSON(make([]byte, 0, 112))
 }
 
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
@@ -1307,7 +1307,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			if err := d.readString(&v.Event); err != nil {
+			if err := d.readKnown(&v.Event, "stop"); err != nil {
 				return err
 			}
 			if v.Event == "" {

@@ -1,0 +1,99 @@
+package openai
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"testing"
+)
+
+// benchRequest is the create-run request the peer benchmark kit
+// (../shared/tools/peerbench) uses, so the figures compare.
+const benchRequest = `{"assistant_id":"asst_pk7Qm2VxR4tLw9Zc1bN8dF3h","model":"gpt-4o","instructions":"You are a concise support assistant. Use the tools to look facts up before answering.","additional_instructions":"Answer in one short paragraph.","additional_messages":[{"role":"user","content":"Which warehouse ships order 8812, and when will it arrive?","metadata":{"channel":"web"}}],"tools":[{"type":"function","function":{"name":"get_order_status","description":"Look up the shipping status of an order by its number","parameters":{"type":"object","properties":{"order_id":{"type":"string","description":"The order number, e.g. 8812"},"include_eta":{"type":"boolean","description":"Also return the estimated arrival date"}},"required":["order_id"]},"strict":false}},{"type":"code_interpreter"}],"metadata":{"tenant":"acme","request_id":"req_7f3a9c"},"temperature":0.7,"top_p":1,"max_prompt_tokens":20000,"max_completion_tokens":2000,"truncation_strategy":{"type":"last_messages","last_messages":10},"tool_choice":"auto","parallel_tool_calls":true,"response_format":"auto"}`
+
+// benchRun is the recorded run the peer kit decodes (requires_action with a
+// function tool call, "instructions": null as the live API sends it).
+func benchRun(b *testing.B) []byte {
+	return recorded(b, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
+}
+
+func BenchmarkRunDecode(b *testing.B) {
+	data := benchRun(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var run RunObject
+		if err := run.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRunEncode(b *testing.B) {
+	var run RunObject
+	if err := run.UnmarshalJSON(benchRun(b)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := run.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRequestDecode(b *testing.B) {
+	data := []byte(benchRequest)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var req CreateRunRequest
+		if err := req.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRequestEncode(b *testing.B) {
+	var req CreateRunRequest
+	if err := req.UnmarshalJSON([]byte(benchRequest)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := req.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRunDecodeStdlib is what json.Unmarshal users get: encoding/json
+// validates the input, then calls UnmarshalJSON.
+func BenchmarkRunDecodeStdlib(b *testing.B) {
+	data := benchRun(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var run RunObject
+		if err := json.Unmarshal(data, &run); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStreamDecode reads a recorded run stream (43 events) through
+// the SSE reader and the event decoder; MB/s is stream throughput.
+func BenchmarkStreamDecode(b *testing.B) {
+	data := recorded(b, "openai-dotnet/StreamingRunWorks/02.createRun.200.response.sse")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s := newStream(io.NopCloser(bytes.NewReader(data)), decodeAssistantStreamEvent, nil)
+		n := 0
+		for s.Next() {
+			n++
+		}
+		if s.Err() != nil || n != 43 {
+			b.Fatalf("%d events, %v", n, s.Err())
+		}
+	}
+}
