@@ -31,8 +31,73 @@ func emitJSON(f *jen.File, api *ir.API) {
 			emitUnionEncode(f, t)
 			f.Line()
 			emitUnionDecode(f, t)
+		case ir.KindEnum, ir.KindDefined:
+			f.Line()
+			emitScalarCodec(f, t)
 		}
 	}
+}
+
+// emitScalarCodec gives an enum or a defined type (type Metadata
+// map[string]string) its own decodeJSON and appendJSON, so containers of it
+// take the closure-free helpers.
+func emitScalarCodec(f *jen.File, t *ir.Type) {
+	under := t.Target
+	if t.Kind == ir.KindEnum {
+		under = &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
+	}
+	var read jen.Code
+	if t.Kind == ir.KindEnum && t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
+		args := []jen.Code{jen.Parens(jen.Op("*").String()).Call(jen.Id("v"))}
+		for _, v := range t.Enum.Values {
+			args = append(args, jen.Lit(v.Value.String))
+		}
+		read = jen.Id("d").Dot("readKnown").Call(args...) // known values without allocating
+	} else {
+		read = readCall(jen.Parens(jen.Op("*").Add(goType(under))).Call(jen.Id("v")), under, 0)
+	}
+	f.Comment("decodeJSON reads a " + t.Name + ".")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
+	f.Line()
+	stmts, usesErr := appendStmts(jen.Parens(goType(under)).Call(jen.Id("v")), under, 0)
+	f.Comment("appendJSON appends a " + t.Name + ".")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		if usesErr {
+			g.Var().Err().Error()
+		}
+		for _, s := range stmts {
+			g.Add(s)
+		}
+		g.Return(jen.Id("b"), jen.Nil())
+	})
+}
+
+// resolveAlias follows aliases, which are the same Go type as their target.
+func resolveAlias(e *ir.Expr) *ir.Expr {
+	for i := 0; e.Kind == ir.ExprNamed && e.Named.Kind == ir.KindAlias && e.Named.Target != nil && i < 32; i++ {
+		e = e.Named.Target
+	}
+	return e
+}
+
+// hasCodec reports whether values of e have decodeJSON and appendJSON
+// methods of their own.
+func hasCodec(e *ir.Expr) bool {
+	return e.Kind == ir.ExprNamed && e.Named.Kind != ir.KindAlias
+}
+
+// builtinHelper names the template's closure-free helper for a container
+// (Opt, Slice, Map) of a plain value, or "" when there is none.
+func builtinHelper(container string, elem *ir.Expr) string {
+	if elem.Kind != ir.ExprBuiltin {
+		return ""
+	}
+	names := map[string]map[ir.Builtin]string{
+		"Opt":   {ir.String: "OptString", ir.Int64: "OptInt64", ir.Float64: "OptFloat64", ir.Bool: "OptBool"},
+		"Slice": {ir.String: "SliceString"},
+		"Map":   {ir.String: "MapString", ir.Raw: "MapRaw"},
+	}
+	return names[container][elem.Builtin]
 }
 
 // jsonKey is the member name as it appears on the wire, with its colon.
@@ -45,45 +110,37 @@ func jsonKey(name string) string {
 // into the *T that ptr evaluates to.
 func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
 	d := jen.Id("d")
-	elem := func(helper string) jen.Code {
+	elem := func(container string) jen.Code {
+		inner := resolveAlias(e.Elem)
+		if container != "Ptr" && hasCodec(inner) {
+			return jen.Id("read"+container+"Of").Call(d, ptr)
+		}
+		if h := builtinHelper(container, inner); h != "" {
+			return jen.Id("read"+h).Call(d, ptr)
+		}
 		p := "p" + strconv.Itoa(depth)
-		return jen.Id(helper).Call(d, ptr, jen.Func().Params(jen.Id(p).Op("*").Add(goType(e.Elem))).Error().Block(
+		return jen.Id("read"+container).Call(d, ptr, jen.Func().Params(jen.Id(p).Op("*").Add(goType(e.Elem))).Error().Block(
 			jen.Return(readCall(jen.Id(p), e.Elem, depth+1)),
 		))
 	}
 	switch e.Kind {
 	case ir.ExprOpt:
-		return elem("readOpt")
+		return elem("Opt")
 	case ir.ExprSlice:
-		return elem("readSlice")
+		return elem("Slice")
 	case ir.ExprMap:
-		return elem("readMap")
+		return elem("Map")
 	case ir.ExprPointer:
-		return elem("readPtr")
+		return elem("Ptr")
 	case ir.ExprExternal:
 		return jen.Id("decodeExternal").Call(d, ptr)
 	case ir.ExprBuiltin:
 		return jen.Id("d").Dot(readMethod(e.Builtin)).Call(ptr)
 	}
-	t := e.Named
-	switch t.Kind {
-	case ir.KindStruct, ir.KindUnion:
-		return jen.Parens(ptr).Dot("decodeJSON").Call(d)
-	case ir.KindEnum:
-		base := &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
-		asBase := jen.Parens(jen.Op("*").Add(goType(base))).Call(ptr)
-		if t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
-			args := []jen.Code{asBase}
-			for _, v := range t.Enum.Values {
-				args = append(args, jen.Lit(v.Value.String))
-			}
-			return jen.Id("d").Dot("readKnown").Call(args...)
-		}
-		return jen.Id("d").Dot(readMethod(t.Enum.Base)).Call(asBase)
-	case ir.KindDefined:
-		return readCall(jen.Parens(jen.Op("*").Add(goType(t.Target))).Call(ptr), t.Target, depth)
+	if t := e.Named; t.Kind == ir.KindAlias {
+		return readCall(ptr, t.Target, depth) // an alias is its target
 	}
-	return readCall(ptr, t.Target, depth) // an alias is its target
+	return jen.Parens(ptr).Dot("decodeJSON").Call(d)
 }
 
 func readMethod(b ir.Builtin) string {
@@ -113,6 +170,14 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))}, true
 	}
 	container := func(helper string) ([]jen.Code, bool) {
+		inner := resolveAlias(e.Elem)
+		kind := helper[len("append"):]
+		if kind != "Ptr" && hasCodec(inner) {
+			return fallible(jen.Id(helper+"Of").Call(b, value))
+		}
+		if h := builtinHelper(kind, inner); h != "" {
+			return fallible(jen.Id("append"+h).Call(b, value))
+		}
 		x := "x" + strconv.Itoa(depth)
 		body, usesErr := appendStmts(jen.Id(x), e.Elem, depth+1)
 		var stmts []jen.Code
@@ -138,15 +203,14 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	}
 	t := e.Named
 	switch t.Kind {
-	case ir.KindStruct, ir.KindUnion:
-		return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 	case ir.KindEnum:
+		// Inline: the common case needs no call, and no error check.
 		base := &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
 		return appendBuiltin(t.Enum.Base, jen.Add(goType(base)).Call(value), set, fallible)
-	case ir.KindDefined:
-		return appendStmts(jen.Parens(goType(t.Target)).Call(value), t.Target, depth)
+	case ir.KindAlias:
+		return appendStmts(value, t.Target, depth)
 	}
-	return appendStmts(value, t.Target, depth)
+	return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 }
 
 func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) ([]jen.Code, bool)) ([]jen.Code, bool) {

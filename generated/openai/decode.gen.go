@@ -573,3 +573,36 @@ func readPtr[T any](d *decoder, p **T, elem func(*T) error) error {
 	*p = v
 	return elem(v)
 }
+
+// decodable is a generated type with its own decoder (structs, unions,
+// enums, defined types): containers of them need no closure.
+type decodable[T any] interface {
+	*T
+	decodeJSON(*decoder) error
+}
+
+func readOptOf[T any, PT decodable[T]](d *decoder, o *Opt[T]) error {
+	return readOpt(d, o, func(p *T) error { return PT(p).decodeJSON(d) })
+}
+
+func readSliceOf[T any, PT decodable[T]](d *decoder, s *[]T) error {
+	return readSlice(d, s, func(p *T) error { return PT(p).decodeJSON(d) })
+}
+
+func readMapOf[T any, PT decodable[T]](d *decoder, m *map[string]T) error {
+	return readMap(d, m, func(p *T) error { return PT(p).decodeJSON(d) })
+}
+
+// Containers of plain values.
+
+func readOptString(d *decoder, o *Opt[string]) error   { return readOpt(d, o, d.readString) }
+func readOptInt64(d *decoder, o *Opt[int64]) error     { return readOpt(d, o, d.readInt64) }
+func readOptFloat64(d *decoder, o *Opt[float64]) error { return readOpt(d, o, d.readFloat64) }
+func readOptBool(d *decoder, o *Opt[bool]) error       { return readOpt(d, o, d.readBool) }
+func readSliceString(d *decoder, s *[]string) error    { return readSlice(d, s, d.readString) }
+func readMapString(d *decoder, m *map[string]string) error {
+	return readMap(d, m, d.readString)
+}
+func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
+	return readMap(d, m, d.readRaw)
+}

@@ -345,6 +345,17 @@ func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
 	return nil
 }
 
+// decodeJSON reads a AssistantSupportedModels.
+func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
+}
+
+// appendJSON appends a AssistantSupportedModels.
+func (v AssistantSupportedModels) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 // appendJSON appends the variant u holds; an unknown variant is written back
 // as it was received, and a zero AssistantTool as null.
 func (u AssistantTool) appendJSON(b []byte) ([]byte, error) {
@@ -521,13 +532,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	if v.FileSearch.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_search\":"...)
-		if b, err = appendOpt(b, v.FileSearch, func(b []byte, x0 AssistantToolsFileSearchFileSearch) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.FileSearch); err != nil {
 			return nil, err
 		}
 	}
@@ -573,9 +578,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 			}
 			return nil
 		case "file_search":
-			return readOpt(d, &v.FileSearch, func(p0 *AssistantToolsFileSearchFileSearch) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.FileSearch)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -603,23 +606,14 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 	if v.MaxNumResults.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_num_results\":"...)
-		if b, err = appendOpt(b, v.MaxNumResults, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.MaxNumResults); err != nil {
 			return nil, err
 		}
 	}
 	if v.RankingOptions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranking_options\":"...)
-		if b, err = appendOpt(b, v.RankingOptions, func(b []byte, x0 FileSearchRankingOptions) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.RankingOptions); err != nil {
 			return nil, err
 		}
 	}
@@ -651,13 +645,9 @@ func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "max_num_results":
-			return readOpt(d, &v.MaxNumResults, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.MaxNumResults)
 		case "ranking_options":
-			return readOpt(d, &v.RankingOptions, func(p0 *FileSearchRankingOptions) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.RankingOptions)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -963,7 +953,7 @@ func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '"':
 		var x AssistantsAPIToolChoiceOptionString
-		if err := d.readKnown((*string)(&x), "none", "auto", "required"); err != nil {
+		if err := (&x).decodeJSON(d); err != nil {
 			return fieldError("AssistantsAPIToolChoiceOption", "", err)
 		}
 		*u = AssistantsAPIToolChoiceOptionOfString(x)
@@ -987,6 +977,17 @@ func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
 	return nil
 }
 
+// decodeJSON reads a AssistantsAPIToolChoiceOptionString.
+func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "none", "auto", "required")
+}
+
+// appendJSON appends a AssistantsAPIToolChoiceOptionString.
+func (v AssistantsAPIToolChoiceOptionString) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 // appendJSON appends v as a JSON object with members in schema order.
 // Optional fields are written only when set; a value decoded from JSON also
 // writes back what the schema did not promise: undeclared members, and
@@ -1008,13 +1009,7 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	if v.Function.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"function\":"...)
-		if b, err = appendOpt(b, v.Function, func(b []byte, x0 AssistantsNamedToolChoiceFunction) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Function); err != nil {
 			return nil, err
 		}
 	}
@@ -1052,11 +1047,9 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Type), "function", "code_interpreter", "file_search")
+			return (&v.Type).decodeJSON(d)
 		case "function":
-			return readOpt(d, &v.Function, func(p0 *AssistantsNamedToolChoiceFunction) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Function)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -1139,6 +1132,17 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	return nil
 }
 
+// decodeJSON reads a AssistantsNamedToolChoiceType.
+func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "function", "code_interpreter", "file_search")
+}
+
+// appendJSON appends a AssistantsNamedToolChoiceType.
+func (v AssistantsNamedToolChoiceType) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 // appendJSON appends v as a JSON object with members in schema order.
 // Optional fields are written only when set; a value decoded from JSON also
 // writes back what the schema did not promise: undeclared members, and
@@ -1173,13 +1177,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"attachments\":"...)
 		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageAttachment) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -1190,16 +1188,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
@@ -1236,7 +1225,7 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Role), "user", "assistant")
+			return (&v.Role).decodeJSON(d)
 		case "content":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -1246,16 +1235,10 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 			return (&v.Content).decodeJSON(d)
 		case "attachments":
 			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
-				return readSlice(d, p0, func(p1 *MessageAttachment) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		case "metadata":
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -1283,13 +1266,7 @@ func (u CreateMessageRequestContent) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, u.value.(string))
 		return b, nil
 	case CreateMessageRequestContentKindArray:
-		if b, err = appendSlice(b, u.value.([]MessageContentPart), func(b []byte, x0 MessageContentPart) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendSliceOf(b, u.value.([]MessageContentPart)); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -1320,9 +1297,7 @@ func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
 		return nil
 	case '[':
 		var x []MessageContentPart
-		if err := readSlice(d, &x, func(p0 *MessageContentPart) error {
-			return (p0).decodeJSON(d)
-		}); err != nil {
+		if err := readSliceOf(d, &x); err != nil {
 			return fieldError("CreateMessageRequestContent", "", err)
 		}
 		*u = CreateMessageRequestContentOfArray(x)
@@ -1337,6 +1312,17 @@ func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
 		raw:  bytes.Clone(raw),
 	}
 	return nil
+}
+
+// decodeJSON reads a CreateMessageRequestRole.
+func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// appendJSON appends a CreateMessageRequestRole.
+func (v CreateMessageRequestRole) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1360,40 +1346,28 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Model.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"model\":"...)
-		if b, err = appendOpt(b, v.Model, func(b []byte, x0 AssistantSupportedModels) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Model); err != nil {
 			return nil, err
 		}
 	}
 	if v.ReasoningEffort.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"reasoning_effort\":"...)
-		if b, err = appendOpt(b, v.ReasoningEffort, func(b []byte, x0 ReasoningEffort) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ReasoningEffort); err != nil {
 			return nil, err
 		}
 	}
 	if v.Instructions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"instructions\":"...)
-		if b, err = appendOpt(b, v.Instructions, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Instructions); err != nil {
 			return nil, err
 		}
 	}
 	if v.AdditionalInstructions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"additional_instructions\":"...)
-		if b, err = appendOpt(b, v.AdditionalInstructions, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.AdditionalInstructions); err != nil {
 			return nil, err
 		}
 	}
@@ -1402,13 +1376,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"additional_messages\":"...)
 		if b, err = appendOpt(b, v.AdditionalMessages, func(b []byte, x0 []CreateMessageRequest) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 CreateMessageRequest) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -1421,13 +1389,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"tools\":"...)
 		if b, err = appendOpt(b, v.Tools, func(b []byte, x0 []AssistantTool) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 AssistantTool) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -1438,121 +1400,70 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
 	if v.Temperature.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"temperature\":"...)
-		if b, err = appendOpt(b, v.Temperature, func(b []byte, x0 float64) ([]byte, error) {
-			var err error
-			if b, err = appendFloat(b, x0); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptFloat64(b, v.Temperature); err != nil {
 			return nil, err
 		}
 	}
 	if v.TopP.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"top_p\":"...)
-		if b, err = appendOpt(b, v.TopP, func(b []byte, x0 float64) ([]byte, error) {
-			var err error
-			if b, err = appendFloat(b, x0); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptFloat64(b, v.TopP); err != nil {
 			return nil, err
 		}
 	}
 	if v.Stream.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"stream\":"...)
-		if b, err = appendOpt(b, v.Stream, func(b []byte, x0 bool) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.Stream); err != nil {
 			return nil, err
 		}
 	}
 	if v.MaxPromptTokens.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_prompt_tokens\":"...)
-		if b, err = appendOpt(b, v.MaxPromptTokens, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.MaxPromptTokens); err != nil {
 			return nil, err
 		}
 	}
 	if v.MaxCompletionTokens.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"max_completion_tokens\":"...)
-		if b, err = appendOpt(b, v.MaxCompletionTokens, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.MaxCompletionTokens); err != nil {
 			return nil, err
 		}
 	}
 	if v.TruncationStrategy.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"truncation_strategy\":"...)
-		if b, err = appendOpt(b, v.TruncationStrategy, func(b []byte, x0 TruncationObject) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.TruncationStrategy); err != nil {
 			return nil, err
 		}
 	}
 	if v.ToolChoice.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tool_choice\":"...)
-		if b, err = appendOpt(b, v.ToolChoice, func(b []byte, x0 AssistantsAPIToolChoiceOption) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ToolChoice); err != nil {
 			return nil, err
 		}
 	}
 	if v.ParallelToolCalls.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"parallel_tool_calls\":"...)
-		if b, err = appendOpt(b, v.ParallelToolCalls, func(b []byte, x0 ParallelToolCalls) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.ParallelToolCalls); err != nil {
 			return nil, err
 		}
 	}
 	if v.ResponseFormat.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"response_format\":"...)
-		if b, err = appendOpt(b, v.ResponseFormat, func(b []byte, x0 AssistantsAPIResponseFormatOption) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ResponseFormat); err != nil {
 			return nil, err
 		}
 	}
@@ -1591,75 +1502,41 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.AssistantID)
 		case "model":
-			return readOpt(d, &v.Model, func(p0 *AssistantSupportedModels) error {
-				return d.readKnown((*string)(p0), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
-			})
+			return readOptOf(d, &v.Model)
 		case "reasoning_effort":
-			return readOpt(d, &v.ReasoningEffort, func(p0 *ReasoningEffort) error {
-				return d.readKnown((*string)(p0), "none", "minimal", "low", "medium", "high", "xhigh")
-			})
+			return readOptOf(d, &v.ReasoningEffort)
 		case "instructions":
-			return readOpt(d, &v.Instructions, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Instructions)
 		case "additional_instructions":
-			return readOpt(d, &v.AdditionalInstructions, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.AdditionalInstructions)
 		case "additional_messages":
 			return readOpt(d, &v.AdditionalMessages, func(p0 *[]CreateMessageRequest) error {
-				return readSlice(d, p0, func(p1 *CreateMessageRequest) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		case "tools":
 			return readOpt(d, &v.Tools, func(p0 *[]AssistantTool) error {
-				return readSlice(d, p0, func(p1 *AssistantTool) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		case "metadata":
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		case "temperature":
-			return readOpt(d, &v.Temperature, func(p0 *float64) error {
-				return d.readFloat64(p0)
-			})
+			return readOptFloat64(d, &v.Temperature)
 		case "top_p":
-			return readOpt(d, &v.TopP, func(p0 *float64) error {
-				return d.readFloat64(p0)
-			})
+			return readOptFloat64(d, &v.TopP)
 		case "stream":
-			return readOpt(d, &v.Stream, func(p0 *bool) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.Stream)
 		case "max_prompt_tokens":
-			return readOpt(d, &v.MaxPromptTokens, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.MaxPromptTokens)
 		case "max_completion_tokens":
-			return readOpt(d, &v.MaxCompletionTokens, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.MaxCompletionTokens)
 		case "truncation_strategy":
-			return readOpt(d, &v.TruncationStrategy, func(p0 *TruncationObject) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.TruncationStrategy)
 		case "tool_choice":
-			return readOpt(d, &v.ToolChoice, func(p0 *AssistantsAPIToolChoiceOption) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ToolChoice)
 		case "parallel_tool_calls":
-			return readOpt(d, &v.ParallelToolCalls, func(p0 *ParallelToolCalls) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.ParallelToolCalls)
 		case "response_format":
-			return readOpt(d, &v.ResponseFormat, func(p0 *AssistantsAPIResponseFormatOption) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ResponseFormat)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -1793,10 +1670,7 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(0) {
 		b = comma(b, start)
 		b = append(b, "\"code\":"...)
-		if b, err = appendOpt(b, v.Code, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Code); err != nil {
 			return nil, err
 		}
 	}
@@ -1812,10 +1686,7 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"param\":"...)
-		if b, err = appendOpt(b, v.Param, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Param); err != nil {
 			return nil, err
 		}
 	}
@@ -1858,9 +1729,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			return readOpt(d, &v.Code, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Code)
 		case "message":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -1870,9 +1739,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			return d.readString(&v.Message)
 		case "param":
 			seen[0] |= uint64(0x4)
-			return readOpt(d, &v.Param, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Param)
 		case "type":
 			seen[0] |= uint64(0x8)
 			if null, err := d.null(); err != nil || null {
@@ -2085,10 +1952,7 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	if v.Ranker.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranker\":"...)
-		if b, err = appendOpt(b, v.Ranker, func(b []byte, x0 FileSearchRankingOptionsRanker) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Ranker); err != nil {
 			return nil, err
 		}
 	}
@@ -2132,9 +1996,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "ranker":
-			return readOpt(d, &v.Ranker, func(p0 *FileSearchRankingOptionsRanker) error {
-				return d.readKnown((*string)(p0), "auto", "default_2024_08_21")
-			})
+			return readOptOf(d, &v.Ranker)
 		case "score_threshold":
 			seen[0] |= uint64(0x1)
 			if null, err := d.null(); err != nil || null {
@@ -2157,6 +2019,17 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	return nil
 }
 
+// decodeJSON reads a FileSearchRankingOptionsRanker.
+func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "default_2024_08_21")
+}
+
+// appendJSON appends a FileSearchRankingOptionsRanker.
+func (v FileSearchRankingOptionsRanker) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 // appendJSON appends v as a JSON object with members in schema order.
 // Optional fields are written only when set; a value decoded from JSON also
 // writes back what the schema did not promise: undeclared members, and
@@ -2169,10 +2042,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	if v.Description.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"description\":"...)
-		if b, err = appendOpt(b, v.Description, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Description); err != nil {
 			return nil, err
 		}
 	}
@@ -2188,26 +2058,14 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	if v.Parameters.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"parameters\":"...)
-		if b, err = appendOpt(b, v.Parameters, func(b []byte, x0 FunctionParameters) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]json.RawMessage)(x0), func(b []byte, x1 json.RawMessage) ([]byte, error) {
-				b = appendRaw(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Parameters); err != nil {
 			return nil, err
 		}
 	}
 	if v.Strict.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"strict\":"...)
-		if b, err = appendOpt(b, v.Strict, func(b []byte, x0 bool) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.Strict); err != nil {
 			return nil, err
 		}
 	}
@@ -2240,9 +2098,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "description":
-			return readOpt(d, &v.Description, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Description)
 		case "name":
 			seen[0] |= uint64(0x1)
 			if null, err := d.null(); err != nil || null {
@@ -2251,15 +2107,9 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.Name)
 		case "parameters":
-			return readOpt(d, &v.Parameters, func(p0 *FunctionParameters) error {
-				return readMap(d, (*map[string]json.RawMessage)(p0), func(p1 *json.RawMessage) error {
-					return d.readRaw(p1)
-				})
-			})
+			return readOptOf(d, &v.Parameters)
 		case "strict":
-			return readOpt(d, &v.Strict, func(p0 *bool) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.Strict)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -2273,6 +2123,31 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a FunctionParameters.
+func (v *FunctionParameters) decodeJSON(d *decoder) error {
+	return readMapRaw(d, (*map[string]json.RawMessage)(v))
+}
+
+// appendJSON appends a FunctionParameters.
+func (v FunctionParameters) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// decodeJSON reads a ImageDetail.
+func (v *ImageDetail) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "low", "high")
+}
+
+// appendJSON appends a ImageDetail.
+func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2299,13 +2174,7 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Data) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Data, func(b []byte, x0 RunStepObject) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Data); err != nil {
 				return nil, err
 			}
 		}
@@ -2378,9 +2247,7 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.Data, func(p0 *RunStepObject) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Data)
 		case "first_id":
 			seen[0] |= uint64(0x4)
 			if null, err := d.null(); err != nil || null {
@@ -2429,6 +2296,17 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	return nil
 }
 
+// decodeJSON reads a ListRunsOrder.
+func (v *ListRunsOrder) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "asc", "desc")
+}
+
+// appendJSON appends a ListRunsOrder.
+func (v ListRunsOrder) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 // appendJSON appends v as a JSON object with members in schema order.
 // Optional fields are written only when set; a value decoded from JSON also
 // writes back what the schema did not promise: undeclared members, and
@@ -2453,13 +2331,7 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Data) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Data, func(b []byte, x0 RunObject) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Data); err != nil {
 				return nil, err
 			}
 		}
@@ -2532,9 +2404,7 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.Data, func(p0 *RunObject) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Data)
 		case "first_id":
 			seen[0] |= uint64(0x4)
 			if null, err := d.null(); err != nil || null {
@@ -2607,13 +2477,7 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Tools) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Tools, func(b []byte, x0 MessageAttachmentToolsItem) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Tools); err != nil {
 				return nil, err
 			}
 		}
@@ -2659,9 +2523,7 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.Tools, func(p0 *MessageAttachmentToolsItem) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Tools)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -2948,10 +2810,7 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Detail); err != nil {
 			return nil, err
 		}
 	}
@@ -2991,9 +2850,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.FileID)
 		case "detail":
-			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readKnown((*string)(p0), "auto", "low", "high")
-			})
+			return readOptOf(d, &v.Detail)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3129,10 +2986,7 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Detail); err != nil {
 			return nil, err
 		}
 	}
@@ -3172,9 +3026,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.URL)
 		case "detail":
-			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readKnown((*string)(p0), "auto", "low", "high")
-			})
+			return readOptOf(d, &v.Detail)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3483,13 +3335,7 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Annotations) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Annotations, func(b []byte, x0 TextAnnotation) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Annotations); err != nil {
 				return nil, err
 			}
 		}
@@ -3535,9 +3381,7 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.Annotations, func(p0 *TextAnnotation) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Annotations)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3676,13 +3520,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	if v.ImageFile.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"image_file\":"...)
-		if b, err = appendOpt(b, v.ImageFile, func(b []byte, x0 MessageDeltaContentImageFileImageFile) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ImageFile); err != nil {
 			return nil, err
 		}
 	}
@@ -3735,9 +3573,7 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 			}
 			return nil
 		case "image_file":
-			return readOpt(d, &v.ImageFile, func(p0 *MessageDeltaContentImageFileImageFile) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ImageFile)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3768,20 +3604,14 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 	if v.FileID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_id\":"...)
-		if b, err = appendOpt(b, v.FileID, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.FileID); err != nil {
 			return nil, err
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Detail); err != nil {
 			return nil, err
 		}
 	}
@@ -3813,13 +3643,9 @@ func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "file_id":
-			return readOpt(d, &v.FileID, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.FileID)
 		case "detail":
-			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readKnown((*string)(p0), "auto", "low", "high")
-			})
+			return readOptOf(d, &v.Detail)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3866,13 +3692,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	if v.ImageURL.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"image_url\":"...)
-		if b, err = appendOpt(b, v.ImageURL, func(b []byte, x0 MessageDeltaContentImageURLImageURL) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ImageURL); err != nil {
 			return nil, err
 		}
 	}
@@ -3925,9 +3745,7 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 			}
 			return nil
 		case "image_url":
-			return readOpt(d, &v.ImageURL, func(p0 *MessageDeltaContentImageURLImageURL) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ImageURL)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -3958,20 +3776,14 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 	if v.URL.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"url\":"...)
-		if b, err = appendOpt(b, v.URL, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.URL); err != nil {
 			return nil, err
 		}
 	}
 	if v.Detail.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"detail\":"...)
-		if b, err = appendOpt(b, v.Detail, func(b []byte, x0 ImageDetail) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Detail); err != nil {
 			return nil, err
 		}
 	}
@@ -4003,13 +3815,9 @@ func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "url":
-			return readOpt(d, &v.URL, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.URL)
 		case "detail":
-			return readOpt(d, &v.Detail, func(p0 *ImageDetail) error {
-				return d.readKnown((*string)(p0), "auto", "low", "high")
-			})
+			return readOptOf(d, &v.Detail)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4056,10 +3864,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	if v.Refusal.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"refusal\":"...)
-		if b, err = appendOpt(b, v.Refusal, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Refusal); err != nil {
 			return nil, err
 		}
 	}
@@ -4112,9 +3917,7 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 			}
 			return nil
 		case "refusal":
-			return readOpt(d, &v.Refusal, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Refusal)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4167,13 +3970,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	if v.Text.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"text\":"...)
-		if b, err = appendOpt(b, v.Text, func(b []byte, x0 MessageDeltaContentTextText) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Text); err != nil {
 			return nil, err
 		}
 	}
@@ -4226,9 +4023,7 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 			}
 			return nil
 		case "text":
-			return readOpt(d, &v.Text, func(p0 *MessageDeltaContentTextText) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Text)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4259,10 +4054,7 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	if v.Value.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"value\":"...)
-		if b, err = appendOpt(b, v.Value, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Value); err != nil {
 			return nil, err
 		}
 	}
@@ -4310,9 +4102,7 @@ func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "value":
-			return readOpt(d, &v.Value, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Value)
 		case "annotations":
 			return readOpt(d, &v.Annotations, func(p0 *[]json.RawMessage) error {
 				return readSlice(d, p0, func(p1 *json.RawMessage) error {
@@ -4461,10 +4251,7 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	if v.Role.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"role\":"...)
-		if b, err = appendOpt(b, v.Role, func(b []byte, x0 MessageDeltaObjectDeltaRole) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Role); err != nil {
 			return nil, err
 		}
 	}
@@ -4473,13 +4260,7 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"content\":"...)
 		if b, err = appendOpt(b, v.Content, func(b []byte, x0 []MessageDeltaContent) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageDeltaContent) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -4515,14 +4296,10 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "role":
-			return readOpt(d, &v.Role, func(p0 *MessageDeltaObjectDeltaRole) error {
-				return d.readKnown((*string)(p0), "user", "assistant")
-			})
+			return readOptOf(d, &v.Role)
 		case "content":
 			return readOpt(d, &v.Content, func(p0 *[]MessageDeltaContent) error {
-				return readSlice(d, p0, func(p1 *MessageDeltaContent) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		default:
 			var err error
@@ -4534,6 +4311,17 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 		return fieldError("MessageDeltaObjectDelta", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a MessageDeltaObjectDeltaRole.
+func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// appendJSON appends a MessageDeltaObjectDeltaRole.
+func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4597,33 +4385,21 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(5) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_details\":"...)
-		if b, err = appendOpt(b, v.IncompleteDetails, func(b []byte, x0 MessageObjectIncompleteDetails) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(6) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(7) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_at\":"...)
-		if b, err = appendOpt(b, v.IncompleteAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.IncompleteAt); err != nil {
 			return nil, err
 		}
 	}
@@ -4642,13 +4418,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(9) && len(v.Content) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Content, func(b []byte, x0 MessageContent) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Content); err != nil {
 				return nil, err
 			}
 		}
@@ -4656,20 +4426,14 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"assistant_id\":"...)
-		if b, err = appendOpt(b, v.AssistantID, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.AssistantID); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"run_id\":"...)
-		if b, err = appendOpt(b, v.RunID, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.RunID); err != nil {
 			return nil, err
 		}
 	}
@@ -4678,13 +4442,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"attachments\":"...)
 		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 MessageAttachment) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -4695,16 +4453,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
@@ -4776,62 +4525,44 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(4)
 				return err
 			}
-			return d.readKnown((*string)(&v.Status), "in_progress", "incomplete", "completed")
+			return (&v.Status).decodeJSON(d)
 		case "incomplete_details":
 			seen[0] |= uint64(0x20)
-			return readOpt(d, &v.IncompleteDetails, func(p0 *MessageObjectIncompleteDetails) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.IncompleteDetails)
 		case "completed_at":
 			seen[0] |= uint64(0x40)
-			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.CompletedAt)
 		case "incomplete_at":
 			seen[0] |= uint64(0x80)
-			return readOpt(d, &v.IncompleteAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.IncompleteAt)
 		case "role":
 			seen[0] |= uint64(0x100)
 			if null, err := d.null(); err != nil || null {
 				v.rec = v.rec.markNull(8)
 				return err
 			}
-			return d.readKnown((*string)(&v.Role), "user", "assistant")
+			return (&v.Role).decodeJSON(d)
 		case "content":
 			seen[0] |= uint64(0x200)
 			if null, err := d.null(); err != nil || null {
 				v.rec = v.rec.markNull(9)
 				return err
 			}
-			return readSlice(d, &v.Content, func(p0 *MessageContent) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Content)
 		case "assistant_id":
 			seen[0] |= uint64(0x400)
-			return readOpt(d, &v.AssistantID, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.AssistantID)
 		case "run_id":
 			seen[0] |= uint64(0x800)
-			return readOpt(d, &v.RunID, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.RunID)
 		case "attachments":
 			seen[0] |= uint64(0x1000)
 			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
-				return readSlice(d, p0, func(p1 *MessageAttachment) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		case "metadata":
 			seen[0] |= uint64(0x2000)
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4937,7 +4668,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Reason), "content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed")
+			return (&v.Reason).decodeJSON(d)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -4951,6 +4682,39 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a MessageObjectIncompleteDetailsReason.
+func (v *MessageObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed")
+}
+
+// appendJSON appends a MessageObjectIncompleteDetailsReason.
+func (v MessageObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
+// decodeJSON reads a MessageObjectRole.
+func (v *MessageObjectRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// appendJSON appends a MessageObjectRole.
+func (v MessageObjectRole) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
+// decodeJSON reads a MessageObjectStatus.
+func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "in_progress", "incomplete", "completed")
+}
+
+// appendJSON appends a MessageObjectStatus.
+func (v MessageObjectStatus) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5642,6 +5406,20 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 	return nil
 }
 
+// decodeJSON reads a Metadata.
+func (v *Metadata) decodeJSON(d *decoder) error {
+	return readMapString(d, (*map[string]string)(v))
+}
+
+// appendJSON appends a Metadata.
+func (v Metadata) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 // appendJSON appends v as a JSON object with members in schema order.
 // Optional fields are written only when set; a value decoded from JSON also
 // writes back what the schema did not promise: undeclared members, and
@@ -5654,16 +5432,7 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Metadata.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
@@ -5694,11 +5463,7 @@ func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "metadata":
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -5709,6 +5474,17 @@ func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 		return fieldError("ModifyRunRequest", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a ReasoningEffort.
+func (v *ReasoningEffort) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "none", "minimal", "low", "medium", "high", "xhigh")
+}
+
+// appendJSON appends a ReasoningEffort.
+func (v ReasoningEffort) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5899,10 +5675,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	if v.Description.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"description\":"...)
-		if b, err = appendOpt(b, v.Description, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Description); err != nil {
 			return nil, err
 		}
 	}
@@ -5918,26 +5691,14 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	if v.Schema.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"schema\":"...)
-		if b, err = appendOpt(b, v.Schema, func(b []byte, x0 ResponseFormatJSONSchemaSchema) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]json.RawMessage)(x0), func(b []byte, x1 json.RawMessage) ([]byte, error) {
-				b = appendRaw(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Schema); err != nil {
 			return nil, err
 		}
 	}
 	if v.Strict.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"strict\":"...)
-		if b, err = appendOpt(b, v.Strict, func(b []byte, x0 bool) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.Strict); err != nil {
 			return nil, err
 		}
 	}
@@ -5970,9 +5731,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "description":
-			return readOpt(d, &v.Description, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Description)
 		case "name":
 			seen[0] |= uint64(0x1)
 			if null, err := d.null(); err != nil || null {
@@ -5981,15 +5740,9 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.Name)
 		case "schema":
-			return readOpt(d, &v.Schema, func(p0 *ResponseFormatJSONSchemaSchema) error {
-				return readMap(d, (*map[string]json.RawMessage)(p0), func(p1 *json.RawMessage) error {
-					return d.readRaw(p1)
-				})
-			})
+			return readOptOf(d, &v.Schema)
 		case "strict":
-			return readOpt(d, &v.Strict, func(p0 *bool) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.Strict)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -6003,6 +5756,20 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a ResponseFormatJSONSchemaSchema.
+func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
+	return readMapRaw(d, (*map[string]json.RawMessage)(v))
+}
+
+// appendJSON appends a ResponseFormatJSONSchemaSchema.
+func (v ResponseFormatJSONSchemaSchema) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -6257,89 +6024,56 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(6) {
 		b = comma(b, start)
 		b = append(b, "\"required_action\":"...)
-		if b, err = appendOpt(b, v.RequiredAction, func(b []byte, x0 RunObjectRequiredAction) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.RequiredAction); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(7) {
 		b = comma(b, start)
 		b = append(b, "\"last_error\":"...)
-		if b, err = appendOpt(b, v.LastError, func(b []byte, x0 RunObjectLastError) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(8) {
 		b = comma(b, start)
 		b = append(b, "\"expires_at\":"...)
-		if b, err = appendOpt(b, v.ExpiresAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.ExpiresAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(9) {
 		b = comma(b, start)
 		b = append(b, "\"started_at\":"...)
-		if b, err = appendOpt(b, v.StartedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.StartedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"cancelled_at\":"...)
-		if b, err = appendOpt(b, v.CancelledAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"failed_at\":"...)
-		if b, err = appendOpt(b, v.FailedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(12) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"incomplete_details\":"...)
-		if b, err = appendOpt(b, v.IncompleteDetails, func(b []byte, x0 RunObjectIncompleteDetails) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
@@ -6367,13 +6101,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(16) && len(v.Tools) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Tools, func(b []byte, x0 AssistantTool) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Tools); err != nil {
 				return nil, err
 			}
 		}
@@ -6381,101 +6109,56 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(17) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(18) {
 		b = comma(b, start)
 		b = append(b, "\"usage\":"...)
-		if b, err = appendOpt(b, v.Usage, func(b []byte, x0 RunCompletionUsage) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
 	}
 	if v.Temperature.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"temperature\":"...)
-		if b, err = appendOpt(b, v.Temperature, func(b []byte, x0 float64) ([]byte, error) {
-			var err error
-			if b, err = appendFloat(b, x0); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptFloat64(b, v.Temperature); err != nil {
 			return nil, err
 		}
 	}
 	if v.TopP.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"top_p\":"...)
-		if b, err = appendOpt(b, v.TopP, func(b []byte, x0 float64) ([]byte, error) {
-			var err error
-			if b, err = appendFloat(b, x0); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptFloat64(b, v.TopP); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(19) {
 		b = comma(b, start)
 		b = append(b, "\"max_prompt_tokens\":"...)
-		if b, err = appendOpt(b, v.MaxPromptTokens, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.MaxPromptTokens); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(20) {
 		b = comma(b, start)
 		b = append(b, "\"max_completion_tokens\":"...)
-		if b, err = appendOpt(b, v.MaxCompletionTokens, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.MaxCompletionTokens); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(21) {
 		b = comma(b, start)
 		b = append(b, "\"truncation_strategy\":"...)
-		if b, err = appendOpt(b, v.TruncationStrategy, func(b []byte, x0 TruncationObject) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.TruncationStrategy); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(22) {
 		b = comma(b, start)
 		b = append(b, "\"tool_choice\":"...)
-		if b, err = appendOpt(b, v.ToolChoice, func(b []byte, x0 AssistantsAPIToolChoiceOption) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ToolChoice); err != nil {
 			return nil, err
 		}
 	}
@@ -6491,13 +6174,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(24) {
 		b = comma(b, start)
 		b = append(b, "\"response_format\":"...)
-		if b, err = appendOpt(b, v.ResponseFormat, func(b []byte, x0 AssistantsAPIResponseFormatOption) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ResponseFormat); err != nil {
 			return nil, err
 		}
 	}
@@ -6576,47 +6253,31 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(5)
 				return err
 			}
-			return d.readKnown((*string)(&v.Status), "queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired")
+			return (&v.Status).decodeJSON(d)
 		case "required_action":
 			seen[0] |= uint64(0x40)
-			return readOpt(d, &v.RequiredAction, func(p0 *RunObjectRequiredAction) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.RequiredAction)
 		case "last_error":
 			seen[0] |= uint64(0x80)
-			return readOpt(d, &v.LastError, func(p0 *RunObjectLastError) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.LastError)
 		case "expires_at":
 			seen[0] |= uint64(0x100)
-			return readOpt(d, &v.ExpiresAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.ExpiresAt)
 		case "started_at":
 			seen[0] |= uint64(0x200)
-			return readOpt(d, &v.StartedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.StartedAt)
 		case "cancelled_at":
 			seen[0] |= uint64(0x400)
-			return readOpt(d, &v.CancelledAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.CancelledAt)
 		case "failed_at":
 			seen[0] |= uint64(0x800)
-			return readOpt(d, &v.FailedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.FailedAt)
 		case "completed_at":
 			seen[0] |= uint64(0x1000)
-			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.CompletedAt)
 		case "incomplete_details":
 			seen[0] |= uint64(0x2000)
-			return readOpt(d, &v.IncompleteDetails, func(p0 *RunObjectIncompleteDetails) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.IncompleteDetails)
 		case "model":
 			seen[0] |= uint64(0x4000)
 			if null, err := d.null(); err != nil || null {
@@ -6637,49 +6298,29 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(16)
 				return err
 			}
-			return readSlice(d, &v.Tools, func(p0 *AssistantTool) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Tools)
 		case "metadata":
 			seen[0] |= uint64(0x20000)
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		case "usage":
 			seen[0] |= uint64(0x40000)
-			return readOpt(d, &v.Usage, func(p0 *RunCompletionUsage) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Usage)
 		case "temperature":
-			return readOpt(d, &v.Temperature, func(p0 *float64) error {
-				return d.readFloat64(p0)
-			})
+			return readOptFloat64(d, &v.Temperature)
 		case "top_p":
-			return readOpt(d, &v.TopP, func(p0 *float64) error {
-				return d.readFloat64(p0)
-			})
+			return readOptFloat64(d, &v.TopP)
 		case "max_prompt_tokens":
 			seen[0] |= uint64(0x80000)
-			return readOpt(d, &v.MaxPromptTokens, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.MaxPromptTokens)
 		case "max_completion_tokens":
 			seen[0] |= uint64(0x100000)
-			return readOpt(d, &v.MaxCompletionTokens, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.MaxCompletionTokens)
 		case "truncation_strategy":
 			seen[0] |= uint64(0x200000)
-			return readOpt(d, &v.TruncationStrategy, func(p0 *TruncationObject) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.TruncationStrategy)
 		case "tool_choice":
 			seen[0] |= uint64(0x400000)
-			return readOpt(d, &v.ToolChoice, func(p0 *AssistantsAPIToolChoiceOption) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ToolChoice)
 		case "parallel_tool_calls":
 			seen[0] |= uint64(0x800000)
 			if null, err := d.null(); err != nil || null {
@@ -6689,9 +6330,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			return d.readBool(&v.ParallelToolCalls)
 		case "response_format":
 			seen[0] |= uint64(0x1000000)
-			return readOpt(d, &v.ResponseFormat, func(p0 *AssistantsAPIResponseFormatOption) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ResponseFormat)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -6791,10 +6430,7 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	if v.Reason.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"reason\":"...)
-		if b, err = appendOpt(b, v.Reason, func(b []byte, x0 RunObjectIncompleteDetailsReason) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Reason); err != nil {
 			return nil, err
 		}
 	}
@@ -6826,9 +6462,7 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "reason":
-			return readOpt(d, &v.Reason, func(p0 *RunObjectIncompleteDetailsReason) error {
-				return d.readKnown((*string)(p0), "max_completion_tokens", "max_prompt_tokens")
-			})
+			return readOptOf(d, &v.Reason)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -6839,6 +6473,17 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		return fieldError("RunObjectIncompleteDetails", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a RunObjectIncompleteDetailsReason.
+func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "max_completion_tokens", "max_prompt_tokens")
+}
+
+// appendJSON appends a RunObjectIncompleteDetailsReason.
+func (v RunObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -6901,7 +6546,7 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Code), "server_error", "rate_limit_exceeded", "invalid_prompt")
+			return (&v.Code).decodeJSON(d)
 		case "message":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -6925,6 +6570,17 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(1)
 	}
 	return nil
+}
+
+// decodeJSON reads a RunObjectLastErrorCode.
+func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded", "invalid_prompt")
+}
+
+// appendJSON appends a RunObjectLastErrorCode.
+func (v RunObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -7041,13 +6697,7 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 		if v.rec.wasNull(0) && len(v.ToolCalls) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.ToolCalls, func(b []byte, x0 RunToolCallObject) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
 				return nil, err
 			}
 		}
@@ -7086,9 +6736,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return readSlice(d, &v.ToolCalls, func(p0 *RunToolCallObject) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.ToolCalls)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -7102,6 +6750,17 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a RunStatus.
+func (v *RunStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired")
+}
+
+// appendJSON appends a RunStatus.
+func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -7759,13 +7418,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 		if v.rec.wasNull(1) && len(v.Outputs) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.Outputs, func(b []byte, x0 RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.Outputs); err != nil {
 				return nil, err
 			}
 		}
@@ -7811,9 +7464,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.Outputs, func(p0 *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.Outputs)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -8286,13 +7937,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 	if v.RankingOptions.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"ranking_options\":"...)
-		if b, err = appendOpt(b, v.RankingOptions, func(b []byte, x0 FileSearchRankingOptions) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.RankingOptions); err != nil {
 			return nil, err
 		}
 	}
@@ -8301,13 +7946,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 		b = append(b, "\"results\":"...)
 		if b, err = appendOpt(b, v.Results, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -8343,14 +7982,10 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decode
 		last = key
 		switch string(key) {
 		case "ranking_options":
-			return readOpt(d, &v.RankingOptions, func(p0 *FileSearchRankingOptions) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.RankingOptions)
 		case "results":
 			return readOpt(d, &v.Results, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
-				return readSlice(d, p0, func(p1 *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		default:
 			var err error
@@ -8407,13 +8042,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 		b = append(b, "\"content\":"...)
 		if b, err = appendOpt(b, v.Content, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -8472,9 +8101,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 			return d.readFloat64(&v.Score)
 		case "content":
 			return readOpt(d, &v.Content, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
-				return readSlice(d, p0, func(p1 *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		default:
 			var err error
@@ -8509,20 +8136,14 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 	if v.Type.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
-		if b, err = appendOpt(b, v.Type, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Type); err != nil {
 			return nil, err
 		}
 	}
 	if v.Text.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"text\":"...)
-		if b, err = appendOpt(b, v.Text, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Text); err != nil {
 			return nil, err
 		}
 	}
@@ -8554,13 +8175,9 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 		last = key
 		switch string(key) {
 		case "type":
-			return readOpt(d, &v.Type, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Type)
 		case "text":
-			return readOpt(d, &v.Text, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Text)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -8721,10 +8338,7 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"output\":"...)
-		if b, err = appendOpt(b, v.Output, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Output); err != nil {
 			return nil, err
 		}
 	}
@@ -8772,9 +8386,7 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 			return d.readString(&v.Arguments)
 		case "output":
 			seen[0] |= uint64(0x4)
-			return readOpt(d, &v.Output, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Output)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -8824,13 +8436,7 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.ToolCalls) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.ToolCalls, func(b []byte, x0 RunStepToolCall) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
 				return nil, err
 			}
 		}
@@ -8882,9 +8488,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readSlice(d, &v.ToolCalls, func(p0 *RunStepToolCall) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.ToolCalls)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -9002,82 +8606,49 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(9) {
 		b = comma(b, start)
 		b = append(b, "\"last_error\":"...)
-		if b, err = appendOpt(b, v.LastError, func(b []byte, x0 RunStepObjectLastError) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(10) {
 		b = comma(b, start)
 		b = append(b, "\"expired_at\":"...)
-		if b, err = appendOpt(b, v.ExpiredAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.ExpiredAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(11) {
 		b = comma(b, start)
 		b = append(b, "\"cancelled_at\":"...)
-		if b, err = appendOpt(b, v.CancelledAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(12) {
 		b = comma(b, start)
 		b = append(b, "\"failed_at\":"...)
-		if b, err = appendOpt(b, v.FailedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(13) {
 		b = comma(b, start)
 		b = append(b, "\"completed_at\":"...)
-		if b, err = appendOpt(b, v.CompletedAt, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(14) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(15) {
 		b = comma(b, start)
 		b = append(b, "\"usage\":"...)
-		if b, err = appendOpt(b, v.Usage, func(b []byte, x0 RunStepCompletionUsage) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
 	}
@@ -9163,14 +8734,14 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(6)
 				return err
 			}
-			return d.readKnown((*string)(&v.Type), "message_creation", "tool_calls")
+			return (&v.Type).decodeJSON(d)
 		case "status":
 			seen[0] |= uint64(0x80)
 			if null, err := d.null(); err != nil || null {
 				v.rec = v.rec.markNull(7)
 				return err
 			}
-			return d.readKnown((*string)(&v.Status), "in_progress", "cancelled", "failed", "completed", "expired")
+			return (&v.Status).decodeJSON(d)
 		case "step_details":
 			seen[0] |= uint64(0x100)
 			if null, err := d.null(); err != nil || null {
@@ -9180,41 +8751,25 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 			return (&v.StepDetails).decodeJSON(d)
 		case "last_error":
 			seen[0] |= uint64(0x200)
-			return readOpt(d, &v.LastError, func(p0 *RunStepObjectLastError) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.LastError)
 		case "expired_at":
 			seen[0] |= uint64(0x400)
-			return readOpt(d, &v.ExpiredAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.ExpiredAt)
 		case "cancelled_at":
 			seen[0] |= uint64(0x800)
-			return readOpt(d, &v.CancelledAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.CancelledAt)
 		case "failed_at":
 			seen[0] |= uint64(0x1000)
-			return readOpt(d, &v.FailedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.FailedAt)
 		case "completed_at":
 			seen[0] |= uint64(0x2000)
-			return readOpt(d, &v.CompletedAt, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.CompletedAt)
 		case "metadata":
 			seen[0] |= uint64(0x4000)
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		case "usage":
 			seen[0] |= uint64(0x8000)
-			return readOpt(d, &v.Usage, func(p0 *RunStepCompletionUsage) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Usage)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -9335,7 +8890,7 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Code), "server_error", "rate_limit_exceeded")
+			return (&v.Code).decodeJSON(d)
 		case "message":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -9359,6 +8914,39 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(1)
 	}
 	return nil
+}
+
+// decodeJSON reads a RunStepObjectLastErrorCode.
+func (v *RunStepObjectLastErrorCode) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded")
+}
+
+// appendJSON appends a RunStepObjectLastErrorCode.
+func (v RunStepObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
+// decodeJSON reads a RunStepObjectStatus.
+func (v *RunStepObjectStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "in_progress", "cancelled", "failed", "completed", "expired")
+}
+
+// appendJSON appends a RunStepObjectStatus.
+func (v RunStepObjectStatus) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
+// decodeJSON reads a RunStepObjectType.
+func (v *RunStepObjectType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "message_creation", "tool_calls")
+}
+
+// appendJSON appends a RunStepObjectType.
+func (v RunStepObjectType) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -11617,13 +11205,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(0) && len(v.ToolOutputs) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendSlice(b, v.ToolOutputs, func(b []byte, x0 SubmitToolOutputsRunRequestToolOutputsItem) ([]byte, error) {
-				var err error
-				if b, err = x0.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
 				return nil, err
 			}
 		}
@@ -11631,10 +11213,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Stream.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"stream\":"...)
-		if b, err = appendOpt(b, v.Stream, func(b []byte, x0 bool) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.Stream); err != nil {
 			return nil, err
 		}
 	}
@@ -11671,13 +11250,9 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return readSlice(d, &v.ToolOutputs, func(p0 *SubmitToolOutputsRunRequestToolOutputsItem) error {
-				return (p0).decodeJSON(d)
-			})
+			return readSliceOf(d, &v.ToolOutputs)
 		case "stream":
-			return readOpt(d, &v.Stream, func(p0 *bool) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.Stream)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -11705,20 +11280,14 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 	if v.ToolCallID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tool_call_id\":"...)
-		if b, err = appendOpt(b, v.ToolCallID, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.ToolCallID); err != nil {
 			return nil, err
 		}
 	}
 	if v.Output.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"output\":"...)
-		if b, err = appendOpt(b, v.Output, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Output); err != nil {
 			return nil, err
 		}
 	}
@@ -11750,13 +11319,9 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) erro
 		last = key
 		switch string(key) {
 		case "tool_call_id":
-			return readOpt(d, &v.ToolCallID, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.ToolCallID)
 		case "output":
-			return readOpt(d, &v.Output, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Output)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -12320,29 +11885,14 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(3) {
 		b = comma(b, start)
 		b = append(b, "\"tool_resources\":"...)
-		if b, err = appendOpt(b, v.ToolResources, func(b []byte, x0 ThreadObjectToolResources) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.ToolResources); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(4) {
 		b = comma(b, start)
 		b = append(b, "\"metadata\":"...)
-		if b, err = appendOpt(b, v.Metadata, func(b []byte, x0 Metadata) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
@@ -12403,16 +11953,10 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 			return d.readInt64(&v.CreatedAt)
 		case "tool_resources":
 			seen[0] |= uint64(0x8)
-			return readOpt(d, &v.ToolResources, func(p0 *ThreadObjectToolResources) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.ToolResources)
 		case "metadata":
 			seen[0] |= uint64(0x10)
-			return readOpt(d, &v.Metadata, func(p0 *Metadata) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Metadata)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -12452,26 +11996,14 @@ func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	if v.CodeInterpreter.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"code_interpreter\":"...)
-		if b, err = appendOpt(b, v.CodeInterpreter, func(b []byte, x0 ThreadObjectToolResourcesCodeInterpreter) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.CodeInterpreter); err != nil {
 			return nil, err
 		}
 	}
 	if v.FileSearch.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"file_search\":"...)
-		if b, err = appendOpt(b, v.FileSearch, func(b []byte, x0 ThreadObjectToolResourcesFileSearch) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.FileSearch); err != nil {
 			return nil, err
 		}
 	}
@@ -12503,13 +12035,9 @@ func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "code_interpreter":
-			return readOpt(d, &v.CodeInterpreter, func(p0 *ThreadObjectToolResourcesCodeInterpreter) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.CodeInterpreter)
 		case "file_search":
-			return readOpt(d, &v.FileSearch, func(p0 *ThreadObjectToolResourcesFileSearch) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.FileSearch)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -12536,10 +12064,7 @@ func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, 
 		b = append(b, "\"file_ids\":"...)
 		if b, err = appendOpt(b, v.FileIDs, func(b []byte, x0 []string) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -12576,9 +12101,7 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error 
 		switch string(key) {
 		case "file_ids":
 			return readOpt(d, &v.FileIDs, func(p0 *[]string) error {
-				return readSlice(d, p0, func(p1 *string) error {
-					return d.readString(p1)
-				})
+				return readSliceString(d, p0)
 			})
 		default:
 			var err error
@@ -12606,10 +12129,7 @@ func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error
 		b = append(b, "\"vector_store_ids\":"...)
 		if b, err = appendOpt(b, v.VectorStoreIDs, func(b []byte, x0 []string) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -12646,9 +12166,7 @@ func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 		switch string(key) {
 		case "vector_store_ids":
 			return readOpt(d, &v.VectorStoreIDs, func(p0 *[]string) error {
-				return readSlice(d, p0, func(p1 *string) error {
-					return d.readString(p1)
-				})
+				return readSliceString(d, p0)
 			})
 		default:
 			var err error
@@ -12782,10 +12300,7 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	if v.LastMessages.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"last_messages\":"...)
-		if b, err = appendOpt(b, v.LastMessages, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.LastMessages); err != nil {
 			return nil, err
 		}
 	}
@@ -12823,11 +12338,9 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(0)
 				return err
 			}
-			return d.readKnown((*string)(&v.Type), "auto", "last_messages")
+			return (&v.Type).decodeJSON(d)
 		case "last_messages":
-			return readOpt(d, &v.LastMessages, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.LastMessages)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -12841,4 +12354,15 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a TruncationObjectType.
+func (v *TruncationObjectType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "last_messages")
+}
+
+// appendJSON appends a TruncationObjectType.
+func (v TruncationObjectType) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }

@@ -315,3 +315,49 @@ func appendPtr[T any](b []byte, p *T, elem func([]byte, T) ([]byte, error)) ([]b
 func isNullJSON(data []byte) bool {
 	return string(bytes.TrimSpace(data)) == "null"
 }
+
+// appendable is a generated type with its own encoder.
+type appendable interface {
+	appendJSON([]byte) ([]byte, error)
+}
+
+func appendElem[T appendable](b []byte, v T) ([]byte, error) { return v.appendJSON(b) }
+
+func appendOptOf[T appendable](b []byte, o Opt[T]) ([]byte, error) {
+	return appendOpt(b, o, appendElem[T])
+}
+
+func appendSliceOf[T appendable](b []byte, s []T) ([]byte, error) {
+	return appendSlice(b, s, appendElem[T])
+}
+
+func appendMapOf[T appendable](b []byte, m map[string]T) ([]byte, error) {
+	return appendMap(b, m, appendElem[T])
+}
+
+// Containers of plain values.
+
+func appendStringElem(b []byte, s string) ([]byte, error) { return appendString(b, s), nil }
+func appendInt64Elem(b []byte, v int64) ([]byte, error)   { return appendInt(b, v), nil }
+func appendBoolElem(b []byte, v bool) ([]byte, error)     { return appendBool(b, v), nil }
+func appendRawElem(b []byte, v json.RawMessage) ([]byte, error) {
+	return appendRaw(b, v), nil
+}
+
+func appendOptString(b []byte, o Opt[string]) ([]byte, error) {
+	return appendOpt(b, o, appendStringElem)
+}
+func appendOptInt64(b []byte, o Opt[int64]) ([]byte, error) { return appendOpt(b, o, appendInt64Elem) }
+func appendOptFloat64(b []byte, o Opt[float64]) ([]byte, error) {
+	return appendOpt(b, o, appendFloat)
+}
+func appendOptBool(b []byte, o Opt[bool]) ([]byte, error) { return appendOpt(b, o, appendBoolElem) }
+func appendSliceString(b []byte, s []string) ([]byte, error) {
+	return appendSlice(b, s, appendStringElem)
+}
+func appendMapString(b []byte, m map[string]string) ([]byte, error) {
+	return appendMap(b, m, appendStringElem)
+}
+func appendMapRaw(b []byte, m map[string]json.RawMessage) ([]byte, error) {
+	return appendMap(b, m, appendRawElem)
+}

@@ -23,10 +23,7 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 	if v.Created.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"created\":"...)
-		if b, err = appendOpt(b, v.Created, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.Created); err != nil {
 			return nil, err
 		}
 	}
@@ -66,9 +63,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.ID)
 		case "created":
-			return readOpt(d, &v.Created, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.Created)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -96,10 +91,7 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendOpt(b, v.A, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.A); err != nil {
 			return nil, err
 		}
 	}
@@ -130,9 +122,7 @@ func (v *Closed) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "a":
-			return readOpt(d, &v.A, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.A)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -157,10 +147,7 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	if v.X.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"x\":"...)
-		if b, err = appendOpt(b, v.X, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.X); err != nil {
 			return nil, err
 		}
 	}
@@ -192,9 +179,7 @@ func (v *Deprecated) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "x":
-			return readOpt(d, &v.X, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.X)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -228,10 +213,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	if v.Created.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"created\":"...)
-		if b, err = appendOpt(b, v.Created, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.Created); err != nil {
 			return nil, err
 		}
 	}
@@ -247,10 +229,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -290,9 +269,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			}
 			return d.readString(&v.ID)
 		case "created":
-			return readOpt(d, &v.Created, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.Created)
 		case "bark":
 			seen[0] |= uint64(0x2)
 			if null, err := d.null(); err != nil || null {
@@ -301,9 +278,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			}
 			return d.readBool(&v.Bark)
 		case "name":
-			return readOpt(d, &v.Name, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Name)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -334,10 +309,7 @@ func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendOpt(b, v.A, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.A); err != nil {
 			return nil, err
 		}
 	}
@@ -375,9 +347,7 @@ func (v *Mixed) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "a":
-			return readOpt(d, &v.A, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.A)
 		default:
 			var x int64
 			if err := d.readInt64(&x); err != nil {
@@ -408,13 +378,7 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	if v.Base.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"base\":"...)
-		if b, err = appendOpt(b, v.Base, func(b []byte, x0 Base) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Base); err != nil {
 			return nil, err
 		}
 	}
@@ -446,9 +410,7 @@ func (v *Wrapped) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "base":
-			return readOpt(d, &v.Base, func(p0 *Base) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Base)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)

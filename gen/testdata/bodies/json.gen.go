@@ -76,10 +76,7 @@ func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 	if v.B.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"b\":"...)
-		if b, err = appendOpt(b, v.B, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.B); err != nil {
 			return nil, err
 		}
 	}
@@ -111,9 +108,7 @@ func (v *MixedObject) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "b":
-			return readOpt(d, &v.B, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.B)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -138,10 +133,7 @@ func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 	if v.C.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"c\":"...)
-		if b, err = appendOpt(b, v.C, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.C); err != nil {
 			return nil, err
 		}
 	}
@@ -173,9 +165,7 @@ func (v *MixedObject2) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "c":
-			return readOpt(d, &v.C, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.C)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -200,10 +190,7 @@ func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 	if v.Q.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"q\":"...)
-		if b, err = appendOpt(b, v.Q, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Q); err != nil {
 			return nil, err
 		}
 	}
@@ -235,9 +222,7 @@ func (v *SearchFilter) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "q":
-			return readOpt(d, &v.Q, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Q)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -273,10 +258,7 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"tags\":"...)
 		if b, err = appendOpt(b, v.Tags, func(b []byte, x0 []string) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -321,9 +303,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 			return d.readString(&v.To)
 		case "tags":
 			return readOpt(d, &v.Tags, func(p0 *[]string) error {
-				return readSlice(d, p0, func(p1 *string) error {
-					return d.readString(p1)
-				})
+				return readSliceString(d, p0)
 			})
 		default:
 			var err error
@@ -377,10 +357,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Purpose.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"purpose\":"...)
-		if b, err = appendOpt(b, v.Purpose, func(b []byte, x0 UploadRequestPurpose) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Purpose); err != nil {
 			return nil, err
 		}
 	}
@@ -389,10 +366,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"tags\":"...)
 		if b, err = appendOpt(b, v.Tags, func(b []byte, x0 []string) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -403,13 +377,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Meta.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"meta\":"...)
-		if b, err = appendOpt(b, v.Meta, func(b []byte, x0 UploadRequestMeta) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Meta); err != nil {
 			return nil, err
 		}
 	}
@@ -449,19 +417,13 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			}
 			return d.readFile(&v.File)
 		case "purpose":
-			return readOpt(d, &v.Purpose, func(p0 *UploadRequestPurpose) error {
-				return d.readKnown((*string)(p0), "assistants", "vision")
-			})
+			return readOptOf(d, &v.Purpose)
 		case "tags":
 			return readOpt(d, &v.Tags, func(p0 *[]string) error {
-				return readSlice(d, p0, func(p1 *string) error {
-					return d.readString(p1)
-				})
+				return readSliceString(d, p0)
 			})
 		case "meta":
-			return readOpt(d, &v.Meta, func(p0 *UploadRequestMeta) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Meta)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -513,10 +475,7 @@ func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendOpt(b, v.A, func(b []byte, x0 int64) ([]byte, error) {
-			b = appendInt(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptInt64(b, v.A); err != nil {
 			return nil, err
 		}
 	}
@@ -548,9 +507,7 @@ func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "a":
-			return readOpt(d, &v.A, func(p0 *int64) error {
-				return d.readInt64(p0)
-			})
+			return readOptInt64(d, &v.A)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -561,4 +518,15 @@ func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 		return fieldError("UploadRequestMeta", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a UploadRequestPurpose.
+func (v *UploadRequestPurpose) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "assistants", "vision")
+}
+
+// appendJSON appends a UploadRequestPurpose.
+func (v UploadRequestPurpose) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }

@@ -14,40 +14,28 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	if v.MarshalJSON2.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"marshal_json\":"...)
-		if b, err = appendOpt(b, v.MarshalJSON2, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.MarshalJSON2); err != nil {
 			return nil, err
 		}
 	}
 	if v.MarshalJSON3.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"MarshalJSON\":"...)
-		if b, err = appendOpt(b, v.MarshalJSON3, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.MarshalJSON3); err != nil {
 			return nil, err
 		}
 	}
 	if v.X2fa.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"2fa\":"...)
-		if b, err = appendOpt(b, v.X2fa, func(b []byte, x0 bool) ([]byte, error) {
-			b = appendBool(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptBool(b, v.X2fa); err != nil {
 			return nil, err
 		}
 	}
 	if v.Type.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"type\":"...)
-		if b, err = appendOpt(b, v.Type, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Type); err != nil {
 			return nil, err
 		}
 	}
@@ -56,10 +44,7 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"user_urls\":"...)
 		if b, err = appendOpt(b, v.UserURLs, func(b []byte, x0 []string) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -95,26 +80,16 @@ func (v *Client2) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "marshal_json":
-			return readOpt(d, &v.MarshalJSON2, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.MarshalJSON2)
 		case "MarshalJSON":
-			return readOpt(d, &v.MarshalJSON3, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.MarshalJSON3)
 		case "2fa":
-			return readOpt(d, &v.X2fa, func(p0 *bool) error {
-				return d.readBool(p0)
-			})
+			return readOptBool(d, &v.X2fa)
 		case "type":
-			return readOpt(d, &v.Type, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Type)
 		case "user_urls":
 			return readOpt(d, &v.UserURLs, func(p0 *[]string) error {
-				return readSlice(d, p0, func(p1 *string) error {
-					return d.readString(p1)
-				})
+				return readSliceString(d, p0)
 			})
 		default:
 			var err error
@@ -126,6 +101,17 @@ func (v *Client2) decodeJSON(d *decoder) error {
 		return fieldError("Client2", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a FooBar.
+func (v *FooBar) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "", "a-b", "a_b", "+", "1")
+}
+
+// appendJSON appends a FooBar.
+func (v FooBar) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -140,10 +126,7 @@ func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
 	if v.X.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"x\":"...)
-		if b, err = appendOpt(b, v.X, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.X); err != nil {
 			return nil, err
 		}
 	}
@@ -175,9 +158,7 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "x":
-			return readOpt(d, &v.X, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.X)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)

@@ -16,10 +16,7 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -51,9 +48,7 @@ func (v *Owner) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "name":
-			return readOpt(d, &v.Name, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Name)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -87,43 +82,28 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	if !v.rec.wasAbsent(1) {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(2) {
 		b = comma(b, start)
 		b = append(b, "\"tag\":"...)
-		if b, err = appendOpt(b, v.Tag, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Tag); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(3) {
 		b = comma(b, start)
 		b = append(b, "\"owner\":"...)
-		if b, err = appendOpt(b, v.Owner, func(b []byte, x0 Owner) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Owner); err != nil {
 			return nil, err
 		}
 	}
 	if !v.rec.wasAbsent(4) {
 		b = comma(b, start)
 		b = append(b, "\"nickname\":"...)
-		if b, err = appendOpt(b, v.Nickname, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Nickname); err != nil {
 			return nil, err
 		}
 	}
@@ -140,23 +120,14 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	if v.Home.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"home\":"...)
-		if b, err = appendOpt(b, v.Home, func(b []byte, x0 Owner) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Home); err != nil {
 			return nil, err
 		}
 	}
 	if v.Mood.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"mood\":"...)
-		if b, err = appendOpt(b, v.Mood, func(b []byte, x0 PetMood) ([]byte, error) {
-			b = appendString(b, string(x0))
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Mood); err != nil {
 			return nil, err
 		}
 	}
@@ -167,10 +138,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			var err error
 			if b, err = appendSlice(b, x0, func(b []byte, x1 Opt[string]) ([]byte, error) {
 				var err error
-				if b, err = appendOpt(b, x1, func(b []byte, x2 string) ([]byte, error) {
-					b = appendString(b, x2)
-					return b, nil
-				}); err != nil {
+				if b, err = appendOptString(b, x1); err != nil {
 					return nil, err
 				}
 				return b, nil
@@ -248,42 +216,28 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			return d.readInt64(&v.ID)
 		case "name":
 			seen[0] |= uint64(0x2)
-			return readOpt(d, &v.Name, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Name)
 		case "tag":
 			seen[0] |= uint64(0x4)
-			return readOpt(d, &v.Tag, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Tag)
 		case "owner":
 			seen[0] |= uint64(0x8)
-			return readOpt(d, &v.Owner, func(p0 *Owner) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Owner)
 		case "nickname":
 			seen[0] |= uint64(0x10)
-			return readOpt(d, &v.Nickname, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Nickname)
 		case "age":
 			return readOpt(d, &v.Age, func(p0 *int32) error {
 				return d.readInt32(p0)
 			})
 		case "home":
-			return readOpt(d, &v.Home, func(p0 *Owner) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.Home)
 		case "mood":
-			return readOpt(d, &v.Mood, func(p0 *PetMood) error {
-				return d.readKnown((*string)(p0), "calm", "wild")
-			})
+			return readOptOf(d, &v.Mood)
 		case "labels":
 			return readOpt(d, &v.Labels, func(p0 *[]Opt[string]) error {
 				return readSlice(d, p0, func(p1 *Opt[string]) error {
-					return readOpt(d, p1, func(p2 *string) error {
-						return d.readString(p2)
-					})
+					return readOptString(d, p1)
 				})
 			})
 		case "scores":
@@ -321,4 +275,15 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(4)
 	}
 	return nil
+}
+
+// decodeJSON reads a PetMood.
+func (v *PetMood) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "calm", "wild")
+}
+
+// appendJSON appends a PetMood.
+func (v PetMood) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }

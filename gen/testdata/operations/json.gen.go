@@ -14,10 +14,7 @@ func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
 	if v.Name.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"name\":"...)
-		if b, err = appendOpt(b, v.Name, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -49,9 +46,7 @@ func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "name":
-			return readOpt(d, &v.Name, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Name)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -143,10 +138,7 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 	if v.ID.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"id\":"...)
-		if b, err = appendOpt(b, v.ID, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -178,9 +170,7 @@ func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "id":
-			return readOpt(d, &v.ID, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.ID)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)

@@ -42,26 +42,14 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 	if v.TimeZone.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"tz\":"...)
-		if b, err = appendOpt(b, v.TimeZone, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.TimeZone); err != nil {
 			return nil, err
 		}
 	}
 	if v.Labels.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"labels\":"...)
-		if b, err = appendOpt(b, v.Labels, func(b []byte, x0 Tags) ([]byte, error) {
-			var err error
-			if b, err = appendMap(b, (map[string]string)(x0), func(b []byte, x1 string) ([]byte, error) {
-				b = appendString(b, x1)
-				return b, nil
-			}); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.Labels); err != nil {
 			return nil, err
 		}
 	}
@@ -101,15 +89,9 @@ func (v *Event) decodeJSON(d *decoder) error {
 				return decodeExternal(d, p0)
 			})
 		case "tz":
-			return readOpt(d, &v.TimeZone, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.TimeZone)
 		case "labels":
-			return readOpt(d, &v.Labels, func(p0 *Tags) error {
-				return readMap(d, (*map[string]string)(p0), func(p1 *string) error {
-					return d.readString(p1)
-				})
-			})
+			return readOptOf(d, &v.Labels)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -120,4 +102,18 @@ func (v *Event) decodeJSON(d *decoder) error {
 		return fieldError("Event", string(last), err)
 	}
 	return nil
+}
+
+// decodeJSON reads a Tags.
+func (v *Tags) decodeJSON(d *decoder) error {
+	return readMapString(d, (*map[string]string)(v))
+}
+
+// appendJSON appends a Tags.
+func (v Tags) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {
+		return nil, err
+	}
+	return b, nil
 }

@@ -92,13 +92,7 @@ func (v B) appendJSON(b []byte) ([]byte, error) {
 	if v.A.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"a\":"...)
-		if b, err = appendOpt(b, v.A, func(b []byte, x0 A) ([]byte, error) {
-			var err error
-			if b, err = x0.appendJSON(b); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptOf(b, v.A); err != nil {
 			return nil, err
 		}
 	}
@@ -130,9 +124,7 @@ func (v *B) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "a":
-			return readOpt(d, &v.A, func(p0 *A) error {
-				return (p0).decodeJSON(d)
-			})
+			return readOptOf(d, &v.A)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -157,10 +149,7 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 	if v.Value.IsSet() {
 		b = comma(b, start)
 		b = append(b, "\"value\":"...)
-		if b, err = appendOpt(b, v.Value, func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendOptString(b, v.Value); err != nil {
 			return nil, err
 		}
 	}
@@ -188,13 +177,7 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "\"children\":"...)
 		if b, err = appendOpt(b, v.Children, func(b []byte, x0 []Node) ([]byte, error) {
 			var err error
-			if b, err = appendSlice(b, x0, func(b []byte, x1 Node) ([]byte, error) {
-				var err error
-				if b, err = x1.appendJSON(b); err != nil {
-					return nil, err
-				}
-				return b, nil
-			}); err != nil {
+			if b, err = appendSliceOf(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
@@ -230,9 +213,7 @@ func (v *Node) decodeJSON(d *decoder) error {
 		last = key
 		switch string(key) {
 		case "value":
-			return readOpt(d, &v.Value, func(p0 *string) error {
-				return d.readString(p0)
-			})
+			return readOptString(d, &v.Value)
 		case "next":
 			return readOpt(d, &v.Next, func(p0 **Node) error {
 				return readPtr(d, p0, func(p1 *Node) error {
@@ -241,9 +222,7 @@ func (v *Node) decodeJSON(d *decoder) error {
 			})
 		case "children":
 			return readOpt(d, &v.Children, func(p0 *[]Node) error {
-				return readSlice(d, p0, func(p1 *Node) error {
-					return (p1).decodeJSON(d)
-				})
+				return readSliceOf(d, p0)
 			})
 		default:
 			var err error

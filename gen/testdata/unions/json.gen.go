@@ -2,10 +2,7 @@
 
 package api
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "bytes"
 
 // appendJSON appends the variant u holds; an unknown variant is written back
 // as it was received, and a zero Amount as null.
@@ -24,10 +21,7 @@ func (u Amount) appendJSON(b []byte) ([]byte, error) {
 		b = appendBool(b, u.value.(bool))
 		return b, nil
 	case AmountKindArray:
-		if b, err = appendSlice(b, u.value.([]string), func(b []byte, x0 string) ([]byte, error) {
-			b = appendString(b, x0)
-			return b, nil
-		}); err != nil {
+		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -51,9 +45,7 @@ func (u *Amount) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '[':
 		var x []string
-		if err := readSlice(d, &x, func(p0 *string) error {
-			return d.readString(p0)
-		}); err != nil {
+		if err := readSliceString(d, &x); err != nil {
 			return fieldError("Amount", "", err)
 		}
 		*u = AmountOfArray(x)
@@ -340,7 +332,7 @@ func (u *Choice) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '"':
 		var x ChoiceString
-		if err := d.readKnown((*string)(&x), "none", "auto"); err != nil {
+		if err := (&x).decodeJSON(d); err != nil {
 			return fieldError("Choice", "", err)
 		}
 		*u = ChoiceOfString(x)
@@ -362,6 +354,17 @@ func (u *Choice) decodeJSON(d *decoder) error {
 		raw:  bytes.Clone(raw),
 	}
 	return nil
+}
+
+// decodeJSON reads a ChoiceString.
+func (v *ChoiceString) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "none", "auto")
+}
+
+// appendJSON appends a ChoiceString.
+func (v ChoiceString) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -627,10 +630,7 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 		if v.rec.wasNull(1) && len(v.Schema) == 0 {
 			b = append(b, "null"...)
 		} else {
-			if b, err = appendMap(b, v.Schema, func(b []byte, x0 json.RawMessage) ([]byte, error) {
-				b = appendRaw(b, x0)
-				return b, nil
-			}); err != nil {
+			if b, err = appendMapRaw(b, v.Schema); err != nil {
 				return nil, err
 			}
 		}
@@ -682,9 +682,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 				v.rec = v.rec.markNull(1)
 				return err
 			}
-			return readMap(d, &v.Schema, func(p0 *json.RawMessage) error {
-				return d.readRaw(p0)
-			})
+			return readMapRaw(d, &v.Schema)
 		default:
 			var err error
 			v.rec, err = v.rec.keep(key, d)
@@ -778,6 +776,17 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// decodeJSON reads a KnownModel.
+func (v *KnownModel) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "small", "large")
+}
+
+// appendJSON appends a KnownModel.
+func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
