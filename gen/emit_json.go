@@ -106,6 +106,12 @@ func jsonKey(name string) string {
 	return string(b) + ":"
 }
 
+// containers names the template helpers (readOpt, appendSlice, ...) for
+// each container expression.
+var containers = map[ir.ExprKind]string{
+	ir.ExprOpt: "Opt", ir.ExprSlice: "Slice", ir.ExprMap: "Map", ir.ExprPointer: "Ptr",
+}
+
 // readCall is an error-valued expression that decodes the value ahead in d
 // into the *T that ptr evaluates to.
 func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
@@ -123,15 +129,10 @@ func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
 			jen.Return(readCall(jen.Id(p), e.Elem, depth+1)),
 		))
 	}
+	if name, ok := containers[e.Kind]; ok {
+		return elem(name)
+	}
 	switch e.Kind {
-	case ir.ExprOpt:
-		return elem("Opt")
-	case ir.ExprSlice:
-		return elem("Slice")
-	case ir.ExprMap:
-		return elem("Map")
-	case ir.ExprPointer:
-		return elem("Ptr")
 	case ir.ExprExternal:
 		return jen.Id("decodeExternal").Call(d, ptr)
 	case ir.ExprBuiltin:
@@ -169,9 +170,9 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	fallible := func(call jen.Code) ([]jen.Code, bool) {
 		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))}, true
 	}
-	container := func(helper string) ([]jen.Code, bool) {
+	container := func(kind string) ([]jen.Code, bool) {
+		helper := "append" + kind
 		inner := resolveAlias(e.Elem)
-		kind := helper[len("append"):]
 		if kind != "Ptr" && hasCodec(inner) {
 			return fallible(jen.Id(helper+"Of").Call(b, value))
 		}
@@ -187,15 +188,10 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 		stmts = append(append(stmts, body...), jen.Return(jen.Id("b"), jen.Nil()))
 		return fallible(jen.Id(helper).Call(b, value, jen.Func().Params(jen.Id("b").Index().Byte(), jen.Id(x).Add(goType(e.Elem))).Params(jen.Index().Byte(), jen.Error()).Block(stmts...)))
 	}
+	if name, ok := containers[e.Kind]; ok {
+		return container(name)
+	}
 	switch e.Kind {
-	case ir.ExprOpt:
-		return container("appendOpt")
-	case ir.ExprSlice:
-		return container("appendSlice")
-	case ir.ExprMap:
-		return container("appendMap")
-	case ir.ExprPointer:
-		return container("appendPtr")
 	case ir.ExprExternal:
 		return fallible(jen.Id("appendExternal").Call(b, value))
 	case ir.ExprBuiltin:
