@@ -33,7 +33,8 @@ func emit(api *ir.API) ([]File, error) {
 		fill func(*jen.File, *ir.API)
 	}{
 		{"types.gen.go", emitTypes},
-		{"json.gen.go", emitJSON},
+		{"encode.gen.go", emitEncode},
+		{"decode.gen.go", emitDecode},
 		{"client.gen.go", emitClient},
 		{"stream.gen.go", emitStreams},
 	}
@@ -74,7 +75,7 @@ func newFile(pkg string) *jen.File {
 var templateFiles = map[string]string{
 	"opt.go.tmpl":    "opt.gen.go",
 	"json.go.tmpl":   "jsonio.gen.go",
-	"decode.go.tmpl": "decode.gen.go",
+	"decode.go.tmpl": "jsonreader.gen.go",
 	"client.go.tmpl": "transport.gen.go",
 	"stream.go.tmpl": "sse.gen.go",
 	"form.go.tmpl":   "form.gen.go",

@@ -9,19 +9,17 @@ import (
 	"github.com/oagen/oagen/internal/ir"
 )
 
-// emitJSON writes a reflection-free codec for every struct and union:
-// decodeJSON reads from the template's decoder and appendJSON appends to a
-// byte slice; UnmarshalJSON and MarshalJSON wrap them for encoding/json
-// users. Each field is one call into the template's helpers, so the code
+// emitEncode writes the encoding half of the reflection-free codecs:
+// appendJSON for every struct, union, enum and defined type (appending to a
+// byte slice), MarshalJSON over it, and the form-field lists of multipart
+// bodies. Each field is one call into the template's helpers, so the code
 // stays small and the work happens in one tested place.
-func emitJSON(f *jen.File, api *ir.API) {
+func emitEncode(f *jen.File, api *ir.API) {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.KindStruct:
 			f.Line()
 			emitStructEncode(f, t)
-			f.Line()
-			emitStructDecode(f, t)
 			if t.Struct.FormFields {
 				f.Line()
 				emitFormFields(f, t)
@@ -29,23 +27,44 @@ func emitJSON(f *jen.File, api *ir.API) {
 		case ir.KindUnion:
 			f.Line()
 			emitUnionEncode(f, t)
-			f.Line()
-			emitUnionDecode(f, t)
 		case ir.KindEnum, ir.KindDefined:
 			f.Line()
-			emitScalarCodec(f, t)
+			emitScalarEncode(f, t)
 		}
 	}
 }
 
-// emitScalarCodec gives an enum or a defined type (type Metadata
-// map[string]string) its own decodeJSON and appendJSON, so containers of it
-// take the closure-free helpers.
-func emitScalarCodec(f *jen.File, t *ir.Type) {
-	under := t.Target
-	if t.Kind == ir.KindEnum {
-		under = &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
+// emitDecode writes the decoding half: decodeJSON over the template's
+// validating reader, and UnmarshalJSON over it.
+func emitDecode(f *jen.File, api *ir.API) {
+	for _, t := range api.Types {
+		switch t.Kind {
+		case ir.KindStruct:
+			f.Line()
+			emitStructDecode(f, t)
+		case ir.KindUnion:
+			f.Line()
+			emitUnionDecode(f, t)
+		case ir.KindEnum, ir.KindDefined:
+			f.Line()
+			emitScalarDecode(f, t)
+		}
 	}
+}
+
+// scalarUnder is the Go type an enum or defined type is made of.
+func scalarUnder(t *ir.Type) *ir.Expr {
+	if t.Kind == ir.KindEnum {
+		return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
+	}
+	return t.Target
+}
+
+// emitScalarDecode gives an enum or a defined type (type Metadata
+// map[string]string) its own decodeJSON, so containers of it take the
+// closure-free helpers.
+func emitScalarDecode(f *jen.File, t *ir.Type) {
+	under := scalarUnder(t)
 	var read jen.Code
 	if t.Kind == ir.KindEnum && t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
 		args := []jen.Code{jen.Parens(jen.Op("*").String()).Call(jen.Id("v"))}
@@ -58,7 +77,11 @@ func emitScalarCodec(f *jen.File, t *ir.Type) {
 	}
 	f.Comment("decodeJSON reads a " + t.Name + ".")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
-	f.Line()
+}
+
+// emitScalarEncode gives an enum or a defined type its own appendJSON.
+func emitScalarEncode(f *jen.File, t *ir.Type) {
+	under := scalarUnder(t)
 	stmts, usesErr := appendStmts(jen.Parens(goType(under)).Call(jen.Id("v")), under, 0)
 	f.Comment("appendJSON appends a " + t.Name + ".")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -179,14 +202,7 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 		if h := builtinHelper(kind, inner); h != "" {
 			return fallible(jen.Id("append"+h).Call(b, value))
 		}
-		x := "x" + strconv.Itoa(depth)
-		body, usesErr := appendStmts(jen.Id(x), e.Elem, depth+1)
-		var stmts []jen.Code
-		if usesErr {
-			stmts = append(stmts, jen.Var().Err().Error())
-		}
-		stmts = append(append(stmts, body...), jen.Return(jen.Id("b"), jen.Nil()))
-		return fallible(jen.Id(helper).Call(b, value, jen.Func().Params(jen.Id("b").Index().Byte(), jen.Id(x).Add(goType(e.Elem))).Params(jen.Index().Byte(), jen.Error()).Block(stmts...)))
+		return fallible(jen.Id(helper).Call(b, value, elemFunc(e.Elem, depth)))
 	}
 	if name, ok := containers[e.Kind]; ok {
 		return container(name)
@@ -209,6 +225,28 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 }
 
+// elemFunc is a func([]byte, T) ([]byte, error) that appends a T: a
+// template helper where there is one, else a closure.
+func elemFunc(e *ir.Expr, depth int) jen.Code {
+	inner := resolveAlias(e)
+	if hasCodec(inner) {
+		return jen.Id("appendElem").Types(goType(inner))
+	}
+	if inner.Kind == ir.ExprBuiltin {
+		if name, ok := map[ir.Builtin]string{ir.String: "appendStringElem", ir.Int64: "appendInt64Elem", ir.Bool: "appendBoolElem", ir.Float64: "appendFloatElem", ir.Raw: "appendRawElem"}[inner.Builtin]; ok {
+			return jen.Id(name)
+		}
+	}
+	x := "x" + strconv.Itoa(depth)
+	body, usesErr := appendStmts(jen.Id(x), e, depth+1)
+	var stmts []jen.Code
+	if usesErr {
+		stmts = append(stmts, jen.Var().Err().Error())
+	}
+	stmts = append(append(stmts, body...), jen.Return(jen.Id("b"), jen.Nil()))
+	return jen.Func().Params(jen.Id("b").Index().Byte(), jen.Id(x).Add(goType(e))).Params(jen.Index().Byte(), jen.Error()).Block(stmts...)
+}
+
 func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) ([]jen.Code, bool)) ([]jen.Code, bool) {
 	b := jen.Id("b")
 	switch bt {
@@ -228,13 +266,16 @@ func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) (
 	return set(jen.Id("appendString").Call(b, value))
 }
 
-// codecMethods writes MarshalJSON and UnmarshalJSON over the fast codec.
-func codecMethods(f *jen.File, t *ir.Type) {
+// marshalMethod writes MarshalJSON over appendJSON.
+func marshalMethod(f *jen.File, t *ir.Type) {
 	f.Comment("MarshalJSON encodes v; see appendJSON.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(bufferSize(t))))),
 	)
-	f.Line()
+}
+
+// unmarshalMethod writes UnmarshalJSON over decodeJSON.
+func unmarshalMethod(f *jen.File, t *ir.Type) {
 	f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,")
 	f.Comment("as encoding/json does.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
@@ -282,7 +323,7 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
 	})
 	f.Line()
-	codecMethods(f, t)
+	marshalMethod(f, t)
 }
 
 func marshalField(fl *ir.Field) (jen.Code, bool) {
@@ -292,10 +333,14 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(jsonKey(fl.JSONName)).Op("...")),
 	}
 	idx := jen.Lit(fl.RequiredIndex)
+	if !fl.Required {
+		return jen.If(
+			jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendOptMember").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access, elemFunc(fl.Type.Elem, 0)),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err())), true
+	}
 	value, usesErr := appendStmts(access, fl.Type, 0)
 	switch {
-	case !fl.Required:
-		return jen.If(access.Clone().Dot("IsSet").Call()).Block(append(key, value...)...), usesErr
 	case fl.Type.Kind == ir.ExprOpt:
 		// Required and nullable: a zero Opt is sent as null.
 		return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(append(key, value...)...), usesErr
@@ -397,6 +442,8 @@ func emitStructDecode(f *jen.File, t *ir.Type) {
 		}
 		g.Return(jen.Nil())
 	})
+	f.Line()
+	unmarshalMethod(f, t)
 }
 
 func decodeField(c *jen.Group, fl *ir.Field) {
@@ -468,14 +515,14 @@ func emitUnionEncode(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("u").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64)))),
 	)
-	f.Line()
+}
+
+func emitUnionDecode(f *jen.File, t *ir.Type) {
 	f.Comment("UnmarshalJSON decodes data; see decodeJSON.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshal").Call(jen.Id("data"), jen.Id("u").Dot("decodeJSON"))),
 	)
-}
-
-func emitUnionDecode(f *jen.File, t *ir.Type) {
+	f.Line()
 	u := t.Union
 	f.Comment("decodeJSON picks the variant from the JSON ahead (see the type's doc);")
 	f.Comment("JSON that fits no known variant is kept as an unknown variant.")

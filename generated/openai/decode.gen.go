@@ -3,606 +3,6917 @@
 package openai
 
 import (
-	"encoding/binary"
+	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
-// decoder reads one JSON value from data without reflection. Generated
-// decodeJSON methods drive it; every read validates what it consumes, so
-// malformed input is an error, never a panic or a silent guess.
-type decoder struct {
-	data  []byte
-	pos   int
-	depth int
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
 }
 
-// maxDepth bounds nesting, as encoding/json does, so hostile input cannot
-// exhaust the stack.
-const maxDepth = 10000
-
-var errUnexpectedEnd = errors.New("unexpected end of JSON input")
-
-func (d *decoder) errorf(format string, args ...any) error {
-	return fmt.Errorf("offset %d: "+format, append([]any{d.pos}, args...)...)
-}
-
-func (d *decoder) ws() {
-	for d.pos < len(d.data) {
-		c := d.data[d.pos]
-		if c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t' {
-			return
-		}
-		d.pos++
-	}
-}
-
-// peek returns the next byte after white space, or 0 at the end.
-func (d *decoder) peek() byte {
-	d.ws()
-	if d.pos < len(d.data) {
-		return d.data[d.pos]
-	}
-	return 0
-}
-
-// end checks that only white space follows the value.
-func (d *decoder) end() error {
-	d.ws()
-	if d.pos < len(d.data) {
-		return d.errorf("invalid character %q after top-level value", d.data[d.pos])
-	}
-	return nil
-}
-
-func (d *decoder) literal(word string) error {
-	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
-		return d.errorf("invalid literal, expected %s", word)
-	}
-	d.pos += len(word)
-	return nil
-}
-
-// null consumes a null literal and reports whether there was one.
-func (d *decoder) null() (bool, error) {
-	if d.peek() != 'n' {
-		return false, nil
-	}
-	return true, d.literal("null")
-}
-
-func (d *decoder) bool() (bool, error) {
-	switch d.peek() {
-	case 't':
-		return true, d.literal("true")
-	case 'f':
-		return false, d.literal("false")
-	}
-	return false, d.unexpected("a boolean")
-}
-
-func (d *decoder) unexpected(want string) error {
-	if d.pos >= len(d.data) {
-		return errUnexpectedEnd
-	}
-	return d.errorf("expected %s, found %q", want, d.data[d.pos])
-}
-
-// number returns the literal of a JSON number, checked against the grammar.
-func (d *decoder) number() ([]byte, bool, error) {
-	d.ws()
-	start, i, data := d.pos, d.pos, d.data
-	integer := true
-	if i < len(data) && data[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(data) && data[i] == '0':
-		i++
-	case i < len(data) && data[i] >= '1' && data[i] <= '9':
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	default:
-		return nil, false, d.unexpected("a number")
-	}
-	if i < len(data) && data[i] == '.' {
-		integer = false
-		i++
-		if i >= len(data) || data[i] < '0' || data[i] > '9' {
-			return nil, false, d.errorf("invalid number")
-		}
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	}
-	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
-		integer = false
-		i++
-		if i < len(data) && (data[i] == '+' || data[i] == '-') {
-			i++
-		}
-		if i >= len(data) || data[i] < '0' || data[i] > '9' {
-			return nil, false, d.errorf("invalid number")
-		}
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	}
-	d.pos = i
-	return data[start:i], integer, nil
-}
-
-func (d *decoder) int64() (int64, error) {
-	lit, integer, err := d.number()
-	if err != nil {
-		return 0, err
-	}
-	if !integer {
-		return 0, d.errorf("number %s is not an integer", lit)
-	}
-	n, err := strconv.ParseInt(string(lit), 10, 64)
-	if err != nil {
-		return 0, d.errorf("number %s overflows int64", lit)
-	}
-	return n, nil
-}
-
-func (d *decoder) int32() (int32, error) {
-	n, err := d.int64()
-	if err == nil && int64(int32(n)) != n {
-		return 0, d.errorf("number %d overflows int32", n)
-	}
-	return int32(n), err
-}
-
-func (d *decoder) float64() (float64, error) {
-	lit, _, err := d.number()
-	if err != nil {
-		return 0, err
-	}
-	f, err := strconv.ParseFloat(string(lit), 64)
-	if err != nil {
-		return 0, d.errorf("number %s is out of range", lit)
-	}
-	return f, nil
-}
-
-// str decodes a JSON string.
-func (d *decoder) str() (string, error) {
-	b, err := d.strBytes()
-	return string(b), err
-}
-
-// strBytes decodes a JSON string; the result aliases the input when the
-// string has no escapes, and is valid until the next call otherwise.
-func (d *decoder) strBytes() ([]byte, error) {
-	if d.peek() != '"' {
-		return nil, d.unexpected("a string")
-	}
-	d.pos++
-	start := d.pos
-	i := start
-	// Eight bytes at a time while none is a quote, a backslash, a control
-	// character or non-ASCII: most strings are plain ASCII.
-	for ; i+8 <= len(d.data); i += 8 {
-		if special(binary.LittleEndian.Uint64(d.data[i:])) {
-			break
-		}
-	}
-	for ; i < len(d.data); i++ {
-		c := d.data[i]
-		switch {
-		case c == '"':
-			d.pos = i + 1
-			return d.data[start:i], nil
-		case c == '\\' || c >= utf8.RuneSelf:
-			return d.slowString(start)
-		case c < 0x20:
-			d.pos = i
-			return nil, d.errorf("control character in string")
-		}
-	}
-	return nil, errUnexpectedEnd
-}
-
-// special reports whether any byte of w is '"', '\\', below 0x20 or at
-// least 0x80, with the classic SWAR tests for a zero byte and a byte below n.
-func special(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	quote := w ^ (ones * '"')
-	backslash := w ^ (ones * '\\')
-	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
-	control := (w - ones*0x20) & ^w & highs
-	return hasZero(quote)|hasZero(backslash)|control|(w&highs) != 0
-}
-
-// slowString decodes a string with escapes or non-ASCII bytes; invalid
-// UTF-8 becomes U+FFFD, as encoding/json does.
-func (d *decoder) slowString(start int) ([]byte, error) {
-	out := make([]byte, 0, 32)
-	i := start
-	for i < len(d.data) {
-		c := d.data[i]
-		switch {
-		case c == '"':
-			d.pos = i + 1
-			return out, nil
-		case c < 0x20:
-			d.pos = i
-			return nil, d.errorf("control character in string")
-		case c == '\\':
-			if i+1 >= len(d.data) {
-				return nil, errUnexpectedEnd
-			}
-			i++
-			switch d.data[i] {
-			case '"', '\\', '/':
-				out = append(out, d.data[i])
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'u':
-				r, n, ok := decodeU(d.data[i-1:])
-				if !ok {
-					d.pos = i
-					return nil, d.errorf("invalid \\u escape")
-				}
-				out = utf8.AppendRune(out, r)
-				i += n - 2
-			default:
-				d.pos = i
-				return nil, d.errorf("invalid escape \\%c", d.data[i])
-			}
-			i++
-		case c < utf8.RuneSelf:
-			out = append(out, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(d.data[i:])
-			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
-			i += size
-		}
-	}
-	return nil, errUnexpectedEnd
-}
-
-// decodeU decodes \uXXXX (and a following low surrogate) at the start of
-// b, returning the rune and how many bytes it used.
-func decodeU(b []byte) (rune, int, bool) {
-	r, ok := hex4(b)
-	if !ok {
-		return 0, 0, false
-	}
-	if utf16.IsSurrogate(r) {
-		if r2, ok := hex4(b[6:]); ok && len(b) >= 12 && b[6] == '\\' {
-			if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-				return dec, 12, true
-			}
-		}
-		return utf8.RuneError, 6, true
-	}
-	return r, 6, true
-}
-
-func hex4(b []byte) (rune, bool) {
-	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[2:6] {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		case c >= 'A' && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		r = r<<4 | rune(c)
-	}
-	return r, true
-}
-
-// object reads an object, calling member for each key with the decoder at
-// the start of the member's value; member must consume the value.
-func (d *decoder) object(member func(key []byte) error) error {
-	if d.peek() != '{' {
-		return d.unexpected("an object")
-	}
-	if d.depth++; d.depth > maxDepth {
-		return d.errorf("nesting too deep")
-	}
-	d.pos++
-	if d.peek() == '}' {
-		d.pos++
-		d.depth--
-		return nil
-	}
-	for {
-		key, err := d.strBytes()
-		if err != nil {
-			return err
-		}
-		if d.peek() != ':' {
-			return d.unexpected("':'")
-		}
-		d.pos++
-		if err := member(key); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			d.depth--
-			return nil
-		default:
-			return d.unexpected("',' or '}'")
-		}
-	}
-}
-
-// array reads an array, calling elem with the decoder at each element.
-func (d *decoder) array(elem func() error) error {
-	if d.peek() != '[' {
-		return d.unexpected("an array")
-	}
-	if d.depth++; d.depth > maxDepth {
-		return d.errorf("nesting too deep")
-	}
-	d.pos++
-	if d.peek() == ']' {
-		d.pos++
-		d.depth--
-		return nil
-	}
-	for {
-		if err := elem(); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			d.depth--
-			return nil
-		default:
-			return d.unexpected("',' or ']'")
-		}
-	}
-}
-
-// skip consumes one value, checking it is well formed.
-func (d *decoder) skip() error {
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		return d.object(func([]byte) error { return d.skip() })
-	case '[':
-		return d.array(d.skip)
-	case '"':
-		_, err := d.strBytes()
-		return err
-	case 't', 'f':
-		_, err := d.bool()
-		return err
-	case 'n':
-		return d.literal("null")
-	}
-	_, _, err := d.number()
-	return err
-}
-
-// raw consumes one value and returns its bytes, aliasing the input.
-func (d *decoder) raw() ([]byte, error) {
-	d.ws()
-	start := d.pos
-	if err := d.skip(); err != nil {
-		return nil, err
-	}
-	return d.data[start:d.pos], nil
-}
-
-// lookahead runs f on a copy of the decoder, so it can look inside the
-// value ahead (a union's tag) without consuming it.
-func (d *decoder) lookahead(f func(*decoder)) {
-	c := *d
-	f(&c)
-}
-
-// tag returns the string value of member name of the object ahead, or ""
-// when it is missing, not a string, or the object is malformed.
-func (d *decoder) tag(name string) string {
-	var out string
-	d.lookahead(func(c *decoder) {
-		_ = c.object(func(key []byte) error {
-			if out == "" && string(key) == name {
-				if s, err := c.str(); err == nil {
-					out = s
-					return nil
-				}
+		switch d.tag("event") {
+		case "thread.created":
+			var x ThreadStreamEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
 			}
-			return c.skip()
-		})
-	})
-	return out
-}
-
-// hasMembers reports whether the object ahead has every named member.
-func (d *decoder) hasMembers(names ...string) bool {
-	found := 0
-	d.lookahead(func(c *decoder) {
-		_ = c.object(func(key []byte) error {
-			for _, n := range names {
-				if string(key) == n {
-					found++
-					break
-				}
+			*u = AssistantStreamEventOfThreadCreated(x)
+			return nil
+		case "thread.run.created":
+			var x RunStreamEventThreadRunCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
 			}
-			return c.skip()
-		})
-	})
-	return found >= len(names)
-}
-
-// isInteger reports whether the number ahead has no fraction or exponent.
-func (d *decoder) isInteger() bool {
-	integer := false
-	d.lookahead(func(c *decoder) { _, integer, _ = c.number() })
-	return integer
-}
-
-// The read functions decode the value ahead into *p. A null where the
-// type has no room for one is an error: accepting it would change the JSON
-// on the way back out.
-
-func (d *decoder) readString(p *string) (err error) { *p, err = d.str(); return err }
-
-// readKnown decodes a string that is usually one of known (enum values, a
-// discriminator's constant): those are assigned without allocating.
-func (d *decoder) readKnown(p *string, known ...string) error {
-	b, err := d.strBytes()
-	if err != nil {
-		return err
-	}
-	for _, k := range known {
-		if string(b) == k {
-			*p = k
+			*u = AssistantStreamEventOfThreadRunCreated(x)
+			return nil
+		case "thread.run.queued":
+			var x RunStreamEventThreadRunQueued
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunQueued(x)
+			return nil
+		case "thread.run.in_progress":
+			var x RunStreamEventThreadRunInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunInProgress(x)
+			return nil
+		case "thread.run.requires_action":
+			var x RunStreamEventThreadRunRequiresAction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunRequiresAction(x)
+			return nil
+		case "thread.run.completed":
+			var x RunStreamEventThreadRunCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCompleted(x)
+			return nil
+		case "thread.run.incomplete":
+			var x RunStreamEventThreadRunIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunIncomplete(x)
+			return nil
+		case "thread.run.failed":
+			var x RunStreamEventThreadRunFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunFailed(x)
+			return nil
+		case "thread.run.cancelling":
+			var x RunStreamEventThreadRunCancelling
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCancelling(x)
+			return nil
+		case "thread.run.cancelled":
+			var x RunStreamEventThreadRunCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunCancelled(x)
+			return nil
+		case "thread.run.expired":
+			var x RunStreamEventThreadRunExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunExpired(x)
+			return nil
+		case "thread.run.step.created":
+			var x RunStepStreamEventThreadRunStepCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCreated(x)
+			return nil
+		case "thread.run.step.in_progress":
+			var x RunStepStreamEventThreadRunStepInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepInProgress(x)
+			return nil
+		case "thread.run.step.delta":
+			var x RunStepStreamEventThreadRunStepDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepDelta(x)
+			return nil
+		case "thread.run.step.completed":
+			var x RunStepStreamEventThreadRunStepCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCompleted(x)
+			return nil
+		case "thread.run.step.failed":
+			var x RunStepStreamEventThreadRunStepFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepFailed(x)
+			return nil
+		case "thread.run.step.cancelled":
+			var x RunStepStreamEventThreadRunStepCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepCancelled(x)
+			return nil
+		case "thread.run.step.expired":
+			var x RunStepStreamEventThreadRunStepExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadRunStepExpired(x)
+			return nil
+		case "thread.message.created":
+			var x MessageStreamEventThreadMessageCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageCreated(x)
+			return nil
+		case "thread.message.in_progress":
+			var x MessageStreamEventThreadMessageInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageInProgress(x)
+			return nil
+		case "thread.message.delta":
+			var x MessageStreamEventThreadMessageDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageDelta(x)
+			return nil
+		case "thread.message.completed":
+			var x MessageStreamEventThreadMessageCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageCompleted(x)
+			return nil
+		case "thread.message.incomplete":
+			var x MessageStreamEventThreadMessageIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfThreadMessageIncomplete(x)
+			return nil
+		case "error":
+			var x ErrorEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfError(x)
+			return nil
+		case "done":
+			var x DoneEvent
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantStreamEvent", "", err)
+			}
+			*u = AssistantStreamEventOfDone(x)
 			return nil
 		}
 	}
-	*p = string(b)
-	return nil
-}
-func (d *decoder) readInt64(p *int64) (err error) { *p, err = d.int64(); return err }
-func (d *decoder) readInt32(p *int32) (err error) { *p, err = d.int32(); return err }
-func (d *decoder) readFloat64(p *float64) (err error) {
-	*p, err = d.float64()
-	return err
-}
-func (d *decoder) readBool(p *bool) (err error) { *p, err = d.bool(); return err }
-
-// readRaw keeps the value's exact JSON, copied out of the input.
-func (d *decoder) readRaw(p *json.RawMessage) error {
 	raw, err := d.raw()
-	*p = append(json.RawMessage(nil), raw...)
-	return err
-}
-
-func (d *decoder) readFile(p *File) error {
-	s, err := d.str()
-	p.Content = strings.NewReader(s)
-	return err
-}
-
-// readOpt decodes null as Null and anything else, with elem, as a value.
-func readOpt[T any](d *decoder, o *Opt[T], elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*o = Opt[T]{state: optNull}
-		return err
+	if err != nil {
+		return fieldError("AssistantStreamEvent", "", err)
 	}
-	if err := elem(&o.value); err != nil {
-		return err
+	*u = AssistantStreamEvent{
+		kind: AssistantStreamEventKindUnknown,
+		raw:  bytes.Clone(raw),
 	}
-	o.state = optValue
 	return nil
 }
 
-// readSlice decodes an array (null is a nil slice, [] an empty one).
-func readSlice[T any](d *decoder, s *[]T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*s = nil
-		return err
-	}
-	out := []T{}
-	err = d.array(func() error {
-		var zero T
-		out = append(out, zero)
-		return elem(&out[len(out)-1])
-	})
-	*s = out
-	return err
+// decodeJSON reads a AssistantSupportedModels.
+func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
 }
 
-// readMap decodes an object into a map (null is a nil map).
-func readMap[T any](d *decoder, m *map[string]T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*m = nil
-		return err
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *AssistantTool) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantTool) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "function":
+			var x AssistantToolsFunction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfFunction(x)
+			return nil
+		case "code_interpreter":
+			var x AssistantToolsCode
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfCodeInterpreter(x)
+			return nil
+		case "file_search":
+			var x AssistantToolsFileSearch
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantTool", "", err)
+			}
+			*u = AssistantToolOfFileSearch(x)
+			return nil
+		}
 	}
-	out := map[string]T{}
-	err = d.object(func(key []byte) error {
-		var v T
-		if err := elem(&v); err != nil {
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantTool", "", err)
+	}
+	*u = AssistantTool{
+		kind: AssistantToolKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
+	*v = AssistantToolsCode{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
 			return err
 		}
-		out[string(key)] = v
-		return nil
 	})
-	*m = out
-	return err
-}
-
-// readPtr decodes into a new T (null is a nil pointer).
-func readPtr[T any](d *decoder, p **T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*p = nil
-		return err
+	if err != nil {
+		return fieldError("AssistantToolsCode", string(last), err)
 	}
-	v := new(T)
-	*p = v
-	return elem(v)
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
 }
 
-// decodable is a generated type with its own decoder (structs, unions,
-// enums, defined types): containers of them need no closure.
-type decodable[T any] interface {
-	*T
-	decodeJSON(*decoder) error
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
 }
 
-func readOptOf[T any, PT decodable[T]](d *decoder, o *Opt[T]) error {
-	return readOpt(d, o, func(p *T) error { return PT(p).decodeJSON(d) })
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearch{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "file_search":
+			return readOptOf(d, &v.FileSearch)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearch", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
 }
 
-func readSliceOf[T any, PT decodable[T]](d *decoder, s *[]T) error {
-	return readSlice(d, s, func(p *T) error { return PT(p).decodeJSON(d) })
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
 }
 
-func readMapOf[T any, PT decodable[T]](d *decoder, m *map[string]T) error {
-	return readMap(d, m, func(p *T) error { return PT(p).decodeJSON(d) })
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearchFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "max_num_results":
+			return readOptInt64(d, &v.MaxNumResults)
+		case "ranking_options":
+			return readOptOf(d, &v.RankingOptions)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearchFileSearch", string(last), err)
+	}
+	return nil
 }
 
-// Containers of plain values.
-
-func readOptString(d *decoder, o *Opt[string]) error   { return readOpt(d, o, d.readString) }
-func readOptInt64(d *decoder, o *Opt[int64]) error     { return readOpt(d, o, d.readInt64) }
-func readOptFloat64(d *decoder, o *Opt[float64]) error { return readOpt(d, o, d.readFloat64) }
-func readOptBool(d *decoder, o *Opt[bool]) error       { return readOpt(d, o, d.readBool) }
-func readSliceString(d *decoder, s *[]string) error    { return readSlice(d, s, d.readString) }
-func readMapString(d *decoder, m *map[string]string) error {
-	return readMap(d, m, d.readString)
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
 }
-func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
-	return readMap(d, m, d.readRaw)
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFileSearchTypeOnly{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFileSearchTypeOnly", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
+	*v = AssistantToolsFunction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "function"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "function":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Function).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantToolsFunction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		if err := d.readString(&x); err != nil {
+			return fieldError("AssistantsAPIResponseFormatOption", "", err)
+		}
+		*u = AssistantsAPIResponseFormatOptionOfString(x)
+		return nil
+	case '{':
+		switch d.tag("type") {
+		case "json_schema":
+			var x ResponseFormatJSONSchema
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
+			return nil
+		case "text":
+			var x ResponseFormatText
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfText(x)
+			return nil
+		case "json_object":
+			var x ResponseFormatJSONObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("AssistantsAPIResponseFormatOption", "", err)
+			}
+			*u = AssistantsAPIResponseFormatOptionOfJSONObject(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantsAPIResponseFormatOption", "", err)
+	}
+	*u = AssistantsAPIResponseFormatOption{
+		kind: AssistantsAPIResponseFormatOptionKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *AssistantsAPIToolChoiceOption) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x AssistantsAPIToolChoiceOptionString
+		if err := (&x).decodeJSON(d); err != nil {
+			return fieldError("AssistantsAPIToolChoiceOption", "", err)
+		}
+		*u = AssistantsAPIToolChoiceOptionOfString(x)
+		return nil
+	case '{':
+		var x AssistantsNamedToolChoice
+		if err := (&x).decodeJSON(d); err != nil {
+			return fieldError("AssistantsAPIToolChoiceOption", "", err)
+		}
+		*u = AssistantsAPIToolChoiceOptionOfNamedToolChoice(x)
+		return nil
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("AssistantsAPIToolChoiceOption", "", err)
+	}
+	*u = AssistantsAPIToolChoiceOption{
+		kind: AssistantsAPIToolChoiceOptionKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads a AssistantsAPIToolChoiceOptionString.
+func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "none", "auto", "required")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
+	*v = AssistantsNamedToolChoice{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Type).decodeJSON(d)
+		case "function":
+			return readOptOf(d, &v.Function)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantsNamedToolChoice", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
+	*v = AssistantsNamedToolChoiceFunction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "name":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Name)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("AssistantsNamedToolChoiceFunction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a AssistantsNamedToolChoiceType.
+func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "function", "code_interpreter", "file_search")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
+	*v = CreateMessageRequest{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "role":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Role).decodeJSON(d)
+		case "content":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Content).decodeJSON(d)
+		case "attachments":
+			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
+				return readSliceOf(d, p0)
+			})
+		case "metadata":
+			return readOptOf(d, &v.Metadata)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("CreateMessageRequest", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *CreateMessageRequestContent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		if err := d.readString(&x); err != nil {
+			return fieldError("CreateMessageRequestContent", "", err)
+		}
+		*u = CreateMessageRequestContentOfString(x)
+		return nil
+	case '[':
+		var x []MessageContentPart
+		if err := readSliceOf(d, &x); err != nil {
+			return fieldError("CreateMessageRequestContent", "", err)
+		}
+		*u = CreateMessageRequestContentOfArray(x)
+		return nil
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("CreateMessageRequestContent", "", err)
+	}
+	*u = CreateMessageRequestContent{
+		kind: CreateMessageRequestContentKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads a CreateMessageRequestRole.
+func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *CreateRunRequest) decodeJSON(d *decoder) error {
+	*v = CreateRunRequest{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "assistant_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.AssistantID)
+		case "model":
+			return readOptOf(d, &v.Model)
+		case "reasoning_effort":
+			return readOptOf(d, &v.ReasoningEffort)
+		case "instructions":
+			return readOptString(d, &v.Instructions)
+		case "additional_instructions":
+			return readOptString(d, &v.AdditionalInstructions)
+		case "additional_messages":
+			return readOpt(d, &v.AdditionalMessages, func(p0 *[]CreateMessageRequest) error {
+				return readSliceOf(d, p0)
+			})
+		case "tools":
+			return readOpt(d, &v.Tools, func(p0 *[]AssistantTool) error {
+				return readSliceOf(d, p0)
+			})
+		case "metadata":
+			return readOptOf(d, &v.Metadata)
+		case "temperature":
+			return readOptFloat64(d, &v.Temperature)
+		case "top_p":
+			return readOptFloat64(d, &v.TopP)
+		case "stream":
+			return readOptBool(d, &v.Stream)
+		case "max_prompt_tokens":
+			return readOptInt64(d, &v.MaxPromptTokens)
+		case "max_completion_tokens":
+			return readOptInt64(d, &v.MaxCompletionTokens)
+		case "truncation_strategy":
+			return readOptOf(d, &v.TruncationStrategy)
+		case "tool_choice":
+			return readOptOf(d, &v.ToolChoice)
+		case "parallel_tool_calls":
+			return readOptBool(d, &v.ParallelToolCalls)
+		case "response_format":
+			return readOptOf(d, &v.ResponseFormat)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("CreateRunRequest", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *DoneEvent) decodeJSON(d *decoder) error {
+	*v = DoneEvent{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "done"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "data":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Data, "[DONE]"); err != nil {
+				return err
+			}
+			if v.Data == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("DoneEvent", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *DoneEvent) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *Error) decodeJSON(d *decoder) error {
+	*v = Error{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "code":
+			seen[0] |= uint64(0x1)
+			return readOptString(d, &v.Code)
+		case "message":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Message)
+		case "param":
+			seen[0] |= uint64(0x4)
+			return readOptString(d, &v.Param)
+		case "type":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.Type)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("Error", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *Error) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ErrorEvent) decodeJSON(d *decoder) error {
+	*v = ErrorEvent{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "error"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "data":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ErrorEvent", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ErrorResponse) decodeJSON(d *decoder) error {
+	*v = ErrorResponse{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "error":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Error).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ErrorResponse", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
+	*v = FileSearchRankingOptions{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "ranker":
+			return readOptOf(d, &v.Ranker)
+		case "score_threshold":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readFloat64(&v.ScoreThreshold)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("FileSearchRankingOptions", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a FileSearchRankingOptionsRanker.
+func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "default_2024_08_21")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *FunctionObject) decodeJSON(d *decoder) error {
+	*v = FunctionObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "description":
+			return readOptString(d, &v.Description)
+		case "name":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Name)
+		case "parameters":
+			return readOptOf(d, &v.Parameters)
+		case "strict":
+			return readOptBool(d, &v.Strict)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("FunctionObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *FunctionObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a FunctionParameters.
+func (v *FunctionParameters) decodeJSON(d *decoder) error {
+	return readMapRaw(d, (*map[string]json.RawMessage)(v))
+}
+
+// decodeJSON reads a ImageDetail.
+func (v *ImageDetail) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "low", "high")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
+	*v = ListRunStepsResponse{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "object":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Object)
+		case "data":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.Data)
+		case "first_id":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readString(&v.FirstID)
+		case "last_id":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.LastID)
+		case "has_more":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readBool(&v.HasMore)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ListRunStepsResponse", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a ListRunsOrder.
+func (v *ListRunsOrder) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "asc", "desc")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ListRunsResponse) decodeJSON(d *decoder) error {
+	*v = ListRunsResponse{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "object":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Object)
+		case "data":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.Data)
+		case "first_id":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readString(&v.FirstID)
+		case "last_id":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.LastID)
+		case "has_more":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readBool(&v.HasMore)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ListRunsResponse", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageAttachment) decodeJSON(d *decoder) error {
+	*v = MessageAttachment{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		case "tools":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.Tools)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageAttachment", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "code_interpreter":
+			var x AssistantToolsCode
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageAttachmentToolsItem", "", err)
+			}
+			*u = MessageAttachmentToolsItemOfCodeInterpreter(x)
+			return nil
+		case "file_search":
+			var x AssistantToolsFileSearchTypeOnly
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageAttachmentToolsItem", "", err)
+			}
+			*u = MessageAttachmentToolsItemOfFileSearch(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageAttachmentToolsItem", "", err)
+	}
+	*u = MessageAttachmentToolsItem{
+		kind: MessageAttachmentToolsItemKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *MessageContent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "image_file":
+			var x MessageContentImageFileObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfImageFile(x)
+			return nil
+		case "image_url":
+			var x MessageContentImageURLObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfImageURL(x)
+			return nil
+		case "text":
+			var x MessageContentTextObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfText(x)
+			return nil
+		case "refusal":
+			var x MessageContentRefusalObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContent", "", err)
+			}
+			*u = MessageContentOfRefusal(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageContent", "", err)
+	}
+	*u = MessageContent{
+		kind: MessageContentKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
+	*v = MessageContentImageFileObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "image_file"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "image_file":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.ImageFile).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentImageFileObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
+	*v = MessageContentImageFileObjectImageFile{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		case "detail":
+			return readOptOf(d, &v.Detail)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentImageFileObjectImageFile", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
+	*v = MessageContentImageURLObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "image_url"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "image_url":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.ImageURL).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentImageURLObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
+	*v = MessageContentImageURLObjectImageURL{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "url":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.URL)
+		case "detail":
+			return readOptOf(d, &v.Detail)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentImageURLObjectImageURL", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageContentPart) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "image_file":
+			var x MessageContentImageFileObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfImageFile(x)
+			return nil
+		case "image_url":
+			var x MessageContentImageURLObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfImageURL(x)
+			return nil
+		case "text":
+			var x MessageRequestContentTextObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageContentPart", "", err)
+			}
+			*u = MessageContentPartOfText(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageContentPart", "", err)
+	}
+	*u = MessageContentPart{
+		kind: MessageContentPartKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
+	*v = MessageContentRefusalObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "refusal"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "refusal":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Refusal)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentRefusalObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
+	*v = MessageContentTextObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "text"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "text":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Text).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentTextObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
+	*v = MessageContentTextObjectText{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "value":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Value)
+		case "annotations":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.Annotations)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageContentTextObjectText", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "image_file":
+			var x MessageDeltaContentImageFile
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfImageFile(x)
+			return nil
+		case "text":
+			var x MessageDeltaContentText
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfText(x)
+			return nil
+		case "refusal":
+			var x MessageDeltaContentRefusal
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfRefusal(x)
+			return nil
+		case "image_url":
+			var x MessageDeltaContentImageURL
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageDeltaContent", "", err)
+			}
+			*u = MessageDeltaContentOfImageURL(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageDeltaContent", "", err)
+	}
+	*u = MessageDeltaContent{
+		kind: MessageDeltaContentKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageFile{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "index":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.Index)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "image_file"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "image_file":
+			return readOptOf(d, &v.ImageFile)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageFile", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageFileImageFile{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			return readOptString(d, &v.FileID)
+		case "detail":
+			return readOptOf(d, &v.Detail)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageFileImageFile", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageURL{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "index":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.Index)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "image_url"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "image_url":
+			return readOptOf(d, &v.ImageURL)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageURL", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentImageURLImageURL{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "url":
+			return readOptString(d, &v.URL)
+		case "detail":
+			return readOptOf(d, &v.Detail)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentImageURLImageURL", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentRefusal{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "index":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.Index)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "refusal"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "refusal":
+			return readOptString(d, &v.Refusal)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentRefusal", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentText{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "index":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.Index)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "text"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "text":
+			return readOptOf(d, &v.Text)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentText", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
+	*v = MessageDeltaContentTextText{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "value":
+			return readOptString(d, &v.Value)
+		case "annotations":
+			return readOpt(d, &v.Annotations, func(p0 *[]json.RawMessage) error {
+				return readSlice(d, p0, func(p1 *json.RawMessage) error {
+					return d.readRaw(p1)
+				})
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaContentTextText", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
+	*v = MessageDeltaObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread.message.delta"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "delta":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.Delta).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
+	*v = MessageDeltaObjectDelta{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "role":
+			return readOptOf(d, &v.Role)
+		case "content":
+			return readOpt(d, &v.Content, func(p0 *[]MessageDeltaContent) error {
+				return readSliceOf(d, p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageDeltaObjectDelta", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a MessageDeltaObjectDeltaRole.
+func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageObject) decodeJSON(d *decoder) error {
+	*v = MessageObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread.message"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "created_at":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.CreatedAt)
+		case "thread_id":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.ThreadID)
+		case "status":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return (&v.Status).decodeJSON(d)
+		case "incomplete_details":
+			seen[0] |= uint64(0x20)
+			return readOptOf(d, &v.IncompleteDetails)
+		case "completed_at":
+			seen[0] |= uint64(0x40)
+			return readOptInt64(d, &v.CompletedAt)
+		case "incomplete_at":
+			seen[0] |= uint64(0x80)
+			return readOptInt64(d, &v.IncompleteAt)
+		case "role":
+			seen[0] |= uint64(0x100)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(8)
+				return err
+			}
+			return (&v.Role).decodeJSON(d)
+		case "content":
+			seen[0] |= uint64(0x200)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(9)
+				return err
+			}
+			return readSliceOf(d, &v.Content)
+		case "assistant_id":
+			seen[0] |= uint64(0x400)
+			return readOptString(d, &v.AssistantID)
+		case "run_id":
+			seen[0] |= uint64(0x800)
+			return readOptString(d, &v.RunID)
+		case "attachments":
+			seen[0] |= uint64(0x1000)
+			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
+				return readSliceOf(d, p0)
+			})
+		case "metadata":
+			seen[0] |= uint64(0x2000)
+			return readOptOf(d, &v.Metadata)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		v.rec = v.rec.markAbsent(5)
+	}
+	if seen[0]&uint64(0x40) == 0 {
+		v.rec = v.rec.markAbsent(6)
+	}
+	if seen[0]&uint64(0x80) == 0 {
+		v.rec = v.rec.markAbsent(7)
+	}
+	if seen[0]&uint64(0x100) == 0 {
+		v.rec = v.rec.markAbsent(8)
+	}
+	if seen[0]&uint64(0x200) == 0 {
+		v.rec = v.rec.markAbsent(9)
+	}
+	if seen[0]&uint64(0x400) == 0 {
+		v.rec = v.rec.markAbsent(10)
+	}
+	if seen[0]&uint64(0x800) == 0 {
+		v.rec = v.rec.markAbsent(11)
+	}
+	if seen[0]&uint64(0x1000) == 0 {
+		v.rec = v.rec.markAbsent(12)
+	}
+	if seen[0]&uint64(0x2000) == 0 {
+		v.rec = v.rec.markAbsent(13)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
+	*v = MessageObjectIncompleteDetails{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "reason":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Reason).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageObjectIncompleteDetails", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a MessageObjectIncompleteDetailsReason.
+func (v *MessageObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed")
+}
+
+// decodeJSON reads a MessageObjectRole.
+func (v *MessageObjectRole) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "user", "assistant")
+}
+
+// decodeJSON reads a MessageObjectStatus.
+func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "in_progress", "incomplete", "completed")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
+	*v = MessageRequestContentTextObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "text"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "text":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Text)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageRequestContentTextObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("event") {
+		case "thread.message.created":
+			var x MessageStreamEventThreadMessageCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageCreated(x)
+			return nil
+		case "thread.message.in_progress":
+			var x MessageStreamEventThreadMessageInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageInProgress(x)
+			return nil
+		case "thread.message.delta":
+			var x MessageStreamEventThreadMessageDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageDelta(x)
+			return nil
+		case "thread.message.completed":
+			var x MessageStreamEventThreadMessageCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageCompleted(x)
+			return nil
+		case "thread.message.incomplete":
+			var x MessageStreamEventThreadMessageIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("MessageStreamEvent", "", err)
+			}
+			*u = MessageStreamEventOfThreadMessageIncomplete(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("MessageStreamEvent", "", err)
+	}
+	*u = MessageStreamEvent{
+		kind: MessageStreamEventKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageCompleted{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.message.completed"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageCompleted", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageCreated{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.message.created"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageCreated", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageDelta{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.message.delta"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageDelta", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageInProgress{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.message.in_progress"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageInProgress", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
+	*v = MessageStreamEventThreadMessageIncomplete{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.message.incomplete"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("MessageStreamEventThreadMessageIncomplete", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a Metadata.
+func (v *Metadata) decodeJSON(d *decoder) error {
+	return readMapString(d, (*map[string]string)(v))
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
+	*v = ModifyRunRequest{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "metadata":
+			return readOptOf(d, &v.Metadata)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ModifyRunRequest", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a ReasoningEffort.
+func (v *ReasoningEffort) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "none", "minimal", "low", "medium", "high", "xhigh")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "json_object"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONSchema{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "json_schema"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "json_schema":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.JSONSchema).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONSchema", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
+	*v = ResponseFormatJSONSchemaJSONSchema{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "description":
+			return readOptString(d, &v.Description)
+		case "name":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Name)
+		case "schema":
+			return readOptOf(d, &v.Schema)
+		case "strict":
+			return readOptBool(d, &v.Strict)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ResponseFormatJSONSchemaJSONSchema", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a ResponseFormatJSONSchemaSchema.
+func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
+	return readMapRaw(d, (*map[string]json.RawMessage)(v))
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ResponseFormatText) decodeJSON(d *decoder) error {
+	*v = ResponseFormatText{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "text"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ResponseFormatText", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
+	*v = RunCompletionUsage{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "completion_tokens":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.CompletionTokens)
+		case "prompt_tokens":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readInt64(&v.PromptTokens)
+		case "total_tokens":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.TotalTokens)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunCompletionUsage", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObject) decodeJSON(d *decoder) error {
+	*v = RunObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread.run"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "created_at":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.CreatedAt)
+		case "thread_id":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.ThreadID)
+		case "assistant_id":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readString(&v.AssistantID)
+		case "status":
+			seen[0] |= uint64(0x20)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(5)
+				return err
+			}
+			return (&v.Status).decodeJSON(d)
+		case "required_action":
+			seen[0] |= uint64(0x40)
+			return readOptOf(d, &v.RequiredAction)
+		case "last_error":
+			seen[0] |= uint64(0x80)
+			return readOptOf(d, &v.LastError)
+		case "expires_at":
+			seen[0] |= uint64(0x100)
+			return readOptInt64(d, &v.ExpiresAt)
+		case "started_at":
+			seen[0] |= uint64(0x200)
+			return readOptInt64(d, &v.StartedAt)
+		case "cancelled_at":
+			seen[0] |= uint64(0x400)
+			return readOptInt64(d, &v.CancelledAt)
+		case "failed_at":
+			seen[0] |= uint64(0x800)
+			return readOptInt64(d, &v.FailedAt)
+		case "completed_at":
+			seen[0] |= uint64(0x1000)
+			return readOptInt64(d, &v.CompletedAt)
+		case "incomplete_details":
+			seen[0] |= uint64(0x2000)
+			return readOptOf(d, &v.IncompleteDetails)
+		case "model":
+			seen[0] |= uint64(0x4000)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(14)
+				return err
+			}
+			return d.readString(&v.Model)
+		case "instructions":
+			seen[0] |= uint64(0x8000)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(15)
+				return err
+			}
+			return d.readString(&v.Instructions)
+		case "tools":
+			seen[0] |= uint64(0x10000)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(16)
+				return err
+			}
+			return readSliceOf(d, &v.Tools)
+		case "metadata":
+			seen[0] |= uint64(0x20000)
+			return readOptOf(d, &v.Metadata)
+		case "usage":
+			seen[0] |= uint64(0x40000)
+			return readOptOf(d, &v.Usage)
+		case "temperature":
+			return readOptFloat64(d, &v.Temperature)
+		case "top_p":
+			return readOptFloat64(d, &v.TopP)
+		case "max_prompt_tokens":
+			seen[0] |= uint64(0x80000)
+			return readOptInt64(d, &v.MaxPromptTokens)
+		case "max_completion_tokens":
+			seen[0] |= uint64(0x100000)
+			return readOptInt64(d, &v.MaxCompletionTokens)
+		case "truncation_strategy":
+			seen[0] |= uint64(0x200000)
+			return readOptOf(d, &v.TruncationStrategy)
+		case "tool_choice":
+			seen[0] |= uint64(0x400000)
+			return readOptOf(d, &v.ToolChoice)
+		case "parallel_tool_calls":
+			seen[0] |= uint64(0x800000)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(23)
+				return err
+			}
+			return d.readBool(&v.ParallelToolCalls)
+		case "response_format":
+			seen[0] |= uint64(0x1000000)
+			return readOptOf(d, &v.ResponseFormat)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		v.rec = v.rec.markAbsent(5)
+	}
+	if seen[0]&uint64(0x40) == 0 {
+		v.rec = v.rec.markAbsent(6)
+	}
+	if seen[0]&uint64(0x80) == 0 {
+		v.rec = v.rec.markAbsent(7)
+	}
+	if seen[0]&uint64(0x100) == 0 {
+		v.rec = v.rec.markAbsent(8)
+	}
+	if seen[0]&uint64(0x200) == 0 {
+		v.rec = v.rec.markAbsent(9)
+	}
+	if seen[0]&uint64(0x400) == 0 {
+		v.rec = v.rec.markAbsent(10)
+	}
+	if seen[0]&uint64(0x800) == 0 {
+		v.rec = v.rec.markAbsent(11)
+	}
+	if seen[0]&uint64(0x1000) == 0 {
+		v.rec = v.rec.markAbsent(12)
+	}
+	if seen[0]&uint64(0x2000) == 0 {
+		v.rec = v.rec.markAbsent(13)
+	}
+	if seen[0]&uint64(0x4000) == 0 {
+		v.rec = v.rec.markAbsent(14)
+	}
+	if seen[0]&uint64(0x8000) == 0 {
+		v.rec = v.rec.markAbsent(15)
+	}
+	if seen[0]&uint64(0x10000) == 0 {
+		v.rec = v.rec.markAbsent(16)
+	}
+	if seen[0]&uint64(0x20000) == 0 {
+		v.rec = v.rec.markAbsent(17)
+	}
+	if seen[0]&uint64(0x40000) == 0 {
+		v.rec = v.rec.markAbsent(18)
+	}
+	if seen[0]&uint64(0x80000) == 0 {
+		v.rec = v.rec.markAbsent(19)
+	}
+	if seen[0]&uint64(0x100000) == 0 {
+		v.rec = v.rec.markAbsent(20)
+	}
+	if seen[0]&uint64(0x200000) == 0 {
+		v.rec = v.rec.markAbsent(21)
+	}
+	if seen[0]&uint64(0x400000) == 0 {
+		v.rec = v.rec.markAbsent(22)
+	}
+	if seen[0]&uint64(0x800000) == 0 {
+		v.rec = v.rec.markAbsent(23)
+	}
+	if seen[0]&uint64(0x1000000) == 0 {
+		v.rec = v.rec.markAbsent(24)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
+	*v = RunObjectIncompleteDetails{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "reason":
+			return readOptOf(d, &v.Reason)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunObjectIncompleteDetails", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a RunObjectIncompleteDetailsReason.
+func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "max_completion_tokens", "max_prompt_tokens")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectLastError) decodeJSON(d *decoder) error {
+	*v = RunObjectLastError{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "code":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Code).decodeJSON(d)
+		case "message":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Message)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunObjectLastError", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a RunObjectLastErrorCode.
+func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded", "invalid_prompt")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
+	*v = RunObjectRequiredAction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "submit_tool_outputs"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "submit_tool_outputs":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.SubmitToolOutputs).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunObjectRequiredAction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
+	*v = RunObjectRequiredActionSubmitToolOutputs{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "tool_calls":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return readSliceOf(d, &v.ToolCalls)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a RunStatus.
+func (v *RunStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired")
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
+	*v = RunStepCompletionUsage{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "completion_tokens":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readInt64(&v.CompletionTokens)
+		case "prompt_tokens":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readInt64(&v.PromptTokens)
+		case "total_tokens":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.TotalTokens)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepCompletionUsage", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
+	*v = RunStepDeltaObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread.run.step.delta"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "delta":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.Delta).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDeltaObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
+	*v = RunStepDeltaObjectDelta{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "step_details":
+			return readOpt(d, &v.StepDetails, func(p0 *json.RawMessage) error {
+				return d.readRaw(p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDeltaObjectDelta", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepDetails) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "message_creation":
+			var x RunStepDetailsMessageCreationObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetails", "", err)
+			}
+			*u = RunStepDetailsOfMessageCreation(x)
+			return nil
+		case "tool_calls":
+			var x RunStepDetailsToolCallsObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetails", "", err)
+			}
+			*u = RunStepDetailsOfToolCalls(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepDetails", "", err)
+	}
+	*u = RunStepDetails{
+		kind: RunStepDetailsKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsMessageCreationObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "message_creation"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "message_creation":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.MessageCreation).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsMessageCreationObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "message_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.MessageID)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "code_interpreter":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.CodeInterpreter).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "input":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Input)
+		case "outputs":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.Outputs)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "logs":
+			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
+			}
+			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs(x)
+			return nil
+		case "image":
+			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
+			}
+			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
+	}
+	*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem{
+		kind: RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "image"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "image":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Image).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "logs"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "logs":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Logs)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "file_search"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "file_search":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.FileSearch).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "ranking_options":
+			return readOptOf(d, &v.RankingOptions)
+		case "results":
+			return readOpt(d, &v.Results, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
+				return readSliceOf(d, p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		case "file_name":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.FileName)
+		case "score":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readFloat64(&v.Score)
+		case "content":
+			return readOpt(d, &v.Content, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
+				return readSliceOf(d, p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			return readOptString(d, &v.Type)
+		case "text":
+			return readOptString(d, &v.Text)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFunctionObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "function"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "function":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.Function).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFunctionObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "name":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Name)
+		case "arguments":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Arguments)
+		case "output":
+			seen[0] |= uint64(0x4)
+			return readOptString(d, &v.Output)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
+	*v = RunStepDetailsToolCallsObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "tool_calls"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "tool_calls":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return readSliceOf(d, &v.ToolCalls)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepDetailsToolCallsObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepObject) decodeJSON(d *decoder) error {
+	*v = RunStepObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread.run.step"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "created_at":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.CreatedAt)
+		case "assistant_id":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readString(&v.AssistantID)
+		case "thread_id":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readString(&v.ThreadID)
+		case "run_id":
+			seen[0] |= uint64(0x20)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(5)
+				return err
+			}
+			return d.readString(&v.RunID)
+		case "type":
+			seen[0] |= uint64(0x40)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(6)
+				return err
+			}
+			return (&v.Type).decodeJSON(d)
+		case "status":
+			seen[0] |= uint64(0x80)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(7)
+				return err
+			}
+			return (&v.Status).decodeJSON(d)
+		case "step_details":
+			seen[0] |= uint64(0x100)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(8)
+				return err
+			}
+			return (&v.StepDetails).decodeJSON(d)
+		case "last_error":
+			seen[0] |= uint64(0x200)
+			return readOptOf(d, &v.LastError)
+		case "expired_at":
+			seen[0] |= uint64(0x400)
+			return readOptInt64(d, &v.ExpiredAt)
+		case "cancelled_at":
+			seen[0] |= uint64(0x800)
+			return readOptInt64(d, &v.CancelledAt)
+		case "failed_at":
+			seen[0] |= uint64(0x1000)
+			return readOptInt64(d, &v.FailedAt)
+		case "completed_at":
+			seen[0] |= uint64(0x2000)
+			return readOptInt64(d, &v.CompletedAt)
+		case "metadata":
+			seen[0] |= uint64(0x4000)
+			return readOptOf(d, &v.Metadata)
+		case "usage":
+			seen[0] |= uint64(0x8000)
+			return readOptOf(d, &v.Usage)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	if seen[0]&uint64(0x20) == 0 {
+		v.rec = v.rec.markAbsent(5)
+	}
+	if seen[0]&uint64(0x40) == 0 {
+		v.rec = v.rec.markAbsent(6)
+	}
+	if seen[0]&uint64(0x80) == 0 {
+		v.rec = v.rec.markAbsent(7)
+	}
+	if seen[0]&uint64(0x100) == 0 {
+		v.rec = v.rec.markAbsent(8)
+	}
+	if seen[0]&uint64(0x200) == 0 {
+		v.rec = v.rec.markAbsent(9)
+	}
+	if seen[0]&uint64(0x400) == 0 {
+		v.rec = v.rec.markAbsent(10)
+	}
+	if seen[0]&uint64(0x800) == 0 {
+		v.rec = v.rec.markAbsent(11)
+	}
+	if seen[0]&uint64(0x1000) == 0 {
+		v.rec = v.rec.markAbsent(12)
+	}
+	if seen[0]&uint64(0x2000) == 0 {
+		v.rec = v.rec.markAbsent(13)
+	}
+	if seen[0]&uint64(0x4000) == 0 {
+		v.rec = v.rec.markAbsent(14)
+	}
+	if seen[0]&uint64(0x8000) == 0 {
+		v.rec = v.rec.markAbsent(15)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
+	*v = RunStepObjectLastError{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "code":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Code).decodeJSON(d)
+		case "message":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Message)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepObjectLastError", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a RunStepObjectLastErrorCode.
+func (v *RunStepObjectLastErrorCode) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded")
+}
+
+// decodeJSON reads a RunStepObjectStatus.
+func (v *RunStepObjectStatus) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "in_progress", "cancelled", "failed", "completed", "expired")
+}
+
+// decodeJSON reads a RunStepObjectType.
+func (v *RunStepObjectType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "message_creation", "tool_calls")
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("event") {
+		case "thread.run.step.created":
+			var x RunStepStreamEventThreadRunStepCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCreated(x)
+			return nil
+		case "thread.run.step.in_progress":
+			var x RunStepStreamEventThreadRunStepInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepInProgress(x)
+			return nil
+		case "thread.run.step.delta":
+			var x RunStepStreamEventThreadRunStepDelta
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepDelta(x)
+			return nil
+		case "thread.run.step.completed":
+			var x RunStepStreamEventThreadRunStepCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCompleted(x)
+			return nil
+		case "thread.run.step.failed":
+			var x RunStepStreamEventThreadRunStepFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepFailed(x)
+			return nil
+		case "thread.run.step.cancelled":
+			var x RunStepStreamEventThreadRunStepCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepCancelled(x)
+			return nil
+		case "thread.run.step.expired":
+			var x RunStepStreamEventThreadRunStepExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepStreamEvent", "", err)
+			}
+			*u = RunStepStreamEventOfThreadRunStepExpired(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepStreamEvent", "", err)
+	}
+	*u = RunStepStreamEvent{
+		kind: RunStepStreamEventKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCancelled{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.cancelled"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCancelled", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCompleted{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.completed"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCompleted", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepCreated{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.created"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepCreated", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepDelta{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.delta"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepDelta", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepExpired{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.expired"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepExpired", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepFailed{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.failed"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepFailed", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
+	*v = RunStepStreamEventThreadRunStepInProgress{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.step.in_progress"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStepStreamEventThreadRunStepInProgress", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStepToolCall) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "code_interpreter":
+			var x RunStepDetailsToolCallsCodeObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfCodeInterpreter(x)
+			return nil
+		case "file_search":
+			var x RunStepDetailsToolCallsFileSearchObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfFileSearch(x)
+			return nil
+		case "function":
+			var x RunStepDetailsToolCallsFunctionObject
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStepToolCall", "", err)
+			}
+			*u = RunStepToolCallOfFunction(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStepToolCall", "", err)
+	}
+	*u = RunStepToolCall{
+		kind: RunStepToolCallKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *RunStreamEvent) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("event") {
+		case "thread.run.created":
+			var x RunStreamEventThreadRunCreated
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCreated(x)
+			return nil
+		case "thread.run.queued":
+			var x RunStreamEventThreadRunQueued
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunQueued(x)
+			return nil
+		case "thread.run.in_progress":
+			var x RunStreamEventThreadRunInProgress
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunInProgress(x)
+			return nil
+		case "thread.run.requires_action":
+			var x RunStreamEventThreadRunRequiresAction
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunRequiresAction(x)
+			return nil
+		case "thread.run.completed":
+			var x RunStreamEventThreadRunCompleted
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCompleted(x)
+			return nil
+		case "thread.run.incomplete":
+			var x RunStreamEventThreadRunIncomplete
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunIncomplete(x)
+			return nil
+		case "thread.run.failed":
+			var x RunStreamEventThreadRunFailed
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunFailed(x)
+			return nil
+		case "thread.run.cancelling":
+			var x RunStreamEventThreadRunCancelling
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCancelling(x)
+			return nil
+		case "thread.run.cancelled":
+			var x RunStreamEventThreadRunCancelled
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunCancelled(x)
+			return nil
+		case "thread.run.expired":
+			var x RunStreamEventThreadRunExpired
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("RunStreamEvent", "", err)
+			}
+			*u = RunStreamEventOfThreadRunExpired(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("RunStreamEvent", "", err)
+	}
+	*u = RunStreamEvent{
+		kind: RunStreamEventKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCancelled{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.cancelled"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCancelled", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCancelling{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.cancelling"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCancelling", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCompleted{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.completed"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCompleted", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunCreated{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.created"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunCreated", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunExpired{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.expired"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunExpired", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunFailed{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.failed"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunFailed", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunInProgress{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.in_progress"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunInProgress", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunIncomplete{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.incomplete"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunIncomplete", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunQueued{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.queued"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunQueued", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
+	*v = RunStreamEventThreadRunRequiresAction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "data":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		case "event":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.run.requires_action"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunStreamEventThreadRunRequiresAction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunToolCallObject) decodeJSON(d *decoder) error {
+	*v = RunToolCallObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "type":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "function"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "function":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.Function).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunToolCallObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
+	*v = RunToolCallObjectFunction{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "name":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.Name)
+		case "arguments":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Arguments)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("RunToolCallObjectFunction", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
+	*v = SubmitToolOutputsRunRequest{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "tool_outputs":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return readSliceOf(d, &v.ToolOutputs)
+		case "stream":
+			return readOptBool(d, &v.Stream)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("SubmitToolOutputsRunRequest", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
+	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "tool_call_id":
+			return readOptString(d, &v.ToolCallID)
+		case "output":
+			return readOptString(d, &v.Output)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// UnmarshalJSON decodes data; see decodeJSON.
+func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, u.decodeJSON)
+}
+
+// decodeJSON picks the variant from the JSON ahead (see the type's doc);
+// JSON that fits no known variant is kept as an unknown variant.
+func (u *TextAnnotation) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch d.tag("type") {
+		case "file_citation":
+			var x TextAnnotationFileCitation
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("TextAnnotation", "", err)
+			}
+			*u = TextAnnotationOfFileCitation(x)
+			return nil
+		case "file_path":
+			var x TextAnnotationFilePath
+			if err := (&x).decodeJSON(d); err != nil {
+				return fieldError("TextAnnotation", "", err)
+			}
+			*u = TextAnnotationOfFilePath(x)
+			return nil
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("TextAnnotation", "", err)
+	}
+	*u = TextAnnotation{
+		kind: TextAnnotationKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFileCitation{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "file_citation"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "text":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Text)
+		case "file_citation":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.FileCitation).decodeJSON(d)
+		case "start_index":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readInt64(&v.StartIndex)
+		case "end_index":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readInt64(&v.EndIndex)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFileCitation", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFileCitationFileCitation{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFileCitationFileCitation", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFilePath{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Type, "file_path"); err != nil {
+				return err
+			}
+			if v.Type == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "text":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return d.readString(&v.Text)
+		case "file_path":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return (&v.FilePath).decodeJSON(d)
+		case "start_index":
+			seen[0] |= uint64(0x8)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(3)
+				return err
+			}
+			return d.readInt64(&v.StartIndex)
+		case "end_index":
+			seen[0] |= uint64(0x10)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(4)
+				return err
+			}
+			return d.readInt64(&v.EndIndex)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFilePath", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
+	*v = TextAnnotationFilePathFilePath{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.FileID)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("TextAnnotationFilePathFilePath", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObject) decodeJSON(d *decoder) error {
+	*v = ThreadObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "id":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return d.readString(&v.ID)
+		case "object":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			if err := d.readKnown(&v.Object, "thread"); err != nil {
+				return err
+			}
+			if v.Object == "" {
+				v.rec = v.rec.markEmpty(1)
+			}
+			return nil
+		case "created_at":
+			seen[0] |= uint64(0x4)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(2)
+				return err
+			}
+			return d.readInt64(&v.CreatedAt)
+		case "tool_resources":
+			seen[0] |= uint64(0x8)
+			return readOptOf(d, &v.ToolResources)
+		case "metadata":
+			seen[0] |= uint64(0x10)
+			return readOptOf(d, &v.Metadata)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ThreadObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	if seen[0]&uint64(0x4) == 0 {
+		v.rec = v.rec.markAbsent(2)
+	}
+	if seen[0]&uint64(0x8) == 0 {
+		v.rec = v.rec.markAbsent(3)
+	}
+	if seen[0]&uint64(0x10) == 0 {
+		v.rec = v.rec.markAbsent(4)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ThreadObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResources{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "code_interpreter":
+			return readOptOf(d, &v.CodeInterpreter)
+		case "file_search":
+			return readOptOf(d, &v.FileSearch)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResources", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResourcesCodeInterpreter{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "file_ids":
+			return readOpt(d, &v.FileIDs, func(p0 *[]string) error {
+				return readSliceString(d, p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
+	*v = ThreadObjectToolResourcesFileSearch{}
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "vector_store_ids":
+			return readOpt(d, &v.VectorStoreIDs, func(p0 *[]string) error {
+				return readSliceString(d, p0)
+			})
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ThreadObjectToolResourcesFileSearch", string(last), err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
+	*v = ThreadStreamEvent{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "event":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			if err := d.readKnown(&v.Event, "thread.created"); err != nil {
+				return err
+			}
+			if v.Event == "" {
+				v.rec = v.rec.markEmpty(0)
+			}
+			return nil
+		case "data":
+			seen[0] |= uint64(0x2)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(1)
+				return err
+			}
+			return (&v.Data).decodeJSON(d)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("ThreadStreamEvent", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	if seen[0]&uint64(0x2) == 0 {
+		v.rec = v.rec.markAbsent(1)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads an object. Undeclared members and required fields that
+// are absent or null are accepted and remembered, so appendJSON can write
+// the value back as it arrived.
+func (v *TruncationObject) decodeJSON(d *decoder) error {
+	*v = TruncationObject{}
+	var seen [1]uint64
+	var last []byte
+	err := d.object(func(key []byte) error {
+		last = key
+		switch string(key) {
+		case "type":
+			seen[0] |= uint64(0x1)
+			if null, err := d.null(); err != nil || null {
+				v.rec = v.rec.markNull(0)
+				return err
+			}
+			return (&v.Type).decodeJSON(d)
+		case "last_messages":
+			return readOptInt64(d, &v.LastMessages)
+		default:
+			var err error
+			v.rec, err = v.rec.keep(key, d)
+			return err
+		}
+	})
+	if err != nil {
+		return fieldError("TruncationObject", string(last), err)
+	}
+	if seen[0]&uint64(0x1) == 0 {
+		v.rec = v.rec.markAbsent(0)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *TruncationObject) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a TruncationObjectType.
+func (v *TruncationObjectType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "auto", "last_messages")
 }

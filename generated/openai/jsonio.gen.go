@@ -361,3 +361,19 @@ func appendMapString(b []byte, m map[string]string) ([]byte, error) {
 func appendMapRaw(b []byte, m map[string]json.RawMessage) ([]byte, error) {
 	return appendMap(b, m, appendRawElem)
 }
+
+// appendOptMember writes an optional member: nothing when absent, the key
+// and null when null, the key and the value otherwise.
+func appendOptMember[T any](b []byte, start int, key string, o Opt[T], elem func([]byte, T) ([]byte, error)) ([]byte, error) {
+	if o.state == optAbsent {
+		return b, nil
+	}
+	b = comma(b, start)
+	b = append(b, key...)
+	if o.state != optValue {
+		return append(b, "null"...), nil
+	}
+	return elem(b, o.value)
+}
+
+func appendFloatElem(b []byte, v float64) ([]byte, error) { return appendFloat(b, v) }

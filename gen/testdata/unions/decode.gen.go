@@ -4,36 +4,6 @@ package api
 
 import "bytes"
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Amount as null.
-func (u Amount) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AmountKindInteger:
-		b = appendInt(b, u.value.(int64))
-		return b, nil
-	case AmountKindNumber:
-		if b, err = appendFloat(b, u.value.(float64)); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AmountKindBoolean:
-		b = appendBool(b, u.value.(bool))
-		return b, nil
-	case AmountKindArray:
-		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Amount) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Amount) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, u.decodeJSON)
@@ -84,30 +54,6 @@ func (u *Amount) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero ByRequired as null.
-func (u ByRequired) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ByRequiredKindObject:
-		if b, err = u.value.(ByRequiredObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case ByRequiredKindObject2:
-		if b, err = u.value.(ByRequiredObject2).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u ByRequired) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *ByRequired) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, u.decodeJSON)
@@ -146,41 +92,6 @@ func (u *ByRequired) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"a\":"...)
-		if v.rec.wasNull(0) && v.A == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.A)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
-}
-
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
-func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
-	}
-	return unmarshal(data, v.decodeJSON)
-}
-
 // decodeJSON reads an object. Undeclared members and required fields that
 // are absent or null are accepted and remembered, so appendJSON can write
 // the value back as it arrived.
@@ -213,44 +124,9 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"a\":"...)
-		if v.rec.wasNull(0) && v.A == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.A)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"b\":"...)
-		if v.rec.wasNull(1) && v.B == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.B)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
 // as encoding/json does.
-func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
+func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
@@ -299,26 +175,13 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Choice as null.
-func (u Choice) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ChoiceKindString:
-		b = appendString(b, string(u.value.(ChoiceString)))
-		return b, nil
-	case ChoiceKindNamed:
-		if b, err = u.value.(Named).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
 	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Choice) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
+	return unmarshal(data, v.decodeJSON)
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
@@ -359,59 +222,6 @@ func (u *Choice) decodeJSON(d *decoder) error {
 // decodeJSON reads a ChoiceString.
 func (v *ChoiceString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "none", "auto")
-}
-
-// appendJSON appends a ChoiceString.
-func (v ChoiceString) appendJSON(b []byte) ([]byte, error) {
-	b = appendString(b, (string)(v))
-	return b, nil
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v Circle) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"kind\":"...)
-		if v.rec.wasNull(0) && v.Kind == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Kind)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"radius\":"...)
-		if v.rec.wasNull(1) && v.Radius == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.Radius); err != nil {
-				return nil, err
-			}
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v Circle) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
-func (v *Circle) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
-	}
-	return unmarshal(data, v.decodeJSON)
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -456,33 +266,13 @@ func (v *Circle) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Event as null.
-func (u Event) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case EventKindStartBegin:
-		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case EventKindStartEnd:
-		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case EventKindStop:
-		if b, err = u.value.(StopEvent).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *Circle) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
 	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Event) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
+	return unmarshal(data, v.decodeJSON)
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
@@ -530,33 +320,6 @@ func (u *Event) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Format as null.
-func (u Format) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case FormatKindString:
-		b = appendString(b, u.value.(string))
-		return b, nil
-	case FormatKindText:
-		if b, err = u.value.(FormatText).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case FormatKindJSONSchema:
-		if b, err = u.value.(FormatJSONSchema).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Format) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Format) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, u.decodeJSON)
@@ -600,57 +363,6 @@ func (u *Format) decodeJSON(d *decoder) error {
 		raw:  bytes.Clone(raw),
 	}
 	return nil
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
-			value = "json_schema"
-		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"schema\":"...)
-		if v.rec.wasNull(1) && len(v.Schema) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendMapRaw(b, v.Schema); err != nil {
-				return nil, err
-			}
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
-func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
-	}
-	return unmarshal(data, v.decodeJSON)
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -701,39 +413,9 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v FormatText) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
-			value = "text"
-		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v FormatText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
 // as encoding/json does.
-func (v *FormatText) UnmarshalJSON(data []byte) error {
+func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
@@ -778,50 +460,18 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// decodeJSON reads a KnownModel.
-func (v *KnownModel) decodeJSON(d *decoder) error {
-	return d.readKnown((*string)(v), "small", "large")
-}
-
-// appendJSON appends a KnownModel.
-func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
-	b = appendString(b, (string)(v))
-	return b, nil
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v Named) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v Named) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
 // as encoding/json does.
-func (v *Named) UnmarshalJSON(data []byte) error {
+func (v *FormatText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
 	return unmarshal(data, v.decodeJSON)
+}
+
+// decodeJSON reads a KnownModel.
+func (v *KnownModel) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "small", "large")
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -856,28 +506,13 @@ func (v *Named) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Shape as null.
-func (u Shape) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ShapeKindCircle:
-		if b, err = u.value.(Circle).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case ShapeKindSquare:
-		if b, err = u.value.(Square).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *Named) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
 	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Shape) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
+	return unmarshal(data, v.decodeJSON)
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
@@ -916,53 +551,6 @@ func (u *Shape) decodeJSON(d *decoder) error {
 		raw:  bytes.Clone(raw),
 	}
 	return nil
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v Square) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"kind\":"...)
-		if v.rec.wasNull(0) && v.Kind == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Kind)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"side\":"...)
-		if v.rec.wasNull(1) && v.Side == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.Side); err != nil {
-				return nil, err
-			}
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v Square) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
-func (v *Square) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
-	}
-	return unmarshal(data, v.decodeJSON)
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1007,28 +595,13 @@ func (v *Square) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero StartEvents as null.
-func (u StartEvents) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case StartEventsKindStartBegin:
-		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case StartEventsKindStartEnd:
-		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *Square) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
 	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u StartEvents) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
+	return unmarshal(data, v.decodeJSON)
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
@@ -1067,54 +640,6 @@ func (u *StartEvents) decodeJSON(d *decoder) error {
 		raw:  bytes.Clone(raw),
 	}
 	return nil
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
-		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
-			value = "start.begin"
-		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && v.Data == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Data)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
-func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
-	}
-	return unmarshal(data, v.decodeJSON)
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1165,48 +690,9 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
-		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
-			value = "start.end"
-		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && v.Data == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Data)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
 // as encoding/json does.
-func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
+func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
@@ -1261,39 +747,9 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
-func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, '{')
-	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
-		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
-			value = "stop"
-		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v; see appendJSON.
-func (v StopEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
-}
-
 // UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
 // as encoding/json does.
-func (v *StopEvent) UnmarshalJSON(data []byte) error {
+func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
@@ -1336,4 +792,13 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 		v.rec = v.rec.markAbsent(0)
 	}
 	return nil
+}
+
+// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
+// as encoding/json does.
+func (v *StopEvent) UnmarshalJSON(data []byte) error {
+	if isNullJSON(data) {
+		return nil
+	}
+	return unmarshal(data, v.decodeJSON)
 }
