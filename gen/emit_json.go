@@ -225,6 +225,22 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 }
 
+// optMemberHelper picks the template function that writes an optional
+// member of type Opt[e]: a direct one for plain types and generated types,
+// else appendOptMember with an element function.
+func optMemberHelper(e *ir.Expr) string {
+	inner := resolveAlias(e)
+	if hasCodec(inner) {
+		return "appendOptCodecMember"
+	}
+	if inner.Kind == ir.ExprBuiltin {
+		if name, ok := map[ir.Builtin]string{ir.String: "appendOptStringMember", ir.Int64: "appendOptInt64Member", ir.Bool: "appendOptBoolMember", ir.Float64: "appendOptFloat64Member"}[inner.Builtin]; ok {
+			return name
+		}
+	}
+	return "appendOptMember"
+}
+
 // elemFunc is a func([]byte, T) ([]byte, error) that appends a T: a
 // template helper where there is one, else a closure.
 func elemFunc(e *ir.Expr, depth int) jen.Code {
@@ -334,8 +350,13 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 	}
 	idx := jen.Lit(fl.RequiredIndex)
 	if !fl.Required {
+		args := []jen.Code{jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access}
+		helper := optMemberHelper(fl.Type.Elem)
+		if helper == "appendOptMember" {
+			args = append(args, elemFunc(fl.Type.Elem, 0))
+		}
 		return jen.If(
-			jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendOptMember").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access, elemFunc(fl.Type.Elem, 0)),
+			jen.List(jen.Id("b"), jen.Err()).Op("=").Id(helper).Call(args...),
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Err())), true
 	}

@@ -230,7 +230,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"file_search\":", v.FileSearch, appendElem[AssistantToolsFileSearchFileSearch]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"file_search\":", v.FileSearch); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -251,10 +251,10 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"max_num_results\":", v.MaxNumResults, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"max_num_results\":", v.MaxNumResults); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"ranking_options\":", v.RankingOptions, appendElem[FileSearchRankingOptions]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"ranking_options\":", v.RankingOptions); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -416,7 +416,7 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, string(v.Type))
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"function\":", v.Function, appendElem[AssistantsNamedToolChoiceFunction]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"function\":", v.Function); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -498,7 +498,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"metadata\":", v.Metadata, appendElem[Metadata]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
@@ -555,16 +555,16 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, v.AssistantID)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"model\":", v.Model, appendElem[AssistantSupportedModels]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"model\":", v.Model); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"reasoning_effort\":", v.ReasoningEffort, appendElem[ReasoningEffort]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"reasoning_effort\":", v.ReasoningEffort); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"instructions\":", v.Instructions, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"instructions\":", v.Instructions); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"additional_instructions\":", v.AdditionalInstructions, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"additional_instructions\":", v.AdditionalInstructions); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"additional_messages\":", v.AdditionalMessages, func(b []byte, x0 []CreateMessageRequest) ([]byte, error) {
@@ -585,34 +585,34 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"metadata\":", v.Metadata, appendElem[Metadata]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"temperature\":", v.Temperature, appendFloatElem); err != nil {
+	if b, err = appendOptFloat64Member(b, start, "\"temperature\":", v.Temperature); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"top_p\":", v.TopP, appendFloatElem); err != nil {
+	if b, err = appendOptFloat64Member(b, start, "\"top_p\":", v.TopP); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"stream\":", v.Stream, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"stream\":", v.Stream); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"max_prompt_tokens\":", v.MaxPromptTokens, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"max_prompt_tokens\":", v.MaxPromptTokens); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"max_completion_tokens\":", v.MaxCompletionTokens, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"max_completion_tokens\":", v.MaxCompletionTokens); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"truncation_strategy\":", v.TruncationStrategy, appendElem[TruncationObject]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"truncation_strategy\":", v.TruncationStrategy); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"tool_choice\":", v.ToolChoice, appendElem[AssistantsAPIToolChoiceOption]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"tool_choice\":", v.ToolChoice); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"parallel_tool_calls\":", v.ParallelToolCalls, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"parallel_tool_calls\":", v.ParallelToolCalls); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"response_format\":", v.ResponseFormat, appendElem[AssistantsAPIResponseFormatOption]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"response_format\":", v.ResponseFormat); err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
@@ -796,7 +796,7 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"ranker\":", v.Ranker, appendElem[FileSearchRankingOptionsRanker]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"ranker\":", v.Ranker); err != nil {
 		return nil, err
 	}
 	if !v.rec.wasAbsent(0) {
@@ -834,7 +834,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"description\":", v.Description, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
 		return nil, err
 	}
 	if !v.rec.wasAbsent(0) {
@@ -846,10 +846,10 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, v.Name)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"parameters\":", v.Parameters, appendElem[FunctionParameters]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"parameters\":", v.Parameters); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"strict\":", v.Strict, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1168,7 +1168,7 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 			b = appendString(b, v.FileID)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"detail\":", v.Detail, appendElem[ImageDetail]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1240,7 +1240,7 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 			b = appendString(b, v.URL)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"detail\":", v.Detail, appendElem[ImageDetail]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1465,7 +1465,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"image_file\":", v.ImageFile, appendElem[MessageDeltaContentImageFileImageFile]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"image_file\":", v.ImageFile); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1486,10 +1486,10 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"file_id\":", v.FileID, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"file_id\":", v.FileID); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"detail\":", v.Detail, appendElem[ImageDetail]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1532,7 +1532,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"image_url\":", v.ImageURL, appendElem[MessageDeltaContentImageURLImageURL]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"image_url\":", v.ImageURL); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1553,10 +1553,10 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"url\":", v.URL, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"url\":", v.URL); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"detail\":", v.Detail, appendElem[ImageDetail]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1599,7 +1599,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"refusal\":", v.Refusal, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"refusal\":", v.Refusal); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1642,7 +1642,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"text\":", v.Text, appendElem[MessageDeltaContentTextText]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"text\":", v.Text); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1663,7 +1663,7 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"value\":", v.Value, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"annotations\":", v.Annotations, func(b []byte, x0 []json.RawMessage) ([]byte, error) {
@@ -1744,7 +1744,7 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"role\":", v.Role, appendElem[MessageDeltaObjectDeltaRole]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"role\":", v.Role); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"content\":", v.Content, func(b []byte, x0 []MessageDeltaContent) ([]byte, error) {
@@ -2263,7 +2263,7 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"metadata\":", v.Metadata, appendElem[Metadata]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
@@ -2361,7 +2361,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"description\":", v.Description, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
 		return nil, err
 	}
 	if !v.rec.wasAbsent(0) {
@@ -2373,10 +2373,10 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 			b = appendString(b, v.Name)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"schema\":", v.Schema, appendElem[ResponseFormatJSONSchemaSchema]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"schema\":", v.Schema); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"strict\":", v.Strict, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2637,10 +2637,10 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"temperature\":", v.Temperature, appendFloatElem); err != nil {
+	if b, err = appendOptFloat64Member(b, start, "\"temperature\":", v.Temperature); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"top_p\":", v.TopP, appendFloatElem); err != nil {
+	if b, err = appendOptFloat64Member(b, start, "\"top_p\":", v.TopP); err != nil {
 		return nil, err
 	}
 	if !v.rec.wasAbsent(19) {
@@ -2705,7 +2705,7 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"reason\":", v.Reason, appendElem[RunObjectIncompleteDetailsReason]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"reason\":", v.Reason); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3329,7 +3329,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"ranking_options\":", v.RankingOptions, appendElem[FileSearchRankingOptions]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"ranking_options\":", v.RankingOptions); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"results\":", v.Results, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
@@ -3415,10 +3415,10 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"type\":", v.Type, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"type\":", v.Type); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"text\":", v.Text, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"text\":", v.Text); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -4735,7 +4735,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 			}
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"stream\":", v.Stream, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"stream\":", v.Stream); err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
@@ -4755,10 +4755,10 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"tool_call_id\":", v.ToolCallID, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"tool_call_id\":", v.ToolCallID); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"output\":", v.Output, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"output\":", v.Output); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -5056,10 +5056,10 @@ func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"code_interpreter\":", v.CodeInterpreter, appendElem[ThreadObjectToolResourcesCodeInterpreter]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"code_interpreter\":", v.CodeInterpreter); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"file_search\":", v.FileSearch, appendElem[ThreadObjectToolResourcesFileSearch]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"file_search\":", v.FileSearch); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -5185,7 +5185,7 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, string(v.Type))
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"last_messages\":", v.LastMessages, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"last_messages\":", v.LastMessages); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

@@ -20,7 +20,7 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, v.ID)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"created\":", v.Created, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -41,7 +41,7 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"a\":", v.A, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"a\":", v.A); err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
@@ -61,7 +61,7 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"x\":", v.X, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"x\":", v.X); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -91,7 +91,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, v.ID)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"created\":", v.Created, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
 		return nil, err
 	}
 	if !v.rec.wasAbsent(1) {
@@ -103,7 +103,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 			b = appendBool(b, v.Bark)
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"name\":", v.Name, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -124,7 +124,7 @@ func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"a\":", v.A, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"a\":", v.A); err != nil {
 		return nil, err
 	}
 	for _, k := range sortedKeys(v.AdditionalProperties) {
@@ -151,7 +151,7 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"base\":", v.Base, appendElem[Base]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"base\":", v.Base); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

@@ -35,7 +35,7 @@ func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"b\":", v.B, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"b\":", v.B); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -56,7 +56,7 @@ func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"c\":", v.C, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"c\":", v.C); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -77,7 +77,7 @@ func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"q\":", v.Q, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"q\":", v.Q); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -159,7 +159,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 			}
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"purpose\":", v.Purpose, appendElem[UploadRequestPurpose]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"purpose\":", v.Purpose); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"tags\":", v.Tags, func(b []byte, x0 []string) ([]byte, error) {
@@ -171,7 +171,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"meta\":", v.Meta, appendElem[UploadRequestMeta]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"meta\":", v.Meta); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -216,7 +216,7 @@ func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"a\":", v.A, appendInt64Elem); err != nil {
+	if b, err = appendOptInt64Member(b, start, "\"a\":", v.A); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

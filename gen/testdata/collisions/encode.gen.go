@@ -11,16 +11,16 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"marshal_json\":", v.MarshalJSON2, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"marshal_json\":", v.MarshalJSON2); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"MarshalJSON\":", v.MarshalJSON3, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"MarshalJSON\":", v.MarshalJSON3); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"2fa\":", v.X2fa, appendBoolElem); err != nil {
+	if b, err = appendOptBoolMember(b, start, "\"2fa\":", v.X2fa); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"type\":", v.Type, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"type\":", v.Type); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"user_urls\":", v.UserURLs, func(b []byte, x0 []string) ([]byte, error) {
@@ -56,7 +56,7 @@ func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"x\":", v.X, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"x\":", v.X); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

@@ -11,7 +11,7 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"name\":", v.Name, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -75,10 +75,10 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"home\":", v.Home, appendElem[Owner]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"home\":", v.Home); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"mood\":", v.Mood, appendElem[PetMood]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"mood\":", v.Mood); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"labels\":", v.Labels, func(b []byte, x0 []Opt[string]) ([]byte, error) {

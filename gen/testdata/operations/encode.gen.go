@@ -11,7 +11,7 @@ func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"name\":", v.Name, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -58,7 +58,7 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"id\":", v.ID, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"id\":", v.ID); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

@@ -31,10 +31,10 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"tz\":", v.TimeZone, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"tz\":", v.TimeZone); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"labels\":", v.Labels, appendElem[Tags]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"labels\":", v.Labels); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)

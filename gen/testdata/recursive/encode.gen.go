@@ -40,7 +40,7 @@ func (v B) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"a\":", v.A, appendElem[A]); err != nil {
+	if b, err = appendOptCodecMember(b, start, "\"a\":", v.A); err != nil {
 		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -61,7 +61,7 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"value\":", v.Value, appendStringElem); err != nil {
+	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
 		return nil, err
 	}
 	if b, err = appendOptMember(b, start, "\"next\":", v.Next, func(b []byte, x0 *Node) ([]byte, error) {
