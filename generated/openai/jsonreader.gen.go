@@ -426,17 +426,21 @@ func (d *decoder) lookahead(f func(*decoder)) {
 	f(&c)
 }
 
+// errStop ends a lookahead early; it never escapes the decoder.
+var errStop = errors.New("stop")
+
 // tag returns the string value of member name of the object ahead, or ""
-// when it is missing, not a string, or the object is malformed.
+// when it is missing, not a string, or the object is malformed. It stops
+// at the member (usually the first), not at the end of the object.
 func (d *decoder) tag(name string) string {
 	var out string
 	d.lookahead(func(c *decoder) {
 		_ = c.object(func(key []byte) error {
-			if out == "" && string(key) == name {
+			if string(key) == name {
 				if s, err := c.str(); err == nil {
 					out = s
-					return nil
 				}
+				return errStop
 			}
 			return c.skip()
 		})
@@ -444,21 +448,27 @@ func (d *decoder) tag(name string) string {
 	return out
 }
 
-// hasMembers reports whether the object ahead has every named member.
+// hasMembers reports whether the object ahead has every named member,
+// stopping as soon as it has seen them all.
 func (d *decoder) hasMembers(names ...string) bool {
+	seen := make([]bool, len(names)) // a repeated key counts once
 	found := 0
 	d.lookahead(func(c *decoder) {
 		_ = c.object(func(key []byte) error {
-			for _, n := range names {
-				if string(key) == n {
+			for i, n := range names {
+				if !seen[i] && string(key) == n {
+					seen[i] = true
 					found++
 					break
 				}
 			}
+			if found == len(names) {
+				return errStop
+			}
 			return c.skip()
 		})
 	})
-	return found >= len(names)
+	return found == len(names)
 }
 
 // isInteger reports whether the number ahead has no fraction or exponent.
