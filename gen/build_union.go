@@ -60,6 +60,7 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 			v.Doc = docOf(c.src.Value)
 			v.Required = requiredNames(e)
 		}
+		v.Inline = isStringLike(v.Type)
 		v.KindConst = b.names.Claim(u.KindType + label)
 		v.Constructor = b.names.Claim(t.Name + "Of" + label)
 		v.Accessor = "As" + label

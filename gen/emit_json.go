@@ -518,6 +518,10 @@ func emitUnionEncode(f *jen.File, t *ir.Type) {
 	var cases []jen.Code
 	usesErr := false
 	for _, v := range u.Variants {
+		if v.Inline {
+			cases = append(cases, jen.Case(jen.Id(v.KindConst)).Block(jen.Return(jen.Id("appendString").Call(jen.Id("b"), jen.Id("u").Dot("str")), jen.Nil())))
+			continue
+		}
 		stmts, e := appendStmts(jen.Id("u").Dot("value").Assert(goType(v.Type)), v.Type, 0)
 		usesErr = usesErr || e
 		cases = append(cases, jen.Case(jen.Id(v.KindConst)).Block(append(stmts, jen.Return(jen.Id("b"), jen.Nil()))...))

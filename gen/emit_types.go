@@ -91,11 +91,14 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	typeDoc(f, t, "It holds one variant; Kind says which, and the As methods return it.",
 		"A variant this version does not know decodes as "+u.Unknown+" and",
 		"encodes back unchanged (see Raw).")
-	f.Type().Id(t.Name).Struct(
-		jen.Id("kind").Id(u.KindType),
-		jen.Id("value").Any(),
-		jen.Id("raw").Qual(jsonPkg, "RawMessage"),
-	)
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		g.Id("kind").Id(u.KindType)
+		g.Id("value").Any()
+		if hasInline(u) {
+			g.Id("str").String() // string variants, unboxed
+		}
+		g.Id("raw").Qual(jsonPkg, "RawMessage")
+	})
 	f.Line()
 	f.Comment(u.KindType + " says which variant a " + t.Name + " holds.")
 	f.Type().Id(u.KindType).Int()
@@ -120,8 +123,12 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	for _, v := range u.Variants {
 		f.Line()
 		f.Comment(v.Constructor + " returns a " + t.Name + " holding v.")
+		held := jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("value"): jen.Id("v")}
+		if v.Inline {
+			held = jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("str"): jen.String().Call(jen.Id("v"))}
+		}
 		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
-			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("value"): jen.Id("v")})),
+			jen.Return(jen.Id(t.Name).Values(held)),
 		)
 		for _, vc := range v.ValueConstructors {
 			f.Line()
@@ -132,6 +139,12 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		}
 		f.Line()
 		f.Comment(v.Accessor + " returns the " + v.Label + " variant, and false when the value holds another.")
+		if v.Inline {
+			f.Func().Params(recv.Clone()).Id(v.Accessor).Params().Params(goType(v.Type), jen.Bool()).Block(
+				jen.Return(jen.Add(goType(v.Type)).Call(jen.Id("u").Dot("str")), jen.Id("u").Dot("kind").Op("==").Id(v.KindConst)),
+			)
+			continue
+		}
 		f.Func().Params(recv.Clone()).Id(v.Accessor).Params().Params(goType(v.Type), jen.Bool()).Block(
 			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("u").Dot("value").Assert(goType(v.Type)),
 			jen.Return(jen.Id("v"), jen.Id("ok").Op("&&").Id("u").Dot("kind").Op("==").Id(v.KindConst)),
@@ -158,4 +171,14 @@ func tagSafe(name string) bool {
 		}
 	}
 	return true
+}
+
+// hasInline reports whether a union has string variants held unboxed.
+func hasInline(u *ir.Union) bool {
+	for _, v := range u.Variants {
+		if v.Inline {
+			return true
+		}
+	}
+	return false
 }

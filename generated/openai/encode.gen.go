@@ -344,8 +344,7 @@ func (u AssistantsAPIResponseFormatOption) appendJSON(b []byte) ([]byte, error) 
 	var err error
 	switch u.kind {
 	case AssistantsAPIResponseFormatOptionKindString:
-		b = appendString(b, u.value.(string))
-		return b, nil
+		return appendString(b, u.str), nil
 	case AssistantsAPIResponseFormatOptionKindText:
 		if b, err = u.value.(ResponseFormatText).appendJSON(b); err != nil {
 			return nil, err
@@ -376,8 +375,7 @@ func (u AssistantsAPIToolChoiceOption) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
 	case AssistantsAPIToolChoiceOptionKindString:
-		b = appendString(b, string(u.value.(AssistantsAPIToolChoiceOptionString)))
-		return b, nil
+		return appendString(b, u.str), nil
 	case AssistantsAPIToolChoiceOptionKindNamedToolChoice:
 		if b, err = u.value.(AssistantsNamedToolChoice).appendJSON(b); err != nil {
 			return nil, err
@@ -515,8 +513,7 @@ func (u CreateMessageRequestContent) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
 	case CreateMessageRequestContentKindString:
-		b = appendString(b, u.value.(string))
-		return b, nil
+		return appendString(b, u.str), nil
 	case CreateMessageRequestContentKindArray:
 		if b, err = appendSliceOf(b, u.value.([]MessageContentPart)); err != nil {
 			return nil, err

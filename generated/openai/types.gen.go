@@ -646,6 +646,7 @@ type AssistantToolsFunction struct {
 type AssistantsAPIResponseFormatOption struct {
 	kind  AssistantsAPIResponseFormatOptionKind
 	value any
+	str   string
 	raw   json.RawMessage
 }
 
@@ -679,8 +680,8 @@ func (k AssistantsAPIResponseFormatOptionKind) String() string {
 // AssistantsAPIResponseFormatOptionOfString returns a AssistantsAPIResponseFormatOption holding v.
 func AssistantsAPIResponseFormatOptionOfString(v string) AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOption{
-		kind:  AssistantsAPIResponseFormatOptionKindString,
-		value: v,
+		kind: AssistantsAPIResponseFormatOptionKindString,
+		str:  string(v),
 	}
 }
 
@@ -691,8 +692,7 @@ func AssistantsAPIResponseFormatOptionAuto() AssistantsAPIResponseFormatOption {
 
 // AsString returns the String variant, and false when the value holds another.
 func (u AssistantsAPIResponseFormatOption) AsString() (string, bool) {
-	v, ok := u.value.(string)
-	return v, ok && u.kind == AssistantsAPIResponseFormatOptionKindString
+	return string(u.str), u.kind == AssistantsAPIResponseFormatOptionKindString
 }
 
 // AssistantsAPIResponseFormatOptionOfText returns a AssistantsAPIResponseFormatOption holding v.
@@ -763,6 +763,7 @@ func (u AssistantsAPIResponseFormatOption) Raw() json.RawMessage {
 type AssistantsAPIToolChoiceOption struct {
 	kind  AssistantsAPIToolChoiceOptionKind
 	value any
+	str   string
 	raw   json.RawMessage
 }
 
@@ -790,8 +791,8 @@ func (k AssistantsAPIToolChoiceOptionKind) String() string {
 // AssistantsAPIToolChoiceOptionOfString returns a AssistantsAPIToolChoiceOption holding v.
 func AssistantsAPIToolChoiceOptionOfString(v AssistantsAPIToolChoiceOptionString) AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOption{
-		kind:  AssistantsAPIToolChoiceOptionKindString,
-		value: v,
+		kind: AssistantsAPIToolChoiceOptionKindString,
+		str:  string(v),
 	}
 }
 
@@ -812,8 +813,7 @@ func AssistantsAPIToolChoiceOptionRequired() AssistantsAPIToolChoiceOption {
 
 // AsString returns the String variant, and false when the value holds another.
 func (u AssistantsAPIToolChoiceOption) AsString() (AssistantsAPIToolChoiceOptionString, bool) {
-	v, ok := u.value.(AssistantsAPIToolChoiceOptionString)
-	return v, ok && u.kind == AssistantsAPIToolChoiceOptionKindString
+	return AssistantsAPIToolChoiceOptionString(u.str), u.kind == AssistantsAPIToolChoiceOptionKindString
 }
 
 // AssistantsAPIToolChoiceOptionOfNamedToolChoice returns a AssistantsAPIToolChoiceOption holding v.
@@ -914,6 +914,7 @@ type CreateMessageRequest struct {
 type CreateMessageRequestContent struct {
 	kind  CreateMessageRequestContentKind
 	value any
+	str   string
 	raw   json.RawMessage
 }
 
@@ -941,15 +942,14 @@ func (k CreateMessageRequestContentKind) String() string {
 // CreateMessageRequestContentOfString returns a CreateMessageRequestContent holding v.
 func CreateMessageRequestContentOfString(v string) CreateMessageRequestContent {
 	return CreateMessageRequestContent{
-		kind:  CreateMessageRequestContentKindString,
-		value: v,
+		kind: CreateMessageRequestContentKindString,
+		str:  string(v),
 	}
 }
 
 // AsString returns the String variant, and false when the value holds another.
 func (u CreateMessageRequestContent) AsString() (string, bool) {
-	v, ok := u.value.(string)
-	return v, ok && u.kind == CreateMessageRequestContentKindString
+	return string(u.str), u.kind == CreateMessageRequestContentKindString
 }
 
 // CreateMessageRequestContentOfArray returns a CreateMessageRequestContent holding v.

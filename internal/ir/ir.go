@@ -182,6 +182,9 @@ type Variant struct {
 	Doc         string
 	Tags        []string // tag values that select this variant
 	Required    []string // required property names, for required-set dispatch
+	// Inline variants are strings (or string enums), held in the union's
+	// string field instead of boxed in an interface: no allocation.
+	Inline bool
 	// ValueConstructors are convenience constructors for string enum
 	// variants: one func() Union per enum value (ToolChoiceAuto()).
 	ValueConstructors []*ValueConstructor

@@ -123,8 +123,7 @@ func (u Choice) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
 	case ChoiceKindString:
-		b = appendString(b, string(u.value.(ChoiceString)))
-		return b, nil
+		return appendString(b, u.str), nil
 	case ChoiceKindNamed:
 		if b, err = u.value.(Named).appendJSON(b); err != nil {
 			return nil, err
@@ -218,8 +217,7 @@ func (u Format) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
 	case FormatKindString:
-		b = appendString(b, u.value.(string))
-		return b, nil
+		return appendString(b, u.str), nil
 	case FormatKindText:
 		if b, err = u.value.(FormatText).appendJSON(b); err != nil {
 			return nil, err

@@ -207,6 +207,7 @@ type ByRequiredObject2 struct {
 type Choice struct {
 	kind  ChoiceKind
 	value any
+	str   string
 	raw   json.RawMessage
 }
 
@@ -234,8 +235,8 @@ func (k ChoiceKind) String() string {
 // ChoiceOfString returns a Choice holding v.
 func ChoiceOfString(v ChoiceString) Choice {
 	return Choice{
-		kind:  ChoiceKindString,
-		value: v,
+		kind: ChoiceKindString,
+		str:  string(v),
 	}
 }
 
@@ -251,8 +252,7 @@ func ChoiceAuto() Choice {
 
 // AsString returns the String variant, and false when the value holds another.
 func (u Choice) AsString() (ChoiceString, bool) {
-	v, ok := u.value.(ChoiceString)
-	return v, ok && u.kind == ChoiceKindString
+	return ChoiceString(u.str), u.kind == ChoiceKindString
 }
 
 // ChoiceOfNamed returns a Choice holding v.
@@ -398,6 +398,7 @@ func (u Event) Raw() json.RawMessage {
 type Format struct {
 	kind  FormatKind
 	value any
+	str   string
 	raw   json.RawMessage
 }
 
@@ -428,8 +429,8 @@ func (k FormatKind) String() string {
 // FormatOfString returns a Format holding v.
 func FormatOfString(v string) Format {
 	return Format{
-		kind:  FormatKindString,
-		value: v,
+		kind: FormatKindString,
+		str:  string(v),
 	}
 }
 
@@ -440,8 +441,7 @@ func FormatAuto() Format {
 
 // AsString returns the String variant, and false when the value holds another.
 func (u Format) AsString() (string, bool) {
-	v, ok := u.value.(string)
-	return v, ok && u.kind == FormatKindString
+	return string(u.str), u.kind == FormatKindString
 }
 
 // FormatOfText returns a Format holding v.
