@@ -1,6 +1,7 @@
 package openai
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -248,5 +249,25 @@ func TestMalformedJSONIsAnError(t *testing.T) {
 		if err := run.UnmarshalJSON([]byte(body)); err == nil {
 			t.Errorf("%s: decoded without error", body)
 		}
+	}
+}
+
+// Free-form objects share one copy of their bytes; a value must not be able
+// to overwrite its neighbour, nor the caller's input.
+func TestFreeFormValuesAreIndependent(t *testing.T) {
+	in := []byte(`{"type":"json_schema","json_schema":{"name":"x","schema":{"a":1,"b":[2,3]}}}`)
+	var rf AssistantsAPIResponseFormatOption
+	if err := json.Unmarshal(in, &rf); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := rf.AsJSONSchema()
+	schema := js.JSONSchema.Schema.Value()
+	schema["a"] = append(schema["a"], '0')
+	if string(schema["b"]) != "[2,3]" || string(schema["a"]) != "10" {
+		t.Fatalf("a=%s b=%s", schema["a"], schema["b"])
+	}
+	copy(in, bytes.Repeat([]byte("x"), len(in)))
+	if string(schema["b"]) != "[2,3]" {
+		t.Fatal("decoded values must not alias the input")
 	}
 }

@@ -3,6 +3,7 @@
 package openai
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -613,6 +614,33 @@ func readSliceString(d *decoder, s *[]string) error    { return readSlice(d, s, 
 func readMapString(d *decoder, m *map[string]string) error {
 	return readMap(d, m, d.readString)
 }
+
+// readMapRaw decodes a free-form object in one pass: values alias the
+// input while it is read, then the object is copied once and each value
+// re-pointed into the copy (its offset is known from its capacity), so the
+// map costs one copy rather than one per value.
 func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
-	return readMap(d, m, d.readRaw)
+	null, err := d.null()
+	if err != nil || null {
+		*m = nil
+		return err
+	}
+	d.ws()
+	base, start := d.data, d.pos
+	out := map[string]json.RawMessage{}
+	err = d.object(func(key []byte) error {
+		v, err := d.raw()
+		out[string(key)] = v
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	buf := bytes.Clone(base[start:d.pos])
+	for k, v := range out {
+		at := cap(base) - cap(v) - start
+		out[k] = buf[at : at+len(v) : at+len(v)] // appending to one must not overwrite the next
+	}
+	*m = out
+	return nil
 }
