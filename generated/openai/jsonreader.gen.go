@@ -34,13 +34,15 @@ func (d *decoder) errorf(format string, args ...any) error {
 }
 
 func (d *decoder) ws() {
-	for d.pos < len(d.data) {
-		c := d.data[d.pos]
+	data, i := d.data, d.pos
+	for i < len(data) {
+		c := data[i]
 		if c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t' {
-			return
+			break
 		}
-		d.pos++
+		i++
 	}
+	d.pos = i
 }
 
 // peek returns the next byte after white space, or 0 at the end.
