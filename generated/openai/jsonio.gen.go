@@ -30,6 +30,9 @@ type record struct {
 	null    bitset
 	empty   bitset // one-value (discriminator) fields that arrived as ""
 	unknown []member
+	// first backs unknown for the usual one or two undeclared members, so
+	// keeping them does not grow a slice.
+	first [2]member
 }
 
 // bitset holds the first 128 bits inline, so recording a deviation costs
@@ -99,6 +102,9 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	}
 	if r == nil {
 		r = &record{}
+	}
+	if r.unknown == nil {
+		r.unknown = r.first[:0]
 	}
 	r.unknown = append(r.unknown, member{key: string(key), value: bytes.Clone(value)})
 	return r, nil
