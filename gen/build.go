@@ -57,9 +57,6 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	b.declareComponents()
 	b.checkConfigNames()
 	api := &ir.API{Package: cfg.Package}
-	if doc.Info != nil {
-		api.Title = doc.Info.Title
-	}
 	api.BaseURL = baseURL(doc)
 	api.Auth = b.auth()
 	api.Operations = b.operations()

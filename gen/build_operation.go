@@ -323,7 +323,7 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 		return
 	}
 	rb := op.RequestBody.Value
-	body := &ir.Body{Required: rb.Required}
+	body := &ir.Body{}
 	ct, mt := jsonMediaType(rb.Content)
 	switch {
 	case mt != nil:
@@ -370,15 +370,10 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			break
 		}
 	}
+	o.Result = &ir.Response{}
 	if success == "" {
-		o.Result = &ir.Response{Status: 200}
 		return nil
 	}
-	status, err := strconv.Atoi(success)
-	if err != nil {
-		status = 200
-	}
-	o.Result = &ir.Response{Status: status}
 	r := codes[success]
 	if r == nil || r.Value == nil {
 		return nil

@@ -79,7 +79,6 @@ func emitEnum(f *jen.File, t *ir.Type) {
 	f.Comment("Values of " + t.Name + " listed in the spec.")
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Enum.Values {
-			fieldComment(g, v.Doc)
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
 		}
 	})
@@ -123,6 +122,10 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	for _, v := range u.Variants {
 		f.Line()
 		f.Comment(v.Constructor + " returns a " + t.Name + " holding v.")
+		if v.Doc != "" {
+			f.Comment("")
+			fieldComment(f, v.Doc)
+		}
 		held := jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("value"): jen.Id("v")}
 		if v.Inline {
 			held = jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("str"): jen.String().Call(jen.Id("v"))}

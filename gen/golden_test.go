@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/oagen/oagen/internal/gomod"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ from the generator's output")
@@ -169,15 +171,12 @@ func newTempModule(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gomod := "module github.com/oagen/oagen/gentest\n\ngo 1.26\n\n" +
-		"require (\n\tgithub.com/oagen/oagen v0.0.0\n\tgithub.com/oapi-codegen/runtime v1.9.0\n)\n\n" +
-		"require (\n\tgithub.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect\n\tgithub.com/google/uuid v1.6.0 // indirect\n)\n\n"
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	gomod += "replace github.com/oagen/oagen => " + root + "\n"
-	writeFiles(t, dir, []File{{Name: "go.mod", Content: []byte(gomod)}, {Name: "go.sum", Content: sum}})
+	gm := gomod.ForGenerated("github.com/oagen/oagen/gentest", root)
+	writeFiles(t, dir, []File{{Name: "go.mod", Content: gm}, {Name: "go.sum", Content: sum}})
 	return dir
 }
 

@@ -2,10 +2,7 @@
 
 package openai
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "encoding/json"
 
 // Opt is a field that JSON can leave out: it is absent, null, or holds a
 // value, and it remembers which, so a decoded value encodes back the way it
@@ -64,7 +61,7 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes null as Null and anything else as a value.
 func (o *Opt[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
+	if isNullJSON(data) {
 		*o = Opt[T]{state: optNull}
 		return nil
 	}

@@ -122,6 +122,8 @@ func (u AssistantStreamEvent) AsThreadCreated() (ThreadStreamEvent, bool) {
 }
 
 // AssistantStreamEventOfThreadRunCreated returns a AssistantStreamEvent holding v.
+//
+// Occurs when a new run is created.
 func AssistantStreamEventOfThreadRunCreated(v RunStreamEventThreadRunCreated) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunCreated,
@@ -136,6 +138,8 @@ func (u AssistantStreamEvent) AsThreadRunCreated() (RunStreamEventThreadRunCreat
 }
 
 // AssistantStreamEventOfThreadRunQueued returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run moves to a `queued` status.
 func AssistantStreamEventOfThreadRunQueued(v RunStreamEventThreadRunQueued) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunQueued,
@@ -150,6 +154,8 @@ func (u AssistantStreamEvent) AsThreadRunQueued() (RunStreamEventThreadRunQueued
 }
 
 // AssistantStreamEventOfThreadRunInProgress returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run moves to an `in_progress` status.
 func AssistantStreamEventOfThreadRunInProgress(v RunStreamEventThreadRunInProgress) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunInProgress,
@@ -164,6 +170,8 @@ func (u AssistantStreamEvent) AsThreadRunInProgress() (RunStreamEventThreadRunIn
 }
 
 // AssistantStreamEventOfThreadRunRequiresAction returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run moves to a `requires_action` status.
 func AssistantStreamEventOfThreadRunRequiresAction(v RunStreamEventThreadRunRequiresAction) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunRequiresAction,
@@ -178,6 +186,8 @@ func (u AssistantStreamEvent) AsThreadRunRequiresAction() (RunStreamEventThreadR
 }
 
 // AssistantStreamEventOfThreadRunCompleted returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run is completed.
 func AssistantStreamEventOfThreadRunCompleted(v RunStreamEventThreadRunCompleted) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunCompleted,
@@ -192,6 +202,8 @@ func (u AssistantStreamEvent) AsThreadRunCompleted() (RunStreamEventThreadRunCom
 }
 
 // AssistantStreamEventOfThreadRunIncomplete returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run ends with status `incomplete`.
 func AssistantStreamEventOfThreadRunIncomplete(v RunStreamEventThreadRunIncomplete) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunIncomplete,
@@ -206,6 +218,8 @@ func (u AssistantStreamEvent) AsThreadRunIncomplete() (RunStreamEventThreadRunIn
 }
 
 // AssistantStreamEventOfThreadRunFailed returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run fails.
 func AssistantStreamEventOfThreadRunFailed(v RunStreamEventThreadRunFailed) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunFailed,
@@ -220,6 +234,8 @@ func (u AssistantStreamEvent) AsThreadRunFailed() (RunStreamEventThreadRunFailed
 }
 
 // AssistantStreamEventOfThreadRunCancelling returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run moves to a `cancelling` status.
 func AssistantStreamEventOfThreadRunCancelling(v RunStreamEventThreadRunCancelling) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunCancelling,
@@ -234,6 +250,8 @@ func (u AssistantStreamEvent) AsThreadRunCancelling() (RunStreamEventThreadRunCa
 }
 
 // AssistantStreamEventOfThreadRunCancelled returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run is cancelled.
 func AssistantStreamEventOfThreadRunCancelled(v RunStreamEventThreadRunCancelled) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunCancelled,
@@ -248,6 +266,8 @@ func (u AssistantStreamEvent) AsThreadRunCancelled() (RunStreamEventThreadRunCan
 }
 
 // AssistantStreamEventOfThreadRunExpired returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run expires.
 func AssistantStreamEventOfThreadRunExpired(v RunStreamEventThreadRunExpired) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunExpired,
@@ -262,6 +282,8 @@ func (u AssistantStreamEvent) AsThreadRunExpired() (RunStreamEventThreadRunExpir
 }
 
 // AssistantStreamEventOfThreadRunStepCreated returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step is created.
 func AssistantStreamEventOfThreadRunStepCreated(v RunStepStreamEventThreadRunStepCreated) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepCreated,
@@ -276,6 +298,8 @@ func (u AssistantStreamEvent) AsThreadRunStepCreated() (RunStepStreamEventThread
 }
 
 // AssistantStreamEventOfThreadRunStepInProgress returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step moves to an `in_progress` state.
 func AssistantStreamEventOfThreadRunStepInProgress(v RunStepStreamEventThreadRunStepInProgress) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepInProgress,
@@ -290,6 +314,8 @@ func (u AssistantStreamEvent) AsThreadRunStepInProgress() (RunStepStreamEventThr
 }
 
 // AssistantStreamEventOfThreadRunStepDelta returns a AssistantStreamEvent holding v.
+//
+// Occurs when parts of a run step are being streamed.
 func AssistantStreamEventOfThreadRunStepDelta(v RunStepStreamEventThreadRunStepDelta) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepDelta,
@@ -304,6 +330,8 @@ func (u AssistantStreamEvent) AsThreadRunStepDelta() (RunStepStreamEventThreadRu
 }
 
 // AssistantStreamEventOfThreadRunStepCompleted returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step is completed.
 func AssistantStreamEventOfThreadRunStepCompleted(v RunStepStreamEventThreadRunStepCompleted) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepCompleted,
@@ -318,6 +346,8 @@ func (u AssistantStreamEvent) AsThreadRunStepCompleted() (RunStepStreamEventThre
 }
 
 // AssistantStreamEventOfThreadRunStepFailed returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step fails.
 func AssistantStreamEventOfThreadRunStepFailed(v RunStepStreamEventThreadRunStepFailed) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepFailed,
@@ -332,6 +362,8 @@ func (u AssistantStreamEvent) AsThreadRunStepFailed() (RunStepStreamEventThreadR
 }
 
 // AssistantStreamEventOfThreadRunStepCancelled returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step is cancelled.
 func AssistantStreamEventOfThreadRunStepCancelled(v RunStepStreamEventThreadRunStepCancelled) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepCancelled,
@@ -346,6 +378,8 @@ func (u AssistantStreamEvent) AsThreadRunStepCancelled() (RunStepStreamEventThre
 }
 
 // AssistantStreamEventOfThreadRunStepExpired returns a AssistantStreamEvent holding v.
+//
+// Occurs when a run step expires.
 func AssistantStreamEventOfThreadRunStepExpired(v RunStepStreamEventThreadRunStepExpired) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadRunStepExpired,
@@ -360,6 +394,8 @@ func (u AssistantStreamEvent) AsThreadRunStepExpired() (RunStepStreamEventThread
 }
 
 // AssistantStreamEventOfThreadMessageCreated returns a AssistantStreamEvent holding v.
+//
+// Occurs when a message is created.
 func AssistantStreamEventOfThreadMessageCreated(v MessageStreamEventThreadMessageCreated) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadMessageCreated,
@@ -374,6 +410,8 @@ func (u AssistantStreamEvent) AsThreadMessageCreated() (MessageStreamEventThread
 }
 
 // AssistantStreamEventOfThreadMessageInProgress returns a AssistantStreamEvent holding v.
+//
+// Occurs when a message moves to an `in_progress` state.
 func AssistantStreamEventOfThreadMessageInProgress(v MessageStreamEventThreadMessageInProgress) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadMessageInProgress,
@@ -388,6 +426,8 @@ func (u AssistantStreamEvent) AsThreadMessageInProgress() (MessageStreamEventThr
 }
 
 // AssistantStreamEventOfThreadMessageDelta returns a AssistantStreamEvent holding v.
+//
+// Occurs when parts of a message are being streamed.
 func AssistantStreamEventOfThreadMessageDelta(v MessageStreamEventThreadMessageDelta) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadMessageDelta,
@@ -402,6 +442,8 @@ func (u AssistantStreamEvent) AsThreadMessageDelta() (MessageStreamEventThreadMe
 }
 
 // AssistantStreamEventOfThreadMessageCompleted returns a AssistantStreamEvent holding v.
+//
+// Occurs when a message is completed.
 func AssistantStreamEventOfThreadMessageCompleted(v MessageStreamEventThreadMessageCompleted) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadMessageCompleted,
@@ -416,6 +458,8 @@ func (u AssistantStreamEvent) AsThreadMessageCompleted() (MessageStreamEventThre
 }
 
 // AssistantStreamEventOfThreadMessageIncomplete returns a AssistantStreamEvent holding v.
+//
+// Occurs when a message ends before it is completed.
 func AssistantStreamEventOfThreadMessageIncomplete(v MessageStreamEventThreadMessageIncomplete) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadMessageIncomplete,
@@ -430,6 +474,9 @@ func (u AssistantStreamEvent) AsThreadMessageIncomplete() (MessageStreamEventThr
 }
 
 // AssistantStreamEventOfError returns a AssistantStreamEvent holding v.
+//
+// Occurs when an error occurs. This can happen due to an internal server error or a
+// timeout.
 func AssistantStreamEventOfError(v ErrorEvent) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindError,
@@ -444,6 +491,8 @@ func (u AssistantStreamEvent) AsError() (ErrorEvent, bool) {
 }
 
 // AssistantStreamEventOfDone returns a AssistantStreamEvent holding v.
+//
+// Occurs when a stream ends.
 func AssistantStreamEventOfDone(v DoneEvent) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindDone,
@@ -529,6 +578,8 @@ func (k AssistantToolKind) String() string {
 }
 
 // AssistantToolOfCodeInterpreter returns a AssistantTool holding v.
+//
+// Code interpreter tool
 func AssistantToolOfCodeInterpreter(v AssistantToolsCode) AssistantTool {
 	return AssistantTool{
 		kind:  AssistantToolKindCodeInterpreter,
@@ -543,6 +594,8 @@ func (u AssistantTool) AsCodeInterpreter() (AssistantToolsCode, bool) {
 }
 
 // AssistantToolOfFileSearch returns a AssistantTool holding v.
+//
+// FileSearch tool
 func AssistantToolOfFileSearch(v AssistantToolsFileSearch) AssistantTool {
 	return AssistantTool{
 		kind:  AssistantToolKindFileSearch,
@@ -557,6 +610,8 @@ func (u AssistantTool) AsFileSearch() (AssistantToolsFileSearch, bool) {
 }
 
 // AssistantToolOfFunction returns a AssistantTool holding v.
+//
+// Function tool
 func AssistantToolOfFunction(v AssistantToolsFunction) AssistantTool {
 	return AssistantTool{
 		kind:  AssistantToolKindFunction,
@@ -678,6 +733,8 @@ func (k AssistantsAPIResponseFormatOptionKind) String() string {
 }
 
 // AssistantsAPIResponseFormatOptionOfString returns a AssistantsAPIResponseFormatOption holding v.
+//
+// `auto` is the default value.
 func AssistantsAPIResponseFormatOptionOfString(v string) AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOption{
 		kind: AssistantsAPIResponseFormatOptionKindString,
@@ -696,6 +753,8 @@ func (u AssistantsAPIResponseFormatOption) AsString() (string, bool) {
 }
 
 // AssistantsAPIResponseFormatOptionOfText returns a AssistantsAPIResponseFormatOption holding v.
+//
+// Default response format. Used to generate text responses.
 func AssistantsAPIResponseFormatOptionOfText(v ResponseFormatText) AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOption{
 		kind:  AssistantsAPIResponseFormatOptionKindText,
@@ -710,6 +769,8 @@ func (u AssistantsAPIResponseFormatOption) AsText() (ResponseFormatText, bool) {
 }
 
 // AssistantsAPIResponseFormatOptionOfJSONObject returns a AssistantsAPIResponseFormatOption holding v.
+//
+// JSON object response format. An older method of generating JSON responses.
 func AssistantsAPIResponseFormatOptionOfJSONObject(v ResponseFormatJSONObject) AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOption{
 		kind:  AssistantsAPIResponseFormatOptionKindJSONObject,
@@ -724,6 +785,8 @@ func (u AssistantsAPIResponseFormatOption) AsJSONObject() (ResponseFormatJSONObj
 }
 
 // AssistantsAPIResponseFormatOptionOfJSONSchema returns a AssistantsAPIResponseFormatOption holding v.
+//
+// JSON Schema response format. Used to generate structured JSON responses.
 func AssistantsAPIResponseFormatOptionOfJSONSchema(v ResponseFormatJSONSchema) AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOption{
 		kind:  AssistantsAPIResponseFormatOptionKindJSONSchema,
@@ -817,6 +880,8 @@ func (u AssistantsAPIToolChoiceOption) AsString() (AssistantsAPIToolChoiceOption
 }
 
 // AssistantsAPIToolChoiceOptionOfNamedToolChoice returns a AssistantsAPIToolChoiceOption holding v.
+//
+// Specifies a tool the model should use.
 func AssistantsAPIToolChoiceOptionOfNamedToolChoice(v AssistantsNamedToolChoice) AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOption{
 		kind:  AssistantsAPIToolChoiceOptionKindNamedToolChoice,
@@ -940,6 +1005,8 @@ func (k CreateMessageRequestContentKind) String() string {
 }
 
 // CreateMessageRequestContentOfString returns a CreateMessageRequestContent holding v.
+//
+// The text contents of the message.
 func CreateMessageRequestContentOfString(v string) CreateMessageRequestContent {
 	return CreateMessageRequestContent{
 		kind: CreateMessageRequestContentKindString,
@@ -953,6 +1020,10 @@ func (u CreateMessageRequestContent) AsString() (string, bool) {
 }
 
 // CreateMessageRequestContentOfArray returns a CreateMessageRequestContent holding v.
+//
+// An array of content parts with a defined type, each can be of
+// type `text` or images can be passed with `image_url` or
+// `image_file`.
 func CreateMessageRequestContentOfArray(v []MessageContentPart) CreateMessageRequestContent {
 	return CreateMessageRequestContent{
 		kind:  CreateMessageRequestContentKindArray,
@@ -1239,6 +1310,8 @@ func (k MessageAttachmentToolsItemKind) String() string {
 }
 
 // MessageAttachmentToolsItemOfCodeInterpreter returns a MessageAttachmentToolsItem holding v.
+//
+// Code interpreter tool
 func MessageAttachmentToolsItemOfCodeInterpreter(v AssistantToolsCode) MessageAttachmentToolsItem {
 	return MessageAttachmentToolsItem{
 		kind:  MessageAttachmentToolsItemKindCodeInterpreter,
@@ -1253,6 +1326,8 @@ func (u MessageAttachmentToolsItem) AsCodeInterpreter() (AssistantToolsCode, boo
 }
 
 // MessageAttachmentToolsItemOfFileSearch returns a MessageAttachmentToolsItem holding v.
+//
+// FileSearch tool
 func MessageAttachmentToolsItemOfFileSearch(v AssistantToolsFileSearchTypeOnly) MessageAttachmentToolsItem {
 	return MessageAttachmentToolsItem{
 		kind:  MessageAttachmentToolsItemKindFileSearch,
@@ -1316,6 +1391,8 @@ func (k MessageContentKind) String() string {
 }
 
 // MessageContentOfImageFile returns a MessageContent holding v.
+//
+// References an image File in the content of a message.
 func MessageContentOfImageFile(v MessageContentImageFileObject) MessageContent {
 	return MessageContent{
 		kind:  MessageContentKindImageFile,
@@ -1330,6 +1407,8 @@ func (u MessageContent) AsImageFile() (MessageContentImageFileObject, bool) {
 }
 
 // MessageContentOfImageURL returns a MessageContent holding v.
+//
+// References an image URL in the content of a message.
 func MessageContentOfImageURL(v MessageContentImageURLObject) MessageContent {
 	return MessageContent{
 		kind:  MessageContentKindImageURL,
@@ -1344,6 +1423,8 @@ func (u MessageContent) AsImageURL() (MessageContentImageURLObject, bool) {
 }
 
 // MessageContentOfText returns a MessageContent holding v.
+//
+// Text
 func MessageContentOfText(v MessageContentTextObject) MessageContent {
 	return MessageContent{
 		kind:  MessageContentKindText,
@@ -1358,6 +1439,8 @@ func (u MessageContent) AsText() (MessageContentTextObject, bool) {
 }
 
 // MessageContentOfRefusal returns a MessageContent holding v.
+//
+// Refusal
 func MessageContentOfRefusal(v MessageContentRefusalObject) MessageContent {
 	return MessageContent{
 		kind:  MessageContentKindRefusal,
@@ -1464,6 +1547,8 @@ func (k MessageContentPartKind) String() string {
 }
 
 // MessageContentPartOfImageFile returns a MessageContentPart holding v.
+//
+// References an image File in the content of a message.
 func MessageContentPartOfImageFile(v MessageContentImageFileObject) MessageContentPart {
 	return MessageContentPart{
 		kind:  MessageContentPartKindImageFile,
@@ -1478,6 +1563,8 @@ func (u MessageContentPart) AsImageFile() (MessageContentImageFileObject, bool) 
 }
 
 // MessageContentPartOfImageURL returns a MessageContentPart holding v.
+//
+// References an image URL in the content of a message.
 func MessageContentPartOfImageURL(v MessageContentImageURLObject) MessageContentPart {
 	return MessageContentPart{
 		kind:  MessageContentPartKindImageURL,
@@ -1492,6 +1579,8 @@ func (u MessageContentPart) AsImageURL() (MessageContentImageURLObject, bool) {
 }
 
 // MessageContentPartOfText returns a MessageContentPart holding v.
+//
+// The text content that is part of a message.
 func MessageContentPartOfText(v MessageRequestContentTextObject) MessageContentPart {
 	return MessageContentPart{
 		kind:  MessageContentPartKindText,
@@ -1586,6 +1675,8 @@ func (k MessageDeltaContentKind) String() string {
 }
 
 // MessageDeltaContentOfImageFile returns a MessageDeltaContent holding v.
+//
+// Image file
 func MessageDeltaContentOfImageFile(v MessageDeltaContentImageFile) MessageDeltaContent {
 	return MessageDeltaContent{
 		kind:  MessageDeltaContentKindImageFile,
@@ -1600,6 +1691,8 @@ func (u MessageDeltaContent) AsImageFile() (MessageDeltaContentImageFile, bool) 
 }
 
 // MessageDeltaContentOfText returns a MessageDeltaContent holding v.
+//
+// Text
 func MessageDeltaContentOfText(v MessageDeltaContentText) MessageDeltaContent {
 	return MessageDeltaContent{
 		kind:  MessageDeltaContentKindText,
@@ -1614,6 +1707,8 @@ func (u MessageDeltaContent) AsText() (MessageDeltaContentText, bool) {
 }
 
 // MessageDeltaContentOfRefusal returns a MessageDeltaContent holding v.
+//
+// Refusal
 func MessageDeltaContentOfRefusal(v MessageDeltaContentRefusal) MessageDeltaContent {
 	return MessageDeltaContent{
 		kind:  MessageDeltaContentKindRefusal,
@@ -1628,6 +1723,8 @@ func (u MessageDeltaContent) AsRefusal() (MessageDeltaContentRefusal, bool) {
 }
 
 // MessageDeltaContentOfImageURL returns a MessageDeltaContent holding v.
+//
+// Image URL
 func MessageDeltaContentOfImageURL(v MessageDeltaContentImageURL) MessageDeltaContent {
 	return MessageDeltaContent{
 		kind:  MessageDeltaContentKindImageURL,
@@ -1889,6 +1986,8 @@ func (k MessageStreamEventKind) String() string {
 }
 
 // MessageStreamEventOfThreadMessageCreated returns a MessageStreamEvent holding v.
+//
+// Occurs when a message is created.
 func MessageStreamEventOfThreadMessageCreated(v MessageStreamEventThreadMessageCreated) MessageStreamEvent {
 	return MessageStreamEvent{
 		kind:  MessageStreamEventKindThreadMessageCreated,
@@ -1903,6 +2002,8 @@ func (u MessageStreamEvent) AsThreadMessageCreated() (MessageStreamEventThreadMe
 }
 
 // MessageStreamEventOfThreadMessageInProgress returns a MessageStreamEvent holding v.
+//
+// Occurs when a message moves to an `in_progress` state.
 func MessageStreamEventOfThreadMessageInProgress(v MessageStreamEventThreadMessageInProgress) MessageStreamEvent {
 	return MessageStreamEvent{
 		kind:  MessageStreamEventKindThreadMessageInProgress,
@@ -1917,6 +2018,8 @@ func (u MessageStreamEvent) AsThreadMessageInProgress() (MessageStreamEventThrea
 }
 
 // MessageStreamEventOfThreadMessageDelta returns a MessageStreamEvent holding v.
+//
+// Occurs when parts of a message are being streamed.
 func MessageStreamEventOfThreadMessageDelta(v MessageStreamEventThreadMessageDelta) MessageStreamEvent {
 	return MessageStreamEvent{
 		kind:  MessageStreamEventKindThreadMessageDelta,
@@ -1931,6 +2034,8 @@ func (u MessageStreamEvent) AsThreadMessageDelta() (MessageStreamEventThreadMess
 }
 
 // MessageStreamEventOfThreadMessageCompleted returns a MessageStreamEvent holding v.
+//
+// Occurs when a message is completed.
 func MessageStreamEventOfThreadMessageCompleted(v MessageStreamEventThreadMessageCompleted) MessageStreamEvent {
 	return MessageStreamEvent{
 		kind:  MessageStreamEventKindThreadMessageCompleted,
@@ -1945,6 +2050,8 @@ func (u MessageStreamEvent) AsThreadMessageCompleted() (MessageStreamEventThread
 }
 
 // MessageStreamEventOfThreadMessageIncomplete returns a MessageStreamEvent holding v.
+//
+// Occurs when a message ends before it is completed.
 func MessageStreamEventOfThreadMessageIncomplete(v MessageStreamEventThreadMessageIncomplete) MessageStreamEvent {
 	return MessageStreamEvent{
 		kind:  MessageStreamEventKindThreadMessageIncomplete,
@@ -2361,6 +2468,8 @@ func (k RunStepDetailsKind) String() string {
 }
 
 // RunStepDetailsOfMessageCreation returns a RunStepDetails holding v.
+//
+// Message creation
 func RunStepDetailsOfMessageCreation(v RunStepDetailsMessageCreationObject) RunStepDetails {
 	return RunStepDetails{
 		kind:  RunStepDetailsKindMessageCreation,
@@ -2375,6 +2484,8 @@ func (u RunStepDetails) AsMessageCreation() (RunStepDetailsMessageCreationObject
 }
 
 // RunStepDetailsOfToolCalls returns a RunStepDetails holding v.
+//
+// Tool calls
 func RunStepDetailsOfToolCalls(v RunStepDetailsToolCallsObject) RunStepDetails {
 	return RunStepDetails{
 		kind:  RunStepDetailsKindToolCalls,
@@ -2473,6 +2584,8 @@ func (k RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKind) String(
 }
 
 // RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs returns a RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem holding v.
+//
+// Code Interpreter log output
 func RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs(v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem {
 	return RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem{
 		kind:  RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindLogs,
@@ -2487,6 +2600,8 @@ func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) AsLogs() (R
 }
 
 // RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage returns a RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem holding v.
+//
+// Code Interpreter image output
 func RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage(v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem {
 	return RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem{
 		kind:  RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindImage,
@@ -2750,6 +2865,8 @@ func (k RunStepStreamEventKind) String() string {
 }
 
 // RunStepStreamEventOfThreadRunStepCreated returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step is created.
 func RunStepStreamEventOfThreadRunStepCreated(v RunStepStreamEventThreadRunStepCreated) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepCreated,
@@ -2764,6 +2881,8 @@ func (u RunStepStreamEvent) AsThreadRunStepCreated() (RunStepStreamEventThreadRu
 }
 
 // RunStepStreamEventOfThreadRunStepInProgress returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step moves to an `in_progress` state.
 func RunStepStreamEventOfThreadRunStepInProgress(v RunStepStreamEventThreadRunStepInProgress) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepInProgress,
@@ -2778,6 +2897,8 @@ func (u RunStepStreamEvent) AsThreadRunStepInProgress() (RunStepStreamEventThrea
 }
 
 // RunStepStreamEventOfThreadRunStepDelta returns a RunStepStreamEvent holding v.
+//
+// Occurs when parts of a run step are being streamed.
 func RunStepStreamEventOfThreadRunStepDelta(v RunStepStreamEventThreadRunStepDelta) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepDelta,
@@ -2792,6 +2913,8 @@ func (u RunStepStreamEvent) AsThreadRunStepDelta() (RunStepStreamEventThreadRunS
 }
 
 // RunStepStreamEventOfThreadRunStepCompleted returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step is completed.
 func RunStepStreamEventOfThreadRunStepCompleted(v RunStepStreamEventThreadRunStepCompleted) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepCompleted,
@@ -2806,6 +2929,8 @@ func (u RunStepStreamEvent) AsThreadRunStepCompleted() (RunStepStreamEventThread
 }
 
 // RunStepStreamEventOfThreadRunStepFailed returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step fails.
 func RunStepStreamEventOfThreadRunStepFailed(v RunStepStreamEventThreadRunStepFailed) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepFailed,
@@ -2820,6 +2945,8 @@ func (u RunStepStreamEvent) AsThreadRunStepFailed() (RunStepStreamEventThreadRun
 }
 
 // RunStepStreamEventOfThreadRunStepCancelled returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step is cancelled.
 func RunStepStreamEventOfThreadRunStepCancelled(v RunStepStreamEventThreadRunStepCancelled) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepCancelled,
@@ -2834,6 +2961,8 @@ func (u RunStepStreamEvent) AsThreadRunStepCancelled() (RunStepStreamEventThread
 }
 
 // RunStepStreamEventOfThreadRunStepExpired returns a RunStepStreamEvent holding v.
+//
+// Occurs when a run step expires.
 func RunStepStreamEventOfThreadRunStepExpired(v RunStepStreamEventThreadRunStepExpired) RunStepStreamEvent {
 	return RunStepStreamEvent{
 		kind:  RunStepStreamEventKindThreadRunStepExpired,
@@ -2972,6 +3101,8 @@ func (k RunStepToolCallKind) String() string {
 }
 
 // RunStepToolCallOfCodeInterpreter returns a RunStepToolCall holding v.
+//
+// Code Interpreter tool call
 func RunStepToolCallOfCodeInterpreter(v RunStepDetailsToolCallsCodeObject) RunStepToolCall {
 	return RunStepToolCall{
 		kind:  RunStepToolCallKindCodeInterpreter,
@@ -2986,6 +3117,8 @@ func (u RunStepToolCall) AsCodeInterpreter() (RunStepDetailsToolCallsCodeObject,
 }
 
 // RunStepToolCallOfFileSearch returns a RunStepToolCall holding v.
+//
+// File search tool call
 func RunStepToolCallOfFileSearch(v RunStepDetailsToolCallsFileSearchObject) RunStepToolCall {
 	return RunStepToolCall{
 		kind:  RunStepToolCallKindFileSearch,
@@ -3000,6 +3133,8 @@ func (u RunStepToolCall) AsFileSearch() (RunStepDetailsToolCallsFileSearchObject
 }
 
 // RunStepToolCallOfFunction returns a RunStepToolCall holding v.
+//
+// Function tool call
 func RunStepToolCallOfFunction(v RunStepDetailsToolCallsFunctionObject) RunStepToolCall {
 	return RunStepToolCall{
 		kind:  RunStepToolCallKindFunction,
@@ -3081,6 +3216,8 @@ func (k RunStreamEventKind) String() string {
 }
 
 // RunStreamEventOfThreadRunCreated returns a RunStreamEvent holding v.
+//
+// Occurs when a new run is created.
 func RunStreamEventOfThreadRunCreated(v RunStreamEventThreadRunCreated) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunCreated,
@@ -3095,6 +3232,8 @@ func (u RunStreamEvent) AsThreadRunCreated() (RunStreamEventThreadRunCreated, bo
 }
 
 // RunStreamEventOfThreadRunQueued returns a RunStreamEvent holding v.
+//
+// Occurs when a run moves to a `queued` status.
 func RunStreamEventOfThreadRunQueued(v RunStreamEventThreadRunQueued) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunQueued,
@@ -3109,6 +3248,8 @@ func (u RunStreamEvent) AsThreadRunQueued() (RunStreamEventThreadRunQueued, bool
 }
 
 // RunStreamEventOfThreadRunInProgress returns a RunStreamEvent holding v.
+//
+// Occurs when a run moves to an `in_progress` status.
 func RunStreamEventOfThreadRunInProgress(v RunStreamEventThreadRunInProgress) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunInProgress,
@@ -3123,6 +3264,8 @@ func (u RunStreamEvent) AsThreadRunInProgress() (RunStreamEventThreadRunInProgre
 }
 
 // RunStreamEventOfThreadRunRequiresAction returns a RunStreamEvent holding v.
+//
+// Occurs when a run moves to a `requires_action` status.
 func RunStreamEventOfThreadRunRequiresAction(v RunStreamEventThreadRunRequiresAction) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunRequiresAction,
@@ -3137,6 +3280,8 @@ func (u RunStreamEvent) AsThreadRunRequiresAction() (RunStreamEventThreadRunRequ
 }
 
 // RunStreamEventOfThreadRunCompleted returns a RunStreamEvent holding v.
+//
+// Occurs when a run is completed.
 func RunStreamEventOfThreadRunCompleted(v RunStreamEventThreadRunCompleted) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunCompleted,
@@ -3151,6 +3296,8 @@ func (u RunStreamEvent) AsThreadRunCompleted() (RunStreamEventThreadRunCompleted
 }
 
 // RunStreamEventOfThreadRunIncomplete returns a RunStreamEvent holding v.
+//
+// Occurs when a run ends with status `incomplete`.
 func RunStreamEventOfThreadRunIncomplete(v RunStreamEventThreadRunIncomplete) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunIncomplete,
@@ -3165,6 +3312,8 @@ func (u RunStreamEvent) AsThreadRunIncomplete() (RunStreamEventThreadRunIncomple
 }
 
 // RunStreamEventOfThreadRunFailed returns a RunStreamEvent holding v.
+//
+// Occurs when a run fails.
 func RunStreamEventOfThreadRunFailed(v RunStreamEventThreadRunFailed) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunFailed,
@@ -3179,6 +3328,8 @@ func (u RunStreamEvent) AsThreadRunFailed() (RunStreamEventThreadRunFailed, bool
 }
 
 // RunStreamEventOfThreadRunCancelling returns a RunStreamEvent holding v.
+//
+// Occurs when a run moves to a `cancelling` status.
 func RunStreamEventOfThreadRunCancelling(v RunStreamEventThreadRunCancelling) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunCancelling,
@@ -3193,6 +3344,8 @@ func (u RunStreamEvent) AsThreadRunCancelling() (RunStreamEventThreadRunCancelli
 }
 
 // RunStreamEventOfThreadRunCancelled returns a RunStreamEvent holding v.
+//
+// Occurs when a run is cancelled.
 func RunStreamEventOfThreadRunCancelled(v RunStreamEventThreadRunCancelled) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunCancelled,
@@ -3207,6 +3360,8 @@ func (u RunStreamEvent) AsThreadRunCancelled() (RunStreamEventThreadRunCancelled
 }
 
 // RunStreamEventOfThreadRunExpired returns a RunStreamEvent holding v.
+//
+// Occurs when a run expires.
 func RunStreamEventOfThreadRunExpired(v RunStreamEventThreadRunExpired) RunStreamEvent {
 	return RunStreamEvent{
 		kind:  RunStreamEventKindThreadRunExpired,
@@ -3425,6 +3580,8 @@ func (k TextAnnotationKind) String() string {
 }
 
 // TextAnnotationOfFileCitation returns a TextAnnotation holding v.
+//
+// File citation
 func TextAnnotationOfFileCitation(v TextAnnotationFileCitation) TextAnnotation {
 	return TextAnnotation{
 		kind:  TextAnnotationKindFileCitation,
@@ -3439,6 +3596,8 @@ func (u TextAnnotation) AsFileCitation() (TextAnnotationFileCitation, bool) {
 }
 
 // TextAnnotationOfFilePath returns a TextAnnotation holding v.
+//
+// File path
 func TextAnnotationOfFilePath(v TextAnnotationFilePath) TextAnnotation {
 	return TextAnnotation{
 		kind:  TextAnnotationKindFilePath,

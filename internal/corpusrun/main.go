@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/oagen/oagen/gen"
+	"github.com/oagen/oagen/internal/gomod"
 )
 
 // result is what happened to one spec.
@@ -136,9 +137,7 @@ func writeModule(dir string) error {
 	if err != nil {
 		return fmt.Errorf("run from the repository root: %w", err)
 	}
-	gomod := "module corpus\n\ngo 1.26\n\nrequire github.com/oapi-codegen/runtime v1.9.0\n\n" +
-		"require (\n\tgithub.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect\n\tgithub.com/google/uuid v1.6.0 // indirect\n)\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), gomod.ForGenerated("corpus", ""), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)

@@ -7,7 +7,6 @@ package ir
 // API is one generated package.
 type API struct {
 	Package    string
-	Title      string
 	BaseURL    string       // default server URL from the spec's servers, "" if none
 	Types      []*Type      // sorted by Name
 	Operations []*Operation // sorted by Name
@@ -130,7 +129,6 @@ type Enum struct {
 type EnumValue struct {
 	Name  string // Go constant name
 	Value Value
-	Doc   string
 }
 
 // Value is a scalar literal from the spec.
@@ -302,7 +300,6 @@ type Body struct {
 	ContentType string
 	Encoding    Encoding
 	Type        *Expr // for EncodingRaw, nil: the caller passes an io.Reader
-	Required    bool
 }
 
 // Encoding is how a request body is written.
@@ -323,7 +320,6 @@ const (
 
 // Response is the success response of an operation.
 type Response struct {
-	Status      int
 	ContentType string
 	Type        *Expr // nil when there is no body, or when Binary
 	// Binary is a non-JSON body (audio, a file): the method returns it as
