@@ -2,6 +2,7 @@ package gen
 
 import (
 	"cmp"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -79,7 +80,14 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Doc:    operationDoc(op),
 	}
 	if i := strings.IndexByte(path, '?'); i >= 0 {
-		o.Path, o.FixedQuery = path[:i], path[i+1:]
+		o.Path, o.RawQuery = path[:i], path[i+1:]
+		values, err := url.ParseQuery(o.RawQuery)
+		if err != nil {
+			b.errs.Add(b.specLoc(ptr, op.Origin), "the query in path key %q does not parse: %v", path, err)
+		}
+		for _, name := range sortedKeys(values) {
+			o.FixedQuery = append(o.FixedQuery, ir.QueryValue{Name: name, Values: values[name]})
+		}
 	}
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
@@ -385,6 +393,8 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		if mt.Schema != nil {
 			o.Result.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Response", rptr+escapeToken(ct)+"/schema", nil)
 		}
+		e := o.Result.Type
+		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
 	var events *ir.Expr
 	if mt := r.Value.Content["text/event-stream"]; mt != nil {

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -91,13 +90,6 @@ func paramType(p *ir.Param) jen.Code {
 	return jen.Id("Opt").Types(goType(p.Type))
 }
 
-// returnsPointer reports whether the method returns *T (structs, unions)
-// rather than T (slices, maps, scalars).
-func returnsPointer(op *ir.Operation) bool {
-	e := op.Result.Type
-	return e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
-}
-
 func hasResult(op *ir.Operation) bool { return op.Result != nil && op.Result.Type != nil }
 
 // methodParams are the parameters every method of op takes.
@@ -142,14 +134,14 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 		fail = []jen.Code{jen.Nil(), jen.Err()}
 	case !hasResult(op):
 		results, fail = []jen.Code{jen.Error()}, []jen.Code{jen.Err()}
-	case returnsPointer(op):
+	case op.Result.Pointer:
 		results = []jen.Code{jen.Op("*").Add(goType(op.Result.Type)), jen.Error()}
 		fail = []jen.Code{jen.Nil(), jen.Err()}
 	default:
 		results = []jen.Code{goType(op.Result.Type), jen.Error()}
 		fail = []jen.Code{jen.Id("out"), jen.Err()}
 	}
-	docComment(f, op.Name, joinParagraphs(op.Doc, op.Method+" "+op.Path+withQuery(op.FixedQuery)))
+	docComment(f, op.Name, joinParagraphs(op.Doc, op.Method+" "+op.Path+withQuery(op.RawQuery)))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(methodParams(op)...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if hasResult(op) {
 			g.Var().Id("out").Add(goType(op.Result.Type))
@@ -165,7 +157,7 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 			return
 		}
 		g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Op("&").Id("out"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...))
-		if returnsPointer(op) {
+		if op.Result.Pointer {
 			g.Return(jen.Op("&").Id("out"), jen.Nil())
 		} else {
 			g.Return(jen.Id("out"), jen.Nil())
@@ -328,15 +320,14 @@ func pathExpr(op *ir.Operation) jen.Code {
 }
 
 // queryLiteral is a url.Values literal holding the fixed query of a path key.
-func queryLiteral(fixed string) jen.Code {
-	values, _ := url.ParseQuery(fixed)
+func queryLiteral(fixed []ir.QueryValue) jen.Code {
 	dict := jen.Dict{}
-	for _, k := range sortedKeys(values) {
+	for _, q := range fixed {
 		var vs []jen.Code
-		for _, v := range values[k] {
+		for _, v := range q.Values {
 			vs = append(vs, jen.Lit(v))
 		}
-		dict[jen.Lit(k)] = jen.Values(vs...)
+		dict[jen.Lit(q.Name)] = jen.Values(vs...)
 	}
 	return jen.Qual("net/url", "Values").Values(dict)
 }

@@ -241,8 +241,10 @@ type Operation struct {
 	Method string // GET, POST, ...
 	Path   string // path template, e.g. /threads/{thread_id}/runs
 	// FixedQuery is a query string written into the path key itself
-	// (OpenAI's "/assistants?beta=true"), sent with every call.
-	FixedQuery string
+	// (OpenAI's "/assistants?beta=true"), sent with every call: RawQuery
+	// as written, FixedQuery parsed and sorted by name.
+	RawQuery   string
+	FixedQuery []QueryValue
 	Doc        string
 	PathParams []*Param // in template order
 	// ParamsName is the Go name of the struct holding the query, header
@@ -279,6 +281,12 @@ type Pagination struct {
 	Cursor  *Field // the page's last id, passed as After
 	ItemID  *Field // the item's id, the cursor when Cursor is empty; may be nil
 	After   *Param // the query parameter that takes the cursor
+}
+
+// QueryValue is one fixed query parameter.
+type QueryValue struct {
+	Name   string
+	Values []string
 }
 
 // Param is a path, query or header parameter.
@@ -322,6 +330,9 @@ const (
 type Response struct {
 	ContentType string
 	Type        *Expr // nil when there is no body, or when Binary
+	// Pointer: the method returns *Type (structs and unions), not Type
+	// (slices, maps, scalars).
+	Pointer bool
 	// Binary is a non-JSON body (audio, a file): the method returns it as
 	// an io.ReadCloser the caller closes.
 	Binary bool
