@@ -271,3 +271,18 @@ func TestFreeFormValuesAreIndependent(t *testing.T) {
 		t.Fatal("decoded values must not alias the input")
 	}
 }
+
+// Required-member dispatch counts a repeated key once: an object with "a"
+// twice lacks "b".
+func TestHasMembersCountsKeysOnce(t *testing.T) {
+	d := decoder{data: []byte(`{"a":1,"a":2,"c":3}`)}
+	if d.hasMembers("a", "b") {
+		t.Fatal("a repeated key satisfied two required names")
+	}
+	if !d.hasMembers("c", "a") || d.pos != 0 {
+		t.Fatal("hasMembers must find the members and consume nothing")
+	}
+	if allocs := testing.AllocsPerRun(100, func() { d.hasMembers("a", "c") }); allocs != 0 {
+		t.Fatalf("hasMembers allocates %v times per call", allocs)
+	}
+}

@@ -454,7 +454,34 @@ func (d *decoder) tag(name string) string {
 // hasMembers reports whether the object ahead has every named member,
 // stopping as soon as it has seen them all.
 func (d *decoder) hasMembers(names ...string) bool {
-	seen := make([]bool, len(names)) // a repeated key counts once
+	if len(names) > 64 {
+		return d.hasMembersSlow(names)
+	}
+	var seen uint64 // a repeated key counts once
+	want := uint64(1)<<len(names) - 1
+	if len(names) == 64 {
+		want = ^uint64(0)
+	}
+	d.lookahead(func(c *decoder) {
+		_ = c.object(func(key []byte) error {
+			for i, n := range names {
+				if string(key) == n {
+					seen |= 1 << i
+					break
+				}
+			}
+			if seen == want {
+				return errStop
+			}
+			return c.skip()
+		})
+	})
+	return seen == want
+}
+
+// hasMembersSlow is hasMembers for more than 64 names.
+func (d *decoder) hasMembersSlow(names []string) bool {
+	seen := make([]bool, len(names))
 	found := 0
 	d.lookahead(func(c *decoder) {
 		_ = c.object(func(key []byte) error {
@@ -464,9 +491,6 @@ func (d *decoder) hasMembers(names ...string) bool {
 					found++
 					break
 				}
-			}
-			if found == len(names) {
-				return errStop
 			}
 			return c.skip()
 		})
