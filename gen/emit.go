@@ -28,15 +28,18 @@ func emit(api *ir.API) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Decoders and stream decoders call the same container readers, so
+	// they are named once, before the files are written.
+	r := collectReaders(api)
 	concerns := []struct {
 		name string
 		fill func(*jen.File, *ir.API)
 	}{
 		{"types.gen.go", emitTypes},
 		{"encode.gen.go", emitEncode},
-		{"decode.gen.go", emitDecode},
+		{"decode.gen.go", func(f *jen.File, api *ir.API) { emitDecode(f, api, r) }},
 		{"client.gen.go", emitClient},
-		{"stream.gen.go", emitStreams},
+		{"stream.gen.go", func(f *jen.File, api *ir.API) { emitStreams(f, api, r) }},
 	}
 	// Rendering (jennifer formats what it renders) is most of the time
 	// generation takes; the files are independent and the IR is only

@@ -34,49 +34,12 @@ func emitEncode(f *jen.File, api *ir.API) {
 	}
 }
 
-// emitDecode writes the decoding half: decodeJSON over the template's
-// validating reader, and UnmarshalJSON over it.
-func emitDecode(f *jen.File, api *ir.API) {
-	for _, t := range api.Types {
-		switch t.Kind {
-		case ir.KindStruct:
-			f.Line()
-			emitStructDecode(f, t)
-		case ir.KindUnion:
-			f.Line()
-			emitUnionDecode(f, t)
-		case ir.KindEnum, ir.KindDefined:
-			f.Line()
-			emitScalarDecode(f, t)
-		}
-	}
-}
-
 // scalarUnder is the Go type an enum or defined type is made of.
 func scalarUnder(t *ir.Type) *ir.Expr {
 	if t.Kind == ir.KindEnum {
 		return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: t.Enum.Base}
 	}
 	return t.Target
-}
-
-// emitScalarDecode gives an enum or a defined type (type Metadata
-// map[string]string) its own decodeJSON, so containers of it take the
-// closure-free helpers.
-func emitScalarDecode(f *jen.File, t *ir.Type) {
-	under := scalarUnder(t)
-	var read jen.Code
-	if t.Kind == ir.KindEnum && t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
-		args := []jen.Code{jen.Parens(jen.Op("*").String()).Call(jen.Id("v"))}
-		for _, v := range t.Enum.Values {
-			args = append(args, jen.Lit(v.Value.String))
-		}
-		read = jen.Id("d").Dot("readKnown").Call(args...) // known values without allocating
-	} else {
-		read = readCall(jen.Parens(jen.Op("*").Add(goType(under))).Call(jen.Id("v")), under, 0)
-	}
-	f.Comment("decodeJSON reads a " + t.Name + ".")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
 }
 
 // emitScalarEncode gives an enum or a defined type its own appendJSON.
@@ -109,8 +72,8 @@ func hasCodec(e *ir.Expr) bool {
 	return e.Kind == ir.ExprNamed && e.Named.Kind != ir.KindAlias
 }
 
-// builtinHelper names the template's closure-free helper for a container
-// (Opt, Slice, Map) of a plain value, or "" when there is none.
+// builtinHelper names the template's encoder for a container (Opt, Slice,
+// Map) of a plain value, or "" when there is none.
 func builtinHelper(container string, elem *ir.Expr) string {
 	if elem.Kind != ir.ExprBuiltin {
 		return ""
@@ -133,56 +96,6 @@ func jsonKey(name string) string {
 // each container expression.
 var containers = map[ir.ExprKind]string{
 	ir.ExprOpt: "Opt", ir.ExprSlice: "Slice", ir.ExprMap: "Map", ir.ExprPointer: "Ptr",
-}
-
-// readCall is an error-valued expression that decodes the value ahead in d
-// into the *T that ptr evaluates to.
-func readCall(ptr jen.Code, e *ir.Expr, depth int) jen.Code {
-	d := jen.Id("d")
-	elem := func(container string) jen.Code {
-		inner := resolveAlias(e.Elem)
-		if container != "Ptr" && hasCodec(inner) {
-			return jen.Id("read"+container+"Of").Call(d, ptr)
-		}
-		if h := builtinHelper(container, inner); h != "" {
-			return jen.Id("read"+h).Call(d, ptr)
-		}
-		p := "p" + strconv.Itoa(depth)
-		return jen.Id("read"+container).Call(d, ptr, jen.Func().Params(jen.Id(p).Op("*").Add(goType(e.Elem))).Error().Block(
-			jen.Return(readCall(jen.Id(p), e.Elem, depth+1)),
-		))
-	}
-	if name, ok := containers[e.Kind]; ok {
-		return elem(name)
-	}
-	switch e.Kind {
-	case ir.ExprExternal:
-		return jen.Id("decodeExternal").Call(d, ptr)
-	case ir.ExprBuiltin:
-		return jen.Id("d").Dot(readMethod(e.Builtin)).Call(ptr)
-	}
-	if t := e.Named; t.Kind == ir.KindAlias {
-		return readCall(ptr, t.Target, depth) // an alias is its target
-	}
-	return jen.Parens(ptr).Dot("decodeJSON").Call(d)
-}
-
-func readMethod(b ir.Builtin) string {
-	switch b {
-	case ir.Int64:
-		return "readInt64"
-	case ir.Int32:
-		return "readInt32"
-	case ir.Float64:
-		return "readFloat64"
-	case ir.Bool:
-		return "readBool"
-	case ir.Raw:
-		return "readRaw"
-	case ir.File:
-		return "readFile"
-	}
-	return "readString"
 }
 
 // appendStmts appends the JSON of value (of type e) to b. It reports
@@ -287,16 +200,6 @@ func marshalMethod(f *jen.File, t *ir.Type) {
 	f.Comment("MarshalJSON encodes v; see appendJSON.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(bufferSize(t))))),
-	)
-}
-
-// unmarshalMethod writes UnmarshalJSON over decodeJSON.
-func unmarshalMethod(f *jen.File, t *ir.Type) {
-	f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,")
-	f.Comment("as encoding/json does.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.If(jen.Id("isNullJSON").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Id("unmarshal").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
 	)
 }
 
@@ -430,89 +333,6 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	return nil
 }
 
-func emitStructDecode(f *jen.File, t *ir.Type) {
-	st := t.Struct
-	words := (st.Required + 63) / 64
-	f.Comment("decodeJSON reads an object. Undeclared members and required fields that")
-	f.Comment("are absent or null are accepted and remembered, so appendJSON can write")
-	f.Comment("the value back as it arrived.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
-		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
-		if words > 0 {
-			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
-		}
-		g.Var().Id("last").Index().Byte()
-		g.Err().Op(":=").Id("d").Dot("object").Call(jen.Func().Params(jen.Id("key").Index().Byte()).Error().Block(
-			jen.Id("last").Op("=").Id("key"),
-			jen.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-				for _, fl := range st.Fields {
-					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { decodeField(c, fl) })
-				}
-				sw.Default().BlockFunc(func(c *jen.Group) { decodeExtra(c, t) })
-			}),
-		))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("last")), jen.Err())))
-		for _, fl := range st.Fields {
-			if !fl.Required {
-				continue
-			}
-			w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
-			g.If(jen.Id("seen").Index(jen.Lit(w)).Op("&").Lit(bit).Op("==").Lit(0)).Block(
-				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markAbsent").Call(jen.Lit(fl.RequiredIndex)),
-			)
-		}
-		g.Return(jen.Nil())
-	})
-	f.Line()
-	unmarshalMethod(f, t)
-}
-
-func decodeField(c *jen.Group, fl *ir.Field) {
-	if fl.Required {
-		w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
-		c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
-		if fl.Type.Kind != ir.ExprOpt {
-			// null where the schema promised a value: remembered, not fatal.
-			c.If(jen.List(jen.Id("null"), jen.Err()).Op(":=").Id("d").Dot("null").Call(), jen.Err().Op("!=").Nil().Op("||").Id("null")).Block(
-				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markNull").Call(jen.Lit(fl.RequiredIndex)),
-				jen.Return(jen.Err()),
-			)
-		}
-	}
-	if fl.Const != nil {
-		read := readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0)
-		if fl.Type.Kind == ir.ExprBuiltin {
-			read = jen.Id("d").Dot("readKnown").Call(jen.Op("&").Id("v").Dot(fl.Name), literal(*fl.Const))
-		}
-		c.If(jen.Err().Op(":=").Add(read), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		c.If(jen.Id("v").Dot(fl.Name).Op("==").Lit("")).Block(
-			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
-		)
-		c.Return(jen.Nil())
-		return
-	}
-	c.Return(readCall(jen.Op("&").Id("v").Dot(fl.Name), fl.Type, 0))
-}
-
-// decodeExtra handles a member the schema does not declare: into the
-// additionalProperties map when there is one, else into the record.
-func decodeExtra(c *jen.Group, t *ir.Type) {
-	st := t.Struct
-	if st.ExtraField == "" {
-		c.Var().Err().Error()
-		c.List(jen.Id("v").Dot("rec"), jen.Err()).Op("=").Id("v").Dot("rec").Dot("keep").Call(jen.Id("key"), jen.Id("d"))
-		c.Return(jen.Err())
-		return
-	}
-	c.Var().Id("x").Add(goType(st.Extra))
-	c.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("x"), st.Extra, 0)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-	c.If(jen.Id("v").Dot(st.ExtraField).Op("==").Nil()).Block(
-		jen.Id("v").Dot(st.ExtraField).Op("=").Map(jen.String()).Add(goType(st.Extra)).Values(),
-	)
-	c.Id("v").Dot(st.ExtraField).Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("x")
-	c.Return(jen.Nil())
-}
-
 func emitUnionEncode(f *jen.File, t *ir.Type) {
 	u := t.Union
 	var cases []jen.Code
@@ -540,126 +360,6 @@ func emitUnionEncode(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("u").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64)))),
 	)
-}
-
-func emitUnionDecode(f *jen.File, t *ir.Type) {
-	f.Comment("UnmarshalJSON decodes data; see decodeJSON.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("unmarshal").Call(jen.Id("data"), jen.Id("u").Dot("decodeJSON"))),
-	)
-	f.Line()
-	u := t.Union
-	f.Comment("decodeJSON picks the variant from the JSON ahead (see the type's doc);")
-	f.Comment("JSON that fits no known variant is kept as an unknown variant.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
-		g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
-			tokenCase(sw, t, u.ByToken[ir.JSONString], jen.LitRune('"'))
-			tokenCase(sw, t, u.ByToken[ir.JSONArray], jen.LitRune('['))
-			tokenCase(sw, t, u.ByToken[ir.JSONBool], jen.LitRune('t'), jen.LitRune('f'))
-			if len(u.Objects) > 0 {
-				sw.Case(jen.LitRune('{')).BlockFunc(func(c *jen.Group) { objectDispatch(c, t) })
-			}
-			numberCase(sw, t)
-		})
-		g.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("raw").Call()
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())))
-		g.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{
-			jen.Id("kind"): jen.Id(u.Unknown),
-			jen.Id("raw"):  jen.Qual("bytes", "Clone").Call(jen.Id("raw")),
-		})
-		g.Return(jen.Nil())
-	})
-}
-
-func tokenCase(sw *jen.Group, t *ir.Type, v *ir.Variant, first ...jen.Code) {
-	if v == nil {
-		return
-	}
-	sw.Case(first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, v) })
-}
-
-// numberCase sends integer literals to the integer variant and other numbers
-// to the number variant, when the union has them.
-func numberCase(sw *jen.Group, t *ir.Type) {
-	u := t.Union
-	num, integer := u.ByToken[ir.JSONNumber], u.ByToken[ir.JSONInteger]
-	if num == nil && integer == nil {
-		return
-	}
-	digits := []jen.Code{jen.LitRune('-')}
-	for c := '0'; c <= '9'; c++ {
-		digits = append(digits, jen.LitRune(c))
-	}
-	sw.Case(digits...).BlockFunc(func(c *jen.Group) {
-		switch {
-		case num == integer:
-			decodeVariant(c, t, num)
-		case num == nil:
-			c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, integer) })
-		default:
-			if integer != nil {
-				c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, integer) })
-			}
-			decodeVariant(c, t, num)
-		}
-	})
-}
-
-// objectDispatch chooses among object variants by tag value or by required
-// members, in the order build settled.
-func objectDispatch(c *jen.Group, t *ir.Type) {
-	u := t.Union
-	if len(u.Objects) == 1 {
-		decodeVariant(c, t, u.Objects[0])
-		return
-	}
-	if u.TagProperty != "" {
-		// Variants that share a tag value are told apart by required members.
-		var order []string
-		byTag := map[string][]*ir.Variant{}
-		for _, v := range u.Objects {
-			for _, tag := range v.Tags {
-				if byTag[tag] == nil {
-					order = append(order, tag)
-				}
-				byTag[tag] = append(byTag[tag], v)
-			}
-		}
-		c.Switch(jen.Id("d").Dot("tag").Call(jen.Lit(u.TagProperty))).BlockFunc(func(sw *jen.Group) {
-			for _, tag := range order {
-				sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { byRequired(g, t, byTag[tag], true) })
-			}
-		})
-		return
-	}
-	byRequired(c, t, u.Objects, false)
-}
-
-// byRequired decodes as the first variant whose required members are all
-// present (build orders larger sets first); with settle, the last variant
-// takes the value when none matches.
-func byRequired(g *jen.Group, t *ir.Type, variants []*ir.Variant, settle bool) {
-	for i, v := range variants {
-		if i == len(variants)-1 && (settle || len(v.Required) == 0) {
-			decodeVariant(g, t, v)
-			return
-		}
-		var args []jen.Code
-		for _, r := range v.Required {
-			args = append(args, jen.Lit(r))
-		}
-		g.If(jen.Id("d").Dot("hasMembers").Call(args...)).BlockFunc(func(b *jen.Group) { decodeVariant(b, t, v) })
-	}
-}
-
-// decodeVariant decodes the value ahead as variant v into *u, and returns.
-func decodeVariant(g *jen.Group, t *ir.Type, v *ir.Variant) {
-	g.Var().Id("x").Add(goType(v.Type))
-	g.If(jen.Err().Op(":=").Add(readCall(jen.Op("&").Id("x"), v.Type, 0)), jen.Err().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())),
-	)
-	g.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x"))
-	g.Return(jen.Nil())
 }
 
 // emitFormFields writes the method that lists a struct's set fields for a

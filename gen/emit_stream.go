@@ -9,7 +9,7 @@ import (
 // emitStreams writes one decoder per streamed event type: it turns an SSE
 // event (name and data) into a typed value, or an "error" event into a
 // *StreamError.
-func emitStreams(f *jen.File, api *ir.API) {
+func emitStreams(f *jen.File, api *ir.API, r *readers) {
 	for _, d := range api.Streams {
 		f.Line()
 		t := goType(d.Type)
@@ -19,7 +19,7 @@ func emitStreams(f *jen.File, api *ir.API) {
 			g.If(jen.Id("event").Op("==").Lit("error")).Block(jen.Return(jen.Id("zero"), jen.Id("streamError").Call(jen.Id("event"), jen.Id("data"))))
 			if len(d.Events) == 0 {
 				g.Var().Id("v").Add(goType(d.Type))
-				g.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v"), d.Type)), jen.Err().Op("!=").Nil()).Block(
+				g.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v"), d.Type, r)), jen.Err().Op("!=").Nil()).Block(
 					jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
 				)
 				g.Return(jen.Id("v"), jen.Nil())
@@ -34,7 +34,7 @@ func emitStreams(f *jen.File, api *ir.API) {
 							name = jen.Add(goType(ev.EventField.Type)).Call(name)
 						}
 						c.Id("v").Dot(ev.EventField.Name).Op("=").Add(name)
-						c.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v").Dot(ev.DataField.Name), ev.DataField.Type)), jen.Err().Op("!=").Nil()).Block(
+						c.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v").Dot(ev.DataField.Name), ev.DataField.Type, r)), jen.Err().Op("!=").Nil()).Block(
 							jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
 						)
 						c.Return(jen.Id(ev.Variant.Constructor).Call(jen.Id("v")), jen.Nil())
@@ -48,8 +48,8 @@ func emitStreams(f *jen.File, api *ir.API) {
 }
 
 // decodeData decodes the event's data into ptr with the fast codec.
-func decodeData(ptr jen.Code, e *ir.Expr) jen.Code {
+func decodeData(ptr jen.Code, e *ir.Expr, r *readers) jen.Code {
 	return jen.Id("unmarshal").Call(jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(
-		jen.Return(readCall(ptr, e, 0)),
+		jen.Return(r.call(ptr, e)),
 	))
 }

@@ -275,7 +275,7 @@ func TestFreeFormValuesAreIndependent(t *testing.T) {
 // Required-member dispatch counts a repeated key once: an object with "a"
 // twice lacks "b".
 func TestHasMembersCountsKeysOnce(t *testing.T) {
-	d := decoder{data: []byte(`{"a":1,"a":2,"c":3}`)}
+	d := newDecoder([]byte(`{"a":1,"a":2,"c":3}`))
 	if d.hasMembers("a", "b") {
 		t.Fatal("a repeated key satisfied two required names")
 	}

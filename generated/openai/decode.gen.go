@@ -9,7 +9,11 @@ import (
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -17,7 +21,7 @@ func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
 func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "thread.created":
 			var x ThreadStreamEvent
 			if err := (&x).decodeJSON(d); err != nil {
@@ -213,7 +217,11 @@ func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantTool) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -221,7 +229,7 @@ func (u *AssistantTool) UnmarshalJSON(data []byte) error {
 func (u *AssistantTool) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "function":
 			var x AssistantToolsFunction
 			if err := (&x).decodeJSON(d); err != nil {
@@ -262,31 +270,28 @@ func (u *AssistantTool) decodeJSON(d *decoder) error {
 func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	*v = AssistantToolsCode{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantToolsCode", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantToolsCode", string(last), err)
+		if err != nil {
+			return fieldError("AssistantToolsCode", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -300,7 +305,11 @@ func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -309,33 +318,30 @@ func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearch", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "file_search"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "file_search":
-			return readOptOf(d, &v.FileSearch)
+			err = readOptAssistantToolsFileSearchFileSearch(d, &v.FileSearch)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantToolsFileSearch", string(last), err)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearch", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -349,7 +355,11 @@ func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -357,22 +367,25 @@ func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchFileSearch{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearchFileSearch", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "max_num_results":
-			return readOptInt64(d, &v.MaxNumResults)
+			err = readOptInt64(d, &v.MaxNumResults)
 		case "ranking_options":
-			return readOptOf(d, &v.RankingOptions)
+			err = readOptFileSearchRankingOptions(d, &v.RankingOptions)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantToolsFileSearchFileSearch", string(last), err)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearchFileSearch", string(key), err)
+		}
 	}
 	return nil
 }
@@ -383,7 +396,11 @@ func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -392,31 +409,28 @@ func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearchTypeOnly", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "file_search"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantToolsFileSearchTypeOnly", string(last), err)
+		if err != nil {
+			return fieldError("AssistantToolsFileSearchTypeOnly", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -430,7 +444,11 @@ func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -439,38 +457,35 @@ func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFunction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantToolsFunction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "function"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "function":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Function).decodeJSON(d)
 			}
-			return (&v.Function).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantToolsFunction", string(last), err)
+		if err != nil {
+			return fieldError("AssistantToolsFunction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -487,12 +502,20 @@ func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -507,7 +530,7 @@ func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
 		*u = AssistantsAPIResponseFormatOptionOfString(x)
 		return nil
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "json_schema":
 			var x ResponseFormatJSONSchema
 			if err := (&x).decodeJSON(d); err != nil {
@@ -544,7 +567,11 @@ func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *AssistantsAPIToolChoiceOption) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -588,27 +615,30 @@ func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
 func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantsNamedToolChoice", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Type).decodeJSON(d)
 			}
-			return (&v.Type).decodeJSON(d)
 		case "function":
-			return readOptOf(d, &v.Function)
+			err = readOptAssistantsNamedToolChoiceFunction(d, &v.Function)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantsNamedToolChoice", string(last), err)
+		if err != nil {
+			return fieldError("AssistantsNamedToolChoice", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -622,7 +652,11 @@ func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -631,25 +665,28 @@ func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("AssistantsNamedToolChoiceFunction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("AssistantsNamedToolChoiceFunction", string(last), err)
+		if err != nil {
+			return fieldError("AssistantsNamedToolChoiceFunction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -663,7 +700,11 @@ func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a AssistantsNamedToolChoiceType.
@@ -677,38 +718,39 @@ func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
 func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	*v = CreateMessageRequest{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("CreateMessageRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "role":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Role).decodeJSON(d)
 			}
-			return (&v.Role).decodeJSON(d)
 		case "content":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Content).decodeJSON(d)
 			}
-			return (&v.Content).decodeJSON(d)
 		case "attachments":
-			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceMessageAttachment(d, &v.Attachments)
 		case "metadata":
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("CreateMessageRequest", string(last), err)
+		if err != nil {
+			return fieldError("CreateMessageRequest", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -725,12 +767,20 @@ func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *CreateMessageRequestContent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -746,7 +796,7 @@ func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
 		return nil
 	case '[':
 		var x []MessageContentPart
-		if err := readSliceOf(d, &x); err != nil {
+		if err := readSliceMessageContentPart(d, &x); err != nil {
 			return fieldError("CreateMessageRequestContent", "", err)
 		}
 		*u = CreateMessageRequestContentOfArray(x)
@@ -774,61 +824,60 @@ func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
 func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	*v = CreateRunRequest{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("CreateRunRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "assistant_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.AssistantID)
 			}
-			return d.readString(&v.AssistantID)
 		case "model":
-			return readOptOf(d, &v.Model)
+			err = readOptAssistantSupportedModels(d, &v.Model)
 		case "reasoning_effort":
-			return readOptOf(d, &v.ReasoningEffort)
+			err = readOptReasoningEffort(d, &v.ReasoningEffort)
 		case "instructions":
-			return readOptString(d, &v.Instructions)
+			err = readOptString(d, &v.Instructions)
 		case "additional_instructions":
-			return readOptString(d, &v.AdditionalInstructions)
+			err = readOptString(d, &v.AdditionalInstructions)
 		case "additional_messages":
-			return readOpt(d, &v.AdditionalMessages, func(p0 *[]CreateMessageRequest) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceCreateMessageRequest(d, &v.AdditionalMessages)
 		case "tools":
-			return readOpt(d, &v.Tools, func(p0 *[]AssistantTool) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceAssistantTool(d, &v.Tools)
 		case "metadata":
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		case "temperature":
-			return readOptFloat64(d, &v.Temperature)
+			err = readOptFloat64(d, &v.Temperature)
 		case "top_p":
-			return readOptFloat64(d, &v.TopP)
+			err = readOptFloat64(d, &v.TopP)
 		case "stream":
-			return readOptBool(d, &v.Stream)
+			err = readOptBool(d, &v.Stream)
 		case "max_prompt_tokens":
-			return readOptInt64(d, &v.MaxPromptTokens)
+			err = readOptInt64(d, &v.MaxPromptTokens)
 		case "max_completion_tokens":
-			return readOptInt64(d, &v.MaxCompletionTokens)
+			err = readOptInt64(d, &v.MaxCompletionTokens)
 		case "truncation_strategy":
-			return readOptOf(d, &v.TruncationStrategy)
+			err = readOptTruncationObject(d, &v.TruncationStrategy)
 		case "tool_choice":
-			return readOptOf(d, &v.ToolChoice)
+			err = readOptAssistantsAPIToolChoiceOption(d, &v.ToolChoice)
 		case "parallel_tool_calls":
-			return readOptBool(d, &v.ParallelToolCalls)
+			err = readOptBool(d, &v.ParallelToolCalls)
 		case "response_format":
-			return readOptOf(d, &v.ResponseFormat)
+			err = readOptAssistantsAPIResponseFormatOption(d, &v.ResponseFormat)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("CreateRunRequest", string(last), err)
+		if err != nil {
+			return fieldError("CreateRunRequest", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -842,7 +891,11 @@ func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -851,44 +904,35 @@ func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 func (v *DoneEvent) decodeJSON(d *decoder) error {
 	*v = DoneEvent{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("DoneEvent", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "done"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Data, "[DONE]"); err != nil {
-				return err
-			}
-			if v.Data == "" {
+			} else if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("DoneEvent", string(last), err)
+		if err != nil {
+			return fieldError("DoneEvent", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -905,7 +949,11 @@ func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -914,38 +962,41 @@ func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Error", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			return readOptString(d, &v.Code)
+			err = readOptString(d, &v.Code)
 		case "message":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Message)
 			}
-			return d.readString(&v.Message)
 		case "param":
 			seen[0] |= uint64(0x4)
-			return readOptString(d, &v.Param)
+			err = readOptString(d, &v.Param)
 		case "type":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.Type)
 			}
-			return d.readString(&v.Type)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Error", string(last), err)
+		if err != nil {
+			return fieldError("Error", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -968,7 +1019,11 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -977,38 +1032,35 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	*v = ErrorEvent{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ErrorEvent", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "error"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ErrorEvent", string(last), err)
+		if err != nil {
+			return fieldError("ErrorEvent", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1025,7 +1077,11 @@ func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1034,25 +1090,28 @@ func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	*v = ErrorResponse{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ErrorResponse", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "error":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Error).decodeJSON(d)
 			}
-			return (&v.Error).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ErrorResponse", string(last), err)
+		if err != nil {
+			return fieldError("ErrorResponse", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1066,7 +1125,11 @@ func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1075,27 +1138,30 @@ func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("FileSearchRankingOptions", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "ranker":
-			return readOptOf(d, &v.Ranker)
+			err = readOptFileSearchRankingOptionsRanker(d, &v.Ranker)
 		case "score_threshold":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readFloat64(&v.ScoreThreshold)
 			}
-			return d.readFloat64(&v.ScoreThreshold)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("FileSearchRankingOptions", string(last), err)
+		if err != nil {
+			return fieldError("FileSearchRankingOptions", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1109,7 +1175,11 @@ func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a FileSearchRankingOptionsRanker.
@@ -1123,31 +1193,34 @@ func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
 func (v *FunctionObject) decodeJSON(d *decoder) error {
 	*v = FunctionObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("FunctionObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "description":
-			return readOptString(d, &v.Description)
+			err = readOptString(d, &v.Description)
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		case "parameters":
-			return readOptOf(d, &v.Parameters)
+			err = readOptFunctionParameters(d, &v.Parameters)
 		case "strict":
-			return readOptBool(d, &v.Strict)
+			err = readOptBool(d, &v.Strict)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("FunctionObject", string(last), err)
+		if err != nil {
+			return fieldError("FunctionObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1161,7 +1234,11 @@ func (v *FunctionObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a FunctionParameters.
@@ -1180,53 +1257,56 @@ func (v *ImageDetail) decodeJSON(d *decoder) error {
 func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunStepsResponse{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ListRunStepsResponse", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "object":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Object)
 			}
-			return d.readString(&v.Object)
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceRunStepObject(d, &v.Data)
 			}
-			return readSliceOf(d, &v.Data)
 		case "first_id":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readString(&v.FirstID)
 			}
-			return d.readString(&v.FirstID)
 		case "last_id":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.LastID)
 			}
-			return d.readString(&v.LastID)
 		case "has_more":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readBool(&v.HasMore)
 			}
-			return d.readBool(&v.HasMore)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ListRunStepsResponse", string(last), err)
+		if err != nil {
+			return fieldError("ListRunStepsResponse", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1252,7 +1332,11 @@ func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a ListRunsOrder.
@@ -1266,53 +1350,56 @@ func (v *ListRunsOrder) decodeJSON(d *decoder) error {
 func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunsResponse{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ListRunsResponse", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "object":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Object)
 			}
-			return d.readString(&v.Object)
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceRunObject(d, &v.Data)
 			}
-			return readSliceOf(d, &v.Data)
 		case "first_id":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readString(&v.FirstID)
 			}
-			return d.readString(&v.FirstID)
 		case "last_id":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.LastID)
 			}
-			return d.readString(&v.LastID)
 		case "has_more":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readBool(&v.HasMore)
 			}
-			return d.readBool(&v.HasMore)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ListRunsResponse", string(last), err)
+		if err != nil {
+			return fieldError("ListRunsResponse", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1338,7 +1425,11 @@ func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1347,32 +1438,35 @@ func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	*v = MessageAttachment{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageAttachment", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		case "tools":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
 			}
-			return readSliceOf(d, &v.Tools)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageAttachment", string(last), err)
+		if err != nil {
+			return fieldError("MessageAttachment", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1389,12 +1483,20 @@ func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -1402,7 +1504,7 @@ func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
 func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "code_interpreter":
 			var x AssistantToolsCode
 			if err := (&x).decodeJSON(d); err != nil {
@@ -1432,7 +1534,11 @@ func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageContent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -1440,7 +1546,7 @@ func (u *MessageContent) UnmarshalJSON(data []byte) error {
 func (u *MessageContent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "image_file":
 			var x MessageContentImageFileObject
 			if err := (&x).decodeJSON(d); err != nil {
@@ -1488,38 +1594,35 @@ func (u *MessageContent) decodeJSON(d *decoder) error {
 func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentImageFileObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "image_file"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "image_file":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.ImageFile).decodeJSON(d)
 			}
-			return (&v.ImageFile).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentImageFileObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentImageFileObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1536,7 +1639,11 @@ func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1545,27 +1652,30 @@ func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentImageFileObjectImageFile", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		case "detail":
-			return readOptOf(d, &v.Detail)
+			err = readOptImageDetail(d, &v.Detail)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentImageFileObjectImageFile", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentImageFileObjectImageFile", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1579,7 +1689,11 @@ func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) erro
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1588,38 +1702,35 @@ func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) erro
 func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentImageURLObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "image_url"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "image_url":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.ImageURL).decodeJSON(d)
 			}
-			return (&v.ImageURL).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentImageURLObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentImageURLObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1636,7 +1747,11 @@ func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1645,27 +1760,30 @@ func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentImageURLObjectImageURL", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "url":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.URL)
 			}
-			return d.readString(&v.URL)
 		case "detail":
-			return readOptOf(d, &v.Detail)
+			err = readOptImageDetail(d, &v.Detail)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentImageURLObjectImageURL", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentImageURLObjectImageURL", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1679,12 +1797,20 @@ func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -1692,7 +1818,7 @@ func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
 func (u *MessageContentPart) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "image_file":
 			var x MessageContentImageFileObject
 			if err := (&x).decodeJSON(d); err != nil {
@@ -1733,38 +1859,35 @@ func (u *MessageContentPart) decodeJSON(d *decoder) error {
 func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentRefusalObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "refusal"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "refusal":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Refusal)
 			}
-			return d.readString(&v.Refusal)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentRefusalObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentRefusalObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1781,7 +1904,11 @@ func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1790,38 +1917,35 @@ func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentTextObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "text"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Text).decodeJSON(d)
 			}
-			return (&v.Text).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentTextObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentTextObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1838,7 +1962,11 @@ func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -1847,32 +1975,35 @@ func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageContentTextObjectText", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "value":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Value)
 			}
-			return d.readString(&v.Value)
 		case "annotations":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceTextAnnotation(d, &v.Annotations)
 			}
-			return readSliceOf(d, &v.Annotations)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageContentTextObjectText", string(last), err)
+		if err != nil {
+			return fieldError("MessageContentTextObjectText", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -1889,12 +2020,20 @@ func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -1902,7 +2041,7 @@ func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
 func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "image_file":
 			var x MessageDeltaContentImageFile
 			if err := (&x).decodeJSON(d); err != nil {
@@ -1950,40 +2089,37 @@ func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
 func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageFile", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.Index)
 			}
-			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "image_file"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "image_file":
-			return readOptOf(d, &v.ImageFile)
+			err = readOptMessageDeltaContentImageFileImageFile(d, &v.ImageFile)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentImageFile", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageFile", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2000,7 +2136,11 @@ func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2008,22 +2148,25 @@ func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFileImageFile{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageFileImageFile", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
-			return readOptString(d, &v.FileID)
+			err = readOptString(d, &v.FileID)
 		case "detail":
-			return readOptOf(d, &v.Detail)
+			err = readOptImageDetail(d, &v.Detail)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentImageFileImageFile", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageFileImageFile", string(key), err)
+		}
 	}
 	return nil
 }
@@ -2034,7 +2177,11 @@ func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2043,40 +2190,37 @@ func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error
 func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageURL", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.Index)
 			}
-			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "image_url"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "image_url":
-			return readOptOf(d, &v.ImageURL)
+			err = readOptMessageDeltaContentImageURLImageURL(d, &v.ImageURL)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentImageURL", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageURL", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2093,7 +2237,11 @@ func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2101,22 +2249,25 @@ func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURLImageURL{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageURLImageURL", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "url":
-			return readOptString(d, &v.URL)
+			err = readOptString(d, &v.URL)
 		case "detail":
-			return readOptOf(d, &v.Detail)
+			err = readOptImageDetail(d, &v.Detail)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentImageURLImageURL", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentImageURLImageURL", string(key), err)
+		}
 	}
 	return nil
 }
@@ -2127,7 +2278,11 @@ func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2136,40 +2291,37 @@ func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentRefusal", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.Index)
 			}
-			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "refusal"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "refusal":
-			return readOptString(d, &v.Refusal)
+			err = readOptString(d, &v.Refusal)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentRefusal", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentRefusal", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2186,7 +2338,11 @@ func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2195,40 +2351,37 @@ func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentText{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentText", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "index":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.Index)
 			}
-			return d.readInt64(&v.Index)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "text"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "text":
-			return readOptOf(d, &v.Text)
+			err = readOptMessageDeltaContentTextText(d, &v.Text)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentText", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentText", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2245,7 +2398,11 @@ func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2253,26 +2410,25 @@ func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentTextText{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaContentTextText", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "value":
-			return readOptString(d, &v.Value)
+			err = readOptString(d, &v.Value)
 		case "annotations":
-			return readOpt(d, &v.Annotations, func(p0 *[]json.RawMessage) error {
-				return readSlice(d, p0, func(p1 *json.RawMessage) error {
-					return d.readRaw(p1)
-				})
-			})
+			err = readOptSliceRaw(d, &v.Annotations)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaContentTextText", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaContentTextText", string(key), err)
+		}
 	}
 	return nil
 }
@@ -2283,7 +2439,11 @@ func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2292,45 +2452,42 @@ func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread.message.delta"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "delta":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.Delta).decodeJSON(d)
 			}
-			return (&v.Delta).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2350,7 +2507,11 @@ func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2358,24 +2519,25 @@ func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObjectDelta{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageDeltaObjectDelta", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "role":
-			return readOptOf(d, &v.Role)
+			err = readOptMessageDeltaObjectDeltaRole(d, &v.Role)
 		case "content":
-			return readOpt(d, &v.Content, func(p0 *[]MessageDeltaContent) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceMessageDeltaContent(d, &v.Content)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageDeltaObjectDelta", string(last), err)
+		if err != nil {
+			return fieldError("MessageDeltaObjectDelta", string(key), err)
+		}
 	}
 	return nil
 }
@@ -2386,7 +2548,11 @@ func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a MessageDeltaObjectDeltaRole.
@@ -2400,96 +2566,91 @@ func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
 func (v *MessageObject) decodeJSON(d *decoder) error {
 	*v = MessageObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread.message"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.CreatedAt)
 			}
-			return d.readInt64(&v.CreatedAt)
 		case "thread_id":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.ThreadID)
 			}
-			return d.readString(&v.ThreadID)
 		case "status":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = (&v.Status).decodeJSON(d)
 			}
-			return (&v.Status).decodeJSON(d)
 		case "incomplete_details":
 			seen[0] |= uint64(0x20)
-			return readOptOf(d, &v.IncompleteDetails)
+			err = readOptMessageObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "completed_at":
 			seen[0] |= uint64(0x40)
-			return readOptInt64(d, &v.CompletedAt)
+			err = readOptInt64(d, &v.CompletedAt)
 		case "incomplete_at":
 			seen[0] |= uint64(0x80)
-			return readOptInt64(d, &v.IncompleteAt)
+			err = readOptInt64(d, &v.IncompleteAt)
 		case "role":
 			seen[0] |= uint64(0x100)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(8)
-				return err
+			} else {
+				err = (&v.Role).decodeJSON(d)
 			}
-			return (&v.Role).decodeJSON(d)
 		case "content":
 			seen[0] |= uint64(0x200)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(9)
-				return err
+			} else {
+				err = readSliceMessageContent(d, &v.Content)
 			}
-			return readSliceOf(d, &v.Content)
 		case "assistant_id":
 			seen[0] |= uint64(0x400)
-			return readOptString(d, &v.AssistantID)
+			err = readOptString(d, &v.AssistantID)
 		case "run_id":
 			seen[0] |= uint64(0x800)
-			return readOptString(d, &v.RunID)
+			err = readOptString(d, &v.RunID)
 		case "attachments":
 			seen[0] |= uint64(0x1000)
-			return readOpt(d, &v.Attachments, func(p0 *[]MessageAttachment) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceMessageAttachment(d, &v.Attachments)
 		case "metadata":
 			seen[0] |= uint64(0x2000)
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2542,7 +2703,11 @@ func (v *MessageObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2551,25 +2716,28 @@ func (v *MessageObject) UnmarshalJSON(data []byte) error {
 func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageObjectIncompleteDetails", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "reason":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Reason).decodeJSON(d)
 			}
-			return (&v.Reason).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageObjectIncompleteDetails", string(last), err)
+		if err != nil {
+			return fieldError("MessageObjectIncompleteDetails", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2583,7 +2751,11 @@ func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a MessageObjectIncompleteDetailsReason.
@@ -2607,38 +2779,35 @@ func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
 func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageRequestContentTextObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "text"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Text)
 			}
-			return d.readString(&v.Text)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageRequestContentTextObject", string(last), err)
+		if err != nil {
+			return fieldError("MessageRequestContentTextObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2655,12 +2824,20 @@ func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -2668,7 +2845,7 @@ func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
 func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "thread.message.created":
 			var x MessageStreamEventThreadMessageCreated
 			if err := (&x).decodeJSON(d); err != nil {
@@ -2723,38 +2900,35 @@ func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
 func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.message.completed"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageStreamEventThreadMessageCompleted", string(last), err)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageCompleted", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2771,7 +2945,11 @@ func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) er
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2780,38 +2958,35 @@ func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) er
 func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageCreated", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.message.created"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageStreamEventThreadMessageCreated", string(last), err)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageCreated", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2828,7 +3003,11 @@ func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) erro
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2837,38 +3016,35 @@ func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) erro
 func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageDelta", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.message.delta"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageStreamEventThreadMessageDelta", string(last), err)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageDelta", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2885,7 +3061,11 @@ func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2894,38 +3074,35 @@ func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error 
 func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.message.in_progress"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageStreamEventThreadMessageInProgress", string(last), err)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageInProgress", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2942,7 +3119,11 @@ func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) e
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -2951,38 +3132,35 @@ func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) e
 func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.message.incomplete"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MessageStreamEventThreadMessageIncomplete", string(last), err)
+		if err != nil {
+			return fieldError("MessageStreamEventThreadMessageIncomplete", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -2999,7 +3177,11 @@ func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) e
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a Metadata.
@@ -3012,20 +3194,23 @@ func (v *Metadata) decodeJSON(d *decoder) error {
 // the value back as it arrived.
 func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 	*v = ModifyRunRequest{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ModifyRunRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "metadata":
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ModifyRunRequest", string(last), err)
+		if err != nil {
+			return fieldError("ModifyRunRequest", string(key), err)
+		}
 	}
 	return nil
 }
@@ -3036,7 +3221,11 @@ func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a ReasoningEffort.
@@ -3050,31 +3239,28 @@ func (v *ReasoningEffort) decodeJSON(d *decoder) error {
 func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ResponseFormatJSONObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "json_object"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ResponseFormatJSONObject", string(last), err)
+		if err != nil {
+			return fieldError("ResponseFormatJSONObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3088,7 +3274,11 @@ func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3097,38 +3287,35 @@ func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ResponseFormatJSONSchema", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "json_schema"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "json_schema":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.JSONSchema).decodeJSON(d)
 			}
-			return (&v.JSONSchema).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ResponseFormatJSONSchema", string(last), err)
+		if err != nil {
+			return fieldError("ResponseFormatJSONSchema", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3145,7 +3332,11 @@ func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3154,31 +3345,34 @@ func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ResponseFormatJSONSchemaJSONSchema", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "description":
-			return readOptString(d, &v.Description)
+			err = readOptString(d, &v.Description)
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		case "schema":
-			return readOptOf(d, &v.Schema)
+			err = readOptResponseFormatJSONSchemaSchema(d, &v.Schema)
 		case "strict":
-			return readOptBool(d, &v.Strict)
+			err = readOptBool(d, &v.Strict)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ResponseFormatJSONSchemaJSONSchema", string(last), err)
+		if err != nil {
+			return fieldError("ResponseFormatJSONSchemaJSONSchema", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3192,7 +3386,11 @@ func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a ResponseFormatJSONSchemaSchema.
@@ -3206,31 +3404,28 @@ func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
 func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	*v = ResponseFormatText{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ResponseFormatText", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "text"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ResponseFormatText", string(last), err)
+		if err != nil {
+			return fieldError("ResponseFormatText", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3244,7 +3439,11 @@ func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3253,39 +3452,42 @@ func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunCompletionUsage{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunCompletionUsage", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "completion_tokens":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.CompletionTokens)
 			}
-			return d.readInt64(&v.CompletionTokens)
 		case "prompt_tokens":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readInt64(&v.PromptTokens)
 			}
-			return d.readInt64(&v.PromptTokens)
 		case "total_tokens":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.TotalTokens)
 			}
-			return d.readInt64(&v.TotalTokens)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunCompletionUsage", string(last), err)
+		if err != nil {
+			return fieldError("RunCompletionUsage", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3305,7 +3507,11 @@ func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3314,143 +3520,140 @@ func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunObject) decodeJSON(d *decoder) error {
 	*v = RunObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread.run"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.CreatedAt)
 			}
-			return d.readInt64(&v.CreatedAt)
 		case "thread_id":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.ThreadID)
 			}
-			return d.readString(&v.ThreadID)
 		case "assistant_id":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readString(&v.AssistantID)
 			}
-			return d.readString(&v.AssistantID)
 		case "status":
 			seen[0] |= uint64(0x20)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(5)
-				return err
+			} else {
+				err = (&v.Status).decodeJSON(d)
 			}
-			return (&v.Status).decodeJSON(d)
 		case "required_action":
 			seen[0] |= uint64(0x40)
-			return readOptOf(d, &v.RequiredAction)
+			err = readOptRunObjectRequiredAction(d, &v.RequiredAction)
 		case "last_error":
 			seen[0] |= uint64(0x80)
-			return readOptOf(d, &v.LastError)
+			err = readOptRunObjectLastError(d, &v.LastError)
 		case "expires_at":
 			seen[0] |= uint64(0x100)
-			return readOptInt64(d, &v.ExpiresAt)
+			err = readOptInt64(d, &v.ExpiresAt)
 		case "started_at":
 			seen[0] |= uint64(0x200)
-			return readOptInt64(d, &v.StartedAt)
+			err = readOptInt64(d, &v.StartedAt)
 		case "cancelled_at":
 			seen[0] |= uint64(0x400)
-			return readOptInt64(d, &v.CancelledAt)
+			err = readOptInt64(d, &v.CancelledAt)
 		case "failed_at":
 			seen[0] |= uint64(0x800)
-			return readOptInt64(d, &v.FailedAt)
+			err = readOptInt64(d, &v.FailedAt)
 		case "completed_at":
 			seen[0] |= uint64(0x1000)
-			return readOptInt64(d, &v.CompletedAt)
+			err = readOptInt64(d, &v.CompletedAt)
 		case "incomplete_details":
 			seen[0] |= uint64(0x2000)
-			return readOptOf(d, &v.IncompleteDetails)
+			err = readOptRunObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "model":
 			seen[0] |= uint64(0x4000)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(14)
-				return err
+			} else {
+				err = d.readString(&v.Model)
 			}
-			return d.readString(&v.Model)
 		case "instructions":
 			seen[0] |= uint64(0x8000)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(15)
-				return err
+			} else {
+				err = d.readString(&v.Instructions)
 			}
-			return d.readString(&v.Instructions)
 		case "tools":
 			seen[0] |= uint64(0x10000)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(16)
-				return err
+			} else {
+				err = readSliceAssistantTool(d, &v.Tools)
 			}
-			return readSliceOf(d, &v.Tools)
 		case "metadata":
 			seen[0] |= uint64(0x20000)
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		case "usage":
 			seen[0] |= uint64(0x40000)
-			return readOptOf(d, &v.Usage)
+			err = readOptRunCompletionUsage(d, &v.Usage)
 		case "temperature":
-			return readOptFloat64(d, &v.Temperature)
+			err = readOptFloat64(d, &v.Temperature)
 		case "top_p":
-			return readOptFloat64(d, &v.TopP)
+			err = readOptFloat64(d, &v.TopP)
 		case "max_prompt_tokens":
 			seen[0] |= uint64(0x80000)
-			return readOptInt64(d, &v.MaxPromptTokens)
+			err = readOptInt64(d, &v.MaxPromptTokens)
 		case "max_completion_tokens":
 			seen[0] |= uint64(0x100000)
-			return readOptInt64(d, &v.MaxCompletionTokens)
+			err = readOptInt64(d, &v.MaxCompletionTokens)
 		case "truncation_strategy":
 			seen[0] |= uint64(0x200000)
-			return readOptOf(d, &v.TruncationStrategy)
+			err = readOptTruncationObject(d, &v.TruncationStrategy)
 		case "tool_choice":
 			seen[0] |= uint64(0x400000)
-			return readOptOf(d, &v.ToolChoice)
+			err = readOptAssistantsAPIToolChoiceOption(d, &v.ToolChoice)
 		case "parallel_tool_calls":
 			seen[0] |= uint64(0x800000)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(23)
-				return err
+			} else {
+				err = d.readBool(&v.ParallelToolCalls)
 			}
-			return d.readBool(&v.ParallelToolCalls)
 		case "response_format":
 			seen[0] |= uint64(0x1000000)
-			return readOptOf(d, &v.ResponseFormat)
+			err = readOptAssistantsAPIResponseFormatOption(d, &v.ResponseFormat)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunObject", string(last), err)
+		if err != nil {
+			return fieldError("RunObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3536,7 +3739,11 @@ func (v *RunObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3544,20 +3751,23 @@ func (v *RunObject) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = RunObjectIncompleteDetails{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunObjectIncompleteDetails", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "reason":
-			return readOptOf(d, &v.Reason)
+			err = readOptRunObjectIncompleteDetailsReason(d, &v.Reason)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunObjectIncompleteDetails", string(last), err)
+		if err != nil {
+			return fieldError("RunObjectIncompleteDetails", string(key), err)
+		}
 	}
 	return nil
 }
@@ -3568,7 +3778,11 @@ func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a RunObjectIncompleteDetailsReason.
@@ -3582,32 +3796,35 @@ func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
 func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunObjectLastError{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunObjectLastError", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Code).decodeJSON(d)
 			}
-			return (&v.Code).decodeJSON(d)
 		case "message":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Message)
 			}
-			return d.readString(&v.Message)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunObjectLastError", string(last), err)
+		if err != nil {
+			return fieldError("RunObjectLastError", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3624,7 +3841,11 @@ func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a RunObjectLastErrorCode.
@@ -3638,38 +3859,35 @@ func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
 func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunObjectRequiredAction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "submit_tool_outputs"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "submit_tool_outputs":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.SubmitToolOutputs).decodeJSON(d)
 			}
-			return (&v.SubmitToolOutputs).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunObjectRequiredAction", string(last), err)
+		if err != nil {
+			return fieldError("RunObjectRequiredAction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3686,7 +3904,11 @@ func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3695,25 +3917,28 @@ func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "tool_calls":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = readSliceRunToolCallObject(d, &v.ToolCalls)
 			}
-			return readSliceOf(d, &v.ToolCalls)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(last), err)
+		if err != nil {
+			return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3727,7 +3952,11 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) er
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a RunStatus.
@@ -3741,39 +3970,42 @@ func (v *RunStatus) decodeJSON(d *decoder) error {
 func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepCompletionUsage", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "completion_tokens":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.CompletionTokens)
 			}
-			return d.readInt64(&v.CompletionTokens)
 		case "prompt_tokens":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readInt64(&v.PromptTokens)
 			}
-			return d.readInt64(&v.PromptTokens)
 		case "total_tokens":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.TotalTokens)
 			}
-			return d.readInt64(&v.TotalTokens)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepCompletionUsage", string(last), err)
+		if err != nil {
+			return fieldError("RunStepCompletionUsage", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3793,7 +4025,11 @@ func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3802,45 +4038,42 @@ func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDeltaObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread.run.step.delta"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "delta":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.Delta).decodeJSON(d)
 			}
-			return (&v.Delta).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDeltaObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDeltaObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3860,7 +4093,11 @@ func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3868,22 +4105,23 @@ func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObjectDelta{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDeltaObjectDelta", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "step_details":
-			return readOpt(d, &v.StepDetails, func(p0 *json.RawMessage) error {
-				return d.readRaw(p0)
-			})
+			err = readOptRaw(d, &v.StepDetails)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDeltaObjectDelta", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDeltaObjectDelta", string(key), err)
+		}
 	}
 	return nil
 }
@@ -3894,12 +4132,20 @@ func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -3907,7 +4153,7 @@ func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
 func (u *RunStepDetails) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "message_creation":
 			var x RunStepDetailsMessageCreationObject
 			if err := (&x).decodeJSON(d); err != nil {
@@ -3941,38 +4187,35 @@ func (u *RunStepDetails) decodeJSON(d *decoder) error {
 func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsMessageCreationObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "message_creation"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "message_creation":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.MessageCreation).decodeJSON(d)
 			}
-			return (&v.MessageCreation).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsMessageCreationObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsMessageCreationObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -3989,7 +4232,11 @@ func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -3998,25 +4245,28 @@ func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "message_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.MessageID)
 			}
-			return d.readString(&v.MessageID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4030,7 +4280,11 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4039,45 +4293,42 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data 
 func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "code_interpreter"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "code_interpreter":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.CodeInterpreter).decodeJSON(d)
 			}
-			return (&v.CodeInterpreter).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4097,7 +4348,11 @@ func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4106,32 +4361,35 @@ func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "input":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Input)
 			}
-			return d.readString(&v.Input)
 		case "outputs":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
 			}
-			return readSliceOf(d, &v.Outputs)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4148,12 +4406,20 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -4161,7 +4427,7 @@ func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJ
 func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "logs":
 			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs
 			if err := (&x).decodeJSON(d); err != nil {
@@ -4195,38 +4461,35 @@ func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "image"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "image":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Image).decodeJSON(d)
 			}
-			return (&v.Image).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4243,7 +4506,11 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Unmar
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4252,25 +4519,28 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Unmar
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4284,7 +4554,11 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4293,38 +4567,35 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "logs"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "logs":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Logs)
 			}
-			return d.readString(&v.Logs)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4341,7 +4612,11 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Unmars
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4350,45 +4625,42 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Unmars
 func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "file_search"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "file_search":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.FileSearch).decodeJSON(d)
 			}
-			return (&v.FileSearch).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4408,7 +4680,11 @@ func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) err
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4416,24 +4692,25 @@ func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) err
 // the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "ranking_options":
-			return readOptOf(d, &v.RankingOptions)
+			err = readOptFileSearchRankingOptions(d, &v.RankingOptions)
 		case "results":
-			return readOpt(d, &v.Results, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d, &v.Results)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(key), err)
+		}
 	}
 	return nil
 }
@@ -4444,7 +4721,11 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data [
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4453,43 +4734,44 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data [
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		case "file_name":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.FileName)
 			}
-			return d.readString(&v.FileName)
 		case "score":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readFloat64(&v.Score)
 			}
-			return d.readFloat64(&v.Score)
 		case "content":
-			return readOpt(d, &v.Content, func(p0 *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d, &v.Content)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4509,7 +4791,11 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) Unmarshal
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4517,22 +4803,25 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) Unmarshal
 // the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
-			return readOptString(d, &v.Type)
+			err = readOptString(d, &v.Type)
 		case "text":
-			return readOptString(d, &v.Text)
+			err = readOptString(d, &v.Text)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(key), err)
+		}
 	}
 	return nil
 }
@@ -4543,7 +4832,11 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4552,45 +4845,42 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFunctionObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "function"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "function":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.Function).decodeJSON(d)
 			}
-			return (&v.Function).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFunctionObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFunctionObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4610,7 +4900,11 @@ func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4619,35 +4913,38 @@ func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		case "arguments":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Arguments)
 			}
-			return d.readString(&v.Arguments)
 		case "output":
 			seen[0] |= uint64(0x4)
-			return readOptString(d, &v.Output)
+			err = readOptString(d, &v.Output)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4667,7 +4964,11 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byt
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4676,38 +4977,35 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byt
 func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "tool_calls"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "tool_calls":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readSliceRunStepToolCall(d, &v.ToolCalls)
 			}
-			return readSliceOf(d, &v.ToolCalls)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepDetailsToolCallsObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4724,7 +5022,11 @@ func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4733,108 +5035,105 @@ func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObject) decodeJSON(d *decoder) error {
 	*v = RunStepObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread.run.step"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.CreatedAt)
 			}
-			return d.readInt64(&v.CreatedAt)
 		case "assistant_id":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readString(&v.AssistantID)
 			}
-			return d.readString(&v.AssistantID)
 		case "thread_id":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readString(&v.ThreadID)
 			}
-			return d.readString(&v.ThreadID)
 		case "run_id":
 			seen[0] |= uint64(0x20)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(5)
-				return err
+			} else {
+				err = d.readString(&v.RunID)
 			}
-			return d.readString(&v.RunID)
 		case "type":
 			seen[0] |= uint64(0x40)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(6)
-				return err
+			} else {
+				err = (&v.Type).decodeJSON(d)
 			}
-			return (&v.Type).decodeJSON(d)
 		case "status":
 			seen[0] |= uint64(0x80)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(7)
-				return err
+			} else {
+				err = (&v.Status).decodeJSON(d)
 			}
-			return (&v.Status).decodeJSON(d)
 		case "step_details":
 			seen[0] |= uint64(0x100)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(8)
-				return err
+			} else {
+				err = (&v.StepDetails).decodeJSON(d)
 			}
-			return (&v.StepDetails).decodeJSON(d)
 		case "last_error":
 			seen[0] |= uint64(0x200)
-			return readOptOf(d, &v.LastError)
+			err = readOptRunStepObjectLastError(d, &v.LastError)
 		case "expired_at":
 			seen[0] |= uint64(0x400)
-			return readOptInt64(d, &v.ExpiredAt)
+			err = readOptInt64(d, &v.ExpiredAt)
 		case "cancelled_at":
 			seen[0] |= uint64(0x800)
-			return readOptInt64(d, &v.CancelledAt)
+			err = readOptInt64(d, &v.CancelledAt)
 		case "failed_at":
 			seen[0] |= uint64(0x1000)
-			return readOptInt64(d, &v.FailedAt)
+			err = readOptInt64(d, &v.FailedAt)
 		case "completed_at":
 			seen[0] |= uint64(0x2000)
-			return readOptInt64(d, &v.CompletedAt)
+			err = readOptInt64(d, &v.CompletedAt)
 		case "metadata":
 			seen[0] |= uint64(0x4000)
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		case "usage":
 			seen[0] |= uint64(0x8000)
-			return readOptOf(d, &v.Usage)
+			err = readOptRunStepCompletionUsage(d, &v.Usage)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepObject", string(last), err)
+		if err != nil {
+			return fieldError("RunStepObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4893,7 +5192,11 @@ func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -4902,32 +5205,35 @@ func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunStepObjectLastError{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepObjectLastError", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "code":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Code).decodeJSON(d)
 			}
-			return (&v.Code).decodeJSON(d)
 		case "message":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Message)
 			}
-			return d.readString(&v.Message)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepObjectLastError", string(last), err)
+		if err != nil {
+			return fieldError("RunStepObjectLastError", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -4944,7 +5250,11 @@ func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a RunStepObjectLastErrorCode.
@@ -4964,7 +5274,11 @@ func (v *RunStepObjectType) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -4972,7 +5286,7 @@ func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
 func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "thread.run.step.created":
 			var x RunStepStreamEventThreadRunStepCreated
 			if err := (&x).decodeJSON(d); err != nil {
@@ -5041,38 +5355,35 @@ func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
 func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.cancelled"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCancelled", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCancelled", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5089,7 +5400,11 @@ func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) er
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5098,38 +5413,35 @@ func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.completed"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCompleted", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCompleted", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5146,7 +5458,11 @@ func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) er
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5155,38 +5471,35 @@ func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.created"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepCreated", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepCreated", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5203,7 +5516,11 @@ func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) erro
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5212,38 +5529,35 @@ func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.delta"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepDelta", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepDelta", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5260,7 +5574,11 @@ func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5269,38 +5587,35 @@ func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error 
 func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.expired"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepExpired", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepExpired", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5317,7 +5632,11 @@ func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) erro
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5326,38 +5645,35 @@ func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.failed"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepFailed", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepFailed", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5374,7 +5690,11 @@ func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5383,38 +5703,35 @@ func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error
 func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.step.in_progress"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStepStreamEventThreadRunStepInProgress", string(last), err)
+		if err != nil {
+			return fieldError("RunStepStreamEventThreadRunStepInProgress", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5431,12 +5748,20 @@ func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) e
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -5444,7 +5769,7 @@ func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
 func (u *RunStepToolCall) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "code_interpreter":
 			var x RunStepDetailsToolCallsCodeObject
 			if err := (&x).decodeJSON(d); err != nil {
@@ -5481,7 +5806,11 @@ func (u *RunStepToolCall) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -5489,7 +5818,7 @@ func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
 func (u *RunStreamEvent) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "thread.run.created":
 			var x RunStreamEventThreadRunCreated
 			if err := (&x).decodeJSON(d); err != nil {
@@ -5579,38 +5908,35 @@ func (u *RunStreamEvent) decodeJSON(d *decoder) error {
 func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCancelled", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.cancelled"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunCancelled", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCancelled", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5627,7 +5953,11 @@ func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5636,38 +5966,35 @@ func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCancelling", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.cancelling"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunCancelling", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCancelling", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5684,7 +6011,11 @@ func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5693,38 +6024,35 @@ func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCompleted", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.completed"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunCompleted", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCompleted", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5741,7 +6069,11 @@ func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5750,38 +6082,35 @@ func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCreated", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.created"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunCreated", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunCreated", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5798,7 +6127,11 @@ func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5807,38 +6140,35 @@ func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunExpired", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.expired"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunExpired", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunExpired", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5855,7 +6185,11 @@ func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5864,38 +6198,35 @@ func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunFailed", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.failed"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunFailed", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunFailed", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5912,7 +6243,11 @@ func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5921,38 +6256,35 @@ func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunInProgress", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.in_progress"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunInProgress", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunInProgress", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -5969,7 +6301,11 @@ func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -5978,38 +6314,35 @@ func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunIncomplete", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.incomplete"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunIncomplete", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunIncomplete", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6026,7 +6359,11 @@ func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6035,38 +6372,35 @@ func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunQueued", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.queued"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunQueued", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunQueued", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6083,7 +6417,11 @@ func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6092,38 +6430,35 @@ func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "data":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		case "event":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.run.requires_action"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunStreamEventThreadRunRequiresAction", string(last), err)
+		if err != nil {
+			return fieldError("RunStreamEventThreadRunRequiresAction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6140,7 +6475,11 @@ func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6149,45 +6488,42 @@ func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error
 func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	*v = RunToolCallObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunToolCallObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "type":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "function"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "function":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.Function).decodeJSON(d)
 			}
-			return (&v.Function).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunToolCallObject", string(last), err)
+		if err != nil {
+			return fieldError("RunToolCallObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6207,7 +6543,11 @@ func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6216,32 +6556,35 @@ func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("RunToolCallObjectFunction", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		case "arguments":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Arguments)
 			}
-			return d.readString(&v.Arguments)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("RunToolCallObjectFunction", string(last), err)
+		if err != nil {
+			return fieldError("RunToolCallObjectFunction", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6258,7 +6601,11 @@ func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6267,27 +6614,30 @@ func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("SubmitToolOutputsRunRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "tool_outputs":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = readSliceSubmitToolOutputsRunRequestToolOutputsItem(d, &v.ToolOutputs)
 			}
-			return readSliceOf(d, &v.ToolOutputs)
 		case "stream":
-			return readOptBool(d, &v.Stream)
+			err = readOptBool(d, &v.Stream)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("SubmitToolOutputsRunRequest", string(last), err)
+		if err != nil {
+			return fieldError("SubmitToolOutputsRunRequest", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6301,7 +6651,11 @@ func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6309,22 +6663,25 @@ func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "tool_call_id":
-			return readOptString(d, &v.ToolCallID)
+			err = readOptString(d, &v.ToolCallID)
 		case "output":
-			return readOptString(d, &v.Output)
+			err = readOptString(d, &v.Output)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(last), err)
+		if err != nil {
+			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(key), err)
+		}
 	}
 	return nil
 }
@@ -6335,12 +6692,20 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) 
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -6348,7 +6713,7 @@ func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
 func (u *TextAnnotation) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "file_citation":
 			var x TextAnnotationFileCitation
 			if err := (&x).decodeJSON(d); err != nil {
@@ -6382,59 +6747,56 @@ func (u *TextAnnotation) decodeJSON(d *decoder) error {
 func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("TextAnnotationFileCitation", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "file_citation"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Text)
 			}
-			return d.readString(&v.Text)
 		case "file_citation":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.FileCitation).decodeJSON(d)
 			}
-			return (&v.FileCitation).decodeJSON(d)
 		case "start_index":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readInt64(&v.StartIndex)
 			}
-			return d.readInt64(&v.StartIndex)
 		case "end_index":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readInt64(&v.EndIndex)
 			}
-			return d.readInt64(&v.EndIndex)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("TextAnnotationFileCitation", string(last), err)
+		if err != nil {
+			return fieldError("TextAnnotationFileCitation", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6460,7 +6822,11 @@ func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6469,25 +6835,28 @@ func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("TextAnnotationFileCitationFileCitation", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("TextAnnotationFileCitationFileCitation", string(last), err)
+		if err != nil {
+			return fieldError("TextAnnotationFileCitationFileCitation", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6501,7 +6870,11 @@ func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) erro
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6510,59 +6883,56 @@ func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) erro
 func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("TextAnnotationFilePath", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "file_path"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "text":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Text)
 			}
-			return d.readString(&v.Text)
 		case "file_path":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = (&v.FilePath).decodeJSON(d)
 			}
-			return (&v.FilePath).decodeJSON(d)
 		case "start_index":
 			seen[0] |= uint64(0x8)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(3)
-				return err
+			} else {
+				err = d.readInt64(&v.StartIndex)
 			}
-			return d.readInt64(&v.StartIndex)
 		case "end_index":
 			seen[0] |= uint64(0x10)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(4)
-				return err
+			} else {
+				err = d.readInt64(&v.EndIndex)
 			}
-			return d.readInt64(&v.EndIndex)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("TextAnnotationFilePath", string(last), err)
+		if err != nil {
+			return fieldError("TextAnnotationFilePath", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6588,7 +6958,11 @@ func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6597,25 +6971,28 @@ func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("TextAnnotationFilePathFilePath", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.FileID)
 			}
-			return d.readString(&v.FileID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("TextAnnotationFilePathFilePath", string(last), err)
+		if err != nil {
+			return fieldError("TextAnnotationFilePathFilePath", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6629,7 +7006,11 @@ func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6638,51 +7019,48 @@ func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 func (v *ThreadObject) decodeJSON(d *decoder) error {
 	*v = ThreadObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ThreadObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "object":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
-			}
-			if err := d.readKnown(&v.Object, "thread"); err != nil {
-				return err
-			}
-			if v.Object == "" {
+			} else if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
 				v.rec = v.rec.markEmpty(1)
 			}
-			return nil
 		case "created_at":
 			seen[0] |= uint64(0x4)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(2)
-				return err
+			} else {
+				err = d.readInt64(&v.CreatedAt)
 			}
-			return d.readInt64(&v.CreatedAt)
 		case "tool_resources":
 			seen[0] |= uint64(0x8)
-			return readOptOf(d, &v.ToolResources)
+			err = readOptThreadObjectToolResources(d, &v.ToolResources)
 		case "metadata":
 			seen[0] |= uint64(0x10)
-			return readOptOf(d, &v.Metadata)
+			err = readOptMetadata(d, &v.Metadata)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ThreadObject", string(last), err)
+		if err != nil {
+			return fieldError("ThreadObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6708,7 +7086,11 @@ func (v *ThreadObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6716,22 +7098,25 @@ func (v *ThreadObject) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResources{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ThreadObjectToolResources", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "code_interpreter":
-			return readOptOf(d, &v.CodeInterpreter)
+			err = readOptThreadObjectToolResourcesCodeInterpreter(d, &v.CodeInterpreter)
 		case "file_search":
-			return readOptOf(d, &v.FileSearch)
+			err = readOptThreadObjectToolResourcesFileSearch(d, &v.FileSearch)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ThreadObjectToolResources", string(last), err)
+		if err != nil {
+			return fieldError("ThreadObjectToolResources", string(key), err)
+		}
 	}
 	return nil
 }
@@ -6742,7 +7127,11 @@ func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6750,22 +7139,23 @@ func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesCodeInterpreter{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file_ids":
-			return readOpt(d, &v.FileIDs, func(p0 *[]string) error {
-				return readSliceString(d, p0)
-			})
+			err = readOptSliceString(d, &v.FileIDs)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(last), err)
+		if err != nil {
+			return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(key), err)
+		}
 	}
 	return nil
 }
@@ -6776,7 +7166,11 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) er
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6784,22 +7178,23 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) er
 // the value back as it arrived.
 func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesFileSearch{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ThreadObjectToolResourcesFileSearch", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "vector_store_ids":
-			return readOpt(d, &v.VectorStoreIDs, func(p0 *[]string) error {
-				return readSliceString(d, p0)
-			})
+			err = readOptSliceString(d, &v.VectorStoreIDs)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ThreadObjectToolResourcesFileSearch", string(last), err)
+		if err != nil {
+			return fieldError("ThreadObjectToolResourcesFileSearch", string(key), err)
+		}
 	}
 	return nil
 }
@@ -6810,7 +7205,11 @@ func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6819,38 +7218,35 @@ func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	*v = ThreadStreamEvent{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ThreadStreamEvent", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "thread.created"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = (&v.Data).decodeJSON(d)
 			}
-			return (&v.Data).decodeJSON(d)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ThreadStreamEvent", string(last), err)
+		if err != nil {
+			return fieldError("ThreadStreamEvent", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6867,7 +7263,11 @@ func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -6876,27 +7276,30 @@ func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 func (v *TruncationObject) decodeJSON(d *decoder) error {
 	*v = TruncationObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("TruncationObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = (&v.Type).decodeJSON(d)
 			}
-			return (&v.Type).decodeJSON(d)
 		case "last_messages":
-			return readOptInt64(d, &v.LastMessages)
+			err = readOptInt64(d, &v.LastMessages)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("TruncationObject", string(last), err)
+		if err != nil {
+			return fieldError("TruncationObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -6910,10 +7313,1256 @@ func (v *TruncationObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a TruncationObjectType.
 func (v *TruncationObjectType) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "auto", "last_messages")
+}
+
+// readMapString decodes an object into a map; null is a nil map.
+func readMapString(d *decoder, m *map[string]string) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x string
+		if err := d.readString(&x); err != nil {
+			return err
+		}
+		out[string(key)] = x
+	}
+	*m = out
+	return nil
+}
+
+// readOptAssistantSupportedModels decodes null as Null and anything else as a value.
+func readOptAssistantSupportedModels(d *decoder, o *Opt[AssistantSupportedModels]) error {
+	if d.null() {
+		*o = Opt[AssistantSupportedModels]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptAssistantToolsFileSearchFileSearch decodes null as Null and anything else as a value.
+func readOptAssistantToolsFileSearchFileSearch(d *decoder, o *Opt[AssistantToolsFileSearchFileSearch]) error {
+	if d.null() {
+		*o = Opt[AssistantToolsFileSearchFileSearch]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptAssistantsAPIResponseFormatOption decodes null as Null and anything else as a value.
+func readOptAssistantsAPIResponseFormatOption(d *decoder, o *Opt[AssistantsAPIResponseFormatOption]) error {
+	if d.null() {
+		*o = Opt[AssistantsAPIResponseFormatOption]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptAssistantsAPIToolChoiceOption decodes null as Null and anything else as a value.
+func readOptAssistantsAPIToolChoiceOption(d *decoder, o *Opt[AssistantsAPIToolChoiceOption]) error {
+	if d.null() {
+		*o = Opt[AssistantsAPIToolChoiceOption]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptAssistantsNamedToolChoiceFunction decodes null as Null and anything else as a value.
+func readOptAssistantsNamedToolChoiceFunction(d *decoder, o *Opt[AssistantsNamedToolChoiceFunction]) error {
+	if d.null() {
+		*o = Opt[AssistantsNamedToolChoiceFunction]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptBool decodes null as Null and anything else as a value.
+func readOptBool(d *decoder, o *Opt[bool]) error {
+	if d.null() {
+		*o = Opt[bool]{state: optNull}
+		return nil
+	}
+	if err := d.readBool(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptFileSearchRankingOptions decodes null as Null and anything else as a value.
+func readOptFileSearchRankingOptions(d *decoder, o *Opt[FileSearchRankingOptions]) error {
+	if d.null() {
+		*o = Opt[FileSearchRankingOptions]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptFileSearchRankingOptionsRanker decodes null as Null and anything else as a value.
+func readOptFileSearchRankingOptionsRanker(d *decoder, o *Opt[FileSearchRankingOptionsRanker]) error {
+	if d.null() {
+		*o = Opt[FileSearchRankingOptionsRanker]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptFloat64 decodes null as Null and anything else as a value.
+func readOptFloat64(d *decoder, o *Opt[float64]) error {
+	if d.null() {
+		*o = Opt[float64]{state: optNull}
+		return nil
+	}
+	if err := d.readFloat64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptFunctionParameters decodes null as Null and anything else as a value.
+func readOptFunctionParameters(d *decoder, o *Opt[FunctionParameters]) error {
+	if d.null() {
+		*o = Opt[FunctionParameters]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptImageDetail decodes null as Null and anything else as a value.
+func readOptImageDetail(d *decoder, o *Opt[ImageDetail]) error {
+	if d.null() {
+		*o = Opt[ImageDetail]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMessageDeltaContentImageFileImageFile decodes null as Null and anything else as a value.
+func readOptMessageDeltaContentImageFileImageFile(d *decoder, o *Opt[MessageDeltaContentImageFileImageFile]) error {
+	if d.null() {
+		*o = Opt[MessageDeltaContentImageFileImageFile]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMessageDeltaContentImageURLImageURL decodes null as Null and anything else as a value.
+func readOptMessageDeltaContentImageURLImageURL(d *decoder, o *Opt[MessageDeltaContentImageURLImageURL]) error {
+	if d.null() {
+		*o = Opt[MessageDeltaContentImageURLImageURL]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMessageDeltaContentTextText decodes null as Null and anything else as a value.
+func readOptMessageDeltaContentTextText(d *decoder, o *Opt[MessageDeltaContentTextText]) error {
+	if d.null() {
+		*o = Opt[MessageDeltaContentTextText]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMessageDeltaObjectDeltaRole decodes null as Null and anything else as a value.
+func readOptMessageDeltaObjectDeltaRole(d *decoder, o *Opt[MessageDeltaObjectDeltaRole]) error {
+	if d.null() {
+		*o = Opt[MessageDeltaObjectDeltaRole]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMessageObjectIncompleteDetails decodes null as Null and anything else as a value.
+func readOptMessageObjectIncompleteDetails(d *decoder, o *Opt[MessageObjectIncompleteDetails]) error {
+	if d.null() {
+		*o = Opt[MessageObjectIncompleteDetails]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMetadata decodes null as Null and anything else as a value.
+func readOptMetadata(d *decoder, o *Opt[Metadata]) error {
+	if d.null() {
+		*o = Opt[Metadata]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRaw decodes null as Null and anything else as a value.
+func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := d.readRaw(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptReasoningEffort decodes null as Null and anything else as a value.
+func readOptReasoningEffort(d *decoder, o *Opt[ReasoningEffort]) error {
+	if d.null() {
+		*o = Opt[ReasoningEffort]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptResponseFormatJSONSchemaSchema decodes null as Null and anything else as a value.
+func readOptResponseFormatJSONSchemaSchema(d *decoder, o *Opt[ResponseFormatJSONSchemaSchema]) error {
+	if d.null() {
+		*o = Opt[ResponseFormatJSONSchemaSchema]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunCompletionUsage decodes null as Null and anything else as a value.
+func readOptRunCompletionUsage(d *decoder, o *Opt[RunCompletionUsage]) error {
+	if d.null() {
+		*o = Opt[RunCompletionUsage]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunObjectIncompleteDetails decodes null as Null and anything else as a value.
+func readOptRunObjectIncompleteDetails(d *decoder, o *Opt[RunObjectIncompleteDetails]) error {
+	if d.null() {
+		*o = Opt[RunObjectIncompleteDetails]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunObjectIncompleteDetailsReason decodes null as Null and anything else as a value.
+func readOptRunObjectIncompleteDetailsReason(d *decoder, o *Opt[RunObjectIncompleteDetailsReason]) error {
+	if d.null() {
+		*o = Opt[RunObjectIncompleteDetailsReason]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunObjectLastError decodes null as Null and anything else as a value.
+func readOptRunObjectLastError(d *decoder, o *Opt[RunObjectLastError]) error {
+	if d.null() {
+		*o = Opt[RunObjectLastError]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunObjectRequiredAction decodes null as Null and anything else as a value.
+func readOptRunObjectRequiredAction(d *decoder, o *Opt[RunObjectRequiredAction]) error {
+	if d.null() {
+		*o = Opt[RunObjectRequiredAction]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunStepCompletionUsage decodes null as Null and anything else as a value.
+func readOptRunStepCompletionUsage(d *decoder, o *Opt[RunStepCompletionUsage]) error {
+	if d.null() {
+		*o = Opt[RunStepCompletionUsage]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRunStepObjectLastError decodes null as Null and anything else as a value.
+func readOptRunStepObjectLastError(d *decoder, o *Opt[RunStepObjectLastError]) error {
+	if d.null() {
+		*o = Opt[RunStepObjectLastError]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceAssistantTool decodes null as Null and anything else as a value.
+func readOptSliceAssistantTool(d *decoder, o *Opt[[]AssistantTool]) error {
+	if d.null() {
+		*o = Opt[[]AssistantTool]{state: optNull}
+		return nil
+	}
+	if err := readSliceAssistantTool(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceCreateMessageRequest decodes null as Null and anything else as a value.
+func readOptSliceCreateMessageRequest(d *decoder, o *Opt[[]CreateMessageRequest]) error {
+	if d.null() {
+		*o = Opt[[]CreateMessageRequest]{state: optNull}
+		return nil
+	}
+	if err := readSliceCreateMessageRequest(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceMessageAttachment decodes null as Null and anything else as a value.
+func readOptSliceMessageAttachment(d *decoder, o *Opt[[]MessageAttachment]) error {
+	if d.null() {
+		*o = Opt[[]MessageAttachment]{state: optNull}
+		return nil
+	}
+	if err := readSliceMessageAttachment(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceMessageDeltaContent decodes null as Null and anything else as a value.
+func readOptSliceMessageDeltaContent(d *decoder, o *Opt[[]MessageDeltaContent]) error {
+	if d.null() {
+		*o = Opt[[]MessageDeltaContent]{state: optNull}
+		return nil
+	}
+	if err := readSliceMessageDeltaContent(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceRaw decodes null as Null and anything else as a value.
+func readOptSliceRaw(d *decoder, o *Opt[[]json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[[]json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := readSliceRaw(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem decodes null as Null and anything else as a value.
+func readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *decoder, o *Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]) error {
+	if d.null() {
+		*o = Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]{state: optNull}
+		return nil
+	}
+	if err := readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem decodes null as Null and anything else as a value.
+func readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d *decoder, o *Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]) error {
+	if d.null() {
+		*o = Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]{state: optNull}
+		return nil
+	}
+	if err := readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptThreadObjectToolResources decodes null as Null and anything else as a value.
+func readOptThreadObjectToolResources(d *decoder, o *Opt[ThreadObjectToolResources]) error {
+	if d.null() {
+		*o = Opt[ThreadObjectToolResources]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptThreadObjectToolResourcesCodeInterpreter decodes null as Null and anything else as a value.
+func readOptThreadObjectToolResourcesCodeInterpreter(d *decoder, o *Opt[ThreadObjectToolResourcesCodeInterpreter]) error {
+	if d.null() {
+		*o = Opt[ThreadObjectToolResourcesCodeInterpreter]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptThreadObjectToolResourcesFileSearch decodes null as Null and anything else as a value.
+func readOptThreadObjectToolResourcesFileSearch(d *decoder, o *Opt[ThreadObjectToolResourcesFileSearch]) error {
+	if d.null() {
+		*o = Opt[ThreadObjectToolResourcesFileSearch]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptTruncationObject decodes null as Null and anything else as a value.
+func readOptTruncationObject(d *decoder, o *Opt[TruncationObject]) error {
+	if d.null() {
+		*o = Opt[TruncationObject]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readSliceAssistantTool decodes an array; null is a nil slice, [] an empty one.
+func readSliceAssistantTool(d *decoder, s *[]AssistantTool) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]AssistantTool
+	var out []AssistantTool
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]AssistantTool, 0, 4), first[:]...)
+			}
+			var zero AssistantTool
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]AssistantTool, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceCreateMessageRequest decodes an array; null is a nil slice, [] an empty one.
+func readSliceCreateMessageRequest(d *decoder, s *[]CreateMessageRequest) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]CreateMessageRequest
+	var out []CreateMessageRequest
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]CreateMessageRequest, 0, 4), first[:]...)
+			}
+			var zero CreateMessageRequest
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]CreateMessageRequest, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceMessageAttachment decodes an array; null is a nil slice, [] an empty one.
+func readSliceMessageAttachment(d *decoder, s *[]MessageAttachment) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]MessageAttachment
+	var out []MessageAttachment
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]MessageAttachment, 0, 4), first[:]...)
+			}
+			var zero MessageAttachment
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]MessageAttachment, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceMessageAttachmentToolsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceMessageAttachmentToolsItem(d *decoder, s *[]MessageAttachmentToolsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]MessageAttachmentToolsItem
+	var out []MessageAttachmentToolsItem
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]MessageAttachmentToolsItem, 0, 4), first[:]...)
+			}
+			var zero MessageAttachmentToolsItem
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]MessageAttachmentToolsItem, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceMessageContent decodes an array; null is a nil slice, [] an empty one.
+func readSliceMessageContent(d *decoder, s *[]MessageContent) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]MessageContent
+	var out []MessageContent
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]MessageContent, 0, 4), first[:]...)
+			}
+			var zero MessageContent
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]MessageContent, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceMessageContentPart decodes an array; null is a nil slice, [] an empty one.
+func readSliceMessageContentPart(d *decoder, s *[]MessageContentPart) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]MessageContentPart
+	var out []MessageContentPart
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]MessageContentPart, 0, 4), first[:]...)
+			}
+			var zero MessageContentPart
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]MessageContentPart, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceMessageDeltaContent decodes an array; null is a nil slice, [] an empty one.
+func readSliceMessageDeltaContent(d *decoder, s *[]MessageDeltaContent) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]MessageDeltaContent
+	var out []MessageDeltaContent
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]MessageDeltaContent, 0, 4), first[:]...)
+			}
+			var zero MessageDeltaContent
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]MessageDeltaContent, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRaw decodes an array; null is a nil slice, [] an empty one.
+func readSliceRaw(d *decoder, s *[]json.RawMessage) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]json.RawMessage
+	var out []json.RawMessage
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]json.RawMessage, 0, 4), first[:]...)
+			}
+			var zero json.RawMessage
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := d.readRaw(p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]json.RawMessage, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunObject decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunObject(d *decoder, s *[]RunObject) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunObject
+	var out []RunObject
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunObject, 0, 4), first[:]...)
+			}
+			var zero RunObject
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunObject, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d *decoder, s *[]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
+	var out []RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem, 0, 4), first[:]...)
+			}
+			var zero RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *decoder, s *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
+	var out []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem, 0, 4), first[:]...)
+			}
+			var zero RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d *decoder, s *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
+	var out []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem, 0, 4), first[:]...)
+			}
+			var zero RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunStepObject decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunStepObject(d *decoder, s *[]RunStepObject) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunStepObject
+	var out []RunStepObject
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunStepObject, 0, 4), first[:]...)
+			}
+			var zero RunStepObject
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunStepObject, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunStepToolCall decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunStepToolCall(d *decoder, s *[]RunStepToolCall) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunStepToolCall
+	var out []RunStepToolCall
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunStepToolCall, 0, 4), first[:]...)
+			}
+			var zero RunStepToolCall
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunStepToolCall, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceRunToolCallObject decodes an array; null is a nil slice, [] an empty one.
+func readSliceRunToolCallObject(d *decoder, s *[]RunToolCallObject) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]RunToolCallObject
+	var out []RunToolCallObject
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]RunToolCallObject, 0, 4), first[:]...)
+			}
+			var zero RunToolCallObject
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]RunToolCallObject, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]string
+	var out []string
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]string, 0, 4), first[:]...)
+			}
+			var zero string
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := d.readString(p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]string, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceSubmitToolOutputsRunRequestToolOutputsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceSubmitToolOutputsRunRequestToolOutputsItem(d *decoder, s *[]SubmitToolOutputsRunRequestToolOutputsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]SubmitToolOutputsRunRequestToolOutputsItem
+	var out []SubmitToolOutputsRunRequestToolOutputsItem
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]SubmitToolOutputsRunRequestToolOutputsItem, 0, 4), first[:]...)
+			}
+			var zero SubmitToolOutputsRunRequestToolOutputsItem
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]SubmitToolOutputsRunRequestToolOutputsItem, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
+}
+
+// readSliceTextAnnotation decodes an array; null is a nil slice, [] an empty one.
+func readSliceTextAnnotation(d *decoder, s *[]TextAnnotation) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]TextAnnotation
+	var out []TextAnnotation
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]TextAnnotation, 0, 4), first[:]...)
+			}
+			var zero TextAnnotation
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]TextAnnotation, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

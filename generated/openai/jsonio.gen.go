@@ -13,54 +13,46 @@ import (
 	"unicode/utf8"
 )
 
-// member is one JSON object member kept verbatim because the schema did not
-// declare it.
-type member struct {
-	key   string
-	value []byte
-}
-
 // record keeps what decoding saw that the schema did not promise: required
 // fields that arrived absent or null (bits by the field's required index)
 // and undeclared members. Encoding consults it so a decoded value encodes
 // back to what was received. A value built in Go has no record (nil) and
-// encodes by the schema; decoding conforming JSON allocates none.
+// encodes by the schema; decoding conforming JSON allocates none, and a
+// deviation usually costs one allocation: the record, with the first bits
+// and the first undeclared members inside it.
 type record struct {
-	absent  bitset
-	null    bitset
-	empty   bitset // one-value (discriminator) fields that arrived as ""
-	unknown []member
-	// first backs unknown for the usual one or two undeclared members, so
-	// keeping them does not grow a slice.
-	first [2]member
+	absent, null, empty uint64 // required fields 0-63; empty: one-value fields that arrived as ""
+	more                *moreBits
+	// unknown holds the undeclared members as JSON, `"key":value` joined by
+	// commas; it starts out in buf.
+	unknown []byte
+	buf     [72]byte
 }
 
-// bitset holds the first 128 bits inline, so recording a deviation costs
-// one allocation (the record) in all but the largest structs.
-type bitset struct {
-	low  [2]uint64
-	more []uint64
+// moreBits holds the bits of required fields from 64 on.
+type moreBits struct{ absent, null, empty []uint64 }
+
+// setBit sets bit i, from 64 on, of an overflow set.
+func setBit(more *[]uint64, i int) {
+	i -= 64
+	for len(*more) <= i/64 {
+		*more = append(*more, 0)
+	}
+	(*more)[i/64] |= 1 << (i % 64)
 }
 
-func setBit(b bitset, i int) bitset {
-	if i < 128 {
-		b.low[i/64] |= 1 << (i % 64)
-		return b
-	}
-	i -= 128
-	for len(b.more) <= i/64 {
-		b.more = append(b.more, 0)
-	}
-	b.more[i/64] |= 1 << (i % 64)
-	return b
+// hasBit reports bit i, from 64 on, of an overflow set.
+func hasBit(more []uint64, i int) bool {
+	i -= 64
+	return i/64 < len(more) && more[i/64]&(1<<(i%64)) != 0
 }
 
-func hasBit(b bitset, i int) bool {
-	if i < 128 {
-		return b.low[i/64]&(1<<(i%64)) != 0
+// bits returns the overflow bits, creating them on first use.
+func (r *record) bits() *moreBits {
+	if r.more == nil {
+		r.more = &moreBits{}
 	}
-	i -= 128
-	return i/64 < len(b.more) && b.more[i/64]&(1<<(i%64)) != 0
+	return r.more
 }
 
 // markAbsent records that required field i was missing.
@@ -68,7 +60,11 @@ func (r *record) markAbsent(i int) *record {
 	if r == nil {
 		r = &record{}
 	}
-	r.absent = setBit(r.absent, i)
+	if i < 64 {
+		r.absent |= 1 << i
+	} else {
+		setBit(&r.bits().absent, i)
+	}
 	return r
 }
 
@@ -77,7 +73,11 @@ func (r *record) markNull(i int) *record {
 	if r == nil {
 		r = &record{}
 	}
-	r.null = setBit(r.null, i)
+	if i < 64 {
+		r.null |= 1 << i
+	} else {
+		setBit(&r.bits().null, i)
+	}
 	return r
 }
 
@@ -87,14 +87,26 @@ func (r *record) markEmpty(i int) *record {
 	if r == nil {
 		r = &record{}
 	}
-	r.empty = setBit(r.empty, i)
+	if i < 64 {
+		r.empty |= 1 << i
+	} else {
+		setBit(&r.bits().empty, i)
+	}
 	return r
 }
 
-func (r *record) wasEmpty(i int) bool { return r != nil && hasBit(r.empty, i) }
+func (r *record) wasEmpty(i int) bool {
+	if r == nil {
+		return false
+	}
+	if i < 64 {
+		return r.empty&(1<<i) != 0
+	}
+	return r.more != nil && hasBit(r.more.empty, i)
+}
 
 // keep records an undeclared member: it reads the value from d, checking
-// it, and copies the bytes it does not own.
+// it, and copies it with its key into the record.
 func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	value, err := d.raw()
 	if err != nil {
@@ -104,28 +116,44 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 		r = &record{}
 	}
 	if r.unknown == nil {
-		r.unknown = r.first[:0]
+		r.unknown = r.buf[:0]
+	} else {
+		r.unknown = append(r.unknown, ',')
 	}
-	r.unknown = append(r.unknown, member{key: string(key), value: bytes.Clone(value)})
+	r.unknown = appendString(r.unknown, string(key))
+	r.unknown = append(r.unknown, ':')
+	r.unknown = append(r.unknown, value...)
 	return r, nil
 }
 
-func (r *record) wasAbsent(i int) bool { return r != nil && hasBit(r.absent, i) }
-func (r *record) wasNull(i int) bool   { return r != nil && hasBit(r.null, i) }
+func (r *record) wasAbsent(i int) bool {
+	if r == nil {
+		return false
+	}
+	if i < 64 {
+		return r.absent&(1<<i) != 0
+	}
+	return r.more != nil && hasBit(r.more.absent, i)
+}
 
-// appendUnknown writes the undeclared members back, each preceded by a comma
+func (r *record) wasNull(i int) bool {
+	if r == nil {
+		return false
+	}
+	if i < 64 {
+		return r.null&(1<<i) != 0
+	}
+	return r.more != nil && hasBit(r.more.null, i)
+}
+
+// appendUnknown writes the undeclared members back, preceded by a comma
 // when the object already has members after position start.
 func (r *record) appendUnknown(b []byte, start int) []byte {
-	if r == nil {
+	if r == nil || len(r.unknown) == 0 {
 		return b
 	}
-	for _, m := range r.unknown {
-		b = comma(b, start)
-		b = appendString(b, m.key)
-		b = append(b, ':')
-		b = append(b, m.value...)
-	}
-	return b
+	b = comma(b, start)
+	return append(b, r.unknown...)
 }
 
 // comma appends a member separator unless the object opened at start-1 is
@@ -149,7 +177,7 @@ var errNull = errors.New("unexpected null")
 
 // unmarshal runs a generated decoder over a whole document.
 func unmarshal(data []byte, decode func(*decoder) error) error {
-	d := decoder{data: data}
+	d := newDecoder(data)
 	if err := decode(&d); err != nil {
 		return err
 	}

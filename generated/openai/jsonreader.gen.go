@@ -3,7 +3,6 @@
 package openai
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -15,12 +14,25 @@ import (
 )
 
 // decoder reads one JSON value from data without reflection. Generated
-// decodeJSON methods drive it; every read validates what it consumes, so
-// malformed input is an error, never a panic or a silent guess.
+// decodeJSON methods drive it with plain loops (member, element) rather
+// than callbacks, so the compiler can keep the decoder and the value being
+// filled on the stack. Every read validates what it consumes: malformed
+// input is an error, never a panic or a silent guess.
+//
+// White space is skipped as soon as a token is consumed, so pos is always
+// at the next token (or the end) and peek is a plain load the compiler
+// inlines everywhere.
 type decoder struct {
 	data  []byte
 	pos   int
 	depth int
+}
+
+// newDecoder returns a decoder at the first token of data.
+func newDecoder(data []byte) decoder {
+	d := decoder{data: data}
+	d.ws()
+	return d
 }
 
 // maxDepth bounds nesting, as encoding/json does, so hostile input cannot
@@ -33,30 +45,44 @@ func (d *decoder) errorf(format string, args ...any) error {
 	return fmt.Errorf("offset %d: "+format, append([]any{d.pos}, args...)...)
 }
 
-func (d *decoder) ws() {
-	data, i := d.data, d.pos
-	for i < len(data) {
-		c := data[i]
-		if c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t' {
-			break
-		}
-		i++
-	}
-	d.pos = i
-}
-
-// peek returns the next byte after white space, or 0 at the end.
+// peek returns the next token's first byte, or 0 at the end.
 func (d *decoder) peek() byte {
-	d.ws()
 	if d.pos < len(d.data) {
 		return d.data[d.pos]
 	}
 	return 0
 }
 
+// spaces is eight ASCII spaces as a little-endian word.
+const spaces = 0x2020202020202020
+
+// ws skips white space; compact JSON leaves after the first test.
+func (d *decoder) ws() {
+	data, i := d.data, d.pos
+	if i >= len(data) || data[i] > ' ' {
+		return
+	}
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r':
+			i++
+		case '\n':
+			i++
+			// Indentation after a newline, eight spaces at a time: the
+			// usual shape of pretty-printed responses.
+			for i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == spaces {
+				i += 8
+			}
+		default:
+			d.pos = i
+			return
+		}
+	}
+	d.pos = i
+}
+
 // end checks that only white space follows the value.
 func (d *decoder) end() error {
-	d.ws()
 	if d.pos < len(d.data) {
 		return d.errorf("invalid character %q after top-level value", d.data[d.pos])
 	}
@@ -68,15 +94,26 @@ func (d *decoder) literal(word string) error {
 		return d.errorf("invalid literal, expected %s", word)
 	}
 	d.pos += len(word)
+	d.ws()
 	return nil
 }
 
-// null consumes a null literal and reports whether there was one.
-func (d *decoder) null() (bool, error) {
+// null consumes a null literal if one is next. Anything else, including a
+// malformed literal, is left for the caller's read to report.
+func (d *decoder) null() bool {
 	if d.peek() != 'n' {
-		return false, nil
+		return false
 	}
-	return true, d.literal("null")
+	return d.nullLiteral()
+}
+
+func (d *decoder) nullLiteral() bool {
+	if len(d.data)-d.pos >= 4 && string(d.data[d.pos:d.pos+4]) == "null" {
+		d.pos += 4
+		d.ws()
+		return true
+	}
+	return false
 }
 
 func (d *decoder) bool() (bool, error) {
@@ -98,7 +135,6 @@ func (d *decoder) unexpected(want string) error {
 
 // number returns the literal of a JSON number, checked against the grammar.
 func (d *decoder) number() ([]byte, bool, error) {
-	d.ws()
 	start, i, data := d.pos, d.pos, d.data
 	integer := true
 	if i < len(data) && data[i] == '-' {
@@ -138,6 +174,7 @@ func (d *decoder) number() ([]byte, bool, error) {
 		}
 	}
 	d.pos = i
+	d.ws()
 	return data[start:i], integer, nil
 }
 
@@ -148,6 +185,21 @@ func (d *decoder) int64() (int64, error) {
 	}
 	if !integer {
 		return 0, d.errorf("number %s is not an integer", lit)
+	}
+	// Up to 18 digits cannot overflow: add them up directly.
+	if digits := lit; len(digits) <= 18 || len(digits) == 19 && digits[0] == '-' {
+		neg := digits[0] == '-'
+		if neg {
+			digits = digits[1:]
+		}
+		var n int64
+		for _, c := range digits {
+			n = n*10 + int64(c-'0')
+		}
+		if neg {
+			n = -n
+		}
+		return n, nil
 	}
 	n, err := strconv.ParseInt(string(lit), 10, 64)
 	if err != nil {
@@ -176,42 +228,68 @@ func (d *decoder) float64() (float64, error) {
 	return f, nil
 }
 
-// str decodes a JSON string.
+// str decodes a JSON string. A string with escapes is unescaped into a
+// buffer on the stack first, so it costs one allocation, as a plain one does.
 func (d *decoder) str() (string, error) {
-	b, err := d.strBytes()
+	if d.peek() != '"' {
+		return "", d.unexpected("a string")
+	}
+	start := d.pos + 1
+	if end := d.plain(start); end < len(d.data) && d.data[end] == '"' {
+		d.pos = end + 1
+		d.ws()
+		return string(d.data[start:end]), nil
+	}
+	var buf [128]byte
+	b, err := d.unescape(start, buf[:0])
 	return string(b), err
 }
 
 // strBytes decodes a JSON string; the result aliases the input when the
-// string has no escapes, and is valid until the next call otherwise.
+// string has no escapes, and is a new slice otherwise.
 func (d *decoder) strBytes() ([]byte, error) {
 	if d.peek() != '"' {
 		return nil, d.unexpected("a string")
 	}
-	d.pos++
-	start := d.pos
+	data := d.data
+	start := d.pos + 1
 	i := start
-	// Eight bytes at a time while none is a quote, a backslash, a control
-	// character or non-ASCII: most strings are plain ASCII.
-	for ; i+8 <= len(d.data); i += 8 {
-		if special(binary.LittleEndian.Uint64(d.data[i:])) {
+	for ; i+8 <= len(data); i += 8 {
+		if special(binary.LittleEndian.Uint64(data[i:])) {
 			break
 		}
 	}
-	for ; i < len(d.data); i++ {
-		c := d.data[i]
-		switch {
-		case c == '"':
+	for ; i < len(data); i++ {
+		c := data[i]
+		if c == '"' {
 			d.pos = i + 1
-			return d.data[start:i], nil
-		case c == '\\' || c >= utf8.RuneSelf:
-			return d.slowString(start)
-		case c < 0x20:
-			d.pos = i
-			return nil, d.errorf("control character in string")
+			d.ws()
+			return data[start:i], nil
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
 		}
 	}
-	return nil, errUnexpectedEnd
+	return d.unescape(start, nil)
+}
+
+// plain returns the index of the first byte from i on that a string cannot
+// take verbatim: a quote, a backslash, a control character or non-ASCII.
+func (d *decoder) plain(i int) int {
+	data := d.data
+	// Eight bytes at a time while none is special: most strings are plain
+	// ASCII.
+	for ; i+8 <= len(data); i += 8 {
+		if special(binary.LittleEndian.Uint64(data[i:])) {
+			break
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == '"' || c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	return i
 }
 
 // special reports whether any byte of w is '"', '\\', below 0x20 or at
@@ -220,21 +298,25 @@ func special(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	quote := w ^ (ones * '"')
 	backslash := w ^ (ones * '\\')
-	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
 	control := (w - ones*0x20) & ^w & highs
-	return hasZero(quote)|hasZero(backslash)|control|(w&highs) != 0
+	return (quote-ones)&^quote&highs|(backslash-ones)&^backslash&highs|control|(w&highs) != 0
 }
 
-// slowString decodes a string with escapes or non-ASCII bytes; invalid
-// UTF-8 becomes U+FFFD, as encoding/json does.
-func (d *decoder) slowString(start int) ([]byte, error) {
-	out := make([]byte, 0, 32)
+// unescape decodes a string with escapes or non-ASCII bytes, appending
+// it to out; invalid UTF-8 becomes U+FFFD, as encoding/json does.
+func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 	i := start
 	for i < len(d.data) {
+		if j := d.plain(i); j > i {
+			out = append(out, d.data[i:j]...)
+			i = j
+			continue
+		}
 		c := d.data[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
+			d.ws()
 			return out, nil
 		case c < 0x20:
 			d.pos = i
@@ -270,9 +352,6 @@ func (d *decoder) slowString(start int) ([]byte, error) {
 				return nil, d.errorf("invalid escape \\%c", d.data[i])
 			}
 			i++
-		case c < utf8.RuneSelf:
-			out = append(out, c)
-			i++
 		default:
 			r, size := utf8.DecodeRune(d.data[i:])
 			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
@@ -280,6 +359,50 @@ func (d *decoder) slowString(start int) ([]byte, error) {
 		}
 	}
 	return nil, errUnexpectedEnd
+}
+
+// skipString consumes a string, checking it as strBytes does, without
+// building its value.
+func (d *decoder) skipString() error {
+	if d.peek() != '"' {
+		return d.unexpected("a string")
+	}
+	i := d.pos + 1
+	for {
+		i = d.plain(i)
+		if i >= len(d.data) {
+			return errUnexpectedEnd
+		}
+		switch c := d.data[i]; {
+		case c == '"':
+			d.pos = i + 1
+			d.ws()
+			return nil
+		case c < 0x20:
+			d.pos = i
+			return d.errorf("control character in string")
+		case c == '\\':
+			if i+1 >= len(d.data) {
+				return errUnexpectedEnd
+			}
+			switch d.data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				_, n, ok := decodeU(d.data[i:])
+				if !ok {
+					d.pos = i + 1
+					return d.errorf("invalid \\u escape")
+				}
+				i += n
+			default:
+				d.pos = i + 1
+				return d.errorf("invalid escape \\%c", d.data[i+1])
+			}
+		default:
+			i++ // non-ASCII: any byte is accepted (invalid UTF-8 reads as U+FFFD)
+		}
+	}
 }
 
 // decodeU decodes \uXXXX (and a following low surrogate) at the start of
@@ -321,87 +444,110 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-// object reads an object, calling member for each key with the decoder at
-// the start of the member's value; member must consume the value.
-func (d *decoder) object(member func(key []byte) error) error {
-	if d.peek() != '{' {
-		return d.unexpected("an object")
-	}
-	if d.depth++; d.depth > maxDepth {
-		return d.errorf("nesting too deep")
-	}
-	d.pos++
-	if d.peek() == '}' {
-		d.pos++
-		d.depth--
-		return nil
-	}
-	for {
-		key, err := d.strBytes()
-		if err != nil {
-			return err
+// member steps through an object: call it with i = 0, 1, 2, ... It opens
+// the object on the first call, and each call returns the next key with
+// the decoder at the member's value (which the caller must consume), or
+// more = false once the closing brace is consumed.
+func (d *decoder) member(i int) (key []byte, more bool, err error) {
+	if i == 0 {
+		if d.peek() != '{' {
+			return nil, false, d.unexpected("an object")
 		}
-		if d.peek() != ':' {
-			return d.unexpected("':'")
+		if d.depth++; d.depth > maxDepth {
+			return nil, false, d.errorf("nesting too deep")
 		}
 		d.pos++
-		if err := member(key); err != nil {
-			return err
+		d.ws()
+		if d.peek() == '}' {
+			d.pos++
+			d.ws()
+			d.depth--
+			return nil, false, nil
 		}
+	} else {
 		switch d.peek() {
 		case ',':
 			d.pos++
+			d.ws()
 		case '}':
 			d.pos++
+			d.ws()
 			d.depth--
-			return nil
+			return nil, false, nil
 		default:
-			return d.unexpected("',' or '}'")
+			return nil, false, d.unexpected("',' or '}'")
 		}
 	}
-}
-
-// array reads an array, calling elem with the decoder at each element.
-func (d *decoder) array(elem func() error) error {
-	if d.peek() != '[' {
-		return d.unexpected("an array")
+	if key, err = d.strBytes(); err != nil {
+		return nil, false, err
 	}
-	if d.depth++; d.depth > maxDepth {
-		return d.errorf("nesting too deep")
+	if d.peek() != ':' {
+		return nil, false, d.unexpected("':'")
 	}
 	d.pos++
-	if d.peek() == ']' {
+	d.ws()
+	return key, true, nil
+}
+
+// element steps through an array as member does through an object: more
+// reports that an element follows, for the caller to consume.
+func (d *decoder) element(i int) (more bool, err error) {
+	if i == 0 {
+		if d.peek() != '[' {
+			return false, d.unexpected("an array")
+		}
+		if d.depth++; d.depth > maxDepth {
+			return false, d.errorf("nesting too deep")
+		}
 		d.pos++
-		d.depth--
-		return nil
-	}
-	for {
-		if err := elem(); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
+		d.ws()
+		if d.peek() == ']' {
 			d.pos++
-		case ']':
-			d.pos++
+			d.ws()
 			d.depth--
-			return nil
-		default:
-			return d.unexpected("',' or ']'")
+			return false, nil
 		}
+		return true, nil
 	}
+	switch d.peek() {
+	case ',':
+		d.pos++
+		d.ws()
+		return true, nil
+	case ']':
+		d.pos++
+		d.ws()
+		d.depth--
+		return false, nil
+	}
+	return false, d.unexpected("',' or ']'")
 }
 
 // skip consumes one value, checking it is well formed.
 func (d *decoder) skip() error {
 	switch d.peek() {
 	case '{':
-		return d.object(func([]byte) error { return d.skip() })
+		for i := 0; ; i++ {
+			_, more, err := d.member(i)
+			if err != nil || !more {
+				return err
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
 	case '[':
-		return d.array(d.skip)
+		for i := 0; ; i++ {
+			more, err := d.element(i)
+			if err != nil || !more {
+				return err
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
 	case '"':
-		_, err := d.strBytes()
-		return err
+		return d.skipString()
 	case 't', 'f':
 		_, err := d.bool()
 		return err
@@ -414,45 +560,45 @@ func (d *decoder) skip() error {
 
 // raw consumes one value and returns its bytes, aliasing the input.
 func (d *decoder) raw() ([]byte, error) {
-	d.ws()
 	start := d.pos
 	if err := d.skip(); err != nil {
 		return nil, err
 	}
-	return d.data[start:d.pos], nil
+	end := d.pos
+	for end > start && isSpace(d.data[end-1]) { // the white space after it
+		end--
+	}
+	return d.data[start:end], nil
 }
 
-// lookahead runs f on a copy of the decoder, so it can look inside the
-// value ahead (a union's tag) without consuming it.
-func (d *decoder) lookahead(f func(*decoder)) {
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// tag returns the string value of member name of the object ahead, or nil
+// when it is missing, not a string, or the object is malformed. It reads a
+// copy of the decoder, so nothing is consumed, and stops at the member
+// (usually the first), not at the end of the object.
+func (d *decoder) tag(name string) []byte {
 	c := *d
-	f(&c)
-}
-
-// errStop ends a lookahead early; it never escapes the decoder.
-var errStop = errors.New("stop")
-
-// tag returns the string value of member name of the object ahead, or ""
-// when it is missing, not a string, or the object is malformed. It stops
-// at the member (usually the first), not at the end of the object.
-func (d *decoder) tag(name string) string {
-	var out string
-	d.lookahead(func(c *decoder) {
-		_ = c.object(func(key []byte) error {
-			if string(key) == name {
-				if s, err := c.str(); err == nil {
-					out = s
-				}
-				return errStop
+	for i := 0; ; i++ {
+		key, more, err := c.member(i)
+		if err != nil || !more {
+			return nil
+		}
+		if string(key) == name {
+			s, err := c.strBytes()
+			if err != nil {
+				return nil
 			}
-			return c.skip()
-		})
-	})
-	return out
+			return s
+		}
+		if c.skip() != nil {
+			return nil
+		}
+	}
 }
 
 // hasMembers reports whether the object ahead has every named member,
-// stopping as soon as it has seen them all.
+// reading a copy of the decoder and stopping as soon as it has seen them all.
 func (d *decoder) hasMembers(names ...string) bool {
 	if len(names) > 64 {
 		return d.hasMembersSlow(names)
@@ -462,20 +608,22 @@ func (d *decoder) hasMembers(names ...string) bool {
 	if len(names) == 64 {
 		want = ^uint64(0)
 	}
-	d.lookahead(func(c *decoder) {
-		_ = c.object(func(key []byte) error {
-			for i, n := range names {
-				if string(key) == n {
-					seen |= 1 << i
-					break
-				}
+	c := *d
+	for i := 0; seen != want; i++ {
+		key, more, err := c.member(i)
+		if err != nil || !more {
+			break
+		}
+		for i, n := range names {
+			if string(key) == n {
+				seen |= 1 << i
+				break
 			}
-			if seen == want {
-				return errStop
-			}
-			return c.skip()
-		})
-	})
+		}
+		if c.skip() != nil {
+			break
+		}
+	}
 	return seen == want
 }
 
@@ -483,31 +631,37 @@ func (d *decoder) hasMembers(names ...string) bool {
 func (d *decoder) hasMembersSlow(names []string) bool {
 	seen := make([]bool, len(names))
 	found := 0
-	d.lookahead(func(c *decoder) {
-		_ = c.object(func(key []byte) error {
-			for i, n := range names {
-				if !seen[i] && string(key) == n {
-					seen[i] = true
-					found++
-					break
-				}
+	c := *d
+	for i := 0; ; i++ {
+		key, more, err := c.member(i)
+		if err != nil || !more {
+			break
+		}
+		for i, n := range names {
+			if !seen[i] && string(key) == n {
+				seen[i] = true
+				found++
+				break
 			}
-			return c.skip()
-		})
-	})
+		}
+		if c.skip() != nil {
+			break
+		}
+	}
 	return found == len(names)
 }
 
 // isInteger reports whether the number ahead has no fraction or exponent.
 func (d *decoder) isInteger() bool {
-	integer := false
-	d.lookahead(func(c *decoder) { _, integer, _ = c.number() })
+	c := *d
+	_, integer, _ := c.number()
 	return integer
 }
 
 // The read functions decode the value ahead into *p. A null where the
 // type has no room for one is an error: accepting it would change the JSON
-// on the way back out.
+// on the way back out. Containers (Opt, slices, maps, pointers) get
+// generated read functions of their own, in decode.gen.go.
 
 func (d *decoder) readString(p *string) (err error) { *p, err = d.str(); return err }
 
@@ -548,124 +702,35 @@ func (d *decoder) readFile(p *File) error {
 	return err
 }
 
-// readOpt decodes null as Null and anything else, with elem, as a value.
-func readOpt[T any](d *decoder, o *Opt[T], elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*o = Opt[T]{state: optNull}
-		return err
-	}
-	if err := elem(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readSlice decodes an array (null is a nil slice, [] an empty one).
-func readSlice[T any](d *decoder, s *[]T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*s = nil
-		return err
-	}
-	out := []T{}
-	err = d.array(func() error {
-		var zero T
-		out = append(out, zero)
-		return elem(&out[len(out)-1])
-	})
-	*s = out
-	return err
-}
-
-// readMap decodes an object into a map (null is a nil map).
-func readMap[T any](d *decoder, m *map[string]T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
+// readMapRaw decodes a free-form object in one pass: values alias the
+// input while it is read, then are copied into one buffer, so the map
+// costs one copy rather than one per value.
+func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
+	if d.null() {
 		*m = nil
-		return err
+		return nil
 	}
-	out := map[string]T{}
-	err = d.object(func(key []byte) error {
-		var v T
-		if err := elem(&v); err != nil {
+	out := map[string]json.RawMessage{}
+	size := 0
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		v, err := d.raw()
+		if err != nil {
 			return err
 		}
 		out[string(key)] = v
-		return nil
-	})
-	*m = out
-	return err
-}
-
-// readPtr decodes into a new T (null is a nil pointer).
-func readPtr[T any](d *decoder, p **T, elem func(*T) error) error {
-	null, err := d.null()
-	if err != nil || null {
-		*p = nil
-		return err
+		size += len(v)
 	}
-	v := new(T)
-	*p = v
-	return elem(v)
-}
-
-// decodable is a generated type with its own decoder (structs, unions,
-// enums, defined types): containers of them need no closure.
-type decodable[T any] interface {
-	*T
-	decodeJSON(*decoder) error
-}
-
-func readOptOf[T any, PT decodable[T]](d *decoder, o *Opt[T]) error {
-	return readOpt(d, o, func(p *T) error { return PT(p).decodeJSON(d) })
-}
-
-func readSliceOf[T any, PT decodable[T]](d *decoder, s *[]T) error {
-	return readSlice(d, s, func(p *T) error { return PT(p).decodeJSON(d) })
-}
-
-func readMapOf[T any, PT decodable[T]](d *decoder, m *map[string]T) error {
-	return readMap(d, m, func(p *T) error { return PT(p).decodeJSON(d) })
-}
-
-// Containers of plain values.
-
-func readOptString(d *decoder, o *Opt[string]) error   { return readOpt(d, o, d.readString) }
-func readOptInt64(d *decoder, o *Opt[int64]) error     { return readOpt(d, o, d.readInt64) }
-func readOptFloat64(d *decoder, o *Opt[float64]) error { return readOpt(d, o, d.readFloat64) }
-func readOptBool(d *decoder, o *Opt[bool]) error       { return readOpt(d, o, d.readBool) }
-func readSliceString(d *decoder, s *[]string) error    { return readSlice(d, s, d.readString) }
-func readMapString(d *decoder, m *map[string]string) error {
-	return readMap(d, m, d.readString)
-}
-
-// readMapRaw decodes a free-form object in one pass: values alias the
-// input while it is read, then the object is copied once and each value
-// re-pointed into the copy (its offset is known from its capacity), so the
-// map costs one copy rather than one per value.
-func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
-	null, err := d.null()
-	if err != nil || null {
-		*m = nil
-		return err
-	}
-	d.ws()
-	base, start := d.data, d.pos
-	out := map[string]json.RawMessage{}
-	err = d.object(func(key []byte) error {
-		v, err := d.raw()
-		out[string(key)] = v
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	buf := bytes.Clone(base[start:d.pos])
+	buf := make([]byte, 0, size)
 	for k, v := range out {
-		at := cap(base) - cap(v) - start
-		out[k] = buf[at : at+len(v) : at+len(v)] // appending to one must not overwrite the next
+		buf = append(buf, v...)
+		out[k] = buf[len(buf)-len(v) : len(buf) : len(buf)] // appending to one must not overwrite the next
 	}
 	*m = out
 	return nil

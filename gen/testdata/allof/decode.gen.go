@@ -8,27 +8,30 @@ package api
 func (v *Base) decodeJSON(d *decoder) error {
 	*v = Base{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Base", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "created":
-			return readOptInt64(d, &v.Created)
+			err = readOptInt64(d, &v.Created)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Base", string(last), err)
+		if err != nil {
+			return fieldError("Base", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -42,7 +45,11 @@ func (v *Base) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -50,20 +57,23 @@ func (v *Base) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *Closed) decodeJSON(d *decoder) error {
 	*v = Closed{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Closed", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
-			return readOptString(d, &v.A)
+			err = readOptString(d, &v.A)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Closed", string(last), err)
+		if err != nil {
+			return fieldError("Closed", string(key), err)
+		}
 	}
 	return nil
 }
@@ -74,7 +84,11 @@ func (v *Closed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -82,20 +96,23 @@ func (v *Closed) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *Deprecated) decodeJSON(d *decoder) error {
 	*v = Deprecated{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Deprecated", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "x":
-			return readOptString(d, &v.X)
+			err = readOptString(d, &v.X)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Deprecated", string(last), err)
+		if err != nil {
+			return fieldError("Deprecated", string(key), err)
+		}
 	}
 	return nil
 }
@@ -106,7 +123,11 @@ func (v *Deprecated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -115,36 +136,39 @@ func (v *Deprecated) UnmarshalJSON(data []byte) error {
 func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Dog", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		case "created":
-			return readOptInt64(d, &v.Created)
+			err = readOptInt64(d, &v.Created)
 		case "bark":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readBool(&v.Bark)
 			}
-			return d.readBool(&v.Bark)
 		case "name":
-			return readOptString(d, &v.Name)
+			err = readOptString(d, &v.Name)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Dog", string(last), err)
+		if err != nil {
+			return fieldError("Dog", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -161,7 +185,11 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -169,26 +197,29 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *Mixed) decodeJSON(d *decoder) error {
 	*v = Mixed{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Mixed", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
-			return readOptString(d, &v.A)
+			err = readOptString(d, &v.A)
 		default:
 			var x int64
-			if err := d.readInt64(&x); err != nil {
-				return err
+			if err = d.readInt64(&x); err == nil {
+				if v.AdditionalProperties == nil {
+					v.AdditionalProperties = map[string]int64{}
+				}
+				v.AdditionalProperties[string(key)] = x
 			}
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]int64{}
-			}
-			v.AdditionalProperties[string(key)] = x
-			return nil
 		}
-	})
-	if err != nil {
-		return fieldError("Mixed", string(last), err)
+		if err != nil {
+			return fieldError("Mixed", string(key), err)
+		}
 	}
 	return nil
 }
@@ -199,7 +230,11 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -207,20 +242,23 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *Wrapped) decodeJSON(d *decoder) error {
 	*v = Wrapped{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Wrapped", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "base":
-			return readOptOf(d, &v.Base)
+			err = readOptBase(d, &v.Base)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Wrapped", string(last), err)
+		if err != nil {
+			return fieldError("Wrapped", string(key), err)
+		}
 	}
 	return nil
 }
@@ -231,5 +269,48 @@ func (v *Wrapped) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// readOptBase decodes null as Null and anything else as a value.
+func readOptBase(d *decoder, o *Opt[Base]) error {
+	if d.null() {
+		*o = Opt[Base]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
 }

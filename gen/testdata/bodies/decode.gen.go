@@ -6,7 +6,11 @@ import "bytes"
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Mixed) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -45,20 +49,23 @@ func (u *Mixed) decodeJSON(d *decoder) error {
 // the value back as it arrived.
 func (v *MixedObject) decodeJSON(d *decoder) error {
 	*v = MixedObject{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MixedObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "b":
-			return readOptString(d, &v.B)
+			err = readOptString(d, &v.B)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MixedObject", string(last), err)
+		if err != nil {
+			return fieldError("MixedObject", string(key), err)
+		}
 	}
 	return nil
 }
@@ -69,7 +76,11 @@ func (v *MixedObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -77,20 +88,23 @@ func (v *MixedObject) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *MixedObject2) decodeJSON(d *decoder) error {
 	*v = MixedObject2{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("MixedObject2", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "c":
-			return readOptString(d, &v.C)
+			err = readOptString(d, &v.C)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("MixedObject2", string(last), err)
+		if err != nil {
+			return fieldError("MixedObject2", string(key), err)
+		}
 	}
 	return nil
 }
@@ -101,7 +115,11 @@ func (v *MixedObject2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -109,20 +127,23 @@ func (v *MixedObject2) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *SearchFilter) decodeJSON(d *decoder) error {
 	*v = SearchFilter{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("SearchFilter", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "q":
-			return readOptString(d, &v.Q)
+			err = readOptString(d, &v.Q)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("SearchFilter", string(last), err)
+		if err != nil {
+			return fieldError("SearchFilter", string(key), err)
+		}
 	}
 	return nil
 }
@@ -133,7 +154,11 @@ func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -142,29 +167,30 @@ func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	*v = SendFormRequest{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("SendFormRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "to":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.To)
 			}
-			return d.readString(&v.To)
 		case "tags":
-			return readOpt(d, &v.Tags, func(p0 *[]string) error {
-				return readSliceString(d, p0)
-			})
+			err = readOptSliceString(d, &v.Tags)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("SendFormRequest", string(last), err)
+		if err != nil {
+			return fieldError("SendFormRequest", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -178,7 +204,11 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -187,33 +217,34 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 func (v *UploadRequest) decodeJSON(d *decoder) error {
 	*v = UploadRequest{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("UploadRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "file":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readFile(&v.File)
 			}
-			return d.readFile(&v.File)
 		case "purpose":
-			return readOptOf(d, &v.Purpose)
+			err = readOptUploadRequestPurpose(d, &v.Purpose)
 		case "tags":
-			return readOpt(d, &v.Tags, func(p0 *[]string) error {
-				return readSliceString(d, p0)
-			})
+			err = readOptSliceString(d, &v.Tags)
 		case "meta":
-			return readOptOf(d, &v.Meta)
+			err = readOptUploadRequestMeta(d, &v.Meta)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("UploadRequest", string(last), err)
+		if err != nil {
+			return fieldError("UploadRequest", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -227,7 +258,11 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -235,20 +270,23 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 	*v = UploadRequestMeta{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("UploadRequestMeta", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
-			return readOptInt64(d, &v.A)
+			err = readOptInt64(d, &v.A)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("UploadRequestMeta", string(last), err)
+		if err != nil {
+			return fieldError("UploadRequestMeta", string(key), err)
+		}
 	}
 	return nil
 }
@@ -259,10 +297,117 @@ func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a UploadRequestPurpose.
 func (v *UploadRequestPurpose) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "assistants", "vision")
+}
+
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptUploadRequestMeta decodes null as Null and anything else as a value.
+func readOptUploadRequestMeta(d *decoder, o *Opt[UploadRequestMeta]) error {
+	if d.null() {
+		*o = Opt[UploadRequestMeta]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptUploadRequestPurpose decodes null as Null and anything else as a value.
+func readOptUploadRequestPurpose(d *decoder, o *Opt[UploadRequestPurpose]) error {
+	if d.null() {
+		*o = Opt[UploadRequestPurpose]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]string
+	var out []string
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]string, 0, 4), first[:]...)
+			}
+			var zero string
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := d.readString(p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]string, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

@@ -7,30 +7,31 @@ package api
 // the value back as it arrived.
 func (v *Client2) decodeJSON(d *decoder) error {
 	*v = Client2{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Client2", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "marshal_json":
-			return readOptString(d, &v.MarshalJSON2)
+			err = readOptString(d, &v.MarshalJSON2)
 		case "MarshalJSON":
-			return readOptString(d, &v.MarshalJSON3)
+			err = readOptString(d, &v.MarshalJSON3)
 		case "2fa":
-			return readOptBool(d, &v.X2fa)
+			err = readOptBool(d, &v.X2fa)
 		case "type":
-			return readOptString(d, &v.Type)
+			err = readOptString(d, &v.Type)
 		case "user_urls":
-			return readOpt(d, &v.UserURLs, func(p0 *[]string) error {
-				return readSliceString(d, p0)
-			})
+			err = readOptSliceString(d, &v.UserURLs)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Client2", string(last), err)
+		if err != nil {
+			return fieldError("Client2", string(key), err)
+		}
 	}
 	return nil
 }
@@ -41,7 +42,11 @@ func (v *Client2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a FooBar.
@@ -54,20 +59,23 @@ func (v *FooBar) decodeJSON(d *decoder) error {
 // the value back as it arrived.
 func (v *FooBar2) decodeJSON(d *decoder) error {
 	*v = FooBar2{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("FooBar2", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "x":
-			return readOptString(d, &v.X)
+			err = readOptString(d, &v.X)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("FooBar2", string(last), err)
+		if err != nil {
+			return fieldError("FooBar2", string(key), err)
+		}
 	}
 	return nil
 }
@@ -78,5 +86,86 @@ func (v *FooBar2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// readOptBool decodes null as Null and anything else as a value.
+func readOptBool(d *decoder, o *Opt[bool]) error {
+	if d.null() {
+		*o = Opt[bool]{state: optNull}
+		return nil
+	}
+	if err := d.readBool(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]string
+	var out []string
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]string, 0, 4), first[:]...)
+			}
+			var zero string
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := d.readString(p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]string, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

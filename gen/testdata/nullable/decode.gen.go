@@ -9,20 +9,23 @@ import "encoding/json"
 // the value back as it arrived.
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Owner", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
-			return readOptString(d, &v.Name)
+			err = readOptString(d, &v.Name)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Owner", string(last), err)
+		if err != nil {
+			return fieldError("Owner", string(key), err)
+		}
 	}
 	return nil
 }
@@ -33,7 +36,11 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -42,61 +49,52 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Pet", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readInt64(&v.ID)
 			}
-			return d.readInt64(&v.ID)
 		case "name":
 			seen[0] |= uint64(0x2)
-			return readOptString(d, &v.Name)
+			err = readOptString(d, &v.Name)
 		case "tag":
 			seen[0] |= uint64(0x4)
-			return readOptString(d, &v.Tag)
+			err = readOptString(d, &v.Tag)
 		case "owner":
 			seen[0] |= uint64(0x8)
-			return readOptOf(d, &v.Owner)
+			err = readOptOwner(d, &v.Owner)
 		case "nickname":
 			seen[0] |= uint64(0x10)
-			return readOptString(d, &v.Nickname)
+			err = readOptString(d, &v.Nickname)
 		case "age":
-			return readOpt(d, &v.Age, func(p0 *int32) error {
-				return d.readInt32(p0)
-			})
+			err = readOptInt32(d, &v.Age)
 		case "home":
-			return readOptOf(d, &v.Home)
+			err = readOptOwner(d, &v.Home)
 		case "mood":
-			return readOptOf(d, &v.Mood)
+			err = readOptPetMood(d, &v.Mood)
 		case "labels":
-			return readOpt(d, &v.Labels, func(p0 *[]Opt[string]) error {
-				return readSlice(d, p0, func(p1 *Opt[string]) error {
-					return readOptString(d, p1)
-				})
-			})
+			err = readOptSliceOptString(d, &v.Labels)
 		case "scores":
-			return readOpt(d, &v.Scores, func(p0 *map[string]float64) error {
-				return readMap(d, p0, func(p1 *float64) error {
-					return d.readFloat64(p1)
-				})
-			})
+			err = readOptMapFloat64(d, &v.Scores)
 		case "extra":
-			return readOpt(d, &v.Extra, func(p0 *json.RawMessage) error {
-				return d.readRaw(p0)
-			})
+			err = readOptRaw(d, &v.Extra)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Pet", string(last), err)
+		if err != nil {
+			return fieldError("Pet", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -122,10 +120,168 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a PetMood.
 func (v *PetMood) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "calm", "wild")
+}
+
+// readMapFloat64 decodes an object into a map; null is a nil map.
+func readMapFloat64(d *decoder, m *map[string]float64) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]float64{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x float64
+		if err := d.readFloat64(&x); err != nil {
+			return err
+		}
+		out[string(key)] = x
+	}
+	*m = out
+	return nil
+}
+
+// readOptInt32 decodes null as Null and anything else as a value.
+func readOptInt32(d *decoder, o *Opt[int32]) error {
+	if d.null() {
+		*o = Opt[int32]{state: optNull}
+		return nil
+	}
+	if err := d.readInt32(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptMapFloat64 decodes null as Null and anything else as a value.
+func readOptMapFloat64(d *decoder, o *Opt[map[string]float64]) error {
+	if d.null() {
+		*o = Opt[map[string]float64]{state: optNull}
+		return nil
+	}
+	if err := readMapFloat64(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptOwner decodes null as Null and anything else as a value.
+func readOptOwner(d *decoder, o *Opt[Owner]) error {
+	if d.null() {
+		*o = Opt[Owner]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptPetMood decodes null as Null and anything else as a value.
+func readOptPetMood(d *decoder, o *Opt[PetMood]) error {
+	if d.null() {
+		*o = Opt[PetMood]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptRaw decodes null as Null and anything else as a value.
+func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := d.readRaw(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceOptString decodes null as Null and anything else as a value.
+func readOptSliceOptString(d *decoder, o *Opt[[]Opt[string]]) error {
+	if d.null() {
+		*o = Opt[[]Opt[string]]{state: optNull}
+		return nil
+	}
+	if err := readSliceOptString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readSliceOptString decodes an array; null is a nil slice, [] an empty one.
+func readSliceOptString(d *decoder, s *[]Opt[string]) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]Opt[string]
+	var out []Opt[string]
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]Opt[string], 0, 4), first[:]...)
+			}
+			var zero Opt[string]
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := readOptString(d, p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]Opt[string], 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

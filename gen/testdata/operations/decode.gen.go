@@ -7,20 +7,23 @@ package api
 // the value back as it arrived.
 func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 	*v = CreateItemRequest{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("CreateItemRequest", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
-			return readOptString(d, &v.Name)
+			err = readOptString(d, &v.Name)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("CreateItemRequest", string(last), err)
+		if err != nil {
+			return fieldError("CreateItemRequest", string(key), err)
+		}
 	}
 	return nil
 }
@@ -31,7 +34,11 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -40,25 +47,28 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Item", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.ID)
 			}
-			return d.readString(&v.ID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Item", string(last), err)
+		if err != nil {
+			return fieldError("Item", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -72,7 +82,11 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -80,20 +94,23 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 	*v = ItemDeletedWebhook{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ItemDeletedWebhook", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "id":
-			return readOptString(d, &v.ID)
+			err = readOptString(d, &v.ID)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ItemDeletedWebhook", string(last), err)
+		if err != nil {
+			return fieldError("ItemDeletedWebhook", string(key), err)
+		}
 	}
 	return nil
 }
@@ -104,5 +121,22 @@ func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
 }

@@ -9,30 +9,29 @@ import "net/netip"
 // the value back as it arrived.
 func (v *Event) decodeJSON(d *decoder) error {
 	*v = Event{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Event", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "at":
-			return readOpt(d, &v.At, func(p0 *Timestamp) error {
-				return decodeExternal(d, p0)
-			})
+			err = readOptExternalTime(d, &v.At)
 		case "source":
-			return readOpt(d, &v.Source, func(p0 *netip.Addr) error {
-				return decodeExternal(d, p0)
-			})
+			err = readOptExternalAddr(d, &v.Source)
 		case "tz":
-			return readOptString(d, &v.TimeZone)
+			err = readOptString(d, &v.TimeZone)
 		case "labels":
-			return readOptOf(d, &v.Labels)
+			err = readOptTags(d, &v.Labels)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Event", string(last), err)
+		if err != nil {
+			return fieldError("Event", string(key), err)
+		}
 	}
 	return nil
 }
@@ -43,10 +42,91 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a Tags.
 func (v *Tags) decodeJSON(d *decoder) error {
 	return readMapString(d, (*map[string]string)(v))
+}
+
+// readMapString decodes an object into a map; null is a nil map.
+func readMapString(d *decoder, m *map[string]string) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x string
+		if err := d.readString(&x); err != nil {
+			return err
+		}
+		out[string(key)] = x
+	}
+	*m = out
+	return nil
+}
+
+// readOptExternalAddr decodes null as Null and anything else as a value.
+func readOptExternalAddr(d *decoder, o *Opt[netip.Addr]) error {
+	if d.null() {
+		*o = Opt[netip.Addr]{state: optNull}
+		return nil
+	}
+	if err := decodeExternal(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptExternalTime decodes null as Null and anything else as a value.
+func readOptExternalTime(d *decoder, o *Opt[Timestamp]) error {
+	if d.null() {
+		*o = Opt[Timestamp]{state: optNull}
+		return nil
+	}
+	if err := decodeExternal(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptTags decodes null as Null and anything else as a value.
+func readOptTags(d *decoder, o *Opt[Tags]) error {
+	if d.null() {
+		*o = Opt[Tags]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
 }

@@ -8,27 +8,28 @@ package api
 func (v *A) decodeJSON(d *decoder) error {
 	*v = A{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("A", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "b":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = readPtrB(d, &v.B)
 			}
-			return readPtr(d, &v.B, func(p0 *B) error {
-				return (p0).decodeJSON(d)
-			})
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("A", string(last), err)
+		if err != nil {
+			return fieldError("A", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -42,7 +43,11 @@ func (v *A) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -50,20 +55,23 @@ func (v *A) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *B) decodeJSON(d *decoder) error {
 	*v = B{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("B", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
-			return readOptOf(d, &v.A)
+			err = readOptA(d, &v.A)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("B", string(last), err)
+		if err != nil {
+			return fieldError("B", string(key), err)
+		}
 	}
 	return nil
 }
@@ -74,7 +82,11 @@ func (v *B) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -82,30 +94,27 @@ func (v *B) UnmarshalJSON(data []byte) error {
 // the value back as it arrived.
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Node", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "value":
-			return readOptString(d, &v.Value)
+			err = readOptString(d, &v.Value)
 		case "next":
-			return readOpt(d, &v.Next, func(p0 **Node) error {
-				return readPtr(d, p0, func(p1 *Node) error {
-					return (p1).decodeJSON(d)
-				})
-			})
+			err = readOptPtrNode(d, &v.Next)
 		case "children":
-			return readOpt(d, &v.Children, func(p0 *[]Node) error {
-				return readSliceOf(d, p0)
-			})
+			err = readOptSliceNode(d, &v.Children)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Node", string(last), err)
+		if err != nil {
+			return fieldError("Node", string(key), err)
+		}
 	}
 	return nil
 }
@@ -116,5 +125,121 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// readOptA decodes null as Null and anything else as a value.
+func readOptA(d *decoder, o *Opt[A]) error {
+	if d.null() {
+		*o = Opt[A]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptPtrNode decodes null as Null and anything else as a value.
+func readOptPtrNode(d *decoder, o *Opt[*Node]) error {
+	if d.null() {
+		*o = Opt[*Node]{state: optNull}
+		return nil
+	}
+	if err := readPtrNode(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceNode decodes null as Null and anything else as a value.
+func readOptSliceNode(d *decoder, o *Opt[[]Node]) error {
+	if d.null() {
+		*o = Opt[[]Node]{state: optNull}
+		return nil
+	}
+	if err := readSliceNode(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readPtrB decodes into a new value; null is a nil pointer.
+func readPtrB(d *decoder, p **B) error {
+	if d.null() {
+		*p = nil
+		return nil
+	}
+	v := new(B)
+	*p = v
+	return (v).decodeJSON(d)
+}
+
+// readPtrNode decodes into a new value; null is a nil pointer.
+func readPtrNode(d *decoder, p **Node) error {
+	if d.null() {
+		*p = nil
+		return nil
+	}
+	v := new(Node)
+	*p = v
+	return (v).decodeJSON(d)
+}
+
+// readSliceNode decodes an array; null is a nil slice, [] an empty one.
+func readSliceNode(d *decoder, s *[]Node) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]Node
+	var out []Node
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]Node, 0, 4), first[:]...)
+			}
+			var zero Node
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := (p).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]Node, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

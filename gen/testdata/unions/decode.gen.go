@@ -6,7 +6,11 @@ import "bytes"
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Amount) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -56,7 +60,11 @@ func (u *Amount) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *ByRequired) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -98,25 +106,28 @@ func (u *ByRequired) decodeJSON(d *decoder) error {
 func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ByRequiredObject", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.A)
 			}
-			return d.readString(&v.A)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ByRequiredObject", string(last), err)
+		if err != nil {
+			return fieldError("ByRequiredObject", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -130,7 +141,11 @@ func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -139,32 +154,35 @@ func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject2{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("ByRequiredObject2", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "a":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.A)
 			}
-			return d.readString(&v.A)
 		case "b":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.B)
 			}
-			return d.readString(&v.B)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("ByRequiredObject2", string(last), err)
+		if err != nil {
+			return fieldError("ByRequiredObject2", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -181,12 +199,20 @@ func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Choice) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -230,32 +256,35 @@ func (v *ChoiceString) decodeJSON(d *decoder) error {
 func (v *Circle) decodeJSON(d *decoder) error {
 	*v = Circle{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Circle", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "kind":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Kind)
 			}
-			return d.readString(&v.Kind)
 		case "radius":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readFloat64(&v.Radius)
 			}
-			return d.readFloat64(&v.Radius)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Circle", string(last), err)
+		if err != nil {
+			return fieldError("Circle", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -272,12 +301,20 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Event) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -285,7 +322,7 @@ func (u *Event) UnmarshalJSON(data []byte) error {
 func (u *Event) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "start.begin":
 			var x StartEventsStartBegin
 			if err := (&x).decodeJSON(d); err != nil {
@@ -322,7 +359,11 @@ func (u *Event) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Format) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -337,7 +378,7 @@ func (u *Format) decodeJSON(d *decoder) error {
 		*u = FormatOfString(x)
 		return nil
 	case '{':
-		switch d.tag("type") {
+		switch string(d.tag("type")) {
 		case "json_schema":
 			var x FormatJSONSchema
 			if err := (&x).decodeJSON(d); err != nil {
@@ -371,38 +412,35 @@ func (u *Format) decodeJSON(d *decoder) error {
 func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = FormatJSONSchema{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("FormatJSONSchema", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "json_schema"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "schema":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = readMapRaw(d, &v.Schema)
 			}
-			return readMapRaw(d, &v.Schema)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("FormatJSONSchema", string(last), err)
+		if err != nil {
+			return fieldError("FormatJSONSchema", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -419,7 +457,11 @@ func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -428,31 +470,28 @@ func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *FormatText) decodeJSON(d *decoder) error {
 	*v = FormatText{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("FormatText", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "type":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Type, "text"); err != nil {
-				return err
-			}
-			if v.Type == "" {
+			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("FormatText", string(last), err)
+		if err != nil {
+			return fieldError("FormatText", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -466,7 +505,11 @@ func (v *FormatText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads a KnownModel.
@@ -480,25 +523,28 @@ func (v *KnownModel) decodeJSON(d *decoder) error {
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Named", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "name":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Name)
 			}
-			return d.readString(&v.Name)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Named", string(last), err)
+		if err != nil {
+			return fieldError("Named", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -512,12 +558,20 @@ func (v *Named) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *Shape) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -525,7 +579,7 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 func (u *Shape) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("kind") {
+		switch string(d.tag("kind")) {
 		case "circle":
 			var x Circle
 			if err := (&x).decodeJSON(d); err != nil {
@@ -559,32 +613,35 @@ func (u *Shape) decodeJSON(d *decoder) error {
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("Square", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "kind":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
+			} else {
+				err = d.readString(&v.Kind)
 			}
-			return d.readString(&v.Kind)
 		case "side":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readFloat64(&v.Side)
 			}
-			return d.readFloat64(&v.Side)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("Square", string(last), err)
+		if err != nil {
+			return fieldError("Square", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -601,12 +658,20 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // UnmarshalJSON decodes data; see decodeJSON.
 func (u *StartEvents) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, u.decodeJSON)
+	d := newDecoder(data)
+	if err := u.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON picks the variant from the JSON ahead (see the type's doc);
@@ -614,7 +679,7 @@ func (u *StartEvents) UnmarshalJSON(data []byte) error {
 func (u *StartEvents) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		switch d.tag("event") {
+		switch string(d.tag("event")) {
 		case "start.begin":
 			var x StartEventsStartBegin
 			if err := (&x).decodeJSON(d); err != nil {
@@ -648,38 +713,35 @@ func (u *StartEvents) decodeJSON(d *decoder) error {
 func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	*v = StartEventsStartBegin{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("StartEventsStartBegin", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "start.begin"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readString(&v.Data)
 			}
-			return d.readString(&v.Data)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("StartEventsStartBegin", string(last), err)
+		if err != nil {
+			return fieldError("StartEventsStartBegin", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -696,7 +758,11 @@ func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -705,38 +771,35 @@ func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	*v = StartEventsStartEnd{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("StartEventsStartEnd", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "start.end"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		case "data":
 			seen[0] |= uint64(0x2)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(1)
-				return err
+			} else {
+				err = d.readInt64(&v.Data)
 			}
-			return d.readInt64(&v.Data)
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("StartEventsStartEnd", string(last), err)
+		if err != nil {
+			return fieldError("StartEventsStartEnd", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -753,7 +816,11 @@ func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeJSON reads an object. Undeclared members and required fields that
@@ -762,31 +829,28 @@ func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 func (v *StopEvent) decodeJSON(d *decoder) error {
 	*v = StopEvent{}
 	var seen [1]uint64
-	var last []byte
-	err := d.object(func(key []byte) error {
-		last = key
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return fieldError("StopEvent", "", err)
+		}
+		if !more {
+			break
+		}
 		switch string(key) {
 		case "event":
 			seen[0] |= uint64(0x1)
-			if null, err := d.null(); err != nil || null {
+			if d.null() {
 				v.rec = v.rec.markNull(0)
-				return err
-			}
-			if err := d.readKnown(&v.Event, "stop"); err != nil {
-				return err
-			}
-			if v.Event == "" {
+			} else if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
 				v.rec = v.rec.markEmpty(0)
 			}
-			return nil
 		default:
-			var err error
 			v.rec, err = v.rec.keep(key, d)
-			return err
 		}
-	})
-	if err != nil {
-		return fieldError("StopEvent", string(last), err)
+		if err != nil {
+			return fieldError("StopEvent", string(key), err)
+		}
 	}
 	if seen[0]&uint64(0x1) == 0 {
 		v.rec = v.rec.markAbsent(0)
@@ -800,5 +864,47 @@ func (v *StopEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
 	}
-	return unmarshal(data, v.decodeJSON)
+	d := newDecoder(data)
+	if err := v.decodeJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var first [2]string
+	var out []string
+	n := 0
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		p := &first[n%2]
+		if n >= len(first) {
+			if out == nil {
+				out = append(make([]string, 0, 4), first[:]...)
+			}
+			var zero string
+			out = append(out, zero)
+			p = &out[n]
+		}
+		n++
+		if err := d.readString(p); err != nil {
+			return err
+		}
+	}
+	if out == nil {
+		out = append(make([]string, 0, n), first[:n]...)
+	}
+	*s = out
+	return nil
 }

@@ -1,0 +1,290 @@
+package gen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/internal/ir"
+)
+
+// emitDecode writes the decoding half of the reflection-free codecs:
+// decodeJSON for every struct, union, enum and defined type, UnmarshalJSON
+// over it, and the read functions of the container types they use. The
+// code is straight loops and calls of concrete functions, which lets the
+// compiler keep decoders and the values they fill on the stack.
+func emitDecode(f *jen.File, api *ir.API, r *readers) {
+	for _, t := range api.Types {
+		switch t.Kind {
+		case ir.KindStruct:
+			f.Line()
+			emitStructDecode(f, t, r)
+		case ir.KindUnion:
+			f.Line()
+			emitUnionDecode(f, t, r)
+		case ir.KindEnum, ir.KindDefined:
+			f.Line()
+			emitScalarDecode(f, t, r)
+		}
+	}
+	r.emit(f)
+}
+
+// emitScalarDecode gives an enum or a defined type (type Metadata
+// map[string]string) its own decodeJSON.
+func emitScalarDecode(f *jen.File, t *ir.Type, r *readers) {
+	under := scalarUnder(t)
+	var read jen.Code
+	if t.Kind == ir.KindEnum && t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
+		args := []jen.Code{jen.Parens(jen.Op("*").String()).Call(jen.Id("v"))}
+		for _, v := range t.Enum.Values {
+			args = append(args, jen.Lit(v.Value.String))
+		}
+		read = jen.Id("d").Dot("readKnown").Call(args...) // known values without allocating
+	} else {
+		read = r.call(jen.Parens(jen.Op("*").Add(goType(under))).Call(jen.Id("v")), under)
+	}
+	f.Comment("decodeJSON reads a " + t.Name + ".")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
+}
+
+func readMethod(b ir.Builtin) string {
+	switch b {
+	case ir.Int64:
+		return "readInt64"
+	case ir.Int32:
+		return "readInt32"
+	case ir.Float64:
+		return "readFloat64"
+	case ir.Bool:
+		return "readBool"
+	case ir.Raw:
+		return "readRaw"
+	case ir.File:
+		return "readFile"
+	}
+	return "readString"
+}
+
+// unmarshalMethod writes UnmarshalJSON over decodeJSON, with the decoder a
+// local so that decoding a value allocates nothing for the machinery.
+// A struct ignores a JSON null, as encoding/json does; a union reads it
+// like any other value (as its unknown variant).
+func unmarshalMethod(f *jen.File, recv string, t *ir.Type) {
+	if t.Kind == ir.KindStruct {
+		f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves " + recv + " unchanged,")
+		f.Comment("as encoding/json does.")
+	} else {
+		f.Comment("UnmarshalJSON decodes data; see decodeJSON.")
+	}
+	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		if t.Kind == ir.KindStruct {
+			g.If(jen.Id("isNullJSON").Call(jen.Id("data"))).Block(jen.Return(jen.Nil()))
+		}
+		g.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"))
+		g.If(jen.Err().Op(":=").Id(recv).Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.Return(jen.Id("d").Dot("end").Call())
+	})
+}
+
+func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
+	st := t.Struct
+	words := (st.Required + 63) / 64
+	f.Comment("decodeJSON reads an object. Undeclared members and required fields that")
+	f.Comment("are absent or null are accepted and remembered, so appendJSON can write")
+	f.Comment("the value back as it arrived.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
+		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
+		if words > 0 {
+			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
+		}
+		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
+			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("member").Call(jen.Id("i")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err()))),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+			jen.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for _, fl := range st.Fields {
+					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { decodeField(c, fl, r) })
+				}
+				sw.Default().BlockFunc(func(c *jen.Group) { decodeExtra(c, t, r) })
+			}),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("key")), jen.Err()))),
+		)
+		for _, fl := range st.Fields {
+			if !fl.Required {
+				continue
+			}
+			w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
+			g.If(jen.Id("seen").Index(jen.Lit(w)).Op("&").Lit(bit).Op("==").Lit(0)).Block(
+				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markAbsent").Call(jen.Lit(fl.RequiredIndex)),
+			)
+		}
+		g.Return(jen.Nil())
+	})
+	f.Line()
+	unmarshalMethod(f, "v", t)
+}
+
+// decodeField decodes one declared member into its field, leaving any
+// error in err.
+func decodeField(c *jen.Group, fl *ir.Field, r *readers) {
+	field := jen.Id("v").Dot(fl.Name)
+	read := r.call(jen.Op("&").Add(field.Clone()), fl.Type)
+	if fl.Const != nil && fl.Type.Kind == ir.ExprBuiltin {
+		read = jen.Id("d").Dot("readKnown").Call(jen.Op("&").Add(field.Clone()), literal(*fl.Const))
+	}
+	if !fl.Required {
+		c.Err().Op("=").Add(read)
+		return
+	}
+	w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
+	c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
+	mark := func(how string) jen.Code {
+		return jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot(how).Call(jen.Lit(fl.RequiredIndex))
+	}
+	if fl.Type.Kind == ir.ExprOpt {
+		c.Err().Op("=").Add(read)
+		return
+	}
+	// null where the schema promised a value: remembered, not fatal.
+	ifNull := jen.If(jen.Id("d").Dot("null").Call()).Block(mark("markNull"))
+	if fl.Const == nil {
+		c.Add(ifNull.Else().Block(jen.Err().Op("=").Add(read)))
+		return
+	}
+	// A one-value field that arrived as "" must not be written back as its
+	// value.
+	c.Add(ifNull.Else().If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(mark("markEmpty")))
+}
+
+// decodeExtra handles a member the schema does not declare: into the
+// additionalProperties map when there is one, else into the record.
+func decodeExtra(c *jen.Group, t *ir.Type, r *readers) {
+	st := t.Struct
+	if st.ExtraField == "" {
+		c.List(jen.Id("v").Dot("rec"), jen.Err()).Op("=").Id("v").Dot("rec").Dot("keep").Call(jen.Id("key"), jen.Id("d"))
+		return
+	}
+	c.Var().Id("x").Add(goType(st.Extra))
+	c.If(jen.Err().Op("=").Add(r.call(jen.Op("&").Id("x"), st.Extra)), jen.Err().Op("==").Nil()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("v").Dot(st.ExtraField).Op("==").Nil()).Block(
+			jen.Id("v").Dot(st.ExtraField).Op("=").Map(jen.String()).Add(goType(st.Extra)).Values(),
+		)
+		g.Id("v").Dot(st.ExtraField).Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("x")
+	})
+}
+
+func emitUnionDecode(f *jen.File, t *ir.Type, r *readers) {
+	unmarshalMethod(f, "u", t)
+	f.Line()
+	u := t.Union
+	f.Comment("decodeJSON picks the variant from the JSON ahead (see the type's doc);")
+	f.Comment("JSON that fits no known variant is kept as an unknown variant.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
+			tokenCase(sw, t, r, u.ByToken[ir.JSONString], jen.LitRune('"'))
+			tokenCase(sw, t, r, u.ByToken[ir.JSONArray], jen.LitRune('['))
+			tokenCase(sw, t, r, u.ByToken[ir.JSONBool], jen.LitRune('t'), jen.LitRune('f'))
+			if len(u.Objects) > 0 {
+				sw.Case(jen.LitRune('{')).BlockFunc(func(c *jen.Group) { objectDispatch(c, t, r) })
+			}
+			numberCase(sw, t, r)
+		})
+		g.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("raw").Call()
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())))
+		g.Op("*").Id("u").Op("=").Id(t.Name).Values(jen.Dict{
+			jen.Id("kind"): jen.Id(u.Unknown),
+			jen.Id("raw"):  jen.Qual("bytes", "Clone").Call(jen.Id("raw")),
+		})
+		g.Return(jen.Nil())
+	})
+}
+
+func tokenCase(sw *jen.Group, t *ir.Type, r *readers, v *ir.Variant, first ...jen.Code) {
+	if v == nil {
+		return
+	}
+	sw.Case(first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, v) })
+}
+
+// numberCase sends integer literals to the integer variant and other numbers
+// to the number variant, when the union has them.
+func numberCase(sw *jen.Group, t *ir.Type, r *readers) {
+	u := t.Union
+	num, integer := u.ByToken[ir.JSONNumber], u.ByToken[ir.JSONInteger]
+	if num == nil && integer == nil {
+		return
+	}
+	digits := []jen.Code{jen.LitRune('-')}
+	for c := '0'; c <= '9'; c++ {
+		digits = append(digits, jen.LitRune(c))
+	}
+	sw.Case(digits...).BlockFunc(func(c *jen.Group) {
+		switch {
+		case num == integer:
+			decodeVariant(c, t, r, num)
+		case num == nil:
+			c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, integer) })
+		default:
+			if integer != nil {
+				c.If(jen.Id("d").Dot("isInteger").Call()).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, integer) })
+			}
+			decodeVariant(c, t, r, num)
+		}
+	})
+}
+
+// objectDispatch chooses among object variants by tag value or by required
+// members, in the order build settled.
+func objectDispatch(c *jen.Group, t *ir.Type, r *readers) {
+	u := t.Union
+	if len(u.Objects) == 1 {
+		decodeVariant(c, t, r, u.Objects[0])
+		return
+	}
+	if u.TagProperty != "" {
+		// Variants that share a tag value are told apart by required members.
+		var order []string
+		byTag := map[string][]*ir.Variant{}
+		for _, v := range u.Objects {
+			for _, tag := range v.Tags {
+				if byTag[tag] == nil {
+					order = append(order, tag)
+				}
+				byTag[tag] = append(byTag[tag], v)
+			}
+		}
+		c.Switch(jen.String().Parens(jen.Id("d").Dot("tag").Call(jen.Lit(u.TagProperty)))).BlockFunc(func(sw *jen.Group) {
+			for _, tag := range order {
+				sw.Case(jen.Lit(tag)).BlockFunc(func(g *jen.Group) { byRequired(g, t, r, byTag[tag], true) })
+			}
+		})
+		return
+	}
+	byRequired(c, t, r, u.Objects, false)
+}
+
+// byRequired decodes as the first variant whose required members are all
+// present (build orders larger sets first); with settle, the last variant
+// takes the value when none matches.
+func byRequired(g *jen.Group, t *ir.Type, r *readers, variants []*ir.Variant, settle bool) {
+	for i, v := range variants {
+		if i == len(variants)-1 && (settle || len(v.Required) == 0) {
+			decodeVariant(g, t, r, v)
+			return
+		}
+		var args []jen.Code
+		for _, name := range v.Required {
+			args = append(args, jen.Lit(name))
+		}
+		g.If(jen.Id("d").Dot("hasMembers").Call(args...)).BlockFunc(func(b *jen.Group) { decodeVariant(b, t, r, v) })
+	}
+}
+
+// decodeVariant decodes the value ahead as variant v into *u, and returns.
+func decodeVariant(g *jen.Group, t *ir.Type, r *readers, v *ir.Variant) {
+	g.Var().Id("x").Add(goType(v.Type))
+	g.If(jen.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), v.Type)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())),
+	)
+	g.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x"))
+	g.Return(jen.Nil())
+}
