@@ -385,7 +385,9 @@ func emitFormFields(f *jen.File, t *ir.Type) {
 }
 
 // bufferSize is a first guess at a struct's encoded size, so encoding
-// rarely has to grow the buffer.
+// rarely has to grow the buffer: a key, a short value and punctuation per
+// field (requests with most fields set, like a create-run body of 1 KB
+// over 20 fields, fit in one allocation).
 func bufferSize(t *ir.Type) int {
-	return 64 + 48*len(t.Struct.Fields)
+	return 64 + 64*len(t.Struct.Fields)
 }

@@ -205,7 +205,7 @@ func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -239,7 +239,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -263,7 +263,7 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -293,7 +293,7 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -335,7 +335,7 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -423,7 +423,7 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -449,7 +449,7 @@ func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a AssistantsNamedToolChoiceType.
@@ -504,7 +504,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -617,7 +617,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 880))
+	return v.appendJSON(make([]byte, 0, 1152))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -660,7 +660,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v DoneEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -710,7 +710,7 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Error) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -752,7 +752,7 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ErrorEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -781,7 +781,7 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ErrorResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -813,7 +813,7 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a FileSearchRankingOptionsRanker.
@@ -855,7 +855,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FunctionObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends a FunctionParameters.
@@ -935,7 +935,7 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends a ListRunsOrder.
@@ -1006,7 +1006,7 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1044,7 +1044,7 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageAttachment) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -1144,7 +1144,7 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1174,7 +1174,7 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1216,7 +1216,7 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1246,7 +1246,7 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -1314,7 +1314,7 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1356,7 +1356,7 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1394,7 +1394,7 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -1471,7 +1471,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1495,7 +1495,7 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1538,7 +1538,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1562,7 +1562,7 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1605,7 +1605,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1648,7 +1648,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1678,7 +1678,7 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1729,7 +1729,7 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1759,7 +1759,7 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a MessageDeltaObjectDeltaRole.
@@ -1907,7 +1907,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 736))
+	return v.appendJSON(make([]byte, 0, 960))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -1933,7 +1933,7 @@ func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a MessageObjectIncompleteDetailsReason.
@@ -1990,7 +1990,7 @@ func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -2071,7 +2071,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2113,7 +2113,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2155,7 +2155,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2197,7 +2197,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2239,7 +2239,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a Metadata.
@@ -2268,7 +2268,7 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a ReasoningEffort.
@@ -2304,7 +2304,7 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2346,7 +2346,7 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2382,7 +2382,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends a ResponseFormatJSONSchemaSchema.
@@ -2421,7 +2421,7 @@ func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2465,7 +2465,7 @@ func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2690,7 +2690,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 1360))
+	return v.appendJSON(make([]byte, 0, 1792))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2711,7 +2711,7 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a RunObjectIncompleteDetailsReason.
@@ -2752,7 +2752,7 @@ func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a RunObjectLastErrorCode.
@@ -2800,7 +2800,7 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2829,7 +2829,7 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a RunStatus.
@@ -2879,7 +2879,7 @@ func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2930,7 +2930,7 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -2951,7 +2951,7 @@ func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -3017,7 +3017,7 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3043,7 +3043,7 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3094,7 +3094,7 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3132,7 +3132,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -3198,7 +3198,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3224,7 +3224,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) a
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3263,7 +3263,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3314,7 +3314,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3344,7 +3344,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3400,7 +3400,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3424,7 +3424,7 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3475,7 +3475,7 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3518,7 +3518,7 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3560,7 +3560,7 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3714,7 +3714,7 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 832))
+	return v.appendJSON(make([]byte, 0, 1088))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3749,7 +3749,7 @@ func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a RunStepObjectLastErrorCode.
@@ -3858,7 +3858,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3900,7 +3900,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3942,7 +3942,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -3984,7 +3984,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4026,7 +4026,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4068,7 +4068,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4110,7 +4110,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -4245,7 +4245,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4287,7 +4287,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4329,7 +4329,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4371,7 +4371,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4413,7 +4413,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4455,7 +4455,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4497,7 +4497,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4539,7 +4539,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4581,7 +4581,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4623,7 +4623,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4674,7 +4674,7 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 208))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4709,7 +4709,7 @@ func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4740,7 +4740,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4764,7 +4764,7 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -4857,7 +4857,7 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4883,7 +4883,7 @@ func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, er
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4952,7 +4952,7 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -4978,7 +4978,7 @@ func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5041,7 +5041,7 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5065,7 +5065,7 @@ func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5092,7 +5092,7 @@ func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, 
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5119,7 +5119,7 @@ func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5161,7 +5161,7 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -5191,7 +5191,7 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v TruncationObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends a TruncationObjectType.

@@ -242,6 +242,15 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look: most strings are
+		// plain ASCII.
+		for i+8 <= len(s) && !needsEscape(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
@@ -293,6 +302,17 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// needsEscape reports whether any byte of w is a quote, a backslash, a
+// control character, <, >, & or non-ASCII (the SWAR zero-byte test, per
+// byte value).
+func needsEscape(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, bs := w^(ones*'"'), w^(ones*'\\')
+	lt, gt, amp := w^(ones*'<'), w^(ones*'>'), w^(ones*'&')
+	zero := (q-ones)&^q | (bs-ones)&^bs | (lt-ones)&^lt | (gt-ones)&^gt | (amp-ones)&^amp
+	return (zero|(w-ones*0x20)&^w|w)&highs != 0
+}
+
 // The append functions for containers write each element with elem.
 
 func appendOpt[T any](b []byte, o Opt[T], elem func([]byte, T) ([]byte, error)) ([]byte, error) {
@@ -325,7 +345,15 @@ func appendMap[T any](b []byte, m map[string]T, elem func([]byte, T) ([]byte, er
 	}
 	b = append(b, '{')
 	var err error
-	for i, k := range sortedKeys(m) {
+	// Keys in order, so maps encode deterministically; small maps sort on
+	// the stack.
+	var small [16]string
+	keys := small[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
 		if i > 0 {
 			b = append(b, ',')
 		}

@@ -29,7 +29,7 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Base) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -49,7 +49,7 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Closed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -70,7 +70,7 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Deprecated) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -112,7 +112,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Dog) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -139,7 +139,7 @@ func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Mixed) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -160,5 +160,5 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Wrapped) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }

@@ -44,7 +44,7 @@ func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MixedObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -65,7 +65,7 @@ func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v MixedObject2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -86,7 +86,7 @@ func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SearchFilter) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -122,7 +122,7 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v SendFormRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -180,7 +180,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v UploadRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -225,7 +225,7 @@ func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a UploadRequestPurpose.

@@ -38,7 +38,7 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Client2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 304))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // appendJSON appends a FooBar.
@@ -65,5 +65,5 @@ func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FooBar2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }

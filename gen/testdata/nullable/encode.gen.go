@@ -20,7 +20,7 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Owner) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -114,7 +114,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 592))
+	return v.appendJSON(make([]byte, 0, 768))
 }
 
 // appendJSON appends a PetMood.

@@ -20,7 +20,7 @@ func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -46,7 +46,7 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Item) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -67,5 +67,5 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }

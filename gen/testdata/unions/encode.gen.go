@@ -79,7 +79,7 @@ func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -114,7 +114,7 @@ func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -179,7 +179,7 @@ func (v Circle) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Circle) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -276,7 +276,7 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -306,7 +306,7 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v FormatText) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends a KnownModel.
@@ -338,7 +338,7 @@ func (v Named) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Named) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -400,7 +400,7 @@ func (v Square) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v Square) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends the variant u holds; an unknown variant is written back
@@ -463,7 +463,7 @@ func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -502,7 +502,7 @@ func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 160))
+	return v.appendJSON(make([]byte, 0, 192))
 }
 
 // appendJSON appends v as a JSON object with members in schema order.
@@ -532,5 +532,5 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v; see appendJSON.
 func (v StopEvent) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 112))
+	return v.appendJSON(make([]byte, 0, 128))
 }
