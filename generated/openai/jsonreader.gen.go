@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -56,21 +57,32 @@ func (d *decoder) peek() byte {
 // spaces is eight ASCII spaces as a little-endian word.
 const spaces = 0x2020202020202020
 
-// ws skips white space; compact JSON leaves after the first test.
+// ws skips white space. It inlines, so compact JSON pays one comparison
+// per token; white space takes the call.
 func (d *decoder) ws() {
-	data, i := d.data, d.pos
-	if i >= len(data) || data[i] > ' ' {
-		return
+	if d.pos < len(d.data) && d.data[d.pos] <= ' ' {
+		d.skipSpace()
 	}
+}
+
+// skipSpace is the loop of ws, kept out of line so ws stays small.
+//
+//go:noinline
+func (d *decoder) skipSpace() {
+	data, i := d.data, d.pos
 	for i < len(data) {
 		switch data[i] {
 		case ' ', '\t', '\r':
 			i++
 		case '\n':
 			i++
-			// Indentation after a newline, eight spaces at a time: the
+			// Indentation after a newline, eight bytes at a time: the
 			// usual shape of pretty-printed responses.
-			for i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == spaces {
+			for i+8 <= len(data) {
+				if w := binary.LittleEndian.Uint64(data[i:]) ^ spaces; w != 0 {
+					i += bits.TrailingZeros64(w) / 8 // the first byte that is not a space
+					break
+				}
 				i += 8
 			}
 		default:
@@ -251,24 +263,11 @@ func (d *decoder) strBytes() ([]byte, error) {
 	if d.peek() != '"' {
 		return nil, d.unexpected("a string")
 	}
-	data := d.data
 	start := d.pos + 1
-	i := start
-	for ; i+8 <= len(data); i += 8 {
-		if special(binary.LittleEndian.Uint64(data[i:])) {
-			break
-		}
-	}
-	for ; i < len(data); i++ {
-		c := data[i]
-		if c == '"' {
-			d.pos = i + 1
-			d.ws()
-			return data[start:i], nil
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
-		}
+	if i := d.plain(start); i < len(d.data) && d.data[i] == '"' {
+		d.pos = i + 1
+		d.ws()
+		return d.data[start:i], nil
 	}
 	return d.unescape(start, nil)
 }
@@ -277,11 +276,11 @@ func (d *decoder) strBytes() ([]byte, error) {
 // take verbatim: a quote, a backslash, a control character or non-ASCII.
 func (d *decoder) plain(i int) int {
 	data := d.data
-	// Eight bytes at a time while none is special: most strings are plain
-	// ASCII.
+	// Eight bytes at a time; the lowest flagged byte of a word is the
+	// first special one (the tests can flag bytes above it, never below).
 	for ; i+8 <= len(data); i += 8 {
-		if special(binary.LittleEndian.Uint64(data[i:])) {
-			break
+		if m := special(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(data); i++ {
@@ -292,14 +291,14 @@ func (d *decoder) plain(i int) int {
 	return i
 }
 
-// special reports whether any byte of w is '"', '\\', below 0x20 or at
-// least 0x80, with the classic SWAR tests for a zero byte and a byte below n.
-func special(w uint64) bool {
+// special flags (in its high bit) each byte of w that is '"', '\\', below
+// 0x20 or at least 0x80, with the classic SWAR tests for a zero byte and a
+// byte below n.
+func special(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	quote := w ^ (ones * '"')
 	backslash := w ^ (ones * '\\')
-	control := (w - ones*0x20) & ^w & highs
-	return (quote-ones)&^quote&highs|(backslash-ones)&^backslash&highs|control|(w&highs) != 0
+	return ((quote-ones)&^quote | (backslash-ones)&^backslash | (w-ones*0x20)&^w | w) & highs
 }
 
 // unescape decodes a string with escapes or non-ASCII bytes, appending
