@@ -96,6 +96,12 @@ func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 		if words > 0 {
 			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
 		}
+		for _, fl := range st.Fields {
+			if fl.Required && fl.Type.Kind != ir.ExprOpt {
+				g.Var().Id("ok").Bool() // set by record.required
+				break
+			}
+		}
 		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
 			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("member").Call(jen.Id("i")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err()))),
@@ -108,14 +114,8 @@ func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 			}),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("key")), jen.Err()))),
 		)
-		for _, fl := range st.Fields {
-			if !fl.Required {
-				continue
-			}
-			w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
-			g.If(jen.Id("seen").Index(jen.Lit(w)).Op("&").Lit(bit).Op("==").Lit(0)).Block(
-				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markAbsent").Call(jen.Lit(fl.RequiredIndex)),
-			)
+		if st.Required > 0 {
+			g.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markMissing").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Lit(st.Required))
 		}
 		g.Return(jen.Nil())
 	})
@@ -135,24 +135,27 @@ func decodeField(c *jen.Group, fl *ir.Field, r *readers) {
 		c.Err().Op("=").Add(read)
 		return
 	}
-	w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
-	c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
-	mark := func(how string) jen.Code {
-		return jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot(how).Call(jen.Lit(fl.RequiredIndex))
-	}
 	if fl.Type.Kind == ir.ExprOpt {
+		// Required and nullable: present is all there is to note.
+		w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
+		c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
 		c.Err().Op("=").Add(read)
 		return
 	}
-	// null where the schema promised a value: remembered, not fatal.
-	ifNull := jen.If(jen.Id("d").Dot("null").Call()).Block(mark("markNull"))
+	// A null where the schema promised a value is remembered, not fatal.
+	w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
+	present := jen.List(jen.Id("v").Dot("rec"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("required").Call(jen.Id("d"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
 	if fl.Const == nil {
-		c.Add(ifNull.Else().Block(jen.Err().Op("=").Add(read)))
+		c.If(present, jen.Id("ok")).Block(jen.Err().Op("=").Add(read))
 		return
 	}
 	// A one-value field that arrived as "" must not be written back as its
 	// value.
-	c.Add(ifNull.Else().If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(mark("markEmpty")))
+	c.If(present, jen.Id("ok")).Block(
+		jen.If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(
+			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
+		),
+	)
 }
 
 // decodeExtra handles a member the schema does not declare: into the

@@ -231,6 +231,9 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		if usesErr {
 			g.Var().Err().Error()
 		}
+		if st.Required > 0 {
+			g.Var().Id("ok").Bool()
+		}
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		g.Id("start").Op(":=").Len(jen.Id("b"))
 		for _, s := range body {
@@ -247,10 +250,6 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 
 func marshalField(fl *ir.Field) (jen.Code, bool) {
 	access := jen.Id("v").Dot(fl.Name)
-	key := []jen.Code{
-		jen.Id("b").Op("=").Id("comma").Call(jen.Id("b"), jen.Id("start")),
-		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(jsonKey(fl.JSONName)).Op("...")),
-	}
 	idx := jen.Lit(fl.RequiredIndex)
 	if !fl.Required {
 		args := []jen.Code{jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access}
@@ -263,12 +262,9 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Err())), true
 	}
+	// The record decides whether the member is written and whether as
+	// null; the value's own statements run only when it says so.
 	value, usesErr := appendStmts(access, fl.Type, 0)
-	switch {
-	case fl.Type.Kind == ir.ExprOpt:
-		// Required and nullable: a zero Opt is sent as null.
-		return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(append(key, value...)...), usesErr
-	}
 	var pre []jen.Code
 	if fl.Const != nil {
 		// A discriminator left empty in Go is sent as its one value; one
@@ -279,15 +275,23 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 		)
 		value, usesErr = appendStmts(jen.Id("value"), fl.Type, 0)
 	}
-	nullCheck := jen.Id("v").Dot("rec").Dot("wasNull").Call(idx)
-	if zero := zeroTest(fl.Type, jen.Id("v").Dot(fl.Name)); zero != nil {
-		nullCheck = nullCheck.Op("&&").Add(zero)
+	// zero: a null that arrived is written back while the field still
+	// holds its zero value (always, for types without a zero test; never
+	// for a nullable field, whose Opt writes its own null).
+	var zero jen.Code = jen.True()
+	if fl.Type.Kind == ir.ExprOpt {
+		zero = jen.False()
+	} else if z := zeroTest(fl.Type, jen.Id("v").Dot(fl.Name)); z != nil {
+		zero = z
 	}
-	body := append(key, pre...)
-	body = append(body, jen.If(nullCheck).Block(
-		jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-	).Else().Block(value...))
-	return jen.If(jen.Op("!").Id("v").Dot("rec").Dot("wasAbsent").Call(idx)).Block(body...), usesErr
+	member := jen.If(
+		jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("member").Call(jen.Id("b"), jen.Id("start"), idx, jen.Lit(jsonKey(fl.JSONName)), zero),
+		jen.Id("ok"),
+	).Block(value...)
+	if len(pre) == 0 {
+		return member, usesErr
+	}
+	return jen.Block(append(pre, member)...), usesErr
 }
 
 func zeroLiteral(b ir.Builtin) jen.Code {

@@ -181,34 +181,17 @@ func (r *readers) emit(f *jen.File) {
 				jen.Return(jen.Nil()),
 			)
 		case ir.ExprSlice:
-			// The first elements are decoded on the stack, so a short array
-			// is allocated once, at its length, rather than grown.
 			f.Comment(name + " decodes an array; null is a nil slice, [] an empty one.")
 			f.Func().Id(name).Params(d.Clone().Op("*").Id("decoder"), jen.Id("s").Op("*").Add(goType(e))).Error().Block(
 				jen.If(d.Clone().Dot("null").Call()).Block(jen.Op("*").Id("s").Op("=").Nil(), jen.Return(jen.Nil())),
-				jen.Var().Id("first").Index(jen.Lit(2)).Add(elem),
-				jen.Var().Id("out").Add(goType(e)),
-				jen.Id("n").Op(":=").Lit(0),
+				jen.Var().Id("buf").Id("sliceBuf").Types(elem),
 				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
 					jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(d.Clone().Dot("element").Call(jen.Id("i"))),
 					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 					jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
-					jen.Id("p").Op(":=").Op("&").Id("first").Index(jen.Id("n").Op("%").Lit(2)),
-					jen.If(jen.Id("n").Op(">=").Len(jen.Id("first"))).Block(
-						jen.If(jen.Id("out").Op("==").Nil()).Block(
-							jen.Id("out").Op("=").Append(jen.Make(goType(e), jen.Lit(0), jen.Lit(4)), jen.Id("first").Index(jen.Empty(), jen.Empty()).Op("...")),
-						),
-						jen.Var().Id("zero").Add(elem),
-						jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("zero")),
-						jen.Id("p").Op("=").Op("&").Id("out").Index(jen.Id("n")),
-					),
-					jen.Id("n").Op("++"),
-					jen.If(jen.Err().Op(":=").Add(r.call(jen.Id("p"), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+					jen.If(jen.Err().Op(":=").Add(r.call(jen.Id("buf").Dot("next").Call(), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				),
-				jen.If(jen.Id("out").Op("==").Nil()).Block(
-					jen.Id("out").Op("=").Append(jen.Make(goType(e), jen.Lit(0), jen.Id("n")), jen.Id("first").Index(jen.Empty(), jen.Id("n")).Op("...")),
-				),
-				jen.Op("*").Id("s").Op("=").Id("out"),
+				jen.Op("*").Id("s").Op("=").Id("buf").Dot("done").Call(),
 				jen.Return(jen.Nil()),
 			)
 		case ir.ExprMap:

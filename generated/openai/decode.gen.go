@@ -270,6 +270,7 @@ func (u *AssistantTool) decodeJSON(d *decoder) error {
 func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	*v = AssistantToolsCode{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -280,11 +281,10 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -293,9 +293,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsCode", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -318,6 +316,7 @@ func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -328,11 +327,10 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "file_search":
 			err = readOptAssistantToolsFileSearchFileSearch(d, &v.FileSearch)
@@ -343,9 +341,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFileSearch", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -409,6 +405,7 @@ func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -419,11 +416,10 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -432,9 +428,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFileSearchTypeOnly", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -457,6 +451,7 @@ func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFunction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -467,17 +462,13 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "function":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Function).decodeJSON(d)
 			}
 		default:
@@ -487,12 +478,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFunction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -615,6 +601,7 @@ func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
 func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -625,10 +612,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Type).decodeJSON(d)
 			}
 		case "function":
@@ -640,9 +624,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 			return fieldError("AssistantsNamedToolChoice", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -665,6 +647,7 @@ func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -675,10 +658,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		default:
@@ -688,9 +668,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 			return fieldError("AssistantsNamedToolChoiceFunction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -718,6 +696,7 @@ func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
 func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	*v = CreateMessageRequest{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -728,17 +707,11 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "role":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Role).decodeJSON(d)
 			}
 		case "content":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Content).decodeJSON(d)
 			}
 		case "attachments":
@@ -752,12 +725,7 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 			return fieldError("CreateMessageRequest", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -824,6 +792,7 @@ func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
 func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	*v = CreateRunRequest{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -834,10 +803,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "assistant_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.AssistantID)
 			}
 		case "model":
@@ -879,9 +845,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 			return fieldError("CreateRunRequest", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -904,6 +868,7 @@ func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 func (v *DoneEvent) decodeJSON(d *decoder) error {
 	*v = DoneEvent{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -914,18 +879,16 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -934,12 +897,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 			return fieldError("DoneEvent", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -962,6 +920,7 @@ func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -975,20 +934,14 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x1)
 			err = readOptString(d, &v.Code)
 		case "message":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
 			}
 		case "param":
 			seen[0] |= uint64(0x4)
 			err = readOptString(d, &v.Param)
 		case "type":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.Type)
 			}
 		default:
@@ -998,18 +951,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			return fieldError("Error", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
+	v.rec = v.rec.markMissing(seen[:], 4)
 	return nil
 }
 
@@ -1032,6 +974,7 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	*v = ErrorEvent{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1042,17 +985,13 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		default:
@@ -1062,12 +1001,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 			return fieldError("ErrorEvent", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1090,6 +1024,7 @@ func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	*v = ErrorResponse{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1100,10 +1035,7 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "error":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Error).decodeJSON(d)
 			}
 		default:
@@ -1113,9 +1045,7 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 			return fieldError("ErrorResponse", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -1138,6 +1068,7 @@ func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1150,10 +1081,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		case "ranker":
 			err = readOptFileSearchRankingOptionsRanker(d, &v.Ranker)
 		case "score_threshold":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readFloat64(&v.ScoreThreshold)
 			}
 		default:
@@ -1163,9 +1091,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 			return fieldError("FileSearchRankingOptions", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -1193,6 +1119,7 @@ func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
 func (v *FunctionObject) decodeJSON(d *decoder) error {
 	*v = FunctionObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1205,10 +1132,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		case "parameters":
@@ -1222,9 +1146,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 			return fieldError("FunctionObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -1257,6 +1179,7 @@ func (v *ImageDetail) decodeJSON(d *decoder) error {
 func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunStepsResponse{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1267,38 +1190,23 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Object)
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepObject(d, &v.Data)
 			}
 		case "first_id":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readString(&v.FirstID)
 			}
 		case "last_id":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.LastID)
 			}
 		case "has_more":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readBool(&v.HasMore)
 			}
 		default:
@@ -1308,21 +1216,7 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 			return fieldError("ListRunStepsResponse", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -1350,6 +1244,7 @@ func (v *ListRunsOrder) decodeJSON(d *decoder) error {
 func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunsResponse{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1360,38 +1255,23 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Object)
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunObject(d, &v.Data)
 			}
 		case "first_id":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readString(&v.FirstID)
 			}
 		case "last_id":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.LastID)
 			}
 		case "has_more":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readBool(&v.HasMore)
 			}
 		default:
@@ -1401,21 +1281,7 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 			return fieldError("ListRunsResponse", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -1438,6 +1304,7 @@ func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	*v = MessageAttachment{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1448,17 +1315,11 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		case "tools":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
 			}
 		default:
@@ -1468,12 +1329,7 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 			return fieldError("MessageAttachment", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1594,6 +1450,7 @@ func (u *MessageContent) decodeJSON(d *decoder) error {
 func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1604,17 +1461,13 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "image_file":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.ImageFile).decodeJSON(d)
 			}
 		default:
@@ -1624,12 +1477,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageFileObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1652,6 +1500,7 @@ func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1662,10 +1511,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		case "detail":
@@ -1677,9 +1523,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageFileObjectImageFile", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -1702,6 +1546,7 @@ func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) erro
 func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1712,17 +1557,13 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "image_url":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.ImageURL).decodeJSON(d)
 			}
 		default:
@@ -1732,12 +1573,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageURLObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1760,6 +1596,7 @@ func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1770,10 +1607,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "url":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.URL)
 			}
 		case "detail":
@@ -1785,9 +1619,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageURLObjectImageURL", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -1859,6 +1691,7 @@ func (u *MessageContentPart) decodeJSON(d *decoder) error {
 func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1869,17 +1702,13 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "refusal":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Refusal)
 			}
 		default:
@@ -1889,12 +1718,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentRefusalObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1917,6 +1741,7 @@ func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1927,17 +1752,13 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "text":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Text).decodeJSON(d)
 			}
 		default:
@@ -1947,12 +1768,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentTextObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -1975,6 +1791,7 @@ func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -1985,17 +1802,11 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "value":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Value)
 			}
 		case "annotations":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceTextAnnotation(d, &v.Annotations)
 			}
 		default:
@@ -2005,12 +1816,7 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentTextObjectText", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2089,6 +1895,7 @@ func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
 func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2099,18 +1906,14 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "image_file":
 			err = readOptMessageDeltaContentImageFileImageFile(d, &v.ImageFile)
@@ -2121,12 +1924,7 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageFile", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2190,6 +1988,7 @@ func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error
 func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2200,18 +1999,14 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "image_url":
 			err = readOptMessageDeltaContentImageURLImageURL(d, &v.ImageURL)
@@ -2222,12 +2017,7 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageURL", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2291,6 +2081,7 @@ func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2301,18 +2092,14 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "refusal":
 			err = readOptString(d, &v.Refusal)
@@ -2323,12 +2110,7 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentRefusal", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2351,6 +2133,7 @@ func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentText{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2361,18 +2144,14 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "text":
 			err = readOptMessageDeltaContentTextText(d, &v.Text)
@@ -2383,12 +2162,7 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentText", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2452,6 +2226,7 @@ func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2462,24 +2237,17 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "delta":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Delta).decodeJSON(d)
 			}
 		default:
@@ -2489,15 +2257,7 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -2566,6 +2326,7 @@ func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
 func (v *MessageObject) decodeJSON(d *decoder) error {
 	*v = MessageObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2576,38 +2337,25 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "created_at":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
 			}
 		case "thread_id":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.ThreadID)
 			}
 		case "status":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = (&v.Status).decodeJSON(d)
 			}
 		case "incomplete_details":
@@ -2620,17 +2368,11 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x80)
 			err = readOptInt64(d, &v.IncompleteAt)
 		case "role":
-			seen[0] |= uint64(0x100)
-			if d.null() {
-				v.rec = v.rec.markNull(8)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
 				err = (&v.Role).decodeJSON(d)
 			}
 		case "content":
-			seen[0] |= uint64(0x200)
-			if d.null() {
-				v.rec = v.rec.markNull(9)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x200), 9); ok {
 				err = readSliceMessageContent(d, &v.Content)
 			}
 		case "assistant_id":
@@ -2652,48 +2394,7 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		v.rec = v.rec.markAbsent(5)
-	}
-	if seen[0]&uint64(0x40) == 0 {
-		v.rec = v.rec.markAbsent(6)
-	}
-	if seen[0]&uint64(0x80) == 0 {
-		v.rec = v.rec.markAbsent(7)
-	}
-	if seen[0]&uint64(0x100) == 0 {
-		v.rec = v.rec.markAbsent(8)
-	}
-	if seen[0]&uint64(0x200) == 0 {
-		v.rec = v.rec.markAbsent(9)
-	}
-	if seen[0]&uint64(0x400) == 0 {
-		v.rec = v.rec.markAbsent(10)
-	}
-	if seen[0]&uint64(0x800) == 0 {
-		v.rec = v.rec.markAbsent(11)
-	}
-	if seen[0]&uint64(0x1000) == 0 {
-		v.rec = v.rec.markAbsent(12)
-	}
-	if seen[0]&uint64(0x2000) == 0 {
-		v.rec = v.rec.markAbsent(13)
-	}
+	v.rec = v.rec.markMissing(seen[:], 14)
 	return nil
 }
 
@@ -2716,6 +2417,7 @@ func (v *MessageObject) UnmarshalJSON(data []byte) error {
 func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2726,10 +2428,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "reason":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Reason).decodeJSON(d)
 			}
 		default:
@@ -2739,9 +2438,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 			return fieldError("MessageObjectIncompleteDetails", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -2779,6 +2476,7 @@ func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
 func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2789,17 +2487,13 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "text":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
 			}
 		default:
@@ -2809,12 +2503,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageRequestContentTextObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2900,6 +2589,7 @@ func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
 func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2910,18 +2600,14 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2930,12 +2616,7 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 			return fieldError("MessageStreamEventThreadMessageCompleted", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -2958,6 +2639,7 @@ func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) er
 func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -2968,18 +2650,14 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2988,12 +2666,7 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageCreated", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3016,6 +2689,7 @@ func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) erro
 func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3026,18 +2700,14 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3046,12 +2716,7 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageDelta", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3074,6 +2739,7 @@ func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error 
 func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3084,18 +2750,14 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3104,12 +2766,7 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageInProgress", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3132,6 +2789,7 @@ func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) e
 func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3142,18 +2800,14 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3162,12 +2816,7 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageIncomplete", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3239,6 +2888,7 @@ func (v *ReasoningEffort) decodeJSON(d *decoder) error {
 func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3249,11 +2899,10 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3262,9 +2911,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -3287,6 +2934,7 @@ func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3297,17 +2945,13 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "json_schema":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.JSONSchema).decodeJSON(d)
 			}
 		default:
@@ -3317,12 +2961,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONSchema", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3345,6 +2984,7 @@ func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3357,10 +2997,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		case "schema":
@@ -3374,9 +3011,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONSchemaJSONSchema", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -3404,6 +3039,7 @@ func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
 func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	*v = ResponseFormatText{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3414,11 +3050,10 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3427,9 +3062,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatText", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -3452,6 +3085,7 @@ func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunCompletionUsage{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3462,24 +3096,15 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.CompletionTokens)
 			}
 		case "prompt_tokens":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.PromptTokens)
 			}
 		case "total_tokens":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.TotalTokens)
 			}
 		default:
@@ -3489,15 +3114,7 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 			return fieldError("RunCompletionUsage", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -3520,6 +3137,7 @@ func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunObject) decodeJSON(d *decoder) error {
 	*v = RunObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3530,45 +3148,29 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "created_at":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
 			}
 		case "thread_id":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.ThreadID)
 			}
 		case "assistant_id":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readString(&v.AssistantID)
 			}
 		case "status":
-			seen[0] |= uint64(0x20)
-			if d.null() {
-				v.rec = v.rec.markNull(5)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
 				err = (&v.Status).decodeJSON(d)
 			}
 		case "required_action":
@@ -3596,24 +3198,15 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x2000)
 			err = readOptRunObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "model":
-			seen[0] |= uint64(0x4000)
-			if d.null() {
-				v.rec = v.rec.markNull(14)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4000), 14); ok {
 				err = d.readString(&v.Model)
 			}
 		case "instructions":
-			seen[0] |= uint64(0x8000)
-			if d.null() {
-				v.rec = v.rec.markNull(15)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8000), 15); ok {
 				err = d.readString(&v.Instructions)
 			}
 		case "tools":
-			seen[0] |= uint64(0x10000)
-			if d.null() {
-				v.rec = v.rec.markNull(16)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10000), 16); ok {
 				err = readSliceAssistantTool(d, &v.Tools)
 			}
 		case "metadata":
@@ -3639,10 +3232,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x400000)
 			err = readOptAssistantsAPIToolChoiceOption(d, &v.ToolChoice)
 		case "parallel_tool_calls":
-			seen[0] |= uint64(0x800000)
-			if d.null() {
-				v.rec = v.rec.markNull(23)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x800000), 23); ok {
 				err = d.readBool(&v.ParallelToolCalls)
 			}
 		case "response_format":
@@ -3655,81 +3245,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			return fieldError("RunObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		v.rec = v.rec.markAbsent(5)
-	}
-	if seen[0]&uint64(0x40) == 0 {
-		v.rec = v.rec.markAbsent(6)
-	}
-	if seen[0]&uint64(0x80) == 0 {
-		v.rec = v.rec.markAbsent(7)
-	}
-	if seen[0]&uint64(0x100) == 0 {
-		v.rec = v.rec.markAbsent(8)
-	}
-	if seen[0]&uint64(0x200) == 0 {
-		v.rec = v.rec.markAbsent(9)
-	}
-	if seen[0]&uint64(0x400) == 0 {
-		v.rec = v.rec.markAbsent(10)
-	}
-	if seen[0]&uint64(0x800) == 0 {
-		v.rec = v.rec.markAbsent(11)
-	}
-	if seen[0]&uint64(0x1000) == 0 {
-		v.rec = v.rec.markAbsent(12)
-	}
-	if seen[0]&uint64(0x2000) == 0 {
-		v.rec = v.rec.markAbsent(13)
-	}
-	if seen[0]&uint64(0x4000) == 0 {
-		v.rec = v.rec.markAbsent(14)
-	}
-	if seen[0]&uint64(0x8000) == 0 {
-		v.rec = v.rec.markAbsent(15)
-	}
-	if seen[0]&uint64(0x10000) == 0 {
-		v.rec = v.rec.markAbsent(16)
-	}
-	if seen[0]&uint64(0x20000) == 0 {
-		v.rec = v.rec.markAbsent(17)
-	}
-	if seen[0]&uint64(0x40000) == 0 {
-		v.rec = v.rec.markAbsent(18)
-	}
-	if seen[0]&uint64(0x80000) == 0 {
-		v.rec = v.rec.markAbsent(19)
-	}
-	if seen[0]&uint64(0x100000) == 0 {
-		v.rec = v.rec.markAbsent(20)
-	}
-	if seen[0]&uint64(0x200000) == 0 {
-		v.rec = v.rec.markAbsent(21)
-	}
-	if seen[0]&uint64(0x400000) == 0 {
-		v.rec = v.rec.markAbsent(22)
-	}
-	if seen[0]&uint64(0x800000) == 0 {
-		v.rec = v.rec.markAbsent(23)
-	}
-	if seen[0]&uint64(0x1000000) == 0 {
-		v.rec = v.rec.markAbsent(24)
-	}
+	v.rec = v.rec.markMissing(seen[:], 25)
 	return nil
 }
 
@@ -3796,6 +3312,7 @@ func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
 func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunObjectLastError{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3806,17 +3323,11 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Code).decodeJSON(d)
 			}
 		case "message":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
 			}
 		default:
@@ -3826,12 +3337,7 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 			return fieldError("RunObjectLastError", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3859,6 +3365,7 @@ func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
 func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3869,17 +3376,13 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "submit_tool_outputs":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.SubmitToolOutputs).decodeJSON(d)
 			}
 		default:
@@ -3889,12 +3392,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 			return fieldError("RunObjectRequiredAction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -3917,6 +3415,7 @@ func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3927,10 +3426,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "tool_calls":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readSliceRunToolCallObject(d, &v.ToolCalls)
 			}
 		default:
@@ -3940,9 +3436,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 			return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -3970,6 +3464,7 @@ func (v *RunStatus) decodeJSON(d *decoder) error {
 func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -3980,24 +3475,15 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.CompletionTokens)
 			}
 		case "prompt_tokens":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.PromptTokens)
 			}
 		case "total_tokens":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.TotalTokens)
 			}
 		default:
@@ -4007,15 +3493,7 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 			return fieldError("RunStepCompletionUsage", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4038,6 +3516,7 @@ func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4048,24 +3527,17 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "delta":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Delta).decodeJSON(d)
 			}
 		default:
@@ -4075,15 +3547,7 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDeltaObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4187,6 +3651,7 @@ func (u *RunStepDetails) decodeJSON(d *decoder) error {
 func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4197,17 +3662,13 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "message_creation":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.MessageCreation).decodeJSON(d)
 			}
 		default:
@@ -4217,12 +3678,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsMessageCreationObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -4245,6 +3701,7 @@ func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4255,10 +3712,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 		}
 		switch string(key) {
 		case "message_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.MessageID)
 			}
 		default:
@@ -4268,9 +3722,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -4293,6 +3745,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data 
 func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4303,24 +3756,17 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "code_interpreter":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.CodeInterpreter).decodeJSON(d)
 			}
 		default:
@@ -4330,15 +3776,7 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsCodeObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4361,6 +3799,7 @@ func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4371,17 +3810,11 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 		}
 		switch string(key) {
 		case "input":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Input)
 			}
 		case "outputs":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
 			}
 		default:
@@ -4391,12 +3824,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -4461,6 +3889,7 @@ func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4471,17 +3900,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "image":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Image).decodeJSON(d)
 			}
 		default:
@@ -4491,12 +3916,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -4519,6 +3939,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Unmar
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4529,10 +3950,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		default:
@@ -4542,9 +3960,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -4567,6 +3983,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4577,17 +3994,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "logs":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Logs)
 			}
 		default:
@@ -4597,12 +4010,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -4625,6 +4033,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Unmars
 func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4635,24 +4044,17 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "file_search":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FileSearch).decodeJSON(d)
 			}
 		default:
@@ -4662,15 +4064,7 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsFileSearchObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4734,6 +4128,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data [
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4744,24 +4139,15 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		case "file_name":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.FileName)
 			}
 		case "score":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readFloat64(&v.Score)
 			}
 		case "content":
@@ -4773,15 +4159,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4845,6 +4223,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4855,24 +4234,17 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "function":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Function).decodeJSON(d)
 			}
 		default:
@@ -4882,15 +4254,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsFunctionObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4913,6 +4277,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4923,17 +4288,11 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 		}
 		switch string(key) {
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		case "arguments":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Arguments)
 			}
 		case "output":
@@ -4946,15 +4305,7 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -4977,6 +4328,7 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byt
 func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -4987,17 +4339,13 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "tool_calls":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepToolCall(d, &v.ToolCalls)
 			}
 		default:
@@ -5007,12 +4355,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5035,6 +4378,7 @@ func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObject) decodeJSON(d *decoder) error {
 	*v = RunStepObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5045,66 +4389,41 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "created_at":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
 			}
 		case "assistant_id":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.AssistantID)
 			}
 		case "thread_id":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readString(&v.ThreadID)
 			}
 		case "run_id":
-			seen[0] |= uint64(0x20)
-			if d.null() {
-				v.rec = v.rec.markNull(5)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
 				err = d.readString(&v.RunID)
 			}
 		case "type":
-			seen[0] |= uint64(0x40)
-			if d.null() {
-				v.rec = v.rec.markNull(6)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x40), 6); ok {
 				err = (&v.Type).decodeJSON(d)
 			}
 		case "status":
-			seen[0] |= uint64(0x80)
-			if d.null() {
-				v.rec = v.rec.markNull(7)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x80), 7); ok {
 				err = (&v.Status).decodeJSON(d)
 			}
 		case "step_details":
-			seen[0] |= uint64(0x100)
-			if d.null() {
-				v.rec = v.rec.markNull(8)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
 				err = (&v.StepDetails).decodeJSON(d)
 			}
 		case "last_error":
@@ -5135,54 +4454,7 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
-	if seen[0]&uint64(0x20) == 0 {
-		v.rec = v.rec.markAbsent(5)
-	}
-	if seen[0]&uint64(0x40) == 0 {
-		v.rec = v.rec.markAbsent(6)
-	}
-	if seen[0]&uint64(0x80) == 0 {
-		v.rec = v.rec.markAbsent(7)
-	}
-	if seen[0]&uint64(0x100) == 0 {
-		v.rec = v.rec.markAbsent(8)
-	}
-	if seen[0]&uint64(0x200) == 0 {
-		v.rec = v.rec.markAbsent(9)
-	}
-	if seen[0]&uint64(0x400) == 0 {
-		v.rec = v.rec.markAbsent(10)
-	}
-	if seen[0]&uint64(0x800) == 0 {
-		v.rec = v.rec.markAbsent(11)
-	}
-	if seen[0]&uint64(0x1000) == 0 {
-		v.rec = v.rec.markAbsent(12)
-	}
-	if seen[0]&uint64(0x2000) == 0 {
-		v.rec = v.rec.markAbsent(13)
-	}
-	if seen[0]&uint64(0x4000) == 0 {
-		v.rec = v.rec.markAbsent(14)
-	}
-	if seen[0]&uint64(0x8000) == 0 {
-		v.rec = v.rec.markAbsent(15)
-	}
+	v.rec = v.rec.markMissing(seen[:], 16)
 	return nil
 }
 
@@ -5205,6 +4477,7 @@ func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunStepObjectLastError{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5215,17 +4488,11 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Code).decodeJSON(d)
 			}
 		case "message":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
 			}
 		default:
@@ -5235,12 +4502,7 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 			return fieldError("RunStepObjectLastError", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5355,6 +4617,7 @@ func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
 func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5365,18 +4628,14 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5385,12 +4644,7 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCancelled", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5413,6 +4667,7 @@ func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5423,18 +4678,14 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5443,12 +4694,7 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCompleted", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5471,6 +4717,7 @@ func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5481,18 +4728,14 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5501,12 +4744,7 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepCreated", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5529,6 +4767,7 @@ func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5539,18 +4778,14 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5559,12 +4794,7 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepDelta", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5587,6 +4817,7 @@ func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error 
 func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5597,18 +4828,14 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5617,12 +4844,7 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepExpired", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5645,6 +4867,7 @@ func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5655,18 +4878,14 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5675,12 +4894,7 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepFailed", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5703,6 +4917,7 @@ func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error
 func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5713,18 +4928,14 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5733,12 +4944,7 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 			return fieldError("RunStepStreamEventThreadRunStepInProgress", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5908,6 +5114,7 @@ func (u *RunStreamEvent) decodeJSON(d *decoder) error {
 func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5918,18 +5125,14 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5938,12 +5141,7 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelled", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -5966,6 +5164,7 @@ func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -5976,18 +5175,14 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -5996,12 +5191,7 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelling", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6024,6 +5214,7 @@ func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6034,18 +5225,14 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6054,12 +5241,7 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCompleted", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6082,6 +5264,7 @@ func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6092,18 +5275,14 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6112,12 +5291,7 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCreated", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6140,6 +5314,7 @@ func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6150,18 +5325,14 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6170,12 +5341,7 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunExpired", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6198,6 +5364,7 @@ func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6208,18 +5375,14 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6228,12 +5391,7 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunFailed", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6256,6 +5414,7 @@ func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6266,18 +5425,14 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6286,12 +5441,7 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunInProgress", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6314,6 +5464,7 @@ func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6324,18 +5475,14 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6344,12 +5491,7 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunIncomplete", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6372,6 +5514,7 @@ func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6382,18 +5525,14 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6402,12 +5541,7 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunQueued", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6430,6 +5564,7 @@ func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6440,18 +5575,14 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		case "event":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -6460,12 +5591,7 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunRequiresAction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6488,6 +5614,7 @@ func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error
 func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	*v = RunToolCallObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6498,24 +5625,17 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "type":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "function":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Function).decodeJSON(d)
 			}
 		default:
@@ -6525,15 +5645,7 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 			return fieldError("RunToolCallObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
+	v.rec = v.rec.markMissing(seen[:], 3)
 	return nil
 }
 
@@ -6556,6 +5668,7 @@ func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6566,17 +5679,11 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		case "arguments":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Arguments)
 			}
 		default:
@@ -6586,12 +5693,7 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 			return fieldError("RunToolCallObjectFunction", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -6614,6 +5716,7 @@ func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6624,10 +5727,7 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "tool_outputs":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readSliceSubmitToolOutputsRunRequestToolOutputsItem(d, &v.ToolOutputs)
 			}
 		case "stream":
@@ -6639,9 +5739,7 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 			return fieldError("SubmitToolOutputsRunRequest", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -6747,6 +5845,7 @@ func (u *TextAnnotation) decodeJSON(d *decoder) error {
 func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6757,38 +5856,25 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "text":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
 			}
 		case "file_citation":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FileCitation).decodeJSON(d)
 			}
 		case "start_index":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readInt64(&v.StartIndex)
 			}
 		case "end_index":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readInt64(&v.EndIndex)
 			}
 		default:
@@ -6798,21 +5884,7 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFileCitation", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -6835,6 +5907,7 @@ func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6845,10 +5918,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		default:
@@ -6858,9 +5928,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFileCitationFileCitation", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -6883,6 +5951,7 @@ func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) erro
 func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6893,38 +5962,25 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "text":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
 			}
 		case "file_path":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FilePath).decodeJSON(d)
 			}
 		case "start_index":
-			seen[0] |= uint64(0x8)
-			if d.null() {
-				v.rec = v.rec.markNull(3)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readInt64(&v.StartIndex)
 			}
 		case "end_index":
-			seen[0] |= uint64(0x10)
-			if d.null() {
-				v.rec = v.rec.markNull(4)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readInt64(&v.EndIndex)
 			}
 		default:
@@ -6934,21 +5990,7 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFilePath", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -6971,6 +6013,7 @@ func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -6981,10 +6024,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
 			}
 		default:
@@ -6994,9 +6034,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFilePathFilePath", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -7019,6 +6057,7 @@ func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 func (v *ThreadObject) decodeJSON(d *decoder) error {
 	*v = ThreadObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -7029,24 +6068,17 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "object":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
-				v.rec = v.rec.markEmpty(1)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+				if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
+					v.rec = v.rec.markEmpty(1)
+				}
 			}
 		case "created_at":
-			seen[0] |= uint64(0x4)
-			if d.null() {
-				v.rec = v.rec.markNull(2)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
 			}
 		case "tool_resources":
@@ -7062,21 +6094,7 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 			return fieldError("ThreadObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -7218,6 +6236,7 @@ func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	*v = ThreadStreamEvent{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -7228,17 +6247,13 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Data).decodeJSON(d)
 			}
 		default:
@@ -7248,12 +6263,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 			return fieldError("ThreadStreamEvent", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -7276,6 +6286,7 @@ func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 func (v *TruncationObject) decodeJSON(d *decoder) error {
 	*v = TruncationObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -7286,10 +6297,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Type).decodeJSON(d)
 			}
 		case "last_messages":
@@ -7301,9 +6309,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 			return fieldError("TruncationObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -7889,9 +6895,7 @@ func readSliceAssistantTool(d *decoder, s *[]AssistantTool) error {
 		*s = nil
 		return nil
 	}
-	var first [2]AssistantTool
-	var out []AssistantTool
-	n := 0
+	var buf sliceBuf[AssistantTool]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -7900,24 +6904,11 @@ func readSliceAssistantTool(d *decoder, s *[]AssistantTool) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]AssistantTool, 0, 4), first[:]...)
-			}
-			var zero AssistantTool
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]AssistantTool, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -7927,9 +6918,7 @@ func readSliceCreateMessageRequest(d *decoder, s *[]CreateMessageRequest) error 
 		*s = nil
 		return nil
 	}
-	var first [2]CreateMessageRequest
-	var out []CreateMessageRequest
-	n := 0
+	var buf sliceBuf[CreateMessageRequest]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -7938,24 +6927,11 @@ func readSliceCreateMessageRequest(d *decoder, s *[]CreateMessageRequest) error 
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]CreateMessageRequest, 0, 4), first[:]...)
-			}
-			var zero CreateMessageRequest
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]CreateMessageRequest, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -7965,9 +6941,7 @@ func readSliceMessageAttachment(d *decoder, s *[]MessageAttachment) error {
 		*s = nil
 		return nil
 	}
-	var first [2]MessageAttachment
-	var out []MessageAttachment
-	n := 0
+	var buf sliceBuf[MessageAttachment]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -7976,24 +6950,11 @@ func readSliceMessageAttachment(d *decoder, s *[]MessageAttachment) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]MessageAttachment, 0, 4), first[:]...)
-			}
-			var zero MessageAttachment
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]MessageAttachment, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8003,9 +6964,7 @@ func readSliceMessageAttachmentToolsItem(d *decoder, s *[]MessageAttachmentTools
 		*s = nil
 		return nil
 	}
-	var first [2]MessageAttachmentToolsItem
-	var out []MessageAttachmentToolsItem
-	n := 0
+	var buf sliceBuf[MessageAttachmentToolsItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8014,24 +6973,11 @@ func readSliceMessageAttachmentToolsItem(d *decoder, s *[]MessageAttachmentTools
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]MessageAttachmentToolsItem, 0, 4), first[:]...)
-			}
-			var zero MessageAttachmentToolsItem
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]MessageAttachmentToolsItem, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8041,9 +6987,7 @@ func readSliceMessageContent(d *decoder, s *[]MessageContent) error {
 		*s = nil
 		return nil
 	}
-	var first [2]MessageContent
-	var out []MessageContent
-	n := 0
+	var buf sliceBuf[MessageContent]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8052,24 +6996,11 @@ func readSliceMessageContent(d *decoder, s *[]MessageContent) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]MessageContent, 0, 4), first[:]...)
-			}
-			var zero MessageContent
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]MessageContent, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8079,9 +7010,7 @@ func readSliceMessageContentPart(d *decoder, s *[]MessageContentPart) error {
 		*s = nil
 		return nil
 	}
-	var first [2]MessageContentPart
-	var out []MessageContentPart
-	n := 0
+	var buf sliceBuf[MessageContentPart]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8090,24 +7019,11 @@ func readSliceMessageContentPart(d *decoder, s *[]MessageContentPart) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]MessageContentPart, 0, 4), first[:]...)
-			}
-			var zero MessageContentPart
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]MessageContentPart, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8117,9 +7033,7 @@ func readSliceMessageDeltaContent(d *decoder, s *[]MessageDeltaContent) error {
 		*s = nil
 		return nil
 	}
-	var first [2]MessageDeltaContent
-	var out []MessageDeltaContent
-	n := 0
+	var buf sliceBuf[MessageDeltaContent]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8128,24 +7042,11 @@ func readSliceMessageDeltaContent(d *decoder, s *[]MessageDeltaContent) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]MessageDeltaContent, 0, 4), first[:]...)
-			}
-			var zero MessageDeltaContent
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]MessageDeltaContent, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8155,9 +7056,7 @@ func readSliceRaw(d *decoder, s *[]json.RawMessage) error {
 		*s = nil
 		return nil
 	}
-	var first [2]json.RawMessage
-	var out []json.RawMessage
-	n := 0
+	var buf sliceBuf[json.RawMessage]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8166,24 +7065,11 @@ func readSliceRaw(d *decoder, s *[]json.RawMessage) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]json.RawMessage, 0, 4), first[:]...)
-			}
-			var zero json.RawMessage
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := d.readRaw(p); err != nil {
+		if err := d.readRaw(buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]json.RawMessage, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8193,9 +7079,7 @@ func readSliceRunObject(d *decoder, s *[]RunObject) error {
 		*s = nil
 		return nil
 	}
-	var first [2]RunObject
-	var out []RunObject
-	n := 0
+	var buf sliceBuf[RunObject]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8204,24 +7088,11 @@ func readSliceRunObject(d *decoder, s *[]RunObject) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunObject, 0, 4), first[:]...)
-			}
-			var zero RunObject
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunObject, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8231,9 +7102,7 @@ func readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d *dec
 		*s = nil
 		return nil
 	}
-	var first [2]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
-	var out []RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
-	n := 0
+	var buf sliceBuf[RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8242,24 +7111,11 @@ func readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d *dec
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem, 0, 4), first[:]...)
-			}
-			var zero RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8269,9 +7125,7 @@ func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *de
 		*s = nil
 		return nil
 	}
-	var first [2]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
-	var out []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
-	n := 0
+	var buf sliceBuf[RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8280,24 +7134,11 @@ func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *de
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem, 0, 4), first[:]...)
-			}
-			var zero RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8307,9 +7148,7 @@ func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemConten
 		*s = nil
 		return nil
 	}
-	var first [2]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
-	var out []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
-	n := 0
+	var buf sliceBuf[RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8318,24 +7157,11 @@ func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemConten
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem, 0, 4), first[:]...)
-			}
-			var zero RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8345,9 +7171,7 @@ func readSliceRunStepObject(d *decoder, s *[]RunStepObject) error {
 		*s = nil
 		return nil
 	}
-	var first [2]RunStepObject
-	var out []RunStepObject
-	n := 0
+	var buf sliceBuf[RunStepObject]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8356,24 +7180,11 @@ func readSliceRunStepObject(d *decoder, s *[]RunStepObject) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunStepObject, 0, 4), first[:]...)
-			}
-			var zero RunStepObject
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunStepObject, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8383,9 +7194,7 @@ func readSliceRunStepToolCall(d *decoder, s *[]RunStepToolCall) error {
 		*s = nil
 		return nil
 	}
-	var first [2]RunStepToolCall
-	var out []RunStepToolCall
-	n := 0
+	var buf sliceBuf[RunStepToolCall]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8394,24 +7203,11 @@ func readSliceRunStepToolCall(d *decoder, s *[]RunStepToolCall) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunStepToolCall, 0, 4), first[:]...)
-			}
-			var zero RunStepToolCall
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunStepToolCall, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8421,9 +7217,7 @@ func readSliceRunToolCallObject(d *decoder, s *[]RunToolCallObject) error {
 		*s = nil
 		return nil
 	}
-	var first [2]RunToolCallObject
-	var out []RunToolCallObject
-	n := 0
+	var buf sliceBuf[RunToolCallObject]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8432,24 +7226,11 @@ func readSliceRunToolCallObject(d *decoder, s *[]RunToolCallObject) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]RunToolCallObject, 0, 4), first[:]...)
-			}
-			var zero RunToolCallObject
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]RunToolCallObject, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8459,9 +7240,7 @@ func readSliceString(d *decoder, s *[]string) error {
 		*s = nil
 		return nil
 	}
-	var first [2]string
-	var out []string
-	n := 0
+	var buf sliceBuf[string]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8470,24 +7249,11 @@ func readSliceString(d *decoder, s *[]string) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]string, 0, 4), first[:]...)
-			}
-			var zero string
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := d.readString(p); err != nil {
+		if err := d.readString(buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]string, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8497,9 +7263,7 @@ func readSliceSubmitToolOutputsRunRequestToolOutputsItem(d *decoder, s *[]Submit
 		*s = nil
 		return nil
 	}
-	var first [2]SubmitToolOutputsRunRequestToolOutputsItem
-	var out []SubmitToolOutputsRunRequestToolOutputsItem
-	n := 0
+	var buf sliceBuf[SubmitToolOutputsRunRequestToolOutputsItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8508,24 +7272,11 @@ func readSliceSubmitToolOutputsRunRequestToolOutputsItem(d *decoder, s *[]Submit
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]SubmitToolOutputsRunRequestToolOutputsItem, 0, 4), first[:]...)
-			}
-			var zero SubmitToolOutputsRunRequestToolOutputsItem
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]SubmitToolOutputsRunRequestToolOutputsItem, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }
 
@@ -8535,9 +7286,7 @@ func readSliceTextAnnotation(d *decoder, s *[]TextAnnotation) error {
 		*s = nil
 		return nil
 	}
-	var first [2]TextAnnotation
-	var out []TextAnnotation
-	n := 0
+	var buf sliceBuf[TextAnnotation]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -8546,23 +7295,10 @@ func readSliceTextAnnotation(d *decoder, s *[]TextAnnotation) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]TextAnnotation, 0, 4), first[:]...)
-			}
-			var zero TextAnnotation
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]TextAnnotation, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

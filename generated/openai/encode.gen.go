@@ -184,18 +184,15 @@ func (u AssistantTool) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "code_interpreter"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -215,18 +212,15 @@ func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -272,18 +266,15 @@ func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -303,30 +294,21 @@ func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "function"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"function\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Function.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"function\":", true); ok {
+		if b, err = v.Function.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -403,16 +385,11 @@ func (v AssistantsAPIToolChoiceOptionString) appendJSON(b []byte) ([]byte, error
 // zero value).
 func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Type))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, string(v.Type))
 	}
 	if b, err = appendOptCodecMember(b, start, "\"function\":", v.Function); err != nil {
 		return nil, err
@@ -432,16 +409,11 @@ func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -465,26 +437,15 @@ func (v AssistantsNamedToolChoiceType) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"role\":"...)
-		if v.rec.wasNull(0) && v.Role == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Role))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"role\":", v.Role == ""); ok {
+		b = appendString(b, string(v.Role))
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"content\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Content.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"content\":", true); ok {
+		if b, err = v.Content.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	if b, err = appendOptMember(b, start, "\"attachments\":", v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
@@ -541,16 +502,11 @@ func (v CreateMessageRequestRole) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"assistant_id\":"...)
-		if v.rec.wasNull(0) && v.AssistantID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.AssistantID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"assistant_id\":", v.AssistantID == ""); ok {
+		b = appendString(b, v.AssistantID)
 	}
 	if b, err = appendOptCodecMember(b, start, "\"model\":", v.Model); err != nil {
 		return nil, err
@@ -626,31 +582,24 @@ func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "done"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
+	{
 		value := v.Data
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "[DONE]"
 		}
-		if v.rec.wasNull(1) && v.Data == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -670,39 +619,24 @@ func (v DoneEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v Error) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"code\":"...)
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", false); ok {
 		if b, err = appendOptString(b, v.Code); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"message\":"...)
-		if v.rec.wasNull(1) && v.Message == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Message)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
+		b = appendString(b, v.Message)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"param\":"...)
+	if b, ok = v.rec.member(b, start, 2, "\"param\":", false); ok {
 		if b, err = appendOptString(b, v.Param); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		if v.rec.wasNull(3) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Type)
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, v.Type)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -720,30 +654,21 @@ func (v Error) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "error"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -762,17 +687,12 @@ func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"error\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Error.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"error\":", true); ok {
+		if b, err = v.Error.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -791,20 +711,15 @@ func (v ErrorResponse) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptCodecMember(b, start, "\"ranker\":", v.Ranker); err != nil {
 		return nil, err
 	}
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"score_threshold\":"...)
-		if v.rec.wasNull(0) && v.ScoreThreshold == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.ScoreThreshold); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"score_threshold\":", v.ScoreThreshold == 0); ok {
+		if b, err = appendFloat(b, v.ScoreThreshold); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -829,19 +744,14 @@ func (v FileSearchRankingOptionsRanker) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
 		return nil, err
 	}
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
 	if b, err = appendOptCodecMember(b, start, "\"parameters\":", v.Parameters); err != nil {
 		return nil, err
@@ -880,54 +790,25 @@ func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
-		if v.rec.wasNull(0) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Object)
+	if b, ok = v.rec.member(b, start, 0, "\"object\":", v.Object == ""); ok {
+		b = appendString(b, v.Object)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
+		if b, err = appendSliceOf(b, v.Data); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && len(v.Data) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Data); err != nil {
-				return nil, err
-			}
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
+		b = appendString(b, v.FirstID)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"first_id\":"...)
-		if v.rec.wasNull(2) && v.FirstID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FirstID)
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"last_id\":", v.LastID == ""); ok {
+		b = appendString(b, v.LastID)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"last_id\":"...)
-		if v.rec.wasNull(3) && v.LastID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.LastID)
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"has_more\":"...)
-		if v.rec.wasNull(4) && !v.HasMore {
-			b = append(b, "null"...)
-		} else {
-			b = appendBool(b, v.HasMore)
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"has_more\":", !v.HasMore); ok {
+		b = appendBool(b, v.HasMore)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -951,54 +832,25 @@ func (v ListRunsOrder) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
-		if v.rec.wasNull(0) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Object)
+	if b, ok = v.rec.member(b, start, 0, "\"object\":", v.Object == ""); ok {
+		b = appendString(b, v.Object)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
+		if b, err = appendSliceOf(b, v.Data); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && len(v.Data) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Data); err != nil {
-				return nil, err
-			}
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
+		b = appendString(b, v.FirstID)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"first_id\":"...)
-		if v.rec.wasNull(2) && v.FirstID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FirstID)
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"last_id\":", v.LastID == ""); ok {
+		b = appendString(b, v.LastID)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"last_id\":"...)
-		if v.rec.wasNull(3) && v.LastID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.LastID)
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"has_more\":"...)
-		if v.rec.wasNull(4) && !v.HasMore {
-			b = append(b, "null"...)
-		} else {
-			b = appendBool(b, v.HasMore)
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"has_more\":", !v.HasMore); ok {
+		b = appendBool(b, v.HasMore)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1016,26 +868,15 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"tools\":"...)
-		if v.rec.wasNull(1) && len(v.Tools) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Tools); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"tools\":", len(v.Tools) == 0); ok {
+		if b, err = appendSliceOf(b, v.Tools); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1112,30 +953,21 @@ func (u MessageContent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_file"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"image_file\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.ImageFile.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"image_file\":", true); ok {
+		if b, err = v.ImageFile.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1154,16 +986,11 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
 	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
@@ -1184,30 +1011,21 @@ func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_url"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"image_url\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.ImageURL.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"image_url\":", true); ok {
+		if b, err = v.ImageURL.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1226,16 +1044,11 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"url\":"...)
-		if v.rec.wasNull(0) && v.URL == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.URL)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"url\":", v.URL == ""); ok {
+		b = appendString(b, v.URL)
 	}
 	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
 		return nil, err
@@ -1284,29 +1097,20 @@ func (u MessageContentPart) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "refusal"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"refusal\":"...)
-		if v.rec.wasNull(1) && v.Refusal == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Refusal)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"refusal\":", v.Refusal == ""); ok {
+		b = appendString(b, v.Refusal)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1324,30 +1128,21 @@ func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"text\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Text.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", true); ok {
+		if b, err = v.Text.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1366,26 +1161,15 @@ func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"value\":"...)
-		if v.rec.wasNull(0) && v.Value == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Value)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"value\":", v.Value == ""); ok {
+		b = appendString(b, v.Value)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"annotations\":"...)
-		if v.rec.wasNull(1) && len(v.Annotations) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Annotations); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"annotations\":", len(v.Annotations) == 0); ok {
+		if b, err = appendSliceOf(b, v.Annotations); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1438,27 +1222,18 @@ func (u MessageDeltaContent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"index\":"...)
-		if v.rec.wasNull(0) && v.Index == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Index)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
+		b = appendInt(b, v.Index)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_file"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1505,27 +1280,18 @@ func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"index\":"...)
-		if v.rec.wasNull(0) && v.Index == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Index)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
+		b = appendInt(b, v.Index)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_url"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1572,27 +1338,18 @@ func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"index\":"...)
-		if v.rec.wasNull(0) && v.Index == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Index)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
+		b = appendInt(b, v.Index)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "refusal"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1615,27 +1372,18 @@ func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"index\":"...)
-		if v.rec.wasNull(0) && v.Index == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Index)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
+		b = appendInt(b, v.Index)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "text"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1688,39 +1436,24 @@ func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"delta\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Delta.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
+		if b, err = v.Delta.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1775,115 +1508,64 @@ func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"created_at\":"...)
-		if v.rec.wasNull(2) && v.CreatedAt == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CreatedAt)
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
+		b = appendInt(b, v.CreatedAt)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"thread_id\":"...)
-		if v.rec.wasNull(3) && v.ThreadID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ThreadID)
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"thread_id\":", v.ThreadID == ""); ok {
+		b = appendString(b, v.ThreadID)
 	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"status\":"...)
-		if v.rec.wasNull(4) && v.Status == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Status))
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"status\":", v.Status == ""); ok {
+		b = appendString(b, string(v.Status))
 	}
-	if !v.rec.wasAbsent(5) {
-		b = comma(b, start)
-		b = append(b, "\"incomplete_details\":"...)
+	if b, ok = v.rec.member(b, start, 5, "\"incomplete_details\":", false); ok {
 		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(6) {
-		b = comma(b, start)
-		b = append(b, "\"completed_at\":"...)
+	if b, ok = v.rec.member(b, start, 6, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(7) {
-		b = comma(b, start)
-		b = append(b, "\"incomplete_at\":"...)
+	if b, ok = v.rec.member(b, start, 7, "\"incomplete_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.IncompleteAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(8) {
-		b = comma(b, start)
-		b = append(b, "\"role\":"...)
-		if v.rec.wasNull(8) && v.Role == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Role))
+	if b, ok = v.rec.member(b, start, 8, "\"role\":", v.Role == ""); ok {
+		b = appendString(b, string(v.Role))
+	}
+	if b, ok = v.rec.member(b, start, 9, "\"content\":", len(v.Content) == 0); ok {
+		if b, err = appendSliceOf(b, v.Content); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(9) {
-		b = comma(b, start)
-		b = append(b, "\"content\":"...)
-		if v.rec.wasNull(9) && len(v.Content) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Content); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(10) {
-		b = comma(b, start)
-		b = append(b, "\"assistant_id\":"...)
+	if b, ok = v.rec.member(b, start, 10, "\"assistant_id\":", false); ok {
 		if b, err = appendOptString(b, v.AssistantID); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(11) {
-		b = comma(b, start)
-		b = append(b, "\"run_id\":"...)
+	if b, ok = v.rec.member(b, start, 11, "\"run_id\":", false); ok {
 		if b, err = appendOptString(b, v.RunID); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(12) {
-		b = comma(b, start)
-		b = append(b, "\"attachments\":"...)
+	if b, ok = v.rec.member(b, start, 12, "\"attachments\":", false); ok {
 		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
 			var err error
 			if b, err = appendSliceOf(b, x0); err != nil {
@@ -1894,9 +1576,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(13) {
-		b = comma(b, start)
-		b = append(b, "\"metadata\":"...)
+	if b, ok = v.rec.member(b, start, 13, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
@@ -1916,16 +1596,11 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"reason\":"...)
-		if v.rec.wasNull(0) && v.Reason == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Reason))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"reason\":", v.Reason == ""); ok {
+		b = appendString(b, string(v.Reason))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1960,29 +1635,20 @@ func (v MessageObjectStatus) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"text\":"...)
-		if v.rec.wasNull(1) && v.Text == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Text)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
+		b = appendString(b, v.Text)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2039,29 +1705,20 @@ func (u MessageStreamEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.completed"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2081,29 +1738,20 @@ func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) 
 // zero value).
 func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.created"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2123,29 +1771,20 @@ func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2165,29 +1804,20 @@ func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.in_progress"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2207,29 +1837,20 @@ func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error)
 // zero value).
 func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.incomplete"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2283,18 +1904,15 @@ func (v ReasoningEffort) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_object"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2314,30 +1932,21 @@ func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"json_schema\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.JSONSchema.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"json_schema\":", true); ok {
+		if b, err = v.JSONSchema.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2356,19 +1965,14 @@ func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
 		return nil, err
 	}
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
 	if b, err = appendOptCodecMember(b, start, "\"schema\":", v.Schema); err != nil {
 		return nil, err
@@ -2400,18 +2004,15 @@ func (v ResponseFormatJSONSchemaSchema) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2430,34 +2031,17 @@ func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"completion_tokens\":"...)
-		if v.rec.wasNull(0) && v.CompletionTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CompletionTokens)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"completion_tokens\":", v.CompletionTokens == 0); ok {
+		b = appendInt(b, v.CompletionTokens)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"prompt_tokens\":"...)
-		if v.rec.wasNull(1) && v.PromptTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.PromptTokens)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"prompt_tokens\":", v.PromptTokens == 0); ok {
+		b = appendInt(b, v.PromptTokens)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"total_tokens\":"...)
-		if v.rec.wasNull(2) && v.TotalTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.TotalTokens)
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"total_tokens\":", v.TotalTokens == 0); ok {
+		b = appendInt(b, v.TotalTokens)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2475,161 +2059,90 @@ func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"created_at\":"...)
-		if v.rec.wasNull(2) && v.CreatedAt == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CreatedAt)
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
+		b = appendInt(b, v.CreatedAt)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"thread_id\":"...)
-		if v.rec.wasNull(3) && v.ThreadID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ThreadID)
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"thread_id\":", v.ThreadID == ""); ok {
+		b = appendString(b, v.ThreadID)
 	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"assistant_id\":"...)
-		if v.rec.wasNull(4) && v.AssistantID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.AssistantID)
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"assistant_id\":", v.AssistantID == ""); ok {
+		b = appendString(b, v.AssistantID)
 	}
-	if !v.rec.wasAbsent(5) {
-		b = comma(b, start)
-		b = append(b, "\"status\":"...)
-		if v.rec.wasNull(5) && v.Status == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Status))
-		}
+	if b, ok = v.rec.member(b, start, 5, "\"status\":", v.Status == ""); ok {
+		b = appendString(b, string(v.Status))
 	}
-	if !v.rec.wasAbsent(6) {
-		b = comma(b, start)
-		b = append(b, "\"required_action\":"...)
+	if b, ok = v.rec.member(b, start, 6, "\"required_action\":", false); ok {
 		if b, err = appendOptOf(b, v.RequiredAction); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(7) {
-		b = comma(b, start)
-		b = append(b, "\"last_error\":"...)
+	if b, ok = v.rec.member(b, start, 7, "\"last_error\":", false); ok {
 		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(8) {
-		b = comma(b, start)
-		b = append(b, "\"expires_at\":"...)
+	if b, ok = v.rec.member(b, start, 8, "\"expires_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.ExpiresAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(9) {
-		b = comma(b, start)
-		b = append(b, "\"started_at\":"...)
+	if b, ok = v.rec.member(b, start, 9, "\"started_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.StartedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(10) {
-		b = comma(b, start)
-		b = append(b, "\"cancelled_at\":"...)
+	if b, ok = v.rec.member(b, start, 10, "\"cancelled_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(11) {
-		b = comma(b, start)
-		b = append(b, "\"failed_at\":"...)
+	if b, ok = v.rec.member(b, start, 11, "\"failed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(12) {
-		b = comma(b, start)
-		b = append(b, "\"completed_at\":"...)
+	if b, ok = v.rec.member(b, start, 12, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(13) {
-		b = comma(b, start)
-		b = append(b, "\"incomplete_details\":"...)
+	if b, ok = v.rec.member(b, start, 13, "\"incomplete_details\":", false); ok {
 		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(14) {
-		b = comma(b, start)
-		b = append(b, "\"model\":"...)
-		if v.rec.wasNull(14) && v.Model == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Model)
+	if b, ok = v.rec.member(b, start, 14, "\"model\":", v.Model == ""); ok {
+		b = appendString(b, v.Model)
+	}
+	if b, ok = v.rec.member(b, start, 15, "\"instructions\":", v.Instructions == ""); ok {
+		b = appendString(b, v.Instructions)
+	}
+	if b, ok = v.rec.member(b, start, 16, "\"tools\":", len(v.Tools) == 0); ok {
+		if b, err = appendSliceOf(b, v.Tools); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(15) {
-		b = comma(b, start)
-		b = append(b, "\"instructions\":"...)
-		if v.rec.wasNull(15) && v.Instructions == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Instructions)
-		}
-	}
-	if !v.rec.wasAbsent(16) {
-		b = comma(b, start)
-		b = append(b, "\"tools\":"...)
-		if v.rec.wasNull(16) && len(v.Tools) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Tools); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(17) {
-		b = comma(b, start)
-		b = append(b, "\"metadata\":"...)
+	if b, ok = v.rec.member(b, start, 17, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(18) {
-		b = comma(b, start)
-		b = append(b, "\"usage\":"...)
+	if b, ok = v.rec.member(b, start, 18, "\"usage\":", false); ok {
 		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
@@ -2640,46 +2153,30 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendOptFloat64Member(b, start, "\"top_p\":", v.TopP); err != nil {
 		return nil, err
 	}
-	if !v.rec.wasAbsent(19) {
-		b = comma(b, start)
-		b = append(b, "\"max_prompt_tokens\":"...)
+	if b, ok = v.rec.member(b, start, 19, "\"max_prompt_tokens\":", false); ok {
 		if b, err = appendOptInt64(b, v.MaxPromptTokens); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(20) {
-		b = comma(b, start)
-		b = append(b, "\"max_completion_tokens\":"...)
+	if b, ok = v.rec.member(b, start, 20, "\"max_completion_tokens\":", false); ok {
 		if b, err = appendOptInt64(b, v.MaxCompletionTokens); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(21) {
-		b = comma(b, start)
-		b = append(b, "\"truncation_strategy\":"...)
+	if b, ok = v.rec.member(b, start, 21, "\"truncation_strategy\":", false); ok {
 		if b, err = appendOptOf(b, v.TruncationStrategy); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(22) {
-		b = comma(b, start)
-		b = append(b, "\"tool_choice\":"...)
+	if b, ok = v.rec.member(b, start, 22, "\"tool_choice\":", false); ok {
 		if b, err = appendOptOf(b, v.ToolChoice); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(23) {
-		b = comma(b, start)
-		b = append(b, "\"parallel_tool_calls\":"...)
-		if v.rec.wasNull(23) && !v.ParallelToolCalls {
-			b = append(b, "null"...)
-		} else {
-			b = appendBool(b, v.ParallelToolCalls)
-		}
+	if b, ok = v.rec.member(b, start, 23, "\"parallel_tool_calls\":", !v.ParallelToolCalls); ok {
+		b = appendBool(b, v.ParallelToolCalls)
 	}
-	if !v.rec.wasAbsent(24) {
-		b = comma(b, start)
-		b = append(b, "\"response_format\":"...)
+	if b, ok = v.rec.member(b, start, 24, "\"response_format\":", false); ok {
 		if b, err = appendOptOf(b, v.ResponseFormat); err != nil {
 			return nil, err
 		}
@@ -2726,25 +2223,14 @@ func (v RunObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"code\":"...)
-		if v.rec.wasNull(0) && v.Code == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Code))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", v.Code == ""); ok {
+		b = appendString(b, string(v.Code))
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"message\":"...)
-		if v.rec.wasNull(1) && v.Message == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Message)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
+		b = appendString(b, v.Message)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2768,30 +2254,21 @@ func (v RunObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "submit_tool_outputs"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"submit_tool_outputs\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.SubmitToolOutputs.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"submit_tool_outputs\":", true); ok {
+		if b, err = v.SubmitToolOutputs.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2810,17 +2287,12 @@ func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"tool_calls\":"...)
-		if v.rec.wasNull(0) && len(v.ToolCalls) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
+		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2844,34 +2316,17 @@ func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"completion_tokens\":"...)
-		if v.rec.wasNull(0) && v.CompletionTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CompletionTokens)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"completion_tokens\":", v.CompletionTokens == 0); ok {
+		b = appendInt(b, v.CompletionTokens)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"prompt_tokens\":"...)
-		if v.rec.wasNull(1) && v.PromptTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.PromptTokens)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"prompt_tokens\":", v.PromptTokens == 0); ok {
+		b = appendInt(b, v.PromptTokens)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"total_tokens\":"...)
-		if v.rec.wasNull(2) && v.TotalTokens == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.TotalTokens)
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"total_tokens\":", v.TotalTokens == 0); ok {
+		b = appendInt(b, v.TotalTokens)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2889,39 +2344,24 @@ func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"delta\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Delta.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
+		if b, err = v.Delta.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2985,30 +2425,21 @@ func (u RunStepDetails) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "message_creation"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"message_creation\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.MessageCreation.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"message_creation\":", true); ok {
+		if b, err = v.MessageCreation.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3026,16 +2457,11 @@ func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"message_id\":"...)
-		if v.rec.wasNull(0) && v.MessageID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.MessageID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"message_id\":", v.MessageID == ""); ok {
+		b = appendString(b, v.MessageID)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -3053,39 +2479,24 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byt
 // zero value).
 func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "code_interpreter"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"code_interpreter\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.CodeInterpreter.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"code_interpreter\":", true); ok {
+		if b, err = v.CodeInterpreter.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3104,26 +2515,15 @@ func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"input\":"...)
-		if v.rec.wasNull(0) && v.Input == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Input)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"input\":", v.Input == ""); ok {
+		b = appendString(b, v.Input)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"outputs\":"...)
-		if v.rec.wasNull(1) && len(v.Outputs) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.Outputs); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"outputs\":", len(v.Outputs) == 0); ok {
+		if b, err = appendSliceOf(b, v.Outputs); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3166,30 +2566,21 @@ func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) MarshalJSON
 // zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"image\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Image.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"image\":", true); ok {
+		if b, err = v.Image.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3207,16 +2598,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Marsha
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -3233,29 +2619,20 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) M
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "logs"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"logs\":"...)
-		if v.rec.wasNull(1) && v.Logs == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Logs)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"logs\":", v.Logs == ""); ok {
+		b = appendString(b, v.Logs)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -3273,39 +2650,24 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Marshal
 // zero value).
 func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "file_search"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"file_search\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.FileSearch.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"file_search\":", true); ok {
+		if b, err = v.FileSearch.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3354,35 +2716,18 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte
 // zero value).
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"file_name\":"...)
-		if v.rec.wasNull(1) && v.FileName == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileName)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"file_name\":", v.FileName == ""); ok {
+		b = appendString(b, v.FileName)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"score\":"...)
-		if v.rec.wasNull(2) && v.Score == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.Score); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"score\":", v.Score == 0); ok {
+		if b, err = appendFloat(b, v.Score); err != nil {
+			return nil, err
 		}
 	}
 	if b, err = appendOptMember(b, start, "\"content\":", v.Content, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
@@ -3434,39 +2779,24 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 // zero value).
 func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"function\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Function.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
+		if b, err = v.Function.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3485,29 +2815,16 @@ func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"arguments\":"...)
-		if v.rec.wasNull(1) && v.Arguments == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Arguments)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"arguments\":", v.Arguments == ""); ok {
+		b = appendString(b, v.Arguments)
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"output\":"...)
+	if b, ok = v.rec.member(b, start, 2, "\"output\":", false); ok {
 		if b, err = appendOptString(b, v.Output); err != nil {
 			return nil, err
 		}
@@ -3528,30 +2845,21 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, er
 // zero value).
 func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "tool_calls"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"tool_calls\":"...)
-		if v.rec.wasNull(1) && len(v.ToolCalls) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
+		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3570,140 +2878,75 @@ func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"created_at\":"...)
-		if v.rec.wasNull(2) && v.CreatedAt == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CreatedAt)
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
+		b = appendInt(b, v.CreatedAt)
+	}
+	if b, ok = v.rec.member(b, start, 3, "\"assistant_id\":", v.AssistantID == ""); ok {
+		b = appendString(b, v.AssistantID)
+	}
+	if b, ok = v.rec.member(b, start, 4, "\"thread_id\":", v.ThreadID == ""); ok {
+		b = appendString(b, v.ThreadID)
+	}
+	if b, ok = v.rec.member(b, start, 5, "\"run_id\":", v.RunID == ""); ok {
+		b = appendString(b, v.RunID)
+	}
+	if b, ok = v.rec.member(b, start, 6, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, string(v.Type))
+	}
+	if b, ok = v.rec.member(b, start, 7, "\"status\":", v.Status == ""); ok {
+		b = appendString(b, string(v.Status))
+	}
+	if b, ok = v.rec.member(b, start, 8, "\"step_details\":", true); ok {
+		if b, err = v.StepDetails.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"assistant_id\":"...)
-		if v.rec.wasNull(3) && v.AssistantID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.AssistantID)
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"thread_id\":"...)
-		if v.rec.wasNull(4) && v.ThreadID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ThreadID)
-		}
-	}
-	if !v.rec.wasAbsent(5) {
-		b = comma(b, start)
-		b = append(b, "\"run_id\":"...)
-		if v.rec.wasNull(5) && v.RunID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.RunID)
-		}
-	}
-	if !v.rec.wasAbsent(6) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		if v.rec.wasNull(6) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Type))
-		}
-	}
-	if !v.rec.wasAbsent(7) {
-		b = comma(b, start)
-		b = append(b, "\"status\":"...)
-		if v.rec.wasNull(7) && v.Status == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Status))
-		}
-	}
-	if !v.rec.wasAbsent(8) {
-		b = comma(b, start)
-		b = append(b, "\"step_details\":"...)
-		if v.rec.wasNull(8) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.StepDetails.appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !v.rec.wasAbsent(9) {
-		b = comma(b, start)
-		b = append(b, "\"last_error\":"...)
+	if b, ok = v.rec.member(b, start, 9, "\"last_error\":", false); ok {
 		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(10) {
-		b = comma(b, start)
-		b = append(b, "\"expired_at\":"...)
+	if b, ok = v.rec.member(b, start, 10, "\"expired_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.ExpiredAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(11) {
-		b = comma(b, start)
-		b = append(b, "\"cancelled_at\":"...)
+	if b, ok = v.rec.member(b, start, 11, "\"cancelled_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(12) {
-		b = comma(b, start)
-		b = append(b, "\"failed_at\":"...)
+	if b, ok = v.rec.member(b, start, 12, "\"failed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(13) {
-		b = comma(b, start)
-		b = append(b, "\"completed_at\":"...)
+	if b, ok = v.rec.member(b, start, 13, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(14) {
-		b = comma(b, start)
-		b = append(b, "\"metadata\":"...)
+	if b, ok = v.rec.member(b, start, 14, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(15) {
-		b = comma(b, start)
-		b = append(b, "\"usage\":"...)
+	if b, ok = v.rec.member(b, start, 15, "\"usage\":", false); ok {
 		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
@@ -3723,25 +2966,14 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"code\":"...)
-		if v.rec.wasNull(0) && v.Code == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Code))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", v.Code == ""); ok {
+		b = appendString(b, string(v.Code))
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"message\":"...)
-		if v.rec.wasNull(1) && v.Message == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Message)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
+		b = appendString(b, v.Message)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -3826,29 +3058,20 @@ func (u RunStepStreamEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.cancelled"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -3868,29 +3091,20 @@ func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) 
 // zero value).
 func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.completed"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -3910,29 +3124,20 @@ func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) 
 // zero value).
 func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.created"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -3952,29 +3157,20 @@ func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -3994,29 +3190,20 @@ func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.expired"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4036,29 +3223,20 @@ func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.failed"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4078,29 +3256,20 @@ func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.in_progress"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4213,29 +3382,20 @@ func (u RunStreamEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelled"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4255,29 +3415,20 @@ func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelling"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4297,29 +3448,20 @@ func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.completed"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4339,29 +3481,20 @@ func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.created"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4381,29 +3514,20 @@ func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.expired"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4423,29 +3547,20 @@ func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.failed"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4465,29 +3580,20 @@ func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.in_progress"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4507,29 +3613,20 @@ func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.incomplete"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4549,29 +3646,20 @@ func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.queued"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4591,29 +3679,20 @@ func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.requires_action"
 		}
-		if v.rec.wasNull(1) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -4633,39 +3712,24 @@ func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
-		if v.rec.wasNull(1) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"function\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Function.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
+		if b, err = v.Function.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -4683,25 +3747,14 @@ func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"arguments\":"...)
-		if v.rec.wasNull(1) && v.Arguments == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Arguments)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"arguments\":", v.Arguments == ""); ok {
+		b = appendString(b, v.Arguments)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -4719,17 +3772,12 @@ func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"tool_outputs\":"...)
-		if v.rec.wasNull(0) && len(v.ToolOutputs) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"tool_outputs\":", len(v.ToolOutputs) == 0); ok {
+		if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
+			return nil, err
 		}
 	}
 	if b, err = appendOptBoolMember(b, start, "\"stream\":", v.Stream); err != nil {
@@ -4798,58 +3846,31 @@ func (u TextAnnotation) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_citation"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"text\":"...)
-		if v.rec.wasNull(1) && v.Text == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Text)
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
+		b = appendString(b, v.Text)
+	}
+	if b, ok = v.rec.member(b, start, 2, "\"file_citation\":", true); ok {
+		if b, err = v.FileCitation.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"file_citation\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.FileCitation.appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"start_index\":", v.StartIndex == 0); ok {
+		b = appendInt(b, v.StartIndex)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"start_index\":"...)
-		if v.rec.wasNull(3) && v.StartIndex == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.StartIndex)
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"end_index\":"...)
-		if v.rec.wasNull(4) && v.EndIndex == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.EndIndex)
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"end_index\":", v.EndIndex == 0); ok {
+		b = appendInt(b, v.EndIndex)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -4866,16 +3887,11 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -4893,58 +3909,31 @@ func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_path"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"text\":"...)
-		if v.rec.wasNull(1) && v.Text == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Text)
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
+		b = appendString(b, v.Text)
+	}
+	if b, ok = v.rec.member(b, start, 2, "\"file_path\":", true); ok {
+		if b, err = v.FilePath.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"file_path\":"...)
-		if v.rec.wasNull(2) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.FilePath.appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
+	if b, ok = v.rec.member(b, start, 3, "\"start_index\":", v.StartIndex == 0); ok {
+		b = appendInt(b, v.StartIndex)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"start_index\":"...)
-		if v.rec.wasNull(3) && v.StartIndex == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.StartIndex)
-		}
-	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"end_index\":"...)
-		if v.rec.wasNull(4) && v.EndIndex == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.EndIndex)
-		}
+	if b, ok = v.rec.member(b, start, 4, "\"end_index\":", v.EndIndex == 0); ok {
+		b = appendInt(b, v.EndIndex)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -4961,16 +3950,11 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file_id\":"...)
-		if v.rec.wasNull(0) && v.FileID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.FileID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
+		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -4988,49 +3972,30 @@ func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"object\":"...)
+	{
 		value := v.Object
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread"
 		}
-		if v.rec.wasNull(1) && v.Object == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"created_at\":"...)
-		if v.rec.wasNull(2) && v.CreatedAt == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.CreatedAt)
-		}
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
+		b = appendInt(b, v.CreatedAt)
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"tool_resources\":"...)
+	if b, ok = v.rec.member(b, start, 3, "\"tool_resources\":", false); ok {
 		if b, err = appendOptOf(b, v.ToolResources); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"metadata\":"...)
+	if b, ok = v.rec.member(b, start, 4, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
@@ -5129,30 +4094,21 @@ func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.created"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.Data.appendJSON(b); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -5171,16 +4127,11 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, string(v.Type))
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, string(v.Type))
 	}
 	if b, err = appendOptInt64Member(b, start, "\"last_messages\":", v.LastMessages); err != nil {
 		return nil, err

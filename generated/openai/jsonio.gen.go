@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -95,6 +96,39 @@ func (r *record) markEmpty(i int) *record {
 	return r
 }
 
+// required notes that required field i is present (its bit in the word of
+// the decoder's seen set) and reports whether its value is to be read: a
+// null is consumed and recorded instead. It inlines.
+func (r *record) required(d *decoder, seen *uint64, bit uint64, i int) (*record, bool) {
+	*seen |= bit
+	if d.peek() != 'n' {
+		return r, true
+	}
+	return r.requiredNull(d, i)
+}
+
+// requiredNull is required past the first byte of a possible null.
+func (r *record) requiredNull(d *decoder, i int) (*record, bool) {
+	if d.null() {
+		return r.markNull(i), false
+	}
+	return r, true
+}
+
+// markMissing records every one of the n required fields that seen lacks.
+func (r *record) markMissing(seen []uint64, n int) *record {
+	for w := range seen {
+		all := ^uint64(0)
+		if rest := n - 64*w; rest < 64 {
+			all = 1<<rest - 1
+		}
+		for missing := all &^ seen[w]; missing != 0; missing &= missing - 1 {
+			r = r.markAbsent(64*w + bits.TrailingZeros64(missing))
+		}
+	}
+	return r
+}
+
 func (r *record) wasEmpty(i int) bool {
 	if r == nil {
 		return false
@@ -144,6 +178,22 @@ func (r *record) wasNull(i int) bool {
 		return r.null&(1<<i) != 0
 	}
 	return r.more != nil && hasBit(r.more.null, i)
+}
+
+// member starts required member i (a comma and its key) unless it arrived
+// absent, and reports whether the caller should write the value: not when
+// it arrived null and zero says the field still holds its zero value;
+// then member writes the null itself.
+func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, bool) {
+	if r.wasAbsent(i) {
+		return b, false
+	}
+	b = comma(b, start)
+	b = append(b, key...)
+	if zero && r.wasNull(i) {
+		return append(b, "null"...), false
+	}
+	return b, true
 }
 
 // appendUnknown writes the undeclared members back, preceded by a comma

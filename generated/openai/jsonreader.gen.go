@@ -113,10 +113,7 @@ func (d *decoder) literal(word string) error {
 // null consumes a null literal if one is next. Anything else, including a
 // malformed literal, is left for the caller's read to report.
 func (d *decoder) null() bool {
-	if d.peek() != 'n' {
-		return false
-	}
-	return d.nullLiteral()
+	return d.peek() == 'n' && d.nullLiteral()
 }
 
 func (d *decoder) nullLiteral() bool {
@@ -699,6 +696,38 @@ func (d *decoder) readFile(p *File) error {
 	s, err := d.str()
 	p.Content = strings.NewReader(s)
 	return err
+}
+
+// sliceBuf collects an array's elements for a generated read function: the
+// first two in place (on the caller's stack), so a short array is
+// allocated once, at its length, rather than grown.
+type sliceBuf[T any] struct {
+	first [2]T
+	out   []T
+	n     int
+}
+
+// next returns where the next element goes.
+func (s *sliceBuf[T]) next() *T {
+	if s.n < len(s.first) {
+		s.n++
+		return &s.first[s.n-1]
+	}
+	if s.out == nil {
+		s.out = append(make([]T, 0, 4), s.first[:]...)
+	}
+	var zero T
+	s.out = append(s.out, zero)
+	s.n++
+	return &s.out[len(s.out)-1]
+}
+
+// done returns the elements; no elements is an empty, non-nil slice.
+func (s *sliceBuf[T]) done() []T {
+	if s.out == nil {
+		return append(make([]T, 0, s.n), s.first[:s.n]...)
+	}
+	return s.out
 }
 
 // readMapRaw decodes a free-form object in one pass: values alias the

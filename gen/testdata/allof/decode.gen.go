@@ -8,6 +8,7 @@ package api
 func (v *Base) decodeJSON(d *decoder) error {
 	*v = Base{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -18,10 +19,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "created":
@@ -33,9 +31,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 			return fieldError("Base", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -136,6 +132,7 @@ func (v *Deprecated) UnmarshalJSON(data []byte) error {
 func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -146,19 +143,13 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		case "bark":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readBool(&v.Bark)
 			}
 		case "name":
@@ -170,12 +161,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			return fieldError("Dog", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 

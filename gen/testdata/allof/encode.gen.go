@@ -9,16 +9,11 @@ package api
 // zero value).
 func (v Base) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
 	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
 		return nil, err
@@ -80,28 +75,17 @@ func (v Deprecated) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
 	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
 		return nil, err
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"bark\":"...)
-		if v.rec.wasNull(1) && !v.Bark {
-			b = append(b, "null"...)
-		} else {
-			b = appendBool(b, v.Bark)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"bark\":", !v.Bark); ok {
+		b = appendBool(b, v.Bark)
 	}
 	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
 		return nil, err

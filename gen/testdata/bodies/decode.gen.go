@@ -167,6 +167,7 @@ func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	*v = SendFormRequest{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -177,10 +178,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "to":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.To)
 			}
 		case "tags":
@@ -192,9 +190,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 			return fieldError("SendFormRequest", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -217,6 +213,7 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 func (v *UploadRequest) decodeJSON(d *decoder) error {
 	*v = UploadRequest{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -227,10 +224,7 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readFile(&v.File)
 			}
 		case "purpose":
@@ -246,9 +240,7 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			return fieldError("UploadRequest", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -380,9 +372,7 @@ func readSliceString(d *decoder, s *[]string) error {
 		*s = nil
 		return nil
 	}
-	var first [2]string
-	var out []string
-	n := 0
+	var buf sliceBuf[string]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -391,23 +381,10 @@ func readSliceString(d *decoder, s *[]string) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]string, 0, 4), first[:]...)
-			}
-			var zero string
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := d.readString(p); err != nil {
+		if err := d.readString(buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]string, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

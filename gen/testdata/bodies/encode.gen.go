@@ -96,16 +96,11 @@ func (v SearchFilter) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"to\":"...)
-		if v.rec.wasNull(0) && v.To == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.To)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"to\":", v.To == ""); ok {
+		b = appendString(b, v.To)
 	}
 	if b, err = appendOptMember(b, start, "\"tags\":", v.Tags, func(b []byte, x0 []string) ([]byte, error) {
 		var err error
@@ -146,17 +141,12 @@ func (v SendFormRequest) formFields(add func(name string, value any) error) erro
 // zero value).
 func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"file\":"...)
-		if v.rec.wasNull(0) {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendExternal(b, v.File); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"file\":", true); ok {
+		if b, err = appendExternal(b, v.File); err != nil {
+			return nil, err
 		}
 	}
 	if b, err = appendOptCodecMember(b, start, "\"purpose\":", v.Purpose); err != nil {

@@ -138,9 +138,7 @@ func readSliceString(d *decoder, s *[]string) error {
 		*s = nil
 		return nil
 	}
-	var first [2]string
-	var out []string
-	n := 0
+	var buf sliceBuf[string]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -149,23 +147,10 @@ func readSliceString(d *decoder, s *[]string) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]string, 0, 4), first[:]...)
-			}
-			var zero string
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := d.readString(p); err != nil {
+		if err := d.readString(buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]string, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

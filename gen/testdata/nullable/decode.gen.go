@@ -49,6 +49,7 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -59,10 +60,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.ID)
 			}
 		case "name":
@@ -96,21 +94,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			return fieldError("Pet", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
-	if seen[0]&uint64(0x4) == 0 {
-		v.rec = v.rec.markAbsent(2)
-	}
-	if seen[0]&uint64(0x8) == 0 {
-		v.rec = v.rec.markAbsent(3)
-	}
-	if seen[0]&uint64(0x10) == 0 {
-		v.rec = v.rec.markAbsent(4)
-	}
+	v.rec = v.rec.markMissing(seen[:], 5)
 	return nil
 }
 
@@ -254,9 +238,7 @@ func readSliceOptString(d *decoder, s *[]Opt[string]) error {
 		*s = nil
 		return nil
 	}
-	var first [2]Opt[string]
-	var out []Opt[string]
-	n := 0
+	var buf sliceBuf[Opt[string]]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -265,23 +247,10 @@ func readSliceOptString(d *decoder, s *[]Opt[string]) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]Opt[string], 0, 4), first[:]...)
-			}
-			var zero Opt[string]
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := readOptString(d, p); err != nil {
+		if err := readOptString(d, buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]Opt[string], 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

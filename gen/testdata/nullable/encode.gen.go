@@ -30,41 +30,28 @@ func (v Owner) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == 0); ok {
+		b = appendInt(b, v.ID)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
+	if b, ok = v.rec.member(b, start, 1, "\"name\":", false); ok {
 		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(2) {
-		b = comma(b, start)
-		b = append(b, "\"tag\":"...)
+	if b, ok = v.rec.member(b, start, 2, "\"tag\":", false); ok {
 		if b, err = appendOptString(b, v.Tag); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(3) {
-		b = comma(b, start)
-		b = append(b, "\"owner\":"...)
+	if b, ok = v.rec.member(b, start, 3, "\"owner\":", false); ok {
 		if b, err = appendOptOf(b, v.Owner); err != nil {
 			return nil, err
 		}
 	}
-	if !v.rec.wasAbsent(4) {
-		b = comma(b, start)
-		b = append(b, "\"nickname\":"...)
+	if b, ok = v.rec.member(b, start, 4, "\"nickname\":", false); ok {
 		if b, err = appendOptString(b, v.Nickname); err != nil {
 			return nil, err
 		}

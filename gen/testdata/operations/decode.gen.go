@@ -47,6 +47,7 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -57,10 +58,7 @@ func (v *Item) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
 			}
 		default:
@@ -70,9 +68,7 @@ func (v *Item) decodeJSON(d *decoder) error {
 			return fieldError("Item", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 

@@ -29,16 +29,11 @@ func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v Item) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"id\":"...)
-		if v.rec.wasNull(0) && v.ID == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.ID)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

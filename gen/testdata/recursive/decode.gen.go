@@ -8,6 +8,7 @@ package api
 func (v *A) decodeJSON(d *decoder) error {
 	*v = A{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -18,10 +19,7 @@ func (v *A) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "b":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readPtrB(d, &v.B)
 			}
 		default:
@@ -31,9 +29,7 @@ func (v *A) decodeJSON(d *decoder) error {
 			return fieldError("A", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -212,9 +208,7 @@ func readSliceNode(d *decoder, s *[]Node) error {
 		*s = nil
 		return nil
 	}
-	var first [2]Node
-	var out []Node
-	n := 0
+	var buf sliceBuf[Node]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -223,23 +217,10 @@ func readSliceNode(d *decoder, s *[]Node) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]Node, 0, 4), first[:]...)
-			}
-			var zero Node
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := (p).decodeJSON(d); err != nil {
+		if err := (buf.next()).decodeJSON(d); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]Node, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

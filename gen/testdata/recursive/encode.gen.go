@@ -9,17 +9,12 @@ package api
 // zero value).
 func (v A) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"b\":"...)
-		if v.rec.wasNull(0) && v.B == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendPtr(b, v.B, appendElem[B]); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 0, "\"b\":", v.B == nil); ok {
+		if b, err = appendPtr(b, v.B, appendElem[B]); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)

@@ -106,6 +106,7 @@ func (u *ByRequired) decodeJSON(d *decoder) error {
 func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -116,10 +117,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.A)
 			}
 		default:
@@ -129,9 +127,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 			return fieldError("ByRequiredObject", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -154,6 +150,7 @@ func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject2{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -164,17 +161,11 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.A)
 			}
 		case "b":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.B)
 			}
 		default:
@@ -184,12 +175,7 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 			return fieldError("ByRequiredObject2", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -256,6 +242,7 @@ func (v *ChoiceString) decodeJSON(d *decoder) error {
 func (v *Circle) decodeJSON(d *decoder) error {
 	*v = Circle{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -266,17 +253,11 @@ func (v *Circle) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Kind)
 			}
 		case "radius":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readFloat64(&v.Radius)
 			}
 		default:
@@ -286,12 +267,7 @@ func (v *Circle) decodeJSON(d *decoder) error {
 			return fieldError("Circle", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -412,6 +388,7 @@ func (u *Format) decodeJSON(d *decoder) error {
 func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = FormatJSONSchema{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -422,17 +399,13 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "schema":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readMapRaw(d, &v.Schema)
 			}
 		default:
@@ -442,12 +415,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("FormatJSONSchema", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -470,6 +438,7 @@ func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *FormatText) decodeJSON(d *decoder) error {
 	*v = FormatText{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -480,11 +449,10 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -493,9 +461,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 			return fieldError("FormatText", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -523,6 +489,7 @@ func (v *KnownModel) decodeJSON(d *decoder) error {
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -533,10 +500,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
 			}
 		default:
@@ -546,9 +510,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 			return fieldError("Named", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -613,6 +575,7 @@ func (u *Shape) decodeJSON(d *decoder) error {
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -623,17 +586,11 @@ func (v *Square) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Kind)
 			}
 		case "side":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readFloat64(&v.Side)
 			}
 		default:
@@ -643,12 +600,7 @@ func (v *Square) decodeJSON(d *decoder) error {
 			return fieldError("Square", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -713,6 +665,7 @@ func (u *StartEvents) decodeJSON(d *decoder) error {
 func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	*v = StartEventsStartBegin{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -723,17 +676,13 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Data)
 			}
 		default:
@@ -743,12 +692,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 			return fieldError("StartEventsStartBegin", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -771,6 +715,7 @@ func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	*v = StartEventsStartEnd{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -781,17 +726,13 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		case "data":
-			seen[0] |= uint64(0x2)
-			if d.null() {
-				v.rec = v.rec.markNull(1)
-			} else {
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.Data)
 			}
 		default:
@@ -801,12 +742,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 			return fieldError("StartEventsStartEnd", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
-	if seen[0]&uint64(0x2) == 0 {
-		v.rec = v.rec.markAbsent(1)
-	}
+	v.rec = v.rec.markMissing(seen[:], 2)
 	return nil
 }
 
@@ -829,6 +765,7 @@ func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 func (v *StopEvent) decodeJSON(d *decoder) error {
 	*v = StopEvent{}
 	var seen [1]uint64
+	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -839,11 +776,10 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			seen[0] |= uint64(0x1)
-			if d.null() {
-				v.rec = v.rec.markNull(0)
-			} else if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
-				v.rec = v.rec.markEmpty(0)
+			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+				if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
+					v.rec = v.rec.markEmpty(0)
+				}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -852,9 +788,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 			return fieldError("StopEvent", string(key), err)
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
-		v.rec = v.rec.markAbsent(0)
-	}
+	v.rec = v.rec.markMissing(seen[:], 1)
 	return nil
 }
 
@@ -877,9 +811,7 @@ func readSliceString(d *decoder, s *[]string) error {
 		*s = nil
 		return nil
 	}
-	var first [2]string
-	var out []string
-	n := 0
+	var buf sliceBuf[string]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {
@@ -888,23 +820,10 @@ func readSliceString(d *decoder, s *[]string) error {
 		if !more {
 			break
 		}
-		p := &first[n%2]
-		if n >= len(first) {
-			if out == nil {
-				out = append(make([]string, 0, 4), first[:]...)
-			}
-			var zero string
-			out = append(out, zero)
-			p = &out[n]
-		}
-		n++
-		if err := d.readString(p); err != nil {
+		if err := d.readString(buf.next()); err != nil {
 			return err
 		}
 	}
-	if out == nil {
-		out = append(make([]string, 0, n), first[:n]...)
-	}
-	*s = out
+	*s = buf.done()
 	return nil
 }

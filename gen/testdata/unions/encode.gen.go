@@ -62,16 +62,11 @@ func (u ByRequired) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"a\":"...)
-		if v.rec.wasNull(0) && v.A == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.A)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
+		b = appendString(b, v.A)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -88,25 +83,14 @@ func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"a\":"...)
-		if v.rec.wasNull(0) && v.A == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.A)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
+		b = appendString(b, v.A)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"b\":"...)
-		if v.rec.wasNull(1) && v.B == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.B)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"b\":", v.B == ""); ok {
+		b = appendString(b, v.B)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -151,26 +135,15 @@ func (v ChoiceString) appendJSON(b []byte) ([]byte, error) {
 // zero value).
 func (v Circle) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"kind\":"...)
-		if v.rec.wasNull(0) && v.Kind == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Kind)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {
+		b = appendString(b, v.Kind)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"radius\":"...)
-		if v.rec.wasNull(1) && v.Radius == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.Radius); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"radius\":", v.Radius == 0); ok {
+		if b, err = appendFloat(b, v.Radius); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -244,30 +217,21 @@ func (u Format) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"schema\":"...)
-		if v.rec.wasNull(1) && len(v.Schema) == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendMapRaw(b, v.Schema); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"schema\":", len(v.Schema) == 0); ok {
+		if b, err = appendMapRaw(b, v.Schema); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -285,18 +249,15 @@ func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v FormatText) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"type\":"...)
+	{
 		value := v.Type
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if v.rec.wasNull(0) && v.Type == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -321,16 +282,11 @@ func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v Named) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"name\":"...)
-		if v.rec.wasNull(0) && v.Name == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Name)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -372,26 +328,15 @@ func (u Shape) MarshalJSON() ([]byte, error) {
 // zero value).
 func (v Square) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"kind\":"...)
-		if v.rec.wasNull(0) && v.Kind == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Kind)
-		}
+	if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {
+		b = appendString(b, v.Kind)
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"side\":"...)
-		if v.rec.wasNull(1) && v.Side == 0 {
-			b = append(b, "null"...)
-		} else {
-			if b, err = appendFloat(b, v.Side); err != nil {
-				return nil, err
-			}
+	if b, ok = v.rec.member(b, start, 1, "\"side\":", v.Side == 0); ok {
+		if b, err = appendFloat(b, v.Side); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -433,29 +378,20 @@ func (u StartEvents) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.begin"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && v.Data == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, v.Data)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == ""); ok {
+		b = appendString(b, v.Data)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -472,29 +408,20 @@ func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.end"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if !v.rec.wasAbsent(1) {
-		b = comma(b, start)
-		b = append(b, "\"data\":"...)
-		if v.rec.wasNull(1) && v.Data == 0 {
-			b = append(b, "null"...)
-		} else {
-			b = appendInt(b, v.Data)
-		}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == 0); ok {
+		b = appendInt(b, v.Data)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -511,18 +438,15 @@ func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
 // required fields that arrived absent or null (while they still hold the
 // zero value).
 func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if !v.rec.wasAbsent(0) {
-		b = comma(b, start)
-		b = append(b, "\"event\":"...)
+	{
 		value := v.Event
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "stop"
 		}
-		if v.rec.wasNull(0) && v.Event == "" {
-			b = append(b, "null"...)
-		} else {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
