@@ -31,15 +31,23 @@ func emit(api *ir.API) ([]File, error) {
 	// Decoders and stream decoders call the same container readers, so
 	// they are named once, before the files are written.
 	r := collectReaders(api)
+	// Unions (their types and codecs) get files of their own: besides
+	// saying where things are, it splits the work into pieces small enough
+	// to keep every core busy until the end.
+	isUnion := func(t *ir.Type) bool { return t.Kind == ir.KindUnion }
+	unions, others := typesWhere(api, isUnion), typesWhere(api, func(t *ir.Type) bool { return !isUnion(t) })
 	concerns := []struct {
 		name string
-		fill func(*jen.File, *ir.API)
+		fill func(*jen.File)
 	}{
-		{"types.gen.go", emitTypes},
-		{"encode.gen.go", emitEncode},
-		{"decode.gen.go", func(f *jen.File, api *ir.API) { emitDecode(f, api, r) }},
-		{"client.gen.go", emitClient},
-		{"stream.gen.go", func(f *jen.File, api *ir.API) { emitStreams(f, api, r) }},
+		{"types.gen.go", func(f *jen.File) { emitTypes(f, others) }},
+		{"unions.gen.go", func(f *jen.File) { emitTypes(f, unions) }},
+		{"encode.gen.go", func(f *jen.File) { emitEncode(f, others) }},
+		{"decode.gen.go", func(f *jen.File) { emitDecode(f, others, r) }},
+		{"union_codecs.gen.go", func(f *jen.File) { emitEncode(f, unions); emitDecode(f, unions, r) }},
+		{"readers.gen.go", r.emit},
+		{"client.gen.go", func(f *jen.File) { emitClient(f, api) }},
+		{"stream.gen.go", func(f *jen.File) { emitStreams(f, api, r) }},
 	}
 	// Rendering (jennifer formats what it renders) is most of the time
 	// generation takes; the files are independent and the IR is only
@@ -50,7 +58,7 @@ func emit(api *ir.API) ([]File, error) {
 	for i, c := range concerns {
 		wg.Go(func() {
 			jf := newFile(api.Package)
-			c.fill(jf, api)
+			c.fill(jf)
 			var buf bytes.Buffer
 			if err := jf.Render(&buf); err != nil {
 				errs[i] = fmt.Errorf("internal error: rendering %s: %w", c.name, err)
@@ -64,6 +72,18 @@ func emit(api *ir.API) ([]File, error) {
 		return nil, err
 	}
 	return append(files, rendered...), nil
+}
+
+// typesWhere is api with only the types keep accepts.
+func typesWhere(api *ir.API, keep func(*ir.Type) bool) *ir.API {
+	sub := *api
+	sub.Types = nil
+	for _, t := range api.Types {
+		if keep(t) {
+			sub.Types = append(sub.Types, t)
+		}
+	}
+	return &sub
 }
 
 func newFile(pkg string) *jen.File {

@@ -8,8 +8,8 @@ import (
 
 // emitDecode writes the decoding half of the reflection-free codecs:
 // decodeJSON for every struct, union, enum and defined type, UnmarshalJSON
-// over it, and the read functions of the container types they use. The
-// code is straight loops and calls of concrete functions, which lets the
+// over it (the read functions of the container types they use are
+// readers.emit's). The code is straight loops and calls of concrete functions, which lets the
 // compiler keep decoders and the values they fill on the stack.
 func emitDecode(f *jen.File, api *ir.API, r *readers) {
 	for _, t := range api.Types {
@@ -25,7 +25,6 @@ func emitDecode(f *jen.File, api *ir.API, r *readers) {
 			emitScalarDecode(f, t, r)
 		}
 	}
-	r.emit(f)
 }
 
 // emitScalarDecode gives an enum or a defined type (type Metadata
@@ -42,7 +41,6 @@ func emitScalarDecode(f *jen.File, t *ir.Type, r *readers) {
 	} else {
 		read = r.call(jen.Parens(jen.Op("*").Add(goType(under))).Call(jen.Id("v")), under)
 	}
-	f.Comment("decodeJSON reads a " + t.Name + ".")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
 }
 
@@ -70,10 +68,9 @@ func readMethod(b ir.Builtin) string {
 // like any other value (as its unknown variant).
 func unmarshalMethod(f *jen.File, recv string, t *ir.Type) {
 	if t.Kind == ir.KindStruct {
-		f.Comment("UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves " + recv + " unchanged,")
-		f.Comment("as encoding/json does.")
+		f.Comment("UnmarshalJSON decodes data; a JSON null leaves " + recv + " unchanged, as in encoding/json.")
 	} else {
-		f.Comment("UnmarshalJSON decodes data; see decodeJSON.")
+		f.Comment("UnmarshalJSON decodes data.")
 	}
 	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		if t.Kind == ir.KindStruct {
@@ -88,9 +85,6 @@ func unmarshalMethod(f *jen.File, recv string, t *ir.Type) {
 func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 	st := t.Struct
 	words := (st.Required + 63) / 64
-	f.Comment("decodeJSON reads an object. Undeclared members and required fields that")
-	f.Comment("are absent or null are accepted and remembered, so appendJSON can write")
-	f.Comment("the value back as it arrived.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
 		if words > 0 {
@@ -179,8 +173,6 @@ func emitUnionDecode(f *jen.File, t *ir.Type, r *readers) {
 	unmarshalMethod(f, "u", t)
 	f.Line()
 	u := t.Union
-	f.Comment("decodeJSON picks the variant from the JSON ahead (see the type's doc);")
-	f.Comment("JSON that fits no known variant is kept as an unknown variant.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
 			tokenCase(sw, t, r, u.ByToken[ir.JSONString], jen.LitRune('"'))
@@ -282,12 +274,11 @@ func byRequired(g *jen.Group, t *ir.Type, r *readers, variants []*ir.Variant, se
 	}
 }
 
-// decodeVariant decodes the value ahead as variant v into *u, and returns.
+// decodeVariant decodes the value ahead as variant v into *u, and returns
+// (fieldError passes nil through).
 func decodeVariant(g *jen.Group, t *ir.Type, r *readers, v *ir.Variant) {
 	g.Var().Id("x").Add(goType(v.Type))
-	g.If(jen.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), v.Type)), jen.Err().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())),
-	)
+	g.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), v.Type))
 	g.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x"))
-	g.Return(jen.Nil())
+	g.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err()))
 }

@@ -46,7 +46,6 @@ func scalarUnder(t *ir.Type) *ir.Expr {
 func emitScalarEncode(f *jen.File, t *ir.Type) {
 	under := scalarUnder(t)
 	stmts, usesErr := appendStmts(jen.Parens(goType(under)).Call(jen.Id("v")), under, 0)
-	f.Comment("appendJSON appends a " + t.Name + ".")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if usesErr {
 			g.Var().Err().Error()
@@ -197,7 +196,7 @@ func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) (
 
 // marshalMethod writes MarshalJSON over appendJSON.
 func marshalMethod(f *jen.File, t *ir.Type) {
-	f.Comment("MarshalJSON encodes v; see appendJSON.")
+	f.Comment("MarshalJSON encodes v as JSON.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(bufferSize(t))))),
 	)
@@ -222,11 +221,6 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		}, stmts...)
 		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(jen.Id("v").Dot(st.ExtraField))).Block(loop...))
 	}
-	f.Comment("appendJSON appends v as a JSON object with members in schema order.")
-	f.Comment("Optional fields are written only when set; a value decoded from JSON also")
-	f.Comment("writes back what the schema did not promise: undeclared members, and")
-	f.Comment("required fields that arrived absent or null (while they still hold the")
-	f.Comment("zero value).")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if usesErr {
 			g.Var().Err().Error()
@@ -350,8 +344,6 @@ func emitUnionEncode(f *jen.File, t *ir.Type) {
 		usesErr = usesErr || e
 		cases = append(cases, jen.Case(jen.Id(v.KindConst)).Block(append(stmts, jen.Return(jen.Id("b"), jen.Nil()))...))
 	}
-	f.Comment("appendJSON appends the variant u holds; an unknown variant is written back")
-	f.Comment("as it was received, and a zero " + t.Name + " as null.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if usesErr {
 			g.Var().Err().Error()
@@ -360,7 +352,7 @@ func emitUnionEncode(f *jen.File, t *ir.Type) {
 		g.Return(jen.Id("appendRaw").Call(jen.Id("b"), jen.Id("u").Dot("raw")), jen.Nil())
 	})
 	f.Line()
-	f.Comment("MarshalJSON encodes u; see appendJSON.")
+	f.Comment("MarshalJSON encodes u as JSON.")
 	f.Func().Params(jen.Id("u").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("u").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64)))),
 	)

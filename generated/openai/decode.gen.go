@@ -2,271 +2,12 @@
 
 package openai
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "encoding/json"
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "thread.created":
-			var x ThreadStreamEvent
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadCreated(x)
-			return nil
-		case "thread.run.created":
-			var x RunStreamEventThreadRunCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunCreated(x)
-			return nil
-		case "thread.run.queued":
-			var x RunStreamEventThreadRunQueued
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunQueued(x)
-			return nil
-		case "thread.run.in_progress":
-			var x RunStreamEventThreadRunInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunInProgress(x)
-			return nil
-		case "thread.run.requires_action":
-			var x RunStreamEventThreadRunRequiresAction
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunRequiresAction(x)
-			return nil
-		case "thread.run.completed":
-			var x RunStreamEventThreadRunCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunCompleted(x)
-			return nil
-		case "thread.run.incomplete":
-			var x RunStreamEventThreadRunIncomplete
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunIncomplete(x)
-			return nil
-		case "thread.run.failed":
-			var x RunStreamEventThreadRunFailed
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunFailed(x)
-			return nil
-		case "thread.run.cancelling":
-			var x RunStreamEventThreadRunCancelling
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunCancelling(x)
-			return nil
-		case "thread.run.cancelled":
-			var x RunStreamEventThreadRunCancelled
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunCancelled(x)
-			return nil
-		case "thread.run.expired":
-			var x RunStreamEventThreadRunExpired
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunExpired(x)
-			return nil
-		case "thread.run.step.created":
-			var x RunStepStreamEventThreadRunStepCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepCreated(x)
-			return nil
-		case "thread.run.step.in_progress":
-			var x RunStepStreamEventThreadRunStepInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepInProgress(x)
-			return nil
-		case "thread.run.step.delta":
-			var x RunStepStreamEventThreadRunStepDelta
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepDelta(x)
-			return nil
-		case "thread.run.step.completed":
-			var x RunStepStreamEventThreadRunStepCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepCompleted(x)
-			return nil
-		case "thread.run.step.failed":
-			var x RunStepStreamEventThreadRunStepFailed
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepFailed(x)
-			return nil
-		case "thread.run.step.cancelled":
-			var x RunStepStreamEventThreadRunStepCancelled
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepCancelled(x)
-			return nil
-		case "thread.run.step.expired":
-			var x RunStepStreamEventThreadRunStepExpired
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadRunStepExpired(x)
-			return nil
-		case "thread.message.created":
-			var x MessageStreamEventThreadMessageCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadMessageCreated(x)
-			return nil
-		case "thread.message.in_progress":
-			var x MessageStreamEventThreadMessageInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadMessageInProgress(x)
-			return nil
-		case "thread.message.delta":
-			var x MessageStreamEventThreadMessageDelta
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadMessageDelta(x)
-			return nil
-		case "thread.message.completed":
-			var x MessageStreamEventThreadMessageCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadMessageCompleted(x)
-			return nil
-		case "thread.message.incomplete":
-			var x MessageStreamEventThreadMessageIncomplete
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfThreadMessageIncomplete(x)
-			return nil
-		case "error":
-			var x ErrorEvent
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfError(x)
-			return nil
-		case "done":
-			var x DoneEvent
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantStreamEvent", "", err)
-			}
-			*u = AssistantStreamEventOfDone(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("AssistantStreamEvent", "", err)
-	}
-	*u = AssistantStreamEvent{
-		kind: AssistantStreamEventKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads a AssistantSupportedModels.
 func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *AssistantTool) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *AssistantTool) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "function":
-			var x AssistantToolsFunction
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantTool", "", err)
-			}
-			*u = AssistantToolOfFunction(x)
-			return nil
-		case "code_interpreter":
-			var x AssistantToolsCode
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantTool", "", err)
-			}
-			*u = AssistantToolOfCodeInterpreter(x)
-			return nil
-		case "file_search":
-			var x AssistantToolsFileSearch
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantTool", "", err)
-			}
-			*u = AssistantToolOfFileSearch(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("AssistantTool", "", err)
-	}
-	*u = AssistantTool{
-		kind: AssistantToolKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	*v = AssistantToolsCode{}
 	var seen [1]uint64
@@ -297,8 +38,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -310,9 +50,6 @@ func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
@@ -345,8 +82,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -358,9 +94,6 @@ func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchFileSearch{}
 	for i := 0; ; i++ {
@@ -386,8 +119,7 @@ func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -399,9 +131,6 @@ func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
@@ -432,8 +161,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -445,9 +173,6 @@ func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFunction{}
 	var seen [1]uint64
@@ -482,8 +207,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -495,109 +219,10 @@ func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '"':
-		var x string
-		if err := d.readString(&x); err != nil {
-			return fieldError("AssistantsAPIResponseFormatOption", "", err)
-		}
-		*u = AssistantsAPIResponseFormatOptionOfString(x)
-		return nil
-	case '{':
-		switch string(d.tag("type")) {
-		case "json_schema":
-			var x ResponseFormatJSONSchema
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantsAPIResponseFormatOption", "", err)
-			}
-			*u = AssistantsAPIResponseFormatOptionOfJSONSchema(x)
-			return nil
-		case "text":
-			var x ResponseFormatText
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantsAPIResponseFormatOption", "", err)
-			}
-			*u = AssistantsAPIResponseFormatOptionOfText(x)
-			return nil
-		case "json_object":
-			var x ResponseFormatJSONObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("AssistantsAPIResponseFormatOption", "", err)
-			}
-			*u = AssistantsAPIResponseFormatOptionOfJSONObject(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("AssistantsAPIResponseFormatOption", "", err)
-	}
-	*u = AssistantsAPIResponseFormatOption{
-		kind: AssistantsAPIResponseFormatOptionKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *AssistantsAPIToolChoiceOption) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '"':
-		var x AssistantsAPIToolChoiceOptionString
-		if err := (&x).decodeJSON(d); err != nil {
-			return fieldError("AssistantsAPIToolChoiceOption", "", err)
-		}
-		*u = AssistantsAPIToolChoiceOptionOfString(x)
-		return nil
-	case '{':
-		var x AssistantsNamedToolChoice
-		if err := (&x).decodeJSON(d); err != nil {
-			return fieldError("AssistantsAPIToolChoiceOption", "", err)
-		}
-		*u = AssistantsAPIToolChoiceOptionOfNamedToolChoice(x)
-		return nil
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("AssistantsAPIToolChoiceOption", "", err)
-	}
-	*u = AssistantsAPIToolChoiceOption{
-		kind: AssistantsAPIToolChoiceOptionKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads a AssistantsAPIToolChoiceOptionString.
 func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "none", "auto", "required")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
@@ -628,8 +253,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -641,9 +265,6 @@ func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
@@ -672,8 +293,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -685,14 +305,10 @@ func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a AssistantsNamedToolChoiceType.
 func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "function", "code_interpreter", "file_search")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	*v = CreateMessageRequest{}
 	var seen [1]uint64
@@ -729,8 +345,7 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -742,53 +357,10 @@ func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *CreateMessageRequestContent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '"':
-		var x string
-		if err := d.readString(&x); err != nil {
-			return fieldError("CreateMessageRequestContent", "", err)
-		}
-		*u = CreateMessageRequestContentOfString(x)
-		return nil
-	case '[':
-		var x []MessageContentPart
-		if err := readSliceMessageContentPart(d, &x); err != nil {
-			return fieldError("CreateMessageRequestContent", "", err)
-		}
-		*u = CreateMessageRequestContentOfArray(x)
-		return nil
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("CreateMessageRequestContent", "", err)
-	}
-	*u = CreateMessageRequestContent{
-		kind: CreateMessageRequestContentKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads a CreateMessageRequestRole.
 func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "user", "assistant")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	*v = CreateRunRequest{}
 	var seen [1]uint64
@@ -849,8 +421,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -862,9 +433,6 @@ func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *DoneEvent) decodeJSON(d *decoder) error {
 	*v = DoneEvent{}
 	var seen [1]uint64
@@ -901,8 +469,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -914,9 +481,6 @@ func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
@@ -955,8 +519,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Error) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -968,9 +531,6 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	*v = ErrorEvent{}
 	var seen [1]uint64
@@ -1005,8 +565,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1018,9 +577,6 @@ func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	*v = ErrorResponse{}
 	var seen [1]uint64
@@ -1049,8 +605,7 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1062,9 +617,6 @@ func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
@@ -1095,8 +647,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1108,14 +659,10 @@ func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a FileSearchRankingOptionsRanker.
 func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "auto", "default_2024_08_21")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *FunctionObject) decodeJSON(d *decoder) error {
 	*v = FunctionObject{}
 	var seen [1]uint64
@@ -1150,8 +697,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FunctionObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1163,19 +709,14 @@ func (v *FunctionObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a FunctionParameters.
 func (v *FunctionParameters) decodeJSON(d *decoder) error {
 	return readMapRaw(d, (*map[string]json.RawMessage)(v))
 }
 
-// decodeJSON reads a ImageDetail.
 func (v *ImageDetail) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "auto", "low", "high")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunStepsResponse{}
 	var seen [1]uint64
@@ -1220,8 +761,7 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1233,14 +773,10 @@ func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a ListRunsOrder.
 func (v *ListRunsOrder) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "asc", "desc")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunsResponse{}
 	var seen [1]uint64
@@ -1285,8 +821,7 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1298,9 +833,6 @@ func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	*v = MessageAttachment{}
 	var seen [1]uint64
@@ -1333,8 +865,7 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1346,107 +877,6 @@ func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "code_interpreter":
-			var x AssistantToolsCode
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageAttachmentToolsItem", "", err)
-			}
-			*u = MessageAttachmentToolsItemOfCodeInterpreter(x)
-			return nil
-		case "file_search":
-			var x AssistantToolsFileSearchTypeOnly
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageAttachmentToolsItem", "", err)
-			}
-			*u = MessageAttachmentToolsItemOfFileSearch(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("MessageAttachmentToolsItem", "", err)
-	}
-	*u = MessageAttachmentToolsItem{
-		kind: MessageAttachmentToolsItemKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *MessageContent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *MessageContent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "image_file":
-			var x MessageContentImageFileObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContent", "", err)
-			}
-			*u = MessageContentOfImageFile(x)
-			return nil
-		case "image_url":
-			var x MessageContentImageURLObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContent", "", err)
-			}
-			*u = MessageContentOfImageURL(x)
-			return nil
-		case "text":
-			var x MessageContentTextObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContent", "", err)
-			}
-			*u = MessageContentOfText(x)
-			return nil
-		case "refusal":
-			var x MessageContentRefusalObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContent", "", err)
-			}
-			*u = MessageContentOfRefusal(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("MessageContent", "", err)
-	}
-	*u = MessageContent{
-		kind: MessageContentKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
@@ -1481,8 +911,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1494,9 +923,6 @@ func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
@@ -1527,8 +953,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1540,9 +965,6 @@ func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) erro
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
@@ -1577,8 +999,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1590,9 +1011,6 @@ func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
@@ -1623,8 +1041,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1636,58 +1053,6 @@ func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error 
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *MessageContentPart) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "image_file":
-			var x MessageContentImageFileObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContentPart", "", err)
-			}
-			*u = MessageContentPartOfImageFile(x)
-			return nil
-		case "image_url":
-			var x MessageContentImageURLObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContentPart", "", err)
-			}
-			*u = MessageContentPartOfImageURL(x)
-			return nil
-		case "text":
-			var x MessageRequestContentTextObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageContentPart", "", err)
-			}
-			*u = MessageContentPartOfText(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("MessageContentPart", "", err)
-	}
-	*u = MessageContentPart{
-		kind: MessageContentPartKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
@@ -1722,8 +1087,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1735,9 +1099,6 @@ func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObject{}
 	var seen [1]uint64
@@ -1772,8 +1133,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1785,9 +1145,6 @@ func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
@@ -1820,8 +1177,7 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1833,65 +1189,6 @@ func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "image_file":
-			var x MessageDeltaContentImageFile
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageDeltaContent", "", err)
-			}
-			*u = MessageDeltaContentOfImageFile(x)
-			return nil
-		case "text":
-			var x MessageDeltaContentText
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageDeltaContent", "", err)
-			}
-			*u = MessageDeltaContentOfText(x)
-			return nil
-		case "refusal":
-			var x MessageDeltaContentRefusal
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageDeltaContent", "", err)
-			}
-			*u = MessageDeltaContentOfRefusal(x)
-			return nil
-		case "image_url":
-			var x MessageDeltaContentImageURL
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageDeltaContent", "", err)
-			}
-			*u = MessageDeltaContentOfImageURL(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("MessageDeltaContent", "", err)
-	}
-	*u = MessageDeltaContent{
-		kind: MessageDeltaContentKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
@@ -1928,8 +1225,7 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1941,9 +1237,6 @@ func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFileImageFile{}
 	for i := 0; ; i++ {
@@ -1969,8 +1262,7 @@ func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -1982,9 +1274,6 @@ func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
@@ -2021,8 +1310,7 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2034,9 +1322,6 @@ func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURLImageURL{}
 	for i := 0; ; i++ {
@@ -2062,8 +1347,7 @@ func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2075,9 +1359,6 @@ func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
@@ -2114,8 +1395,7 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2127,9 +1407,6 @@ func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentText{}
 	var seen [1]uint64
@@ -2166,8 +1443,7 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2179,9 +1455,6 @@ func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentTextText{}
 	for i := 0; ; i++ {
@@ -2207,8 +1480,7 @@ func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2220,9 +1492,6 @@ func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObject{}
 	var seen [1]uint64
@@ -2261,8 +1530,7 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2274,9 +1542,6 @@ func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObjectDelta{}
 	for i := 0; ; i++ {
@@ -2302,8 +1567,7 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2315,14 +1579,10 @@ func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a MessageDeltaObjectDeltaRole.
 func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "user", "assistant")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageObject) decodeJSON(d *decoder) error {
 	*v = MessageObject{}
 	var seen [1]uint64
@@ -2398,8 +1658,7 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2411,9 +1670,6 @@ func (v *MessageObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
@@ -2442,8 +1698,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2455,24 +1710,18 @@ func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a MessageObjectIncompleteDetailsReason.
 func (v *MessageObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed")
 }
 
-// decodeJSON reads a MessageObjectRole.
 func (v *MessageObjectRole) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "user", "assistant")
 }
 
-// decodeJSON reads a MessageObjectStatus.
 func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "in_progress", "incomplete", "completed")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
@@ -2507,8 +1756,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2520,72 +1768,6 @@ func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "thread.message.created":
-			var x MessageStreamEventThreadMessageCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageStreamEvent", "", err)
-			}
-			*u = MessageStreamEventOfThreadMessageCreated(x)
-			return nil
-		case "thread.message.in_progress":
-			var x MessageStreamEventThreadMessageInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageStreamEvent", "", err)
-			}
-			*u = MessageStreamEventOfThreadMessageInProgress(x)
-			return nil
-		case "thread.message.delta":
-			var x MessageStreamEventThreadMessageDelta
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageStreamEvent", "", err)
-			}
-			*u = MessageStreamEventOfThreadMessageDelta(x)
-			return nil
-		case "thread.message.completed":
-			var x MessageStreamEventThreadMessageCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageStreamEvent", "", err)
-			}
-			*u = MessageStreamEventOfThreadMessageCompleted(x)
-			return nil
-		case "thread.message.incomplete":
-			var x MessageStreamEventThreadMessageIncomplete
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("MessageStreamEvent", "", err)
-			}
-			*u = MessageStreamEventOfThreadMessageIncomplete(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("MessageStreamEvent", "", err)
-	}
-	*u = MessageStreamEvent{
-		kind: MessageStreamEventKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
@@ -2620,8 +1802,7 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2633,9 +1814,6 @@ func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) er
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
@@ -2670,8 +1848,7 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2683,9 +1860,6 @@ func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) erro
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
@@ -2720,8 +1894,7 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2733,9 +1906,6 @@ func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error 
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
@@ -2770,8 +1940,7 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2783,9 +1952,6 @@ func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) e
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
@@ -2820,8 +1986,7 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2833,14 +1998,10 @@ func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) e
 	return d.end()
 }
 
-// decodeJSON reads a Metadata.
 func (v *Metadata) decodeJSON(d *decoder) error {
 	return readMapString(d, (*map[string]string)(v))
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 	*v = ModifyRunRequest{}
 	for i := 0; ; i++ {
@@ -2864,8 +2025,7 @@ func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2877,14 +2037,10 @@ func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a ReasoningEffort.
 func (v *ReasoningEffort) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "none", "minimal", "low", "medium", "high", "xhigh")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
@@ -2915,8 +2071,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2928,9 +2083,6 @@ func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
@@ -2965,8 +2117,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -2978,9 +2129,6 @@ func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
@@ -3015,8 +2163,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3028,14 +2175,10 @@ func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a ResponseFormatJSONSchemaSchema.
 func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
 	return readMapRaw(d, (*map[string]json.RawMessage)(v))
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	*v = ResponseFormatText{}
 	var seen [1]uint64
@@ -3066,8 +2209,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3079,9 +2221,6 @@ func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunCompletionUsage{}
 	var seen [1]uint64
@@ -3118,8 +2257,7 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3131,9 +2269,6 @@ func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunObject) decodeJSON(d *decoder) error {
 	*v = RunObject{}
 	var seen [1]uint64
@@ -3249,8 +2384,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3262,9 +2396,6 @@ func (v *RunObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = RunObjectIncompleteDetails{}
 	for i := 0; ; i++ {
@@ -3288,8 +2419,7 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3301,14 +2431,10 @@ func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a RunObjectIncompleteDetailsReason.
 func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "max_completion_tokens", "max_prompt_tokens")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunObjectLastError{}
 	var seen [1]uint64
@@ -3341,8 +2467,7 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3354,14 +2479,10 @@ func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a RunObjectLastErrorCode.
 func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded", "invalid_prompt")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
@@ -3396,8 +2517,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3409,9 +2529,6 @@ func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
@@ -3440,8 +2557,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3453,14 +2569,10 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) er
 	return d.end()
 }
 
-// decodeJSON reads a RunStatus.
 func (v *RunStatus) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "queued", "in_progress", "requires_action", "cancelling", "cancelled", "failed", "completed", "incomplete", "expired")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
@@ -3497,8 +2609,7 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3510,9 +2621,6 @@ func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObject{}
 	var seen [1]uint64
@@ -3551,8 +2659,7 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3564,9 +2671,6 @@ func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObjectDelta{}
 	for i := 0; ; i++ {
@@ -3590,8 +2694,7 @@ func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3603,51 +2706,6 @@ func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *RunStepDetails) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "message_creation":
-			var x RunStepDetailsMessageCreationObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepDetails", "", err)
-			}
-			*u = RunStepDetailsOfMessageCreation(x)
-			return nil
-		case "tool_calls":
-			var x RunStepDetailsToolCallsObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepDetails", "", err)
-			}
-			*u = RunStepDetailsOfToolCalls(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("RunStepDetails", "", err)
-	}
-	*u = RunStepDetails{
-		kind: RunStepDetailsKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
@@ -3682,8 +2740,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3695,9 +2752,6 @@ func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
@@ -3726,8 +2780,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3739,9 +2792,6 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data 
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
@@ -3780,8 +2830,7 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3793,9 +2842,6 @@ func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
@@ -3828,8 +2874,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3841,51 +2886,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "logs":
-			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
-			}
-			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfLogs(x)
-			return nil
-		case "image":
-			var x RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
-			}
-			*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemOfImage(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem", "", err)
-	}
-	*u = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem{
-		kind: RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
@@ -3920,8 +2920,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3933,9 +2932,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Unmar
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
@@ -3964,8 +2960,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -3977,9 +2972,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
@@ -4014,8 +3006,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4027,9 +3018,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Unmars
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
@@ -4068,8 +3056,7 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4081,9 +3068,6 @@ func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) err
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
 	for i := 0; ; i++ {
@@ -4109,8 +3093,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decode
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4122,9 +3105,6 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data [
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
@@ -4163,8 +3143,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4176,9 +3155,6 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) Unmarshal
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
 	for i := 0; ; i++ {
@@ -4204,8 +3180,7 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4217,9 +3192,6 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
@@ -4258,8 +3230,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4271,9 +3242,6 @@ func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
@@ -4309,8 +3277,7 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4322,9 +3289,6 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byt
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
@@ -4359,8 +3323,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4372,9 +3335,6 @@ func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepObject) decodeJSON(d *decoder) error {
 	*v = RunStepObject{}
 	var seen [1]uint64
@@ -4458,8 +3418,7 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4471,9 +3430,6 @@ func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunStepObjectLastError{}
 	var seen [1]uint64
@@ -4506,8 +3462,7 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4519,101 +3474,18 @@ func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a RunStepObjectLastErrorCode.
 func (v *RunStepObjectLastErrorCode) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "server_error", "rate_limit_exceeded")
 }
 
-// decodeJSON reads a RunStepObjectStatus.
 func (v *RunStepObjectStatus) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "in_progress", "cancelled", "failed", "completed", "expired")
 }
 
-// decodeJSON reads a RunStepObjectType.
 func (v *RunStepObjectType) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "message_creation", "tool_calls")
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "thread.run.step.created":
-			var x RunStepStreamEventThreadRunStepCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepCreated(x)
-			return nil
-		case "thread.run.step.in_progress":
-			var x RunStepStreamEventThreadRunStepInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepInProgress(x)
-			return nil
-		case "thread.run.step.delta":
-			var x RunStepStreamEventThreadRunStepDelta
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepDelta(x)
-			return nil
-		case "thread.run.step.completed":
-			var x RunStepStreamEventThreadRunStepCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepCompleted(x)
-			return nil
-		case "thread.run.step.failed":
-			var x RunStepStreamEventThreadRunStepFailed
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepFailed(x)
-			return nil
-		case "thread.run.step.cancelled":
-			var x RunStepStreamEventThreadRunStepCancelled
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepCancelled(x)
-			return nil
-		case "thread.run.step.expired":
-			var x RunStepStreamEventThreadRunStepExpired
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepStreamEvent", "", err)
-			}
-			*u = RunStepStreamEventOfThreadRunStepExpired(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("RunStepStreamEvent", "", err)
-	}
-	*u = RunStepStreamEvent{
-		kind: RunStepStreamEventKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
@@ -4648,8 +3520,7 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4661,9 +3532,6 @@ func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) er
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
@@ -4698,8 +3566,7 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4711,9 +3578,6 @@ func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) er
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
@@ -4748,8 +3612,7 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4761,9 +3624,6 @@ func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) erro
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
@@ -4798,8 +3658,7 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4811,9 +3670,6 @@ func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error 
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
@@ -4848,8 +3704,7 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4861,9 +3716,6 @@ func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) erro
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
@@ -4898,8 +3750,7 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4911,9 +3762,6 @@ func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
@@ -4948,8 +3796,7 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -4961,156 +3808,6 @@ func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) e
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *RunStepToolCall) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "code_interpreter":
-			var x RunStepDetailsToolCallsCodeObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepToolCall", "", err)
-			}
-			*u = RunStepToolCallOfCodeInterpreter(x)
-			return nil
-		case "file_search":
-			var x RunStepDetailsToolCallsFileSearchObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepToolCall", "", err)
-			}
-			*u = RunStepToolCallOfFileSearch(x)
-			return nil
-		case "function":
-			var x RunStepDetailsToolCallsFunctionObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStepToolCall", "", err)
-			}
-			*u = RunStepToolCallOfFunction(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("RunStepToolCall", "", err)
-	}
-	*u = RunStepToolCall{
-		kind: RunStepToolCallKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *RunStreamEvent) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "thread.run.created":
-			var x RunStreamEventThreadRunCreated
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunCreated(x)
-			return nil
-		case "thread.run.queued":
-			var x RunStreamEventThreadRunQueued
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunQueued(x)
-			return nil
-		case "thread.run.in_progress":
-			var x RunStreamEventThreadRunInProgress
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunInProgress(x)
-			return nil
-		case "thread.run.requires_action":
-			var x RunStreamEventThreadRunRequiresAction
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunRequiresAction(x)
-			return nil
-		case "thread.run.completed":
-			var x RunStreamEventThreadRunCompleted
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunCompleted(x)
-			return nil
-		case "thread.run.incomplete":
-			var x RunStreamEventThreadRunIncomplete
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunIncomplete(x)
-			return nil
-		case "thread.run.failed":
-			var x RunStreamEventThreadRunFailed
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunFailed(x)
-			return nil
-		case "thread.run.cancelling":
-			var x RunStreamEventThreadRunCancelling
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunCancelling(x)
-			return nil
-		case "thread.run.cancelled":
-			var x RunStreamEventThreadRunCancelled
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunCancelled(x)
-			return nil
-		case "thread.run.expired":
-			var x RunStreamEventThreadRunExpired
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("RunStreamEvent", "", err)
-			}
-			*u = RunStreamEventOfThreadRunExpired(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("RunStreamEvent", "", err)
-	}
-	*u = RunStreamEvent{
-		kind: RunStreamEventKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
@@ -5145,8 +3842,7 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5158,9 +3854,6 @@ func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
@@ -5195,8 +3888,7 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5208,9 +3900,6 @@ func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
@@ -5245,8 +3934,7 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5258,9 +3946,6 @@ func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
@@ -5295,8 +3980,7 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5308,9 +3992,6 @@ func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
@@ -5345,8 +4026,7 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5358,9 +4038,6 @@ func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
@@ -5395,8 +4072,7 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5408,9 +4084,6 @@ func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
@@ -5445,8 +4118,7 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5458,9 +4130,6 @@ func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
@@ -5495,8 +4164,7 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5508,9 +4176,6 @@ func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
@@ -5545,8 +4210,7 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5558,9 +4222,6 @@ func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
@@ -5595,8 +4256,7 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5608,9 +4268,6 @@ func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	*v = RunToolCallObject{}
 	var seen [1]uint64
@@ -5649,8 +4306,7 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5662,9 +4318,6 @@ func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
@@ -5697,8 +4350,7 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5710,9 +4362,6 @@ func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
@@ -5743,8 +4392,7 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5756,9 +4404,6 @@ func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
 	for i := 0; ; i++ {
@@ -5784,8 +4429,7 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) erro
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5797,51 +4441,6 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) 
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *TextAnnotation) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("type")) {
-		case "file_citation":
-			var x TextAnnotationFileCitation
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("TextAnnotation", "", err)
-			}
-			*u = TextAnnotationOfFileCitation(x)
-			return nil
-		case "file_path":
-			var x TextAnnotationFilePath
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("TextAnnotation", "", err)
-			}
-			*u = TextAnnotationOfFilePath(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("TextAnnotation", "", err)
-	}
-	*u = TextAnnotation{
-		kind: TextAnnotationKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
@@ -5888,8 +4487,7 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5901,9 +4499,6 @@ func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
@@ -5932,8 +4527,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -5945,9 +4539,6 @@ func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) erro
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
@@ -5994,8 +4585,7 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6007,9 +4597,6 @@ func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
@@ -6038,8 +4625,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6051,9 +4637,6 @@ func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ThreadObject) decodeJSON(d *decoder) error {
 	*v = ThreadObject{}
 	var seen [1]uint64
@@ -6098,8 +4681,7 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6111,9 +4693,6 @@ func (v *ThreadObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResources{}
 	for i := 0; ; i++ {
@@ -6139,8 +4718,7 @@ func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6152,9 +4730,6 @@ func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesCodeInterpreter{}
 	for i := 0; ; i++ {
@@ -6178,8 +4753,7 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error 
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6191,9 +4765,6 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) er
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesFileSearch{}
 	for i := 0; ; i++ {
@@ -6217,8 +4788,7 @@ func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6230,9 +4800,6 @@ func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	*v = ThreadStreamEvent{}
 	var seen [1]uint64
@@ -6267,8 +4834,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6280,9 +4846,6 @@ func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *TruncationObject) decodeJSON(d *decoder) error {
 	*v = TruncationObject{}
 	var seen [1]uint64
@@ -6313,8 +4876,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TruncationObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -6326,979 +4888,6 @@ func (v *TruncationObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a TruncationObjectType.
 func (v *TruncationObjectType) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "auto", "last_messages")
-}
-
-// readMapString decodes an object into a map; null is a nil map.
-func readMapString(d *decoder, m *map[string]string) error {
-	if d.null() {
-		*m = nil
-		return nil
-	}
-	out := map[string]string{}
-	for i := 0; ; i++ {
-		key, more, err := d.member(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		var x string
-		if err := d.readString(&x); err != nil {
-			return err
-		}
-		out[string(key)] = x
-	}
-	*m = out
-	return nil
-}
-
-// readOptAssistantSupportedModels decodes null as Null and anything else as a value.
-func readOptAssistantSupportedModels(d *decoder, o *Opt[AssistantSupportedModels]) error {
-	if d.null() {
-		*o = Opt[AssistantSupportedModels]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptAssistantToolsFileSearchFileSearch decodes null as Null and anything else as a value.
-func readOptAssistantToolsFileSearchFileSearch(d *decoder, o *Opt[AssistantToolsFileSearchFileSearch]) error {
-	if d.null() {
-		*o = Opt[AssistantToolsFileSearchFileSearch]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptAssistantsAPIResponseFormatOption decodes null as Null and anything else as a value.
-func readOptAssistantsAPIResponseFormatOption(d *decoder, o *Opt[AssistantsAPIResponseFormatOption]) error {
-	if d.null() {
-		*o = Opt[AssistantsAPIResponseFormatOption]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptAssistantsAPIToolChoiceOption decodes null as Null and anything else as a value.
-func readOptAssistantsAPIToolChoiceOption(d *decoder, o *Opt[AssistantsAPIToolChoiceOption]) error {
-	if d.null() {
-		*o = Opt[AssistantsAPIToolChoiceOption]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptAssistantsNamedToolChoiceFunction decodes null as Null and anything else as a value.
-func readOptAssistantsNamedToolChoiceFunction(d *decoder, o *Opt[AssistantsNamedToolChoiceFunction]) error {
-	if d.null() {
-		*o = Opt[AssistantsNamedToolChoiceFunction]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptBool decodes null as Null and anything else as a value.
-func readOptBool(d *decoder, o *Opt[bool]) error {
-	if d.null() {
-		*o = Opt[bool]{state: optNull}
-		return nil
-	}
-	if err := d.readBool(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptFileSearchRankingOptions decodes null as Null and anything else as a value.
-func readOptFileSearchRankingOptions(d *decoder, o *Opt[FileSearchRankingOptions]) error {
-	if d.null() {
-		*o = Opt[FileSearchRankingOptions]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptFileSearchRankingOptionsRanker decodes null as Null and anything else as a value.
-func readOptFileSearchRankingOptionsRanker(d *decoder, o *Opt[FileSearchRankingOptionsRanker]) error {
-	if d.null() {
-		*o = Opt[FileSearchRankingOptionsRanker]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptFloat64 decodes null as Null and anything else as a value.
-func readOptFloat64(d *decoder, o *Opt[float64]) error {
-	if d.null() {
-		*o = Opt[float64]{state: optNull}
-		return nil
-	}
-	if err := d.readFloat64(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptFunctionParameters decodes null as Null and anything else as a value.
-func readOptFunctionParameters(d *decoder, o *Opt[FunctionParameters]) error {
-	if d.null() {
-		*o = Opt[FunctionParameters]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptImageDetail decodes null as Null and anything else as a value.
-func readOptImageDetail(d *decoder, o *Opt[ImageDetail]) error {
-	if d.null() {
-		*o = Opt[ImageDetail]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptInt64 decodes null as Null and anything else as a value.
-func readOptInt64(d *decoder, o *Opt[int64]) error {
-	if d.null() {
-		*o = Opt[int64]{state: optNull}
-		return nil
-	}
-	if err := d.readInt64(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMessageDeltaContentImageFileImageFile decodes null as Null and anything else as a value.
-func readOptMessageDeltaContentImageFileImageFile(d *decoder, o *Opt[MessageDeltaContentImageFileImageFile]) error {
-	if d.null() {
-		*o = Opt[MessageDeltaContentImageFileImageFile]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMessageDeltaContentImageURLImageURL decodes null as Null and anything else as a value.
-func readOptMessageDeltaContentImageURLImageURL(d *decoder, o *Opt[MessageDeltaContentImageURLImageURL]) error {
-	if d.null() {
-		*o = Opt[MessageDeltaContentImageURLImageURL]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMessageDeltaContentTextText decodes null as Null and anything else as a value.
-func readOptMessageDeltaContentTextText(d *decoder, o *Opt[MessageDeltaContentTextText]) error {
-	if d.null() {
-		*o = Opt[MessageDeltaContentTextText]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMessageDeltaObjectDeltaRole decodes null as Null and anything else as a value.
-func readOptMessageDeltaObjectDeltaRole(d *decoder, o *Opt[MessageDeltaObjectDeltaRole]) error {
-	if d.null() {
-		*o = Opt[MessageDeltaObjectDeltaRole]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMessageObjectIncompleteDetails decodes null as Null and anything else as a value.
-func readOptMessageObjectIncompleteDetails(d *decoder, o *Opt[MessageObjectIncompleteDetails]) error {
-	if d.null() {
-		*o = Opt[MessageObjectIncompleteDetails]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMetadata decodes null as Null and anything else as a value.
-func readOptMetadata(d *decoder, o *Opt[Metadata]) error {
-	if d.null() {
-		*o = Opt[Metadata]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRaw decodes null as Null and anything else as a value.
-func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
-	if d.null() {
-		*o = Opt[json.RawMessage]{state: optNull}
-		return nil
-	}
-	if err := d.readRaw(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptReasoningEffort decodes null as Null and anything else as a value.
-func readOptReasoningEffort(d *decoder, o *Opt[ReasoningEffort]) error {
-	if d.null() {
-		*o = Opt[ReasoningEffort]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptResponseFormatJSONSchemaSchema decodes null as Null and anything else as a value.
-func readOptResponseFormatJSONSchemaSchema(d *decoder, o *Opt[ResponseFormatJSONSchemaSchema]) error {
-	if d.null() {
-		*o = Opt[ResponseFormatJSONSchemaSchema]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunCompletionUsage decodes null as Null and anything else as a value.
-func readOptRunCompletionUsage(d *decoder, o *Opt[RunCompletionUsage]) error {
-	if d.null() {
-		*o = Opt[RunCompletionUsage]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunObjectIncompleteDetails decodes null as Null and anything else as a value.
-func readOptRunObjectIncompleteDetails(d *decoder, o *Opt[RunObjectIncompleteDetails]) error {
-	if d.null() {
-		*o = Opt[RunObjectIncompleteDetails]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunObjectIncompleteDetailsReason decodes null as Null and anything else as a value.
-func readOptRunObjectIncompleteDetailsReason(d *decoder, o *Opt[RunObjectIncompleteDetailsReason]) error {
-	if d.null() {
-		*o = Opt[RunObjectIncompleteDetailsReason]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunObjectLastError decodes null as Null and anything else as a value.
-func readOptRunObjectLastError(d *decoder, o *Opt[RunObjectLastError]) error {
-	if d.null() {
-		*o = Opt[RunObjectLastError]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunObjectRequiredAction decodes null as Null and anything else as a value.
-func readOptRunObjectRequiredAction(d *decoder, o *Opt[RunObjectRequiredAction]) error {
-	if d.null() {
-		*o = Opt[RunObjectRequiredAction]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunStepCompletionUsage decodes null as Null and anything else as a value.
-func readOptRunStepCompletionUsage(d *decoder, o *Opt[RunStepCompletionUsage]) error {
-	if d.null() {
-		*o = Opt[RunStepCompletionUsage]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRunStepObjectLastError decodes null as Null and anything else as a value.
-func readOptRunStepObjectLastError(d *decoder, o *Opt[RunStepObjectLastError]) error {
-	if d.null() {
-		*o = Opt[RunStepObjectLastError]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceAssistantTool decodes null as Null and anything else as a value.
-func readOptSliceAssistantTool(d *decoder, o *Opt[[]AssistantTool]) error {
-	if d.null() {
-		*o = Opt[[]AssistantTool]{state: optNull}
-		return nil
-	}
-	if err := readSliceAssistantTool(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceCreateMessageRequest decodes null as Null and anything else as a value.
-func readOptSliceCreateMessageRequest(d *decoder, o *Opt[[]CreateMessageRequest]) error {
-	if d.null() {
-		*o = Opt[[]CreateMessageRequest]{state: optNull}
-		return nil
-	}
-	if err := readSliceCreateMessageRequest(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceMessageAttachment decodes null as Null and anything else as a value.
-func readOptSliceMessageAttachment(d *decoder, o *Opt[[]MessageAttachment]) error {
-	if d.null() {
-		*o = Opt[[]MessageAttachment]{state: optNull}
-		return nil
-	}
-	if err := readSliceMessageAttachment(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceMessageDeltaContent decodes null as Null and anything else as a value.
-func readOptSliceMessageDeltaContent(d *decoder, o *Opt[[]MessageDeltaContent]) error {
-	if d.null() {
-		*o = Opt[[]MessageDeltaContent]{state: optNull}
-		return nil
-	}
-	if err := readSliceMessageDeltaContent(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceRaw decodes null as Null and anything else as a value.
-func readOptSliceRaw(d *decoder, o *Opt[[]json.RawMessage]) error {
-	if d.null() {
-		*o = Opt[[]json.RawMessage]{state: optNull}
-		return nil
-	}
-	if err := readSliceRaw(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem decodes null as Null and anything else as a value.
-func readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *decoder, o *Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]) error {
-	if d.null() {
-		*o = Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]{state: optNull}
-		return nil
-	}
-	if err := readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem decodes null as Null and anything else as a value.
-func readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d *decoder, o *Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]) error {
-	if d.null() {
-		*o = Opt[[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]{state: optNull}
-		return nil
-	}
-	if err := readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceString decodes null as Null and anything else as a value.
-func readOptSliceString(d *decoder, o *Opt[[]string]) error {
-	if d.null() {
-		*o = Opt[[]string]{state: optNull}
-		return nil
-	}
-	if err := readSliceString(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptThreadObjectToolResources decodes null as Null and anything else as a value.
-func readOptThreadObjectToolResources(d *decoder, o *Opt[ThreadObjectToolResources]) error {
-	if d.null() {
-		*o = Opt[ThreadObjectToolResources]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptThreadObjectToolResourcesCodeInterpreter decodes null as Null and anything else as a value.
-func readOptThreadObjectToolResourcesCodeInterpreter(d *decoder, o *Opt[ThreadObjectToolResourcesCodeInterpreter]) error {
-	if d.null() {
-		*o = Opt[ThreadObjectToolResourcesCodeInterpreter]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptThreadObjectToolResourcesFileSearch decodes null as Null and anything else as a value.
-func readOptThreadObjectToolResourcesFileSearch(d *decoder, o *Opt[ThreadObjectToolResourcesFileSearch]) error {
-	if d.null() {
-		*o = Opt[ThreadObjectToolResourcesFileSearch]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptTruncationObject decodes null as Null and anything else as a value.
-func readOptTruncationObject(d *decoder, o *Opt[TruncationObject]) error {
-	if d.null() {
-		*o = Opt[TruncationObject]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readSliceAssistantTool decodes an array; null is a nil slice, [] an empty one.
-func readSliceAssistantTool(d *decoder, s *[]AssistantTool) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[AssistantTool]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceCreateMessageRequest decodes an array; null is a nil slice, [] an empty one.
-func readSliceCreateMessageRequest(d *decoder, s *[]CreateMessageRequest) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[CreateMessageRequest]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceMessageAttachment decodes an array; null is a nil slice, [] an empty one.
-func readSliceMessageAttachment(d *decoder, s *[]MessageAttachment) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[MessageAttachment]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceMessageAttachmentToolsItem decodes an array; null is a nil slice, [] an empty one.
-func readSliceMessageAttachmentToolsItem(d *decoder, s *[]MessageAttachmentToolsItem) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[MessageAttachmentToolsItem]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceMessageContent decodes an array; null is a nil slice, [] an empty one.
-func readSliceMessageContent(d *decoder, s *[]MessageContent) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[MessageContent]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceMessageContentPart decodes an array; null is a nil slice, [] an empty one.
-func readSliceMessageContentPart(d *decoder, s *[]MessageContentPart) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[MessageContentPart]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceMessageDeltaContent decodes an array; null is a nil slice, [] an empty one.
-func readSliceMessageDeltaContent(d *decoder, s *[]MessageDeltaContent) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[MessageDeltaContent]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRaw decodes an array; null is a nil slice, [] an empty one.
-func readSliceRaw(d *decoder, s *[]json.RawMessage) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[json.RawMessage]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := d.readRaw(buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunObject decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunObject(d *decoder, s *[]RunObject) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunObject]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d *decoder, s *[]RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem(d *decoder, s *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d *decoder, s *[]RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunStepObject decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunStepObject(d *decoder, s *[]RunStepObject) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunStepObject]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunStepToolCall decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunStepToolCall(d *decoder, s *[]RunStepToolCall) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunStepToolCall]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceRunToolCallObject decodes an array; null is a nil slice, [] an empty one.
-func readSliceRunToolCallObject(d *decoder, s *[]RunToolCallObject) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[RunToolCallObject]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceString decodes an array; null is a nil slice, [] an empty one.
-func readSliceString(d *decoder, s *[]string) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[string]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := d.readString(buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceSubmitToolOutputsRunRequestToolOutputsItem decodes an array; null is a nil slice, [] an empty one.
-func readSliceSubmitToolOutputsRunRequestToolOutputsItem(d *decoder, s *[]SubmitToolOutputsRunRequestToolOutputsItem) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[SubmitToolOutputsRunRequestToolOutputsItem]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
-}
-
-// readSliceTextAnnotation decodes an array; null is a nil slice, [] an empty one.
-func readSliceTextAnnotation(d *decoder, s *[]TextAnnotation) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[TextAnnotation]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

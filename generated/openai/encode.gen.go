@@ -4,185 +4,11 @@ package openai
 
 import "encoding/json"
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero AssistantStreamEvent as null.
-func (u AssistantStreamEvent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AssistantStreamEventKindThreadCreated:
-		if b, err = u.value.(ThreadStreamEvent).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunCreated:
-		if b, err = u.value.(RunStreamEventThreadRunCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunQueued:
-		if b, err = u.value.(RunStreamEventThreadRunQueued).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunInProgress:
-		if b, err = u.value.(RunStreamEventThreadRunInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunRequiresAction:
-		if b, err = u.value.(RunStreamEventThreadRunRequiresAction).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunCompleted:
-		if b, err = u.value.(RunStreamEventThreadRunCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunIncomplete:
-		if b, err = u.value.(RunStreamEventThreadRunIncomplete).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunFailed:
-		if b, err = u.value.(RunStreamEventThreadRunFailed).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunCancelling:
-		if b, err = u.value.(RunStreamEventThreadRunCancelling).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunCancelled:
-		if b, err = u.value.(RunStreamEventThreadRunCancelled).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunExpired:
-		if b, err = u.value.(RunStreamEventThreadRunExpired).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepCreated:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepInProgress:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepDelta:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepDelta).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepCompleted:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepFailed:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepFailed).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepCancelled:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCancelled).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadRunStepExpired:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepExpired).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadMessageCreated:
-		if b, err = u.value.(MessageStreamEventThreadMessageCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadMessageInProgress:
-		if b, err = u.value.(MessageStreamEventThreadMessageInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadMessageDelta:
-		if b, err = u.value.(MessageStreamEventThreadMessageDelta).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadMessageCompleted:
-		if b, err = u.value.(MessageStreamEventThreadMessageCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindThreadMessageIncomplete:
-		if b, err = u.value.(MessageStreamEventThreadMessageIncomplete).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindError:
-		if b, err = u.value.(ErrorEvent).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantStreamEventKindDone:
-		if b, err = u.value.(DoneEvent).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u AssistantStreamEvent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends a AssistantSupportedModels.
 func (v AssistantSupportedModels) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero AssistantTool as null.
-func (u AssistantTool) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AssistantToolKindCodeInterpreter:
-		if b, err = u.value.(AssistantToolsCode).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantToolKindFileSearch:
-		if b, err = u.value.(AssistantToolsFileSearch).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantToolKindFunction:
-		if b, err = u.value.(AssistantToolsFunction).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u AssistantTool) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -200,16 +26,11 @@ func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -231,16 +52,11 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -255,16 +71,11 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -282,16 +93,11 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -315,74 +121,16 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero AssistantsAPIResponseFormatOption as null.
-func (u AssistantsAPIResponseFormatOption) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AssistantsAPIResponseFormatOptionKindString:
-		return appendString(b, u.str), nil
-	case AssistantsAPIResponseFormatOptionKindText:
-		if b, err = u.value.(ResponseFormatText).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantsAPIResponseFormatOptionKindJSONObject:
-		if b, err = u.value.(ResponseFormatJSONObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AssistantsAPIResponseFormatOptionKindJSONSchema:
-		if b, err = u.value.(ResponseFormatJSONSchema).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u AssistantsAPIResponseFormatOption) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero AssistantsAPIToolChoiceOption as null.
-func (u AssistantsAPIToolChoiceOption) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AssistantsAPIToolChoiceOptionKindString:
-		return appendString(b, u.str), nil
-	case AssistantsAPIToolChoiceOptionKindNamedToolChoice:
-		if b, err = u.value.(AssistantsNamedToolChoice).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u AssistantsAPIToolChoiceOption) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends a AssistantsAPIToolChoiceOptionString.
 func (v AssistantsAPIToolChoiceOptionString) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -398,16 +146,11 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -419,22 +162,16 @@ func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a AssistantsNamedToolChoiceType.
 func (v AssistantsNamedToolChoiceType) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -463,43 +200,16 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero CreateMessageRequestContent as null.
-func (u CreateMessageRequestContent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case CreateMessageRequestContentKindString:
-		return appendString(b, u.str), nil
-	case CreateMessageRequestContentKindArray:
-		if b, err = appendSliceOf(b, u.value.([]MessageContentPart)); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u CreateMessageRequestContent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends a CreateMessageRequestRole.
 func (v CreateMessageRequestRole) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -571,16 +281,11 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1152))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -607,16 +312,11 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v DoneEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Error) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -642,16 +342,11 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -675,16 +370,11 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -699,16 +389,11 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ErrorResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -726,22 +411,16 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a FileSearchRankingOptionsRanker.
 func (v FileSearchRankingOptionsRanker) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -763,12 +442,11 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v FunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends a FunctionParameters.
 func (v FunctionParameters) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
@@ -777,17 +455,11 @@ func (v FunctionParameters) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSON appends a ImageDetail.
 func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -814,22 +486,16 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// appendJSON appends a ListRunsOrder.
 func (v ListRunsOrder) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -856,16 +522,11 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -883,74 +544,11 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageAttachment) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero MessageAttachmentToolsItem as null.
-func (u MessageAttachmentToolsItem) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MessageAttachmentToolsItemKindCodeInterpreter:
-		if b, err = u.value.(AssistantToolsCode).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageAttachmentToolsItemKindFileSearch:
-		if b, err = u.value.(AssistantToolsFileSearchTypeOnly).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u MessageAttachmentToolsItem) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero MessageContent as null.
-func (u MessageContent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MessageContentKindImageFile:
-		if b, err = u.value.(MessageContentImageFileObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageContentKindImageURL:
-		if b, err = u.value.(MessageContentImageURLObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageContentKindText:
-		if b, err = u.value.(MessageContentTextObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageContentKindRefusal:
-		if b, err = u.value.(MessageContentRefusalObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u MessageContent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -974,16 +572,11 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -999,16 +592,11 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1032,16 +620,11 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1057,45 +640,11 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero MessageContentPart as null.
-func (u MessageContentPart) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MessageContentPartKindImageFile:
-		if b, err = u.value.(MessageContentImageFileObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageContentPartKindImageURL:
-		if b, err = u.value.(MessageContentImageURLObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageContentPartKindText:
-		if b, err = u.value.(MessageRequestContentTextObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u MessageContentPart) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1116,16 +665,11 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1149,16 +693,11 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1176,50 +715,11 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero MessageDeltaContent as null.
-func (u MessageDeltaContent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MessageDeltaContentKindImageFile:
-		if b, err = u.value.(MessageDeltaContentImageFile).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageDeltaContentKindText:
-		if b, err = u.value.(MessageDeltaContentText).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageDeltaContentKindRefusal:
-		if b, err = u.value.(MessageDeltaContentRefusal).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageDeltaContentKindImageURL:
-		if b, err = u.value.(MessageDeltaContentImageURL).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u MessageDeltaContent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1244,16 +744,11 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -1268,16 +763,11 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1302,16 +792,11 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -1326,16 +811,11 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1360,16 +840,11 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1394,16 +869,11 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -1424,16 +894,11 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1460,16 +925,11 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -1490,22 +950,16 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a MessageDeltaObjectDeltaRole.
 func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1585,16 +1039,11 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 960))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1606,34 +1055,26 @@ func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a MessageObjectIncompleteDetailsReason.
 func (v MessageObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends a MessageObjectRole.
 func (v MessageObjectRole) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends a MessageObjectStatus.
 func (v MessageObjectStatus) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1654,55 +1095,11 @@ func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero MessageStreamEvent as null.
-func (u MessageStreamEvent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MessageStreamEventKindThreadMessageCreated:
-		if b, err = u.value.(MessageStreamEventThreadMessageCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageStreamEventKindThreadMessageInProgress:
-		if b, err = u.value.(MessageStreamEventThreadMessageInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageStreamEventKindThreadMessageDelta:
-		if b, err = u.value.(MessageStreamEventThreadMessageDelta).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageStreamEventKindThreadMessageCompleted:
-		if b, err = u.value.(MessageStreamEventThreadMessageCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MessageStreamEventKindThreadMessageIncomplete:
-		if b, err = u.value.(MessageStreamEventThreadMessageIncomplete).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u MessageStreamEvent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1726,16 +1123,11 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1759,16 +1151,11 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1792,16 +1179,11 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1825,16 +1207,11 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1858,12 +1235,11 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a Metadata.
 func (v Metadata) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {
@@ -1872,11 +1248,6 @@ func (v Metadata) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -1887,22 +1258,16 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a ReasoningEffort.
 func (v ReasoningEffort) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1920,16 +1285,11 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1953,16 +1313,11 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1984,12 +1339,11 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends a ResponseFormatJSONSchemaSchema.
 func (v ResponseFormatJSONSchemaSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
@@ -1998,11 +1352,6 @@ func (v ResponseFormatJSONSchemaSchema) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2020,16 +1369,11 @@ func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2047,16 +1391,11 @@ func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2185,16 +1524,11 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1792))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -2206,22 +1540,16 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a RunObjectIncompleteDetailsReason.
 func (v RunObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2236,22 +1564,16 @@ func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a RunObjectLastErrorCode.
 func (v RunObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2275,16 +1597,11 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2299,22 +1616,16 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a RunStatus.
 func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2332,16 +1643,11 @@ func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2368,16 +1674,11 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -2389,40 +1690,11 @@ func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero RunStepDetails as null.
-func (u RunStepDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case RunStepDetailsKindMessageCreation:
-		if b, err = u.value.(RunStepDetailsMessageCreationObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepDetailsKindToolCalls:
-		if b, err = u.value.(RunStepDetailsToolCallsObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u RunStepDetails) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2446,16 +1718,11 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2467,16 +1734,11 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte)
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2503,16 +1765,11 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2530,40 +1787,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem as null.
-func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindLogs:
-		if b, err = u.value.(RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemKindImage:
-		if b, err = u.value.(RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2587,16 +1815,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2608,16 +1831,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) a
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2638,16 +1856,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2674,16 +1887,11 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -2704,16 +1912,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2743,16 +1946,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -2767,16 +1965,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2803,16 +1996,11 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2833,16 +2021,11 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2866,16 +2049,11 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2955,16 +2133,11 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1088))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2979,83 +2152,26 @@ func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a RunStepObjectLastErrorCode.
 func (v RunStepObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends a RunStepObjectStatus.
 func (v RunStepObjectStatus) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends a RunStepObjectType.
 func (v RunStepObjectType) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero RunStepStreamEvent as null.
-func (u RunStepStreamEvent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case RunStepStreamEventKindThreadRunStepCreated:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepInProgress:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepDelta:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepDelta).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepCompleted:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepFailed:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepFailed).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepCancelled:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepCancelled).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepStreamEventKindThreadRunStepExpired:
-		if b, err = u.value.(RunStepStreamEventThreadRunStepExpired).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u RunStepStreamEvent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3079,16 +2195,11 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3112,16 +2223,11 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3145,16 +2251,11 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3178,16 +2279,11 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3211,16 +2307,11 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3244,16 +2335,11 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3277,109 +2363,11 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero RunStepToolCall as null.
-func (u RunStepToolCall) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case RunStepToolCallKindCodeInterpreter:
-		if b, err = u.value.(RunStepDetailsToolCallsCodeObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepToolCallKindFileSearch:
-		if b, err = u.value.(RunStepDetailsToolCallsFileSearchObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStepToolCallKindFunction:
-		if b, err = u.value.(RunStepDetailsToolCallsFunctionObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u RunStepToolCall) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero RunStreamEvent as null.
-func (u RunStreamEvent) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case RunStreamEventKindThreadRunCreated:
-		if b, err = u.value.(RunStreamEventThreadRunCreated).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunQueued:
-		if b, err = u.value.(RunStreamEventThreadRunQueued).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunInProgress:
-		if b, err = u.value.(RunStreamEventThreadRunInProgress).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunRequiresAction:
-		if b, err = u.value.(RunStreamEventThreadRunRequiresAction).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunCompleted:
-		if b, err = u.value.(RunStreamEventThreadRunCompleted).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunIncomplete:
-		if b, err = u.value.(RunStreamEventThreadRunIncomplete).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunFailed:
-		if b, err = u.value.(RunStreamEventThreadRunFailed).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunCancelling:
-		if b, err = u.value.(RunStreamEventThreadRunCancelling).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunCancelled:
-		if b, err = u.value.(RunStreamEventThreadRunCancelled).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case RunStreamEventKindThreadRunExpired:
-		if b, err = u.value.(RunStreamEventThreadRunExpired).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u RunStreamEvent) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3403,16 +2391,11 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3436,16 +2419,11 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3469,16 +2447,11 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3502,16 +2475,11 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3535,16 +2503,11 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3568,16 +2531,11 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3601,16 +2559,11 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3634,16 +2587,11 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3667,16 +2615,11 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3700,16 +2643,11 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3736,16 +2674,11 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -3760,16 +2693,11 @@ func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3786,16 +2714,11 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -3810,40 +2733,11 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero TextAnnotation as null.
-func (u TextAnnotation) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case TextAnnotationKindFileCitation:
-		if b, err = u.value.(TextAnnotationFileCitation).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case TextAnnotationKindFilePath:
-		if b, err = u.value.(TextAnnotationFilePath).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u TextAnnotation) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3876,16 +2770,11 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -3897,16 +2786,11 @@ func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, er
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3939,16 +2823,11 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -3960,16 +2839,11 @@ func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -4004,16 +2878,11 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ThreadObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -4028,16 +2897,11 @@ func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -4055,16 +2919,11 @@ func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, 
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -4082,16 +2941,11 @@ func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -4115,16 +2969,11 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -4140,12 +2989,11 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v TruncationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends a TruncationObjectType.
 func (v TruncationObjectType) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil

@@ -14,6 +14,22 @@ import (
 	"unicode/utf8"
 )
 
+// Every generated struct, union, enum and defined type has two codec
+// methods, written per type without reflection:
+//
+//   - appendJSON appends the value to a byte slice. A struct writes its
+//     members in schema order, optional ones only when set; a value decoded
+//     from JSON also writes back what the schema did not promise (see
+//     record). A union writes the variant it holds; an unknown variant is
+//     written back as it was received, and a zero union as null.
+//   - decodeJSON reads the value at the decoder (see decoder). A struct
+//     accepts undeclared members and required fields that are absent or
+//     null, and remembers them in its record; a union picks its variant
+//     from the JSON ahead (see the type's doc) and keeps JSON that fits no
+//     variant as an unknown variant.
+//
+// MarshalJSON and UnmarshalJSON wrap them for encoding/json.
+
 // record keeps what decoding saw that the schema did not promise: required
 // fields that arrived absent or null (bits by the field's required index)
 // and undeclared members. Encoding consults it so a decoded value encodes
@@ -215,8 +231,11 @@ func comma(b []byte, start int) []byte {
 	return b
 }
 
-// fieldError says where in which type decoding failed.
+// fieldError says where in which type decoding failed; a nil err stays nil.
 func fieldError(typeName, member string, err error) error {
+	if err == nil {
+		return nil
+	}
 	if member == "" {
 		return fmt.Errorf("%s: %w", typeName, err)
 	}

@@ -2,9 +2,6 @@
 
 package api
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Base) decodeJSON(d *decoder) error {
 	*v = Base{}
 	var seen [1]uint64
@@ -35,8 +32,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Base) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -48,9 +44,6 @@ func (v *Base) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Closed) decodeJSON(d *decoder) error {
 	*v = Closed{}
 	for i := 0; ; i++ {
@@ -74,8 +67,7 @@ func (v *Closed) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Closed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -87,9 +79,6 @@ func (v *Closed) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Deprecated) decodeJSON(d *decoder) error {
 	*v = Deprecated{}
 	for i := 0; ; i++ {
@@ -113,8 +102,7 @@ func (v *Deprecated) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Deprecated) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -126,9 +114,6 @@ func (v *Deprecated) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
@@ -165,8 +150,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -178,9 +162,6 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Mixed) decodeJSON(d *decoder) error {
 	*v = Mixed{}
 	for i := 0; ; i++ {
@@ -210,8 +191,7 @@ func (v *Mixed) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Mixed) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -223,9 +203,6 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Wrapped) decodeJSON(d *decoder) error {
 	*v = Wrapped{}
 	for i := 0; ; i++ {
@@ -249,8 +226,7 @@ func (v *Wrapped) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Wrapped) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -260,43 +236,4 @@ func (v *Wrapped) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
-}
-
-// readOptBase decodes null as Null and anything else as a value.
-func readOptBase(d *decoder, o *Opt[Base]) error {
-	if d.null() {
-		*o = Opt[Base]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptInt64 decodes null as Null and anything else as a value.
-func readOptInt64(d *decoder, o *Opt[int64]) error {
-	if d.null() {
-		*o = Opt[int64]{state: optNull}
-		return nil
-	}
-	if err := d.readInt64(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
 }

@@ -2,11 +2,6 @@
 
 package api
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Base) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -22,16 +17,11 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Base) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -42,16 +32,11 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Closed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -63,16 +48,11 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Deprecated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -94,16 +74,11 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -121,16 +96,11 @@ func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Mixed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -142,7 +112,7 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Wrapped) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }

@@ -2,51 +2,6 @@
 
 package api
 
-import "bytes"
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Mixed) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Mixed) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		if d.hasMembers() {
-			var x MixedObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Mixed", "", err)
-			}
-			*u = MixedOfObject(x)
-			return nil
-		}
-		var x MixedObject2
-		if err := (&x).decodeJSON(d); err != nil {
-			return fieldError("Mixed", "", err)
-		}
-		*u = MixedOfObject2(x)
-		return nil
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Mixed", "", err)
-	}
-	*u = Mixed{
-		kind: MixedKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MixedObject) decodeJSON(d *decoder) error {
 	*v = MixedObject{}
 	for i := 0; ; i++ {
@@ -70,8 +25,7 @@ func (v *MixedObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MixedObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -83,9 +37,6 @@ func (v *MixedObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *MixedObject2) decodeJSON(d *decoder) error {
 	*v = MixedObject2{}
 	for i := 0; ; i++ {
@@ -109,8 +60,7 @@ func (v *MixedObject2) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MixedObject2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -122,9 +72,6 @@ func (v *MixedObject2) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *SearchFilter) decodeJSON(d *decoder) error {
 	*v = SearchFilter{}
 	for i := 0; ; i++ {
@@ -148,8 +95,7 @@ func (v *SearchFilter) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -161,9 +107,6 @@ func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	*v = SendFormRequest{}
 	var seen [1]uint64
@@ -194,8 +137,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -207,9 +149,6 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *UploadRequest) decodeJSON(d *decoder) error {
 	*v = UploadRequest{}
 	var seen [1]uint64
@@ -244,8 +183,7 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -257,9 +195,6 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 	*v = UploadRequestMeta{}
 	for i := 0; ; i++ {
@@ -283,8 +218,7 @@ func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -296,95 +230,6 @@ func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a UploadRequestPurpose.
 func (v *UploadRequestPurpose) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "assistants", "vision")
-}
-
-// readOptInt64 decodes null as Null and anything else as a value.
-func readOptInt64(d *decoder, o *Opt[int64]) error {
-	if d.null() {
-		*o = Opt[int64]{state: optNull}
-		return nil
-	}
-	if err := d.readInt64(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceString decodes null as Null and anything else as a value.
-func readOptSliceString(d *decoder, o *Opt[[]string]) error {
-	if d.null() {
-		*o = Opt[[]string]{state: optNull}
-		return nil
-	}
-	if err := readSliceString(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptUploadRequestMeta decodes null as Null and anything else as a value.
-func readOptUploadRequestMeta(d *decoder, o *Opt[UploadRequestMeta]) error {
-	if d.null() {
-		*o = Opt[UploadRequestMeta]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptUploadRequestPurpose decodes null as Null and anything else as a value.
-func readOptUploadRequestPurpose(d *decoder, o *Opt[UploadRequestPurpose]) error {
-	if d.null() {
-		*o = Opt[UploadRequestPurpose]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readSliceString decodes an array; null is a nil slice, [] an empty one.
-func readSliceString(d *decoder, s *[]string) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[string]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := d.readString(buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

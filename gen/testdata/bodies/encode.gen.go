@@ -2,35 +2,6 @@
 
 package api
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Mixed as null.
-func (u Mixed) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case MixedKindObject:
-		if b, err = u.value.(MixedObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case MixedKindObject2:
-		if b, err = u.value.(MixedObject2).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Mixed) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -42,16 +13,11 @@ func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MixedObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -63,16 +29,11 @@ func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v MixedObject2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -84,16 +45,11 @@ func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v SearchFilter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -115,7 +71,7 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v SendFormRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
@@ -134,11 +90,6 @@ func (v SendFormRequest) formFields(add func(name string, value any) error) erro
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -168,7 +119,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v UploadRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
@@ -197,11 +148,6 @@ func (v UploadRequest) formFields(add func(name string, value any) error) error 
 	return nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -213,12 +159,11 @@ func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a UploadRequestPurpose.
 func (v UploadRequestPurpose) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil

@@ -2,9 +2,6 @@
 
 package api
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Client2) decodeJSON(d *decoder) error {
 	*v = Client2{}
 	for i := 0; ; i++ {
@@ -36,8 +33,7 @@ func (v *Client2) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Client2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -49,14 +45,10 @@ func (v *Client2) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a FooBar.
 func (v *FooBar) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "", "a-b", "a_b", "+", "1")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *FooBar2) decodeJSON(d *decoder) error {
 	*v = FooBar2{}
 	for i := 0; ; i++ {
@@ -80,8 +72,7 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FooBar2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -91,66 +82,4 @@ func (v *FooBar2) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
-}
-
-// readOptBool decodes null as Null and anything else as a value.
-func readOptBool(d *decoder, o *Opt[bool]) error {
-	if d.null() {
-		*o = Opt[bool]{state: optNull}
-		return nil
-	}
-	if err := d.readBool(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceString decodes null as Null and anything else as a value.
-func readOptSliceString(d *decoder, o *Opt[[]string]) error {
-	if d.null() {
-		*o = Opt[[]string]{state: optNull}
-		return nil
-	}
-	if err := readSliceString(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readSliceString decodes an array; null is a nil slice, [] an empty one.
-func readSliceString(d *decoder, s *[]string) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[string]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := d.readString(buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

@@ -2,11 +2,6 @@
 
 package api
 
-import "encoding/json"
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
@@ -30,8 +25,7 @@ func (v *Owner) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Owner) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -43,9 +37,6 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
@@ -98,8 +89,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -111,146 +101,6 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a PetMood.
 func (v *PetMood) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "calm", "wild")
-}
-
-// readMapFloat64 decodes an object into a map; null is a nil map.
-func readMapFloat64(d *decoder, m *map[string]float64) error {
-	if d.null() {
-		*m = nil
-		return nil
-	}
-	out := map[string]float64{}
-	for i := 0; ; i++ {
-		key, more, err := d.member(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		var x float64
-		if err := d.readFloat64(&x); err != nil {
-			return err
-		}
-		out[string(key)] = x
-	}
-	*m = out
-	return nil
-}
-
-// readOptInt32 decodes null as Null and anything else as a value.
-func readOptInt32(d *decoder, o *Opt[int32]) error {
-	if d.null() {
-		*o = Opt[int32]{state: optNull}
-		return nil
-	}
-	if err := d.readInt32(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptMapFloat64 decodes null as Null and anything else as a value.
-func readOptMapFloat64(d *decoder, o *Opt[map[string]float64]) error {
-	if d.null() {
-		*o = Opt[map[string]float64]{state: optNull}
-		return nil
-	}
-	if err := readMapFloat64(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptOwner decodes null as Null and anything else as a value.
-func readOptOwner(d *decoder, o *Opt[Owner]) error {
-	if d.null() {
-		*o = Opt[Owner]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptPetMood decodes null as Null and anything else as a value.
-func readOptPetMood(d *decoder, o *Opt[PetMood]) error {
-	if d.null() {
-		*o = Opt[PetMood]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptRaw decodes null as Null and anything else as a value.
-func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
-	if d.null() {
-		*o = Opt[json.RawMessage]{state: optNull}
-		return nil
-	}
-	if err := d.readRaw(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceOptString decodes null as Null and anything else as a value.
-func readOptSliceOptString(d *decoder, o *Opt[[]Opt[string]]) error {
-	if d.null() {
-		*o = Opt[[]Opt[string]]{state: optNull}
-		return nil
-	}
-	if err := readSliceOptString(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readSliceOptString decodes an array; null is a nil slice, [] an empty one.
-func readSliceOptString(d *decoder, s *[]Opt[string]) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[Opt[string]]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := readOptString(d, buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

@@ -2,11 +2,6 @@
 
 package api
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -18,16 +13,11 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Owner) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -99,12 +89,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 768))
 }
 
-// appendJSON appends a PetMood.
 func (v PetMood) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil

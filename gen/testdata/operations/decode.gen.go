@@ -2,9 +2,6 @@
 
 package api
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 	*v = CreateItemRequest{}
 	for i := 0; ; i++ {
@@ -28,8 +25,7 @@ func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -41,9 +37,6 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	var seen [1]uint64
@@ -72,8 +65,7 @@ func (v *Item) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Item) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -85,9 +77,6 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 	*v = ItemDeletedWebhook{}
 	for i := 0; ; i++ {
@@ -111,8 +100,7 @@ func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -122,17 +110,4 @@ func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
 }

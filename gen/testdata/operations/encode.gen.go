@@ -2,11 +2,6 @@
 
 package api
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -18,16 +13,11 @@ func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -39,16 +29,11 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Item) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -60,7 +45,7 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }

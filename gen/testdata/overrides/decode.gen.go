@@ -2,11 +2,6 @@
 
 package api
 
-import "net/netip"
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Event) decodeJSON(d *decoder) error {
 	*v = Event{}
 	for i := 0; ; i++ {
@@ -36,8 +31,7 @@ func (v *Event) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Event) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -49,84 +43,6 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a Tags.
 func (v *Tags) decodeJSON(d *decoder) error {
 	return readMapString(d, (*map[string]string)(v))
-}
-
-// readMapString decodes an object into a map; null is a nil map.
-func readMapString(d *decoder, m *map[string]string) error {
-	if d.null() {
-		*m = nil
-		return nil
-	}
-	out := map[string]string{}
-	for i := 0; ; i++ {
-		key, more, err := d.member(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		var x string
-		if err := d.readString(&x); err != nil {
-			return err
-		}
-		out[string(key)] = x
-	}
-	*m = out
-	return nil
-}
-
-// readOptExternalAddr decodes null as Null and anything else as a value.
-func readOptExternalAddr(d *decoder, o *Opt[netip.Addr]) error {
-	if d.null() {
-		*o = Opt[netip.Addr]{state: optNull}
-		return nil
-	}
-	if err := decodeExternal(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptExternalTime decodes null as Null and anything else as a value.
-func readOptExternalTime(d *decoder, o *Opt[Timestamp]) error {
-	if d.null() {
-		*o = Opt[Timestamp]{state: optNull}
-		return nil
-	}
-	if err := decodeExternal(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptTags decodes null as Null and anything else as a value.
-func readOptTags(d *decoder, o *Opt[Tags]) error {
-	if d.null() {
-		*o = Opt[Tags]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
 }

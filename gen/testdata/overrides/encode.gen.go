@@ -4,11 +4,6 @@ package api
 
 import "net/netip"
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Event) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
@@ -41,12 +36,11 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Event) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// appendJSON appends a Tags.
 func (v Tags) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {

@@ -2,9 +2,6 @@
 
 package api
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *A) decodeJSON(d *decoder) error {
 	*v = A{}
 	var seen [1]uint64
@@ -33,8 +30,7 @@ func (v *A) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *A) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -46,9 +42,6 @@ func (v *A) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *B) decodeJSON(d *decoder) error {
 	*v = B{}
 	for i := 0; ; i++ {
@@ -72,8 +65,7 @@ func (v *B) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *B) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -85,9 +77,6 @@ func (v *B) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
 	for i := 0; ; i++ {
@@ -115,8 +104,7 @@ func (v *Node) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -126,101 +114,4 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
-}
-
-// readOptA decodes null as Null and anything else as a value.
-func readOptA(d *decoder, o *Opt[A]) error {
-	if d.null() {
-		*o = Opt[A]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptPtrNode decodes null as Null and anything else as a value.
-func readOptPtrNode(d *decoder, o *Opt[*Node]) error {
-	if d.null() {
-		*o = Opt[*Node]{state: optNull}
-		return nil
-	}
-	if err := readPtrNode(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptSliceNode decodes null as Null and anything else as a value.
-func readOptSliceNode(d *decoder, o *Opt[[]Node]) error {
-	if d.null() {
-		*o = Opt[[]Node]{state: optNull}
-		return nil
-	}
-	if err := readSliceNode(d, &o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptString decodes null as Null and anything else as a value.
-func readOptString(d *decoder, o *Opt[string]) error {
-	if d.null() {
-		*o = Opt[string]{state: optNull}
-		return nil
-	}
-	if err := d.readString(&o.value); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readPtrB decodes into a new value; null is a nil pointer.
-func readPtrB(d *decoder, p **B) error {
-	if d.null() {
-		*p = nil
-		return nil
-	}
-	v := new(B)
-	*p = v
-	return (v).decodeJSON(d)
-}
-
-// readPtrNode decodes into a new value; null is a nil pointer.
-func readPtrNode(d *decoder, p **Node) error {
-	if d.null() {
-		*p = nil
-		return nil
-	}
-	v := new(Node)
-	*p = v
-	return (v).decodeJSON(d)
-}
-
-// readSliceNode decodes an array; null is a nil slice, [] an empty one.
-func readSliceNode(d *decoder, s *[]Node) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[Node]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := (buf.next()).decodeJSON(d); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

@@ -2,107 +2,6 @@
 
 package api
 
-import "bytes"
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Amount) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Amount) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '[':
-		var x []string
-		if err := readSliceString(d, &x); err != nil {
-			return fieldError("Amount", "", err)
-		}
-		*u = AmountOfArray(x)
-		return nil
-	case 't', 'f':
-		var x bool
-		if err := d.readBool(&x); err != nil {
-			return fieldError("Amount", "", err)
-		}
-		*u = AmountOfBoolean(x)
-		return nil
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if d.isInteger() {
-			var x int64
-			if err := d.readInt64(&x); err != nil {
-				return fieldError("Amount", "", err)
-			}
-			*u = AmountOfInteger(x)
-			return nil
-		}
-		var x float64
-		if err := d.readFloat64(&x); err != nil {
-			return fieldError("Amount", "", err)
-		}
-		*u = AmountOfNumber(x)
-		return nil
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Amount", "", err)
-	}
-	*u = Amount{
-		kind: AmountKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *ByRequired) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *ByRequired) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		if d.hasMembers("a", "b") {
-			var x ByRequiredObject2
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("ByRequired", "", err)
-			}
-			*u = ByRequiredOfObject2(x)
-			return nil
-		}
-		if d.hasMembers("a") {
-			var x ByRequiredObject
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("ByRequired", "", err)
-			}
-			*u = ByRequiredOfObject(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("ByRequired", "", err)
-	}
-	*u = ByRequired{
-		kind: ByRequiredKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
@@ -131,8 +30,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -144,9 +42,6 @@ func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject2{}
 	var seen [1]uint64
@@ -179,8 +74,7 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -192,53 +86,10 @@ func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Choice) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Choice) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '"':
-		var x ChoiceString
-		if err := (&x).decodeJSON(d); err != nil {
-			return fieldError("Choice", "", err)
-		}
-		*u = ChoiceOfString(x)
-		return nil
-	case '{':
-		var x Named
-		if err := (&x).decodeJSON(d); err != nil {
-			return fieldError("Choice", "", err)
-		}
-		*u = ChoiceOfNamed(x)
-		return nil
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Choice", "", err)
-	}
-	*u = Choice{
-		kind: ChoiceKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads a ChoiceString.
 func (v *ChoiceString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "none", "auto")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Circle) decodeJSON(d *decoder) error {
 	*v = Circle{}
 	var seen [1]uint64
@@ -271,8 +122,7 @@ func (v *Circle) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -284,107 +134,6 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Event) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Event) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "start.begin":
-			var x StartEventsStartBegin
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Event", "", err)
-			}
-			*u = EventOfStartBegin(x)
-			return nil
-		case "start.end":
-			var x StartEventsStartEnd
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Event", "", err)
-			}
-			*u = EventOfStartEnd(x)
-			return nil
-		case "stop":
-			var x StopEvent
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Event", "", err)
-			}
-			*u = EventOfStop(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Event", "", err)
-	}
-	*u = Event{
-		kind: EventKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Format) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Format) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '"':
-		var x string
-		if err := d.readString(&x); err != nil {
-			return fieldError("Format", "", err)
-		}
-		*u = FormatOfString(x)
-		return nil
-	case '{':
-		switch string(d.tag("type")) {
-		case "json_schema":
-			var x FormatJSONSchema
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Format", "", err)
-			}
-			*u = FormatOfJSONSchema(x)
-			return nil
-		case "text":
-			var x FormatText
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Format", "", err)
-			}
-			*u = FormatOfText(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Format", "", err)
-	}
-	*u = Format{
-		kind: FormatKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = FormatJSONSchema{}
 	var seen [1]uint64
@@ -419,8 +168,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -432,9 +180,6 @@ func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *FormatText) decodeJSON(d *decoder) error {
 	*v = FormatText{}
 	var seen [1]uint64
@@ -465,8 +210,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FormatText) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -478,14 +222,10 @@ func (v *FormatText) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads a KnownModel.
 func (v *KnownModel) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "small", "large")
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64
@@ -514,8 +254,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Named) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -527,51 +266,6 @@ func (v *Named) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *Shape) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *Shape) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("kind")) {
-		case "circle":
-			var x Circle
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Shape", "", err)
-			}
-			*u = ShapeOfCircle(x)
-			return nil
-		case "square":
-			var x Square
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("Shape", "", err)
-			}
-			*u = ShapeOfSquare(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("Shape", "", err)
-	}
-	*u = Shape{
-		kind: ShapeKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64
@@ -604,8 +298,7 @@ func (v *Square) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -617,51 +310,6 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// UnmarshalJSON decodes data; see decodeJSON.
-func (u *StartEvents) UnmarshalJSON(data []byte) error {
-	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
-// decodeJSON picks the variant from the JSON ahead (see the type's doc);
-// JSON that fits no known variant is kept as an unknown variant.
-func (u *StartEvents) decodeJSON(d *decoder) error {
-	switch d.peek() {
-	case '{':
-		switch string(d.tag("event")) {
-		case "start.begin":
-			var x StartEventsStartBegin
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("StartEvents", "", err)
-			}
-			*u = StartEventsOfStartBegin(x)
-			return nil
-		case "start.end":
-			var x StartEventsStartEnd
-			if err := (&x).decodeJSON(d); err != nil {
-				return fieldError("StartEvents", "", err)
-			}
-			*u = StartEventsOfStartEnd(x)
-			return nil
-		}
-	}
-	raw, err := d.raw()
-	if err != nil {
-		return fieldError("StartEvents", "", err)
-	}
-	*u = StartEvents{
-		kind: StartEventsKindUnknown,
-		raw:  bytes.Clone(raw),
-	}
-	return nil
-}
-
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	*v = StartEventsStartBegin{}
 	var seen [1]uint64
@@ -696,8 +344,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -709,9 +356,6 @@ func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	*v = StartEventsStartEnd{}
 	var seen [1]uint64
@@ -746,8 +390,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -759,9 +402,6 @@ func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 	return d.end()
 }
 
-// decodeJSON reads an object. Undeclared members and required fields that
-// are absent or null are accepted and remembered, so appendJSON can write
-// the value back as it arrived.
 func (v *StopEvent) decodeJSON(d *decoder) error {
 	*v = StopEvent{}
 	var seen [1]uint64
@@ -792,8 +432,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON decodes data; see decodeJSON. A JSON null leaves v unchanged,
-// as encoding/json does.
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StopEvent) UnmarshalJSON(data []byte) error {
 	if isNullJSON(data) {
 		return nil
@@ -803,27 +442,4 @@ func (v *StopEvent) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
-}
-
-// readSliceString decodes an array; null is a nil slice, [] an empty one.
-func readSliceString(d *decoder, s *[]string) error {
-	if d.null() {
-		*s = nil
-		return nil
-	}
-	var buf sliceBuf[string]
-	for i := 0; ; i++ {
-		more, err := d.element(i)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := d.readString(buf.next()); err != nil {
-			return err
-		}
-	}
-	*s = buf.done()
-	return nil
 }

@@ -2,65 +2,6 @@
 
 package api
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Amount as null.
-func (u Amount) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case AmountKindInteger:
-		b = appendInt(b, u.value.(int64))
-		return b, nil
-	case AmountKindNumber:
-		if b, err = appendFloat(b, u.value.(float64)); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case AmountKindBoolean:
-		b = appendBool(b, u.value.(bool))
-		return b, nil
-	case AmountKindArray:
-		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Amount) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero ByRequired as null.
-func (u ByRequired) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ByRequiredKindObject:
-		if b, err = u.value.(ByRequiredObject).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case ByRequiredKindObject2:
-		if b, err = u.value.(ByRequiredObject2).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u ByRequired) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -72,16 +13,11 @@ func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -96,43 +32,16 @@ func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Choice as null.
-func (u Choice) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ChoiceKindString:
-		return appendString(b, u.str), nil
-	case ChoiceKindNamed:
-		if b, err = u.value.(Named).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Choice) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends a ChoiceString.
 func (v ChoiceString) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Circle) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -150,71 +59,11 @@ func (v Circle) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Event as null.
-func (u Event) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case EventKindStartBegin:
-		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case EventKindStartEnd:
-		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case EventKindStop:
-		if b, err = u.value.(StopEvent).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Event) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Format as null.
-func (u Format) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case FormatKindString:
-		return appendString(b, u.str), nil
-	case FormatKindText:
-		if b, err = u.value.(FormatText).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case FormatKindJSONSchema:
-		if b, err = u.value.(FormatJSONSchema).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Format) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -238,16 +87,11 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -265,22 +109,16 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v FormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends a KnownModel.
 func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Named) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -292,40 +130,11 @@ func (v Named) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Named) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero Shape as null.
-func (u Shape) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case ShapeKindCircle:
-		if b, err = u.value.(Circle).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case ShapeKindSquare:
-		if b, err = u.value.(Square).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u Shape) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v Square) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -343,40 +152,11 @@ func (v Square) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v Square) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends the variant u holds; an unknown variant is written back
-// as it was received, and a zero StartEvents as null.
-func (u StartEvents) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	switch u.kind {
-	case StartEventsKindStartBegin:
-		if b, err = u.value.(StartEventsStartBegin).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	case StartEventsKindStartEnd:
-		if b, err = u.value.(StartEventsStartEnd).appendJSON(b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	return appendRaw(b, u.raw), nil
-}
-
-// MarshalJSON encodes u; see appendJSON.
-func (u StartEvents) MarshalJSON() ([]byte, error) {
-	return u.appendJSON(make([]byte, 0, 64))
-}
-
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -397,16 +177,11 @@ func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -427,16 +202,11 @@ func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// appendJSON appends v as a JSON object with members in schema order.
-// Optional fields are written only when set; a value decoded from JSON also
-// writes back what the schema did not promise: undeclared members, and
-// required fields that arrived absent or null (while they still hold the
-// zero value).
 func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -454,7 +224,7 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// MarshalJSON encodes v; see appendJSON.
+// MarshalJSON encodes v as JSON.
 func (v StopEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
