@@ -474,13 +474,26 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 			return nil, false, d.unexpected("',' or '}'")
 		}
 	}
-	if key, err = d.strBytes(); err != nil {
+	// The key, read here rather than through strBytes: keys are short and
+	// plain, and this is the decoder's hottest path.
+	data := d.data
+	if d.pos >= len(data) || data[d.pos] != '"' {
+		return nil, false, d.unexpected("a string")
+	}
+	start := d.pos + 1
+	if i := d.plain(start); i < len(data) && data[i] == '"' {
+		key, d.pos = data[start:i], i+1
+	} else if key, err = d.unescape(start, nil); err != nil {
 		return nil, false, err
 	}
+	d.ws()
 	if d.peek() != ':' {
 		return nil, false, d.unexpected("':'")
 	}
 	d.pos++
+	if d.pos < len(data) && data[d.pos] == ' ' { // "key": value, as indenting encoders write it
+		d.pos++
+	}
 	d.ws()
 	return key, true, nil
 }
