@@ -73,12 +73,14 @@ func unmarshalMethod(f *jen.File, recv string, t *ir.Type) {
 		f.Comment("UnmarshalJSON decodes data.")
 	}
 	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		if t.Kind == ir.KindStruct {
-			g.If(jen.Id("isNullJSON").Call(jen.Id("data"))).Block(jen.Return(jen.Nil()))
+		finish := jen.Return(jen.Id("d").Dot("finish").Call(jen.Id(recv).Dot("decodeJSON").Call(jen.Op("&").Id("d"))))
+		if t.Kind != ir.KindStruct {
+			g.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"))
+			g.Add(finish)
+			return
 		}
-		g.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"))
-		g.If(jen.Err().Op(":=").Id(recv).Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		g.Return(jen.Id("d").Dot("end").Call())
+		g.If(jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data")), jen.Op("!").Id("d").Dot("nullDocument").Call()).Block(finish)
+		g.Return(jen.Nil())
 	})
 }
 
@@ -96,10 +98,16 @@ func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 				break
 			}
 		}
+		// The object's end (or a syntax error between members) leaves
+		// through !more; fieldError passes a nil error through.
+		var end []jen.Code
+		if st.Required > 0 {
+			end = append(end, jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markMissing").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Lit(st.Required)))
+		}
+		end = append(end, jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())))
 		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
 			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("member").Call(jen.Id("i")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err()))),
-			jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+			jen.If(jen.Op("!").Id("more")).Block(end...),
 			jen.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 				for _, fl := range st.Fields {
 					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { decodeField(c, fl, r) })
@@ -108,10 +116,6 @@ func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 			}),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("key")), jen.Err()))),
 		)
-		if st.Required > 0 {
-			g.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markMissing").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Lit(st.Required))
-		}
-		g.Return(jen.Nil())
 	})
 	f.Line()
 	unmarshalMethod(f, "v", t)

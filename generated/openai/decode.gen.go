@@ -14,11 +14,9 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantToolsCode", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("AssistantToolsCode", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -34,20 +32,14 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsCode", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
@@ -56,11 +48,9 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantToolsFileSearch", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("AssistantToolsFileSearch", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -78,31 +68,22 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFileSearch", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchFileSearch{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantToolsFileSearchFileSearch", "", err)
-		}
 		if !more {
-			break
+			return fieldError("AssistantToolsFileSearchFileSearch", "", err)
 		}
 		switch string(key) {
 		case "max_num_results":
@@ -116,19 +97,14 @@ func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFileSearchFileSearch", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
@@ -137,11 +113,9 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantToolsFileSearchTypeOnly", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("AssistantToolsFileSearchTypeOnly", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -157,20 +131,14 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFileSearchTypeOnly", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
@@ -179,11 +147,9 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantToolsFunction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("AssistantToolsFunction", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -203,20 +169,14 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 			return fieldError("AssistantToolsFunction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantToolsFunction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
@@ -229,11 +189,9 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantsNamedToolChoice", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("AssistantsNamedToolChoice", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -249,20 +207,14 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 			return fieldError("AssistantsNamedToolChoice", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
@@ -271,11 +223,9 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("AssistantsNamedToolChoiceFunction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("AssistantsNamedToolChoiceFunction", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -289,20 +239,14 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 			return fieldError("AssistantsNamedToolChoiceFunction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *AssistantsNamedToolChoiceFunction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
@@ -315,11 +259,9 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("CreateMessageRequest", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("CreateMessageRequest", "", err)
 		}
 		switch string(key) {
 		case "role":
@@ -341,20 +283,14 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 			return fieldError("CreateMessageRequest", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
@@ -367,11 +303,9 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("CreateRunRequest", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("CreateRunRequest", "", err)
 		}
 		switch string(key) {
 		case "assistant_id":
@@ -417,20 +351,14 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 			return fieldError("CreateRunRequest", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *DoneEvent) decodeJSON(d *decoder) error {
@@ -439,11 +367,9 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("DoneEvent", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("DoneEvent", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -465,20 +391,14 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 			return fieldError("DoneEvent", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *DoneEvent) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Error) decodeJSON(d *decoder) error {
@@ -487,11 +407,9 @@ func (v *Error) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Error", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 4)
+			return fieldError("Error", "", err)
 		}
 		switch string(key) {
 		case "code":
@@ -515,20 +433,14 @@ func (v *Error) decodeJSON(d *decoder) error {
 			return fieldError("Error", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 4)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ErrorEvent) decodeJSON(d *decoder) error {
@@ -537,11 +449,9 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ErrorEvent", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ErrorEvent", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -561,20 +471,14 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 			return fieldError("ErrorEvent", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ErrorResponse) decodeJSON(d *decoder) error {
@@ -583,11 +487,9 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ErrorResponse", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ErrorResponse", "", err)
 		}
 		switch string(key) {
 		case "error":
@@ -601,20 +503,14 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 			return fieldError("ErrorResponse", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
@@ -623,11 +519,9 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("FileSearchRankingOptions", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("FileSearchRankingOptions", "", err)
 		}
 		switch string(key) {
 		case "ranker":
@@ -643,20 +537,14 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 			return fieldError("FileSearchRankingOptions", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FileSearchRankingOptions) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
@@ -669,11 +557,9 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("FunctionObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("FunctionObject", "", err)
 		}
 		switch string(key) {
 		case "description":
@@ -693,20 +579,14 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 			return fieldError("FunctionObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FunctionObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FunctionParameters) decodeJSON(d *decoder) error {
@@ -723,11 +603,9 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ListRunStepsResponse", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("ListRunStepsResponse", "", err)
 		}
 		switch string(key) {
 		case "object":
@@ -757,20 +635,14 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 			return fieldError("ListRunStepsResponse", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListRunStepsResponse) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ListRunsOrder) decodeJSON(d *decoder) error {
@@ -783,11 +655,9 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ListRunsResponse", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("ListRunsResponse", "", err)
 		}
 		switch string(key) {
 		case "object":
@@ -817,20 +687,14 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 			return fieldError("ListRunsResponse", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageAttachment) decodeJSON(d *decoder) error {
@@ -839,11 +703,9 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageAttachment", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageAttachment", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -861,20 +723,14 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 			return fieldError("MessageAttachment", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
@@ -883,11 +739,9 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentImageFileObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageContentImageFileObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -907,20 +761,14 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageFileObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
@@ -929,11 +777,9 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentImageFileObjectImageFile", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("MessageContentImageFileObjectImageFile", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -949,20 +795,14 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageFileObjectImageFile", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
@@ -971,11 +811,9 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentImageURLObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageContentImageURLObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -995,20 +833,14 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageURLObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
@@ -1017,11 +849,9 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentImageURLObjectImageURL", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("MessageContentImageURLObjectImageURL", "", err)
 		}
 		switch string(key) {
 		case "url":
@@ -1037,20 +867,14 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentImageURLObjectImageURL", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
@@ -1059,11 +883,9 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentRefusalObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageContentRefusalObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -1083,20 +905,14 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentRefusalObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
@@ -1105,11 +921,9 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentTextObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageContentTextObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -1129,20 +943,14 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentTextObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
@@ -1151,11 +959,9 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageContentTextObjectText", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageContentTextObjectText", "", err)
 		}
 		switch string(key) {
 		case "value":
@@ -1173,20 +979,14 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 			return fieldError("MessageContentTextObjectText", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
@@ -1195,11 +995,9 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentImageFile", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageDeltaContentImageFile", "", err)
 		}
 		switch string(key) {
 		case "index":
@@ -1221,31 +1019,22 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageFile", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFileImageFile{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentImageFileImageFile", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MessageDeltaContentImageFileImageFile", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -1259,19 +1048,14 @@ func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageFileImageFile", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
@@ -1280,11 +1064,9 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentImageURL", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageDeltaContentImageURL", "", err)
 		}
 		switch string(key) {
 		case "index":
@@ -1306,31 +1088,22 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageURL", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURLImageURL{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentImageURLImageURL", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MessageDeltaContentImageURLImageURL", "", err)
 		}
 		switch string(key) {
 		case "url":
@@ -1344,19 +1117,14 @@ func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentImageURLImageURL", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
@@ -1365,11 +1133,9 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentRefusal", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageDeltaContentRefusal", "", err)
 		}
 		switch string(key) {
 		case "index":
@@ -1391,20 +1157,14 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentRefusal", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
@@ -1413,11 +1173,9 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentText", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageDeltaContentText", "", err)
 		}
 		switch string(key) {
 		case "index":
@@ -1439,31 +1197,22 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentText", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentTextText{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaContentTextText", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MessageDeltaContentTextText", "", err)
 		}
 		switch string(key) {
 		case "value":
@@ -1477,19 +1226,14 @@ func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaContentTextText", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
@@ -1498,11 +1242,9 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("MessageDeltaObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -1526,31 +1268,22 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObjectDelta{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageDeltaObjectDelta", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MessageDeltaObjectDelta", "", err)
 		}
 		switch string(key) {
 		case "role":
@@ -1564,19 +1297,14 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 			return fieldError("MessageDeltaObjectDelta", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageDeltaObjectDelta) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
@@ -1589,11 +1317,9 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 14)
+			return fieldError("MessageObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -1654,20 +1380,14 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 14)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
@@ -1676,11 +1396,9 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageObjectIncompleteDetails", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("MessageObjectIncompleteDetails", "", err)
 		}
 		switch string(key) {
 		case "reason":
@@ -1694,20 +1412,14 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 			return fieldError("MessageObjectIncompleteDetails", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
@@ -1728,11 +1440,9 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageRequestContentTextObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageRequestContentTextObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -1752,20 +1462,14 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 			return fieldError("MessageRequestContentTextObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
@@ -1774,11 +1478,9 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -1798,20 +1500,14 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 			return fieldError("MessageStreamEventThreadMessageCompleted", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
@@ -1820,11 +1516,9 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageCreated", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageStreamEventThreadMessageCreated", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -1844,20 +1538,14 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageCreated", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
@@ -1866,11 +1554,9 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageDelta", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageStreamEventThreadMessageDelta", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -1890,20 +1576,14 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageDelta", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
@@ -1912,11 +1592,9 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -1936,20 +1614,14 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageInProgress", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
@@ -1958,11 +1630,9 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -1982,20 +1652,14 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageIncomplete", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MessageStreamEventThreadMessageIncomplete) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Metadata) decodeJSON(d *decoder) error {
@@ -2006,11 +1670,8 @@ func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 	*v = ModifyRunRequest{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ModifyRunRequest", "", err)
-		}
 		if !more {
-			break
+			return fieldError("ModifyRunRequest", "", err)
 		}
 		switch string(key) {
 		case "metadata":
@@ -2022,19 +1683,14 @@ func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 			return fieldError("ModifyRunRequest", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ModifyRunRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ReasoningEffort) decodeJSON(d *decoder) error {
@@ -2047,11 +1703,9 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ResponseFormatJSONObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ResponseFormatJSONObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2067,20 +1721,14 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
@@ -2089,11 +1737,9 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ResponseFormatJSONSchema", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ResponseFormatJSONSchema", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2113,20 +1759,14 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONSchema", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
@@ -2135,11 +1775,9 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ResponseFormatJSONSchemaJSONSchema", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ResponseFormatJSONSchemaJSONSchema", "", err)
 		}
 		switch string(key) {
 		case "description":
@@ -2159,20 +1797,14 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatJSONSchemaJSONSchema", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
@@ -2185,11 +1817,9 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ResponseFormatText", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ResponseFormatText", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2205,20 +1835,14 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 			return fieldError("ResponseFormatText", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
@@ -2227,11 +1851,9 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunCompletionUsage", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunCompletionUsage", "", err)
 		}
 		switch string(key) {
 		case "completion_tokens":
@@ -2253,20 +1875,14 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 			return fieldError("RunCompletionUsage", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunObject) decodeJSON(d *decoder) error {
@@ -2275,11 +1891,9 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 25)
+			return fieldError("RunObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -2380,31 +1994,22 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			return fieldError("RunObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 25)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = RunObjectIncompleteDetails{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunObjectIncompleteDetails", "", err)
-		}
 		if !more {
-			break
+			return fieldError("RunObjectIncompleteDetails", "", err)
 		}
 		switch string(key) {
 		case "reason":
@@ -2416,19 +2021,14 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 			return fieldError("RunObjectIncompleteDetails", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectIncompleteDetails) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
@@ -2441,11 +2041,9 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunObjectLastError", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunObjectLastError", "", err)
 		}
 		switch string(key) {
 		case "code":
@@ -2463,20 +2061,14 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 			return fieldError("RunObjectLastError", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectLastError) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
@@ -2489,11 +2081,9 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunObjectRequiredAction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunObjectRequiredAction", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2513,20 +2103,14 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 			return fieldError("RunObjectRequiredAction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
@@ -2535,11 +2119,9 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", err)
 		}
 		switch string(key) {
 		case "tool_calls":
@@ -2553,20 +2135,14 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 			return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunObjectRequiredActionSubmitToolOutputs) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStatus) decodeJSON(d *decoder) error {
@@ -2579,11 +2155,9 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepCompletionUsage", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepCompletionUsage", "", err)
 		}
 		switch string(key) {
 		case "completion_tokens":
@@ -2605,20 +2179,14 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 			return fieldError("RunStepCompletionUsage", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
@@ -2627,11 +2195,9 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDeltaObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDeltaObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -2655,31 +2221,22 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDeltaObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObjectDelta{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDeltaObjectDelta", "", err)
-		}
 		if !more {
-			break
+			return fieldError("RunStepDeltaObjectDelta", "", err)
 		}
 		switch string(key) {
 		case "step_details":
@@ -2691,19 +2248,14 @@ func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDeltaObjectDelta", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
@@ -2712,11 +2264,9 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsMessageCreationObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepDetailsMessageCreationObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2736,20 +2286,14 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsMessageCreationObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
@@ -2758,11 +2302,9 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", err)
 		}
 		switch string(key) {
 		case "message_id":
@@ -2776,20 +2318,14 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
@@ -2798,11 +2334,9 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDetailsToolCallsCodeObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -2826,20 +2360,14 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsCodeObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
@@ -2848,11 +2376,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", err)
 		}
 		switch string(key) {
 		case "input":
@@ -2870,20 +2396,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
@@ -2892,11 +2412,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -2916,20 +2434,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
@@ -2938,11 +2450,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -2956,20 +2466,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
@@ -2978,11 +2482,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -3002,20 +2504,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
@@ -3024,11 +2520,9 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDetailsToolCallsFileSearchObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -3052,31 +2546,22 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsFileSearchObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", err)
-		}
 		if !more {
-			break
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", err)
 		}
 		switch string(key) {
 		case "ranking_options":
@@ -3090,19 +2575,14 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decode
 			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
@@ -3111,11 +2591,9 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -3139,31 +2617,22 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", err)
-		}
 		if !more {
-			break
+			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -3177,19 +2646,14 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
@@ -3198,11 +2662,9 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFunctionObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDetailsToolCallsFunctionObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -3226,20 +2688,14 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsFunctionObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
@@ -3248,11 +2704,9 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -3273,20 +2727,14 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
@@ -3295,11 +2743,9 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepDetailsToolCallsObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepDetailsToolCallsObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -3319,20 +2765,14 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepDetailsToolCallsObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepObject) decodeJSON(d *decoder) error {
@@ -3341,11 +2781,9 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 16)
+			return fieldError("RunStepObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -3414,20 +2852,14 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 			return fieldError("RunStepObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 16)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
@@ -3436,11 +2868,9 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepObjectLastError", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepObjectLastError", "", err)
 		}
 		switch string(key) {
 		case "code":
@@ -3458,20 +2888,14 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 			return fieldError("RunStepObjectLastError", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepObjectLastError) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepObjectLastErrorCode) decodeJSON(d *decoder) error {
@@ -3492,11 +2916,9 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3516,20 +2938,14 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCancelled", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
@@ -3538,11 +2954,9 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3562,20 +2976,14 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCompleted", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
@@ -3584,11 +2992,9 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3608,20 +3014,14 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepCreated", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
@@ -3630,11 +3030,9 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3654,20 +3052,14 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepDelta", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
@@ -3676,11 +3068,9 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3700,20 +3090,14 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepExpired", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
@@ -3722,11 +3106,9 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3746,20 +3128,14 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepFailed", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
@@ -3768,11 +3144,9 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3792,20 +3166,14 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 			return fieldError("RunStepStreamEventThreadRunStepInProgress", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
@@ -3814,11 +3182,9 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunCancelled", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunCancelled", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3838,20 +3204,14 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelled", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
@@ -3860,11 +3220,9 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunCancelling", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunCancelling", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3884,20 +3242,14 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelling", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
@@ -3906,11 +3258,9 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunCompleted", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunCompleted", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3930,20 +3280,14 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCompleted", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
@@ -3952,11 +3296,9 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunCreated", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunCreated", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -3976,20 +3318,14 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCreated", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
@@ -3998,11 +3334,9 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunExpired", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunExpired", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4022,20 +3356,14 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunExpired", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
@@ -4044,11 +3372,9 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunFailed", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunFailed", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4068,20 +3394,14 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunFailed", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
@@ -4090,11 +3410,9 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunInProgress", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunInProgress", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4114,20 +3432,14 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunInProgress", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
@@ -4136,11 +3448,9 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunIncomplete", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunIncomplete", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4160,20 +3470,14 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunIncomplete", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
@@ -4182,11 +3486,9 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunQueued", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunQueued", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4206,20 +3508,14 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunQueued", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
@@ -4228,11 +3524,9 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
 		}
 		switch string(key) {
 		case "data":
@@ -4252,20 +3546,14 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunRequiresAction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunToolCallObject) decodeJSON(d *decoder) error {
@@ -4274,11 +3562,9 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunToolCallObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 3)
+			return fieldError("RunToolCallObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -4302,20 +3588,14 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 			return fieldError("RunToolCallObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 3)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
@@ -4324,11 +3604,9 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("RunToolCallObjectFunction", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("RunToolCallObjectFunction", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -4346,20 +3624,14 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 			return fieldError("RunToolCallObjectFunction", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
@@ -4368,11 +3640,9 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("SubmitToolOutputsRunRequest", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("SubmitToolOutputsRunRequest", "", err)
 		}
 		switch string(key) {
 		case "tool_outputs":
@@ -4388,31 +3658,22 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 			return fieldError("SubmitToolOutputsRunRequest", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", err)
-		}
 		if !more {
-			break
+			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", err)
 		}
 		switch string(key) {
 		case "tool_call_id":
@@ -4426,19 +3687,14 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) erro
 			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
@@ -4447,11 +3703,9 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("TextAnnotationFileCitation", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("TextAnnotationFileCitation", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -4483,20 +3737,14 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFileCitation", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
@@ -4505,11 +3753,9 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("TextAnnotationFileCitationFileCitation", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("TextAnnotationFileCitationFileCitation", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -4523,20 +3769,14 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFileCitationFileCitation", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
@@ -4545,11 +3785,9 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("TextAnnotationFilePath", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("TextAnnotationFilePath", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -4581,20 +3819,14 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFilePath", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
@@ -4603,11 +3835,9 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("TextAnnotationFilePathFilePath", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("TextAnnotationFilePathFilePath", "", err)
 		}
 		switch string(key) {
 		case "file_id":
@@ -4621,20 +3851,14 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 			return fieldError("TextAnnotationFilePathFilePath", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ThreadObject) decodeJSON(d *decoder) error {
@@ -4643,11 +3867,9 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ThreadObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("ThreadObject", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -4677,31 +3899,22 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 			return fieldError("ThreadObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResources{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ThreadObjectToolResources", "", err)
-		}
 		if !more {
-			break
+			return fieldError("ThreadObjectToolResources", "", err)
 		}
 		switch string(key) {
 		case "code_interpreter":
@@ -4715,30 +3928,22 @@ func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 			return fieldError("ThreadObjectToolResources", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesCodeInterpreter{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", err)
-		}
 		if !more {
-			break
+			return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", err)
 		}
 		switch string(key) {
 		case "file_ids":
@@ -4750,30 +3955,22 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error 
 			return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesFileSearch{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ThreadObjectToolResourcesFileSearch", "", err)
-		}
 		if !more {
-			break
+			return fieldError("ThreadObjectToolResourcesFileSearch", "", err)
 		}
 		switch string(key) {
 		case "vector_store_ids":
@@ -4785,19 +3982,14 @@ func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 			return fieldError("ThreadObjectToolResourcesFileSearch", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
@@ -4806,11 +3998,9 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ThreadStreamEvent", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ThreadStreamEvent", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -4830,20 +4020,14 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 			return fieldError("ThreadStreamEvent", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TruncationObject) decodeJSON(d *decoder) error {
@@ -4852,11 +4036,9 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("TruncationObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("TruncationObject", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -4872,20 +4054,14 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 			return fieldError("TruncationObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *TruncationObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *TruncationObjectType) decodeJSON(d *decoder) error {

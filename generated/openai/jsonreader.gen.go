@@ -93,6 +93,18 @@ func (d *decoder) skipSpace() {
 	d.pos = i
 }
 
+// finish returns err, or an error when more than white space follows the
+// value: the end of an UnmarshalJSON.
+func (d *decoder) finish(err error) error {
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// nullDocument reports whether what is left is a null and nothing else.
+func (d *decoder) nullDocument() bool { return isNullJSON(d.data[d.pos:]) }
+
 // end checks that only white space follows the value.
 func (d *decoder) end() error {
 	if d.pos < len(d.data) {

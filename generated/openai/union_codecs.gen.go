@@ -590,10 +590,7 @@ func (u TextAnnotation) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes data.
 func (u *AssistantStreamEvent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
@@ -741,10 +738,7 @@ func (u *AssistantStreamEvent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *AssistantTool) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *AssistantTool) decodeJSON(d *decoder) error {
@@ -782,10 +776,7 @@ func (u *AssistantTool) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *AssistantsAPIResponseFormatOption) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
@@ -828,10 +819,7 @@ func (u *AssistantsAPIResponseFormatOption) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *AssistantsAPIToolChoiceOption) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
@@ -861,10 +849,7 @@ func (u *AssistantsAPIToolChoiceOption) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *CreateMessageRequestContent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
@@ -894,10 +879,7 @@ func (u *CreateMessageRequestContent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *MessageAttachmentToolsItem) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
@@ -930,10 +912,7 @@ func (u *MessageAttachmentToolsItem) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *MessageContent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *MessageContent) decodeJSON(d *decoder) error {
@@ -976,10 +955,7 @@ func (u *MessageContent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *MessageContentPart) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *MessageContentPart) decodeJSON(d *decoder) error {
@@ -1017,10 +993,7 @@ func (u *MessageContentPart) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *MessageDeltaContent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
@@ -1063,10 +1036,7 @@ func (u *MessageDeltaContent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *MessageStreamEvent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
@@ -1114,10 +1084,7 @@ func (u *MessageStreamEvent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *RunStepDetails) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *RunStepDetails) decodeJSON(d *decoder) error {
@@ -1150,10 +1117,7 @@ func (u *RunStepDetails) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON(d *decoder) error {
@@ -1186,10 +1150,7 @@ func (u *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) decodeJSON
 // UnmarshalJSON decodes data.
 func (u *RunStepStreamEvent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
@@ -1247,10 +1208,7 @@ func (u *RunStepStreamEvent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *RunStepToolCall) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *RunStepToolCall) decodeJSON(d *decoder) error {
@@ -1288,10 +1246,7 @@ func (u *RunStepToolCall) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *RunStreamEvent) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *RunStreamEvent) decodeJSON(d *decoder) error {
@@ -1364,10 +1319,7 @@ func (u *RunStreamEvent) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *TextAnnotation) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *TextAnnotation) decodeJSON(d *decoder) error {

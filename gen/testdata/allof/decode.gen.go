@@ -8,11 +8,9 @@ func (v *Base) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Base", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("Base", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -28,31 +26,22 @@ func (v *Base) decodeJSON(d *decoder) error {
 			return fieldError("Base", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Base) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Closed) decodeJSON(d *decoder) error {
 	*v = Closed{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Closed", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Closed", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -64,30 +53,22 @@ func (v *Closed) decodeJSON(d *decoder) error {
 			return fieldError("Closed", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Closed) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Deprecated) decodeJSON(d *decoder) error {
 	*v = Deprecated{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Deprecated", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Deprecated", "", err)
 		}
 		switch string(key) {
 		case "x":
@@ -99,19 +80,14 @@ func (v *Deprecated) decodeJSON(d *decoder) error {
 			return fieldError("Deprecated", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Deprecated) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Dog) decodeJSON(d *decoder) error {
@@ -120,11 +96,9 @@ func (v *Dog) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Dog", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("Dog", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -146,31 +120,22 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			return fieldError("Dog", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Dog) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Mixed) decodeJSON(d *decoder) error {
 	*v = Mixed{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Mixed", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Mixed", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -188,30 +153,22 @@ func (v *Mixed) decodeJSON(d *decoder) error {
 			return fieldError("Mixed", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Mixed) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Wrapped) decodeJSON(d *decoder) error {
 	*v = Wrapped{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Wrapped", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Wrapped", "", err)
 		}
 		switch string(key) {
 		case "base":
@@ -223,17 +180,12 @@ func (v *Wrapped) decodeJSON(d *decoder) error {
 			return fieldError("Wrapped", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Wrapped) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }

@@ -6,11 +6,8 @@ func (v *MixedObject) decodeJSON(d *decoder) error {
 	*v = MixedObject{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MixedObject", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MixedObject", "", err)
 		}
 		switch string(key) {
 		case "b":
@@ -22,30 +19,22 @@ func (v *MixedObject) decodeJSON(d *decoder) error {
 			return fieldError("MixedObject", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MixedObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *MixedObject2) decodeJSON(d *decoder) error {
 	*v = MixedObject2{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("MixedObject2", "", err)
-		}
 		if !more {
-			break
+			return fieldError("MixedObject2", "", err)
 		}
 		switch string(key) {
 		case "c":
@@ -57,30 +46,22 @@ func (v *MixedObject2) decodeJSON(d *decoder) error {
 			return fieldError("MixedObject2", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *MixedObject2) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *SearchFilter) decodeJSON(d *decoder) error {
 	*v = SearchFilter{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("SearchFilter", "", err)
-		}
 		if !more {
-			break
+			return fieldError("SearchFilter", "", err)
 		}
 		switch string(key) {
 		case "q":
@@ -92,19 +73,14 @@ func (v *SearchFilter) decodeJSON(d *decoder) error {
 			return fieldError("SearchFilter", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SearchFilter) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *SendFormRequest) decodeJSON(d *decoder) error {
@@ -113,11 +89,9 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("SendFormRequest", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("SendFormRequest", "", err)
 		}
 		switch string(key) {
 		case "to":
@@ -133,20 +107,14 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 			return fieldError("SendFormRequest", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *UploadRequest) decodeJSON(d *decoder) error {
@@ -155,11 +123,9 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("UploadRequest", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("UploadRequest", "", err)
 		}
 		switch string(key) {
 		case "file":
@@ -179,31 +145,22 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			return fieldError("UploadRequest", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *UploadRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 	*v = UploadRequestMeta{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("UploadRequestMeta", "", err)
-		}
 		if !more {
-			break
+			return fieldError("UploadRequestMeta", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -215,19 +172,14 @@ func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 			return fieldError("UploadRequestMeta", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *UploadRequestMeta) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *UploadRequestPurpose) decodeJSON(d *decoder) error {

@@ -29,10 +29,7 @@ func (u Mixed) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes data.
 func (u *Mixed) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Mixed) decodeJSON(d *decoder) error {

@@ -6,11 +6,8 @@ func (v *Client2) decodeJSON(d *decoder) error {
 	*v = Client2{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Client2", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Client2", "", err)
 		}
 		switch string(key) {
 		case "marshal_json":
@@ -30,19 +27,14 @@ func (v *Client2) decodeJSON(d *decoder) error {
 			return fieldError("Client2", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Client2) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FooBar) decodeJSON(d *decoder) error {
@@ -53,11 +45,8 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 	*v = FooBar2{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("FooBar2", "", err)
-		}
 		if !more {
-			break
+			return fieldError("FooBar2", "", err)
 		}
 		switch string(key) {
 		case "x":
@@ -69,17 +58,12 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 			return fieldError("FooBar2", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FooBar2) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }

@@ -6,11 +6,8 @@ func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Owner", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Owner", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -22,19 +19,14 @@ func (v *Owner) decodeJSON(d *decoder) error {
 			return fieldError("Owner", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Owner) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Pet) decodeJSON(d *decoder) error {
@@ -43,11 +35,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Pet", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 5)
+			return fieldError("Pet", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -85,20 +75,14 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			return fieldError("Pet", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 5)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *PetMood) decodeJSON(d *decoder) error {

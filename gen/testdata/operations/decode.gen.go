@@ -6,11 +6,8 @@ func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 	*v = CreateItemRequest{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("CreateItemRequest", "", err)
-		}
 		if !more {
-			break
+			return fieldError("CreateItemRequest", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -22,19 +19,14 @@ func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 			return fieldError("CreateItemRequest", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Item) decodeJSON(d *decoder) error {
@@ -43,11 +35,9 @@ func (v *Item) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Item", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("Item", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -61,31 +51,22 @@ func (v *Item) decodeJSON(d *decoder) error {
 			return fieldError("Item", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 	*v = ItemDeletedWebhook{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ItemDeletedWebhook", "", err)
-		}
 		if !more {
-			break
+			return fieldError("ItemDeletedWebhook", "", err)
 		}
 		switch string(key) {
 		case "id":
@@ -97,17 +78,12 @@ func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 			return fieldError("ItemDeletedWebhook", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }

@@ -6,11 +6,8 @@ func (v *Event) decodeJSON(d *decoder) error {
 	*v = Event{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Event", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Event", "", err)
 		}
 		switch string(key) {
 		case "at":
@@ -28,19 +25,14 @@ func (v *Event) decodeJSON(d *decoder) error {
 			return fieldError("Event", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Event) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Tags) decodeJSON(d *decoder) error {

@@ -8,11 +8,9 @@ func (v *A) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("A", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("A", "", err)
 		}
 		switch string(key) {
 		case "b":
@@ -26,31 +24,22 @@ func (v *A) decodeJSON(d *decoder) error {
 			return fieldError("A", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *A) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *B) decodeJSON(d *decoder) error {
 	*v = B{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("B", "", err)
-		}
 		if !more {
-			break
+			return fieldError("B", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -62,30 +51,22 @@ func (v *B) decodeJSON(d *decoder) error {
 			return fieldError("B", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *B) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Node", "", err)
-		}
 		if !more {
-			break
+			return fieldError("Node", "", err)
 		}
 		switch string(key) {
 		case "value":
@@ -101,17 +82,12 @@ func (v *Node) decodeJSON(d *decoder) error {
 			return fieldError("Node", string(key), err)
 		}
 	}
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Node) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }

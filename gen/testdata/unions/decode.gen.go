@@ -8,11 +8,9 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ByRequiredObject", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ByRequiredObject", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -26,20 +24,14 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 			return fieldError("ByRequiredObject", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
@@ -48,11 +40,9 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("ByRequiredObject2", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ByRequiredObject2", "", err)
 		}
 		switch string(key) {
 		case "a":
@@ -70,20 +60,14 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 			return fieldError("ByRequiredObject2", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *ChoiceString) decodeJSON(d *decoder) error {
@@ -96,11 +80,9 @@ func (v *Circle) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Circle", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("Circle", "", err)
 		}
 		switch string(key) {
 		case "kind":
@@ -118,20 +100,14 @@ func (v *Circle) decodeJSON(d *decoder) error {
 			return fieldError("Circle", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Circle) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
@@ -140,11 +116,9 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("FormatJSONSchema", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("FormatJSONSchema", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -164,20 +138,14 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 			return fieldError("FormatJSONSchema", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *FormatText) decodeJSON(d *decoder) error {
@@ -186,11 +154,9 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("FormatText", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("FormatText", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -206,20 +172,14 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 			return fieldError("FormatText", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FormatText) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *KnownModel) decodeJSON(d *decoder) error {
@@ -232,11 +192,9 @@ func (v *Named) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Named", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("Named", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -250,20 +208,14 @@ func (v *Named) decodeJSON(d *decoder) error {
 			return fieldError("Named", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Named) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *Square) decodeJSON(d *decoder) error {
@@ -272,11 +224,9 @@ func (v *Square) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("Square", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("Square", "", err)
 		}
 		switch string(key) {
 		case "kind":
@@ -294,20 +244,14 @@ func (v *Square) decodeJSON(d *decoder) error {
 			return fieldError("Square", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *Square) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
@@ -316,11 +260,9 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("StartEventsStartBegin", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("StartEventsStartBegin", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -340,20 +282,14 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 			return fieldError("StartEventsStartBegin", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
@@ -362,11 +298,9 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("StartEventsStartEnd", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("StartEventsStartEnd", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -386,20 +320,14 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 			return fieldError("StartEventsStartEnd", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 2)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }
 
 func (v *StopEvent) decodeJSON(d *decoder) error {
@@ -408,11 +336,9 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
-		if err != nil {
-			return fieldError("StopEvent", "", err)
-		}
 		if !more {
-			break
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("StopEvent", "", err)
 		}
 		switch string(key) {
 		case "event":
@@ -428,18 +354,12 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 			return fieldError("StopEvent", string(key), err)
 		}
 	}
-	v.rec = v.rec.markMissing(seen[:], 1)
-	return nil
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *StopEvent) UnmarshalJSON(data []byte) error {
-	if isNullJSON(data) {
-		return nil
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
 	}
-	d := newDecoder(data)
-	if err := v.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return nil
 }

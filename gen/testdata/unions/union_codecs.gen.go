@@ -171,10 +171,7 @@ func (u StartEvents) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes data.
 func (u *Amount) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Amount) decodeJSON(d *decoder) error {
@@ -215,10 +212,7 @@ func (u *Amount) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *ByRequired) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *ByRequired) decodeJSON(d *decoder) error {
@@ -251,10 +245,7 @@ func (u *ByRequired) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *Choice) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Choice) decodeJSON(d *decoder) error {
@@ -284,10 +275,7 @@ func (u *Choice) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *Event) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Event) decodeJSON(d *decoder) error {
@@ -325,10 +313,7 @@ func (u *Event) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *Format) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Format) decodeJSON(d *decoder) error {
@@ -366,10 +351,7 @@ func (u *Format) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *Shape) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *Shape) decodeJSON(d *decoder) error {
@@ -402,10 +384,7 @@ func (u *Shape) decodeJSON(d *decoder) error {
 // UnmarshalJSON decodes data.
 func (u *StartEvents) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	if err := u.decodeJSON(&d); err != nil {
-		return err
-	}
-	return d.end()
+	return d.finish(u.decodeJSON(&d))
 }
 
 func (u *StartEvents) decodeJSON(d *decoder) error {
