@@ -200,27 +200,41 @@ func (d *decoder) number() ([]byte, bool, error) {
 }
 
 func (d *decoder) int64() (int64, error) {
+	// One pass for the usual case, a plain integer of up to 18 digits,
+	// which cannot overflow; anything else takes the checked path.
+	data, i := d.data, d.pos
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	var n int64
+	for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+		n = n*10 + int64(data[i]-'0')
+		i++
+	}
+	digits := i - start
+	if digits == 0 || digits > 18 || digits > 1 && data[start] == '0' ||
+		i < len(data) && (data[i] == '.' || data[i] == 'e' || data[i] == 'E') {
+		return d.int64Checked()
+	}
+	d.pos = i
+	d.ws()
+	if neg {
+		n = -n
+	}
+	return n, nil
+}
+
+// int64Checked reads the number by the grammar and reports what makes it
+// no int64.
+func (d *decoder) int64Checked() (int64, error) {
 	lit, integer, err := d.number()
 	if err != nil {
 		return 0, err
 	}
 	if !integer {
 		return 0, d.errorf("number %s is not an integer", lit)
-	}
-	// Up to 18 digits cannot overflow: add them up directly.
-	if digits := lit; len(digits) <= 18 || len(digits) == 19 && digits[0] == '-' {
-		neg := digits[0] == '-'
-		if neg {
-			digits = digits[1:]
-		}
-		var n int64
-		for _, c := range digits {
-			n = n*10 + int64(c-'0')
-		}
-		if neg {
-			n = -n
-		}
-		return n, nil
 	}
 	n, err := strconv.ParseInt(string(lit), 10, 64)
 	if err != nil {
