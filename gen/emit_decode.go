@@ -169,7 +169,7 @@ func decodeExtra(c *jen.Group, t *ir.Type, r *readers) {
 		g.If(jen.Id("v").Dot(st.ExtraField).Op("==").Nil()).Block(
 			jen.Id("v").Dot(st.ExtraField).Op("=").Map(jen.String()).Add(goType(st.Extra)).Values(),
 		)
-		g.Id("v").Dot(st.ExtraField).Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("x")
+		g.Id("v").Dot(st.ExtraField).Index(jen.Id("d").Dot("intern").Call(jen.Id("key"))).Op("=").Id("x")
 	})
 }
 

@@ -205,7 +205,7 @@ func (r *readers) emit(f *jen.File) {
 					jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
 					jen.Var().Id("x").Add(elem),
 					jen.If(jen.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-					jen.Id("out").Index(jen.String().Parens(jen.Id("key"))).Op("=").Id("x"),
+					jen.Id("out").Index(d.Clone().Dot("intern").Call(jen.Id("key"))).Op("=").Id("x"),
 				),
 				jen.Op("*").Id("m").Op("=").Id("out"),
 				jen.Return(jen.Nil()),

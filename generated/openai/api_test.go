@@ -3,6 +3,8 @@ package openai
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -269,6 +271,35 @@ func TestFreeFormValuesAreIndependent(t *testing.T) {
 	copy(in, bytes.Repeat([]byte("x"), len(in)))
 	if string(schema["b"]) != "[2,3]" {
 		t.Fatal("decoded values must not alias the input")
+	}
+}
+
+// Short strings share chunks (decoder.intern). Many of them, of every
+// length around the limits, over several chunks: each must come out as
+// encoding/json reads it, and stay so when the input is overwritten.
+func TestSharedStringChunks(t *testing.T) {
+	want := Metadata{}
+	for i := range 600 {
+		want[fmt.Sprintf("k%03d", i)] = strings.Repeat(string(rune('a'+i%26)), i%(maxShared+8))
+	}
+	want["escaped"] = "tab\there \"quoted\" é"
+	in, err := json.Marshal(map[string]string(want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Metadata
+	d := newDecoder(in)
+	if err := d.finish(got.decodeJSON(&d)); err != nil {
+		t.Fatal(err)
+	}
+	copy(in, bytes.Repeat([]byte("x"), len(in)))
+	if !maps.Equal(got, want) {
+		for k, v := range want {
+			if got[k] != v {
+				t.Fatalf("%s: got %q, want %q", k, got[k], v)
+			}
+		}
+		t.Fatalf("got %d entries, want %d", len(got), len(want))
 	}
 }
 

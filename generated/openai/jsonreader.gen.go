@@ -27,6 +27,48 @@ type decoder struct {
 	data  []byte
 	pos   int
 	depth int
+	// strs holds the short strings decoded so far, back to back, so that
+	// they cost one allocation per chunk rather than one each (see intern).
+	// A Builder must not be copied once written: lookaheads copy only the
+	// fields above (see scanner).
+	strs strings.Builder
+}
+
+// scanner returns a copy of d's position for looking ahead.
+func (d *decoder) scanner() decoder {
+	return decoder{data: d.data, pos: d.pos, depth: d.depth}
+}
+
+// Short strings share chunks of at least minChunk bytes, growing to
+// maxChunk; longer ones (maxShared bytes and up) get an allocation of their
+// own. The price of sharing: a string kept after decoding keeps its chunk,
+// at most maxChunk bytes of the strings decoded beside it, alive.
+const (
+	minChunk  = 256
+	maxChunk  = 4096
+	maxShared = 64
+)
+
+// intern returns b as a string: a slice of the current chunk for a short
+// one. Chunks are only ever appended to, and a full one is left as it is
+// (its strings keep it alive) for a new one, so no string's bytes change.
+func (d *decoder) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) >= maxShared {
+		return string(b)
+	}
+	if d.strs.Cap()-d.strs.Len() < len(b) {
+		// No chunk larger than all the strings that can still come: a
+		// small document gets a small one.
+		size := min(max(2*d.strs.Cap(), minChunk), maxChunk, len(b)+len(d.data)-d.pos)
+		d.strs = strings.Builder{}
+		d.strs.Grow(size)
+	}
+	start := d.strs.Len()
+	d.strs.Write(b)
+	return d.strs.String()[start:]
 }
 
 // newDecoder returns a decoder at the first token of data.
@@ -263,8 +305,8 @@ func (d *decoder) float64() (float64, error) {
 	return f, nil
 }
 
-// str decodes a JSON string. A string with escapes is unescaped into a
-// buffer on the stack first, so it costs one allocation, as a plain one does.
+// str decodes a JSON string (see intern for where it is kept). A string
+// with escapes is unescaped into a buffer on the stack first.
 func (d *decoder) str() (string, error) {
 	if d.peek() != '"' {
 		return "", d.unexpected("a string")
@@ -273,11 +315,11 @@ func (d *decoder) str() (string, error) {
 	if end := d.plain(start); end < len(d.data) && d.data[end] == '"' {
 		d.pos = end + 1
 		d.ws()
-		return string(d.data[start:end]), nil
+		return d.intern(d.data[start:end]), nil
 	}
 	var buf [128]byte
 	b, err := d.unescape(start, buf[:0])
-	return string(b), err
+	return d.intern(b), err
 }
 
 // strBytes decodes a JSON string; the result aliases the input when the
@@ -613,7 +655,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // copy of the decoder, so nothing is consumed, and stops at the member
 // (usually the first), not at the end of the object.
 func (d *decoder) tag(name string) []byte {
-	c := *d
+	c := d.scanner()
 	for i := 0; ; i++ {
 		key, more, err := c.member(i)
 		if err != nil || !more {
@@ -643,7 +685,7 @@ func (d *decoder) hasMembers(names ...string) bool {
 	if len(names) == 64 {
 		want = ^uint64(0)
 	}
-	c := *d
+	c := d.scanner()
 	for i := 0; seen != want; i++ {
 		key, more, err := c.member(i)
 		if err != nil || !more {
@@ -666,7 +708,7 @@ func (d *decoder) hasMembers(names ...string) bool {
 func (d *decoder) hasMembersSlow(names []string) bool {
 	seen := make([]bool, len(names))
 	found := 0
-	c := *d
+	c := d.scanner()
 	for i := 0; ; i++ {
 		key, more, err := c.member(i)
 		if err != nil || !more {
@@ -688,7 +730,7 @@ func (d *decoder) hasMembersSlow(names []string) bool {
 
 // isInteger reports whether the number ahead has no fraction or exponent.
 func (d *decoder) isInteger() bool {
-	c := *d
+	c := d.scanner()
 	_, integer, _ := c.number()
 	return integer
 }
@@ -713,7 +755,7 @@ func (d *decoder) readKnown(p *string, known ...string) error {
 			return nil
 		}
 	}
-	*p = string(b)
+	*p = d.intern(b)
 	return nil
 }
 func (d *decoder) readInt64(p *int64) (err error) { *p, err = d.int64(); return err }
@@ -791,7 +833,7 @@ func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 		if err != nil {
 			return err
 		}
-		out[string(key)] = v
+		out[d.intern(key)] = v
 		size += len(v)
 	}
 	buf := make([]byte, 0, size)

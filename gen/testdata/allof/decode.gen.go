@@ -146,7 +146,7 @@ func (v *Mixed) decodeJSON(d *decoder) error {
 				if v.AdditionalProperties == nil {
 					v.AdditionalProperties = map[string]int64{}
 				}
-				v.AdditionalProperties[string(key)] = x
+				v.AdditionalProperties[d.intern(key)] = x
 			}
 		}
 		if err != nil {

@@ -23,7 +23,7 @@ func readMapFloat64(d *decoder, m *map[string]float64) error {
 		if err := d.readFloat64(&x); err != nil {
 			return err
 		}
-		out[string(key)] = x
+		out[d.intern(key)] = x
 	}
 	*m = out
 	return nil

@@ -23,7 +23,7 @@ func readMapString(d *decoder, m *map[string]string) error {
 		if err := d.readString(&x); err != nil {
 			return err
 		}
-		out[string(key)] = x
+		out[d.intern(key)] = x
 	}
 	*m = out
 	return nil
