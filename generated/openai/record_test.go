@@ -1,0 +1,55 @@
+package openai
+
+import "testing"
+
+// The record keeps the first 64 required fields' bits inline and the rest
+// behind a pointer; both halves must answer for exactly the bits set.
+func TestRecordBitsPastTheInlineWord(t *testing.T) {
+	marked := []int{0, 5, 63, 64, 65, 127, 128, 200}
+	var r *record
+	for _, i := range marked {
+		r = r.markAbsent(i).markNull(i + 1).markEmpty(i + 2)
+	}
+	is := map[int]bool{}
+	for _, i := range marked {
+		is[i] = true
+	}
+	for i := range 210 {
+		if got := r.wasAbsent(i); got != is[i] {
+			t.Errorf("wasAbsent(%d) = %v", i, got)
+		}
+		if got := r.wasNull(i); got != is[i-1] {
+			t.Errorf("wasNull(%d) = %v", i, got)
+		}
+		if got := r.wasEmpty(i); got != is[i-2] {
+			t.Errorf("wasEmpty(%d) = %v", i, got)
+		}
+	}
+	var none *record
+	if none.wasAbsent(3) || none.wasNull(70) || none.wasEmpty(0) {
+		t.Error("a nil record has no bits")
+	}
+}
+
+// markMissing marks exactly the required fields that decoding did not see,
+// across words, and allocates nothing when all were seen.
+func TestMarkMissing(t *testing.T) {
+	const n = 130
+	seen := make([]uint64, (n+63)/64)
+	for i := range n {
+		if i%3 != 0 {
+			seen[i/64] |= 1 << (i % 64)
+		}
+	}
+	r := (*record)(nil).markMissing(seen, n)
+	for i := range n + 10 {
+		want := i < n && i%3 == 0
+		if got := r.wasAbsent(i); got != want {
+			t.Errorf("wasAbsent(%d) = %v, want %v", i, got, want)
+		}
+	}
+	all := []uint64{^uint64(0), ^uint64(0), 0b11}
+	if r := (*record)(nil).markMissing(all, n); r != nil {
+		t.Error("nothing was missing, but a record was made")
+	}
+}
