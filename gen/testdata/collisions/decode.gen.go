@@ -20,6 +20,8 @@ func (v *Client2) decodeJSON(d *decoder) error {
 			err = readOptString(d, &v.Type)
 		case "user_urls":
 			err = readOptSliceString(d, &v.UserURLs)
+		case "slice_string":
+			err = readOptSliceString2(d, &v.SliceString)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -62,6 +64,33 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *FooBar2) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *SliceString) decodeJSON(d *decoder) error {
+	*v = SliceString{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("SliceString", "", err)
+		}
+		switch string(key) {
+		case "strings":
+			err = readOptSliceString(d, &v.Strings)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("SliceString", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *SliceString) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -27,13 +27,16 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if b, err = appendOptCodecMember(b, start, "\"slice_string\":", v.SliceString); err != nil {
+		return nil, err
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v Client2) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 384))
+	return v.appendJSON(make([]byte, 0, 448))
 }
 
 func (v FooBar) appendJSON(b []byte) ([]byte, error) {
@@ -54,5 +57,27 @@ func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v FooBar2) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v SliceString) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	start := len(b)
+	if b, err = appendOptMember(b, start, "\"strings\":", v.Strings, func(b []byte, x0 []string) ([]byte, error) {
+		var err error
+		if b, err = appendSliceString(b, x0); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}); err != nil {
+		return nil, err
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v SliceString) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }

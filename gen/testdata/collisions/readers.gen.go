@@ -28,6 +28,19 @@ func readOptSliceString(d *decoder, o *Opt[[]string]) error {
 	return nil
 }
 
+// readOptSliceString2 decodes null as Null and anything else as a value.
+func readOptSliceString2(d *decoder, o *Opt[SliceString]) error {
+	if d.null() {
+		*o = Opt[SliceString]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {

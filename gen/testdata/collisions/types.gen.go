@@ -9,6 +9,9 @@ type Client2 struct {
 	X2fa         Opt[bool]     `json:"2fa"`
 	Type         Opt[string]   `json:"type"`
 	UserURLs     Opt[[]string] `json:"user_urls"`
+	// Its container readers would be named like those of a []string (readOptSliceString);
+	// the one for the named type gets a suffix.
+	SliceString Opt[SliceString] `json:"slice_string"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -33,6 +36,16 @@ const (
 // FooBar2 is the schema at #/components/schemas/foo_bar.
 type FooBar2 struct {
 	X Opt[string] `json:"x"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// SliceString: Its container readers would be named like those of a []string
+// (readOptSliceString); the one for the named type gets a suffix.
+type SliceString struct {
+	Strings Opt[[]string] `json:"strings"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
