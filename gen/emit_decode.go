@@ -7,10 +7,11 @@ import (
 )
 
 // emitDecode writes the decoding half of the reflection-free codecs:
-// decodeJSON for every struct, union, enum and defined type, UnmarshalJSON
-// over it (the read functions of the container types they use are
-// readers.emit's). The code is straight loops and calls of concrete functions, which lets the
-// compiler keep decoders and the values they fill on the stack.
+// decodeJSON for every struct, union, enum and defined type, and
+// UnmarshalJSON over it (the read functions of the container types they use
+// are readers.emit's). The code is straight loops and calls of concrete
+// functions, which lets the compiler keep decoders and the values they fill
+// on the stack.
 func emitDecode(f *jen.File, api *ir.API, r *readers) {
 	for _, t := range api.Types {
 		switch t.Kind {

@@ -11,9 +11,10 @@ import (
 
 // readers names the read function of every container type the decoders
 // meet (readOptString, readSliceAssistantTool, ...), each emitted once as a
-// plain function of concrete types. Closures or generic helpers would be
-// less code, but the compiler cannot see through either, so every value
-// decoded through one would move to the heap.
+// plain function of concrete types. Closures, or generic helpers that call
+// the element's decoder, would be less code, but the compiler cannot see
+// through either, so every value decoded through one would move to the
+// heap. (sliceBuf is generic but calls nothing of its element's.)
 type readers struct {
 	names map[string]string // exprKey -> function name
 	exprs []*ir.Expr        // one per name, in name order
