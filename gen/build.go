@@ -78,6 +78,7 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 		api.ErrorTypes = append(api.ErrorTypes, t)
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
+	api.Readers = b.readers(api)
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}

@@ -1,9 +1,11 @@
 package gen
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/oagen/oagen/internal/ir"
@@ -204,5 +206,56 @@ components:
 	}
 	if _, err := buildYAML(t, spec, "getZ"); err == nil {
 		t.Fatal("an unknown operation in IncludeOps must be an error")
+	}
+}
+
+// Build names one read function per container type a decoder meets, in the
+// package namespace: a schema whose name spells like a container
+// (SliceString beside []string) gets a suffix, and the template's readMapRaw
+// is never taken.
+func TestBuildNamesReaders(t *testing.T) {
+	api := mustBuild(t, `
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Holder:
+      type: object
+      properties:
+        strings: {type: array, items: {type: string}}
+        named: {$ref: "#/components/schemas/SliceString"}
+        free: {type: object, additionalProperties: true}
+        counts: {type: array, items: {type: array, items: {type: integer}}}
+    SliceString:
+      type: object
+      properties:
+        x: {type: string}
+`)
+	got := map[string]string{}
+	for _, r := range api.Readers {
+		got[r.Name] = fmt.Sprintf("%#v", goType(r.Type))
+	}
+	want := map[string]string{
+		"readOptSliceString":     "Opt[[]string]",
+		"readOptSliceString2":    "Opt[SliceString]",
+		"readOptString":          "Opt[string]",
+		"readSliceString":        "[]string",
+		"readOptSliceSliceInt64": "Opt[[][]int64]",
+		"readSliceSliceInt64":    "[][]int64",
+		"readSliceInt64":         "[]int64",
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%s reads %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	for _, r := range api.Readers {
+		if r.Name == "readMapRaw" || isMapRaw(r.Type) {
+			t.Errorf("%s: free-form objects are the template's readMapRaw", r.Name)
+		}
+	}
+	if !slices.IsSortedFunc(api.Readers, func(a, b *ir.Reader) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Error("readers are not sorted by name")
 	}
 }

@@ -28,9 +28,7 @@ func emit(api *ir.API) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Decoders and stream decoders call the same container readers, so
-	// they are named once, before the files are written.
-	r := collectReaders(api)
+	r := newReaders(api)
 	// Unions (their types and codecs) get files of their own: besides
 	// saying where things are, it splits the work into pieces small enough
 	// to keep every core busy until the end.
@@ -45,7 +43,7 @@ func emit(api *ir.API) ([]File, error) {
 		{"encode.gen.go", func(f *jen.File) { emitEncode(f, others) }},
 		{"decode.gen.go", func(f *jen.File) { emitDecode(f, others, r) }},
 		{"union_codecs.gen.go", func(f *jen.File) { emitEncode(f, unions); emitDecode(f, unions, r) }},
-		{"readers.gen.go", r.emit},
+		{"readers.gen.go", func(f *jen.File) { emitReaders(f, api, r) }},
 		{"client.gen.go", func(f *jen.File) { emitClient(f, api) }},
 		{"stream.gen.go", func(f *jen.File) { emitStreams(f, api, r) }},
 	}

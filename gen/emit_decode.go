@@ -9,10 +9,10 @@ import (
 // emitDecode writes the decoding half of the reflection-free codecs:
 // decodeJSON for every struct, union, enum and defined type, and
 // UnmarshalJSON over it (the read functions of the container types they use
-// are readers.emit's). The code is straight loops and calls of concrete
+// are emitReaders'). The code is straight loops and calls of concrete
 // functions, which lets the compiler keep decoders and the values they fill
 // on the stack.
-func emitDecode(f *jen.File, api *ir.API, r *readers) {
+func emitDecode(f *jen.File, api *ir.API, r readers) {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.KindStruct:
@@ -30,7 +30,7 @@ func emitDecode(f *jen.File, api *ir.API, r *readers) {
 
 // emitScalarDecode gives an enum or a defined type (type Metadata
 // map[string]string) its own decodeJSON.
-func emitScalarDecode(f *jen.File, t *ir.Type, r *readers) {
+func emitScalarDecode(f *jen.File, t *ir.Type, r readers) {
 	under := scalarUnder(t)
 	var read jen.Code
 	if t.Kind == ir.KindEnum && t.Enum.Base == ir.String && len(t.Enum.Values) > 0 && len(t.Enum.Values) <= 16 {
@@ -85,7 +85,7 @@ func unmarshalMethod(f *jen.File, recv string, t *ir.Type) {
 	})
 }
 
-func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
+func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 	st := t.Struct
 	words := (st.Required + 63) / 64
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
@@ -124,7 +124,7 @@ func emitStructDecode(f *jen.File, t *ir.Type, r *readers) {
 
 // decodeField decodes one declared member into its field, leaving any
 // error in err.
-func decodeField(c *jen.Group, fl *ir.Field, r *readers) {
+func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	field := jen.Id("v").Dot(fl.Name)
 	read := r.call(jen.Op("&").Add(field.Clone()), fl.Type)
 	if fl.Const != nil && fl.Type.Kind == ir.ExprBuiltin {
@@ -159,7 +159,7 @@ func decodeField(c *jen.Group, fl *ir.Field, r *readers) {
 
 // decodeExtra handles a member the schema does not declare: into the
 // additionalProperties map when there is one, else into the record.
-func decodeExtra(c *jen.Group, t *ir.Type, r *readers) {
+func decodeExtra(c *jen.Group, t *ir.Type, r readers) {
 	st := t.Struct
 	if st.ExtraField == "" {
 		c.List(jen.Id("v").Dot("rec"), jen.Err()).Op("=").Id("v").Dot("rec").Dot("keep").Call(jen.Id("key"), jen.Id("d"))
@@ -174,7 +174,7 @@ func decodeExtra(c *jen.Group, t *ir.Type, r *readers) {
 	})
 }
 
-func emitUnionDecode(f *jen.File, t *ir.Type, r *readers) {
+func emitUnionDecode(f *jen.File, t *ir.Type, r readers) {
 	unmarshalMethod(f, "u", t)
 	f.Line()
 	u := t.Union
@@ -198,7 +198,7 @@ func emitUnionDecode(f *jen.File, t *ir.Type, r *readers) {
 	})
 }
 
-func tokenCase(sw *jen.Group, t *ir.Type, r *readers, v *ir.Variant, first ...jen.Code) {
+func tokenCase(sw *jen.Group, t *ir.Type, r readers, v *ir.Variant, first ...jen.Code) {
 	if v == nil {
 		return
 	}
@@ -207,7 +207,7 @@ func tokenCase(sw *jen.Group, t *ir.Type, r *readers, v *ir.Variant, first ...je
 
 // numberCase sends integer literals to the integer variant and other numbers
 // to the number variant, when the union has them.
-func numberCase(sw *jen.Group, t *ir.Type, r *readers) {
+func numberCase(sw *jen.Group, t *ir.Type, r readers) {
 	u := t.Union
 	num, integer := u.ByToken[ir.JSONNumber], u.ByToken[ir.JSONInteger]
 	if num == nil && integer == nil {
@@ -234,7 +234,7 @@ func numberCase(sw *jen.Group, t *ir.Type, r *readers) {
 
 // objectDispatch chooses among object variants by tag value or by required
 // members, in the order build settled.
-func objectDispatch(c *jen.Group, t *ir.Type, r *readers) {
+func objectDispatch(c *jen.Group, t *ir.Type, r readers) {
 	u := t.Union
 	if len(u.Objects) == 1 {
 		decodeVariant(c, t, r, u.Objects[0])
@@ -265,7 +265,7 @@ func objectDispatch(c *jen.Group, t *ir.Type, r *readers) {
 // byRequired decodes as the first variant whose required members are all
 // present (build orders larger sets first); with settle, the last variant
 // takes the value when none matches.
-func byRequired(g *jen.Group, t *ir.Type, r *readers, variants []*ir.Variant, settle bool) {
+func byRequired(g *jen.Group, t *ir.Type, r readers, variants []*ir.Variant, settle bool) {
 	for i, v := range variants {
 		if i == len(variants)-1 && (settle || len(v.Required) == 0) {
 			decodeVariant(g, t, r, v)
@@ -281,7 +281,7 @@ func byRequired(g *jen.Group, t *ir.Type, r *readers, variants []*ir.Variant, se
 
 // decodeVariant decodes the value ahead as variant v into *u, and returns
 // (fieldError passes nil through).
-func decodeVariant(g *jen.Group, t *ir.Type, r *readers, v *ir.Variant) {
+func decodeVariant(g *jen.Group, t *ir.Type, r readers, v *ir.Variant) {
 	g.Var().Id("x").Add(goType(v.Type))
 	g.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), v.Type))
 	g.Op("*").Id("u").Op("=").Id(v.Constructor).Call(jen.Id("x"))

@@ -9,7 +9,7 @@ import (
 // emitStreams writes one decoder per streamed event type: it turns an SSE
 // event (name and data) into a typed value, or an "error" event into a
 // *StreamError.
-func emitStreams(f *jen.File, api *ir.API, r *readers) {
+func emitStreams(f *jen.File, api *ir.API, r readers) {
 	for _, d := range api.Streams {
 		f.Line()
 		t := goType(d.Type)
@@ -48,7 +48,7 @@ func emitStreams(f *jen.File, api *ir.API, r *readers) {
 }
 
 // decodeData decodes the event's data into ptr with the fast codec.
-func decodeData(ptr jen.Code, e *ir.Expr, r *readers) jen.Code {
+func decodeData(ptr jen.Code, e *ir.Expr, r readers) jen.Code {
 	return jen.Id("unmarshal").Call(jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(
 		jen.Return(r.call(ptr, e)),
 	))

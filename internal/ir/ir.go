@@ -18,6 +18,19 @@ type API struct {
 	Streams []*StreamDecoder
 	// ErrorTypes are the error schemas of operations, sorted by name.
 	ErrorTypes []*Type
+	// Readers are the read functions of the container types decoders
+	// meet, sorted by Name.
+	Readers []*Reader
+}
+
+// Reader is the generated read function of one container type (Opt,
+// slice, map or pointer): readOptString for Opt[string]. Every decoder
+// that reads a value of Type calls it.
+type Reader struct {
+	Name string
+	Type *Expr
+	// Key identifies Type exactly; the emitter finds a use's reader by it.
+	Key string
 }
 
 // Header is a default request header.
