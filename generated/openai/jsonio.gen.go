@@ -38,93 +38,73 @@ import (
 // deviation usually costs one allocation: the record, with the first bits
 // and the first undeclared members inside it.
 type record struct {
-	absent, null, empty uint64 // required fields 0-63; empty: one-value fields that arrived as ""
-	more                *moreBits
+	// bits holds, per deviation, the required fields 0-63 that showed it;
+	// more holds the rest.
+	bits [deviations]uint64
+	more *[deviations][]uint64
 	// unknown holds the undeclared members as JSON, `"key":value` joined by
 	// commas; it starts out in buf.
 	unknown []byte
 	buf     [72]byte
 }
 
-// moreBits holds the bits of required fields from 64 on.
-type moreBits struct{ absent, null, empty []uint64 }
+// deviation is a way a required field can differ from what the schema
+// promised.
+type deviation int
 
-// setBit sets bit i, from 64 on, of an overflow set.
-func setBit(more *[]uint64, i int) {
-	i -= 64
-	for len(*more) <= i/64 {
-		*more = append(*more, 0)
+const (
+	fieldAbsent deviation = iota // missing
+	fieldNull                    // null
+	fieldEmpty                   // a one-value field (a discriminator) that arrived as ""
+	deviations                   // how many there are
+)
+
+// mark records deviation k of required field i.
+func (r *record) mark(k deviation, i int) *record {
+	if r == nil {
+		r = &record{}
 	}
-	(*more)[i/64] |= 1 << (i % 64)
-}
-
-// hasBit reports bit i, from 64 on, of an overflow set.
-func hasBit(more []uint64, i int) bool {
-	i -= 64
-	return i/64 < len(more) && more[i/64]&(1<<(i%64)) != 0
-}
-
-// bits returns the overflow bits, creating them on first use.
-func (r *record) bits() *moreBits {
+	if i < 64 {
+		r.bits[k] |= 1 << i
+		return r
+	}
 	if r.more == nil {
-		r.more = &moreBits{}
+		r.more = new([deviations][]uint64)
 	}
-	return r.more
-}
-
-// markAbsent records that required field i was missing.
-func (r *record) markAbsent(i int) *record {
-	if r == nil {
-		r = &record{}
+	w := (i - 64) / 64
+	for len(r.more[k]) <= w {
+		r.more[k] = append(r.more[k], 0)
 	}
-	if i < 64 {
-		r.absent |= 1 << i
-	} else {
-		setBit(&r.bits().absent, i)
-	}
+	r.more[k][w] |= 1 << (i % 64)
 	return r
 }
 
-// markNull records that required field i arrived as null.
-func (r *record) markNull(i int) *record {
-	if r == nil {
-		r = &record{}
+// was reports deviation k of required field i.
+func (r *record) was(k deviation, i int) bool {
+	switch {
+	case r == nil:
+		return false
+	case i < 64:
+		return r.bits[k]&(1<<i) != 0
+	case r.more == nil:
+		return false
 	}
-	if i < 64 {
-		r.null |= 1 << i
-	} else {
-		setBit(&r.bits().null, i)
-	}
-	return r
+	w := (i - 64) / 64
+	return w < len(r.more[k]) && r.more[k][w]&(1<<(i%64)) != 0
 }
 
-// markEmpty records that one-value field i arrived as "", so it is not
-// written as its one value.
-func (r *record) markEmpty(i int) *record {
-	if r == nil {
-		r = &record{}
-	}
-	if i < 64 {
-		r.empty |= 1 << i
-	} else {
-		setBit(&r.bits().empty, i)
-	}
-	return r
-}
+func (r *record) markAbsent(i int) *record { return r.mark(fieldAbsent, i) }
+func (r *record) markNull(i int) *record   { return r.mark(fieldNull, i) }
+func (r *record) markEmpty(i int) *record  { return r.mark(fieldEmpty, i) }
+func (r *record) wasAbsent(i int) bool     { return r.was(fieldAbsent, i) }
+func (r *record) wasNull(i int) bool       { return r.was(fieldNull, i) }
+func (r *record) wasEmpty(i int) bool      { return r.was(fieldEmpty, i) }
 
 // required notes that required field i is present (its bit in the word of
 // the decoder's seen set) and reports whether its value is to be read: a
-// null is consumed and recorded instead. It inlines.
+// null is consumed and recorded instead.
 func (r *record) required(d *decoder, seen *uint64, bit uint64, i int) (*record, bool) {
 	*seen |= bit
-	if d.peek() != 'n' {
-		return r, true
-	}
-	return r.requiredNull(d, i)
-}
-
-// requiredNull is required past the first byte of a possible null.
-func (r *record) requiredNull(d *decoder, i int) (*record, bool) {
 	if d.null() {
 		return r.markNull(i), false
 	}
@@ -143,16 +123,6 @@ func (r *record) markMissing(seen []uint64, n int) *record {
 		}
 	}
 	return r
-}
-
-func (r *record) wasEmpty(i int) bool {
-	if r == nil {
-		return false
-	}
-	if i < 64 {
-		return r.empty&(1<<i) != 0
-	}
-	return r.more != nil && hasBit(r.more.empty, i)
 }
 
 // keep records an undeclared member: it reads the value from d, checking
@@ -174,26 +144,6 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	r.unknown = append(r.unknown, ':')
 	r.unknown = append(r.unknown, value...)
 	return r, nil
-}
-
-func (r *record) wasAbsent(i int) bool {
-	if r == nil {
-		return false
-	}
-	if i < 64 {
-		return r.absent&(1<<i) != 0
-	}
-	return r.more != nil && hasBit(r.more.absent, i)
-}
-
-func (r *record) wasNull(i int) bool {
-	if r == nil {
-		return false
-	}
-	if i < 64 {
-		return r.null&(1<<i) != 0
-	}
-	return r.more != nil && hasBit(r.more.null, i)
 }
 
 // member starts required member i (a comma and its key) unless it arrived
