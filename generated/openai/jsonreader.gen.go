@@ -308,23 +308,15 @@ func (d *decoder) float64() (float64, error) {
 // str decodes a JSON string (see intern for where it is kept). A string
 // with escapes is unescaped into a buffer on the stack first.
 func (d *decoder) str() (string, error) {
-	if d.peek() != '"' {
-		return "", d.unexpected("a string")
-	}
-	start := d.pos + 1
-	if end := d.plain(start); end < len(d.data) && d.data[end] == '"' {
-		d.pos = end + 1
-		d.ws()
-		return d.intern(d.data[start:end]), nil
-	}
 	var buf [128]byte
-	b, err := d.unescape(start, buf[:0])
+	b, err := d.strBytes(buf[:0])
 	return d.intern(b), err
 }
 
 // strBytes decodes a JSON string; the result aliases the input when the
-// string has no escapes, and is a new slice otherwise.
-func (d *decoder) strBytes() ([]byte, error) {
+// string has no escapes, and is unescaped into buf (grown as needed)
+// otherwise.
+func (d *decoder) strBytes(buf []byte) ([]byte, error) {
 	if d.peek() != '"' {
 		return nil, d.unexpected("a string")
 	}
@@ -334,7 +326,7 @@ func (d *decoder) strBytes() ([]byte, error) {
 		d.ws()
 		return d.data[start:i], nil
 	}
-	return d.unescape(start, nil)
+	return d.unescape(start, buf)
 }
 
 // plain returns the index of the first byte from i on that a string cannot
@@ -542,24 +534,14 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 			return nil, false, d.unexpected("',' or '}'")
 		}
 	}
-	// The key, read here rather than through strBytes: keys are short and
-	// plain, and this is the decoder's hottest path.
-	data := d.data
-	if d.pos >= len(data) || data[d.pos] != '"' {
-		return nil, false, d.unexpected("a string")
-	}
-	start := d.pos + 1
-	if i := d.plain(start); i < len(data) && data[i] == '"' {
-		key, d.pos = data[start:i], i+1
-	} else if key, err = d.unescape(start, nil); err != nil {
+	if key, err = d.strBytes(nil); err != nil {
 		return nil, false, err
 	}
-	d.ws()
 	if d.peek() != ':' {
 		return nil, false, d.unexpected("':'")
 	}
 	d.pos++
-	if d.pos < len(data) && data[d.pos] == ' ' { // "key": value, as indenting encoders write it
+	if d.pos < len(d.data) && d.data[d.pos] == ' ' { // "key": value, as indenting encoders write it
 		d.pos++
 	}
 	d.ws()
@@ -662,7 +644,7 @@ func (d *decoder) tag(name string) []byte {
 			return nil
 		}
 		if string(key) == name {
-			s, err := c.strBytes()
+			s, err := c.strBytes(nil)
 			if err != nil {
 				return nil
 			}
@@ -745,7 +727,8 @@ func (d *decoder) readString(p *string) (err error) { *p, err = d.str(); return 
 // readKnown decodes a string that is usually one of known (enum values, a
 // discriminator's constant): those are assigned without allocating.
 func (d *decoder) readKnown(p *string, known ...string) error {
-	b, err := d.strBytes()
+	var buf [128]byte
+	b, err := d.strBytes(buf[:0])
 	if err != nil {
 		return err
 	}
