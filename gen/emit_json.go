@@ -91,8 +91,9 @@ func jsonKey(name string) string {
 	return string(b) + ":"
 }
 
-// containers names the template helpers (readOpt, appendSlice, ...) for
-// each container expression.
+// containers spells each container expression in the names of the
+// template's encoders (appendSlice, appendOptMember, ...) and of the
+// generated readers (readSliceString, ...).
 var containers = map[ir.ExprKind]string{
 	ir.ExprOpt: "Opt", ir.ExprSlice: "Slice", ir.ExprMap: "Map", ir.ExprPointer: "Ptr",
 }

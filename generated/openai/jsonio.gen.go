@@ -5,7 +5,6 @@ package openai
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -191,8 +190,6 @@ func fieldError(typeName, member string, err error) error {
 	}
 	return fmt.Errorf("%s.%s: %w", typeName, member, err)
 }
-
-var errNull = errors.New("unexpected null")
 
 // unmarshal runs a generated decoder over a whole document.
 func unmarshal(data []byte, decode func(*decoder) error) error {
