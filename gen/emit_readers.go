@@ -35,63 +35,79 @@ func (r readers) call(ptr jen.Code, e *ir.Expr) jen.Code {
 	return jen.Id(r[exprKey(e)]).Call(d, ptr)
 }
 
-// emitReaders writes the read functions.
+// emitReaders writes the read functions: each reads null its own way and
+// anything else through the element's decoder.
 func emitReaders(f *jen.File, api *ir.API, r readers) {
 	for _, rd := range api.Readers {
-		name, e := rd.Name, rd.Type
-		elem := goType(e.Elem)
-		d := jen.Id("d")
+		doc, param, null, body := readerBody(rd.Type, r)
 		f.Line()
-		switch e.Kind {
-		case ir.ExprOpt:
-			f.Comment(name + " decodes null as Null and anything else as a value.")
-			f.Func().Id(name).Params(d.Clone().Op("*").Id("decoder"), jen.Id("o").Op("*").Add(goType(e))).Error().Block(
-				jen.If(d.Clone().Dot("null").Call()).Block(
-					jen.Op("*").Id("o").Op("=").Add(goType(e)).Values(jen.Dict{jen.Id("state"): jen.Id("optNull")}),
-					jen.Return(jen.Nil()),
-				),
-				jen.If(jen.Err().Op(":=").Add(r.call(jen.Op("&").Id("o").Dot("value"), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		f.Comment(rd.Name + " " + doc)
+		f.Func().Id(rd.Name).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id(param).Op("*").Add(goType(rd.Type))).Error().BlockFunc(func(g *jen.Group) {
+			g.If(jen.Id("d").Dot("null").Call()).Block(jen.Op("*").Id(param).Op("=").Add(null), jen.Return(jen.Nil()))
+			for _, s := range body {
+				g.Add(s)
+			}
+		})
+	}
+}
+
+// readerBody is what a container's read function says of itself, its
+// parameter, the value null gives it, and how it reads anything else.
+func readerBody(e *ir.Expr, r readers) (doc, param string, null jen.Code, body []jen.Code) {
+	elem := goType(e.Elem)
+	switch e.Kind {
+	case ir.ExprOpt:
+		return "decodes null as Null and anything else as a value.", "o",
+			jen.Add(goType(e)).Values(jen.Dict{jen.Id("state"): jen.Id("optNull")}),
+			[]jen.Code{
+				orReturn(r.call(jen.Op("&").Id("o").Dot("value"), e.Elem)),
 				jen.Id("o").Dot("state").Op("=").Id("optValue"),
 				jen.Return(jen.Nil()),
-			)
-		case ir.ExprSlice:
-			f.Comment(name + " decodes an array; null is a nil slice, [] an empty one.")
-			f.Func().Id(name).Params(d.Clone().Op("*").Id("decoder"), jen.Id("s").Op("*").Add(goType(e))).Error().Block(
-				jen.If(d.Clone().Dot("null").Call()).Block(jen.Op("*").Id("s").Op("=").Nil(), jen.Return(jen.Nil())),
+			}
+	case ir.ExprSlice:
+		return "decodes an array; null is a nil slice, [] an empty one.", "s", jen.Nil(),
+			[]jen.Code{
 				jen.Var().Id("buf").Id("sliceBuf").Types(elem),
-				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
-					jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(d.Clone().Dot("element").Call(jen.Id("i"))),
-					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-					jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
-					jen.If(jen.Err().Op(":=").Add(r.call(jen.Id("buf").Dot("next").Call(), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				steps(jen.List(jen.Id("more"), jen.Err()), jen.Id("d").Dot("element").Call(jen.Id("i")),
+					orReturn(r.call(jen.Id("buf").Dot("next").Call(), e.Elem)),
 				),
 				jen.Op("*").Id("s").Op("=").Id("buf").Dot("done").Call(),
 				jen.Return(jen.Nil()),
-			)
-		case ir.ExprMap:
-			f.Comment(name + " decodes an object into a map; null is a nil map.")
-			f.Func().Id(name).Params(d.Clone().Op("*").Id("decoder"), jen.Id("m").Op("*").Add(goType(e))).Error().Block(
-				jen.If(d.Clone().Dot("null").Call()).Block(jen.Op("*").Id("m").Op("=").Nil(), jen.Return(jen.Nil())),
+			}
+	case ir.ExprMap:
+		return "decodes an object into a map; null is a nil map.", "m", jen.Nil(),
+			[]jen.Code{
 				jen.Id("out").Op(":=").Add(goType(e)).Values(),
-				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
-					jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Add(d.Clone().Dot("member").Call(jen.Id("i"))),
-					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-					jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+				steps(jen.List(jen.Id("key"), jen.Id("more"), jen.Err()), jen.Id("d").Dot("member").Call(jen.Id("i")),
 					jen.Var().Id("x").Add(elem),
-					jen.If(jen.Err().Op(":=").Add(r.call(jen.Op("&").Id("x"), e.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-					jen.Id("out").Index(d.Clone().Dot("intern").Call(jen.Id("key"))).Op("=").Id("x"),
+					orReturn(r.call(jen.Op("&").Id("x"), e.Elem)),
+					jen.Id("out").Index(jen.Id("d").Dot("intern").Call(jen.Id("key"))).Op("=").Id("x"),
 				),
 				jen.Op("*").Id("m").Op("=").Id("out"),
 				jen.Return(jen.Nil()),
-			)
-		case ir.ExprPointer:
-			f.Comment(name + " decodes into a new value; null is a nil pointer.")
-			f.Func().Id(name).Params(d.Clone().Op("*").Id("decoder"), jen.Id("p").Op("*").Add(goType(e))).Error().Block(
-				jen.If(d.Clone().Dot("null").Call()).Block(jen.Op("*").Id("p").Op("=").Nil(), jen.Return(jen.Nil())),
-				jen.Id("v").Op(":=").New(elem),
-				jen.Op("*").Id("p").Op("=").Id("v"),
-				jen.Return(r.call(jen.Id("v"), e.Elem)),
-			)
-		}
+			}
 	}
+	// ir.ExprPointer
+	return "decodes into a new value; null is a nil pointer.", "p", jen.Nil(),
+		[]jen.Code{
+			jen.Id("v").Op(":=").New(elem),
+			jen.Op("*").Id("p").Op("=").Id("v"),
+			jen.Return(r.call(jen.Id("v"), e.Elem)),
+		}
+}
+
+// steps loops over the members or elements of the value ahead: step (the
+// decoder's member or element call) assigns results, ending in more and
+// err, and body reads each one.
+func steps(results, step jen.Code, body ...jen.Code) jen.Code {
+	return jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
+		jen.Add(results).Op(":=").Add(step),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+	}, body...)...)
+}
+
+// orReturn is "if err := call; err != nil { return err }".
+func orReturn(call jen.Code) jen.Code {
+	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 }
