@@ -294,6 +294,51 @@ func (d *decoder) int32() (int32, error) {
 }
 
 func (d *decoder) float64() (float64, error) {
+	// The usual number, up to 15 digits and no exponent, is an integer
+	// below 2^53 divided by a power of ten up to 1e15: both are exact
+	// float64s, so the one division rounds correctly (strconv's fast path).
+	data, i := d.data, d.pos
+	neg := i < len(data) && data[i] == '-'
+	if neg {
+		i++
+	}
+	var mant uint64
+	digits, frac, start := 0, -1, i
+	for ; i < len(data); i++ {
+		if c := data[i]; c >= '0' && c <= '9' {
+			mant = mant*10 + uint64(c-'0')
+			digits++
+		} else if c == '.' && frac < 0 && digits > 0 {
+			frac = digits
+		} else {
+			break
+		}
+	}
+	fracDigits := 0
+	if frac >= 0 {
+		fracDigits = digits - frac
+	}
+	if digits > 0 && digits <= 15 && (frac < 0 || fracDigits > 0) &&
+		(data[start] != '0' || digits-fracDigits == 1) &&
+		(i == len(data) || data[i] != 'e' && data[i] != 'E') {
+		f := float64(mant) / pow10[fracDigits]
+		if neg {
+			f = -f
+		}
+		d.pos = i
+		d.ws()
+		return f, nil
+	}
+	return d.float64Checked()
+}
+
+// pow10 holds the powers of ten that are exact float64s.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// float64Checked reads the number by the grammar and converts it with
+// strconv.
+func (d *decoder) float64Checked() (float64, error) {
 	lit, _, err := d.number()
 	if err != nil {
 		return 0, err
@@ -532,6 +577,23 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 			return nil, false, nil
 		default:
 			return nil, false, d.unexpected("',' or '}'")
+		}
+	}
+	// The usual key, plain ASCII and followed at once by the colon, is
+	// found here without a call; anything else goes through strBytes.
+	if data, start := d.data, d.pos+1; d.peek() == '"' {
+		for j := start; j+8 <= len(data); j += 8 {
+			if m := special(binary.LittleEndian.Uint64(data[j:])); m != 0 {
+				if j += bits.TrailingZeros64(m) / 8; data[j] == '"' && j+1 < len(data) && data[j+1] == ':' {
+					d.pos = j + 2
+					if d.pos < len(data) && data[d.pos] == ' ' {
+						d.pos++
+					}
+					d.ws()
+					return data[start:j], true, nil
+				}
+				break
+			}
 		}
 	}
 	if key, err = d.strBytes(nil); err != nil {
@@ -794,16 +856,21 @@ func (s *sliceBuf[T]) done() []T {
 	return s.out
 }
 
-// readMapRaw decodes a free-form object in one pass: values alias the
-// input while it is read, then are copied into one buffer, so the map
-// costs one copy rather than one per value.
+// readMapRaw decodes a free-form object. Its values are noted as spans of
+// the input while it is read; then the object is copied once and each value
+// is a slice of the copy, so the map costs one copy, not one per value.
 func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 	if d.null() {
 		*m = nil
 		return nil
 	}
-	out := map[string]json.RawMessage{}
-	size := 0
+	type span struct {
+		key      string
+		from, to int
+	}
+	var first [8]span // most free-form objects are small
+	spans := first[:0]
+	start := d.pos
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -812,17 +879,21 @@ func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 		if !more {
 			break
 		}
+		from := d.pos
 		v, err := d.raw()
 		if err != nil {
 			return err
 		}
-		out[d.intern(key)] = v
-		size += len(v)
+		spans = append(spans, span{d.intern(key), from - start, from - start + len(v)})
 	}
-	buf := make([]byte, 0, size)
-	for k, v := range out {
-		buf = append(buf, v...)
-		out[k] = buf[len(buf)-len(v) : len(buf) : len(buf)] // appending to one must not overwrite the next
+	end := d.pos
+	for isSpace(d.data[end-1]) { // the white space after the object
+		end--
+	}
+	body := append([]byte(nil), d.data[start:end]...)
+	out := make(map[string]json.RawMessage, len(spans))
+	for _, s := range spans { // a repeated key keeps its last value, as encoding/json does
+		out[s.key] = body[s.from:s.to:s.to] // appending to one must not overwrite the next
 	}
 	*m = out
 	return nil

@@ -1,0 +1,54 @@
+package openai
+
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// TestFloatMatchesStrconv checks the decoder's float fast path against
+// strconv on the edges of the path (digit counts, leading zeros, signs,
+// exponents) and on random decimals; malformed literals must fail as the
+// grammar says, whichever path reads them.
+func TestFloatMatchesStrconv(t *testing.T) {
+	lits := []string{
+		"0", "-0", "1", "1.0", "0.5", "-0.5", "0.1", "0.7", "1e3", "1E-2", "2.5e+1",
+		"123456789012345", "1234567890123456", "12345678901234567890",
+		"0.000000000000001", "0.0000000000000001", "99999999999999.9", "9007199254740993",
+		"3.141592653589793", "1.7976931348623157e308", "5e-324", "-12.000",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		digits := strconv.FormatUint(r.Uint64N(1<<53), 10)
+		cut := r.IntN(len(digits) + 1)
+		lit := digits[:cut] + "." + digits[cut:]
+		if cut == 0 {
+			lit = "0" + lit
+		}
+		if cut == len(digits) {
+			lit += "0"
+		}
+		if r.IntN(2) == 0 {
+			lit = "-" + lit
+		}
+		lits = append(lits, lit)
+	}
+	for _, lit := range lits {
+		want, err := strconv.ParseFloat(lit, 64)
+		if err != nil {
+			t.Fatalf("%s: %v", lit, err)
+		}
+		d := newDecoder([]byte(lit))
+		got, err := d.float64()
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) || d.end() != nil {
+			t.Errorf("float64(%s) = %v, %v; want %v", lit, got, err, want)
+		}
+	}
+	for _, lit := range []string{"-", ".5", "1.", "01", "01.5", "-01", "1.e5", "1e", "+1", "1.5.3", "--1"} {
+		d := newDecoder([]byte(lit))
+		if _, err := d.float64(); err == nil && d.end() == nil {
+			t.Errorf("float64(%q) accepted a malformed number", lit)
+		}
+	}
+}
