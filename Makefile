@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench
+.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench buildbench
 
 build:
 	$(GO) build ./...
@@ -49,3 +49,9 @@ peerbench:
 	$(GO) run ./cmd/oagen -spec ../shared/corpus/specs/openai-openapi.yaml -include-ops createRun -o $(PEERBENCH_OUT)/ours -package ours
 	CORPUS=../shared/corpus OURS_PKG=$(PEERBENCH_OUT)/ours OURS_NAME=oagen ../shared/tools/peerbench/peerbench.sh $(PEERBENCH_OUT)/run
 	@echo "table: $(PEERBENCH_OUT)/run/table.md"
+
+# buildbench: compile time of oagen's package against ogen's for the same
+# operations of the OpenAI spec (those ogen can generate), and of oagen's
+# whole-spec package. Needs the Go module proxy; takes a few minutes.
+buildbench:
+	$(GO) run ./internal/buildbench -full
