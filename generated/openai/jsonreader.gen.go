@@ -350,28 +350,49 @@ func (d *decoder) float64Checked() (float64, error) {
 	return f, nil
 }
 
-// str decodes a JSON string (see intern for where it is kept). A string
-// with escapes is unescaped into a buffer on the stack first.
+// str decodes a JSON string (see intern for where it is kept).
 func (d *decoder) str() (string, error) {
+	if b, ok := d.plainString(); ok {
+		return d.intern(b), nil
+	}
+	return d.strEscaped()
+}
+
+// strEscaped decodes a string that plainString left: one with escapes or
+// non-ASCII, unescaped into a buffer on the stack first. It is apart from
+// str so that only these strings pay for clearing the buffer.
+func (d *decoder) strEscaped() (string, error) {
 	var buf [128]byte
 	b, err := d.strBytes(buf[:0])
 	return d.intern(b), err
+}
+
+// plainString consumes a string of plain ASCII without escapes, the usual
+// kind, and returns its bytes, aliasing the input. For anything else it
+// consumes nothing and reports false.
+func (d *decoder) plainString() ([]byte, bool) {
+	if d.peek() == '"' {
+		start := d.pos + 1
+		if i := d.plain(start); i < len(d.data) && d.data[i] == '"' {
+			d.pos = i + 1
+			d.ws()
+			return d.data[start:i], true
+		}
+	}
+	return nil, false
 }
 
 // strBytes decodes a JSON string; the result aliases the input when the
 // string has no escapes, and is unescaped into buf (grown as needed)
 // otherwise.
 func (d *decoder) strBytes(buf []byte) ([]byte, error) {
+	if b, ok := d.plainString(); ok {
+		return b, nil
+	}
 	if d.peek() != '"' {
 		return nil, d.unexpected("a string")
 	}
-	start := d.pos + 1
-	if i := d.plain(start); i < len(d.data) && d.data[i] == '"' {
-		d.pos = i + 1
-		d.ws()
-		return d.data[start:i], nil
-	}
-	return d.unescape(start, buf)
+	return d.unescape(d.pos+1, buf)
 }
 
 // plain returns the index of the first byte from i on that a string cannot
@@ -789,9 +810,10 @@ func (d *decoder) readString(p *string) (err error) { *p, err = d.str(); return 
 // readKnown decodes a string that is usually one of known (enum values, a
 // discriminator's constant): those are assigned without allocating.
 func (d *decoder) readKnown(p *string, known ...string) error {
-	var buf [128]byte
-	b, err := d.strBytes(buf[:0])
-	if err != nil {
+	b, ok := d.plainString()
+	if !ok {
+		s, err := d.strEscaped()
+		*p = s
 		return err
 	}
 	for _, k := range known {
