@@ -879,8 +879,8 @@ func (s *sliceBuf[T]) done() []T {
 }
 
 // readMapRaw decodes a free-form object. Its values are noted as spans of
-// the input while it is read; then the object is copied once and each value
-// is a slice of the copy, so the map costs one copy, not one per value.
+// the input while it is read, then copied back to back into one buffer that
+// the map's values slice, so the map costs one copy, not one per value.
 func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 	if d.null() {
 		*m = nil
@@ -892,7 +892,7 @@ func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 	}
 	var first [8]span // most free-form objects are small
 	spans := first[:0]
-	start := d.pos
+	size := 0
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil {
@@ -906,16 +906,14 @@ func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {
 		if err != nil {
 			return err
 		}
-		spans = append(spans, span{d.intern(key), from - start, from - start + len(v)})
+		spans = append(spans, span{d.intern(key), from, from + len(v)})
+		size += len(v)
 	}
-	end := d.pos
-	for isSpace(d.data[end-1]) { // the white space after the object
-		end--
-	}
-	body := append([]byte(nil), d.data[start:end]...)
+	buf := make([]byte, 0, size)
 	out := make(map[string]json.RawMessage, len(spans))
 	for _, s := range spans { // a repeated key keeps its last value, as encoding/json does
-		out[s.key] = body[s.from:s.to:s.to] // appending to one must not overwrite the next
+		buf = append(buf, d.data[s.from:s.to]...)
+		out[s.key] = buf[len(buf)-(s.to-s.from) : len(buf) : len(buf)] // appending to one must not overwrite the next
 	}
 	*m = out
 	return nil
