@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -321,7 +322,7 @@ func (d *decoder) float64() (float64, error) {
 	if digits > 0 && digits <= 15 && (frac < 0 || fracDigits > 0) &&
 		(data[start] != '0' || digits-fracDigits == 1) &&
 		(i == len(data) || data[i] != 'e' && data[i] != 'E') {
-		f := float64(mant) / pow10[fracDigits]
+		f := float64(mant) / math.Pow10(fracDigits) // exact below 1e23
 		if neg {
 			f = -f
 		}
@@ -331,10 +332,6 @@ func (d *decoder) float64() (float64, error) {
 	}
 	return d.float64Checked()
 }
-
-// pow10 holds the powers of ten that are exact float64s.
-var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // float64Checked reads the number by the grammar and converts it with
 // strconv.
