@@ -361,10 +361,36 @@ func appendMap[T any](b []byte, m map[string]T, elem func([]byte, T) ([]byte, er
 	}
 	b = append(b, '{')
 	var err error
-	// Keys in order, so maps encode deterministically; small maps sort on
-	// the stack.
-	var small [16]string
-	keys := small[:0]
+	// Keys in order, so maps encode deterministically. A small map's
+	// members are sorted on the stack as they come, values beside keys, so
+	// it is ranged over once and never looked up.
+	if len(m) <= 8 {
+		var small [8]struct {
+			k string
+			v T
+		}
+		n := 0
+		for k, v := range m {
+			i := n
+			for ; i > 0 && small[i-1].k > k; i-- {
+				small[i] = small[i-1]
+			}
+			small[i].k, small[i].v = k, v
+			n++
+		}
+		for i, kv := range small[:n] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, kv.k)
+			b = append(b, ':')
+			if b, err = elem(b, kv.v); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
+	}
+	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
