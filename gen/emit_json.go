@@ -138,20 +138,14 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 }
 
-// optMemberHelper picks the template function that writes an optional
-// member of type Opt[e]: a direct one for plain types and generated types,
-// else appendOptMember with an element function.
+// optMemberHelper names the template function that writes an optional
+// member of type Opt[e] of a plain type in one call, or "" for other types,
+// which marshalField writes in place.
 func optMemberHelper(e *ir.Expr) string {
-	inner := resolveAlias(e)
-	if hasCodec(inner) {
-		return "appendOptCodecMember"
+	if inner := resolveAlias(e); inner.Kind == ir.ExprBuiltin {
+		return map[ir.Builtin]string{ir.String: "appendOptStringMember", ir.Int64: "appendOptInt64Member", ir.Bool: "appendOptBoolMember", ir.Float64: "appendOptFloat64Member"}[inner.Builtin]
 	}
-	if inner.Kind == ir.ExprBuiltin {
-		if name, ok := map[ir.Builtin]string{ir.String: "appendOptStringMember", ir.Int64: "appendOptInt64Member", ir.Bool: "appendOptBoolMember", ir.Float64: "appendOptFloat64Member"}[inner.Builtin]; ok {
-			return name
-		}
-	}
-	return "appendOptMember"
+	return ""
 }
 
 // elemFunc is a func([]byte, T) ([]byte, error) that appends a T: a
@@ -226,7 +220,7 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		if usesErr {
 			g.Var().Err().Error()
 		}
-		if st.Required > 0 {
+		if st.Required > 0 || usesOptKey(st) {
 			g.Var().Id("ok").Bool()
 		}
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
@@ -243,19 +237,35 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 	marshalMethod(f, t)
 }
 
+// usesOptKey reports whether a struct has an optional member marshalField
+// writes in place (through optKey and ok).
+func usesOptKey(st *ir.Struct) bool {
+	for _, fl := range st.Fields {
+		if !fl.Required && optMemberHelper(fl.Type.Elem) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 func marshalField(fl *ir.Field) (jen.Code, bool) {
 	access := jen.Id("v").Dot(fl.Name)
 	idx := jen.Lit(fl.RequiredIndex)
 	if !fl.Required {
-		args := []jen.Code{jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access}
-		helper := optMemberHelper(fl.Type.Elem)
-		if helper == "appendOptMember" {
-			args = append(args, elemFunc(fl.Type.Elem, 0))
+		if helper := optMemberHelper(fl.Type.Elem); helper != "" {
+			return jen.If(
+				jen.List(jen.Id("b"), jen.Err()).Op("=").Id(helper).Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access),
+				jen.Err().Op("!=").Nil(),
+			).Block(jen.Return(jen.Nil(), jen.Err())), true
 		}
+		// Anything else is written in place, so the value is appended by
+		// a direct call: no closure, no generic helper calling through a
+		// dictionary.
+		value, usesErr := appendStmts(jen.Add(access).Dot("value"), fl.Type.Elem, 0)
 		return jen.If(
-			jen.List(jen.Id("b"), jen.Err()).Op("=").Id(helper).Call(args...),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Nil(), jen.Err())), true
+			jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("optKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), jen.Add(access).Dot("state")),
+			jen.Id("ok"),
+		).Block(value...), usesErr
 	}
 	// The record decides whether the member is written and whether as
 	// null; the value's own statements run only when it says so.

@@ -45,8 +45,10 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"file_search\":", v.FileSearch); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"file_search\":", v.FileSearch.state); ok {
+		if b, err = v.FileSearch.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -59,13 +61,16 @@ func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
 
 func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptInt64Member(b, start, "\"max_num_results\":", v.MaxNumResults); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"ranking_options\":", v.RankingOptions); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"ranking_options\":", v.RankingOptions.state); ok {
+		if b, err = v.RankingOptions.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -139,8 +144,10 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, string(v.Type))
 	}
-	if b, err = appendOptCodecMember(b, start, "\"function\":", v.Function); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"function\":", v.Function.state); ok {
+		if b, err = v.Function.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -185,17 +192,15 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"attachments\":", v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"attachments\":", v.Attachments.state); ok {
+		if b, err = appendSliceOf(b, v.Attachments.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"metadata\":", v.Metadata.state); ok {
+		if b, err = v.Metadata.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	return append(b, '}'), nil
 }
@@ -218,11 +223,11 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 0, "\"assistant_id\":", v.AssistantID == ""); ok {
 		b = appendString(b, v.AssistantID)
 	}
-	if b, err = appendOptCodecMember(b, start, "\"model\":", v.Model); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"model\":", v.Model.state); ok {
+		b = appendString(b, string(v.Model.value))
 	}
-	if b, err = appendOptCodecMember(b, start, "\"reasoning_effort\":", v.ReasoningEffort); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"reasoning_effort\":", v.ReasoningEffort.state); ok {
+		b = appendString(b, string(v.ReasoningEffort.value))
 	}
 	if b, err = appendOptStringMember(b, start, "\"instructions\":", v.Instructions); err != nil {
 		return nil, err
@@ -230,26 +235,20 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendOptStringMember(b, start, "\"additional_instructions\":", v.AdditionalInstructions); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"additional_messages\":", v.AdditionalMessages, func(b []byte, x0 []CreateMessageRequest) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"additional_messages\":", v.AdditionalMessages.state); ok {
+		if b, err = appendSliceOf(b, v.AdditionalMessages.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"tools\":", v.Tools, func(b []byte, x0 []AssistantTool) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"tools\":", v.Tools.state); ok {
+		if b, err = appendSliceOf(b, v.Tools.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"metadata\":", v.Metadata.state); ok {
+		if b, err = v.Metadata.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	if b, err = appendOptFloat64Member(b, start, "\"temperature\":", v.Temperature); err != nil {
 		return nil, err
@@ -266,17 +265,23 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendOptInt64Member(b, start, "\"max_completion_tokens\":", v.MaxCompletionTokens); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"truncation_strategy\":", v.TruncationStrategy); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"truncation_strategy\":", v.TruncationStrategy.state); ok {
+		if b, err = v.TruncationStrategy.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"tool_choice\":", v.ToolChoice); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"tool_choice\":", v.ToolChoice.state); ok {
+		if b, err = v.ToolChoice.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	if b, err = appendOptBoolMember(b, start, "\"parallel_tool_calls\":", v.ParallelToolCalls); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"response_format\":", v.ResponseFormat); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"response_format\":", v.ResponseFormat.state); ok {
+		if b, err = v.ResponseFormat.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	return append(b, '}'), nil
 }
@@ -399,8 +404,8 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"ranker\":", v.Ranker); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"ranker\":", v.Ranker.state); ok {
+		b = appendString(b, string(v.Ranker.value))
 	}
 	if b, ok = v.rec.member(b, start, 0, "\"score_threshold\":", v.ScoreThreshold == 0); ok {
 		if b, err = appendFloat(b, v.ScoreThreshold); err != nil {
@@ -432,8 +437,10 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
-	if b, err = appendOptCodecMember(b, start, "\"parameters\":", v.Parameters); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"parameters\":", v.Parameters.state); ok {
+		if b, err = v.Parameters.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
 		return nil, err
@@ -578,15 +585,14 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
-	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
+		b = appendString(b, string(v.Detail.value))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -626,15 +632,14 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"url\":", v.URL == ""); ok {
 		b = appendString(b, v.URL)
 	}
-	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
+		b = appendString(b, string(v.Detail.value))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -737,8 +742,10 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"image_file\":", v.ImageFile); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"image_file\":", v.ImageFile.state); ok {
+		if b, err = v.ImageFile.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -751,13 +758,14 @@ func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 
 func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"file_id\":", v.FileID); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
+		b = appendString(b, string(v.Detail.value))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -785,8 +793,10 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"image_url\":", v.ImageURL); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"image_url\":", v.ImageURL.state); ok {
+		if b, err = v.ImageURL.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -799,13 +809,14 @@ func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 
 func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"url\":", v.URL); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"detail\":", v.Detail); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
+		b = appendString(b, string(v.Detail.value))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -862,8 +873,10 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"text\":", v.Text); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"text\":", v.Text.state); ok {
+		if b, err = v.Text.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -876,19 +889,16 @@ func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
 
 func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"annotations\":", v.Annotations, func(b []byte, x0 []json.RawMessage) ([]byte, error) {
-		var err error
-		if b, err = appendSlice(b, x0, appendRawElem); err != nil {
+	if b, ok = optKey(b, start, "\"annotations\":", v.Annotations.state); ok {
+		if b, err = appendSlice(b, v.Annotations.value, appendRawElem); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -932,19 +942,16 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 
 func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"role\":", v.Role); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"role\":", v.Role.state); ok {
+		b = appendString(b, string(v.Role.value))
 	}
-	if b, err = appendOptMember(b, start, "\"content\":", v.Content, func(b []byte, x0 []MessageDeltaContent) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"content\":", v.Content.state); ok {
+		if b, err = appendSliceOf(b, v.Content.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1250,10 +1257,13 @@ func (v Metadata) appendJSON(b []byte) ([]byte, error) {
 
 func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"metadata\":", v.Metadata); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"metadata\":", v.Metadata.state); ok {
+		if b, err = v.Metadata.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	return append(b, '}'), nil
 }
@@ -1329,8 +1339,10 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
-	if b, err = appendOptCodecMember(b, start, "\"schema\":", v.Schema); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"schema\":", v.Schema.state); ok {
+		if b, err = v.Schema.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
 		return nil, err
@@ -1530,11 +1542,11 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"reason\":", v.Reason); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"reason\":", v.Reason.state); ok {
+		b = appendString(b, string(v.Reason.value))
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1680,11 +1692,11 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"step_details\":", v.StepDetails, appendRawElem); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"step_details\":", v.StepDetails.state); ok {
+		b = appendRaw(b, v.StepDetails.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1894,19 +1906,18 @@ func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"ranking_options\":", v.RankingOptions); err != nil {
-		return nil, err
-	}
-	if b, err = appendOptMember(b, start, "\"results\":", v.Results, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"ranking_options\":", v.RankingOptions.state); ok {
+		if b, err = v.RankingOptions.value.appendJSON(b); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
+	}
+	if b, ok = optKey(b, start, "\"results\":", v.Results.state); ok {
+		if b, err = appendSliceOf(b, v.Results.value); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1933,14 +1944,10 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 			return nil, err
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"content\":", v.Content, func(b []byte, x0 []RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"content\":", v.Content.state); ok {
+		if b, err = appendSliceOf(b, v.Content.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2885,13 +2892,18 @@ func (v ThreadObject) MarshalJSON() ([]byte, error) {
 
 func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"code_interpreter\":", v.CodeInterpreter); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"code_interpreter\":", v.CodeInterpreter.state); ok {
+		if b, err = v.CodeInterpreter.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"file_search\":", v.FileSearch); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"file_search\":", v.FileSearch.state); ok {
+		if b, err = v.FileSearch.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2904,16 +2916,13 @@ func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
 
 func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"file_ids\":", v.FileIDs, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"file_ids\":", v.FileIDs.state); ok {
+		if b, err = appendSliceString(b, v.FileIDs.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2926,16 +2935,13 @@ func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) 
 
 func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"vector_store_ids\":", v.VectorStoreIDs, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"vector_store_ids\":", v.VectorStoreIDs.state); ok {
+		if b, err = appendSliceString(b, v.VectorStoreIDs.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

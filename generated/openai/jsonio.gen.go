@@ -466,21 +466,17 @@ func appendMapRaw(b []byte, m map[string]json.RawMessage) ([]byte, error) {
 	return appendMap(b, m, appendRawElem)
 }
 
-// appendOptMember writes an optional member: nothing when absent, the key
-// and null when null, the key and the value otherwise.
-func appendOptMember[T any](b []byte, start int, key string, o Opt[T], elem func([]byte, T) ([]byte, error)) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b = comma(b, start)
-	b = append(b, key...)
-	if o.state != optValue {
-		return append(b, "null"...), nil
-	}
-	return elem(b, o.value)
-}
-
 func appendFloatElem(b []byte, v float64) ([]byte, error) { return appendFloat(b, v) }
+
+// optKey starts optional member key: nothing when the Opt is absent, the
+// key and null when it is null, and the key when the value is to follow,
+// which it reports.
+func optKey(b []byte, start int, key string, state optState) ([]byte, bool) {
+	if state == optAbsent {
+		return b, false
+	}
+	return optMemberKey(b, start, key, state)
+}
 
 // optMemberKey writes the separator and key of a present optional member
 // and reports whether a value must follow (false: it was null, written).
@@ -535,18 +531,6 @@ func appendOptFloat64Member(b []byte, start int, key string, o Opt[float64]) ([]
 	b, more := optMemberKey(b, start, key, o.state)
 	if more {
 		return appendFloat(b, o.value)
-	}
-	return b, nil
-}
-
-// appendOptCodecMember writes an optional member of a generated type.
-func appendOptCodecMember[T appendable](b []byte, start int, key string, o Opt[T]) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b, more := optMemberKey(b, start, key, o.state)
-	if more {
-		return o.value.appendJSON(b)
 	}
 	return b, nil
 }

@@ -103,10 +103,13 @@ func (v Mixed) MarshalJSON() ([]byte, error) {
 
 func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"base\":", v.Base); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"base\":", v.Base.state); ok {
+		if b, err = v.Base.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -58,14 +58,10 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 0, "\"to\":", v.To == ""); ok {
 		b = appendString(b, v.To)
 	}
-	if b, err = appendOptMember(b, start, "\"tags\":", v.Tags, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"tags\":", v.Tags.state); ok {
+		if b, err = appendSliceString(b, v.Tags.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -100,20 +96,18 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"purpose\":", v.Purpose); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"purpose\":", v.Purpose.state); ok {
+		b = appendString(b, string(v.Purpose.value))
 	}
-	if b, err = appendOptMember(b, start, "\"tags\":", v.Tags, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"tags\":", v.Tags.state); ok {
+		if b, err = appendSliceString(b, v.Tags.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"meta\":", v.Meta); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"meta\":", v.Meta.state); ok {
+		if b, err = v.Meta.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -4,6 +4,7 @@ package api
 
 func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"marshal_json\":", v.MarshalJSON2); err != nil {
@@ -18,17 +19,15 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendOptStringMember(b, start, "\"type\":", v.Type); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"user_urls\":", v.UserURLs, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"user_urls\":", v.UserURLs.state); ok {
+		if b, err = appendSliceString(b, v.UserURLs.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"slice_string\":", v.SliceString); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"slice_string\":", v.SliceString.state); ok {
+		if b, err = v.SliceString.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -62,16 +61,13 @@ func (v FooBar2) MarshalJSON() ([]byte, error) {
 
 func (v SliceString) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"strings\":", v.Strings, func(b []byte, x0 []string) ([]byte, error) {
-		var err error
-		if b, err = appendSliceString(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"strings\":", v.Strings.state); ok {
+		if b, err = appendSliceString(b, v.Strings.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

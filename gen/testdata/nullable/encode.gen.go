@@ -46,44 +46,35 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptMember(b, start, "\"age\":", v.Age, func(b []byte, x0 int32) ([]byte, error) {
-		b = appendInt(b, int64(x0))
-		return b, nil
-	}); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"age\":", v.Age.state); ok {
+		b = appendInt(b, int64(v.Age.value))
 	}
-	if b, err = appendOptCodecMember(b, start, "\"home\":", v.Home); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"home\":", v.Home.state); ok {
+		if b, err = v.Home.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptCodecMember(b, start, "\"mood\":", v.Mood); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"mood\":", v.Mood.state); ok {
+		b = appendString(b, string(v.Mood.value))
 	}
-	if b, err = appendOptMember(b, start, "\"labels\":", v.Labels, func(b []byte, x0 []Opt[string]) ([]byte, error) {
-		var err error
-		if b, err = appendSlice(b, x0, func(b []byte, x1 Opt[string]) ([]byte, error) {
+	if b, ok = optKey(b, start, "\"labels\":", v.Labels.state); ok {
+		if b, err = appendSlice(b, v.Labels.value, func(b []byte, x0 Opt[string]) ([]byte, error) {
 			var err error
-			if b, err = appendOptString(b, x1); err != nil {
+			if b, err = appendOptString(b, x0); err != nil {
 				return nil, err
 			}
 			return b, nil
 		}); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"scores\":", v.Scores, func(b []byte, x0 map[string]float64) ([]byte, error) {
-		var err error
-		if b, err = appendMap(b, x0, appendFloatElem); err != nil {
+	if b, ok = optKey(b, start, "\"scores\":", v.Scores.state); ok {
+		if b, err = appendMap(b, v.Scores.value, appendFloatElem); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"extra\":", v.Extra, appendRawElem); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"extra\":", v.Extra.state); ok {
+		b = appendRaw(b, v.Extra.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

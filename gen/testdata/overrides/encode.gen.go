@@ -2,35 +2,28 @@
 
 package api
 
-import "net/netip"
-
 func (v Event) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptMember(b, start, "\"at\":", v.At, func(b []byte, x0 Timestamp) ([]byte, error) {
-		var err error
-		if b, err = appendExternal(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"at\":", v.At.state); ok {
+		if b, err = appendExternal(b, v.At.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"source\":", v.Source, func(b []byte, x0 netip.Addr) ([]byte, error) {
-		var err error
-		if b, err = appendExternal(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"source\":", v.Source.state); ok {
+		if b, err = appendExternal(b, v.Source.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	if b, err = appendOptStringMember(b, start, "\"tz\":", v.TimeZone); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptCodecMember(b, start, "\"labels\":", v.Labels); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"labels\":", v.Labels.state); ok {
+		if b, err = v.Labels.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

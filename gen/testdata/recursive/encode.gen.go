@@ -23,10 +23,13 @@ func (v A) MarshalJSON() ([]byte, error) {
 
 func (v B) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptCodecMember(b, start, "\"a\":", v.A); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
+		if b, err = v.A.value.appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -39,28 +42,21 @@ func (v B) MarshalJSON() ([]byte, error) {
 
 func (v Node) appendJSON(b []byte) ([]byte, error) {
 	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
 		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"next\":", v.Next, func(b []byte, x0 *Node) ([]byte, error) {
-		var err error
-		if b, err = appendPtr(b, x0, appendElem[Node]); err != nil {
+	if b, ok = optKey(b, start, "\"next\":", v.Next.state); ok {
+		if b, err = appendPtr(b, v.Next.value, appendElem[Node]); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
-	if b, err = appendOptMember(b, start, "\"children\":", v.Children, func(b []byte, x0 []Node) ([]byte, error) {
-		var err error
-		if b, err = appendSliceOf(b, x0); err != nil {
+	if b, ok = optKey(b, start, "\"children\":", v.Children.state); ok {
+		if b, err = appendSliceOf(b, v.Children.value); err != nil {
 			return nil, err
 		}
-		return b, nil
-	}); err != nil {
-		return nil, err
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
