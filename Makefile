@@ -41,7 +41,9 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/openai
 
 # peerbench: the peer kit (ogen, oapi-codegen, openai-go, go-openai) and a
-# package oagen generates from the official spec for createRun, in one run.
+# package oagen generates from the official spec for createRun, in one run;
+# then ogen and oagen in alternating rounds (internal/peerpair), since the
+# kit benchmarks one peer after another and these machines drift.
 # Needs the Go module proxy; takes a few minutes. OUT=dir keeps the results.
 PEERBENCH_OUT ?= $(shell mktemp -d)
 peerbench:
@@ -49,6 +51,8 @@ peerbench:
 	$(GO) run ./cmd/oagen -spec ../shared/corpus/specs/openai-openapi.yaml -include-ops createRun -o $(PEERBENCH_OUT)/ours -package ours
 	CORPUS=../shared/corpus OURS_PKG=$(PEERBENCH_OUT)/ours OURS_NAME=oagen ../shared/tools/peerbench/peerbench.sh $(PEERBENCH_OUT)/run
 	@echo "table: $(PEERBENCH_OUT)/run/table.md"
+	@echo "ogen and oagen again, alternating (the kit runs one peer after the other):"
+	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 6
 
 # buildbench: compile time of oagen's package against ogen's for the same
 # operations of the OpenAI spec (those ogen can generate), and of oagen's
