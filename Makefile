@@ -44,7 +44,8 @@ bench:
 # package oagen generates from the official spec for createRun, in one run;
 # then ogen and oagen in alternating rounds (internal/peerpair), since the
 # kit benchmarks one peer after another and these machines drift.
-# Needs the Go module proxy; takes a few minutes. OUT=dir keeps the results.
+# Needs the Go module proxy; takes a few minutes. PEERBENCH_OUT=dir keeps
+# the results.
 PEERBENCH_OUT ?= $(shell mktemp -d)
 peerbench:
 	rm -rf $(PEERBENCH_OUT)/ours && mkdir -p $(PEERBENCH_OUT)

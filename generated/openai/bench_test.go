@@ -29,6 +29,21 @@ func BenchmarkRunDecode(b *testing.B) {
 	}
 }
 
+// BenchmarkRunScan checks the recorded run without building anything: the
+// floor under BenchmarkRunDecode, so the two say how much of decoding is
+// the scan itself.
+func BenchmarkRunScan(b *testing.B) {
+	data := benchRun(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := newDecoder(data)
+		if err := d.finish(d.skip()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkRunEncode(b *testing.B) {
 	var run RunObject
 	if err := run.UnmarshalJSON(benchRun(b)); err != nil {
