@@ -135,7 +135,9 @@ type sseReader struct {
 }
 
 func newSSEReader(r io.Reader) *sseReader {
-	return &sseReader{r: bufio.NewReaderSize(r, 64<<10)}
+	// 16 KB: what one TLS record or HTTP/2 frame carries at most, so a
+	// larger buffer would seldom fill; longer lines are joined in readLine.
+	return &sseReader{r: bufio.NewReaderSize(r, 16<<10)}
 }
 
 // next returns the next event's name and data. The data slice is valid
@@ -202,7 +204,7 @@ func (s *sseReader) readLine() ([]byte, error) {
 		if len(buf) == 0 {
 			return s.line, err
 		}
-		if i := bytes.IndexAny(buf, "\r\n"); i >= 0 {
+		if i := lineEnd(buf); i >= 0 {
 			s.line = append(s.line, buf[:i]...)
 			s.skipLF = buf[i] == '\r'
 			s.r.Discard(i + 1)
@@ -211,6 +213,21 @@ func (s *sseReader) readLine() ([]byte, error) {
 		s.line = append(s.line, buf...)
 		s.r.Discard(len(buf))
 	}
+}
+
+// lineEnd is the index of the first CR or LF in b, or -1. Two IndexByte
+// scans (vectorized) beat one IndexAny (a byte at a time): LF is looked
+// for, then CR only up to it.
+func lineEnd(b []byte) int {
+	i := bytes.IndexByte(b, '\n')
+	before := b
+	if i >= 0 {
+		before = b[:i]
+	}
+	if j := bytes.IndexByte(before, '\r'); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // eventError says which event failed to decode.
