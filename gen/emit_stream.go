@@ -19,9 +19,7 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 			g.If(jen.Id("event").Op("==").Lit("error")).Block(jen.Return(jen.Id("zero"), jen.Id("streamError").Call(jen.Id("event"), jen.Id("data"))))
 			if len(d.Events) == 0 {
 				g.Var().Id("v").Add(goType(d.Type))
-				g.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v"), d.Type, r)), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
-				)
+				decodeData(g, jen.Op("&").Id("v"), d.Type, r)
 				g.Return(jen.Id("v"), jen.Nil())
 				return
 			}
@@ -34,9 +32,7 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 							name = jen.Add(goType(ev.EventField.Type)).Call(name)
 						}
 						c.Id("v").Dot(ev.EventField.Name).Op("=").Add(name)
-						c.If(jen.Err().Op(":=").Add(decodeData(jen.Op("&").Id("v").Dot(ev.DataField.Name), ev.DataField.Type, r)), jen.Err().Op("!=").Nil()).Block(
-							jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
-						)
+						decodeData(c, jen.Op("&").Id("v").Dot(ev.DataField.Name), ev.DataField.Type, r)
 						c.Return(jen.Id(ev.Variant.Constructor).Call(jen.Id("v")), jen.Nil())
 					})
 				}
@@ -47,9 +43,14 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 	}
 }
 
-// decodeData decodes the event's data into ptr with the fast codec.
-func decodeData(ptr jen.Code, e *ir.Expr, r readers) jen.Code {
-	return jen.Id("unmarshal").Call(jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(
-		jen.Return(r.call(ptr, e)),
-	))
+// decodeData decodes the event's data into ptr with the fast codec, and
+// returns eventError when that fails. The decoder is a local handed to the
+// read call directly: through a closure it would move to the heap, and the
+// value with it, once per event.
+func decodeData(g *jen.Group, ptr jen.Code, e *ir.Expr, r readers) {
+	g.Id("dec").Op(":=").Id("newDecoder").Call(jen.Id("data"))
+	g.Id("d").Op(":=").Op("&").Id("dec")
+	g.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(r.call(ptr, e)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
+	)
 }

@@ -12,225 +12,225 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.created":
 		var v ThreadStreamEvent
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadCreated(v), nil
 	case "thread.run.created":
 		var v RunStreamEventThreadRunCreated
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunCreated(v), nil
 	case "thread.run.queued":
 		var v RunStreamEventThreadRunQueued
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunQueued(v), nil
 	case "thread.run.in_progress":
 		var v RunStreamEventThreadRunInProgress
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunInProgress(v), nil
 	case "thread.run.requires_action":
 		var v RunStreamEventThreadRunRequiresAction
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunRequiresAction(v), nil
 	case "thread.run.completed":
 		var v RunStreamEventThreadRunCompleted
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunCompleted(v), nil
 	case "thread.run.incomplete":
 		var v RunStreamEventThreadRunIncomplete
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunIncomplete(v), nil
 	case "thread.run.failed":
 		var v RunStreamEventThreadRunFailed
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunFailed(v), nil
 	case "thread.run.cancelling":
 		var v RunStreamEventThreadRunCancelling
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunCancelling(v), nil
 	case "thread.run.cancelled":
 		var v RunStreamEventThreadRunCancelled
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunCancelled(v), nil
 	case "thread.run.expired":
 		var v RunStreamEventThreadRunExpired
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunExpired(v), nil
 	case "thread.run.step.created":
 		var v RunStepStreamEventThreadRunStepCreated
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepCreated(v), nil
 	case "thread.run.step.in_progress":
 		var v RunStepStreamEventThreadRunStepInProgress
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepInProgress(v), nil
 	case "thread.run.step.delta":
 		var v RunStepStreamEventThreadRunStepDelta
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepDelta(v), nil
 	case "thread.run.step.completed":
 		var v RunStepStreamEventThreadRunStepCompleted
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepCompleted(v), nil
 	case "thread.run.step.failed":
 		var v RunStepStreamEventThreadRunStepFailed
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepFailed(v), nil
 	case "thread.run.step.cancelled":
 		var v RunStepStreamEventThreadRunStepCancelled
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepCancelled(v), nil
 	case "thread.run.step.expired":
 		var v RunStepStreamEventThreadRunStepExpired
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadRunStepExpired(v), nil
 	case "thread.message.created":
 		var v MessageStreamEventThreadMessageCreated
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadMessageCreated(v), nil
 	case "thread.message.in_progress":
 		var v MessageStreamEventThreadMessageInProgress
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadMessageInProgress(v), nil
 	case "thread.message.delta":
 		var v MessageStreamEventThreadMessageDelta
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadMessageDelta(v), nil
 	case "thread.message.completed":
 		var v MessageStreamEventThreadMessageCompleted
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadMessageCompleted(v), nil
 	case "thread.message.incomplete":
 		var v MessageStreamEventThreadMessageIncomplete
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfThreadMessageIncomplete(v), nil
 	case "error":
 		var v ErrorEvent
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return (&v.Data).decodeJSON(d)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfError(v), nil
 	case "done":
 		var v DoneEvent
 		v.Event = event
-		if err := unmarshal(data, func(d *decoder) error {
-			return d.readString(&v.Data)
-		}); err != nil {
+		dec := newDecoder(data)
+		d := &dec
+		if err := d.finish(d.readString(&v.Data)); err != nil {
 			return zero, eventError(event, err)
 		}
 		return AssistantStreamEventOfDone(v), nil
