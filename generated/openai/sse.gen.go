@@ -132,6 +132,17 @@ type sseReader struct {
 	data   []byte
 	event  []byte
 	skipLF bool // the last line ended in CR; a following LF belongs to it
+	// name is the last event name returned: runs of one event (deltas)
+	// reuse it rather than allocate it again.
+	name string
+}
+
+// eventName returns the current event's name as a string.
+func (s *sseReader) eventName() string {
+	if string(s.event) != s.name {
+		s.name = string(s.event)
+	}
+	return s.name
 }
 
 func newSSEReader(r io.Reader) *sseReader {
@@ -149,13 +160,13 @@ func (s *sseReader) next() (string, []byte, error) {
 		line, err := s.readLine()
 		if err != nil && len(line) == 0 {
 			if errors.Is(err, io.EOF) && hasData {
-				return string(s.event), s.data, nil // the stream ended without a blank line
+				return s.eventName(), s.data, nil // the stream ended without a blank line
 			}
 			return "", nil, err
 		}
 		if len(line) == 0 {
 			if hasData {
-				return string(s.event), s.data, nil
+				return s.eventName(), s.data, nil
 			}
 			s.event = s.event[:0]
 			continue
@@ -182,7 +193,7 @@ func (s *sseReader) next() (string, []byte, error) {
 		}
 		if err != nil { // a last line without its line ending
 			if hasData {
-				return string(s.event), s.data, nil
+				return s.eventName(), s.data, nil
 			}
 			return "", nil, err
 		}
