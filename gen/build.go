@@ -15,7 +15,11 @@ import (
 // builder walks a loaded document and makes every decision the emitter
 // needs. It is used once per Generate call.
 type builder struct {
-	doc   *openapi3.T
+	doc *openapi3.T
+	// pos, when the document was loaded without origins, gives the lines
+	// that order struct fields; a struct it cannot place is an error, so
+	// Prepare builds again from a document with origins.
+	pos   *positions
 	cfg   Config
 	errs  diag.List
 	names *naming.Namespace
@@ -45,8 +49,15 @@ type component struct {
 const componentPrefix = "#/components/schemas/"
 
 func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
+	return buildAt(doc, nil, cfg)
+}
+
+// buildAt is build for a document loaded without origins (see loadFast):
+// pos says where its struct members are written.
+func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	b := &builder{
 		doc:        doc,
+		pos:        pos,
 		cfg:        cfg,
 		names:      naming.NewNamespace(templateNames()...),
 		comps:      map[string]*component{},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/oagen/oagen/internal/diag"
 	"github.com/oagen/oagen/internal/ir"
 	"github.com/oagen/oagen/internal/naming"
 )
@@ -39,8 +40,9 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 	// collectOptional adds a union variant's properties, none required.
 	collectOptional := func(s *openapi3.Schema, ptr string) {
 		s = throughSingle(s)
+		lines := b.propertyLines(ptr)
 		for _, name := range sortedKeys(s.Properties) {
-			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: propertyLine(s.Properties[name])})
+			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: b.propertyLine(lines, name, s.Properties[name], ptr)})
 		}
 		parts++
 	}
@@ -76,9 +78,10 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 		}
 		part := parts
 		parts++
+		lines := b.propertyLines(ptr)
 		for _, name := range sortedKeys(s.Properties) {
 			sr := s.Properties[name]
-			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: propertyLine(sr)})
+			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: b.propertyLine(lines, name, sr, ptr)})
 		}
 		for _, r := range s.Required {
 			required[r] = true
@@ -151,9 +154,34 @@ func (b *builder) field(t *ir.Type, p property, required bool, fields *naming.Na
 	return f
 }
 
-// propertyLine is where a property is written, so fields follow the spec's
-// order; a reference's own position is preferred over its target's.
-func propertyLine(sr *openapi3.SchemaRef) int {
+// propertyLines is where the members of the properties of the schema at
+// ptr are written, when the document was loaded without origins.
+func (b *builder) propertyLines(ptr string) map[string]int {
+	if b.pos == nil || len(ptr) == 0 {
+		return nil
+	}
+	return b.pos.keyLines(ptr + "/properties")
+}
+
+// propertyLine is where property name of the schema at ptr is written, so
+// fields follow the spec's order: from lines (see propertyLines), or from
+// the document's origins.
+func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.SchemaRef, ptr string) int {
+	if b.pos == nil {
+		return originLine(sr)
+	}
+	line, ok := lines[name]
+	if !ok {
+		// Not where ptr says: the fields could come out in another
+		// order than with origins, so Prepare builds with them.
+		b.errs.Add(diag.Loc{Pointer: ptr}, "internal: property %q has no position", name)
+	}
+	return line
+}
+
+// originLine is where a property is written by the document's origins; a
+// reference's own position is preferred over its target's.
+func originLine(sr *openapi3.SchemaRef) int {
 	if sr.Origin != nil && sr.Origin.Key != nil {
 		return sr.Origin.Key.Line
 	}

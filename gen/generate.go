@@ -83,11 +83,20 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name given")
 	}
-	doc, err := load(cfg.Spec)
+	doc, pos, err := loadFast(cfg.Spec)
 	if err != nil {
 		return nil, err
 	}
-	api, err := build(doc, cfg)
+	api, err := buildAt(doc, pos, cfg)
+	if err != nil && pos != nil {
+		// Diagnostics are located through kin-openapi's origins, which
+		// the fast load left out (as when positions could not order a
+		// struct): the slow way, then, and its diagnostics.
+		if doc, err = load(cfg.Spec); err != nil {
+			return nil, err
+		}
+		api, err = build(doc, cfg)
+	}
 	if err != nil {
 		return nil, err
 	}

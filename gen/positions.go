@@ -1,0 +1,116 @@
+package gen
+
+import (
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// positions answers where keys are written in a single-file YAML document,
+// from a parse of its own: the lines that give struct fields their spec
+// order when the document was loaded without kin-openapi's origins (see
+// loadFast).
+type positions struct {
+	root *yaml.Node
+	// index maps the keys of large mappings, built when first asked, so a
+	// lookup under #/components/schemas is not a scan of every schema.
+	index map[*yaml.Node]map[string]*yaml.Node
+}
+
+// indexFrom is the size from which a mapping's keys are indexed.
+const indexFrom = 16
+
+func newPositions(doc *yaml.Node) *positions {
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return &positions{root: root, index: map[*yaml.Node]map[string]*yaml.Node{}}
+}
+
+// keyLines returns the line of each key of the mapping at pointer (a
+// "#/a/b" JSON pointer into the document), or nil when there is none.
+func (p *positions) keyLines(pointer string) map[string]int {
+	n := p.node(pointer)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	lines := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lines[n.Content[i].Value] = n.Content[i].Line
+	}
+	return lines
+}
+
+// node resolves a JSON pointer, following no references.
+func (p *positions) node(pointer string) *yaml.Node {
+	rest, ok := strings.CutPrefix(pointer, "#")
+	if !ok {
+		return nil // another file
+	}
+	n := p.root
+	if rest == "" {
+		return n
+	}
+	if rest, ok = strings.CutPrefix(rest, "/"); !ok {
+		return nil
+	}
+	for token := range strings.SplitSeq(rest, "/") {
+		if n = p.child(n, unescapeToken(token)); n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// child is member key of a mapping or element key of a sequence.
+func (p *positions) child(n *yaml.Node, key string) *yaml.Node {
+	switch n.Kind {
+	case yaml.MappingNode:
+		if len(n.Content) >= 2*indexFrom {
+			idx, ok := p.index[n]
+			if !ok {
+				idx = make(map[string]*yaml.Node, len(n.Content)/2)
+				for i := len(n.Content) - 2; i >= 0; i -= 2 { // the first of repeated keys wins
+					idx[n.Content[i].Value] = n.Content[i+1]
+				}
+				p.index[n] = idx
+			}
+			return idx[key]
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(key); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// selfContained reports whether the document can be read by key lines
+// alone: no references into other files (their lines are in those files),
+// and no anchors, aliases or merge keys (a merged key is written elsewhere).
+func selfContained(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return false
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "<<" && k.Tag == "!!merge" || k.Value == "$ref" && !strings.HasPrefix(v.Value, "#") {
+				return false
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if !selfContained(c) {
+			return false
+		}
+	}
+	return true
+}
