@@ -67,8 +67,8 @@ components:
 func TestSelfContained(t *testing.T) {
 	for src, want := range map[string]bool{
 		"a: {$ref: '#/b'}\nb: {type: string}\n":           true,
-		"a: {$ref: 'other.yaml#/b'}\n":                     false,
-		"a: &x {type: string}\nb: *x\n":                    false,
+		"a: {$ref: 'other.yaml#/b'}\n":                    false,
+		"a: &x {type: string}\nb: *x\n":                   false,
 		"base: &b {type: string}\nc:\n  <<: *b\n  d: 1\n": false,
 	} {
 		n, _ := parsePositions(t, src)
