@@ -40,8 +40,9 @@ func loadFast(path string) (*openapi3.T, *positions, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
-		// JSON: a YAML parse of it would cost more than the origins.
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' || refersElsewhere(data) {
+		// JSON (a YAML parse of it would cost more than the origins), or
+		// other files, whose lines positions cannot give.
 		doc, err := loadData(data, path)
 		return doc, nil, err
 	}
@@ -61,6 +62,27 @@ func loadFast(path string) (*openapi3.T, *positions, error) {
 		return doc, nil, err
 	}
 	return doc, pos, nil
+}
+
+// refersElsewhere reports whether a YAML document has a $ref that does not
+// start with '#': one into another file, which would be loaded twice if
+// loadFast found it out only from its parse.
+func refersElsewhere(data []byte) bool {
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("$ref"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("$ref"):]
+		value := bytes.TrimLeft(rest, "'\" \t")
+		if len(value) == 0 || value[0] != ':' {
+			continue // a $ref in some text, not a key
+		}
+		value = bytes.TrimLeft(value[1:], " \t'\"")
+		if len(value) > 0 && value[0] != '#' {
+			return true
+		}
+	}
 }
 
 // loadData loads a document already read from path; references to other

@@ -168,3 +168,17 @@ func filesByName(files []File) map[string][]byte {
 	}
 	return m
 }
+
+func TestRefersElsewhere(t *testing.T) {
+	for src, want := range map[string]bool{
+		"a: {$ref: '#/b'}\nb:\n  $ref: \"#/c\"\n":               false,
+		"a:\n  $ref: other.yaml#/b\n":                           true,
+		"a: {\"$ref\": \"./b.json\"}\n":                         true,
+		"description: see the $ref keyword\nx: {$ref: '#/y'}\n": false,
+		"a: {$ref: 'https://example.com/s.yaml'}\n":             true,
+	} {
+		if got := refersElsewhere([]byte(src)); got != want {
+			t.Errorf("%q: %v, want %v", src, got, want)
+		}
+	}
+}
