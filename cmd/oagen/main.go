@@ -46,7 +46,7 @@ func main() {
 	// A generation run is short and most of what it allocates stays live
 	// until the end (the parsed spec, the rendered files), so collecting
 	// garbage is mostly wasted work: the collector runs only near a 1 GiB
-	// soft limit (the full OpenAI spec peaks near 600 MB). GOGC or
+	// soft limit (the full OpenAI spec peaks near 450 MB resident). GOGC or
 	// GOMEMLIMIT, when set, still win.
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(-1)
