@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,16 +35,37 @@ func FuzzLoadBuild(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, spec []byte) {
 		const path = "fuzz/spec.yaml" // never read: the spec comes as bytes
+		cfg := Config{Spec: path, Package: "fuzz"}
 		doc, err := loadData(spec, path)
 		if err != nil {
 			return
 		}
-		api, err := build(doc, Config{Spec: path, Package: "fuzz"})
+		api, err := build(doc, cfg)
 		if err != nil {
 			return
 		}
-		if _, err := emit(api); err != nil {
+		want, err := emit(api)
+		if err != nil {
 			t.Fatalf("emit failed on a spec that built: %v", err)
+		}
+		// The fast load (no origins, field order from positions) either
+		// gives the same files or fails, so Prepare takes the path above.
+		fdoc, pos, err := loadFastData(spec, path)
+		if err != nil || pos == nil {
+			return
+		}
+		fapi, err := buildAt(fdoc, pos, cfg)
+		if err != nil {
+			return
+		}
+		got, err := emit(fapi)
+		if err != nil {
+			t.Fatalf("emit failed on the fast path: %v", err)
+		}
+		for i := range want {
+			if i >= len(got) || want[i].Name != got[i].Name || !bytes.Equal(want[i].Content, got[i].Content) {
+				t.Fatalf("the fast load changed %s", want[i].Name)
+			}
 		}
 	})
 }

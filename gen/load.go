@@ -40,6 +40,11 @@ func loadFast(path string) (*openapi3.T, *positions, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return loadFastData(data, path)
+}
+
+// loadFastData is loadFast of a document already read from path.
+func loadFastData(data []byte, path string) (*openapi3.T, *positions, error) {
 	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' || refersElsewhere(data) {
 		// JSON (a YAML parse of it would cost more than the origins), or
 		// other files, whose lines positions cannot give.
@@ -48,12 +53,15 @@ func loadFast(path string) (*openapi3.T, *positions, error) {
 	}
 	parsed := make(chan *positions, 1)
 	go func() {
+		var pos *positions
+		defer func() {
+			recover() // a parser bug costs the fast path, not the run
+			parsed <- pos
+		}()
 		var n yaml.Node
-		if yaml.Unmarshal(data, &n) != nil || !selfContained(&n) {
-			parsed <- nil
-			return
+		if yaml.Unmarshal(data, &n) == nil && selfContained(&n) {
+			pos = newPositions(&n)
 		}
-		parsed <- newPositions(&n)
 	}()
 	doc, err := loadWith(data, path, false)
 	pos := <-parsed
