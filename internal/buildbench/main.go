@@ -9,7 +9,8 @@
 // ogen's partial one are not the same program. buildbench runs ogen first
 // (client only, paths containing '?' removed), reads which operations it
 // kept, generates oagen's package for exactly those, and builds each one
-// -runs times after changing a file, with dependencies already compiled.
+// in -runs rounds after changing a file, with dependencies already
+// compiled: one build of each package per round.
 // -full also times oagen's package of the whole spec.
 //
 //	go run ./internal/buildbench [-spec ../shared/corpus/specs/openai-openapi.yaml] [-runs 3] [-full] [-keep DIR]
@@ -104,17 +105,34 @@ func run(spec, keep string, runs int, full bool, out io.Writer) error {
 		}
 		pkgs = append(pkgs, struct{ name, dir, pkg string }{"oagen, every operation", filepath.Join(dir, "oagen-full"), "./api"})
 	}
+	// Warm each package's dependencies, then build them in turn, one build
+	// of each per round: these machines drift from minute to minute, and
+	// in rounds every package meets the same minutes.
+	var timed []*timedBuild
+	for _, p := range pkgs {
+		tb, err := prepareBuild(p.dir, p.pkg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		defer tb.restore()
+		timed = append(timed, tb)
+	}
+	for range runs {
+		for i, tb := range timed {
+			if err := tb.build(); err != nil {
+				return fmt.Errorf("%s: %w", pkgs[i].name, err)
+			}
+		}
+	}
+	fmt.Fprintf(out, "%d rounds, each building every package once after a change to one of its files:\n\n", runs)
 	fmt.Fprintln(out, "| package | source | build, min | build, median |")
 	fmt.Fprintln(out, "|---|--:|--:|--:|")
-	for _, p := range pkgs {
+	for i, p := range pkgs {
 		size, err := sourceSize(filepath.Join(p.dir, p.pkg))
 		if err != nil {
 			return err
 		}
-		times, err := timeBuilds(p.dir, p.pkg, runs)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.name, err)
-		}
+		times := timed[i].times
 		slices.Sort(times)
 		fmt.Fprintf(out, "| %s | %.1f MB | %.1f s | %.1f s |\n", p.name, float64(size)/1e6,
 			times[0].Seconds(), times[len(times)/2].Seconds())
@@ -240,10 +258,17 @@ func generate(dir, spec string, ops []string) error {
 	return command(dir, "go", "mod", "tidy")
 }
 
-// timeBuilds builds pkg once to compile its dependencies, then runs times,
-// each after appending a comment to one of its files so the package itself
-// is compiled again.
-func timeBuilds(dir, pkg string, runs int) ([]time.Duration, error) {
+// timedBuild times builds of one package, each after appending a comment
+// to one of its files so that the package itself is compiled again.
+type timedBuild struct {
+	dir, pkg string
+	touched  string
+	original []byte
+	times    []time.Duration
+}
+
+// prepareBuild builds pkg once, which compiles its dependencies.
+func prepareBuild(dir, pkg string) (*timedBuild, error) {
 	if err := command(dir, "go", "build", pkg); err != nil {
 		return nil, err
 	}
@@ -251,26 +276,28 @@ func timeBuilds(dir, pkg string, runs int) ([]time.Duration, error) {
 	if err != nil || len(files) == 0 {
 		return nil, fmt.Errorf("no Go files in %s", pkg)
 	}
-	touched := files[0]
-	original, err := os.ReadFile(touched)
+	original, err := os.ReadFile(files[0])
 	if err != nil {
 		return nil, err
 	}
-	defer os.WriteFile(touched, original, 0o644)
-	var times []time.Duration
-	for i := range runs {
-		stamp := fmt.Appendf(bytes.Clone(original), "\n// build %d %d\n", i, time.Now().UnixNano())
-		if err := os.WriteFile(touched, stamp, 0o644); err != nil {
-			return nil, err
-		}
-		start := time.Now()
-		if err := command(dir, "go", "build", pkg); err != nil {
-			return nil, err
-		}
-		times = append(times, time.Since(start))
-	}
-	return times, nil
+	return &timedBuild{dir: dir, pkg: pkg, touched: files[0], original: original}, nil
 }
+
+func (tb *timedBuild) build() error {
+	stamp := fmt.Appendf(bytes.Clone(tb.original), "\n// build %d %d\n", len(tb.times), time.Now().UnixNano())
+	if err := os.WriteFile(tb.touched, stamp, 0o644); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := command(tb.dir, "go", "build", tb.pkg); err != nil {
+		return err
+	}
+	tb.times = append(tb.times, time.Since(start))
+	return nil
+}
+
+// restore puts the touched file back as it was generated.
+func (tb *timedBuild) restore() { os.WriteFile(tb.touched, tb.original, 0o644) }
 
 func sourceSize(dir string) (int64, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
