@@ -138,16 +138,6 @@ func appendStmts(value jen.Code, e *ir.Expr, depth int) ([]jen.Code, bool) {
 	return fallible(jen.Add(value).Dot("appendJSON").Call(b))
 }
 
-// optMemberHelper names the template function that writes an optional
-// member of type Opt[e] of a plain type in one call, or "" for other types,
-// which marshalField writes in place.
-func optMemberHelper(e *ir.Expr) string {
-	if inner := resolveAlias(e); inner.Kind == ir.ExprBuiltin {
-		return map[ir.Builtin]string{ir.String: "appendOptStringMember", ir.Int64: "appendOptInt64Member", ir.Bool: "appendOptBoolMember", ir.Float64: "appendOptFloat64Member"}[inner.Builtin]
-	}
-	return ""
-}
-
 // elemFunc is a func([]byte, T) ([]byte, error) that appends a T: a
 // template helper where there is one, else a closure.
 func elemFunc(e *ir.Expr, depth int) jen.Code {
@@ -220,7 +210,7 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		if usesErr {
 			g.Var().Err().Error()
 		}
-		if st.Required > 0 || usesOptKey(st) {
+		if st.Required > 0 || hasOptional(st) {
 			g.Var().Id("ok").Bool()
 		}
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
@@ -237,11 +227,11 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 	marshalMethod(f, t)
 }
 
-// usesOptKey reports whether a struct has an optional member marshalField
-// writes in place (through optKey and ok).
-func usesOptKey(st *ir.Struct) bool {
+// hasOptional reports whether a struct has an optional member, which
+// marshalField writes through optKey and ok.
+func hasOptional(st *ir.Struct) bool {
 	for _, fl := range st.Fields {
-		if !fl.Required && optMemberHelper(fl.Type.Elem) == "" {
+		if !fl.Required {
 			return true
 		}
 	}
@@ -252,15 +242,8 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 	access := jen.Id("v").Dot(fl.Name)
 	idx := jen.Lit(fl.RequiredIndex)
 	if !fl.Required {
-		if helper := optMemberHelper(fl.Type.Elem); helper != "" {
-			return jen.If(
-				jen.List(jen.Id("b"), jen.Err()).Op("=").Id(helper).Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), access),
-				jen.Err().Op("!=").Nil(),
-			).Block(jen.Return(jen.Nil(), jen.Err())), true
-		}
-		// Anything else is written in place, so the value is appended by
-		// a direct call: no closure, no generic helper calling through a
-		// dictionary.
+		// The key (or key and null) through optKey, then the value in
+		// place: a direct call, with no closure or generic helper between.
 		value, usesErr := appendStmts(jen.Add(access).Dot("value"), fl.Type.Elem, 0)
 		return jen.If(
 			jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("optKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), jen.Add(access).Dot("state")),

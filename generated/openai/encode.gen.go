@@ -64,8 +64,8 @@ func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error)
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptInt64Member(b, start, "\"max_num_results\":", v.MaxNumResults); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"max_num_results\":", v.MaxNumResults.state); ok {
+		b = appendInt(b, v.MaxNumResults.value)
 	}
 	if b, ok = optKey(b, start, "\"ranking_options\":", v.RankingOptions.state); ok {
 		if b, err = v.RankingOptions.value.appendJSON(b); err != nil {
@@ -229,11 +229,11 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"reasoning_effort\":", v.ReasoningEffort.state); ok {
 		b = appendString(b, string(v.ReasoningEffort.value))
 	}
-	if b, err = appendOptStringMember(b, start, "\"instructions\":", v.Instructions); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"instructions\":", v.Instructions.state); ok {
+		b = appendString(b, v.Instructions.value)
 	}
-	if b, err = appendOptStringMember(b, start, "\"additional_instructions\":", v.AdditionalInstructions); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"additional_instructions\":", v.AdditionalInstructions.state); ok {
+		b = appendString(b, v.AdditionalInstructions.value)
 	}
 	if b, ok = optKey(b, start, "\"additional_messages\":", v.AdditionalMessages.state); ok {
 		if b, err = appendSliceOf(b, v.AdditionalMessages.value); err != nil {
@@ -250,20 +250,24 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptFloat64Member(b, start, "\"temperature\":", v.Temperature); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"temperature\":", v.Temperature.state); ok {
+		if b, err = appendFloat(b, v.Temperature.value); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptFloat64Member(b, start, "\"top_p\":", v.TopP); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"top_p\":", v.TopP.state); ok {
+		if b, err = appendFloat(b, v.TopP.value); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptBoolMember(b, start, "\"stream\":", v.Stream); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"stream\":", v.Stream.state); ok {
+		b = appendBool(b, v.Stream.value)
 	}
-	if b, err = appendOptInt64Member(b, start, "\"max_prompt_tokens\":", v.MaxPromptTokens); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"max_prompt_tokens\":", v.MaxPromptTokens.state); ok {
+		b = appendInt(b, v.MaxPromptTokens.value)
 	}
-	if b, err = appendOptInt64Member(b, start, "\"max_completion_tokens\":", v.MaxCompletionTokens); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"max_completion_tokens\":", v.MaxCompletionTokens.state); ok {
+		b = appendInt(b, v.MaxCompletionTokens.value)
 	}
 	if b, ok = optKey(b, start, "\"truncation_strategy\":", v.TruncationStrategy.state); ok {
 		if b, err = v.TruncationStrategy.value.appendJSON(b); err != nil {
@@ -275,8 +279,8 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptBoolMember(b, start, "\"parallel_tool_calls\":", v.ParallelToolCalls); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"parallel_tool_calls\":", v.ParallelToolCalls.state); ok {
+		b = appendBool(b, v.ParallelToolCalls.value)
 	}
 	if b, ok = optKey(b, start, "\"response_format\":", v.ResponseFormat.state); ok {
 		if b, err = v.ResponseFormat.value.appendJSON(b); err != nil {
@@ -431,8 +435,8 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"description\":", v.Description.state); ok {
+		b = appendString(b, v.Description.value)
 	}
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
@@ -442,8 +446,8 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"strict\":", v.Strict.state); ok {
+		b = appendBool(b, v.Strict.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -757,12 +761,11 @@ func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 }
 
 func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"file_id\":", v.FileID); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"file_id\":", v.FileID.state); ok {
+		b = appendString(b, v.FileID.value)
 	}
 	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
 		b = appendString(b, string(v.Detail.value))
@@ -808,12 +811,11 @@ func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 }
 
 func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"url\":", v.URL); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"url\":", v.URL.state); ok {
+		b = appendString(b, v.URL.value)
 	}
 	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
 		b = appendString(b, string(v.Detail.value))
@@ -828,7 +830,6 @@ func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 }
 
 func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -844,8 +845,8 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, err = appendOptStringMember(b, start, "\"refusal\":", v.Refusal); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"refusal\":", v.Refusal.state); ok {
+		b = appendString(b, v.Refusal.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -892,8 +893,8 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"value\":", v.Value.state); ok {
+		b = appendString(b, v.Value.value)
 	}
 	if b, ok = optKey(b, start, "\"annotations\":", v.Annotations.state); ok {
 		if b, err = appendSlice(b, v.Annotations.value, appendRawElem); err != nil {
@@ -1333,8 +1334,8 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"description\":", v.Description); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"description\":", v.Description.state); ok {
+		b = appendString(b, v.Description.value)
 	}
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
@@ -1344,8 +1345,8 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 			return nil, err
 		}
 	}
-	if b, err = appendOptBoolMember(b, start, "\"strict\":", v.Strict); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"strict\":", v.Strict.state); ok {
+		b = appendBool(b, v.Strict.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -1498,11 +1499,15 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptFloat64Member(b, start, "\"temperature\":", v.Temperature); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"temperature\":", v.Temperature.state); ok {
+		if b, err = appendFloat(b, v.Temperature.value); err != nil {
+			return nil, err
+		}
 	}
-	if b, err = appendOptFloat64Member(b, start, "\"top_p\":", v.TopP); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"top_p\":", v.TopP.state); ok {
+		if b, err = appendFloat(b, v.TopP.value); err != nil {
+			return nil, err
+		}
 	}
 	if b, ok = v.rec.member(b, start, 19, "\"max_prompt_tokens\":", false); ok {
 		if b, err = appendOptInt64(b, v.MaxPromptTokens); err != nil {
@@ -1959,14 +1964,14 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"type\":", v.Type); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"type\":", v.Type.state); ok {
+		b = appendString(b, v.Type.value)
 	}
-	if b, err = appendOptStringMember(b, start, "\"text\":", v.Text); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"text\":", v.Text.state); ok {
+		b = appendString(b, v.Text.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2715,8 +2720,8 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptBoolMember(b, start, "\"stream\":", v.Stream); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"stream\":", v.Stream.state); ok {
+		b = appendBool(b, v.Stream.value)
 	}
 	return append(b, '}'), nil
 }
@@ -2727,14 +2732,14 @@ func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"tool_call_id\":", v.ToolCallID); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"tool_call_id\":", v.ToolCallID.state); ok {
+		b = appendString(b, v.ToolCallID.value)
 	}
-	if b, err = appendOptStringMember(b, start, "\"output\":", v.Output); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"output\":", v.Output.state); ok {
+		b = appendString(b, v.Output.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -2981,15 +2986,14 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 }
 
 func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, string(v.Type))
 	}
-	if b, err = appendOptInt64Member(b, start, "\"last_messages\":", v.LastMessages); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"last_messages\":", v.LastMessages.state); ok {
+		b = appendInt(b, v.LastMessages.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

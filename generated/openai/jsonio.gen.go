@@ -495,62 +495,10 @@ func optKey(b []byte, start int, key string, state optState) ([]byte, bool) {
 	if state == optAbsent {
 		return b, false
 	}
-	return optMemberKey(b, start, key, state)
-}
-
-// optMemberKey writes the separator and key of a present optional member
-// and reports whether a value must follow (false: it was null, written).
-func optMemberKey(b []byte, start int, key string, state optState) ([]byte, bool) {
 	b = comma(b, start)
 	b = append(b, key...)
 	if state != optValue {
 		return append(b, "null"...), false
 	}
 	return b, true
-}
-
-// Optional members of plain types, without an indirect call per value.
-
-func appendOptStringMember(b []byte, start int, key string, o Opt[string]) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b, more := optMemberKey(b, start, key, o.state)
-	if more {
-		b = appendString(b, o.value)
-	}
-	return b, nil
-}
-
-func appendOptInt64Member(b []byte, start int, key string, o Opt[int64]) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b, more := optMemberKey(b, start, key, o.state)
-	if more {
-		b = appendInt(b, o.value)
-	}
-	return b, nil
-}
-
-func appendOptBoolMember(b []byte, start int, key string, o Opt[bool]) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b, more := optMemberKey(b, start, key, o.state)
-	if more {
-		b = appendBool(b, o.value)
-	}
-	return b, nil
-}
-
-func appendOptFloat64Member(b []byte, start int, key string, o Opt[float64]) ([]byte, error) {
-	if o.state == optAbsent {
-		return b, nil
-	}
-	b, more := optMemberKey(b, start, key, o.state)
-	if more {
-		return appendFloat(b, o.value)
-	}
-	return b, nil
 }

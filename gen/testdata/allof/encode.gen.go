@@ -3,15 +3,14 @@
 package api
 
 func (v Base) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
-	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"created\":", v.Created.state); ok {
+		b = appendInt(b, v.Created.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -23,11 +22,11 @@ func (v Base) MarshalJSON() ([]byte, error) {
 }
 
 func (v Closed) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"a\":", v.A); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
+		b = appendString(b, v.A.value)
 	}
 	return append(b, '}'), nil
 }
@@ -38,11 +37,11 @@ func (v Closed) MarshalJSON() ([]byte, error) {
 }
 
 func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"x\":", v.X); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"x\":", v.X.state); ok {
+		b = appendString(b, v.X.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -54,21 +53,20 @@ func (v Deprecated) MarshalJSON() ([]byte, error) {
 }
 
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
-	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
-	if b, err = appendOptInt64Member(b, start, "\"created\":", v.Created); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"created\":", v.Created.state); ok {
+		b = appendInt(b, v.Created.value)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"bark\":", !v.Bark); ok {
 		b = appendBool(b, v.Bark)
 	}
-	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -80,11 +78,11 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 }
 
 func (v Mixed) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"a\":", v.A); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
+		b = appendString(b, v.A.value)
 	}
 	for _, k := range sortedKeys(v.AdditionalProperties) {
 		b = comma(b, start)

@@ -3,11 +3,11 @@
 package api
 
 func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"b\":", v.B); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"b\":", v.B.state); ok {
+		b = appendString(b, v.B.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -19,11 +19,11 @@ func (v MixedObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"c\":", v.C); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"c\":", v.C.state); ok {
+		b = appendString(b, v.C.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -35,11 +35,11 @@ func (v MixedObject2) MarshalJSON() ([]byte, error) {
 }
 
 func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"q\":", v.Q); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"q\":", v.Q.state); ok {
+		b = appendString(b, v.Q.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -143,11 +143,11 @@ func (v UploadRequest) formFields(add func(name string, value any) error) error 
 }
 
 func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptInt64Member(b, start, "\"a\":", v.A); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
+		b = appendInt(b, v.A.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -7,17 +7,17 @@ func (v Client2) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"marshal_json\":", v.MarshalJSON2); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"marshal_json\":", v.MarshalJSON2.state); ok {
+		b = appendString(b, v.MarshalJSON2.value)
 	}
-	if b, err = appendOptStringMember(b, start, "\"MarshalJSON\":", v.MarshalJSON3); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"MarshalJSON\":", v.MarshalJSON3.state); ok {
+		b = appendString(b, v.MarshalJSON3.value)
 	}
-	if b, err = appendOptBoolMember(b, start, "\"2fa\":", v.X2fa); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"2fa\":", v.X2fa.state); ok {
+		b = appendBool(b, v.X2fa.value)
 	}
-	if b, err = appendOptStringMember(b, start, "\"type\":", v.Type); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"type\":", v.Type.state); ok {
+		b = appendString(b, v.Type.value)
 	}
 	if b, ok = optKey(b, start, "\"user_urls\":", v.UserURLs.state); ok {
 		if b, err = appendSliceString(b, v.UserURLs.value); err != nil {
@@ -44,11 +44,11 @@ func (v FooBar) appendJSON(b []byte) ([]byte, error) {
 }
 
 func (v FooBar2) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"x\":", v.X); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"x\":", v.X.state); ok {
+		b = appendString(b, v.X.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

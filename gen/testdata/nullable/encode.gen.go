@@ -3,11 +3,11 @@
 package api
 
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

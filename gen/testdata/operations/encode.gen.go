@@ -3,11 +3,11 @@
 package api
 
 func (v CreateItemRequest) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"name\":", v.Name); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
@@ -35,11 +35,11 @@ func (v Item) MarshalJSON() ([]byte, error) {
 }
 
 func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
-	var err error
+	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"id\":", v.ID); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"id\":", v.ID.state); ok {
+		b = appendString(b, v.ID.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -17,8 +17,8 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, err = appendOptStringMember(b, start, "\"tz\":", v.TimeZone); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"tz\":", v.TimeZone.state); ok {
+		b = appendString(b, v.TimeZone.value)
 	}
 	if b, ok = optKey(b, start, "\"labels\":", v.Labels.state); ok {
 		if b, err = v.Labels.value.appendJSON(b); err != nil {

@@ -45,8 +45,8 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, err = appendOptStringMember(b, start, "\"value\":", v.Value); err != nil {
-		return nil, err
+	if b, ok = optKey(b, start, "\"value\":", v.Value.state); ok {
+		b = appendString(b, v.Value.value)
 	}
 	if b, ok = optKey(b, start, "\"next\":", v.Next.state); ok {
 		if b, err = appendPtr(b, v.Next.value, appendElem[Node]); err != nil {
