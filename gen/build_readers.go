@@ -101,11 +101,17 @@ func prettyExpr(e *ir.Expr) string {
 	e = resolveAlias(e)
 	switch e.Kind {
 	case ir.ExprBuiltin:
-		return [...]string{ir.String: "String", ir.Int64: "Int64", ir.Int32: "Int32", ir.Float64: "Float64", ir.Bool: "Bool", ir.Raw: "Raw", ir.File: "File"}[e.Builtin]
+		return builtinName(e.Builtin)
 	case ir.ExprNamed:
 		return e.Named.Name
 	case ir.ExprExternal:
 		return "External" + naming.Exported(e.Name)
 	}
 	return containers[e.Kind] + prettyExpr(e.Elem)
+}
+
+// builtinName spells a builtin type in identifiers, generated and the
+// template's alike: readString, appendOptInt64, readSliceFloat64.
+func builtinName(b ir.Builtin) string {
+	return [...]string{ir.String: "String", ir.Int64: "Int64", ir.Int32: "Int32", ir.Float64: "Float64", ir.Bool: "Bool", ir.Raw: "Raw", ir.File: "File"}[b]
 }

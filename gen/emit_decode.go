@@ -45,23 +45,8 @@ func emitScalarDecode(f *jen.File, t *ir.Type, r readers) {
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(jen.Return(read))
 }
 
-func readMethod(b ir.Builtin) string {
-	switch b {
-	case ir.Int64:
-		return "readInt64"
-	case ir.Int32:
-		return "readInt32"
-	case ir.Float64:
-		return "readFloat64"
-	case ir.Bool:
-		return "readBool"
-	case ir.Raw:
-		return "readRaw"
-	case ir.File:
-		return "readFile"
-	}
-	return "readString"
-}
+// readMethod is the decoder's read method for a builtin (readString, ...).
+func readMethod(b ir.Builtin) string { return "read" + builtinName(b) }
 
 // unmarshalMethod writes UnmarshalJSON over decodeJSON, with the decoder a
 // local so that decoding a value allocates nothing for the machinery.

@@ -71,18 +71,17 @@ func hasCodec(e *ir.Expr) bool {
 	return e.Kind == ir.ExprNamed && e.Named.Kind != ir.KindAlias
 }
 
-// builtinHelper names the template's encoder for a container (Opt, Slice,
-// Map) of a plain value, or "" when there is none.
+// builtinHelper names (less "append") the template's encoder for a
+// container (Opt, Slice, Map) of a plain value, or "" when there is none.
 func builtinHelper(container string, elem *ir.Expr) string {
 	if elem.Kind != ir.ExprBuiltin {
 		return ""
 	}
-	names := map[string]map[ir.Builtin]string{
-		"Opt":   {ir.String: "OptString", ir.Int64: "OptInt64", ir.Float64: "OptFloat64", ir.Bool: "OptBool"},
-		"Slice": {ir.String: "SliceString"},
-		"Map":   {ir.String: "MapString", ir.Raw: "MapRaw"},
+	switch name := container + builtinName(elem.Builtin); name {
+	case "OptString", "OptInt64", "OptFloat64", "OptBool", "SliceString", "MapString", "MapRaw":
+		return name
 	}
-	return names[container][elem.Builtin]
+	return ""
 }
 
 // jsonKey is the member name as it appears on the wire, with its colon.
@@ -92,7 +91,7 @@ func jsonKey(name string) string {
 }
 
 // containers spells each container expression in the names of the
-// template's encoders (appendSlice, appendOptMember, ...) and of the
+// template's encoders (appendSlice, appendOptString, ...) and of the
 // generated readers (readSliceString, ...).
 var containers = map[ir.ExprKind]string{
 	ir.ExprOpt: "Opt", ir.ExprSlice: "Slice", ir.ExprMap: "Map", ir.ExprPointer: "Ptr",
@@ -145,10 +144,8 @@ func elemFunc(e *ir.Expr, depth int) jen.Code {
 	if hasCodec(inner) {
 		return jen.Id("appendElem").Types(goType(inner))
 	}
-	if inner.Kind == ir.ExprBuiltin {
-		if name, ok := map[ir.Builtin]string{ir.String: "appendStringElem", ir.Int64: "appendInt64Elem", ir.Bool: "appendBoolElem", ir.Float64: "appendFloatElem", ir.Raw: "appendRawElem"}[inner.Builtin]; ok {
-			return jen.Id(name)
-		}
+	if inner.Kind == ir.ExprBuiltin && inner.Builtin != ir.Int32 && inner.Builtin != ir.File {
+		return jen.Id("append" + builtinName(inner.Builtin) + "Elem")
 	}
 	x := "x" + strconv.Itoa(depth)
 	body, usesErr := appendStmts(jen.Id(x), e, depth+1)

@@ -486,7 +486,7 @@ func appendMapRaw(b []byte, m map[string]json.RawMessage) ([]byte, error) {
 	return appendMap(b, m, appendRawElem)
 }
 
-func appendFloatElem(b []byte, v float64) ([]byte, error) { return appendFloat(b, v) }
+func appendFloat64Elem(b []byte, v float64) ([]byte, error) { return appendFloat(b, v) }
 
 // optKey starts optional member key: nothing when the Opt is absent, the
 // key and null when it is null, and the key when the value is to follow,

@@ -69,7 +69,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 		}
 	}
 	if b, ok = optKey(b, start, "\"scores\":", v.Scores.state); ok {
-		if b, err = appendMap(b, v.Scores.value, appendFloatElem); err != nil {
+		if b, err = appendMap(b, v.Scores.value, appendFloat64Elem); err != nil {
 			return nil, err
 		}
 	}
