@@ -316,4 +316,22 @@ func TestHasMembersCountsKeysOnce(t *testing.T) {
 	if allocs := testing.AllocsPerRun(100, func() { d.hasMembers("a", "c") }); allocs != 0 {
 		t.Fatalf("hasMembers allocates %v times per call", allocs)
 	}
+	// Past 64 names the set leaves the stack; the same rules hold.
+	var names []string
+	var obj strings.Builder
+	obj.WriteString(`{"k0":0`)
+	for i := range 70 {
+		names = append(names, fmt.Sprintf("k%d", i))
+		if i > 0 {
+			fmt.Fprintf(&obj, `,"k%d":%d`, i, i)
+		}
+	}
+	obj.WriteString(`,"k0":1}`)
+	d = newDecoder([]byte(obj.String()))
+	if !d.hasMembers(names...) {
+		t.Fatal("70 names, all present: not found")
+	}
+	if d.hasMembers(append(names, "k70")...) {
+		t.Fatal("71 names, one missing (and k0 twice): found")
+	}
 }

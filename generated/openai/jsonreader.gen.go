@@ -738,48 +738,26 @@ func (d *decoder) tag(name string) []byte {
 
 // hasMembers reports whether the object ahead has every named member,
 // reading a copy of the decoder and stopping as soon as it has seen them all.
+// A repeated key counts once; names past 64 take a set off the stack.
 func (d *decoder) hasMembers(names ...string) bool {
+	var small [1]uint64
+	seen := small[:]
 	if len(names) > 64 {
-		return d.hasMembersSlow(names)
+		seen = make([]uint64, (len(names)+63)/64)
 	}
-	var seen uint64 // a repeated key counts once
-	want := uint64(1)<<len(names) - 1
-	if len(names) == 64 {
-		want = ^uint64(0)
-	}
-	c := d.scanner()
-	for i := 0; seen != want; i++ {
-		key, more, err := c.member(i)
-		if err != nil || !more {
-			break
-		}
-		for i, n := range names {
-			if string(key) == n {
-				seen |= 1 << i
-				break
-			}
-		}
-		if c.skip() != nil {
-			break
-		}
-	}
-	return seen == want
-}
-
-// hasMembersSlow is hasMembers for more than 64 names.
-func (d *decoder) hasMembersSlow(names []string) bool {
-	seen := make([]bool, len(names))
 	found := 0
 	c := d.scanner()
-	for i := 0; ; i++ {
+	for i := 0; found < len(names); i++ {
 		key, more, err := c.member(i)
 		if err != nil || !more {
 			break
 		}
-		for i, n := range names {
-			if !seen[i] && string(key) == n {
-				seen[i] = true
-				found++
+		for j, n := range names {
+			if string(key) == n {
+				if bit := uint64(1) << (j % 64); seen[j/64]&bit == 0 {
+					seen[j/64] |= bit
+					found++
+				}
 				break
 			}
 		}
