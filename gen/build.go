@@ -2,6 +2,7 @@ package gen
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strings"
 
@@ -17,12 +18,14 @@ import (
 type builder struct {
 	doc *openapi3.T
 	// pos, when the document was loaded without origins, gives the lines
-	// that order struct fields; a struct it cannot place is an error, so
-	// Prepare builds again from a document with origins.
-	pos   *positions
-	cfg   Config
-	errs  diag.List
-	names *naming.Namespace
+	// that order struct fields; unplaced notes a property it had none for,
+	// and then buildAt fails with errUnplaced, so Prepare builds again
+	// from a document with origins.
+	pos      *positions
+	unplaced bool
+	cfg      Config
+	errs     diag.List
+	names    *naming.Namespace
 	// comps holds every component schema, declared up front in sorted order
 	// so their Go names do not depend on which operations are included.
 	comps map[string]*component
@@ -47,6 +50,10 @@ type component struct {
 }
 
 const componentPrefix = "#/components/schemas/"
+
+// errUnplaced is buildAt's answer when positions could not place a
+// property: the document must be built from origins instead.
+var errUnplaced = errors.New("a property positions cannot place")
 
 func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 	return buildAt(doc, nil, cfg)
@@ -90,6 +97,9 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	api.Readers = b.readers(api)
+	if b.unplaced {
+		return nil, errUnplaced
+	}
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/oagen/oagen/internal/diag"
 	"github.com/oagen/oagen/internal/ir"
 	"github.com/oagen/oagen/internal/naming"
 )
@@ -42,7 +41,7 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 		s = throughSingle(s)
 		lines := b.propertyLines(ptr)
 		for _, name := range sortedKeys(s.Properties) {
-			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: b.propertyLine(lines, name, s.Properties[name], ptr)})
+			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: b.propertyLine(lines, name, s.Properties[name])})
 		}
 		parts++
 	}
@@ -81,7 +80,7 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 		lines := b.propertyLines(ptr)
 		for _, name := range sortedKeys(s.Properties) {
 			sr := s.Properties[name]
-			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: b.propertyLine(lines, name, sr, ptr)})
+			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: b.propertyLine(lines, name, sr)})
 		}
 		for _, r := range s.Required {
 			required[r] = true
@@ -163,10 +162,10 @@ func (b *builder) propertyLines(ptr string) map[string]int {
 	return b.pos.keyLines(ptr + "/properties")
 }
 
-// propertyLine is where property name of the schema at ptr is written, so
-// fields follow the spec's order: from lines (see propertyLines), or from
-// the document's origins.
-func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.SchemaRef, ptr string) int {
+// propertyLine is where property name is written, so fields follow the
+// spec's order: from lines (see propertyLines), or from the document's
+// origins.
+func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.SchemaRef) int {
 	if b.pos == nil {
 		return originLine(sr)
 	}
@@ -174,7 +173,7 @@ func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.S
 	if !ok {
 		// Not where ptr says: the fields could come out in another
 		// order than with origins, so Prepare builds with them.
-		b.errs.Add(diag.Loc{Pointer: ptr}, "internal: property %q has no position", name)
+		b.unplaced = true
 	}
 	return line
 }

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -56,6 +57,9 @@ func FuzzLoadBuild(f *testing.F) {
 		}
 		fapi, err := buildAt(fdoc, pos, cfg)
 		if err != nil {
+			if !errors.Is(err, errUnplaced) {
+				t.Fatalf("the fast load reported %v where origins built", err)
+			}
 			return
 		}
 		got, err := emit(fapi)

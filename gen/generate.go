@@ -90,8 +90,8 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	api, err := buildAt(doc, pos, cfg)
 	if err != nil && pos != nil {
 		// Diagnostics are located through kin-openapi's origins, which
-		// the fast load left out (as when positions could not order a
-		// struct): the slow way, then, and its diagnostics.
+		// the fast load left out, and errUnplaced says positions could not
+		// order a struct: either way, build again the slow way.
 		if doc, err = load(cfg.Spec); err != nil {
 			return nil, err
 		}
