@@ -119,15 +119,15 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 		c.Err().Op("=").Add(read)
 		return
 	}
+	// Its bit in the seen set.
+	w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
 	if fl.Type.Kind == ir.ExprOpt {
 		// Required and nullable: present is all there is to note.
-		w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
 		c.Id("seen").Index(jen.Lit(w)).Op("|=").Lit(bit)
 		c.Err().Op("=").Add(read)
 		return
 	}
 	// A null where the schema promised a value is remembered, not fatal.
-	w, bit := fl.RequiredIndex/64, uint64(1)<<(fl.RequiredIndex%64)
 	present := jen.List(jen.Id("v").Dot("rec"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("required").Call(jen.Id("d"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
 	if fl.Const == nil {
 		c.If(present, jen.Id("ok")).Block(jen.Err().Op("=").Add(read))
