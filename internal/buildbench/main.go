@@ -252,10 +252,7 @@ func generate(dir, spec string, ops []string) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), gomod.ForGenerated("buildbench/oagen", ""), 0o644); err != nil {
-		return err
-	}
-	return command(dir, "go", "mod", "tidy")
+	return gomod.Write(dir, "buildbench/oagen", "go.sum")
 }
 
 // timedBuild times builds of one package, each after appending a comment

@@ -60,7 +60,7 @@ func run(corpus, keep string, out io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeModule(dir); err != nil {
+	if err := gomod.Write(dir, "corpus", "go.sum"); err != nil {
 		return err
 	}
 	var results []*result
@@ -128,19 +128,6 @@ func generate(spec, pkg, dir string) *result {
 	}
 	r.outcome = "ok"
 	return r
-}
-
-// writeModule makes dir a module that builds generated packages offline,
-// with this repository's go.sum.
-func writeModule(dir string) error {
-	sum, err := os.ReadFile("go.sum")
-	if err != nil {
-		return fmt.Errorf("run from the repository root: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), gomod.ForGenerated("corpus", ""), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
 }
 
 var pkgLine = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?(p\d{3})/([^\s:]+:\d+:\d+: .*)$`)

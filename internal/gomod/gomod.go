@@ -5,7 +5,11 @@
 // version generated code needs is written down once.
 package gomod
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
 
 // requirements are what a generated package imports (oapi-codegen/runtime)
 // and what that needs, matching go.sum.
@@ -21,9 +25,23 @@ require (
 // empty, that module also requires github.com/oagen/oagen from the
 // directory replace (tests that import its internal packages).
 func ForGenerated(path, replace string) []byte {
-	mod := fmt.Sprintf("module %s\n\ngo 1.26\n\n%s", path, requirements)
+	mod := fmt.Sprintf("module %s\n\ngo 1.26.0\n\n%s", path, requirements)
 	if replace != "" {
 		mod += "\nrequire github.com/oagen/oagen v0.0.0\n\nreplace github.com/oagen/oagen => " + replace + "\n"
 	}
 	return []byte(mod)
+}
+
+// Write makes dir a module named path that builds generated packages
+// offline: the go.mod of ForGenerated and a copy of the go.sum at sumFile
+// (this repository's, which holds what they need).
+func Write(dir, path, sumFile string) error {
+	sum, err := os.ReadFile(sumFile)
+	if err != nil {
+		return fmt.Errorf("reading this repository's go.sum (run from its root): %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), ForGenerated(path, ""), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
 }

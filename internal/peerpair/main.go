@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"regexp"
@@ -59,7 +60,7 @@ func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%d alternating rounds, -benchtime %s: ns/op median (min), and %s ÷ %s\n\n", rounds, benchtime, a, b)
 	fmt.Fprintf(out, "| op | %s | %s | ratio of medians | ratio of minimums |\n|---|--:|--:|--:|--:|\n", a, b)
-	for _, op := range sortedOps(s[a]) {
+	for _, op := range slices.Sorted(maps.Keys(s[a])) {
 		x, y := s[a][op], s[b][op]
 		if len(y) == 0 {
 			continue
@@ -110,13 +111,4 @@ func median(x []float64) float64 {
 		return (s[n/2-1] + s[n/2]) / 2
 	}
 	return s[len(s)/2]
-}
-
-func sortedOps(m map[string][]float64) []string {
-	var ops []string
-	for op := range m {
-		ops = append(ops, op)
-	}
-	slices.Sort(ops)
-	return ops
 }
