@@ -597,21 +597,16 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 			return nil, false, d.unexpected("',' or '}'")
 		}
 	}
-	// The usual key, plain ASCII and followed at once by the colon, is
-	// found here without a call; anything else goes through strBytes.
+	// The usual key, plain ASCII and followed at once by the colon, takes
+	// one scan; anything else goes through strBytes.
 	if data, start := d.data, d.pos+1; d.peek() == '"' {
-		for j := start; j+8 <= len(data); j += 8 {
-			if m := special(binary.LittleEndian.Uint64(data[j:])); m != 0 {
-				if j += bits.TrailingZeros64(m) / 8; data[j] == '"' && j+1 < len(data) && data[j+1] == ':' {
-					d.pos = j + 2
-					if d.pos < len(data) && data[d.pos] == ' ' {
-						d.pos++
-					}
-					d.ws()
-					return data[start:j], true, nil
-				}
-				break
+		if j := d.plain(start); j+1 < len(data) && data[j] == '"' && data[j+1] == ':' {
+			d.pos = j + 2
+			if d.pos < len(data) && data[d.pos] == ' ' {
+				d.pos++
 			}
+			d.ws()
+			return data[start:j], true, nil
 		}
 	}
 	if key, err = d.strBytes(nil); err != nil {
