@@ -319,14 +319,14 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // needsEscape reports whether any byte of w is a quote, a backslash, a
-// control character, <, >, & or non-ASCII (the SWAR zero-byte test, per
-// byte value).
+// control character, <, >, & or non-ASCII: the SWAR zero-byte test per
+// byte value, without the "&^ x" that only matters for non-ASCII bytes,
+// which | w flags anyway (see special).
 func needsEscape(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q, bs := w^(ones*'"'), w^(ones*'\\')
 	lt, gt, amp := w^(ones*'<'), w^(ones*'>'), w^(ones*'&')
-	zero := (q-ones)&^q | (bs-ones)&^bs | (lt-ones)&^lt | (gt-ones)&^gt | (amp-ones)&^amp
-	return (zero|(w-ones*0x20)&^w|w)&highs != 0
+	return ((q-ones)|(bs-ones)|(lt-ones)|(gt-ones)|(amp-ones)|(w-ones*0x20)|w)&highs != 0
 }
 
 // The append functions for containers write each element with elem.

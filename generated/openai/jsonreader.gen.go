@@ -412,13 +412,18 @@ func (d *decoder) plain(i int) int {
 }
 
 // special flags (in its high bit) each byte of w that is '"', '\\', below
-// 0x20 or at least 0x80, with the classic SWAR tests for a zero byte and a
-// byte below n.
+// 0x20 or at least 0x80. x-ones sets a byte's high bit when the byte of x
+// is zero, and also when it is at least 0x81 or a borrow comes in from the
+// byte below. Neither spoils the lowest flag: a byte of quote or backslash
+// at 0x81 and up is a byte of w at 0x80 and up, which | w flags anyway, and
+// a borrow comes only from a flagged byte below. So the classic "&^ x"
+// that would clear those flags is not needed (nor for w-ones*0x20, whose
+// extra flags are bytes at 0xA0 and up).
 func special(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	quote := w ^ (ones * '"')
 	backslash := w ^ (ones * '\\')
-	return ((quote-ones)&^quote | (backslash-ones)&^backslash | (w-ones*0x20)&^w | w) & highs
+	return ((quote - ones) | (backslash - ones) | (w - ones*0x20) | w) & highs
 }
 
 // unescape decodes a string with escapes or non-ASCII bytes, appending
