@@ -175,9 +175,12 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 	req := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
 		jen.Id("path"):   pathExpr(op),
-		jen.Id("query"):  queryLiteral(op.FixedQuery),
-		jen.Id("header"): jen.Qual("net/http", "Header").Values(),
 		jen.Id("accept"): jen.Lit(accept),
+	}
+	// The query and header maps are made by the first parameter set (see
+	// addQuery): a call that sets none allocates none.
+	if len(op.FixedQuery) > 0 {
+		req[jen.Id("query")] = queryLiteral(op.FixedQuery)
 	}
 	if op.Body != nil {
 		switch op.Body.Encoding {
@@ -201,13 +204,13 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 	}
 	g.Id("req").Op(":=").Id("request").Values(req)
 	for _, p := range op.QueryParams {
-		g.Add(setParam(p, "addQuery", jen.Id("req").Dot("query"), fail))
+		g.Add(setParam(p, "addQuery", jen.Op("&").Id("req").Dot("query"), fail))
 	}
 	for _, p := range op.HeaderParams {
-		g.Add(setParam(p, "addHeader", jen.Id("req").Dot("header"), fail))
+		g.Add(setParam(p, "addHeader", jen.Op("&").Id("req").Dot("header"), fail))
 	}
 	for _, p := range op.CookieParams {
-		g.Add(setParam(p, "addCookie", jen.Id("req").Dot("header"), fail))
+		g.Add(setParam(p, "addCookie", jen.Op("&").Id("req").Dot("header"), fail))
 	}
 }
 

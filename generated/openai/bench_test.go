@@ -2,8 +2,10 @@ package openai
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"testing"
 )
 
@@ -109,6 +111,38 @@ func BenchmarkStreamDecode(b *testing.B) {
 		}
 		if s.Err() != nil || n != 43 {
 			b.Fatalf("%d events, %v", n, s.Err())
+		}
+	}
+}
+
+// BenchmarkClientCreateRun is one whole CreateRun call: options, request
+// encoding, headers, the Doer (replaying the recorded run, with its
+// Content-Length, as net/http hands it over) and reading and decoding the
+// response. What it adds to Run decode plus request encode is the client's
+// own cost per call.
+func BenchmarkClientCreateRun(b *testing.B) {
+	var req CreateRunRequest
+	if err := req.UnmarshalJSON([]byte(benchRequest)); err != nil {
+		b.Fatal(err)
+	}
+	run := benchRun(b)
+	c := NewClient(WithAPIKey("sk-bench"), WithHTTPClient(doerFunc(func(r *http.Request) (*http.Response, error) {
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			return nil, err
+		}
+		return &http.Response{
+			StatusCode:    200,
+			Header:        http.Header{"Content-Type": {"application/json"}},
+			Body:          io.NopCloser(bytes.NewReader(run)),
+			ContentLength: int64(len(run)),
+			Request:       r,
+		}, nil
+	})))
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.CreateRun(ctx, "thread_abc", req, CreateRunParams{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
@@ -55,10 +54,8 @@ func (c *Client) CancelRun(ctx context.Context, threadID string, runID string, o
 	req := request{
 		accept:      "application/json",
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs/" + p1 + "/cancel",
-		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -89,13 +86,11 @@ func (c *Client) CreateRun(ctx context.Context, threadID string, body CreateRunR
 		accept:      "application/json",
 		body:        body,
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs",
-		query:       url.Values{},
 	}
 	if v, ok := params.Include.Get(); ok {
-		if err := addQuery(req.query, "form", true, "include[]", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "include[]", v); err != nil {
 			return nil, err
 		}
 	}
@@ -118,14 +113,12 @@ func (c *Client) CreateRunStream(ctx context.Context, threadID string, body Crea
 		accept:      "text/event-stream",
 		body:        body,
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs",
-		query:       url.Values{},
 		stream:      true,
 	}
 	if v, ok := params.Include.Get(); ok {
-		if err := addQuery(req.query, "form", true, "include[]", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "include[]", v); err != nil {
 			return newStream[AssistantStreamEvent](nil, nil, err)
 		}
 	}
@@ -152,10 +145,8 @@ func (c *Client) GetRun(ctx context.Context, threadID string, runID string, opts
 	req := request{
 		accept:      "application/json",
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "GET",
 		path:        "/threads/" + p0 + "/runs/" + p1,
-		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -183,10 +174,8 @@ func (c *Client) GetRunStep(ctx context.Context, threadID string, runID string, 
 	req := request{
 		accept:      "application/json",
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "GET",
 		path:        "/threads/" + p0 + "/runs/" + p1 + "/steps/" + p2,
-		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -227,28 +216,26 @@ func (c *Client) ListRunSteps(ctx context.Context, threadID string, runID string
 	req := request{
 		accept:      "application/json",
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "GET",
 		path:        "/threads/" + p0 + "/runs/" + p1 + "/steps",
-		query:       url.Values{},
 	}
 	if v, ok := params.Limit.Get(); ok {
-		if err := addQuery(req.query, "form", true, "limit", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "limit", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.Order.Get(); ok {
-		if err := addQuery(req.query, "form", true, "order", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "order", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.After.Get(); ok {
-		if err := addQuery(req.query, "form", true, "after", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "after", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.Before.Get(); ok {
-		if err := addQuery(req.query, "form", true, "before", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "before", v); err != nil {
 			return nil, err
 		}
 	}
@@ -317,28 +304,26 @@ func (c *Client) ListRuns(ctx context.Context, threadID string, params ListRunsP
 	req := request{
 		accept:      "application/json",
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "GET",
 		path:        "/threads/" + p0 + "/runs",
-		query:       url.Values{},
 	}
 	if v, ok := params.Limit.Get(); ok {
-		if err := addQuery(req.query, "form", true, "limit", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "limit", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.Order.Get(); ok {
-		if err := addQuery(req.query, "form", true, "order", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "order", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.After.Get(); ok {
-		if err := addQuery(req.query, "form", true, "after", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "after", v); err != nil {
 			return nil, err
 		}
 	}
 	if v, ok := params.Before.Get(); ok {
-		if err := addQuery(req.query, "form", true, "before", v); err != nil {
+		if err := addQuery(&req.query, "form", true, "before", v); err != nil {
 			return nil, err
 		}
 	}
@@ -395,10 +380,8 @@ func (c *Client) ModifyRun(ctx context.Context, threadID string, runID string, b
 		accept:      "application/json",
 		body:        body,
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs/" + p1,
-		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -426,10 +409,8 @@ func (c *Client) SubmitToolOutputsToRun(ctx context.Context, threadID string, ru
 		accept:      "application/json",
 		body:        body,
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs/" + p1 + "/submit_tool_outputs",
-		query:       url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -454,10 +435,8 @@ func (c *Client) SubmitToolOutputsToRunStream(ctx context.Context, threadID stri
 		accept:      "text/event-stream",
 		body:        body,
 		decodeError: decodeErrorResponseError,
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/threads/" + p0 + "/runs/" + p1 + "/submit_tool_outputs",
-		query:       url.Values{},
 		stream:      true,
 	}
 	resp, err := c.send(ctx, req, opts)

@@ -137,6 +137,9 @@ func (c *Client) GoString() string { return c.String() }
 // RequestOption changes one request.
 type RequestOption func(*requestConfig)
 
+// requestConfig is what the RequestOptions of one call set; its maps are
+// made by the first option that needs them, so a call without options
+// allocates none.
 type requestConfig struct {
 	header http.Header
 	query  url.Values
@@ -145,12 +148,22 @@ type requestConfig struct {
 
 // WithRequestHeader sets a header on one request.
 func WithRequestHeader(key, value string) RequestOption {
-	return func(r *requestConfig) { r.header.Set(key, value) }
+	return func(r *requestConfig) {
+		if r.header == nil {
+			r.header = http.Header{}
+		}
+		r.header.Set(key, value)
+	}
 }
 
 // WithQuery adds a query parameter to one request.
 func WithQuery(key, value string) RequestOption {
-	return func(r *requestConfig) { r.query.Add(key, value) }
+	return func(r *requestConfig) {
+		if r.query == nil {
+			r.query = url.Values{}
+		}
+		r.query.Add(key, value)
+	}
 }
 
 // WithRequestBody sends body instead of the encoded request value. A body
@@ -229,7 +242,7 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 		return err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	data, err := readBody(resp)
 	if err != nil {
 		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, c.baseURL+req.path, err)
 	}
@@ -240,6 +253,39 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.baseURL+req.path, err)
 	}
 	return nil
+}
+
+// maxPresized bounds the buffer readBody makes from a Content-Length, so a
+// header cannot make the client allocate more than a body could fill.
+const maxPresized = 64 << 20
+
+// readBody reads a response body to its end. A body of announced length
+// is read into one buffer of that size; io.ReadAll grows one from 512
+// bytes, copying as it goes (five allocations for a 2 KB run). Reading to
+// the end, not just the announced bytes, keeps what an inconsistent Doer
+// sends beyond them and lets the transport reuse the connection.
+func readBody(resp *http.Response) ([]byte, error) {
+	n := resp.ContentLength
+	if n <= 0 || n > maxPresized {
+		return io.ReadAll(resp.Body)
+	}
+	buf := make([]byte, n, n+1)
+	if _, err := io.ReadFull(resp.Body, buf); err != nil {
+		return nil, err
+	}
+	for {
+		m, err := resp.Body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // more than announced: grow
+		}
+	}
 }
 
 // doRaw sends req and returns a 2xx response's body for the caller to read
@@ -256,10 +302,7 @@ func (c *Client) doRaw(ctx context.Context, req request, opts []RequestOption) (
 // with its body open, or an error. A 2xx response is never retried: for a
 // stream, once it has started, it is the caller's.
 func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*http.Response, error) {
-	cfg := requestConfig{header: http.Header{}, query: url.Values{}}
-	for _, o := range opts {
-		o(&cfg)
-	}
+	cfg := configure(opts)
 	u := c.baseURL + req.path
 	full := u
 	if q := mergeQuery(req.query, cfg.query); len(q) > 0 {
@@ -309,6 +352,20 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	}
 }
 
+// configure applies a call's options. An option is a func given the
+// config's address, which puts the config on the heap: only a call that
+// has options pays for that.
+func configure(opts []RequestOption) requestConfig {
+	if len(opts) == 0 {
+		return requestConfig{}
+	}
+	cfg := new(requestConfig)
+	for _, o := range opts {
+		o(cfg)
+	}
+	return *cfg
+}
+
 // requestBody encodes the request's body once, and returns its content
 // type and a function that rewinds it for another attempt (nil when it
 // cannot be replayed).
@@ -356,11 +413,15 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 // without encoding/json's extra validation pass over the bytes.
 type fastCodec interface {
 	appendJSON([]byte) ([]byte, error)
+	MarshalJSON() ([]byte, error)
 }
 
+// encodeBody encodes a JSON request body: a generated type through its
+// MarshalJSON, which starts from a buffer sized for the type (json.Marshal
+// would check and copy what it returns).
 func encodeBody(v any) ([]byte, error) {
 	if c, ok := v.(fastCodec); ok {
-		return c.appendJSON(make([]byte, 0, 512))
+		return c.MarshalJSON()
 	}
 	return json.Marshal(v)
 }
@@ -550,8 +611,9 @@ func (c *Client) log(ctx context.Context, method, u string, resp *http.Response,
 	c.logger.DebugContext(ctx, packageName+" request", attrs...)
 }
 
-// addQuery styles one query parameter and adds it to q.
-func addQuery(q url.Values, style string, explode bool, name string, value any) error {
+// addQuery styles one query parameter and adds it to *q, which it makes
+// when it is nil: a call that sets no parameter allocates no map.
+func addQuery(q *url.Values, style string, explode bool, name string, value any) error {
 	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationQuery, value)
 	if err != nil {
 		return fmt.Errorf("%s: query parameter %s: %w", packageName, name, err)
@@ -560,17 +622,24 @@ func addQuery(q url.Values, style string, explode bool, name string, value any) 
 	if err != nil {
 		return fmt.Errorf("%s: query parameter %s: %w", packageName, name, err)
 	}
+	if *q == nil {
+		*q = url.Values{}
+	}
 	for k, vs := range parsed {
-		q[k] = append(q[k], vs...)
+		(*q)[k] = append((*q)[k], vs...)
 	}
 	return nil
 }
 
-// addHeader styles one header parameter and sets it on h.
-func addHeader(h http.Header, style string, explode bool, name string, value any) error {
+// addHeader styles one header parameter and sets it on *h, which it makes
+// when it is nil: a call that sets no parameter allocates no map.
+func addHeader(h *http.Header, style string, explode bool, name string, value any) error {
 	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationUndefined, value)
 	if err != nil {
 		return fmt.Errorf("%s: header parameter %s: %w", packageName, name, err)
+	}
+	if *h == nil {
+		*h = http.Header{}
 	}
 	h.Set(name, s)
 	return nil
@@ -584,13 +653,16 @@ type jsonParam struct{ v any }
 func (p jsonParam) MarshalText() ([]byte, error) { return json.Marshal(p.v) }
 
 // addCookie styles one cookie parameter and adds it to the Cookie header.
-func addCookie(h http.Header, style string, explode bool, name string, value any) error {
+func addCookie(h *http.Header, style string, explode bool, name string, value any) error {
 	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationUndefined, value)
 	if err != nil {
 		return fmt.Errorf("%s: cookie parameter %s: %w", packageName, name, err)
 	}
 	// form style renders name=value; the cookie is the value.
 	s = strings.TrimPrefix(s, name+"=")
+	if *h == nil {
+		*h = http.Header{}
+	}
 	h.Add("Cookie", (&http.Cookie{Name: name, Value: s}).String())
 	return nil
 }

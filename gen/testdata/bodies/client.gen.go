@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/url"
 )
 
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
@@ -33,13 +32,11 @@ type SearchParams struct {
 func (c *Client) Search(ctx context.Context, params SearchParams, opts ...RequestOption) error {
 	req := request{
 		accept: "application/json",
-		header: http.Header{},
 		method: "GET",
 		path:   "/search",
-		query:  url.Values{},
 	}
 	if v, ok := params.Filter.Get(); ok {
-		if err := addQuery(req.query, "form", true, "filter", jsonParam{v: v}); err != nil {
+		if err := addQuery(&req.query, "form", true, "filter", jsonParam{v: v}); err != nil {
 			return err
 		}
 	}
@@ -51,10 +48,8 @@ func (c *Client) SendForm(ctx context.Context, body SendFormRequest, opts ...Req
 	req := request{
 		accept: "application/json",
 		form:   body.formFields,
-		header: http.Header{},
 		method: "POST",
 		path:   "/form",
-		query:  url.Values{},
 	}
 	return c.do(ctx, req, nil, opts)
 }
@@ -64,10 +59,8 @@ func (c *Client) SendSDP(ctx context.Context, body io.Reader, opts ...RequestOpt
 	req := request{
 		accept:      "application/sdp",
 		contentType: "application/sdp",
-		header:      http.Header{},
 		method:      "POST",
 		path:        "/sdp",
-		query:       url.Values{},
 		raw:         body,
 	}
 	return c.doRaw(ctx, req, opts)
@@ -84,14 +77,12 @@ func (c *Client) Upload(ctx context.Context, body UploadRequest, params UploadPa
 	req := request{
 		accept:    "audio/mpeg",
 		form:      body.formFields,
-		header:    http.Header{},
 		method:    "POST",
 		multipart: true,
 		path:      "/upload",
-		query:     url.Values{},
 	}
 	if v, ok := params.Session.Get(); ok {
-		if err := addCookie(req.header, "form", true, "session", v); err != nil {
+		if err := addCookie(&req.header, "form", true, "session", v); err != nil {
 			return nil, err
 		}
 	}

@@ -5,7 +5,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
@@ -27,10 +26,8 @@ func (c *Client) String2(ctx context.Context, opts ...RequestOption) (*Client2, 
 	var out Client2
 	req := request{
 		accept: "application/json",
-		header: http.Header{},
 		method: "GET",
 		path:   "/client",
-		query:  url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err

@@ -28,7 +28,6 @@ func (c *Client) CreateItem(ctx context.Context, body CreateItemRequest, opts ..
 	req := request{
 		accept: "application/json",
 		body:   body,
-		header: http.Header{},
 		method: "POST",
 		path:   "/items",
 		query:  url.Values{"beta": {"true"}},
@@ -53,10 +52,8 @@ func (c *Client) DeleteItem(ctx context.Context, org string, itemID int64, opts 
 	}
 	req := request{
 		accept: "application/json",
-		header: http.Header{},
 		method: "DELETE",
 		path:   "/orgs/" + p0 + "/items/" + p1,
-		query:  url.Values{},
 	}
 	return c.do(ctx, req, nil, opts)
 }
@@ -85,17 +82,15 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 	}
 	req := request{
 		accept: "application/json",
-		header: http.Header{},
 		method: "GET",
 		path:   "/orgs/" + p0 + "/items/" + p1,
-		query:  url.Values{},
 	}
 	if v, ok := params.Fields.Get(); ok {
-		if err := addQuery(req.query, "form", false, "fields", v); err != nil {
+		if err := addQuery(&req.query, "form", false, "fields", v); err != nil {
 			return nil, err
 		}
 	}
-	if err := addHeader(req.header, "simple", false, "X-Trace", params.XTrace); err != nil {
+	if err := addHeader(&req.header, "simple", false, "X-Trace", params.XTrace); err != nil {
 		return nil, err
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {

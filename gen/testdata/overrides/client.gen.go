@@ -5,7 +5,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
@@ -27,10 +26,8 @@ func (c *Client) Events(ctx context.Context, opts ...RequestOption) ([]Event, er
 	var out []Event
 	req := request{
 		accept: "application/json",
-		header: http.Header{},
 		method: "GET",
 		path:   "/events",
-		query:  url.Values{},
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return out, err
