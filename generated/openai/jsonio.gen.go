@@ -260,11 +260,12 @@ func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while none needs a look: most strings are
 		// plain ASCII.
-		for i+8 <= len(s) && !needsEscape(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
-			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+		for i+8 <= len(s) && !needsEscape(word(s[i:i+8])) {
 			i += 8
 		}
-		if i >= len(s) {
+		// Fewer than eight left: the word that ends the string overlaps
+		// bytes already passed, and when it is plain, so is the rest.
+		if i >= len(s) || i+8 > len(s) && len(s) >= 8 && !needsEscape(word(s[len(s)-8:])) {
 			break
 		}
 		c := s[i]
@@ -283,6 +284,10 @@ func appendString(b []byte, s string) []byte {
 				b = append(b, '\\', 'r')
 			case '\t':
 				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
 			default:
 				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 			}
@@ -316,6 +321,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// word returns the first eight bytes of s as a little-endian word: one
+// bounds check and one load, where indexing s at i+1 ... i+7 checks each.
+func word(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // needsEscape reports whether any byte of w is a quote, a backslash, a

@@ -2,8 +2,10 @@ package openai
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"math/bits"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +67,45 @@ func TestSWARMatchesBytes(t *testing.T) {
 		var word [8]byte
 		binary.LittleEndian.PutUint64(word[:], rng.Uint64())
 		check(word)
+	}
+}
+
+// TestAppendStringMatchesEncodingJSON writes strings of every length up to
+// 24 with a byte or sequence that needs a look at every position, among
+// plain ASCII and among other such bytes, and random strings, and requires
+// encoding/json's bytes for each: the word loop, the overlapping last
+// word and the byte loop meet at every offset.
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	check := func(s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	specials := []string{`"`, `\`, "<", ">", "&", "\n", "\x01", "\x1f", "\x7f", "\x80", "\xff", "é", "\u2028", "\u2029", "\xe2\x80", "😀"}
+	for n := range 25 {
+		for p := range n {
+			for _, sp := range specials {
+				s := []byte(strings.Repeat("a", n))
+				check(string(s[:p]) + sp + string(s[p:]))
+				check(strings.Repeat(sp, p) + string(s[p:]) + sp)
+			}
+		}
+		check(strings.Repeat("a", n))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = byte(rng.IntN(256))
+			} else {
+				b[i] = byte(' ' + rng.IntN(95))
+			}
+		}
+		check(string(b))
 	}
 }
