@@ -259,3 +259,14 @@ components:
 		t.Error("readers are not sorted by name")
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for name, want := range map[string]string{
+		"AssistantTool": "an", "Item": "an", "ErrorEvent": "an", "Object": "an", "Update": "an", "Unknown": "an",
+		"User": "a", "Usage": "a", "URL": "a", "RunStep": "a", "MessageContent": "a", "": "a",
+	} {
+		if got := article(name); got != want {
+			t.Errorf("article(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -99,7 +100,7 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		g.Id("raw").Qual(jsonPkg, "RawMessage")
 	})
 	f.Line()
-	f.Comment(u.KindType + " says which variant a " + t.Name + " holds.")
+	f.Comment(u.KindType + " says which variant " + article(t.Name) + " " + t.Name + " holds.")
 	f.Type().Id(u.KindType).Int()
 	f.Line()
 	f.Comment("Variants of " + t.Name + ".")
@@ -121,7 +122,7 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	)
 	for _, v := range u.Variants {
 		f.Line()
-		f.Comment(v.Constructor + " returns a " + t.Name + " holding v.")
+		f.Comment(v.Constructor + " returns " + article(t.Name) + " " + t.Name + " holding v.")
 		if v.Doc != "" {
 			f.Comment("")
 			fieldComment(f, v.Doc)
@@ -135,7 +136,7 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		)
 		for _, vc := range v.ValueConstructors {
 			f.Line()
-			f.Comment(vc.Name + " returns a " + t.Name + " holding " + strconv.Quote(vc.Value.String) + ".")
+			f.Comment(vc.Name + " returns " + article(t.Name) + " " + t.Name + " holding " + strconv.Quote(vc.Value.String) + ".")
 			f.Func().Id(vc.Name).Params().Id(t.Name).Block(
 				jen.Return(jen.Id(v.Constructor).Call(literal(vc.Value))),
 			)
@@ -184,4 +185,18 @@ func hasInline(u *ir.Union) bool {
 		}
 	}
 	return false
+}
+
+// article is "a" or "an" for a type name in a doc sentence, by how the
+// name usually begins to sound: "an Item", "an Update", "a User".
+func article(name string) string {
+	switch {
+	case name == "":
+		return "a"
+	case strings.ContainsRune("AEIO", rune(name[0])):
+		return "an"
+	case name[0] == 'U' && len(name) > 1 && (name[1] == 'n' || name[1] == 'p'):
+		return "an"
+	}
+	return "a"
 }

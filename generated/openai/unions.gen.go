@@ -17,7 +17,7 @@ type AssistantStreamEvent struct {
 	raw   json.RawMessage
 }
 
-// AssistantStreamEventKind says which variant a AssistantStreamEvent holds.
+// AssistantStreamEventKind says which variant an AssistantStreamEvent holds.
 type AssistantStreamEventKind int
 
 // Variants of AssistantStreamEvent.
@@ -107,7 +107,7 @@ func (k AssistantStreamEventKind) String() string {
 	return "Unknown"
 }
 
-// AssistantStreamEventOfThreadCreated returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadCreated returns an AssistantStreamEvent holding v.
 func AssistantStreamEventOfThreadCreated(v ThreadStreamEvent) AssistantStreamEvent {
 	return AssistantStreamEvent{
 		kind:  AssistantStreamEventKindThreadCreated,
@@ -121,7 +121,7 @@ func (u AssistantStreamEvent) AsThreadCreated() (ThreadStreamEvent, bool) {
 	return v, ok && u.kind == AssistantStreamEventKindThreadCreated
 }
 
-// AssistantStreamEventOfThreadRunCreated returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunCreated returns an AssistantStreamEvent holding v.
 //
 // Occurs when a new run is created.
 func AssistantStreamEventOfThreadRunCreated(v RunStreamEventThreadRunCreated) AssistantStreamEvent {
@@ -137,7 +137,7 @@ func (u AssistantStreamEvent) AsThreadRunCreated() (RunStreamEventThreadRunCreat
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunCreated
 }
 
-// AssistantStreamEventOfThreadRunQueued returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunQueued returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run moves to a `queued` status.
 func AssistantStreamEventOfThreadRunQueued(v RunStreamEventThreadRunQueued) AssistantStreamEvent {
@@ -153,7 +153,7 @@ func (u AssistantStreamEvent) AsThreadRunQueued() (RunStreamEventThreadRunQueued
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunQueued
 }
 
-// AssistantStreamEventOfThreadRunInProgress returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunInProgress returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run moves to an `in_progress` status.
 func AssistantStreamEventOfThreadRunInProgress(v RunStreamEventThreadRunInProgress) AssistantStreamEvent {
@@ -169,7 +169,7 @@ func (u AssistantStreamEvent) AsThreadRunInProgress() (RunStreamEventThreadRunIn
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunInProgress
 }
 
-// AssistantStreamEventOfThreadRunRequiresAction returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunRequiresAction returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run moves to a `requires_action` status.
 func AssistantStreamEventOfThreadRunRequiresAction(v RunStreamEventThreadRunRequiresAction) AssistantStreamEvent {
@@ -185,7 +185,7 @@ func (u AssistantStreamEvent) AsThreadRunRequiresAction() (RunStreamEventThreadR
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunRequiresAction
 }
 
-// AssistantStreamEventOfThreadRunCompleted returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunCompleted returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run is completed.
 func AssistantStreamEventOfThreadRunCompleted(v RunStreamEventThreadRunCompleted) AssistantStreamEvent {
@@ -201,7 +201,7 @@ func (u AssistantStreamEvent) AsThreadRunCompleted() (RunStreamEventThreadRunCom
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunCompleted
 }
 
-// AssistantStreamEventOfThreadRunIncomplete returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunIncomplete returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run ends with status `incomplete`.
 func AssistantStreamEventOfThreadRunIncomplete(v RunStreamEventThreadRunIncomplete) AssistantStreamEvent {
@@ -217,7 +217,7 @@ func (u AssistantStreamEvent) AsThreadRunIncomplete() (RunStreamEventThreadRunIn
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunIncomplete
 }
 
-// AssistantStreamEventOfThreadRunFailed returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunFailed returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run fails.
 func AssistantStreamEventOfThreadRunFailed(v RunStreamEventThreadRunFailed) AssistantStreamEvent {
@@ -233,7 +233,7 @@ func (u AssistantStreamEvent) AsThreadRunFailed() (RunStreamEventThreadRunFailed
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunFailed
 }
 
-// AssistantStreamEventOfThreadRunCancelling returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunCancelling returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run moves to a `cancelling` status.
 func AssistantStreamEventOfThreadRunCancelling(v RunStreamEventThreadRunCancelling) AssistantStreamEvent {
@@ -249,7 +249,7 @@ func (u AssistantStreamEvent) AsThreadRunCancelling() (RunStreamEventThreadRunCa
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunCancelling
 }
 
-// AssistantStreamEventOfThreadRunCancelled returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunCancelled returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run is cancelled.
 func AssistantStreamEventOfThreadRunCancelled(v RunStreamEventThreadRunCancelled) AssistantStreamEvent {
@@ -265,7 +265,7 @@ func (u AssistantStreamEvent) AsThreadRunCancelled() (RunStreamEventThreadRunCan
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunCancelled
 }
 
-// AssistantStreamEventOfThreadRunExpired returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunExpired returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run expires.
 func AssistantStreamEventOfThreadRunExpired(v RunStreamEventThreadRunExpired) AssistantStreamEvent {
@@ -281,7 +281,7 @@ func (u AssistantStreamEvent) AsThreadRunExpired() (RunStreamEventThreadRunExpir
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunExpired
 }
 
-// AssistantStreamEventOfThreadRunStepCreated returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepCreated returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step is created.
 func AssistantStreamEventOfThreadRunStepCreated(v RunStepStreamEventThreadRunStepCreated) AssistantStreamEvent {
@@ -297,7 +297,7 @@ func (u AssistantStreamEvent) AsThreadRunStepCreated() (RunStepStreamEventThread
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepCreated
 }
 
-// AssistantStreamEventOfThreadRunStepInProgress returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepInProgress returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step moves to an `in_progress` state.
 func AssistantStreamEventOfThreadRunStepInProgress(v RunStepStreamEventThreadRunStepInProgress) AssistantStreamEvent {
@@ -313,7 +313,7 @@ func (u AssistantStreamEvent) AsThreadRunStepInProgress() (RunStepStreamEventThr
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepInProgress
 }
 
-// AssistantStreamEventOfThreadRunStepDelta returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepDelta returns an AssistantStreamEvent holding v.
 //
 // Occurs when parts of a run step are being streamed.
 func AssistantStreamEventOfThreadRunStepDelta(v RunStepStreamEventThreadRunStepDelta) AssistantStreamEvent {
@@ -329,7 +329,7 @@ func (u AssistantStreamEvent) AsThreadRunStepDelta() (RunStepStreamEventThreadRu
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepDelta
 }
 
-// AssistantStreamEventOfThreadRunStepCompleted returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepCompleted returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step is completed.
 func AssistantStreamEventOfThreadRunStepCompleted(v RunStepStreamEventThreadRunStepCompleted) AssistantStreamEvent {
@@ -345,7 +345,7 @@ func (u AssistantStreamEvent) AsThreadRunStepCompleted() (RunStepStreamEventThre
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepCompleted
 }
 
-// AssistantStreamEventOfThreadRunStepFailed returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepFailed returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step fails.
 func AssistantStreamEventOfThreadRunStepFailed(v RunStepStreamEventThreadRunStepFailed) AssistantStreamEvent {
@@ -361,7 +361,7 @@ func (u AssistantStreamEvent) AsThreadRunStepFailed() (RunStepStreamEventThreadR
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepFailed
 }
 
-// AssistantStreamEventOfThreadRunStepCancelled returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepCancelled returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step is cancelled.
 func AssistantStreamEventOfThreadRunStepCancelled(v RunStepStreamEventThreadRunStepCancelled) AssistantStreamEvent {
@@ -377,7 +377,7 @@ func (u AssistantStreamEvent) AsThreadRunStepCancelled() (RunStepStreamEventThre
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepCancelled
 }
 
-// AssistantStreamEventOfThreadRunStepExpired returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadRunStepExpired returns an AssistantStreamEvent holding v.
 //
 // Occurs when a run step expires.
 func AssistantStreamEventOfThreadRunStepExpired(v RunStepStreamEventThreadRunStepExpired) AssistantStreamEvent {
@@ -393,7 +393,7 @@ func (u AssistantStreamEvent) AsThreadRunStepExpired() (RunStepStreamEventThread
 	return v, ok && u.kind == AssistantStreamEventKindThreadRunStepExpired
 }
 
-// AssistantStreamEventOfThreadMessageCreated returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadMessageCreated returns an AssistantStreamEvent holding v.
 //
 // Occurs when a message is created.
 func AssistantStreamEventOfThreadMessageCreated(v MessageStreamEventThreadMessageCreated) AssistantStreamEvent {
@@ -409,7 +409,7 @@ func (u AssistantStreamEvent) AsThreadMessageCreated() (MessageStreamEventThread
 	return v, ok && u.kind == AssistantStreamEventKindThreadMessageCreated
 }
 
-// AssistantStreamEventOfThreadMessageInProgress returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadMessageInProgress returns an AssistantStreamEvent holding v.
 //
 // Occurs when a message moves to an `in_progress` state.
 func AssistantStreamEventOfThreadMessageInProgress(v MessageStreamEventThreadMessageInProgress) AssistantStreamEvent {
@@ -425,7 +425,7 @@ func (u AssistantStreamEvent) AsThreadMessageInProgress() (MessageStreamEventThr
 	return v, ok && u.kind == AssistantStreamEventKindThreadMessageInProgress
 }
 
-// AssistantStreamEventOfThreadMessageDelta returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadMessageDelta returns an AssistantStreamEvent holding v.
 //
 // Occurs when parts of a message are being streamed.
 func AssistantStreamEventOfThreadMessageDelta(v MessageStreamEventThreadMessageDelta) AssistantStreamEvent {
@@ -441,7 +441,7 @@ func (u AssistantStreamEvent) AsThreadMessageDelta() (MessageStreamEventThreadMe
 	return v, ok && u.kind == AssistantStreamEventKindThreadMessageDelta
 }
 
-// AssistantStreamEventOfThreadMessageCompleted returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadMessageCompleted returns an AssistantStreamEvent holding v.
 //
 // Occurs when a message is completed.
 func AssistantStreamEventOfThreadMessageCompleted(v MessageStreamEventThreadMessageCompleted) AssistantStreamEvent {
@@ -457,7 +457,7 @@ func (u AssistantStreamEvent) AsThreadMessageCompleted() (MessageStreamEventThre
 	return v, ok && u.kind == AssistantStreamEventKindThreadMessageCompleted
 }
 
-// AssistantStreamEventOfThreadMessageIncomplete returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfThreadMessageIncomplete returns an AssistantStreamEvent holding v.
 //
 // Occurs when a message ends before it is completed.
 func AssistantStreamEventOfThreadMessageIncomplete(v MessageStreamEventThreadMessageIncomplete) AssistantStreamEvent {
@@ -473,7 +473,7 @@ func (u AssistantStreamEvent) AsThreadMessageIncomplete() (MessageStreamEventThr
 	return v, ok && u.kind == AssistantStreamEventKindThreadMessageIncomplete
 }
 
-// AssistantStreamEventOfError returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfError returns an AssistantStreamEvent holding v.
 //
 // Occurs when an error occurs. This can happen due to an internal server error or a
 // timeout.
@@ -490,7 +490,7 @@ func (u AssistantStreamEvent) AsError() (ErrorEvent, bool) {
 	return v, ok && u.kind == AssistantStreamEventKindError
 }
 
-// AssistantStreamEventOfDone returns a AssistantStreamEvent holding v.
+// AssistantStreamEventOfDone returns an AssistantStreamEvent holding v.
 //
 // Occurs when a stream ends.
 func AssistantStreamEventOfDone(v DoneEvent) AssistantStreamEvent {
@@ -528,7 +528,7 @@ type AssistantTool struct {
 	raw   json.RawMessage
 }
 
-// AssistantToolKind says which variant a AssistantTool holds.
+// AssistantToolKind says which variant an AssistantTool holds.
 type AssistantToolKind int
 
 // Variants of AssistantTool.
@@ -552,7 +552,7 @@ func (k AssistantToolKind) String() string {
 	return "Unknown"
 }
 
-// AssistantToolOfCodeInterpreter returns a AssistantTool holding v.
+// AssistantToolOfCodeInterpreter returns an AssistantTool holding v.
 //
 // Code interpreter tool
 func AssistantToolOfCodeInterpreter(v AssistantToolsCode) AssistantTool {
@@ -568,7 +568,7 @@ func (u AssistantTool) AsCodeInterpreter() (AssistantToolsCode, bool) {
 	return v, ok && u.kind == AssistantToolKindCodeInterpreter
 }
 
-// AssistantToolOfFileSearch returns a AssistantTool holding v.
+// AssistantToolOfFileSearch returns an AssistantTool holding v.
 //
 // FileSearch tool
 func AssistantToolOfFileSearch(v AssistantToolsFileSearch) AssistantTool {
@@ -584,7 +584,7 @@ func (u AssistantTool) AsFileSearch() (AssistantToolsFileSearch, bool) {
 	return v, ok && u.kind == AssistantToolKindFileSearch
 }
 
-// AssistantToolOfFunction returns a AssistantTool holding v.
+// AssistantToolOfFunction returns an AssistantTool holding v.
 //
 // Function tool
 func AssistantToolOfFunction(v AssistantToolsFunction) AssistantTool {
@@ -626,7 +626,7 @@ type AssistantsAPIResponseFormatOption struct {
 	raw   json.RawMessage
 }
 
-// AssistantsAPIResponseFormatOptionKind says which variant a AssistantsAPIResponseFormatOption holds.
+// AssistantsAPIResponseFormatOptionKind says which variant an AssistantsAPIResponseFormatOption holds.
 type AssistantsAPIResponseFormatOptionKind int
 
 // Variants of AssistantsAPIResponseFormatOption.
@@ -653,7 +653,7 @@ func (k AssistantsAPIResponseFormatOptionKind) String() string {
 	return "Unknown"
 }
 
-// AssistantsAPIResponseFormatOptionOfString returns a AssistantsAPIResponseFormatOption holding v.
+// AssistantsAPIResponseFormatOptionOfString returns an AssistantsAPIResponseFormatOption holding v.
 //
 // `auto` is the default value.
 func AssistantsAPIResponseFormatOptionOfString(v string) AssistantsAPIResponseFormatOption {
@@ -663,7 +663,7 @@ func AssistantsAPIResponseFormatOptionOfString(v string) AssistantsAPIResponseFo
 	}
 }
 
-// AssistantsAPIResponseFormatOptionAuto returns a AssistantsAPIResponseFormatOption holding "auto".
+// AssistantsAPIResponseFormatOptionAuto returns an AssistantsAPIResponseFormatOption holding "auto".
 func AssistantsAPIResponseFormatOptionAuto() AssistantsAPIResponseFormatOption {
 	return AssistantsAPIResponseFormatOptionOfString("auto")
 }
@@ -673,7 +673,7 @@ func (u AssistantsAPIResponseFormatOption) AsString() (string, bool) {
 	return string(u.str), u.kind == AssistantsAPIResponseFormatOptionKindString
 }
 
-// AssistantsAPIResponseFormatOptionOfText returns a AssistantsAPIResponseFormatOption holding v.
+// AssistantsAPIResponseFormatOptionOfText returns an AssistantsAPIResponseFormatOption holding v.
 //
 // Default response format. Used to generate text responses.
 func AssistantsAPIResponseFormatOptionOfText(v ResponseFormatText) AssistantsAPIResponseFormatOption {
@@ -689,7 +689,7 @@ func (u AssistantsAPIResponseFormatOption) AsText() (ResponseFormatText, bool) {
 	return v, ok && u.kind == AssistantsAPIResponseFormatOptionKindText
 }
 
-// AssistantsAPIResponseFormatOptionOfJSONObject returns a AssistantsAPIResponseFormatOption holding v.
+// AssistantsAPIResponseFormatOptionOfJSONObject returns an AssistantsAPIResponseFormatOption holding v.
 //
 // JSON object response format. An older method of generating JSON responses.
 func AssistantsAPIResponseFormatOptionOfJSONObject(v ResponseFormatJSONObject) AssistantsAPIResponseFormatOption {
@@ -705,7 +705,7 @@ func (u AssistantsAPIResponseFormatOption) AsJSONObject() (ResponseFormatJSONObj
 	return v, ok && u.kind == AssistantsAPIResponseFormatOptionKindJSONObject
 }
 
-// AssistantsAPIResponseFormatOptionOfJSONSchema returns a AssistantsAPIResponseFormatOption holding v.
+// AssistantsAPIResponseFormatOptionOfJSONSchema returns an AssistantsAPIResponseFormatOption holding v.
 //
 // JSON Schema response format. Used to generate structured JSON responses.
 func AssistantsAPIResponseFormatOptionOfJSONSchema(v ResponseFormatJSONSchema) AssistantsAPIResponseFormatOption {
@@ -751,7 +751,7 @@ type AssistantsAPIToolChoiceOption struct {
 	raw   json.RawMessage
 }
 
-// AssistantsAPIToolChoiceOptionKind says which variant a AssistantsAPIToolChoiceOption holds.
+// AssistantsAPIToolChoiceOptionKind says which variant an AssistantsAPIToolChoiceOption holds.
 type AssistantsAPIToolChoiceOptionKind int
 
 // Variants of AssistantsAPIToolChoiceOption.
@@ -772,7 +772,7 @@ func (k AssistantsAPIToolChoiceOptionKind) String() string {
 	return "Unknown"
 }
 
-// AssistantsAPIToolChoiceOptionOfString returns a AssistantsAPIToolChoiceOption holding v.
+// AssistantsAPIToolChoiceOptionOfString returns an AssistantsAPIToolChoiceOption holding v.
 func AssistantsAPIToolChoiceOptionOfString(v AssistantsAPIToolChoiceOptionString) AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOption{
 		kind: AssistantsAPIToolChoiceOptionKindString,
@@ -780,17 +780,17 @@ func AssistantsAPIToolChoiceOptionOfString(v AssistantsAPIToolChoiceOptionString
 	}
 }
 
-// AssistantsAPIToolChoiceOptionNone returns a AssistantsAPIToolChoiceOption holding "none".
+// AssistantsAPIToolChoiceOptionNone returns an AssistantsAPIToolChoiceOption holding "none".
 func AssistantsAPIToolChoiceOptionNone() AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOptionOfString("none")
 }
 
-// AssistantsAPIToolChoiceOptionAuto returns a AssistantsAPIToolChoiceOption holding "auto".
+// AssistantsAPIToolChoiceOptionAuto returns an AssistantsAPIToolChoiceOption holding "auto".
 func AssistantsAPIToolChoiceOptionAuto() AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOptionOfString("auto")
 }
 
-// AssistantsAPIToolChoiceOptionRequired returns a AssistantsAPIToolChoiceOption holding "required".
+// AssistantsAPIToolChoiceOptionRequired returns an AssistantsAPIToolChoiceOption holding "required".
 func AssistantsAPIToolChoiceOptionRequired() AssistantsAPIToolChoiceOption {
 	return AssistantsAPIToolChoiceOptionOfString("required")
 }
@@ -800,7 +800,7 @@ func (u AssistantsAPIToolChoiceOption) AsString() (AssistantsAPIToolChoiceOption
 	return AssistantsAPIToolChoiceOptionString(u.str), u.kind == AssistantsAPIToolChoiceOptionKindString
 }
 
-// AssistantsAPIToolChoiceOptionOfNamedToolChoice returns a AssistantsAPIToolChoiceOption holding v.
+// AssistantsAPIToolChoiceOptionOfNamedToolChoice returns an AssistantsAPIToolChoiceOption holding v.
 //
 // Specifies a tool the model should use.
 func AssistantsAPIToolChoiceOptionOfNamedToolChoice(v AssistantsNamedToolChoice) AssistantsAPIToolChoiceOption {

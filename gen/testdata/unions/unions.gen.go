@@ -15,7 +15,7 @@ type Amount struct {
 	raw   json.RawMessage
 }
 
-// AmountKind says which variant a Amount holds.
+// AmountKind says which variant an Amount holds.
 type AmountKind int
 
 // Variants of Amount.
@@ -42,7 +42,7 @@ func (k AmountKind) String() string {
 	return "Unknown"
 }
 
-// AmountOfInteger returns a Amount holding v.
+// AmountOfInteger returns an Amount holding v.
 func AmountOfInteger(v int64) Amount {
 	return Amount{
 		kind:  AmountKindInteger,
@@ -56,7 +56,7 @@ func (u Amount) AsInteger() (int64, bool) {
 	return v, ok && u.kind == AmountKindInteger
 }
 
-// AmountOfNumber returns a Amount holding v.
+// AmountOfNumber returns an Amount holding v.
 func AmountOfNumber(v float64) Amount {
 	return Amount{
 		kind:  AmountKindNumber,
@@ -70,7 +70,7 @@ func (u Amount) AsNumber() (float64, bool) {
 	return v, ok && u.kind == AmountKindNumber
 }
 
-// AmountOfBoolean returns a Amount holding v.
+// AmountOfBoolean returns an Amount holding v.
 func AmountOfBoolean(v bool) Amount {
 	return Amount{
 		kind:  AmountKindBoolean,
@@ -84,7 +84,7 @@ func (u Amount) AsBoolean() (bool, bool) {
 	return v, ok && u.kind == AmountKindBoolean
 }
 
-// AmountOfArray returns a Amount holding v.
+// AmountOfArray returns an Amount holding v.
 func AmountOfArray(v []string) Amount {
 	return Amount{
 		kind:  AmountKindArray,
@@ -272,7 +272,7 @@ type Event struct {
 	raw   json.RawMessage
 }
 
-// EventKind says which variant a Event holds.
+// EventKind says which variant an Event holds.
 type EventKind int
 
 // Variants of Event.
@@ -296,7 +296,7 @@ func (k EventKind) String() string {
 	return "Unknown"
 }
 
-// EventOfStartBegin returns a Event holding v.
+// EventOfStartBegin returns an Event holding v.
 func EventOfStartBegin(v StartEventsStartBegin) Event {
 	return Event{
 		kind:  EventKindStartBegin,
@@ -310,7 +310,7 @@ func (u Event) AsStartBegin() (StartEventsStartBegin, bool) {
 	return v, ok && u.kind == EventKindStartBegin
 }
 
-// EventOfStartEnd returns a Event holding v.
+// EventOfStartEnd returns an Event holding v.
 func EventOfStartEnd(v StartEventsStartEnd) Event {
 	return Event{
 		kind:  EventKindStartEnd,
@@ -324,7 +324,7 @@ func (u Event) AsStartEnd() (StartEventsStartEnd, bool) {
 	return v, ok && u.kind == EventKindStartEnd
 }
 
-// EventOfStop returns a Event holding v.
+// EventOfStop returns an Event holding v.
 func EventOfStop(v StopEvent) Event {
 	return Event{
 		kind:  EventKindStop,
