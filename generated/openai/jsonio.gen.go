@@ -242,6 +242,15 @@ func appendFloat(b []byte, f float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return b, fmt.Errorf("unsupported value: %v", f)
 	}
+	// A whole number below 1e15 (1.0, 2048.0: common in API payloads) is
+	// written as the integer it is, which is what the shortest 'f' form
+	// spells, without strconv's search for the shortest digits. -0 is not
+	// one: encoding/json writes "-0".
+	if f > -1e15 && f < 1e15 {
+		if i := int64(f); float64(i) == f && (i != 0 || !math.Signbit(f)) {
+			return strconv.AppendInt(b, i, 10), nil
+		}
+	}
 	abs, format := math.Abs(f), byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

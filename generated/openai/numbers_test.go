@@ -1,6 +1,7 @@
 package openai
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -49,6 +50,35 @@ func TestFloatMatchesStrconv(t *testing.T) {
 		d := newDecoder([]byte(lit))
 		if _, err := d.float64(); err == nil && d.end() == nil {
 			t.Errorf("float64(%q) accepted a malformed number", lit)
+		}
+	}
+}
+
+// TestAppendFloatMatchesEncodingJSON checks the encoder's whole-number fast
+// path and the strconv path around it against encoding/json: whole numbers
+// on both sides of the 1e15 limit, negative zero, fractions next to whole
+// numbers, and random values of every magnitude.
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	fs := []float64{0, math.Copysign(0, -1), 1, -1, 2048, 1e14, 999999999999999, 1e15, -1e15, 1e15 - 1,
+		1e15 + 1, 9007199254740992, 9007199254740993, 1e21, 1e-6, 1e-7, 0.5, 123.25, -7.0,
+		math.MaxInt64, math.MinInt64, math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.Nextafter(1, 2), math.Nextafter(1, 0), math.Nextafter(1e15, 0), math.Nextafter(1e15, 2e15)}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		whole := float64(r.Int64N(2e15) - 1e15)
+		fs = append(fs, whole, math.Nextafter(whole, math.Inf(1)), math.Float64frombits(r.Uint64()))
+	}
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := appendFloat(nil, f)
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("appendFloat(%v) = %s, %v; want %s", f, got, err, want)
 		}
 	}
 }
