@@ -445,9 +445,11 @@ func appendPtr[T any](b []byte, p *T, elem func([]byte, T) ([]byte, error)) ([]b
 	return elem(b, *p)
 }
 
-// isNullJSON reports whether data, less surrounding space, is null.
+// isNullJSON reports whether data, less surrounding white space, is null.
+// White space is JSON's four bytes only: bytes.TrimSpace would also take
+// \f, \v and Unicode spaces, and so accept invalid JSON as null.
 func isNullJSON(data []byte) bool {
-	return string(bytes.TrimSpace(data)) == "null"
+	return string(bytes.Trim(data, " \t\r\n")) == "null"
 }
 
 // appendable is a generated type with its own encoder.
