@@ -127,10 +127,13 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 		c.Err().Op("=").Add(read)
 		return
 	}
-	// A null where the schema promised a value is remembered, not fatal.
+	// A null where the schema promised a value is remembered, not fatal,
+	// and leaves the field at its zero value: when the member is repeated,
+	// the last one counts, as in encoding/json.
 	present := jen.List(jen.Id("v").Dot("rec"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("required").Call(jen.Id("d"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
+	reset := jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type))
 	if fl.Const == nil {
-		c.If(present, jen.Id("ok")).Block(jen.Err().Op("=").Add(read))
+		c.If(present, jen.Id("ok")).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)
 		return
 	}
 	// A one-value field that arrived as "" must not be written back as its
@@ -139,7 +142,36 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 		jen.If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(
 			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
 		),
-	)
+	).Else().Block(reset)
+}
+
+// zeroValue is the zero value of e: nil, an untyped constant or a
+// composite literal where one is assignable, *new(T) otherwise.
+func zeroValue(e *ir.Expr) jen.Code {
+	switch e.Kind {
+	case ir.ExprSlice, ir.ExprMap, ir.ExprPointer:
+		return jen.Nil()
+	case ir.ExprBuiltin:
+		switch e.Builtin {
+		case ir.Raw:
+			return jen.Nil()
+		case ir.File:
+			return jen.Id("File").Values()
+		}
+		return zeroLiteral(e.Builtin)
+	case ir.ExprNamed:
+		switch t := e.Named; t.Kind {
+		case ir.KindStruct, ir.KindUnion:
+			return jen.Id(t.Name).Values()
+		case ir.KindEnum:
+			return zeroLiteral(t.Enum.Base)
+		default: // defined or alias: nil and untyped constants are assignable
+			if k := t.Target.Kind; k != ir.ExprNamed && k != ir.ExprExternal && (k != ir.ExprBuiltin || t.Target.Builtin != ir.File) {
+				return zeroValue(t.Target)
+			}
+		}
+	}
+	return jen.Op("*").New(goType(e))
 }
 
 // decodeExtra handles a member the schema does not declare: into the

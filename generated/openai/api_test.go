@@ -242,6 +242,52 @@ func TestSchemaDeviationsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRepeatedMembersLastWins: a member that comes twice counts as its last
+// occurrence, as in encoding/json, including a required one whose last
+// occurrence is null (the field goes back to zero) or follows a null or an
+// empty discriminator.
+func TestRepeatedMembersLastWins(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want func(RunObject) bool
+	}{
+		{`{"tools":[{"type":"code_interpreter"}],"tools":null}`, func(r RunObject) bool { return r.Tools == nil }},
+		{`{"tools":null,"tools":[]}`, func(r RunObject) bool { return r.Tools != nil && len(r.Tools) == 0 }},
+		{`{"model":"gpt-4o","model":null}`, func(r RunObject) bool { return r.Model == "" }},
+		{`{"model":null,"model":""}`, func(r RunObject) bool { return r.Model == "" }},
+		{`{"created_at":5,"created_at":null}`, func(r RunObject) bool { return r.CreatedAt == 0 }},
+		{`{"status":"queued","status":null}`, func(r RunObject) bool { return r.Status == "" }},
+		{`{"object":"","object":"thread.run"}`, func(r RunObject) bool { return r.Object == "thread.run" }},
+		{`{"object":"thread.run","object":""}`, func(r RunObject) bool { return r.Object == "" }},
+	} {
+		var run RunObject
+		if err := run.UnmarshalJSON([]byte(tc.body)); err != nil {
+			t.Fatalf("%s: %v", tc.body, err)
+		}
+		if !tc.want(run) {
+			t.Errorf("%s: decoded %+v", tc.body, run)
+		}
+		var last map[string]any // encoding/json: the last occurrence
+		if err := json.Unmarshal([]byte(tc.body), &last); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(last)
+		if ok, where := jsontest.Equal(want, []byte(mustJSON(t, run))); !ok {
+			t.Errorf("%s: encodes as %s, want %s (at %s)", tc.body, mustJSON(t, run), want, where)
+		}
+	}
+	// A required struct: null after a value leaves the zero struct, and null
+	// goes back out.
+	body := `{"id":"c","type":"function","function":{"name":"f","arguments":"{}"},"function":null}`
+	var call RunToolCallObject
+	if err := call.UnmarshalJSON([]byte(body)); err != nil {
+		t.Fatal(err)
+	}
+	if call.Function.Name != "" || mustJSON(t, call) != `{"id":"c","type":"function","function":null}` {
+		t.Errorf("%s: decoded %+v, encodes as %s", body, call, mustJSON(t, call))
+	}
+}
+
 func TestMalformedJSONIsAnError(t *testing.T) {
 	for _, body := range []string{
 		`{"id":`, `{"id":"a",}`, `{"id" "a"}`, `[1,2]`, `{"created_at":"soon"}`,

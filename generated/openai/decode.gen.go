@@ -24,6 +24,8 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -58,6 +60,8 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "file_search":
 			err = readOptAssistantToolsFileSearchFileSearch(d, &v.FileSearch)
@@ -123,6 +127,8 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -157,10 +163,14 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "function":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Function).decodeJSON(d)
+			} else {
+				v.Function = FunctionObject{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -197,6 +207,8 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Type).decodeJSON(d)
+			} else {
+				v.Type = ""
 			}
 		case "function":
 			err = readOptAssistantsNamedToolChoiceFunction(d, &v.Function)
@@ -231,6 +243,8 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -267,10 +281,14 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 		case "role":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Role).decodeJSON(d)
+			} else {
+				v.Role = ""
 			}
 		case "content":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Content).decodeJSON(d)
+			} else {
+				v.Content = CreateMessageRequestContent{}
 			}
 		case "attachments":
 			err = readOptSliceMessageAttachment(d, &v.Attachments)
@@ -311,6 +329,8 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 		case "assistant_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.AssistantID)
+			} else {
+				v.AssistantID = ""
 			}
 		case "model":
 			err = readOptAssistantSupportedModels(d, &v.Model)
@@ -377,12 +397,16 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Data = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -418,6 +442,8 @@ func (v *Error) decodeJSON(d *decoder) error {
 		case "message":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
+			} else {
+				v.Message = ""
 			}
 		case "param":
 			seen[0] |= uint64(0x4)
@@ -425,6 +451,8 @@ func (v *Error) decodeJSON(d *decoder) error {
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.Type)
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -459,10 +487,14 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = Error{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -495,6 +527,8 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 		case "error":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Error).decodeJSON(d)
+			} else {
+				v.Error = Error{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -529,6 +563,8 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		case "score_threshold":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readFloat64(&v.ScoreThreshold)
+			} else {
+				v.ScoreThreshold = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -567,6 +603,8 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		case "parameters":
 			err = readOptFunctionParameters(d, &v.Parameters)
@@ -611,22 +649,32 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Object)
+			} else {
+				v.Object = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepObject(d, &v.Data)
+			} else {
+				v.Data = nil
 			}
 		case "first_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readString(&v.FirstID)
+			} else {
+				v.FirstID = ""
 			}
 		case "last_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.LastID)
+			} else {
+				v.LastID = ""
 			}
 		case "has_more":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readBool(&v.HasMore)
+			} else {
+				v.HasMore = false
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -663,22 +711,32 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Object)
+			} else {
+				v.Object = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunObject(d, &v.Data)
+			} else {
+				v.Data = nil
 			}
 		case "first_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readString(&v.FirstID)
+			} else {
+				v.FirstID = ""
 			}
 		case "last_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.LastID)
+			} else {
+				v.LastID = ""
 			}
 		case "has_more":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readBool(&v.HasMore)
+			} else {
+				v.HasMore = false
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -711,10 +769,14 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		case "tools":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
+			} else {
+				v.Tools = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -749,10 +811,14 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "image_file":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.ImageFile).decodeJSON(d)
+			} else {
+				v.ImageFile = MessageContentImageFileObjectImageFile{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -785,6 +851,8 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		case "detail":
 			err = readOptImageDetail(d, &v.Detail)
@@ -821,10 +889,14 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "image_url":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.ImageURL).decodeJSON(d)
+			} else {
+				v.ImageURL = MessageContentImageURLObjectImageURL{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -857,6 +929,8 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 		case "url":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.URL)
+			} else {
+				v.URL = ""
 			}
 		case "detail":
 			err = readOptImageDetail(d, &v.Detail)
@@ -893,10 +967,14 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "refusal":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Refusal)
+			} else {
+				v.Refusal = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -931,10 +1009,14 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "text":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Text).decodeJSON(d)
+			} else {
+				v.Text = MessageContentTextObjectText{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -967,10 +1049,14 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 		case "value":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Value)
+			} else {
+				v.Value = ""
 			}
 		case "annotations":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceTextAnnotation(d, &v.Annotations)
+			} else {
+				v.Annotations = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1003,12 +1089,16 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 		case "index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
+			} else {
+				v.Index = 0
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "image_file":
 			err = readOptMessageDeltaContentImageFileImageFile(d, &v.ImageFile)
@@ -1072,12 +1162,16 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 		case "index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
+			} else {
+				v.Index = 0
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "image_url":
 			err = readOptMessageDeltaContentImageURLImageURL(d, &v.ImageURL)
@@ -1141,12 +1235,16 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 		case "index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
+			} else {
+				v.Index = 0
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "refusal":
 			err = readOptString(d, &v.Refusal)
@@ -1181,12 +1279,16 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 		case "index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.Index)
+			} else {
+				v.Index = 0
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "text":
 			err = readOptMessageDeltaContentTextText(d, &v.Text)
@@ -1250,16 +1352,22 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "delta":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Delta).decodeJSON(d)
+			} else {
+				v.Delta = MessageDeltaObjectDelta{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1325,24 +1433,34 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "created_at":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
+			} else {
+				v.CreatedAt = 0
 			}
 		case "thread_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.ThreadID)
+			} else {
+				v.ThreadID = ""
 			}
 		case "status":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = (&v.Status).decodeJSON(d)
+			} else {
+				v.Status = ""
 			}
 		case "incomplete_details":
 			seen[0] |= uint64(0x20)
@@ -1356,10 +1474,14 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		case "role":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
 				err = (&v.Role).decodeJSON(d)
+			} else {
+				v.Role = ""
 			}
 		case "content":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x200), 9); ok {
 				err = readSliceMessageContent(d, &v.Content)
+			} else {
+				v.Content = nil
 			}
 		case "assistant_id":
 			seen[0] |= uint64(0x400)
@@ -1404,6 +1526,8 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		case "reason":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Reason).decodeJSON(d)
+			} else {
+				v.Reason = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1450,10 +1574,14 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "text":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
+			} else {
+				v.Text = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1486,12 +1614,16 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = MessageObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1524,12 +1656,16 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = MessageObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1562,12 +1698,16 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = MessageDeltaObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1600,12 +1740,16 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = MessageObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1638,12 +1782,16 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = MessageObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1713,6 +1861,8 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1747,10 +1897,14 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "json_schema":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.JSONSchema).decodeJSON(d)
+			} else {
+				v.JSONSchema = ResponseFormatJSONSchemaJSONSchema{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1785,6 +1939,8 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		case "schema":
 			err = readOptResponseFormatJSONSchemaSchema(d, &v.Schema)
@@ -1827,6 +1983,8 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1859,14 +2017,20 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 		case "completion_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.CompletionTokens)
+			} else {
+				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.PromptTokens)
+			} else {
+				v.PromptTokens = 0
 			}
 		case "total_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.TotalTokens)
+			} else {
+				v.TotalTokens = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -1899,28 +2063,40 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "created_at":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
+			} else {
+				v.CreatedAt = 0
 			}
 		case "thread_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.ThreadID)
+			} else {
+				v.ThreadID = ""
 			}
 		case "assistant_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readString(&v.AssistantID)
+			} else {
+				v.AssistantID = ""
 			}
 		case "status":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
 				err = (&v.Status).decodeJSON(d)
+			} else {
+				v.Status = ""
 			}
 		case "required_action":
 			seen[0] |= uint64(0x40)
@@ -1949,14 +2125,20 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		case "model":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4000), 14); ok {
 				err = d.readString(&v.Model)
+			} else {
+				v.Model = ""
 			}
 		case "instructions":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8000), 15); ok {
 				err = d.readString(&v.Instructions)
+			} else {
+				v.Instructions = ""
 			}
 		case "tools":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10000), 16); ok {
 				err = readSliceAssistantTool(d, &v.Tools)
+			} else {
+				v.Tools = nil
 			}
 		case "metadata":
 			seen[0] |= uint64(0x20000)
@@ -1983,6 +2165,8 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		case "parallel_tool_calls":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x800000), 23); ok {
 				err = d.readBool(&v.ParallelToolCalls)
+			} else {
+				v.ParallelToolCalls = false
 			}
 		case "response_format":
 			seen[0] |= uint64(0x1000000)
@@ -2049,10 +2233,14 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 		case "code":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Code).decodeJSON(d)
+			} else {
+				v.Code = ""
 			}
 		case "message":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
+			} else {
+				v.Message = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2091,10 +2279,14 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "submit_tool_outputs":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.SubmitToolOutputs).decodeJSON(d)
+			} else {
+				v.SubmitToolOutputs = RunObjectRequiredActionSubmitToolOutputs{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2127,6 +2319,8 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 		case "tool_calls":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readSliceRunToolCallObject(d, &v.ToolCalls)
+			} else {
+				v.ToolCalls = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2163,14 +2357,20 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 		case "completion_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.CompletionTokens)
+			} else {
+				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.PromptTokens)
+			} else {
+				v.PromptTokens = 0
 			}
 		case "total_tokens":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.TotalTokens)
+			} else {
+				v.TotalTokens = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2203,16 +2403,22 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "delta":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Delta).decodeJSON(d)
+			} else {
+				v.Delta = RunStepDeltaObjectDelta{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2274,10 +2480,14 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "message_creation":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.MessageCreation).decodeJSON(d)
+			} else {
+				v.MessageCreation = RunStepDetailsMessageCreationObjectMessageCreation{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2310,6 +2520,8 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 		case "message_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.MessageID)
+			} else {
+				v.MessageID = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2342,16 +2554,22 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "code_interpreter":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.CodeInterpreter).decodeJSON(d)
+			} else {
+				v.CodeInterpreter = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2384,10 +2602,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 		case "input":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Input)
+			} else {
+				v.Input = ""
 			}
 		case "outputs":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
+			} else {
+				v.Outputs = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2422,10 +2644,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 				if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "image":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Image).decodeJSON(d)
+			} else {
+				v.Image = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2458,6 +2684,8 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2492,10 +2720,14 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 				if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "logs":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Logs)
+			} else {
+				v.Logs = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2528,16 +2760,22 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "file_search":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FileSearch).decodeJSON(d)
+			} else {
+				v.FileSearch = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2599,14 +2837,20 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		case "file_name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.FileName)
+			} else {
+				v.FileName = ""
 			}
 		case "score":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readFloat64(&v.Score)
+			} else {
+				v.Score = 0
 			}
 		case "content":
 			err = readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d, &v.Content)
@@ -2670,16 +2914,22 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "function":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Function).decodeJSON(d)
+			} else {
+				v.Function = RunStepDetailsToolCallsFunctionObjectFunction{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2712,10 +2962,14 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		case "arguments":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Arguments)
+			} else {
+				v.Arguments = ""
 			}
 		case "output":
 			seen[0] |= uint64(0x4)
@@ -2753,10 +3007,14 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "tool_calls":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readSliceRunStepToolCall(d, &v.ToolCalls)
+			} else {
+				v.ToolCalls = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2789,40 +3047,58 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "created_at":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
+			} else {
+				v.CreatedAt = 0
 			}
 		case "assistant_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readString(&v.AssistantID)
+			} else {
+				v.AssistantID = ""
 			}
 		case "thread_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readString(&v.ThreadID)
+			} else {
+				v.ThreadID = ""
 			}
 		case "run_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
 				err = d.readString(&v.RunID)
+			} else {
+				v.RunID = ""
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x40), 6); ok {
 				err = (&v.Type).decodeJSON(d)
+			} else {
+				v.Type = ""
 			}
 		case "status":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x80), 7); ok {
 				err = (&v.Status).decodeJSON(d)
+			} else {
+				v.Status = ""
 			}
 		case "step_details":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
 				err = (&v.StepDetails).decodeJSON(d)
+			} else {
+				v.StepDetails = RunStepDetails{}
 			}
 		case "last_error":
 			seen[0] |= uint64(0x200)
@@ -2876,10 +3152,14 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 		case "code":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Code).decodeJSON(d)
+			} else {
+				v.Code = ""
 			}
 		case "message":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Message)
+			} else {
+				v.Message = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2924,12 +3204,16 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -2962,12 +3246,16 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3000,12 +3288,16 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3038,12 +3330,16 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepDeltaObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3076,12 +3372,16 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3114,12 +3414,16 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3152,12 +3456,16 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunStepObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3190,12 +3498,16 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3228,12 +3540,16 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3266,12 +3582,16 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3304,12 +3624,16 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3342,12 +3666,16 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3380,12 +3708,16 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3418,12 +3750,16 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3456,12 +3792,16 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3494,12 +3834,16 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3532,12 +3876,16 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = RunObject{}
 			}
 		case "event":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3570,16 +3918,22 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "function":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.Function).decodeJSON(d)
+			} else {
+				v.Function = RunToolCallObjectFunction{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3612,10 +3966,14 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		case "arguments":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Arguments)
+			} else {
+				v.Arguments = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3648,6 +4006,8 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 		case "tool_outputs":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readSliceSubmitToolOutputsRunRequestToolOutputsItem(d, &v.ToolOutputs)
+			} else {
+				v.ToolOutputs = nil
 			}
 		case "stream":
 			err = readOptBool(d, &v.Stream)
@@ -3713,22 +4073,32 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "text":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
+			} else {
+				v.Text = ""
 			}
 		case "file_citation":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FileCitation).decodeJSON(d)
+			} else {
+				v.FileCitation = TextAnnotationFileCitationFileCitation{}
 			}
 		case "start_index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readInt64(&v.StartIndex)
+			} else {
+				v.StartIndex = 0
 			}
 		case "end_index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readInt64(&v.EndIndex)
+			} else {
+				v.EndIndex = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3761,6 +4131,8 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3795,22 +4167,32 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "text":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Text)
+			} else {
+				v.Text = ""
 			}
 		case "file_path":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = (&v.FilePath).decodeJSON(d)
+			} else {
+				v.FilePath = TextAnnotationFilePathFilePath{}
 			}
 		case "start_index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
 				err = d.readInt64(&v.StartIndex)
+			} else {
+				v.StartIndex = 0
 			}
 		case "end_index":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
 				err = d.readInt64(&v.EndIndex)
+			} else {
+				v.EndIndex = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3843,6 +4225,8 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 		case "file_id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.FileID)
+			} else {
+				v.FileID = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -3875,16 +4259,22 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "object":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
+			} else {
+				v.Object = ""
 			}
 		case "created_at":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
 				err = d.readInt64(&v.CreatedAt)
+			} else {
+				v.CreatedAt = 0
 			}
 		case "tool_resources":
 			seen[0] |= uint64(0x8)
@@ -4008,10 +4398,14 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = (&v.Data).decodeJSON(d)
+			} else {
+				v.Data = ThreadObject{}
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -4044,6 +4438,8 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 		case "type":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = (&v.Type).decodeJSON(d)
+			} else {
+				v.Type = ""
 			}
 		case "last_messages":
 			err = readOptInt64(d, &v.LastMessages)

@@ -107,7 +107,21 @@ func (r *record) required(d *decoder, seen *uint64, bit uint64, i int) (*record,
 	if d.null() {
 		return r.markNull(i), false
 	}
+	if r != nil {
+		r.unmark(i) // a repeated member: only the last one counts
+	}
 	return r, true
+}
+
+// unmark forgets that required field i arrived null or empty.
+func (r *record) unmark(i int) {
+	for _, k := range []deviation{fieldNull, fieldEmpty} {
+		if i < 64 {
+			r.bits[k] &^= 1 << i
+		} else if w := (i - 64) / 64; r.more != nil && w < len(r.more[k]) {
+			r.more[k][w] &^= 1 << (i % 64)
+		}
+	}
 }
 
 // markMissing records every one of the n required fields that seen lacks.

@@ -16,6 +16,8 @@ func (v *Base) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "created":
 			err = readOptInt64(d, &v.Created)
@@ -104,12 +106,16 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		case "bark":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readBool(&v.Bark)
+			} else {
+				v.Bark = false
 			}
 		case "name":
 			err = readOptString(d, &v.Name)

@@ -97,6 +97,8 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 		case "to":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.To)
+			} else {
+				v.To = ""
 			}
 		case "tags":
 			err = readOptSliceString(d, &v.Tags)
@@ -131,6 +133,8 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 		case "file":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readFile(&v.File)
+			} else {
+				v.File = File{}
 			}
 		case "purpose":
 			err = readOptUploadRequestPurpose(d, &v.Purpose)

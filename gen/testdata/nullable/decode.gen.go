@@ -43,6 +43,8 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readInt64(&v.ID)
+			} else {
+				v.ID = 0
 			}
 		case "name":
 			seen[0] |= uint64(0x2)

@@ -43,6 +43,8 @@ func (v *Item) decodeJSON(d *decoder) error {
 		case "id":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.ID)
+			} else {
+				v.ID = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)

@@ -16,6 +16,8 @@ func (v *A) decodeJSON(d *decoder) error {
 		case "b":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = readPtrB(d, &v.B)
+			} else {
+				v.B = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)

@@ -16,6 +16,8 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 		case "a":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.A)
+			} else {
+				v.A = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -48,10 +50,14 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 		case "a":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.A)
+			} else {
+				v.A = ""
 			}
 		case "b":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.B)
+			} else {
+				v.B = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -88,10 +94,14 @@ func (v *Circle) decodeJSON(d *decoder) error {
 		case "kind":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Kind)
+			} else {
+				v.Kind = ""
 			}
 		case "radius":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readFloat64(&v.Radius)
+			} else {
+				v.Radius = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -126,10 +136,14 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		case "schema":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = readMapRaw(d, &v.Schema)
+			} else {
+				v.Schema = nil
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -164,6 +178,8 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Type = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -200,6 +216,8 @@ func (v *Named) decodeJSON(d *decoder) error {
 		case "name":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Name)
+			} else {
+				v.Name = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -232,10 +250,14 @@ func (v *Square) decodeJSON(d *decoder) error {
 		case "kind":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
 				err = d.readString(&v.Kind)
+			} else {
+				v.Kind = ""
 			}
 		case "side":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readFloat64(&v.Side)
+			} else {
+				v.Side = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -270,10 +292,14 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readString(&v.Data)
+			} else {
+				v.Data = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -308,10 +334,14 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		case "data":
 			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
 				err = d.readInt64(&v.Data)
+			} else {
+				v.Data = 0
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
@@ -346,6 +376,8 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 				if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
+			} else {
+				v.Event = ""
 			}
 		default:
 			v.rec, err = v.rec.keep(key, d)
