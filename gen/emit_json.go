@@ -270,7 +270,7 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 		zero = z
 	}
 	member := jen.If(
-		jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("optKey").Call(jen.Id("b"), jen.Id("start"), jen.Lit(jsonKey(fl.JSONName)), jen.Id("v").Dot("rec").Dot("state").Call(idx, zero)),
+		jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("member").Call(jen.Id("b"), jen.Id("start"), idx, jen.Lit(jsonKey(fl.JSONName)), zero),
 		jen.Id("ok"),
 	).Block(value...)
 	if len(pre) == 0 {

@@ -18,7 +18,7 @@ func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "code_interpreter"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -41,7 +41,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -90,7 +90,7 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_search"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -113,11 +113,11 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "function"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"function\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"function\":", true); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -141,7 +141,7 @@ func (v AssistantsNamedToolChoice) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, string(v.Type))
 	}
 	if b, ok = optKey(b, start, "\"function\":", v.Function.state); ok {
@@ -162,7 +162,7 @@ func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -184,10 +184,10 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"role\":", v.rec.state(0, v.Role == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"role\":", v.Role == ""); ok {
 		b = appendString(b, string(v.Role))
 	}
-	if b, ok = optKey(b, start, "\"content\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"content\":", true); ok {
 		if b, err = v.Content.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"assistant_id\":", v.rec.state(0, v.AssistantID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"assistant_id\":", v.AssistantID == ""); ok {
 		b = appendString(b, v.AssistantID)
 	}
 	if b, ok = optKey(b, start, "\"model\":", v.Model.state); ok {
@@ -304,7 +304,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "done"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -313,7 +313,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "[DONE]"
 		}
-		if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, v.Data == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -331,20 +331,20 @@ func (v Error) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"code\":", v.rec.state(0, false)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", false); ok {
 		if b, err = appendOptString(b, v.Code); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"message\":", v.rec.state(1, v.Message == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
 		b = appendString(b, v.Message)
 	}
-	if b, ok = optKey(b, start, "\"param\":", v.rec.state(2, false)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"param\":", false); ok {
 		if b, err = appendOptString(b, v.Param); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"type\":", v.rec.state(3, v.Type == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, v.Type)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -366,11 +366,11 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "error"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -389,7 +389,7 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"error\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"error\":", true); ok {
 		if b, err = v.Error.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -411,7 +411,7 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"ranker\":", v.Ranker.state); ok {
 		b = appendString(b, string(v.Ranker.value))
 	}
-	if b, ok = optKey(b, start, "\"score_threshold\":", v.rec.state(0, v.ScoreThreshold == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"score_threshold\":", v.ScoreThreshold == 0); ok {
 		if b, err = appendFloat(b, v.ScoreThreshold); err != nil {
 			return nil, err
 		}
@@ -438,7 +438,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"description\":", v.Description.state); ok {
 		b = appendString(b, v.Description.value)
 	}
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"parameters\":", v.Parameters.state); ok {
@@ -476,21 +476,21 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"object\":", v.rec.state(0, v.Object == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"object\":", v.Object == ""); ok {
 		b = appendString(b, v.Object)
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, len(v.Data) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
 		if b, err = appendSliceOf(b, v.Data); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"first_id\":", v.rec.state(2, v.FirstID == "")); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
 		b = appendString(b, v.FirstID)
 	}
-	if b, ok = optKey(b, start, "\"last_id\":", v.rec.state(3, v.LastID == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"last_id\":", v.LastID == ""); ok {
 		b = appendString(b, v.LastID)
 	}
-	if b, ok = optKey(b, start, "\"has_more\":", v.rec.state(4, !v.HasMore)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"has_more\":", !v.HasMore); ok {
 		b = appendBool(b, v.HasMore)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -512,21 +512,21 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"object\":", v.rec.state(0, v.Object == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"object\":", v.Object == ""); ok {
 		b = appendString(b, v.Object)
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, len(v.Data) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
 		if b, err = appendSliceOf(b, v.Data); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"first_id\":", v.rec.state(2, v.FirstID == "")); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
 		b = appendString(b, v.FirstID)
 	}
-	if b, ok = optKey(b, start, "\"last_id\":", v.rec.state(3, v.LastID == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"last_id\":", v.LastID == ""); ok {
 		b = appendString(b, v.LastID)
 	}
-	if b, ok = optKey(b, start, "\"has_more\":", v.rec.state(4, !v.HasMore)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"has_more\":", !v.HasMore); ok {
 		b = appendBool(b, v.HasMore)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -543,10 +543,10 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
-	if b, ok = optKey(b, start, "\"tools\":", v.rec.state(1, len(v.Tools) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"tools\":", len(v.Tools) == 0); ok {
 		if b, err = appendSliceOf(b, v.Tools); err != nil {
 			return nil, err
 		}
@@ -570,11 +570,11 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_file"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"image_file\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image_file\":", true); ok {
 		if b, err = v.ImageFile.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -592,7 +592,7 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
 	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
@@ -617,11 +617,11 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image_url"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"image_url\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image_url\":", true); ok {
 		if b, err = v.ImageURL.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -639,7 +639,7 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"url\":", v.rec.state(0, v.URL == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"url\":", v.URL == ""); ok {
 		b = appendString(b, v.URL)
 	}
 	if b, ok = optKey(b, start, "\"detail\":", v.Detail.state); ok {
@@ -663,11 +663,11 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "refusal"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"refusal\":", v.rec.state(1, v.Refusal == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"refusal\":", v.Refusal == ""); ok {
 		b = appendString(b, v.Refusal)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -689,11 +689,11 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"text\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", true); ok {
 		if b, err = v.Text.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -712,10 +712,10 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"value\":", v.rec.state(0, v.Value == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"value\":", v.Value == ""); ok {
 		b = appendString(b, v.Value)
 	}
-	if b, ok = optKey(b, start, "\"annotations\":", v.rec.state(1, len(v.Annotations) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"annotations\":", len(v.Annotations) == 0); ok {
 		if b, err = appendSliceOf(b, v.Annotations); err != nil {
 			return nil, err
 		}
@@ -734,7 +734,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"index\":", v.rec.state(0, v.Index == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
 		b = appendInt(b, v.Index)
 	}
 	{
@@ -742,7 +742,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_file"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -784,7 +784,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"index\":", v.rec.state(0, v.Index == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
 		b = appendInt(b, v.Index)
 	}
 	{
@@ -792,7 +792,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "image_url"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -833,7 +833,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"index\":", v.rec.state(0, v.Index == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
 		b = appendInt(b, v.Index)
 	}
 	{
@@ -841,7 +841,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "refusal"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -862,7 +862,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"index\":", v.rec.state(0, v.Index == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"index\":", v.Index == 0); ok {
 		b = appendInt(b, v.Index)
 	}
 	{
@@ -870,7 +870,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "text"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -915,7 +915,7 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -923,11 +923,11 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"delta\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
 		if b, err = v.Delta.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -973,7 +973,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -981,53 +981,53 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"created_at\":", v.rec.state(2, v.CreatedAt == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
 		b = appendInt(b, v.CreatedAt)
 	}
-	if b, ok = optKey(b, start, "\"thread_id\":", v.rec.state(3, v.ThreadID == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"thread_id\":", v.ThreadID == ""); ok {
 		b = appendString(b, v.ThreadID)
 	}
-	if b, ok = optKey(b, start, "\"status\":", v.rec.state(4, v.Status == "")); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"status\":", v.Status == ""); ok {
 		b = appendString(b, string(v.Status))
 	}
-	if b, ok = optKey(b, start, "\"incomplete_details\":", v.rec.state(5, false)); ok {
+	if b, ok = v.rec.member(b, start, 5, "\"incomplete_details\":", false); ok {
 		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"completed_at\":", v.rec.state(6, false)); ok {
+	if b, ok = v.rec.member(b, start, 6, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"incomplete_at\":", v.rec.state(7, false)); ok {
+	if b, ok = v.rec.member(b, start, 7, "\"incomplete_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.IncompleteAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"role\":", v.rec.state(8, v.Role == "")); ok {
+	if b, ok = v.rec.member(b, start, 8, "\"role\":", v.Role == ""); ok {
 		b = appendString(b, string(v.Role))
 	}
-	if b, ok = optKey(b, start, "\"content\":", v.rec.state(9, len(v.Content) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 9, "\"content\":", len(v.Content) == 0); ok {
 		if b, err = appendSliceOf(b, v.Content); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"assistant_id\":", v.rec.state(10, false)); ok {
+	if b, ok = v.rec.member(b, start, 10, "\"assistant_id\":", false); ok {
 		if b, err = appendOptString(b, v.AssistantID); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"run_id\":", v.rec.state(11, false)); ok {
+	if b, ok = v.rec.member(b, start, 11, "\"run_id\":", false); ok {
 		if b, err = appendOptString(b, v.RunID); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"attachments\":", v.rec.state(12, false)); ok {
+	if b, ok = v.rec.member(b, start, 12, "\"attachments\":", false); ok {
 		if b, err = appendOpt(b, v.Attachments, func(b []byte, x0 []MessageAttachment) ([]byte, error) {
 			var err error
 			if b, err = appendSliceOf(b, x0); err != nil {
@@ -1038,7 +1038,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"metadata\":", v.rec.state(13, false)); ok {
+	if b, ok = v.rec.member(b, start, 13, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
@@ -1056,7 +1056,7 @@ func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"reason\":", v.rec.state(0, v.Reason == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"reason\":", v.Reason == ""); ok {
 		b = appendString(b, string(v.Reason))
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1092,11 +1092,11 @@ func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"text\":", v.rec.state(1, v.Text == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
 		b = appendString(b, v.Text)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1113,7 +1113,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1123,7 +1123,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.completed"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1141,7 +1141,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1151,7 +1151,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.created"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1169,7 +1169,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1179,7 +1179,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.delta"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1197,7 +1197,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1207,7 +1207,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.in_progress"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1225,7 +1225,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1235,7 +1235,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.message.incomplete"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1288,7 +1288,7 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_object"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1311,11 +1311,11 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"json_schema\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"json_schema\":", true); ok {
 		if b, err = v.JSONSchema.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1337,7 +1337,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 	if b, ok = optKey(b, start, "\"description\":", v.Description.state); ok {
 		b = appendString(b, v.Description.value)
 	}
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"schema\":", v.Schema.state); ok {
@@ -1374,7 +1374,7 @@ func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -1391,13 +1391,13 @@ func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"completion_tokens\":", v.rec.state(0, v.CompletionTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"completion_tokens\":", v.CompletionTokens == 0); ok {
 		b = appendInt(b, v.CompletionTokens)
 	}
-	if b, ok = optKey(b, start, "\"prompt_tokens\":", v.rec.state(1, v.PromptTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"prompt_tokens\":", v.PromptTokens == 0); ok {
 		b = appendInt(b, v.PromptTokens)
 	}
-	if b, ok = optKey(b, start, "\"total_tokens\":", v.rec.state(2, v.TotalTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"total_tokens\":", v.TotalTokens == 0); ok {
 		b = appendInt(b, v.TotalTokens)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1414,7 +1414,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -1422,79 +1422,79 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"created_at\":", v.rec.state(2, v.CreatedAt == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
 		b = appendInt(b, v.CreatedAt)
 	}
-	if b, ok = optKey(b, start, "\"thread_id\":", v.rec.state(3, v.ThreadID == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"thread_id\":", v.ThreadID == ""); ok {
 		b = appendString(b, v.ThreadID)
 	}
-	if b, ok = optKey(b, start, "\"assistant_id\":", v.rec.state(4, v.AssistantID == "")); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"assistant_id\":", v.AssistantID == ""); ok {
 		b = appendString(b, v.AssistantID)
 	}
-	if b, ok = optKey(b, start, "\"status\":", v.rec.state(5, v.Status == "")); ok {
+	if b, ok = v.rec.member(b, start, 5, "\"status\":", v.Status == ""); ok {
 		b = appendString(b, string(v.Status))
 	}
-	if b, ok = optKey(b, start, "\"required_action\":", v.rec.state(6, false)); ok {
+	if b, ok = v.rec.member(b, start, 6, "\"required_action\":", false); ok {
 		if b, err = appendOptOf(b, v.RequiredAction); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"last_error\":", v.rec.state(7, false)); ok {
+	if b, ok = v.rec.member(b, start, 7, "\"last_error\":", false); ok {
 		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"expires_at\":", v.rec.state(8, false)); ok {
+	if b, ok = v.rec.member(b, start, 8, "\"expires_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.ExpiresAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"started_at\":", v.rec.state(9, false)); ok {
+	if b, ok = v.rec.member(b, start, 9, "\"started_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.StartedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"cancelled_at\":", v.rec.state(10, false)); ok {
+	if b, ok = v.rec.member(b, start, 10, "\"cancelled_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"failed_at\":", v.rec.state(11, false)); ok {
+	if b, ok = v.rec.member(b, start, 11, "\"failed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"completed_at\":", v.rec.state(12, false)); ok {
+	if b, ok = v.rec.member(b, start, 12, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"incomplete_details\":", v.rec.state(13, false)); ok {
+	if b, ok = v.rec.member(b, start, 13, "\"incomplete_details\":", false); ok {
 		if b, err = appendOptOf(b, v.IncompleteDetails); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"model\":", v.rec.state(14, v.Model == "")); ok {
+	if b, ok = v.rec.member(b, start, 14, "\"model\":", v.Model == ""); ok {
 		b = appendString(b, v.Model)
 	}
-	if b, ok = optKey(b, start, "\"instructions\":", v.rec.state(15, v.Instructions == "")); ok {
+	if b, ok = v.rec.member(b, start, 15, "\"instructions\":", v.Instructions == ""); ok {
 		b = appendString(b, v.Instructions)
 	}
-	if b, ok = optKey(b, start, "\"tools\":", v.rec.state(16, len(v.Tools) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 16, "\"tools\":", len(v.Tools) == 0); ok {
 		if b, err = appendSliceOf(b, v.Tools); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"metadata\":", v.rec.state(17, false)); ok {
+	if b, ok = v.rec.member(b, start, 17, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"usage\":", v.rec.state(18, false)); ok {
+	if b, ok = v.rec.member(b, start, 18, "\"usage\":", false); ok {
 		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
@@ -1509,30 +1509,30 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"max_prompt_tokens\":", v.rec.state(19, false)); ok {
+	if b, ok = v.rec.member(b, start, 19, "\"max_prompt_tokens\":", false); ok {
 		if b, err = appendOptInt64(b, v.MaxPromptTokens); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"max_completion_tokens\":", v.rec.state(20, false)); ok {
+	if b, ok = v.rec.member(b, start, 20, "\"max_completion_tokens\":", false); ok {
 		if b, err = appendOptInt64(b, v.MaxCompletionTokens); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"truncation_strategy\":", v.rec.state(21, false)); ok {
+	if b, ok = v.rec.member(b, start, 21, "\"truncation_strategy\":", false); ok {
 		if b, err = appendOptOf(b, v.TruncationStrategy); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"tool_choice\":", v.rec.state(22, false)); ok {
+	if b, ok = v.rec.member(b, start, 22, "\"tool_choice\":", false); ok {
 		if b, err = appendOptOf(b, v.ToolChoice); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"parallel_tool_calls\":", v.rec.state(23, !v.ParallelToolCalls)); ok {
+	if b, ok = v.rec.member(b, start, 23, "\"parallel_tool_calls\":", !v.ParallelToolCalls); ok {
 		b = appendBool(b, v.ParallelToolCalls)
 	}
-	if b, ok = optKey(b, start, "\"response_format\":", v.rec.state(24, false)); ok {
+	if b, ok = v.rec.member(b, start, 24, "\"response_format\":", false); ok {
 		if b, err = appendOptOf(b, v.ResponseFormat); err != nil {
 			return nil, err
 		}
@@ -1571,10 +1571,10 @@ func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"code\":", v.rec.state(0, v.Code == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", v.Code == ""); ok {
 		b = appendString(b, string(v.Code))
 	}
-	if b, ok = optKey(b, start, "\"message\":", v.rec.state(1, v.Message == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
 		b = appendString(b, v.Message)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1601,11 +1601,11 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "submit_tool_outputs"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"submit_tool_outputs\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"submit_tool_outputs\":", true); ok {
 		if b, err = v.SubmitToolOutputs.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1624,7 +1624,7 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"tool_calls\":", v.rec.state(0, len(v.ToolCalls) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
 		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
 			return nil, err
 		}
@@ -1647,13 +1647,13 @@ func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"completion_tokens\":", v.rec.state(0, v.CompletionTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"completion_tokens\":", v.CompletionTokens == 0); ok {
 		b = appendInt(b, v.CompletionTokens)
 	}
-	if b, ok = optKey(b, start, "\"prompt_tokens\":", v.rec.state(1, v.PromptTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"prompt_tokens\":", v.PromptTokens == 0); ok {
 		b = appendInt(b, v.PromptTokens)
 	}
-	if b, ok = optKey(b, start, "\"total_tokens\":", v.rec.state(2, v.TotalTokens == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"total_tokens\":", v.TotalTokens == 0); ok {
 		b = appendInt(b, v.TotalTokens)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1670,7 +1670,7 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -1678,11 +1678,11 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"delta\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
 		if b, err = v.Delta.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1722,11 +1722,11 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "message_creation"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"message_creation\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"message_creation\":", true); ok {
 		if b, err = v.MessageCreation.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1744,7 +1744,7 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte)
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"message_id\":", v.rec.state(0, v.MessageID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"message_id\":", v.MessageID == ""); ok {
 		b = appendString(b, v.MessageID)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1761,7 +1761,7 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -1769,11 +1769,11 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "code_interpreter"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"code_interpreter\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"code_interpreter\":", true); ok {
 		if b, err = v.CodeInterpreter.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1792,10 +1792,10 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"input\":", v.rec.state(0, v.Input == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"input\":", v.Input == ""); ok {
 		b = appendString(b, v.Input)
 	}
-	if b, ok = optKey(b, start, "\"outputs\":", v.rec.state(1, len(v.Outputs) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"outputs\":", len(v.Outputs) == 0); ok {
 		if b, err = appendSliceOf(b, v.Outputs); err != nil {
 			return nil, err
 		}
@@ -1819,11 +1819,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "image"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"image\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image\":", true); ok {
 		if b, err = v.Image.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1841,7 +1841,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) a
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1862,11 +1862,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "logs"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"logs\":", v.rec.state(1, v.Logs == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"logs\":", v.Logs == ""); ok {
 		b = appendString(b, v.Logs)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1883,7 +1883,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -1891,11 +1891,11 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "file_search"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"file_search\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_search\":", true); ok {
 		if b, err = v.FileSearch.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1938,13 +1938,13 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
-	if b, ok = optKey(b, start, "\"file_name\":", v.rec.state(1, v.FileName == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"file_name\":", v.FileName == ""); ok {
 		b = appendString(b, v.FileName)
 	}
-	if b, ok = optKey(b, start, "\"score\":", v.rec.state(2, v.Score == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"score\":", v.Score == 0); ok {
 		if b, err = appendFloat(b, v.Score); err != nil {
 			return nil, err
 		}
@@ -1987,7 +1987,7 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -1995,11 +1995,11 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"function\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2018,13 +2018,13 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
-	if b, ok = optKey(b, start, "\"arguments\":", v.rec.state(1, v.Arguments == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"arguments\":", v.Arguments == ""); ok {
 		b = appendString(b, v.Arguments)
 	}
-	if b, ok = optKey(b, start, "\"output\":", v.rec.state(2, false)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"output\":", false); ok {
 		if b, err = appendOptString(b, v.Output); err != nil {
 			return nil, err
 		}
@@ -2048,11 +2048,11 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "tool_calls"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"tool_calls\":", v.rec.state(1, len(v.ToolCalls) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
 		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
 			return nil, err
 		}
@@ -2071,7 +2071,7 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -2079,64 +2079,64 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"created_at\":", v.rec.state(2, v.CreatedAt == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
 		b = appendInt(b, v.CreatedAt)
 	}
-	if b, ok = optKey(b, start, "\"assistant_id\":", v.rec.state(3, v.AssistantID == "")); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"assistant_id\":", v.AssistantID == ""); ok {
 		b = appendString(b, v.AssistantID)
 	}
-	if b, ok = optKey(b, start, "\"thread_id\":", v.rec.state(4, v.ThreadID == "")); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"thread_id\":", v.ThreadID == ""); ok {
 		b = appendString(b, v.ThreadID)
 	}
-	if b, ok = optKey(b, start, "\"run_id\":", v.rec.state(5, v.RunID == "")); ok {
+	if b, ok = v.rec.member(b, start, 5, "\"run_id\":", v.RunID == ""); ok {
 		b = appendString(b, v.RunID)
 	}
-	if b, ok = optKey(b, start, "\"type\":", v.rec.state(6, v.Type == "")); ok {
+	if b, ok = v.rec.member(b, start, 6, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, string(v.Type))
 	}
-	if b, ok = optKey(b, start, "\"status\":", v.rec.state(7, v.Status == "")); ok {
+	if b, ok = v.rec.member(b, start, 7, "\"status\":", v.Status == ""); ok {
 		b = appendString(b, string(v.Status))
 	}
-	if b, ok = optKey(b, start, "\"step_details\":", v.rec.state(8, true)); ok {
+	if b, ok = v.rec.member(b, start, 8, "\"step_details\":", true); ok {
 		if b, err = v.StepDetails.appendJSON(b); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"last_error\":", v.rec.state(9, false)); ok {
+	if b, ok = v.rec.member(b, start, 9, "\"last_error\":", false); ok {
 		if b, err = appendOptOf(b, v.LastError); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"expired_at\":", v.rec.state(10, false)); ok {
+	if b, ok = v.rec.member(b, start, 10, "\"expired_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.ExpiredAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"cancelled_at\":", v.rec.state(11, false)); ok {
+	if b, ok = v.rec.member(b, start, 11, "\"cancelled_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CancelledAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"failed_at\":", v.rec.state(12, false)); ok {
+	if b, ok = v.rec.member(b, start, 12, "\"failed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.FailedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"completed_at\":", v.rec.state(13, false)); ok {
+	if b, ok = v.rec.member(b, start, 13, "\"completed_at\":", false); ok {
 		if b, err = appendOptInt64(b, v.CompletedAt); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"metadata\":", v.rec.state(14, false)); ok {
+	if b, ok = v.rec.member(b, start, 14, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"usage\":", v.rec.state(15, false)); ok {
+	if b, ok = v.rec.member(b, start, 15, "\"usage\":", false); ok {
 		if b, err = appendOptOf(b, v.Usage); err != nil {
 			return nil, err
 		}
@@ -2154,10 +2154,10 @@ func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"code\":", v.rec.state(0, v.Code == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"code\":", v.Code == ""); ok {
 		b = appendString(b, string(v.Code))
 	}
-	if b, ok = optKey(b, start, "\"message\":", v.rec.state(1, v.Message == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"message\":", v.Message == ""); ok {
 		b = appendString(b, v.Message)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2189,7 +2189,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2199,7 +2199,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.cancelled"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2217,7 +2217,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2227,7 +2227,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.completed"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2245,7 +2245,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2255,7 +2255,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.created"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2273,7 +2273,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2283,7 +2283,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.delta"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2301,7 +2301,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2311,7 +2311,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.expired"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2329,7 +2329,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2339,7 +2339,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.failed"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2357,7 +2357,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2367,7 +2367,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.step.in_progress"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2385,7 +2385,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2395,7 +2395,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelled"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2413,7 +2413,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2423,7 +2423,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.cancelling"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2441,7 +2441,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2451,7 +2451,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.completed"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2469,7 +2469,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2479,7 +2479,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.created"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2497,7 +2497,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2507,7 +2507,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.expired"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2525,7 +2525,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2535,7 +2535,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.failed"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2553,7 +2553,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2563,7 +2563,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.in_progress"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2581,7 +2581,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2591,7 +2591,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.incomplete"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2609,7 +2609,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2619,7 +2619,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.queued"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2637,7 +2637,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2647,7 +2647,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread.run.requires_action"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(1, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -2665,7 +2665,7 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -2673,11 +2673,11 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "function"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(1, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"function\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2695,10 +2695,10 @@ func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
-	if b, ok = optKey(b, start, "\"arguments\":", v.rec.state(1, v.Arguments == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"arguments\":", v.Arguments == ""); ok {
 		b = appendString(b, v.Arguments)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2715,7 +2715,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"tool_outputs\":", v.rec.state(0, len(v.ToolOutputs) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"tool_outputs\":", len(v.ToolOutputs) == 0); ok {
 		if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
 			return nil, err
 		}
@@ -2760,22 +2760,22 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_citation"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"text\":", v.rec.state(1, v.Text == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
 		b = appendString(b, v.Text)
 	}
-	if b, ok = optKey(b, start, "\"file_citation\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_citation\":", true); ok {
 		if b, err = v.FileCitation.appendJSON(b); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"start_index\":", v.rec.state(3, v.StartIndex == 0)); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"start_index\":", v.StartIndex == 0); ok {
 		b = appendInt(b, v.StartIndex)
 	}
-	if b, ok = optKey(b, start, "\"end_index\":", v.rec.state(4, v.EndIndex == 0)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"end_index\":", v.EndIndex == 0); ok {
 		b = appendInt(b, v.EndIndex)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2791,7 +2791,7 @@ func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2813,22 +2813,22 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "file_path"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"text\":", v.rec.state(1, v.Text == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
 		b = appendString(b, v.Text)
 	}
-	if b, ok = optKey(b, start, "\"file_path\":", v.rec.state(2, true)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_path\":", true); ok {
 		if b, err = v.FilePath.appendJSON(b); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"start_index\":", v.rec.state(3, v.StartIndex == 0)); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"start_index\":", v.StartIndex == 0); ok {
 		b = appendInt(b, v.StartIndex)
 	}
-	if b, ok = optKey(b, start, "\"end_index\":", v.rec.state(4, v.EndIndex == 0)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"end_index\":", v.EndIndex == 0); ok {
 		b = appendInt(b, v.EndIndex)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2844,7 +2844,7 @@ func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file_id\":", v.rec.state(0, v.FileID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file_id\":", v.FileID == ""); ok {
 		b = appendString(b, v.FileID)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2861,7 +2861,7 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	{
@@ -2869,19 +2869,19 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(1) {
 			value = "thread"
 		}
-		if b, ok = optKey(b, start, "\"object\":", v.rec.state(1, v.Object == "")); ok {
+		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"created_at\":", v.rec.state(2, v.CreatedAt == 0)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"created_at\":", v.CreatedAt == 0); ok {
 		b = appendInt(b, v.CreatedAt)
 	}
-	if b, ok = optKey(b, start, "\"tool_resources\":", v.rec.state(3, false)); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"tool_resources\":", false); ok {
 		if b, err = appendOptOf(b, v.ToolResources); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"metadata\":", v.rec.state(4, false)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"metadata\":", false); ok {
 		if b, err = appendOptOf(b, v.Metadata); err != nil {
 			return nil, err
 		}
@@ -2967,11 +2967,11 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.created"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, true)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2989,7 +2989,7 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 		b = appendString(b, string(v.Type))
 	}
 	if b, ok = optKey(b, start, "\"last_messages\":", v.LastMessages.state); ok {

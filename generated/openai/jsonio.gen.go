@@ -159,28 +159,20 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	return r, nil
 }
 
-// state says how required member i is written, in the terms optKey takes:
-// absent when it arrived absent, null when it arrived null and zero says
-// the field still holds its zero value, and a value otherwise. Without a
-// record (a value built in Go, or decoded from conforming JSON) it is one
-// comparison, inlined with optKey: the key, a constant at every call, is
-// then copied without a call to memmove.
-func (r *record) state(i int, zero bool) optState {
-	if r == nil {
-		return optValue
+// member starts required member i (a comma and its key) unless it arrived
+// absent, and reports whether the caller should write the value: not when
+// it arrived null and zero says the field still holds its zero value;
+// then member writes the null itself.
+func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, bool) {
+	if r.wasAbsent(i) {
+		return b, false
 	}
-	return r.recorded(i, zero)
-}
-
-// recorded is state for a value with a record.
-func (r *record) recorded(i int, zero bool) optState {
-	switch {
-	case r.wasAbsent(i):
-		return optAbsent
-	case zero && r.wasNull(i):
-		return optNull
+	b = comma(b, start)
+	b = append(b, key...)
+	if zero && r.wasNull(i) {
+		return append(b, "null"...), false
 	}
-	return optValue
+	return b, true
 }
 
 // appendUnknown writes the undeclared members back, preceded by a comma

@@ -6,7 +6,7 @@ func (v Base) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	if b, ok = optKey(b, start, "\"created\":", v.Created.state); ok {
@@ -56,13 +56,13 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	if b, ok = optKey(b, start, "\"created\":", v.Created.state); ok {
 		b = appendInt(b, v.Created.value)
 	}
-	if b, ok = optKey(b, start, "\"bark\":", v.rec.state(1, !v.Bark)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"bark\":", !v.Bark); ok {
 		b = appendBool(b, v.Bark)
 	}
 	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {

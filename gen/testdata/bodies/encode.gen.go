@@ -55,7 +55,7 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"to\":", v.rec.state(0, v.To == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"to\":", v.To == ""); ok {
 		b = appendString(b, v.To)
 	}
 	if b, ok = optKey(b, start, "\"tags\":", v.Tags.state); ok {
@@ -91,7 +91,7 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"file\":", v.rec.state(0, true)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"file\":", true); ok {
 		if b, err = appendExternal(b, v.File); err != nil {
 			return nil, err
 		}

@@ -23,25 +23,25 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == 0)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == 0); ok {
 		b = appendInt(b, v.ID)
 	}
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(1, false)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"name\":", false); ok {
 		if b, err = appendOptString(b, v.Name); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"tag\":", v.rec.state(2, false)); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"tag\":", false); ok {
 		if b, err = appendOptString(b, v.Tag); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"owner\":", v.rec.state(3, false)); ok {
+	if b, ok = v.rec.member(b, start, 3, "\"owner\":", false); ok {
 		if b, err = appendOptOf(b, v.Owner); err != nil {
 			return nil, err
 		}
 	}
-	if b, ok = optKey(b, start, "\"nickname\":", v.rec.state(4, false)); ok {
+	if b, ok = v.rec.member(b, start, 4, "\"nickname\":", false); ok {
 		if b, err = appendOptString(b, v.Nickname); err != nil {
 			return nil, err
 		}

@@ -22,7 +22,7 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"id\":", v.rec.state(0, v.ID == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == ""); ok {
 		b = appendString(b, v.ID)
 	}
 	b = v.rec.appendUnknown(b, start)

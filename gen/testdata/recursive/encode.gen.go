@@ -7,7 +7,7 @@ func (v A) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"b\":", v.rec.state(0, v.B == nil)); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"b\":", v.B == nil); ok {
 		if b, err = appendPtr(b, v.B, appendElem[B]); err != nil {
 			return nil, err
 		}

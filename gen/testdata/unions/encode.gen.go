@@ -6,7 +6,7 @@ func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"a\":", v.rec.state(0, v.A == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
 		b = appendString(b, v.A)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -22,10 +22,10 @@ func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"a\":", v.rec.state(0, v.A == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
 		b = appendString(b, v.A)
 	}
-	if b, ok = optKey(b, start, "\"b\":", v.rec.state(1, v.B == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"b\":", v.B == ""); ok {
 		b = appendString(b, v.B)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -47,10 +47,10 @@ func (v Circle) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"kind\":", v.rec.state(0, v.Kind == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {
 		b = appendString(b, v.Kind)
 	}
-	if b, ok = optKey(b, start, "\"radius\":", v.rec.state(1, v.Radius == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"radius\":", v.Radius == 0); ok {
 		if b, err = appendFloat(b, v.Radius); err != nil {
 			return nil, err
 		}
@@ -74,11 +74,11 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "json_schema"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"schema\":", v.rec.state(1, len(v.Schema) == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"schema\":", len(v.Schema) == 0); ok {
 		if b, err = appendMapRaw(b, v.Schema); err != nil {
 			return nil, err
 		}
@@ -101,7 +101,7 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "text"
 		}
-		if b, ok = optKey(b, start, "\"type\":", v.rec.state(0, v.Type == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
 			b = appendString(b, value)
 		}
 	}
@@ -123,7 +123,7 @@ func (v Named) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"name\":", v.rec.state(0, v.Name == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -140,10 +140,10 @@ func (v Square) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"kind\":", v.rec.state(0, v.Kind == "")); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {
 		b = appendString(b, v.Kind)
 	}
-	if b, ok = optKey(b, start, "\"side\":", v.rec.state(1, v.Side == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"side\":", v.Side == 0); ok {
 		if b, err = appendFloat(b, v.Side); err != nil {
 			return nil, err
 		}
@@ -166,11 +166,11 @@ func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.begin"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, v.Data == "")); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == ""); ok {
 		b = appendString(b, v.Data)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -191,11 +191,11 @@ func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "start.end"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = optKey(b, start, "\"data\":", v.rec.state(1, v.Data == 0)); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == 0); ok {
 		b = appendInt(b, v.Data)
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -216,7 +216,7 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 		if value == "" && !v.rec.wasEmpty(0) {
 			value = "stop"
 		}
-		if b, ok = optKey(b, start, "\"event\":", v.rec.state(0, v.Event == "")); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
 		}
 	}
