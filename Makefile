@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench buildbench
+.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench buildbench icount
 
 build:
 	$(GO) build ./...
@@ -60,3 +60,9 @@ peerbench:
 # whole-spec package. Needs the Go module proxy; takes a few minutes.
 buildbench:
 	$(GO) run ./internal/buildbench -full
+
+# icount: instructions per operation of the codec benchmarks under valgrind's
+# cachegrind (apt install valgrind). Steady from run to run where time is
+# not, for telling two versions of a codec apart; not a speed claim.
+icount:
+	$(GO) run ./internal/icount
