@@ -114,13 +114,11 @@ func (d *decoder) ws() {
 func (d *decoder) skipSpace() {
 	data, i := d.data, d.pos
 	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\r':
-			i++
-		case '\n':
-			i++
+		c := data[i]
+		if c == '\n' {
 			// Indentation after a newline, eight bytes at a time: the
 			// usual shape of pretty-printed responses.
+			i++
 			for i+8 <= len(data) {
 				if w := binary.LittleEndian.Uint64(data[i:]) ^ spaces; w != 0 {
 					i += bits.TrailingZeros64(w) / 8 // the first byte that is not a space
@@ -128,9 +126,13 @@ func (d *decoder) skipSpace() {
 				}
 				i += 8
 			}
-		default:
-			d.pos = i
-			return
+			if i < len(data) && data[i] > ' ' {
+				break // the usual end: the next token
+			}
+		} else if c == ' ' || c == '\t' || c == '\r' {
+			i++
+		} else {
+			break
 		}
 	}
 	d.pos = i
