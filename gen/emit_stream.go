@@ -14,7 +14,7 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 		f.Line()
 		t := goType(d.Type)
 		f.Comment(d.Func + " decodes one server-sent event of a stream.")
-		f.Func().Id(d.Func).Params(jen.Id("event").String(), jen.Id("data").Index().Byte()).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
+		f.Func().Id(d.Func).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("event").String(), jen.Id("data").Index().Byte()).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("zero").Add(goType(d.Type))
 			g.If(jen.Id("event").Op("==").Lit("error")).Block(jen.Return(jen.Id("zero"), jen.Id("streamError").Call(jen.Id("event"), jen.Id("data"))))
 			if len(d.Events) == 0 {
@@ -44,12 +44,11 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 }
 
 // decodeData decodes the event's data into ptr with the fast codec, and
-// returns eventError when that fails. The decoder is a local handed to the
-// read call directly: through a closure it would move to the heap, and the
-// value with it, once per event.
+// returns eventError when that fails. The decoder is the stream's, handed
+// to the read call directly: through a closure the value would move to the
+// heap once per event.
 func decodeData(g *jen.Group, ptr jen.Code, e *ir.Expr, r readers) {
-	g.Id("dec").Op(":=").Id("newDecoder").Call(jen.Id("data"))
-	g.Id("d").Op(":=").Op("&").Id("dec")
+	g.Id("d").Dot("next").Call(jen.Id("data"))
 	g.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(r.call(ptr, e)), jen.Err().Op("!=").Nil()).Block(
 		jen.Return(jen.Id("zero"), jen.Id("eventError").Call(jen.Id("event"), jen.Err())),
 	)

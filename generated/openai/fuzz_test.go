@@ -100,7 +100,8 @@ func FuzzStreamEventDecode(f *testing.F) {
 	f.Add("error", []byte(`{"message":"boom"}`))
 	f.Add("thread.unknown", []byte(`not json`))
 	f.Fuzz(func(t *testing.T, event string, data []byte) {
-		v, err := decodeAssistantStreamEvent(event, data)
+		var d decoder
+		v, err := decodeAssistantStreamEvent(&d, event, data)
 		if err != nil {
 			return
 		}

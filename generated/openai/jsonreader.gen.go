@@ -28,6 +28,10 @@ type decoder struct {
 	data  []byte
 	pos   int
 	depth int
+	// more says that other documents follow on this decoder (the events
+	// of a stream, see next), so its string chunks need not be sized to
+	// what is left of this one.
+	more bool
 	// strs holds the short strings decoded so far, back to back, so that
 	// they cost one allocation per chunk rather than one each (see intern).
 	// A Builder must not be copied once written: lookaheads copy only the
@@ -62,14 +66,24 @@ func (d *decoder) intern(b []byte) string {
 	}
 	if d.strs.Cap()-d.strs.Len() < len(b) {
 		// No chunk larger than all the strings that can still come: a
-		// small document gets a small one.
-		size := min(max(2*d.strs.Cap(), minChunk), maxChunk, len(b)+len(d.data)-d.pos)
+		// small document gets a small one, unless others follow.
+		size := min(max(2*d.strs.Cap(), minChunk), maxChunk)
+		if !d.more {
+			size = min(size, len(b)+len(d.data)-d.pos)
+		}
 		d.strs = strings.Builder{}
 		d.strs.Grow(size)
 	}
 	start := d.strs.Len()
 	d.strs.Write(b)
 	return d.strs.String()[start:]
+}
+
+// next starts d on the next document of a stream (an event's data),
+// keeping its string chunks: the strings of all the events share them.
+func (d *decoder) next(data []byte) {
+	d.data, d.pos, d.depth, d.more = data, 0, 0, true
+	d.ws()
 }
 
 // newDecoder returns a decoder at the first token of data.

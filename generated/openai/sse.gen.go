@@ -18,9 +18,13 @@ import (
 // is never retried or reconnected: for an operation such as creating a run,
 // sending the request again would start another run.
 type Stream[T any] struct {
-	body    io.ReadCloser
-	events  *sseReader
-	decode  func(event string, data []byte) (T, error)
+	body   io.ReadCloser
+	events *sseReader
+	decode func(d *decoder, event string, data []byte) (T, error)
+	// dec decodes every event in turn, so that the short strings of all
+	// of them share its chunks (see decoder.intern) rather than each
+	// event allocating its own.
+	dec     decoder
 	current T
 	err     error
 	done    bool
@@ -28,7 +32,7 @@ type Stream[T any] struct {
 
 // newStream reads events from body; err, when not nil, is why the request
 // failed, and the stream yields nothing but it.
-func newStream[T any](body io.ReadCloser, decode func(string, []byte) (T, error), err error) *Stream[T] {
+func newStream[T any](body io.ReadCloser, decode func(*decoder, string, []byte) (T, error), err error) *Stream[T] {
 	s := &Stream[T]{body: body, decode: decode, err: err, done: err != nil}
 	if body != nil {
 		s.events = newSSEReader(body)
@@ -52,7 +56,7 @@ func (s *Stream[T]) Next() bool {
 		s.finish(nil)
 		return false
 	}
-	v, err := s.decode(event, data)
+	v, err := s.decode(&s.dec, event, data)
 	if err != nil {
 		s.finish(err)
 		return false

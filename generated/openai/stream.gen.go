@@ -3,7 +3,7 @@
 package openai
 
 // decodeAssistantStreamEvent decodes one server-sent event of a stream.
-func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent, error) {
+func decodeAssistantStreamEvent(d *decoder, event string, data []byte) (AssistantStreamEvent, error) {
 	var zero AssistantStreamEvent
 	if event == "error" {
 		return zero, streamError(event, data)
@@ -12,8 +12,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.created":
 		var v ThreadStreamEvent
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -21,8 +20,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.created":
 		var v RunStreamEventThreadRunCreated
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -30,8 +28,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.queued":
 		var v RunStreamEventThreadRunQueued
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -39,8 +36,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.in_progress":
 		var v RunStreamEventThreadRunInProgress
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -48,8 +44,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.requires_action":
 		var v RunStreamEventThreadRunRequiresAction
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -57,8 +52,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.completed":
 		var v RunStreamEventThreadRunCompleted
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -66,8 +60,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.incomplete":
 		var v RunStreamEventThreadRunIncomplete
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -75,8 +68,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.failed":
 		var v RunStreamEventThreadRunFailed
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -84,8 +76,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.cancelling":
 		var v RunStreamEventThreadRunCancelling
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -93,8 +84,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.cancelled":
 		var v RunStreamEventThreadRunCancelled
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -102,8 +92,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.expired":
 		var v RunStreamEventThreadRunExpired
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -111,8 +100,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.created":
 		var v RunStepStreamEventThreadRunStepCreated
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -120,8 +108,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.in_progress":
 		var v RunStepStreamEventThreadRunStepInProgress
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -129,8 +116,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.delta":
 		var v RunStepStreamEventThreadRunStepDelta
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -138,8 +124,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.completed":
 		var v RunStepStreamEventThreadRunStepCompleted
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -147,8 +132,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.failed":
 		var v RunStepStreamEventThreadRunStepFailed
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -156,8 +140,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.cancelled":
 		var v RunStepStreamEventThreadRunStepCancelled
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -165,8 +148,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.run.step.expired":
 		var v RunStepStreamEventThreadRunStepExpired
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -174,8 +156,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.message.created":
 		var v MessageStreamEventThreadMessageCreated
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -183,8 +164,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.message.in_progress":
 		var v MessageStreamEventThreadMessageInProgress
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -192,8 +172,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.message.delta":
 		var v MessageStreamEventThreadMessageDelta
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -201,8 +180,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.message.completed":
 		var v MessageStreamEventThreadMessageCompleted
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -210,8 +188,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "thread.message.incomplete":
 		var v MessageStreamEventThreadMessageIncomplete
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -219,8 +196,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "error":
 		var v ErrorEvent
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
 			return zero, eventError(event, err)
 		}
@@ -228,8 +204,7 @@ func decodeAssistantStreamEvent(event string, data []byte) (AssistantStreamEvent
 	case "done":
 		var v DoneEvent
 		v.Event = event
-		dec := newDecoder(data)
-		d := &dec
+		d.next(data)
 		if err := d.finish(d.readString(&v.Data)); err != nil {
 			return zero, eventError(event, err)
 		}

@@ -61,6 +61,34 @@ func TestStreamReplaysRecordedRun(t *testing.T) {
 	t.Logf("%d events: %s; assistant text: %q", len(kinds), strings.Join(kinds, " "), text.String())
 }
 
+// TestStreamEventsKeepTheirStrings: the events of a stream share string
+// chunks, so every event kept while later ones decode must still hold what
+// it held: each one encodes as the same event decoded on its own does.
+// Many short deltas, so the chunks fill, grow and are replaced.
+func TestStreamEventsKeepTheirStrings(t *testing.T) {
+	var body strings.Builder
+	var datas []string
+	for i := range 400 {
+		data := `{"id":"msg_` + strings.Repeat("x", i%37) + `","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"` + strings.Repeat("ab", i%29) + `"}}]}}`
+		datas = append(datas, data)
+		body.WriteString("event: thread.message.delta\ndata: " + data + "\n\n")
+	}
+	events, err := collect(t, body.String())
+	if err != nil || len(events) != len(datas) {
+		t.Fatalf("%d events, %v", len(events), err)
+	}
+	for i, ev := range events {
+		var alone decoder
+		want, err := decodeAssistantStreamEvent(&alone, "thread.message.delta", []byte(datas[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := mustJSON(t, ev), mustJSON(t, want); got != want {
+			t.Fatalf("event %d changed after later events decoded:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}
+
 func collect(t *testing.T, body string) ([]AssistantStreamEvent, error) {
 	t.Helper()
 	api, _ := sseServer(t, body)
