@@ -205,15 +205,6 @@ func fieldError(typeName, member string, err error) error {
 	return fmt.Errorf("%s.%s: %w", typeName, member, err)
 }
 
-// unmarshal runs a generated decoder over a whole document.
-func unmarshal(data []byte, decode func(*decoder) error) error {
-	d := newDecoder(data)
-	if err := decode(&d); err != nil {
-		return err
-	}
-	return d.end()
-}
-
 // decodeExternal decodes a value of a type the user chose (x-go-type) with
 // encoding/json.
 func decodeExternal(d *decoder, v any) error {

@@ -409,26 +409,29 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 	return r, contentType, func() error { _, err := r.Seek(0, io.SeekStart); return err }, nil
 }
 
-// fastCodec is what every generated struct and union implements: the codec
-// without encoding/json's extra validation pass over the bytes.
-type fastCodec interface {
-	appendJSON([]byte) ([]byte, error)
-	MarshalJSON() ([]byte, error)
-}
-
-// encodeBody encodes a JSON request body: a generated type through its
-// MarshalJSON, which starts from a buffer sized for the type (json.Marshal
-// would check and copy what it returns).
+// encodeBody encodes a JSON request body: a generated type (appendable
+// tells it from a user type with its own MarshalJSON) through its
+// MarshalJSON, which starts from a buffer sized for the type; json.Marshal
+// would check and copy what that returns.
 func encodeBody(v any) ([]byte, error) {
-	if c, ok := v.(fastCodec); ok {
+	if c, ok := v.(interface {
+		appendable
+		json.Marshaler
+	}); ok {
 		return c.MarshalJSON()
 	}
 	return json.Marshal(v)
 }
 
+// decodeBody decodes a 2xx JSON response into out: a generated type
+// through its UnmarshalJSON, the way encodeBody encodes, which decodes on
+// a decoder of its own stack frame.
 func decodeBody(data []byte, out any) error {
-	if c, ok := out.(interface{ decodeJSON(*decoder) error }); ok {
-		return unmarshal(data, c.decodeJSON)
+	if c, ok := out.(interface {
+		decodeJSON(*decoder) error
+		json.Unmarshaler
+	}); ok {
+		return c.UnmarshalJSON(data)
 	}
 	return json.Unmarshal(data, out)
 }
