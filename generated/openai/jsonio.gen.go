@@ -63,33 +63,43 @@ func (r *record) mark(k deviation, i int) *record {
 	if r == nil {
 		r = &record{}
 	}
-	if i < 64 {
-		r.bits[k] |= 1 << i
-		return r
+	if i >= 64 {
+		r.grow(k, i)
 	}
-	if r.more == nil {
-		r.more = new([deviations][]uint64)
-	}
-	w := (i - 64) / 64
-	for len(r.more[k]) <= w {
-		r.more[k] = append(r.more[k], 0)
-	}
-	r.more[k][w] |= 1 << (i % 64)
+	*r.at(k, i) |= 1 << (i % 64)
 	return r
 }
 
 // was reports deviation k of required field i.
 func (r *record) was(k deviation, i int) bool {
-	switch {
-	case r == nil:
-		return false
-	case i < 64:
-		return r.bits[k]&(1<<i) != 0
-	case r.more == nil:
+	if r == nil {
 		return false
 	}
-	w := (i - 64) / 64
-	return w < len(r.more[k]) && r.more[k][w]&(1<<(i%64)) != 0
+	w := r.at(k, i)
+	return w != nil && *w&(1<<(i%64)) != 0
+}
+
+// at returns the word that holds field i's bit for deviation k: in bits
+// for fields 0-63, in more past them; nil when more has no room for it yet
+// (see grow).
+func (r *record) at(k deviation, i int) *uint64 {
+	if i < 64 {
+		return &r.bits[k]
+	}
+	if w := (i - 64) / 64; r.more != nil && w < len(r.more[k]) {
+		return &r.more[k][w]
+	}
+	return nil
+}
+
+// grow makes room in more for field i's bit of deviation k.
+func (r *record) grow(k deviation, i int) {
+	if r.more == nil {
+		r.more = new([deviations][]uint64)
+	}
+	for len(r.more[k]) <= (i-64)/64 {
+		r.more[k] = append(r.more[k], 0)
+	}
 }
 
 func (r *record) markAbsent(i int) *record { return r.mark(fieldAbsent, i) }
@@ -116,10 +126,8 @@ func (r *record) required(d *decoder, seen *uint64, bit uint64, i int) (*record,
 // unmark forgets that required field i arrived null or empty.
 func (r *record) unmark(i int) {
 	for _, k := range []deviation{fieldNull, fieldEmpty} {
-		if i < 64 {
-			r.bits[k] &^= 1 << i
-		} else if w := (i - 64) / 64; r.more != nil && w < len(r.more[k]) {
-			r.more[k][w] &^= 1 << (i % 64)
+		if w := r.at(k, i); w != nil {
+			*w &^= 1 << (i % 64)
 		}
 	}
 }

@@ -3,7 +3,8 @@ package openai
 import "testing"
 
 // The record keeps the first 64 required fields' bits inline and the rest
-// behind a pointer; both halves must answer for exactly the bits set.
+// behind a pointer; both halves must answer for exactly the bits set, and
+// unmark must clear exactly its own.
 func TestRecordBitsPastTheInlineWord(t *testing.T) {
 	marked := []int{0, 5, 63, 64, 65, 127, 128, 200}
 	var r *record
@@ -23,6 +24,16 @@ func TestRecordBitsPastTheInlineWord(t *testing.T) {
 		}
 		if got := r.wasEmpty(i); got != is[i-2] {
 			t.Errorf("wasEmpty(%d) = %v", i, got)
+		}
+	}
+	// unmark forgets null and empty, never absent, on both halves.
+	for _, i := range marked {
+		r.unmark(i + 1)
+		r.unmark(i + 2)
+	}
+	for i := range 210 {
+		if r.wasNull(i) || r.wasEmpty(i) || r.wasAbsent(i) != is[i] {
+			t.Errorf("after unmark, field %d: null %v, empty %v, absent %v", i, r.wasNull(i), r.wasEmpty(i), r.wasAbsent(i))
 		}
 	}
 	var none *record
