@@ -145,35 +145,6 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	).Else().Block(reset)
 }
 
-// zeroValue is the zero value of e: nil, an untyped constant or a
-// composite literal where one is assignable, *new(T) otherwise.
-func zeroValue(e *ir.Expr) jen.Code {
-	switch e.Kind {
-	case ir.ExprSlice, ir.ExprMap, ir.ExprPointer:
-		return jen.Nil()
-	case ir.ExprBuiltin:
-		switch e.Builtin {
-		case ir.Raw:
-			return jen.Nil()
-		case ir.File:
-			return jen.Id("File").Values()
-		}
-		return zeroLiteral(e.Builtin)
-	case ir.ExprNamed:
-		switch t := e.Named; t.Kind {
-		case ir.KindStruct, ir.KindUnion:
-			return jen.Id(t.Name).Values()
-		case ir.KindEnum:
-			return zeroLiteral(t.Enum.Base)
-		default: // defined or alias: nil and untyped constants are assignable
-			if k := t.Target.Kind; k != ir.ExprNamed && k != ir.ExprExternal && (k != ir.ExprBuiltin || t.Target.Builtin != ir.File) {
-				return zeroValue(t.Target)
-			}
-		}
-	}
-	return jen.Op("*").New(goType(e))
-}
-
 // decodeExtra handles a member the schema does not declare: into the
 // additionalProperties map when there is one, else into the record.
 func decodeExtra(c *jen.Group, t *ir.Type, r readers) {

@@ -279,49 +279,6 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 	return jen.Block(append(pre, member)...), usesErr
 }
 
-func zeroLiteral(b ir.Builtin) jen.Code {
-	switch b {
-	case ir.String:
-		return jen.Lit("")
-	case ir.Bool:
-		return jen.False()
-	}
-	return jen.Lit(0)
-}
-
-// zeroTest is the expression "access holds its zero value", or nil for
-// structs, unions and user types, whose decode record is honoured as it is.
-func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
-	switch e.Kind {
-	case ir.ExprSlice, ir.ExprMap:
-		return jen.Len(access).Op("==").Lit(0)
-	case ir.ExprPointer:
-		return access.Op("==").Nil()
-	case ir.ExprBuiltin:
-		switch e.Builtin {
-		case ir.File:
-			return nil
-		case ir.Raw:
-			return jen.Len(access).Op("==").Lit(0)
-		case ir.Bool:
-			return jen.Op("!").Add(access)
-		}
-		return access.Op("==").Add(zeroLiteral(e.Builtin))
-	case ir.ExprNamed:
-		t := e.Named
-		switch t.Kind {
-		case ir.KindEnum:
-			if t.Enum.Base == ir.Bool {
-				return jen.Op("!").Add(access)
-			}
-			return access.Op("==").Add(zeroLiteral(t.Enum.Base))
-		case ir.KindAlias, ir.KindDefined:
-			return zeroTest(t.Target, access)
-		}
-	}
-	return nil
-}
-
 func emitUnionEncode(f *jen.File, t *ir.Type) {
 	u := t.Union
 	var cases []jen.Code

@@ -1,0 +1,96 @@
+package gen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oagen/oagen/internal/ir"
+)
+
+// The zero value of a field's type, as decoders set it (a required field
+// whose last occurrence is null) and encoders test for it (a null that
+// arrived is written back while the field still holds its zero value).
+
+// zeroLiteral is the zero value of a builtin scalar.
+func zeroLiteral(b ir.Builtin) jen.Code {
+	switch b {
+	case ir.String:
+		return jen.Lit("")
+	case ir.Bool:
+		return jen.False()
+	}
+	return jen.Lit(0)
+}
+
+// zeroValue is the zero value of e: nil, an untyped constant or a
+// composite literal where one is assignable, *new(T) otherwise.
+func zeroValue(e *ir.Expr) jen.Code {
+	switch e.Kind {
+	case ir.ExprSlice, ir.ExprMap, ir.ExprPointer:
+		return jen.Nil()
+	case ir.ExprBuiltin:
+		switch e.Builtin {
+		case ir.Raw:
+			return jen.Nil()
+		case ir.File:
+			return jen.Id("File").Values()
+		}
+		return zeroLiteral(e.Builtin)
+	case ir.ExprNamed:
+		switch t := e.Named; t.Kind {
+		case ir.KindStruct, ir.KindUnion:
+			return jen.Id(t.Name).Values()
+		case ir.KindEnum:
+			return zeroLiteral(t.Enum.Base)
+		default: // defined or alias
+			if untypedZero(t.Target) {
+				return zeroValue(t.Target)
+			}
+		}
+	}
+	return jen.Op("*").New(goType(e))
+}
+
+// untypedZero reports whether e's zero value is nil or an untyped
+// constant, which a type defined over e can be assigned as well.
+func untypedZero(e *ir.Expr) bool {
+	switch e.Kind {
+	case ir.ExprSlice, ir.ExprMap, ir.ExprPointer:
+		return true
+	case ir.ExprBuiltin:
+		return e.Builtin != ir.File
+	}
+	return false
+}
+
+// zeroTest is the expression "access holds its zero value", or nil for
+// structs, unions and user types, whose decode record is honoured as it is.
+func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
+	switch e.Kind {
+	case ir.ExprSlice, ir.ExprMap:
+		return jen.Len(access).Op("==").Lit(0)
+	case ir.ExprPointer:
+		return access.Op("==").Nil()
+	case ir.ExprBuiltin:
+		switch e.Builtin {
+		case ir.File:
+			return nil
+		case ir.Raw:
+			return jen.Len(access).Op("==").Lit(0)
+		case ir.Bool:
+			return jen.Op("!").Add(access)
+		}
+		return access.Op("==").Add(zeroLiteral(e.Builtin))
+	case ir.ExprNamed:
+		t := e.Named
+		switch t.Kind {
+		case ir.KindEnum:
+			if t.Enum.Base == ir.Bool {
+				return jen.Op("!").Add(access)
+			}
+			return access.Op("==").Add(zeroLiteral(t.Enum.Base))
+		case ir.KindAlias, ir.KindDefined:
+			return zeroTest(t.Target, access)
+		}
+	}
+	return nil
+}
