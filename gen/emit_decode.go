@@ -78,12 +78,6 @@ func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 		if words > 0 {
 			g.Var().Id("seen").Index(jen.Lit(words)).Uint64()
 		}
-		for _, fl := range st.Fields {
-			if fl.Required && fl.Type.Kind != ir.ExprOpt {
-				g.Var().Id("ok").Bool() // set by record.required
-				break
-			}
-		}
 		// The object's end (or a syntax error between members) leaves
 		// through !more; fieldError passes a nil error through.
 		var end []jen.Code
@@ -130,15 +124,17 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	// A null where the schema promised a value is remembered, not fatal,
 	// and leaves the field at its zero value: when the member is repeated,
 	// the last one counts, as in encoding/json.
-	present := jen.List(jen.Id("v").Dot("rec"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("required").Call(jen.Id("d"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
+	seen := jen.Op("&").Id("seen").Index(jen.Lit(w))
+	present := jen.Id("d").Dot("first").Call(seen, jen.Lit(bit)).Op("||").
+		Id("d").Dot("required").Call(jen.Op("&").Id("v").Dot("rec"), seen.Clone(), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
 	reset := jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type))
 	if fl.Const == nil {
-		c.If(present, jen.Id("ok")).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)
+		c.If(present).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)
 		return
 	}
 	// A one-value field that arrived as "" must not be written back as its
 	// value.
-	c.If(present, jen.Id("ok")).Block(
+	c.If(present).Block(
 		jen.If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(
 			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
 		),

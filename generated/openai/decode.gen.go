@@ -11,7 +11,6 @@ func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
 func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	*v = AssistantToolsCode{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -20,7 +19,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -47,7 +46,6 @@ func (v *AssistantToolsCode) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -56,7 +54,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -114,7 +112,6 @@ func (v *AssistantToolsFileSearchFileSearch) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -123,7 +120,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -150,7 +147,6 @@ func (v *AssistantToolsFileSearchTypeOnly) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFunction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -159,7 +155,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -167,7 +163,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = FunctionObject{}
@@ -196,7 +192,6 @@ func (v *AssistantsAPIToolChoiceOptionString) decodeJSON(d *decoder) error {
 func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -205,7 +200,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""
@@ -232,7 +227,6 @@ func (v *AssistantsNamedToolChoice) UnmarshalJSON(data []byte) error {
 func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -241,7 +235,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -270,7 +264,6 @@ func (v *AssistantsNamedToolChoiceType) decodeJSON(d *decoder) error {
 func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	*v = CreateMessageRequest{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -279,13 +272,13 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "role":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Role).decodeJSON(d)
 			} else {
 				v.Role = ""
 			}
 		case "content":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Content).decodeJSON(d)
 			} else {
 				v.Content = CreateMessageRequestContent{}
@@ -318,7 +311,6 @@ func (v *CreateMessageRequestRole) decodeJSON(d *decoder) error {
 func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	*v = CreateRunRequest{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -327,7 +319,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "assistant_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
@@ -384,7 +376,6 @@ func (v *CreateRunRequest) UnmarshalJSON(data []byte) error {
 func (v *DoneEvent) decodeJSON(d *decoder) error {
 	*v = DoneEvent{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -393,7 +384,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -401,7 +392,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -428,7 +419,6 @@ func (v *DoneEvent) UnmarshalJSON(data []byte) error {
 func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -440,7 +430,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x1)
 			err = readOptString(d, &v.Code)
 		case "message":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -449,7 +439,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x4)
 			err = readOptString(d, &v.Param)
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.Type)
 			} else {
 				v.Type = ""
@@ -474,7 +464,6 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	*v = ErrorEvent{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -483,7 +472,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -491,7 +480,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = Error{}
@@ -516,7 +505,6 @@ func (v *ErrorEvent) UnmarshalJSON(data []byte) error {
 func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	*v = ErrorResponse{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -525,7 +513,7 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "error":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Error).decodeJSON(d)
 			} else {
 				v.Error = Error{}
@@ -550,7 +538,6 @@ func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
 func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -561,7 +548,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		case "ranker":
 			err = readOptFileSearchRankingOptionsRanker(d, &v.Ranker)
 		case "score_threshold":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readFloat64(&v.ScoreThreshold)
 			} else {
 				v.ScoreThreshold = 0
@@ -590,7 +577,6 @@ func (v *FileSearchRankingOptionsRanker) decodeJSON(d *decoder) error {
 func (v *FunctionObject) decodeJSON(d *decoder) error {
 	*v = FunctionObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -601,7 +587,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -638,7 +624,6 @@ func (v *ImageDetail) decodeJSON(d *decoder) error {
 func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunStepsResponse{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -647,31 +632,31 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Object)
 			} else {
 				v.Object = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepObject(d, &v.Data)
 			} else {
 				v.Data = nil
 			}
 		case "first_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readString(&v.FirstID)
 			} else {
 				v.FirstID = ""
 			}
 		case "last_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.LastID)
 			} else {
 				v.LastID = ""
 			}
 		case "has_more":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readBool(&v.HasMore)
 			} else {
 				v.HasMore = false
@@ -700,7 +685,6 @@ func (v *ListRunsOrder) decodeJSON(d *decoder) error {
 func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunsResponse{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -709,31 +693,31 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Object)
 			} else {
 				v.Object = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunObject(d, &v.Data)
 			} else {
 				v.Data = nil
 			}
 		case "first_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readString(&v.FirstID)
 			} else {
 				v.FirstID = ""
 			}
 		case "last_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.LastID)
 			} else {
 				v.LastID = ""
 			}
 		case "has_more":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readBool(&v.HasMore)
 			} else {
 				v.HasMore = false
@@ -758,7 +742,6 @@ func (v *ListRunsResponse) UnmarshalJSON(data []byte) error {
 func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	*v = MessageAttachment{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -767,13 +750,13 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
 			}
 		case "tools":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
 			} else {
 				v.Tools = nil
@@ -798,7 +781,6 @@ func (v *MessageAttachment) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -807,7 +789,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -815,7 +797,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "image_file":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageFile).decodeJSON(d)
 			} else {
 				v.ImageFile = MessageContentImageFileObjectImageFile{}
@@ -840,7 +822,6 @@ func (v *MessageContentImageFileObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -849,7 +830,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -876,7 +857,6 @@ func (v *MessageContentImageFileObjectImageFile) UnmarshalJSON(data []byte) erro
 func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -885,7 +865,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -893,7 +873,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "image_url":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageURL).decodeJSON(d)
 			} else {
 				v.ImageURL = MessageContentImageURLObjectImageURL{}
@@ -918,7 +898,6 @@ func (v *MessageContentImageURLObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -927,7 +906,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "url":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.URL)
 			} else {
 				v.URL = ""
@@ -954,7 +933,6 @@ func (v *MessageContentImageURLObjectImageURL) UnmarshalJSON(data []byte) error 
 func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -963,7 +941,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -971,7 +949,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "refusal":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Refusal)
 			} else {
 				v.Refusal = ""
@@ -996,7 +974,6 @@ func (v *MessageContentRefusalObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1005,7 +982,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1013,7 +990,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Text).decodeJSON(d)
 			} else {
 				v.Text = MessageContentTextObjectText{}
@@ -1038,7 +1015,6 @@ func (v *MessageContentTextObject) UnmarshalJSON(data []byte) error {
 func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1047,13 +1023,13 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "value":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Value)
 			} else {
 				v.Value = ""
 			}
 		case "annotations":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceTextAnnotation(d, &v.Annotations)
 			} else {
 				v.Annotations = nil
@@ -1078,7 +1054,6 @@ func (v *MessageContentTextObjectText) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1087,13 +1062,13 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1151,7 +1126,6 @@ func (v *MessageDeltaContentImageFileImageFile) UnmarshalJSON(data []byte) error
 func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1160,13 +1134,13 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1224,7 +1198,6 @@ func (v *MessageDeltaContentImageURLImageURL) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1233,13 +1206,13 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1268,7 +1241,6 @@ func (v *MessageDeltaContentRefusal) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentText{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1277,13 +1249,13 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1341,7 +1313,6 @@ func (v *MessageDeltaContentTextText) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1350,13 +1321,13 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1364,7 +1335,7 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "delta":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
 			} else {
 				v.Delta = MessageDeltaObjectDelta{}
@@ -1422,7 +1393,6 @@ func (v *MessageDeltaObjectDeltaRole) decodeJSON(d *decoder) error {
 func (v *MessageObject) decodeJSON(d *decoder) error {
 	*v = MessageObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1431,13 +1401,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1445,19 +1415,19 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "thread_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "status":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
@@ -1472,13 +1442,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x80)
 			err = readOptInt64(d, &v.IncompleteAt)
 		case "role":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
+			if d.first(&seen[0], uint64(0x100)) || d.required(&v.rec, &seen[0], uint64(0x100), 8) {
 				err = (&v.Role).decodeJSON(d)
 			} else {
 				v.Role = ""
 			}
 		case "content":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x200), 9); ok {
+			if d.first(&seen[0], uint64(0x200)) || d.required(&v.rec, &seen[0], uint64(0x200), 9) {
 				err = readSliceMessageContent(d, &v.Content)
 			} else {
 				v.Content = nil
@@ -1515,7 +1485,6 @@ func (v *MessageObject) UnmarshalJSON(data []byte) error {
 func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1524,7 +1493,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "reason":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Reason).decodeJSON(d)
 			} else {
 				v.Reason = ""
@@ -1561,7 +1530,6 @@ func (v *MessageObjectStatus) decodeJSON(d *decoder) error {
 func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1570,7 +1538,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1578,7 +1546,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
@@ -1603,7 +1571,6 @@ func (v *MessageRequestContentTextObject) UnmarshalJSON(data []byte) error {
 func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1612,13 +1579,13 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1645,7 +1612,6 @@ func (v *MessageStreamEventThreadMessageCompleted) UnmarshalJSON(data []byte) er
 func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1654,13 +1620,13 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1687,7 +1653,6 @@ func (v *MessageStreamEventThreadMessageCreated) UnmarshalJSON(data []byte) erro
 func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1696,13 +1661,13 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageDeltaObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1729,7 +1694,6 @@ func (v *MessageStreamEventThreadMessageDelta) UnmarshalJSON(data []byte) error 
 func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1738,13 +1702,13 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1771,7 +1735,6 @@ func (v *MessageStreamEventThreadMessageInProgress) UnmarshalJSON(data []byte) e
 func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1780,13 +1743,13 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1848,7 +1811,6 @@ func (v *ReasoningEffort) decodeJSON(d *decoder) error {
 func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1857,7 +1819,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1884,7 +1846,6 @@ func (v *ResponseFormatJSONObject) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1893,7 +1854,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1901,7 +1862,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "json_schema":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.JSONSchema).decodeJSON(d)
 			} else {
 				v.JSONSchema = ResponseFormatJSONSchemaJSONSchema{}
@@ -1926,7 +1887,6 @@ func (v *ResponseFormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1937,7 +1897,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -1970,7 +1930,6 @@ func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
 func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	*v = ResponseFormatText{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -1979,7 +1938,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2006,7 +1965,6 @@ func (v *ResponseFormatText) UnmarshalJSON(data []byte) error {
 func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunCompletionUsage{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2015,19 +1973,19 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.CompletionTokens)
 			} else {
 				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.PromptTokens)
 			} else {
 				v.PromptTokens = 0
 			}
 		case "total_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.TotalTokens)
 			} else {
 				v.TotalTokens = 0
@@ -2052,7 +2010,6 @@ func (v *RunCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunObject) decodeJSON(d *decoder) error {
 	*v = RunObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2061,13 +2018,13 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2075,25 +2032,25 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "thread_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "assistant_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
 			}
 		case "status":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
+			if d.first(&seen[0], uint64(0x20)) || d.required(&v.rec, &seen[0], uint64(0x20), 5) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
@@ -2123,19 +2080,19 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x2000)
 			err = readOptRunObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "model":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4000), 14); ok {
+			if d.first(&seen[0], uint64(0x4000)) || d.required(&v.rec, &seen[0], uint64(0x4000), 14) {
 				err = d.readString(&v.Model)
 			} else {
 				v.Model = ""
 			}
 		case "instructions":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8000), 15); ok {
+			if d.first(&seen[0], uint64(0x8000)) || d.required(&v.rec, &seen[0], uint64(0x8000), 15) {
 				err = d.readString(&v.Instructions)
 			} else {
 				v.Instructions = ""
 			}
 		case "tools":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10000), 16); ok {
+			if d.first(&seen[0], uint64(0x10000)) || d.required(&v.rec, &seen[0], uint64(0x10000), 16) {
 				err = readSliceAssistantTool(d, &v.Tools)
 			} else {
 				v.Tools = nil
@@ -2163,7 +2120,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x400000)
 			err = readOptAssistantsAPIToolChoiceOption(d, &v.ToolChoice)
 		case "parallel_tool_calls":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x800000), 23); ok {
+			if d.first(&seen[0], uint64(0x800000)) || d.required(&v.rec, &seen[0], uint64(0x800000), 23) {
 				err = d.readBool(&v.ParallelToolCalls)
 			} else {
 				v.ParallelToolCalls = false
@@ -2222,7 +2179,6 @@ func (v *RunObjectIncompleteDetailsReason) decodeJSON(d *decoder) error {
 func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunObjectLastError{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2231,13 +2187,13 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Code).decodeJSON(d)
 			} else {
 				v.Code = ""
 			}
 		case "message":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -2266,7 +2222,6 @@ func (v *RunObjectLastErrorCode) decodeJSON(d *decoder) error {
 func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2275,7 +2230,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2283,7 +2238,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "submit_tool_outputs":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.SubmitToolOutputs).decodeJSON(d)
 			} else {
 				v.SubmitToolOutputs = RunObjectRequiredActionSubmitToolOutputs{}
@@ -2308,7 +2263,6 @@ func (v *RunObjectRequiredAction) UnmarshalJSON(data []byte) error {
 func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2317,7 +2271,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "tool_calls":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readSliceRunToolCallObject(d, &v.ToolCalls)
 			} else {
 				v.ToolCalls = nil
@@ -2346,7 +2300,6 @@ func (v *RunStatus) decodeJSON(d *decoder) error {
 func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2355,19 +2308,19 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.CompletionTokens)
 			} else {
 				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.PromptTokens)
 			} else {
 				v.PromptTokens = 0
 			}
 		case "total_tokens":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.TotalTokens)
 			} else {
 				v.TotalTokens = 0
@@ -2392,7 +2345,6 @@ func (v *RunStepCompletionUsage) UnmarshalJSON(data []byte) error {
 func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2401,13 +2353,13 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2415,7 +2367,7 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "delta":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
 			} else {
 				v.Delta = RunStepDeltaObjectDelta{}
@@ -2467,7 +2419,6 @@ func (v *RunStepDeltaObjectDelta) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2476,7 +2427,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2484,7 +2435,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "message_creation":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.MessageCreation).decodeJSON(d)
 			} else {
 				v.MessageCreation = RunStepDetailsMessageCreationObjectMessageCreation{}
@@ -2509,7 +2460,6 @@ func (v *RunStepDetailsMessageCreationObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2518,7 +2468,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 		}
 		switch string(key) {
 		case "message_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.MessageID)
 			} else {
 				v.MessageID = ""
@@ -2543,7 +2493,6 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) UnmarshalJSON(data 
 func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2552,13 +2501,13 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2566,7 +2515,7 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "code_interpreter":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.CodeInterpreter).decodeJSON(d)
 			} else {
 				v.CodeInterpreter = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
@@ -2591,7 +2540,6 @@ func (v *RunStepDetailsToolCallsCodeObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2600,13 +2548,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 		}
 		switch string(key) {
 		case "input":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Input)
 			} else {
 				v.Input = ""
 			}
 		case "outputs":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
 			} else {
 				v.Outputs = nil
@@ -2631,7 +2579,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) UnmarshalJSON(data []
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2640,7 +2587,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2648,7 +2595,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 				v.Type = ""
 			}
 		case "image":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Image).decodeJSON(d)
 			} else {
 				v.Image = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
@@ -2673,7 +2620,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Unmar
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2682,7 +2628,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -2707,7 +2653,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2716,7 +2661,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2724,7 +2669,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 				v.Type = ""
 			}
 		case "logs":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Logs)
 			} else {
 				v.Logs = ""
@@ -2749,7 +2694,6 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Unmars
 func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2758,13 +2702,13 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2772,7 +2716,7 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "file_search":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileSearch).decodeJSON(d)
 			} else {
 				v.FileSearch = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
@@ -2826,7 +2770,6 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) UnmarshalJSON(data [
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2835,19 +2778,19 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
 			}
 		case "file_name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.FileName)
 			} else {
 				v.FileName = ""
 			}
 		case "score":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readFloat64(&v.Score)
 			} else {
 				v.Score = 0
@@ -2903,7 +2846,6 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2912,13 +2854,13 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2926,7 +2868,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = RunStepDetailsToolCallsFunctionObjectFunction{}
@@ -2951,7 +2893,6 @@ func (v *RunStepDetailsToolCallsFunctionObject) UnmarshalJSON(data []byte) error
 func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -2960,13 +2901,13 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 		}
 		switch string(key) {
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
 			}
 		case "arguments":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Arguments)
 			} else {
 				v.Arguments = ""
@@ -2994,7 +2935,6 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) UnmarshalJSON(data []byt
 func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3003,7 +2943,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -3011,7 +2951,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "tool_calls":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepToolCall(d, &v.ToolCalls)
 			} else {
 				v.ToolCalls = nil
@@ -3036,7 +2976,6 @@ func (v *RunStepDetailsToolCallsObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObject) decodeJSON(d *decoder) error {
 	*v = RunStepObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3045,13 +2984,13 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3059,43 +2998,43 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "assistant_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
 			}
 		case "thread_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "run_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x20), 5); ok {
+			if d.first(&seen[0], uint64(0x20)) || d.required(&v.rec, &seen[0], uint64(0x20), 5) {
 				err = d.readString(&v.RunID)
 			} else {
 				v.RunID = ""
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x40), 6); ok {
+			if d.first(&seen[0], uint64(0x40)) || d.required(&v.rec, &seen[0], uint64(0x40), 6) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""
 			}
 		case "status":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x80), 7); ok {
+			if d.first(&seen[0], uint64(0x80)) || d.required(&v.rec, &seen[0], uint64(0x80), 7) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
 			}
 		case "step_details":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x100), 8); ok {
+			if d.first(&seen[0], uint64(0x100)) || d.required(&v.rec, &seen[0], uint64(0x100), 8) {
 				err = (&v.StepDetails).decodeJSON(d)
 			} else {
 				v.StepDetails = RunStepDetails{}
@@ -3141,7 +3080,6 @@ func (v *RunStepObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunStepObjectLastError{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3150,13 +3088,13 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Code).decodeJSON(d)
 			} else {
 				v.Code = ""
 			}
 		case "message":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -3193,7 +3131,6 @@ func (v *RunStepObjectType) decodeJSON(d *decoder) error {
 func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3202,13 +3139,13 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3235,7 +3172,6 @@ func (v *RunStepStreamEventThreadRunStepCancelled) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3244,13 +3180,13 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3277,7 +3213,6 @@ func (v *RunStepStreamEventThreadRunStepCompleted) UnmarshalJSON(data []byte) er
 func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3286,13 +3221,13 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3319,7 +3254,6 @@ func (v *RunStepStreamEventThreadRunStepCreated) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3328,13 +3262,13 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepDeltaObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3361,7 +3295,6 @@ func (v *RunStepStreamEventThreadRunStepDelta) UnmarshalJSON(data []byte) error 
 func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3370,13 +3303,13 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3403,7 +3336,6 @@ func (v *RunStepStreamEventThreadRunStepExpired) UnmarshalJSON(data []byte) erro
 func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3412,13 +3344,13 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3445,7 +3377,6 @@ func (v *RunStepStreamEventThreadRunStepFailed) UnmarshalJSON(data []byte) error
 func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3454,13 +3385,13 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3487,7 +3418,6 @@ func (v *RunStepStreamEventThreadRunStepInProgress) UnmarshalJSON(data []byte) e
 func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3496,13 +3426,13 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3529,7 +3459,6 @@ func (v *RunStreamEventThreadRunCancelled) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3538,13 +3467,13 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3571,7 +3500,6 @@ func (v *RunStreamEventThreadRunCancelling) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3580,13 +3508,13 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3613,7 +3541,6 @@ func (v *RunStreamEventThreadRunCompleted) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3622,13 +3549,13 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3655,7 +3582,6 @@ func (v *RunStreamEventThreadRunCreated) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3664,13 +3590,13 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3697,7 +3623,6 @@ func (v *RunStreamEventThreadRunExpired) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3706,13 +3631,13 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3739,7 +3664,6 @@ func (v *RunStreamEventThreadRunFailed) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3748,13 +3672,13 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3781,7 +3705,6 @@ func (v *RunStreamEventThreadRunInProgress) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3790,13 +3713,13 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3823,7 +3746,6 @@ func (v *RunStreamEventThreadRunIncomplete) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3832,13 +3754,13 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3865,7 +3787,6 @@ func (v *RunStreamEventThreadRunQueued) UnmarshalJSON(data []byte) error {
 func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3874,13 +3795,13 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3907,7 +3828,6 @@ func (v *RunStreamEventThreadRunRequiresAction) UnmarshalJSON(data []byte) error
 func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	*v = RunToolCallObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3916,13 +3836,13 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3930,7 +3850,7 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = RunToolCallObjectFunction{}
@@ -3955,7 +3875,6 @@ func (v *RunToolCallObject) UnmarshalJSON(data []byte) error {
 func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -3964,13 +3883,13 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
 			}
 		case "arguments":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Arguments)
 			} else {
 				v.Arguments = ""
@@ -3995,7 +3914,6 @@ func (v *RunToolCallObjectFunction) UnmarshalJSON(data []byte) error {
 func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4004,7 +3922,7 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "tool_outputs":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readSliceSubmitToolOutputsRunRequestToolOutputsItem(d, &v.ToolOutputs)
 			} else {
 				v.ToolOutputs = nil
@@ -4060,7 +3978,6 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) UnmarshalJSON(data []byte) 
 func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4069,7 +3986,7 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -4077,25 +3994,25 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
 			}
 		case "file_citation":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileCitation).decodeJSON(d)
 			} else {
 				v.FileCitation = TextAnnotationFileCitationFileCitation{}
 			}
 		case "start_index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readInt64(&v.StartIndex)
 			} else {
 				v.StartIndex = 0
 			}
 		case "end_index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readInt64(&v.EndIndex)
 			} else {
 				v.EndIndex = 0
@@ -4120,7 +4037,6 @@ func (v *TextAnnotationFileCitation) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4129,7 +4045,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -4154,7 +4070,6 @@ func (v *TextAnnotationFileCitationFileCitation) UnmarshalJSON(data []byte) erro
 func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4163,7 +4078,7 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -4171,25 +4086,25 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
 			}
 		case "file_path":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FilePath).decodeJSON(d)
 			} else {
 				v.FilePath = TextAnnotationFilePathFilePath{}
 			}
 		case "start_index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x8), 3); ok {
+			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readInt64(&v.StartIndex)
 			} else {
 				v.StartIndex = 0
 			}
 		case "end_index":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x10), 4); ok {
+			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readInt64(&v.EndIndex)
 			} else {
 				v.EndIndex = 0
@@ -4214,7 +4129,6 @@ func (v *TextAnnotationFilePath) UnmarshalJSON(data []byte) error {
 func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4223,7 +4137,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -4248,7 +4162,6 @@ func (v *TextAnnotationFilePathFilePath) UnmarshalJSON(data []byte) error {
 func (v *ThreadObject) decodeJSON(d *decoder) error {
 	*v = ThreadObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4257,13 +4170,13 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -4271,7 +4184,7 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x4), 2); ok {
+			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
@@ -4385,7 +4298,6 @@ func (v *ThreadObjectToolResourcesFileSearch) UnmarshalJSON(data []byte) error {
 func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	*v = ThreadStreamEvent{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4394,7 +4306,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -4402,7 +4314,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = ThreadObject{}
@@ -4427,7 +4339,6 @@ func (v *ThreadStreamEvent) UnmarshalJSON(data []byte) error {
 func (v *TruncationObject) decodeJSON(d *decoder) error {
 	*v = TruncationObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -4436,7 +4347,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""

@@ -109,18 +109,35 @@ func (r *record) wasAbsent(i int) bool     { return r.was(fieldAbsent, i) }
 func (r *record) wasNull(i int) bool       { return r.was(fieldNull, i) }
 func (r *record) wasEmpty(i int) bool      { return r.was(fieldEmpty, i) }
 
-// required notes that required field i is present (its bit in the word of
-// the decoder's seen set) and reports whether its value is to be read: a
-// null is consumed and recorded instead.
-func (r *record) required(d *decoder, seen *uint64, bit uint64, i int) (*record, bool) {
+// first reports the usual case of a required member, its first occurrence
+// and not null, noting it in seen (the word of the decoder's seen set that
+// holds bit). It inlines into the generated decoders; required takes the
+// rest.
+func (d *decoder) first(seen *uint64, bit uint64) bool {
+	if *seen&bit == 0 && d.peek() != 'n' {
+		*seen |= bit
+		return true
+	}
+	return false
+}
+
+// required is first's other half, for required field i (bit in seen) that
+// is null or repeated: it notes the field present and reports whether its
+// value is to be read. A null is consumed and recorded in *r instead; a
+// repeat clears what an earlier occurrence recorded, since the last one
+// counts. (Null and empty are only ever recorded for a field already seen,
+// and absent at the end, so a first occurrence has nothing to clear.)
+func (d *decoder) required(r **record, seen *uint64, bit uint64, i int) bool {
+	again := *seen&bit != 0
 	*seen |= bit
 	if d.null() {
-		return r.markNull(i), false
+		*r = (*r).markNull(i)
+		return false
 	}
-	if r != nil {
-		r.unmark(i) // a repeated member: only the last one counts
+	if again && *r != nil {
+		(*r).unmark(i)
 	}
-	return r, true
+	return true
 }
 
 // unmark forgets that required field i arrived null or empty.

@@ -5,7 +5,6 @@ package api
 func (v *Base) decodeJSON(d *decoder) error {
 	*v = Base{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -14,7 +13,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
@@ -95,7 +94,6 @@ func (v *Deprecated) UnmarshalJSON(data []byte) error {
 func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -104,7 +102,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
@@ -112,7 +110,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		case "bark":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readBool(&v.Bark)
 			} else {
 				v.Bark = false

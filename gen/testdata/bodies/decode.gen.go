@@ -86,7 +86,6 @@ func (v *SearchFilter) UnmarshalJSON(data []byte) error {
 func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	*v = SendFormRequest{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -95,7 +94,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "to":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.To)
 			} else {
 				v.To = ""
@@ -122,7 +121,6 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 func (v *UploadRequest) decodeJSON(d *decoder) error {
 	*v = UploadRequest{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -131,7 +129,7 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readFile(&v.File)
 			} else {
 				v.File = File{}

@@ -32,7 +32,6 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -41,7 +40,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.ID)
 			} else {
 				v.ID = 0

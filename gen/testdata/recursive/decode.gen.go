@@ -5,7 +5,6 @@ package api
 func (v *A) decodeJSON(d *decoder) error {
 	*v = A{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -14,7 +13,7 @@ func (v *A) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "b":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readPtrB(d, &v.B)
 			} else {
 				v.B = nil

@@ -5,7 +5,6 @@ package api
 func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -14,7 +13,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.A)
 			} else {
 				v.A = ""
@@ -39,7 +38,6 @@ func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
 func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject2{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -48,13 +46,13 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.A)
 			} else {
 				v.A = ""
 			}
 		case "b":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.B)
 			} else {
 				v.B = ""
@@ -83,7 +81,6 @@ func (v *ChoiceString) decodeJSON(d *decoder) error {
 func (v *Circle) decodeJSON(d *decoder) error {
 	*v = Circle{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -92,13 +89,13 @@ func (v *Circle) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Kind)
 			} else {
 				v.Kind = ""
 			}
 		case "radius":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readFloat64(&v.Radius)
 			} else {
 				v.Radius = 0
@@ -123,7 +120,6 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = FormatJSONSchema{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -132,7 +128,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -140,7 +136,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "schema":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readMapRaw(d, &v.Schema)
 			} else {
 				v.Schema = nil
@@ -165,7 +161,6 @@ func (v *FormatJSONSchema) UnmarshalJSON(data []byte) error {
 func (v *FormatText) decodeJSON(d *decoder) error {
 	*v = FormatText{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -174,7 +169,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -205,7 +200,6 @@ func (v *KnownModel) decodeJSON(d *decoder) error {
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -214,7 +208,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -239,7 +233,6 @@ func (v *Named) UnmarshalJSON(data []byte) error {
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -248,13 +241,13 @@ func (v *Square) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Kind)
 			} else {
 				v.Kind = ""
 			}
 		case "side":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readFloat64(&v.Side)
 			} else {
 				v.Side = 0
@@ -279,7 +272,6 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	*v = StartEventsStartBegin{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -288,7 +280,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -296,7 +288,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Data)
 			} else {
 				v.Data = ""
@@ -321,7 +313,6 @@ func (v *StartEventsStartBegin) UnmarshalJSON(data []byte) error {
 func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	*v = StartEventsStartEnd{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -330,7 +321,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -338,7 +329,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x2), 1); ok {
+			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.Data)
 			} else {
 				v.Data = 0
@@ -363,7 +354,6 @@ func (v *StartEventsStartEnd) UnmarshalJSON(data []byte) error {
 func (v *StopEvent) decodeJSON(d *decoder) error {
 	*v = StopEvent{}
 	var seen [1]uint64
-	var ok bool
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
@@ -372,7 +362,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if v.rec, ok = v.rec.required(d, &seen[0], uint64(0x1), 0); ok {
+			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
