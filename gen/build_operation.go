@@ -89,6 +89,13 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			o.FixedQuery = append(o.FixedQuery, ir.QueryValue{Name: name, Values: values[name]})
 		}
 	}
+	if ref, ok := op.Extensions["$ref"]; ok {
+		// kin-openapi keeps a $ref where OpenAPI allows none as an
+		// extension and loads an empty operation: generating it would
+		// lose its parameters, body and responses without a word.
+		b.errs.Add(b.specLoc(ptr, op.Origin), "the operation is a $ref (to %v), which OpenAPI does not allow (a path item can be one): inline it, or bundle the spec first (redocly bundle does)", ref)
+		return o
+	}
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
 	events := b.responses(o, ptr, op)
