@@ -89,11 +89,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			o.FixedQuery = append(o.FixedQuery, ir.QueryValue{Name: name, Values: values[name]})
 		}
 	}
-	if ref, ok := op.Extensions["$ref"]; ok {
-		// kin-openapi keeps a $ref where OpenAPI allows none as an
-		// extension and loads an empty operation: generating it would
-		// lose its parameters, body and responses without a word.
-		b.errs.Add(b.specLoc(ptr, op.Origin), "the operation is a $ref (to %v), which OpenAPI does not allow (a path item can be one): inline it, or bundle the spec first (redocly bundle does)", ref)
+	if b.misplacedRef("operation", op.Extensions, ptr, op.Origin) {
 		return o
 	}
 	b.parameters(o, ptr, item, op)
@@ -163,7 +159,7 @@ func (b *builder) errorType(o *ir.Operation, ptr string, op *openapi3.Operation)
 			continue
 		}
 		ct, mt := jsonMediaType(r.Value.Content)
-		if mt == nil || mt.Schema == nil {
+		if mt == nil || b.misplacedRef("media type", mt.Extensions, ptr+"/responses/"+code+"/content/"+escapeToken(ct), mt.Origin) || mt.Schema == nil {
 			continue
 		}
 		e, _ := b.schemaExpr(mt.Schema, o.Name+"Error", ptr+"/responses/"+code+"/content/"+escapeToken(ct)+"/schema", nil)
@@ -315,6 +311,18 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	}
 }
 
+// misplacedRef reports an object (what: "operation", "media type") that is
+// a $ref where OpenAPI allows none. kin-openapi keeps such a $ref among the
+// object's extensions and loads it empty, so generating it would lose its
+// parameters, body or schema without a word.
+func (b *builder) misplacedRef(what string, ext map[string]any, ptr string, origin *openapi3.Origin) bool {
+	ref, ok := ext["$ref"]
+	if ok {
+		b.errs.Add(b.specLoc(ptr, origin), "the %s is a $ref (to %v), which OpenAPI does not allow here: inline it, or bundle the spec first (redocly bundle does)", what, ref)
+	}
+	return ok
+}
+
 // jsonMediaType picks the JSON entry of a content map: application/json, or
 // else the first (by name) media type ending in +json.
 func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
@@ -351,6 +359,9 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 		ct = sortedKeys(rb.Content)[0]
 		body.ContentType, body.Encoding = ct, ir.EncodingRaw
 		o.Body = body
+		return
+	}
+	if b.misplacedRef("media type", mt.Extensions, ptr+"/requestBody/content/"+escapeToken(ct), mt.Origin) {
 		return
 	}
 	body.ContentType = ct
@@ -394,7 +405,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		return nil
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
-	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
+	if ct, mt := jsonMediaType(r.Value.Content); mt != nil && !b.misplacedRef("media type", mt.Extensions, rptr+escapeToken(ct), mt.Origin) {
 		o.Result.ContentType = ct
 		o.Result.Type = rawExpr()
 		if mt.Schema != nil {
@@ -404,7 +415,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
 	var events *ir.Expr
-	if mt := r.Value.Content["text/event-stream"]; mt != nil {
+	if mt := r.Value.Content["text/event-stream"]; mt != nil && !b.misplacedRef("media type", mt.Extensions, rptr+"text~1event-stream", mt.Origin) {
 		events = rawExpr()
 		if mt.Schema != nil {
 			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
