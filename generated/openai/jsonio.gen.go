@@ -220,10 +220,15 @@ func comma(b []byte, start int) []byte {
 }
 
 // fieldError says where in which type decoding failed; a nil err stays nil.
+// It inlines, so a decoder's successful return costs no call.
 func fieldError(typeName, member string, err error) error {
 	if err == nil {
 		return nil
 	}
+	return wrapFieldError(typeName, member, err)
+}
+
+func wrapFieldError(typeName, member string, err error) error {
 	if member == "" {
 		return fmt.Errorf("%s: %w", typeName, err)
 	}
