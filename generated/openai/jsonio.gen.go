@@ -150,7 +150,16 @@ func (r *record) unmark(i int) {
 }
 
 // markMissing records every one of the n required fields that seen lacks.
+// Its usual case, all n present (n up to 64: 1<<64 is 0 for a uint64),
+// inlines into the generated decoders.
 func (r *record) markMissing(seen []uint64, n int) *record {
+	if n <= 64 && seen[0] == 1<<n-1 {
+		return r
+	}
+	return r.markMissingOf(seen, n)
+}
+
+func (r *record) markMissingOf(seen []uint64, n int) *record {
 	for w := range seen {
 		all := ^uint64(0)
 		if rest := n - 64*w; rest < 64 {

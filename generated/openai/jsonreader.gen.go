@@ -162,7 +162,8 @@ func (d *decoder) finish(err error) error {
 }
 
 // nullDocument reports whether what is left is a null and nothing else.
-func (d *decoder) nullDocument() bool { return isNullJSON(d.data[d.pos:]) }
+// The decoder is at the first token, so anything else is told by one byte.
+func (d *decoder) nullDocument() bool { return d.peek() == 'n' && isNullJSON(d.data[d.pos:]) }
 
 // end checks that only white space follows the value.
 func (d *decoder) end() error {

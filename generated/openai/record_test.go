@@ -63,4 +63,20 @@ func TestMarkMissing(t *testing.T) {
 	if r := (*record)(nil).markMissing(all, n); r != nil {
 		t.Error("nothing was missing, but a record was made")
 	}
+	// One word, the case that inlines: each field missing alone, at the
+	// edges of the word too.
+	for _, n := range []int{1, 2, 5, 63, 64} {
+		full := uint64(1)<<n - 1
+		if r := (*record)(nil).markMissing([]uint64{full}, n); r != nil {
+			t.Errorf("n=%d: nothing was missing, but a record was made", n)
+		}
+		for gone := range n {
+			r := (*record)(nil).markMissing([]uint64{full &^ (1 << gone)}, n)
+			for i := range n {
+				if got := r.wasAbsent(i); got != (i == gone) {
+					t.Errorf("n=%d, %d missing: wasAbsent(%d) = %v", n, gone, i, got)
+				}
+			}
+		}
+	}
 }
