@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -79,6 +81,56 @@ func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
 		got, err := appendFloat(nil, f)
 		if err != nil || string(got) != string(want) {
 			t.Fatalf("appendFloat(%v) = %s, %v; want %s", f, got, err, want)
+		}
+	}
+}
+
+// TestInt64MatchesGrammar reads integers of every length to 20 digits,
+// signed, with leading zeros, and with white space, a delimiter, a
+// fraction or an exponent after them or nothing (the eight-digit fast path
+// needs eight bytes). A JSON integer that fits must give strconv's value and
+// stop at what follows it; anything else must fail, and a number with a
+// fraction or exponent is no int64.
+func TestInt64MatchesGrammar(t *testing.T) {
+	integer := regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+	r := rand.New(rand.NewPCG(3, 4))
+	var lits []string
+	for n := 1; n <= 20; n++ {
+		digits := make([]byte, n)
+		for range 20 {
+			for i := range digits {
+				digits[i] = byte('0' + r.IntN(10))
+			}
+			if r.IntN(2) == 0 {
+				digits[0] = byte('1' + r.IntN(9))
+			}
+			lits = append(lits, string(digits), "-"+string(digits))
+		}
+		lits = append(lits, strings.Repeat("9", n), "-"+strings.Repeat("9", n), "1"+strings.Repeat("0", n-1))
+	}
+	lits = append(lits, "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+		"-9223372036854775809", "-", "", "00", "-0", "01", "-01", "1x", "12345678x", "1234567x9")
+	for _, lit := range lits {
+		want, perr := strconv.ParseInt(lit, 10, 64)
+		valid := integer.MatchString(lit) && perr == nil
+		for _, after := range []string{"", "  ", ",", "}", ".0", "e2", "E+1"} {
+			d := newDecoder([]byte(lit + after))
+			got, err := d.int64()
+			var ok, wantOK bool
+			switch after {
+			case "", "  ":
+				ok, wantOK = d.finish(err) == nil, valid
+			case ",", "}":
+				ok, wantOK = err == nil && string(d.data[d.pos:]) == after, valid
+			default: // a fraction or exponent after the digits
+				ok, wantOK = err == nil, false
+				if !valid {
+					ok = d.finish(err) == nil
+				}
+			}
+			if ok != wantOK || ok && got != want {
+				t.Errorf("%q: got %d, %v (stopped at %d); want %d, ok %v", lit+after, got, err, d.pos, want, wantOK)
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/bits"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,36 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 			}
 		}
 		check(string(b))
+	}
+}
+
+// TestEightDigits checks eightDigits against its contract: a non-digit at
+// any position, of any byte value, fails the word; eight digits give their
+// value.
+func TestEightDigits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	digits := func() []byte {
+		b := make([]byte, 8)
+		for i := range b {
+			b[i] = byte('0' + rng.IntN(10))
+		}
+		return b
+	}
+	for range 20000 {
+		b := digits()
+		want, _ := strconv.ParseUint(string(b), 10, 64)
+		if got, ok := eightDigits(binary.LittleEndian.Uint64(b)); !ok || got != want {
+			t.Fatalf("%s: got %d, %v", b, got, ok)
+		}
+	}
+	for pos := range 8 {
+		for c := range 256 {
+			b := digits()
+			b[pos] = byte(c)
+			want := c >= '0' && c <= '9'
+			if _, ok := eightDigits(binary.LittleEndian.Uint64(b)); ok != want {
+				t.Fatalf("%q: ok = %v, want %v", b, ok, want)
+			}
+		}
 	}
 }
