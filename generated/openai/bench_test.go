@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,6 +47,94 @@ func BenchmarkRunScan(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// runLike builds, from a decoded run, a value holding the same allocations
+// decoding the recorded run makes (the string chunk, the long description,
+// the record, the tool slice and union box, the parameters map and its raw
+// values, the tool-call slice, the metadata map), without reading any JSON.
+// BenchmarkRunAllocFloor times it: with BenchmarkRunScan, the part of
+// decoding that is not the generated code's choice.
+func runLike(src *RunObject, chunk string) RunObject {
+	fn, _ := src.Tools[0].AsFunction()
+	action := src.RequiredAction.Value()
+	var sb strings.Builder
+	sb.Grow(minChunk)
+	sb.WriteString(chunk)
+	s := sb.String()
+	var r RunObject
+	r.ID, r.Model = s[:28], s[28:34]
+	r.rec = &record{}
+	f := fn
+	f.Function.Description = Some(strings.Clone(fn.Function.Description.Value()))
+	params := fn.Function.Parameters.Value()
+	size := 0
+	for _, v := range params {
+		size += len(v)
+	}
+	buf := make([]byte, 0, size)
+	m := make(FunctionParameters)
+	for k, v := range params {
+		buf = append(buf, v...)
+		m[k] = buf[len(buf)-len(v) : len(buf) : len(buf)]
+	}
+	f.Function.Parameters = Some(m)
+	r.Tools = make([]AssistantTool, 1)
+	r.Tools[0] = AssistantToolOfFunction(f)
+	action.SubmitToolOutputs.ToolCalls = slices.Clone(action.SubmitToolOutputs.ToolCalls)
+	r.RequiredAction = Some(action)
+	r.Metadata = Some(make(Metadata))
+	return r
+}
+
+var sinkRun RunObject
+
+func BenchmarkRunAllocFloor(b *testing.B) {
+	var src RunObject
+	if err := src.UnmarshalJSON(benchRun(b)); err != nil {
+		b.Fatal(err)
+	}
+	chunk := strings.Repeat("x", minChunk-32) // about what the run's short strings fill
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkRun = runLike(&src, chunk)
+	}
+}
+
+// TestRunAllocFloorIsDecoding keeps BenchmarkRunAllocFloor honest: it must
+// allocate what decoding the run does, as often and as much.
+func TestRunAllocFloorIsDecoding(t *testing.T) {
+	data := recorded(t, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
+	var src RunObject
+	if err := src.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	chunk := strings.Repeat("x", minChunk-32)
+	decodes, decoded := allocated(func() {
+		var run RunObject
+		if err := run.UnmarshalJSON(data); err != nil {
+			t.Fatal(err)
+		}
+		sinkRun = run
+	})
+	builds, built := allocated(func() { sinkRun = runLike(&src, chunk) })
+	if decodes != builds || decoded != built {
+		t.Errorf("decoding allocates %d times, %d B; runLike %d times, %d B", decodes, decoded, builds, built)
+	}
+}
+
+// allocated returns how many allocations, and bytes, one call of f makes
+// (the mean of 100).
+func allocated(f func()) (count, bytes uint64) {
+	const runs = 100
+	f() // anything done once, out of the count
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return (after.Mallocs - before.Mallocs) / runs, (after.TotalAlloc - before.TotalAlloc) / runs
 }
 
 func BenchmarkRunEncode(b *testing.B) {
