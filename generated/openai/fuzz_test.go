@@ -101,7 +101,7 @@ func FuzzStreamEventDecode(f *testing.F) {
 	f.Add("thread.unknown", []byte(`not json`))
 	f.Fuzz(func(t *testing.T, event string, data []byte) {
 		var d decoder
-		v, err := decodeAssistantStreamEvent(&d, event, data)
+		v, err := decodeAssistantStreamEvent(&d, []byte(event), data)
 		if err != nil {
 			return
 		}

@@ -20,7 +20,7 @@ import (
 type Stream[T any] struct {
 	body   io.ReadCloser
 	events *sseReader
-	decode func(d *decoder, event string, data []byte) (T, error)
+	decode func(d *decoder, event, data []byte) (T, error)
 	// dec decodes every event in turn, so that the short strings of all
 	// of them share its chunks (see decoder.intern) rather than each
 	// event allocating its own.
@@ -32,7 +32,7 @@ type Stream[T any] struct {
 
 // newStream reads events from body; err, when not nil, is why the request
 // failed, and the stream yields nothing but it.
-func newStream[T any](body io.ReadCloser, decode func(*decoder, string, []byte) (T, error), err error) *Stream[T] {
+func newStream[T any](body io.ReadCloser, decode func(d *decoder, event, data []byte) (T, error), err error) *Stream[T] {
 	s := &Stream[T]{body: body, decode: decode, err: err, done: err != nil}
 	if body != nil {
 		s.events = newSSEReader(body)
@@ -136,17 +136,6 @@ type sseReader struct {
 	data   []byte
 	event  []byte
 	skipLF bool // the last line ended in CR; a following LF belongs to it
-	// name is the last event name returned: runs of one event (deltas)
-	// reuse it rather than allocate it again.
-	name string
-}
-
-// eventName returns the current event's name as a string.
-func (s *sseReader) eventName() string {
-	if string(s.event) != s.name {
-		s.name = string(s.event)
-	}
-	return s.name
 }
 
 func newSSEReader(r io.Reader) *sseReader {
@@ -155,22 +144,24 @@ func newSSEReader(r io.Reader) *sseReader {
 	return &sseReader{r: bufio.NewReaderSize(r, 16<<10)}
 }
 
-// next returns the next event's name and data. The data slice is valid
-// until the following call. It returns io.EOF after the last event.
-func (s *sseReader) next() (string, []byte, error) {
+// next returns the next event's name and data, both valid until the
+// following call. The name stays bytes: the generated decoders switch on it
+// and keep the constant of the case that matches, so a known event costs no
+// string. It returns io.EOF after the last event.
+func (s *sseReader) next() (event, data []byte, err error) {
 	s.data, s.event = s.data[:0], s.event[:0]
 	hasData := false
 	for {
 		line, err := s.readLine()
 		if err != nil && len(line) == 0 {
 			if errors.Is(err, io.EOF) && hasData {
-				return s.eventName(), s.data, nil // the stream ended without a blank line
+				return s.event, s.data, nil // the stream ended without a blank line
 			}
-			return "", nil, err
+			return nil, nil, err
 		}
 		if len(line) == 0 {
 			if hasData {
-				return s.eventName(), s.data, nil
+				return s.event, s.data, nil
 			}
 			s.event = s.event[:0]
 			continue
@@ -197,9 +188,9 @@ func (s *sseReader) next() (string, []byte, error) {
 		}
 		if err != nil { // a last line without its line ending
 			if hasData {
-				return s.eventName(), s.data, nil
+				return s.event, s.data, nil
 			}
-			return "", nil, err
+			return nil, nil, err
 		}
 	}
 }

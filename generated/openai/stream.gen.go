@@ -3,213 +3,213 @@
 package openai
 
 // decodeAssistantStreamEvent decodes one server-sent event of a stream.
-func decodeAssistantStreamEvent(d *decoder, event string, data []byte) (AssistantStreamEvent, error) {
+func decodeAssistantStreamEvent(d *decoder, event, data []byte) (AssistantStreamEvent, error) {
 	var zero AssistantStreamEvent
-	if event == "error" {
-		return zero, streamError(event, data)
+	if string(event) == "error" {
+		return zero, streamError("error", data)
 	}
-	switch event {
+	switch string(event) {
 	case "thread.created":
 		var v ThreadStreamEvent
-		v.Event = event
+		v.Event = "thread.created"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.created", err)
 		}
 		return AssistantStreamEventOfThreadCreated(v), nil
 	case "thread.run.created":
 		var v RunStreamEventThreadRunCreated
-		v.Event = event
+		v.Event = "thread.run.created"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.created", err)
 		}
 		return AssistantStreamEventOfThreadRunCreated(v), nil
 	case "thread.run.queued":
 		var v RunStreamEventThreadRunQueued
-		v.Event = event
+		v.Event = "thread.run.queued"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.queued", err)
 		}
 		return AssistantStreamEventOfThreadRunQueued(v), nil
 	case "thread.run.in_progress":
 		var v RunStreamEventThreadRunInProgress
-		v.Event = event
+		v.Event = "thread.run.in_progress"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.in_progress", err)
 		}
 		return AssistantStreamEventOfThreadRunInProgress(v), nil
 	case "thread.run.requires_action":
 		var v RunStreamEventThreadRunRequiresAction
-		v.Event = event
+		v.Event = "thread.run.requires_action"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.requires_action", err)
 		}
 		return AssistantStreamEventOfThreadRunRequiresAction(v), nil
 	case "thread.run.completed":
 		var v RunStreamEventThreadRunCompleted
-		v.Event = event
+		v.Event = "thread.run.completed"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.completed", err)
 		}
 		return AssistantStreamEventOfThreadRunCompleted(v), nil
 	case "thread.run.incomplete":
 		var v RunStreamEventThreadRunIncomplete
-		v.Event = event
+		v.Event = "thread.run.incomplete"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.incomplete", err)
 		}
 		return AssistantStreamEventOfThreadRunIncomplete(v), nil
 	case "thread.run.failed":
 		var v RunStreamEventThreadRunFailed
-		v.Event = event
+		v.Event = "thread.run.failed"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.failed", err)
 		}
 		return AssistantStreamEventOfThreadRunFailed(v), nil
 	case "thread.run.cancelling":
 		var v RunStreamEventThreadRunCancelling
-		v.Event = event
+		v.Event = "thread.run.cancelling"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.cancelling", err)
 		}
 		return AssistantStreamEventOfThreadRunCancelling(v), nil
 	case "thread.run.cancelled":
 		var v RunStreamEventThreadRunCancelled
-		v.Event = event
+		v.Event = "thread.run.cancelled"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.cancelled", err)
 		}
 		return AssistantStreamEventOfThreadRunCancelled(v), nil
 	case "thread.run.expired":
 		var v RunStreamEventThreadRunExpired
-		v.Event = event
+		v.Event = "thread.run.expired"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.expired", err)
 		}
 		return AssistantStreamEventOfThreadRunExpired(v), nil
 	case "thread.run.step.created":
 		var v RunStepStreamEventThreadRunStepCreated
-		v.Event = event
+		v.Event = "thread.run.step.created"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.created", err)
 		}
 		return AssistantStreamEventOfThreadRunStepCreated(v), nil
 	case "thread.run.step.in_progress":
 		var v RunStepStreamEventThreadRunStepInProgress
-		v.Event = event
+		v.Event = "thread.run.step.in_progress"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.in_progress", err)
 		}
 		return AssistantStreamEventOfThreadRunStepInProgress(v), nil
 	case "thread.run.step.delta":
 		var v RunStepStreamEventThreadRunStepDelta
-		v.Event = event
+		v.Event = "thread.run.step.delta"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.delta", err)
 		}
 		return AssistantStreamEventOfThreadRunStepDelta(v), nil
 	case "thread.run.step.completed":
 		var v RunStepStreamEventThreadRunStepCompleted
-		v.Event = event
+		v.Event = "thread.run.step.completed"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.completed", err)
 		}
 		return AssistantStreamEventOfThreadRunStepCompleted(v), nil
 	case "thread.run.step.failed":
 		var v RunStepStreamEventThreadRunStepFailed
-		v.Event = event
+		v.Event = "thread.run.step.failed"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.failed", err)
 		}
 		return AssistantStreamEventOfThreadRunStepFailed(v), nil
 	case "thread.run.step.cancelled":
 		var v RunStepStreamEventThreadRunStepCancelled
-		v.Event = event
+		v.Event = "thread.run.step.cancelled"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.cancelled", err)
 		}
 		return AssistantStreamEventOfThreadRunStepCancelled(v), nil
 	case "thread.run.step.expired":
 		var v RunStepStreamEventThreadRunStepExpired
-		v.Event = event
+		v.Event = "thread.run.step.expired"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.run.step.expired", err)
 		}
 		return AssistantStreamEventOfThreadRunStepExpired(v), nil
 	case "thread.message.created":
 		var v MessageStreamEventThreadMessageCreated
-		v.Event = event
+		v.Event = "thread.message.created"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.message.created", err)
 		}
 		return AssistantStreamEventOfThreadMessageCreated(v), nil
 	case "thread.message.in_progress":
 		var v MessageStreamEventThreadMessageInProgress
-		v.Event = event
+		v.Event = "thread.message.in_progress"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.message.in_progress", err)
 		}
 		return AssistantStreamEventOfThreadMessageInProgress(v), nil
 	case "thread.message.delta":
 		var v MessageStreamEventThreadMessageDelta
-		v.Event = event
+		v.Event = "thread.message.delta"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.message.delta", err)
 		}
 		return AssistantStreamEventOfThreadMessageDelta(v), nil
 	case "thread.message.completed":
 		var v MessageStreamEventThreadMessageCompleted
-		v.Event = event
+		v.Event = "thread.message.completed"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.message.completed", err)
 		}
 		return AssistantStreamEventOfThreadMessageCompleted(v), nil
 	case "thread.message.incomplete":
 		var v MessageStreamEventThreadMessageIncomplete
-		v.Event = event
+		v.Event = "thread.message.incomplete"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("thread.message.incomplete", err)
 		}
 		return AssistantStreamEventOfThreadMessageIncomplete(v), nil
 	case "error":
 		var v ErrorEvent
-		v.Event = event
+		v.Event = "error"
 		d.next(data)
 		if err := d.finish((&v.Data).decodeJSON(d)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("error", err)
 		}
 		return AssistantStreamEventOfError(v), nil
 	case "done":
 		var v DoneEvent
-		v.Event = event
+		v.Event = "done"
 		d.next(data)
 		if err := d.finish(d.readString(&v.Data)); err != nil {
-			return zero, eventError(event, err)
+			return zero, eventError("done", err)
 		}
 		return AssistantStreamEventOfDone(v), nil
 	}
 	// An event this version does not know: kept whole, as an unknown variant.
-	return decodeEnvelope[AssistantStreamEvent](event, data)
+	return decodeEnvelope[AssistantStreamEvent](string(event), data)
 }

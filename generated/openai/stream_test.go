@@ -2,14 +2,18 @@ package openai
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/oagen/oagen/internal/jsontest"
 )
 
 func sseServer(t *testing.T, body string) (*fakeAPI, *atomic.Int32) {
@@ -32,13 +36,18 @@ func TestStreamReplaysRecordedRun(t *testing.T) {
 	body := recorded(t, "openai-dotnet/StreamingRunWorks/02.createRun.200.response.sse")
 	api, count := sseServer(t, string(body))
 	stream := api.client().CreateRunStream(context.Background(), "thread_1", CreateRunRequest{AssistantID: "asst_1"}, CreateRunParams{})
-	var kinds []string
+	var kinds, names []string
 	var text strings.Builder
 	for ev, err := range stream.All() {
 		if err != nil {
 			t.Fatal(err)
 		}
 		kinds = append(kinds, ev.Kind().String())
+		var envelope struct{ Event string }
+		if err := json.Unmarshal([]byte(mustJSON(t, ev)), &envelope); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, envelope.Event)
 		if d, ok := ev.AsThreadMessageDelta(); ok {
 			for _, part := range d.Data.Delta.Content.Value() {
 				if txt, ok := part.AsText(); ok {
@@ -54,6 +63,15 @@ func TestStreamReplaysRecordedRun(t *testing.T) {
 		if k == "Unknown" {
 			t.Fatalf("a recorded event did not decode: %v", kinds)
 		}
+	}
+	var sent []string // every event the server sent but the closing [DONE]
+	for _, ev := range jsontest.SplitSSE(body) {
+		if ev.Data != "[DONE]" {
+			sent = append(sent, ev.Name)
+		}
+	}
+	if !slices.Equal(names, sent) {
+		t.Fatalf("the events' names as decoded:\n%v\nas sent:\n%v", names, sent)
 	}
 	if !strings.Contains(string(api.bodies[0]), `"stream":true`) || count.Load() != 1 {
 		t.Fatalf("request %s, %d attempts", api.bodies[0], count.Load())
@@ -79,7 +97,7 @@ func TestStreamEventsKeepTheirStrings(t *testing.T) {
 	}
 	for i, ev := range events {
 		var alone decoder
-		want, err := decodeAssistantStreamEvent(&alone, "thread.message.delta", []byte(datas[i]))
+		want, err := decodeAssistantStreamEvent(&alone, []byte("thread.message.delta"), []byte(datas[i]))
 		if err != nil {
 			t.Fatal(err)
 		}
