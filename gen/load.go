@@ -145,14 +145,19 @@ func locateLoadError(path string, err error) error {
 	return l.Err()
 }
 
-// displayPath shortens absolute paths under the working directory, so
-// diagnostics read the way the user named the file.
+// displayPath writes an absolute path relative to the working directory
+// when that is shorter (../specs/openai.yaml rather than /home/...), so
+// diagnostics read the way the user most likely named the file, whether
+// the loader or the user gave it.
 func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return p
 	}
-	if rel, err := filepath.Rel(wd, p); err == nil && !filepath.IsAbs(rel) && rel[0] != '.' {
+	if rel, err := filepath.Rel(wd, p); err == nil && len(rel) < len(p) {
 		return rel
 	}
 	return p
