@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,6 +175,54 @@ func TestPerRequestOptions(t *testing.T) {
 	r := api.seen[0]
 	if r.Header.Get("X-Team") != "b" || r.URL.Query().Get("trace") != "1" || string(api.bodies[0]) != `{"metadata":{"raw":"yes"}}` {
 		t.Fatalf("header %q query %q body %s", r.Header.Get("X-Team"), r.URL.RawQuery, api.bodies[0])
+	}
+}
+
+// TestRequestHeaders: every attempt carries the content type, accept, the
+// bearer token and the client's default headers, a per-call header replaces
+// the client's, and a middleware adding to one header (the values share one
+// array) leaves the others as they were.
+func TestRequestHeaders(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		if len(r.Header.Values("Accept")) == 2 { // the first attempt fails, once
+			writeJSON(w, 500, []byte(`{"error":{"message":"again"}}`))
+			return
+		}
+		writeJSON(w, 200, []byte(`{"id":"run_1"}`))
+	})
+	attempts := 0
+	c := api.client(WithHeader("X-Team", "a"), WithHeader("X-Tags", "x"),
+		WithMiddleware(func(r *http.Request, next func(*http.Request) (*http.Response, error)) (*http.Response, error) {
+			if attempts++; attempts == 1 {
+				r.Header.Add("Accept", "text/plain") // marks the first attempt for the handler
+			}
+			r.Header.Add("X-Tags", "y")
+			return next(r)
+		}))
+	if _, err := c.CreateRun(context.Background(), "t", CreateRunRequest{AssistantID: "a"}, CreateRunParams{},
+		WithRequestHeader("X-Team", "b")); err != nil {
+		t.Fatal(err)
+	}
+	if len(api.seen) != 2 {
+		t.Fatalf("%d attempts, want 2", len(api.seen))
+	}
+	for i, r := range api.seen {
+		want := map[string][]string{
+			"Content-Type":  {"application/json"},
+			"Accept":        {"application/json"},
+			"Authorization": {"Bearer " + testKey},
+			"Openai-Beta":   {"assistants=v2"},
+			"X-Team":        {"b"},
+			"X-Tags":        {"x", "y"},
+		}
+		if i == 0 {
+			want["Accept"] = []string{"application/json", "text/plain"}
+		}
+		for k, vs := range want {
+			if got := r.Header.Values(k); !slices.Equal(got, vs) {
+				t.Errorf("attempt %d: %s = %q, want %q", i+1, k, got, vs)
+			}
+		}
 	}
 }
 

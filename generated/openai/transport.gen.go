@@ -45,6 +45,10 @@ type Client struct {
 	retryMin   time.Duration
 	retryMax   time.Duration
 	logger     *slog.Logger
+
+	// authorization is "Bearer " and the key, made once in NewClient
+	// rather than on every call.
+	authorization string
 }
 
 // Option configures a Client.
@@ -122,6 +126,9 @@ func NewClient(opts ...Option) *Client {
 	}
 	for _, o := range opts {
 		o(c)
+	}
+	if c.apiKey != "" {
+		c.authorization = "Bearer " + c.apiKey
 	}
 	return c
 }
@@ -321,7 +328,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		actx, cancel := c.attemptContext(ctx)
 		hreq, err := http.NewRequestWithContext(actx, req.method, full, body)
 		if err != nil {
-			cancel.cancel()
+			cancel.end()
 			return nil, fmt.Errorf("%s: %w", packageName, err)
 		}
 		c.setHeaders(hreq, req, cfg, contentType)
@@ -332,7 +339,9 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 			if req.stream {
 				cancel.stopTimer()
 			}
-			resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel.cancel}
+			if cancel.cancel != nil {
+				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel.cancel}
+			}
 			return resp, nil
 		}
 		retry := attempt < c.maxRetries && replay != nil && retryable(resp, err) && ctx.Err() == nil
@@ -342,7 +351,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		} else {
 			failure = c.apiError(req, u, resp)
 		}
-		cancel.cancel()
+		cancel.end()
 		if !retry {
 			return nil, failure
 		}
@@ -463,23 +472,41 @@ func mergeQuery(a, b url.Values) url.Values {
 	return out
 }
 
+// setHeaders sets the request's headers: content type, accept, the API key,
+// then the client's, the operation's and the call's, each replacing the
+// ones before it. The values share one array rather than a slice each, as
+// Header.Set would make.
 func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, contentType string) {
-	if contentType != "" {
-		hreq.Header.Set("Content-Type", contentType)
+	n := 3
+	for _, h := range []http.Header{c.header, req.header, cfg.header} {
+		for _, vs := range h {
+			n += len(vs)
+		}
 	}
-	hreq.Header.Set("Accept", req.accept)
-	if c.apiKey != "" {
-		hreq.Header.Set("Authorization", "Bearer "+c.apiKey)
+	vals := make([]string, 0, n)
+	set := func(key string, vs ...string) {
+		vals = append(vals, vs...)
+		hreq.Header[key] = vals[len(vals)-len(vs) : len(vals) : len(vals)]
+	}
+	if contentType != "" {
+		set("Content-Type", contentType)
+	}
+	set("Accept", req.accept)
+	if c.authorization != "" {
+		set("Authorization", c.authorization)
 	}
 	for _, h := range []http.Header{c.header, req.header, cfg.header} {
 		for k, vs := range h {
-			hreq.Header[k] = append([]string(nil), vs...)
+			set(k, vs...)
 		}
 	}
 }
 
 // roundTrip sends one attempt through the middleware to the Doer.
 func (c *Client) roundTrip(req *http.Request) (*http.Response, error) {
+	if len(c.middleware) == 0 {
+		return c.doer.Do(req) // no chain to build
+	}
 	next := c.doer.Do
 	for i := len(c.middleware) - 1; i >= 0; i-- {
 		m, inner := c.middleware[i], next
@@ -489,7 +516,8 @@ func (c *Client) roundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // attemptCanceler ends one attempt's context; stopTimer keeps the attempt
-// alive past the timeout (a stream whose headers have arrived).
+// alive past the timeout (a stream whose headers have arrived). Without a
+// timeout an attempt runs in the caller's context, and cancel is nil.
 type attemptCanceler struct {
 	cancel func()
 	timer  *time.Timer
@@ -501,13 +529,20 @@ func (a attemptCanceler) stopTimer() {
 	}
 }
 
-func (c *Client) attemptContext(ctx context.Context) (context.Context, attemptCanceler) {
-	actx, cancel := context.WithCancel(ctx)
-	a := attemptCanceler{cancel: cancel}
-	if c.timeout > 0 {
-		a.timer = time.AfterFunc(c.timeout, cancel)
+func (a attemptCanceler) end() {
+	if a.cancel != nil {
+		a.cancel()
 	}
-	return actx, a
+}
+
+// attemptContext is the context of one attempt: the caller's, bounded by
+// the client's timeout when it has one.
+func (c *Client) attemptContext(ctx context.Context) (context.Context, attemptCanceler) {
+	if c.timeout <= 0 {
+		return ctx, attemptCanceler{}
+	}
+	actx, cancel := context.WithCancel(ctx)
+	return actx, attemptCanceler{cancel: cancel, timer: time.AfterFunc(c.timeout, cancel)}
 }
 
 // cancelOnClose ends the attempt's context when the body is closed.
