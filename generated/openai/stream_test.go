@@ -304,3 +304,26 @@ func TestStreamStopsOnBreakAndCancel(t *testing.T) {
 	transport.CloseIdleConnections()
 	waitGoroutines(t, before+2)
 }
+
+// TestStreamOutlivesTimeout: WithTimeout bounds a stream only until its
+// headers arrive; events that come later than that still arrive.
+func TestStreamOutlivesTimeout(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, "event: thread.run.created\ndata: "+runCreated+"\n\n")
+		w.(http.Flusher).Flush()
+		time.Sleep(150 * time.Millisecond)
+		io.WriteString(w, "event: thread.run.queued\ndata: "+runCreated+"\n\ndata: [DONE]\n\n")
+	})
+	stream := api.client(WithTimeout(30*time.Millisecond)).CreateRunStream(context.Background(), "t", CreateRunRequest{AssistantID: "a"}, CreateRunParams{})
+	var kinds []string
+	for ev, err := range stream.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		kinds = append(kinds, ev.Kind().String())
+	}
+	if strings.Join(kinds, " ") != "ThreadRunCreated ThreadRunQueued" {
+		t.Fatalf("events %v", kinds)
+	}
+}
