@@ -124,9 +124,7 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	// A null where the schema promised a value is remembered, not fatal,
 	// and leaves the field at its zero value: when the member is repeated,
 	// the last one counts, as in encoding/json.
-	seen := jen.Op("&").Id("seen").Index(jen.Lit(w))
-	present := jen.Id("d").Dot("first").Call(seen, jen.Lit(bit)).Op("||").
-		Id("d").Dot("required").Call(jen.Op("&").Id("v").Dot("rec"), seen.Clone(), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
+	present := jen.Id("d").Dot("required").Call(jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
 	reset := jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type))
 	if fl.Const == nil {
 		c.If(present).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)

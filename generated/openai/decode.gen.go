@@ -19,7 +19,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -54,7 +54,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -120,7 +120,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -155,7 +155,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -163,7 +163,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = FunctionObject{}
@@ -200,7 +200,7 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""
@@ -235,7 +235,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -272,13 +272,13 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "role":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Role).decodeJSON(d)
 			} else {
 				v.Role = ""
 			}
 		case "content":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Content).decodeJSON(d)
 			} else {
 				v.Content = CreateMessageRequestContent{}
@@ -319,7 +319,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "assistant_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
@@ -384,7 +384,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -392,7 +392,7 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -430,7 +430,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x1)
 			err = readOptString(d, &v.Code)
 		case "message":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -439,7 +439,7 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x4)
 			err = readOptString(d, &v.Param)
 		case "type":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.Type)
 			} else {
 				v.Type = ""
@@ -472,7 +472,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -480,7 +480,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = Error{}
@@ -513,7 +513,7 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "error":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Error).decodeJSON(d)
 			} else {
 				v.Error = Error{}
@@ -548,7 +548,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		case "ranker":
 			err = readOptFileSearchRankingOptionsRanker(d, &v.Ranker)
 		case "score_threshold":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readFloat64(&v.ScoreThreshold)
 			} else {
 				v.ScoreThreshold = 0
@@ -587,7 +587,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -632,31 +632,31 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Object)
 			} else {
 				v.Object = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepObject(d, &v.Data)
 			} else {
 				v.Data = nil
 			}
 		case "first_id":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readString(&v.FirstID)
 			} else {
 				v.FirstID = ""
 			}
 		case "last_id":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.LastID)
 			} else {
 				v.LastID = ""
 			}
 		case "has_more":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readBool(&v.HasMore)
 			} else {
 				v.HasMore = false
@@ -693,31 +693,31 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Object)
 			} else {
 				v.Object = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunObject(d, &v.Data)
 			} else {
 				v.Data = nil
 			}
 		case "first_id":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readString(&v.FirstID)
 			} else {
 				v.FirstID = ""
 			}
 		case "last_id":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.LastID)
 			} else {
 				v.LastID = ""
 			}
 		case "has_more":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readBool(&v.HasMore)
 			} else {
 				v.HasMore = false
@@ -750,13 +750,13 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
 			}
 		case "tools":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
 			} else {
 				v.Tools = nil
@@ -789,7 +789,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -797,7 +797,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "image_file":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageFile).decodeJSON(d)
 			} else {
 				v.ImageFile = MessageContentImageFileObjectImageFile{}
@@ -830,7 +830,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -865,7 +865,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -873,7 +873,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "image_url":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageURL).decodeJSON(d)
 			} else {
 				v.ImageURL = MessageContentImageURLObjectImageURL{}
@@ -906,7 +906,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "url":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.URL)
 			} else {
 				v.URL = ""
@@ -941,7 +941,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -949,7 +949,7 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "refusal":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Refusal)
 			} else {
 				v.Refusal = ""
@@ -982,7 +982,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -990,7 +990,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Text).decodeJSON(d)
 			} else {
 				v.Text = MessageContentTextObjectText{}
@@ -1023,13 +1023,13 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "value":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Value)
 			} else {
 				v.Value = ""
 			}
 		case "annotations":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceTextAnnotation(d, &v.Annotations)
 			} else {
 				v.Annotations = nil
@@ -1062,13 +1062,13 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1134,13 +1134,13 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1206,13 +1206,13 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1249,13 +1249,13 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.Index)
 			} else {
 				v.Index = 0
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1321,13 +1321,13 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1335,7 +1335,7 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "delta":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
 			} else {
 				v.Delta = MessageDeltaObjectDelta{}
@@ -1401,13 +1401,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1415,19 +1415,19 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "thread_id":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "status":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
@@ -1442,13 +1442,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x80)
 			err = readOptInt64(d, &v.IncompleteAt)
 		case "role":
-			if d.first(&seen[0], uint64(0x100)) || d.required(&v.rec, &seen[0], uint64(0x100), 8) {
+			if d.required(&v.rec, &seen[0], uint64(0x100), 8) {
 				err = (&v.Role).decodeJSON(d)
 			} else {
 				v.Role = ""
 			}
 		case "content":
-			if d.first(&seen[0], uint64(0x200)) || d.required(&v.rec, &seen[0], uint64(0x200), 9) {
+			if d.required(&v.rec, &seen[0], uint64(0x200), 9) {
 				err = readSliceMessageContent(d, &v.Content)
 			} else {
 				v.Content = nil
@@ -1493,7 +1493,7 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "reason":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Reason).decodeJSON(d)
 			} else {
 				v.Reason = ""
@@ -1538,7 +1538,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1546,7 +1546,7 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
@@ -1579,13 +1579,13 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1620,13 +1620,13 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1661,13 +1661,13 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageDeltaObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1702,13 +1702,13 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1743,13 +1743,13 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -1819,7 +1819,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1854,7 +1854,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1862,7 +1862,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "json_schema":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.JSONSchema).decodeJSON(d)
 			} else {
 				v.JSONSchema = ResponseFormatJSONSchemaJSONSchema{}
@@ -1897,7 +1897,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -1938,7 +1938,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -1973,19 +1973,19 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.CompletionTokens)
 			} else {
 				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.PromptTokens)
 			} else {
 				v.PromptTokens = 0
 			}
 		case "total_tokens":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.TotalTokens)
 			} else {
 				v.TotalTokens = 0
@@ -2018,13 +2018,13 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2032,25 +2032,25 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "thread_id":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "assistant_id":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
 			}
 		case "status":
-			if d.first(&seen[0], uint64(0x20)) || d.required(&v.rec, &seen[0], uint64(0x20), 5) {
+			if d.required(&v.rec, &seen[0], uint64(0x20), 5) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
@@ -2080,19 +2080,19 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x2000)
 			err = readOptRunObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "model":
-			if d.first(&seen[0], uint64(0x4000)) || d.required(&v.rec, &seen[0], uint64(0x4000), 14) {
+			if d.required(&v.rec, &seen[0], uint64(0x4000), 14) {
 				err = d.readString(&v.Model)
 			} else {
 				v.Model = ""
 			}
 		case "instructions":
-			if d.first(&seen[0], uint64(0x8000)) || d.required(&v.rec, &seen[0], uint64(0x8000), 15) {
+			if d.required(&v.rec, &seen[0], uint64(0x8000), 15) {
 				err = d.readString(&v.Instructions)
 			} else {
 				v.Instructions = ""
 			}
 		case "tools":
-			if d.first(&seen[0], uint64(0x10000)) || d.required(&v.rec, &seen[0], uint64(0x10000), 16) {
+			if d.required(&v.rec, &seen[0], uint64(0x10000), 16) {
 				err = readSliceAssistantTool(d, &v.Tools)
 			} else {
 				v.Tools = nil
@@ -2120,7 +2120,7 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x400000)
 			err = readOptAssistantsAPIToolChoiceOption(d, &v.ToolChoice)
 		case "parallel_tool_calls":
-			if d.first(&seen[0], uint64(0x800000)) || d.required(&v.rec, &seen[0], uint64(0x800000), 23) {
+			if d.required(&v.rec, &seen[0], uint64(0x800000), 23) {
 				err = d.readBool(&v.ParallelToolCalls)
 			} else {
 				v.ParallelToolCalls = false
@@ -2187,13 +2187,13 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Code).decodeJSON(d)
 			} else {
 				v.Code = ""
 			}
 		case "message":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -2230,7 +2230,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2238,7 +2238,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "submit_tool_outputs":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.SubmitToolOutputs).decodeJSON(d)
 			} else {
 				v.SubmitToolOutputs = RunObjectRequiredActionSubmitToolOutputs{}
@@ -2271,7 +2271,7 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "tool_calls":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readSliceRunToolCallObject(d, &v.ToolCalls)
 			} else {
 				v.ToolCalls = nil
@@ -2308,19 +2308,19 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.CompletionTokens)
 			} else {
 				v.CompletionTokens = 0
 			}
 		case "prompt_tokens":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.PromptTokens)
 			} else {
 				v.PromptTokens = 0
 			}
 		case "total_tokens":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.TotalTokens)
 			} else {
 				v.TotalTokens = 0
@@ -2353,13 +2353,13 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2367,7 +2367,7 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "delta":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
 			} else {
 				v.Delta = RunStepDeltaObjectDelta{}
@@ -2427,7 +2427,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2435,7 +2435,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "message_creation":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.MessageCreation).decodeJSON(d)
 			} else {
 				v.MessageCreation = RunStepDetailsMessageCreationObjectMessageCreation{}
@@ -2468,7 +2468,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 		}
 		switch string(key) {
 		case "message_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.MessageID)
 			} else {
 				v.MessageID = ""
@@ -2501,13 +2501,13 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2515,7 +2515,7 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "code_interpreter":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.CodeInterpreter).decodeJSON(d)
 			} else {
 				v.CodeInterpreter = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
@@ -2548,13 +2548,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 		}
 		switch string(key) {
 		case "input":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Input)
 			} else {
 				v.Input = ""
 			}
 		case "outputs":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
 			} else {
 				v.Outputs = nil
@@ -2587,7 +2587,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2595,7 +2595,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 				v.Type = ""
 			}
 		case "image":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Image).decodeJSON(d)
 			} else {
 				v.Image = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
@@ -2628,7 +2628,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -2661,7 +2661,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2669,7 +2669,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 				v.Type = ""
 			}
 		case "logs":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Logs)
 			} else {
 				v.Logs = ""
@@ -2702,13 +2702,13 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2716,7 +2716,7 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "file_search":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileSearch).decodeJSON(d)
 			} else {
 				v.FileSearch = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
@@ -2778,19 +2778,19 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
 			}
 		case "file_name":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.FileName)
 			} else {
 				v.FileName = ""
 			}
 		case "score":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readFloat64(&v.Score)
 			} else {
 				v.Score = 0
@@ -2854,13 +2854,13 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2868,7 +2868,7 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = RunStepDetailsToolCallsFunctionObjectFunction{}
@@ -2901,13 +2901,13 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 		}
 		switch string(key) {
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
 			}
 		case "arguments":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Arguments)
 			} else {
 				v.Arguments = ""
@@ -2943,7 +2943,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -2951,7 +2951,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "tool_calls":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepToolCall(d, &v.ToolCalls)
 			} else {
 				v.ToolCalls = nil
@@ -2984,13 +2984,13 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -2998,43 +2998,43 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
 			}
 		case "assistant_id":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readString(&v.AssistantID)
 			} else {
 				v.AssistantID = ""
 			}
 		case "thread_id":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readString(&v.ThreadID)
 			} else {
 				v.ThreadID = ""
 			}
 		case "run_id":
-			if d.first(&seen[0], uint64(0x20)) || d.required(&v.rec, &seen[0], uint64(0x20), 5) {
+			if d.required(&v.rec, &seen[0], uint64(0x20), 5) {
 				err = d.readString(&v.RunID)
 			} else {
 				v.RunID = ""
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x40)) || d.required(&v.rec, &seen[0], uint64(0x40), 6) {
+			if d.required(&v.rec, &seen[0], uint64(0x40), 6) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""
 			}
 		case "status":
-			if d.first(&seen[0], uint64(0x80)) || d.required(&v.rec, &seen[0], uint64(0x80), 7) {
+			if d.required(&v.rec, &seen[0], uint64(0x80), 7) {
 				err = (&v.Status).decodeJSON(d)
 			} else {
 				v.Status = ""
 			}
 		case "step_details":
-			if d.first(&seen[0], uint64(0x100)) || d.required(&v.rec, &seen[0], uint64(0x100), 8) {
+			if d.required(&v.rec, &seen[0], uint64(0x100), 8) {
 				err = (&v.StepDetails).decodeJSON(d)
 			} else {
 				v.StepDetails = RunStepDetails{}
@@ -3088,13 +3088,13 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "code":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Code).decodeJSON(d)
 			} else {
 				v.Code = ""
 			}
 		case "message":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Message)
 			} else {
 				v.Message = ""
@@ -3139,13 +3139,13 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3180,13 +3180,13 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3221,13 +3221,13 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3262,13 +3262,13 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepDeltaObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3303,13 +3303,13 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3344,13 +3344,13 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3385,13 +3385,13 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3426,13 +3426,13 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3467,13 +3467,13 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3508,13 +3508,13 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3549,13 +3549,13 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3590,13 +3590,13 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3631,13 +3631,13 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3672,13 +3672,13 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3713,13 +3713,13 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3754,13 +3754,13 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3795,13 +3795,13 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "data":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3836,13 +3836,13 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "type":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -3850,7 +3850,7 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "function":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
 			} else {
 				v.Function = RunToolCallObjectFunction{}
@@ -3883,13 +3883,13 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
 			}
 		case "arguments":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Arguments)
 			} else {
 				v.Arguments = ""
@@ -3922,7 +3922,7 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "tool_outputs":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readSliceSubmitToolOutputsRunRequestToolOutputsItem(d, &v.ToolOutputs)
 			} else {
 				v.ToolOutputs = nil
@@ -3986,7 +3986,7 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -3994,25 +3994,25 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
 			}
 		case "file_citation":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileCitation).decodeJSON(d)
 			} else {
 				v.FileCitation = TextAnnotationFileCitationFileCitation{}
 			}
 		case "start_index":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readInt64(&v.StartIndex)
 			} else {
 				v.StartIndex = 0
 			}
 		case "end_index":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readInt64(&v.EndIndex)
 			} else {
 				v.EndIndex = 0
@@ -4045,7 +4045,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -4078,7 +4078,7 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -4086,25 +4086,25 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "text":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Text)
 			} else {
 				v.Text = ""
 			}
 		case "file_path":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FilePath).decodeJSON(d)
 			} else {
 				v.FilePath = TextAnnotationFilePathFilePath{}
 			}
 		case "start_index":
-			if d.first(&seen[0], uint64(0x8)) || d.required(&v.rec, &seen[0], uint64(0x8), 3) {
+			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
 				err = d.readInt64(&v.StartIndex)
 			} else {
 				v.StartIndex = 0
 			}
 		case "end_index":
-			if d.first(&seen[0], uint64(0x10)) || d.required(&v.rec, &seen[0], uint64(0x10), 4) {
+			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = d.readInt64(&v.EndIndex)
 			} else {
 				v.EndIndex = 0
@@ -4137,7 +4137,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.FileID)
 			} else {
 				v.FileID = ""
@@ -4170,13 +4170,13 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
 			}
 		case "object":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
 					v.rec = v.rec.markEmpty(1)
 				}
@@ -4184,7 +4184,7 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 				v.Object = ""
 			}
 		case "created_at":
-			if d.first(&seen[0], uint64(0x4)) || d.required(&v.rec, &seen[0], uint64(0x4), 2) {
+			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = d.readInt64(&v.CreatedAt)
 			} else {
 				v.CreatedAt = 0
@@ -4306,7 +4306,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -4314,7 +4314,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = ThreadObject{}
@@ -4347,7 +4347,7 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = (&v.Type).decodeJSON(d)
 			} else {
 				v.Type = ""

@@ -13,7 +13,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
@@ -102,7 +102,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.ID)
 			} else {
 				v.ID = ""
@@ -110,7 +110,7 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		case "bark":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readBool(&v.Bark)
 			} else {
 				v.Bark = false

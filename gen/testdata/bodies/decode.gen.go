@@ -94,7 +94,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "to":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.To)
 			} else {
 				v.To = ""
@@ -129,7 +129,7 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readFile(&v.File)
 			} else {
 				v.File = File{}

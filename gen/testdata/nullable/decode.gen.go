@@ -40,7 +40,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readInt64(&v.ID)
 			} else {
 				v.ID = 0

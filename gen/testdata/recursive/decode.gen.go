@@ -13,7 +13,7 @@ func (v *A) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "b":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = readPtrB(d, &v.B)
 			} else {
 				v.B = nil

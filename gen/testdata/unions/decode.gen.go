@@ -13,7 +13,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.A)
 			} else {
 				v.A = ""
@@ -46,13 +46,13 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.A)
 			} else {
 				v.A = ""
 			}
 		case "b":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.B)
 			} else {
 				v.B = ""
@@ -89,13 +89,13 @@ func (v *Circle) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Kind)
 			} else {
 				v.Kind = ""
 			}
 		case "radius":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readFloat64(&v.Radius)
 			} else {
 				v.Radius = 0
@@ -128,7 +128,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -136,7 +136,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 				v.Type = ""
 			}
 		case "schema":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readMapRaw(d, &v.Schema)
 			} else {
 				v.Schema = nil
@@ -169,7 +169,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -208,7 +208,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Name)
 			} else {
 				v.Name = ""
@@ -241,13 +241,13 @@ func (v *Square) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				err = d.readString(&v.Kind)
 			} else {
 				v.Kind = ""
 			}
 		case "side":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readFloat64(&v.Side)
 			} else {
 				v.Side = 0
@@ -280,7 +280,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -288,7 +288,7 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readString(&v.Data)
 			} else {
 				v.Data = ""
@@ -321,7 +321,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
@@ -329,7 +329,7 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 				v.Event = ""
 			}
 		case "data":
-			if d.first(&seen[0], uint64(0x2)) || d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = d.readInt64(&v.Data)
 			} else {
 				v.Data = 0
@@ -362,7 +362,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.first(&seen[0], uint64(0x1)) || d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
 				if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
 					v.rec = v.rec.markEmpty(0)
 				}
