@@ -2,6 +2,7 @@
 //
 //	oagen -spec openapi.yaml -o ./openai -package openai [-include-ops id,id] [-check]
 //	oagen -config oagen.yaml [-check]
+//	oagen -version
 //
 // Flags given on the command line override the config file (see
 // gen.FileConfig for its keys).
@@ -65,8 +66,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	apiKeyEnv := fs.String("api-key-env", "", "environment variable NewClient reads the bearer token from")
 	configPath := fs.String("config", "", "oagen.yaml with the settings below and more (headers, streaming)")
 	check := fs.Bool("check", false, "write nothing; exit 1 naming the files that would change")
+	showVersion := fs.Bool("version", false, "print oagen's module version and exit")
 	if err := fs.Parse(args); err != nil {
 		return exitSpec
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "oagen", version())
+		return exitOK
 	}
 	fc := &gen.FileConfig{}
 	if *configPath != "" {
@@ -194,4 +200,15 @@ func staleFiles(dir string, want map[string]bool) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// version is the oagen module version the binary was built from: a tag
+// such as v0.4.0 when it runs as a dependency (go tool oagen), "(devel)"
+// when built inside this repository. It is for bug reports; generated
+// files never carry it, so output depends on the spec alone.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(unknown)"
 }

@@ -119,3 +119,12 @@ func TestUsageErrors(t *testing.T) {
 		t.Fatalf("missing spec: exit %d", code)
 	}
 }
+
+// TestVersion: -version prints the module version and exits 0 without
+// needing a spec.
+func TestVersion(t *testing.T) {
+	code, stdout, stderr := runCLI("-version")
+	if code != 0 || stderr != "" || !regexp.MustCompile(`^oagen \S+\n$`).MatchString(stdout) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
