@@ -199,7 +199,7 @@ func (s *sseReader) next() (event, data []byte, err error) {
 // body it returns what is left with io.EOF.
 func (s *sseReader) readLine() ([]byte, error) {
 	s.line = s.line[:0]
-	for {
+	for first := true; ; first = false {
 		if s.skipLF {
 			s.skipLF = false
 			if b, err := s.r.Peek(1); err == nil && b[0] == '\n' {
@@ -211,9 +211,15 @@ func (s *sseReader) readLine() ([]byte, error) {
 			return s.line, err
 		}
 		if i := lineEnd(buf); i >= 0 {
-			s.line = append(s.line, buf[:i]...)
 			s.skipLF = buf[i] == '\r'
 			s.r.Discard(i + 1)
+			if first {
+				// The whole line is in the buffer: hand it over as it is.
+				// Discard does not refill, so it stays valid until the
+				// next read, and next has used it by then.
+				return buf[:i:i], nil
+			}
+			s.line = append(s.line, buf[:i]...)
 			return s.line, nil
 		}
 		s.line = append(s.line, buf...)
