@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/oagen/oagen/internal/jsontest"
@@ -325,5 +326,33 @@ func TestStreamOutlivesTimeout(t *testing.T) {
 	}
 	if strings.Join(kinds, " ") != "ThreadRunCreated ThreadRunQueued" {
 		t.Fatalf("events %v", kinds)
+	}
+}
+
+// TestSSEReaderByteAtATime: a body that arrives one byte per read (every
+// line spans buffer fills, CR and LF of one ending arrive apart) reads as
+// the same events as one that arrives whole.
+func TestSSEReaderByteAtATime(t *testing.T) {
+	body := "event: a\r\ndata: {\"x\":1}\r\n\r\n: note\rdata: 2\rdata: 3\r\revent: b\ndata:" +
+		strings.Repeat("y", 40) + "\n\nevent: c\ndata: last"
+	read := func(r io.Reader) []string {
+		s := newSSEReader(r)
+		var out []string
+		for {
+			event, data, err := s.next()
+			if err == io.EOF {
+				return out
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(event)+"|"+string(data))
+		}
+	}
+	whole := read(strings.NewReader(body))
+	bytewise := read(iotest.OneByteReader(strings.NewReader(body)))
+	want := []string{`a|{"x":1}`, "|2\n3", "b|" + strings.Repeat("y", 40), "c|last"}
+	if !slices.Equal(whole, want) || !slices.Equal(bytewise, want) {
+		t.Fatalf("whole %q\nbyte at a time %q\nwant %q", whole, bytewise, want)
 	}
 }
