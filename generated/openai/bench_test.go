@@ -118,15 +118,19 @@ func TestRunAllocFloorIsDecoding(t *testing.T) {
 		sinkRun = run
 	})
 	builds, built := allocated(func() { sinkRun = runLike(&src, chunk) })
-	if decodes != builds || decoded != built {
+	// Counts must match; bytes within 1%, the room a stray allocation of
+	// the runtime's during the count can take.
+	if decodes != builds || built*100 < decoded*99 || built*100 > decoded*101 {
 		t.Errorf("decoding allocates %d times, %d B; runLike %d times, %d B", decodes, decoded, builds, built)
 	}
 }
 
-// allocated returns how many allocations, and bytes, one call of f makes
-// (the mean of 100).
+// allocated returns how many allocations, and bytes, one call of f makes:
+// the mean of 1,000, on one P as testing.AllocsPerRun counts, so that
+// other goroutines add as little as they can.
 func allocated(f func()) (count, bytes uint64) {
-	const runs = 100
+	const runs = 1000
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	f() // anything done once, out of the count
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
