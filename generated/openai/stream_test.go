@@ -307,16 +307,17 @@ func TestStreamStopsOnBreakAndCancel(t *testing.T) {
 }
 
 // TestStreamOutlivesTimeout: WithTimeout bounds a stream only until its
-// headers arrive; events that come later than that still arrive.
+// headers arrive; events that come later than that still arrive. (The
+// timeout leaves the headers room on a loaded machine.)
 func TestStreamOutlivesTimeout(t *testing.T) {
 	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		io.WriteString(w, "event: thread.run.created\ndata: "+runCreated+"\n\n")
 		w.(http.Flusher).Flush()
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(600 * time.Millisecond) // well past the timeout below
 		io.WriteString(w, "event: thread.run.queued\ndata: "+runCreated+"\n\ndata: [DONE]\n\n")
 	})
-	stream := api.client(WithTimeout(30*time.Millisecond)).CreateRunStream(context.Background(), "t", CreateRunRequest{AssistantID: "a"}, CreateRunParams{})
+	stream := api.client(WithTimeout(200*time.Millisecond)).CreateRunStream(context.Background(), "t", CreateRunRequest{AssistantID: "a"}, CreateRunParams{})
 	var kinds []string
 	for ev, err := range stream.All() {
 		if err != nil {
