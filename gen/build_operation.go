@@ -89,7 +89,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			o.FixedQuery = append(o.FixedQuery, ir.QueryValue{Name: name, Values: values[name]})
 		}
 	}
-	if b.misplacedRef("operation", op.Extensions, ptr, op.Origin) {
+	if b.misplacedRefs(op, ptr) {
 		return o
 	}
 	b.parameters(o, ptr, item, op)
@@ -159,7 +159,7 @@ func (b *builder) errorType(o *ir.Operation, ptr string, op *openapi3.Operation)
 			continue
 		}
 		ct, mt := jsonMediaType(r.Value.Content)
-		if mt == nil || b.misplacedRef("media type", mt.Extensions, ptr+"/responses/"+code+"/content/"+escapeToken(ct), mt.Origin) || mt.Schema == nil {
+		if mt == nil || mt.Schema == nil {
 			continue
 		}
 		e, _ := b.schemaExpr(mt.Schema, o.Name+"Error", ptr+"/responses/"+code+"/content/"+escapeToken(ct)+"/schema", nil)
@@ -311,16 +311,45 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	}
 }
 
-// misplacedRef reports an object (what: "operation", "media type") that is
-// a $ref where OpenAPI allows none. kin-openapi keeps such a $ref among the
-// object's extensions and loads it empty, so generating it would lose its
-// parameters, body or schema without a word.
-func (b *builder) misplacedRef(what string, ext map[string]any, ptr string, origin *openapi3.Origin) bool {
-	ref, ok := ext["$ref"]
-	if ok {
-		b.errs.Add(b.specLoc(ptr, origin), "the %s is a $ref (to %v), which OpenAPI does not allow here: inline it, or bundle the spec first (redocly bundle does)", what, ref)
+// misplacedRefs reports every part of op that is a $ref where OpenAPI
+// allows none: the operation itself and the media types of its parameters,
+// request body and responses. kin-openapi keeps such a $ref among the
+// object's extensions and loads the object empty, so building from it
+// would lose its parameters, body or schema without a word; an operation
+// with one is not built. It reports whether there was any.
+func (b *builder) misplacedRefs(op *openapi3.Operation, ptr string) bool {
+	found := false
+	check := func(what string, ext map[string]any, ptr string, origin *openapi3.Origin) {
+		if ref, ok := ext["$ref"]; ok {
+			b.errs.Add(b.specLoc(ptr, origin), "the %s is a $ref (to %v), which OpenAPI does not allow here: inline it, or bundle the spec first (redocly bundle does)", what, ref)
+			found = true
+		}
 	}
-	return ok
+	content := func(c openapi3.Content, ptr string) {
+		for _, name := range sortedKeys(c) {
+			if mt := c[name]; mt != nil {
+				check("media type", mt.Extensions, ptr+"/"+escapeToken(name), mt.Origin)
+			}
+		}
+	}
+	check("operation", op.Extensions, ptr, op.Origin)
+	for i, p := range op.Parameters {
+		if p != nil && p.Value != nil {
+			content(p.Value.Content, ptr+"/parameters/"+strconv.Itoa(i)+"/content")
+		}
+	}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		content(op.RequestBody.Value.Content, ptr+"/requestBody/content")
+	}
+	if op.Responses != nil {
+		codes := op.Responses.Map()
+		for _, code := range sortedKeys(codes) {
+			if r := codes[code]; r != nil && r.Value != nil {
+				content(r.Value.Content, ptr+"/responses/"+code+"/content")
+			}
+		}
+	}
+	return found
 }
 
 // jsonMediaType picks the JSON entry of a content map: application/json, or
@@ -359,9 +388,6 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 		ct = sortedKeys(rb.Content)[0]
 		body.ContentType, body.Encoding = ct, ir.EncodingRaw
 		o.Body = body
-		return
-	}
-	if b.misplacedRef("media type", mt.Extensions, ptr+"/requestBody/content/"+escapeToken(ct), mt.Origin) {
 		return
 	}
 	body.ContentType = ct
@@ -405,7 +431,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		return nil
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
-	if ct, mt := jsonMediaType(r.Value.Content); mt != nil && !b.misplacedRef("media type", mt.Extensions, rptr+escapeToken(ct), mt.Origin) {
+	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
 		o.Result.ContentType = ct
 		o.Result.Type = rawExpr()
 		if mt.Schema != nil {
@@ -415,7 +441,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
 	var events *ir.Expr
-	if mt := r.Value.Content["text/event-stream"]; mt != nil && !b.misplacedRef("media type", mt.Extensions, rptr+"text~1event-stream", mt.Origin) {
+	if mt := r.Value.Content["text/event-stream"]; mt != nil {
 		events = rawExpr()
 		if mt.Schema != nil {
 			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
