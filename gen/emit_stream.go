@@ -43,9 +43,9 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 }
 
 // decodeData decodes the event's data into ptr with the fast codec, and
-// returns eventError (with the event's name) when that fails. The decoder is the stream's, handed
-// to the read call directly: through a closure the value would move to the
-// heap once per event.
+// returns eventError (with the event's name) when that fails. The decoder
+// is the stream's, handed to the read call directly: through a closure the
+// value would move to the heap once per event.
 func decodeData(g *jen.Group, ptr jen.Code, e *ir.Expr, name jen.Code, r readers) {
 	g.Id("d").Dot("next").Call(jen.Id("data"))
 	g.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(r.call(ptr, e)), jen.Err().Op("!=").Nil()).Block(

@@ -199,7 +199,7 @@ func (s *sseReader) next() (event, data []byte, err error) {
 // body it returns what is left with io.EOF.
 func (s *sseReader) readLine() ([]byte, error) {
 	s.line = s.line[:0]
-	for first := true; ; first = false {
+	for {
 		if s.skipLF {
 			s.skipLF = false
 			if b, err := s.r.Peek(1); err == nil && b[0] == '\n' {
@@ -213,7 +213,7 @@ func (s *sseReader) readLine() ([]byte, error) {
 		if i := lineEnd(buf); i >= 0 {
 			s.skipLF = buf[i] == '\r'
 			s.r.Discard(i + 1)
-			if first {
+			if len(s.line) == 0 {
 				// The whole line is in the buffer: hand it over as it is.
 				// Discard does not refill, so it stays valid until the
 				// next read, and next has used it by then.

@@ -36,7 +36,6 @@ type Middleware func(req *http.Request, next func(*http.Request) (*http.Response
 // use. Printing it never shows its credentials.
 type Client struct {
 	baseURL    string
-	apiKey     string
 	doer       Doer
 	header     http.Header
 	middleware []Middleware
@@ -46,8 +45,9 @@ type Client struct {
 	retryMax   time.Duration
 	logger     *slog.Logger
 
-	// authorization is "Bearer " and the key, made once in NewClient
-	// rather than on every call.
+	// authorization is the Authorization header's value ("Bearer " and the
+	// API key), made when the key is set rather than on every call; empty
+	// without a key.
 	authorization string
 }
 
@@ -61,7 +61,15 @@ func WithBaseURL(u string) Option {
 
 // WithAPIKey sets the bearer token sent in the Authorization header.
 func WithAPIKey(key string) Option {
-	return func(c *Client) { c.apiKey = key }
+	return func(c *Client) { c.authorization = bearer(key) }
+}
+
+// bearer is the Authorization value for an API key, or "" without one.
+func bearer(key string) string {
+	if key == "" {
+		return ""
+	}
+	return "Bearer " + key
 }
 
 // WithHTTPClient sets what sends requests; the default is
@@ -122,13 +130,10 @@ func NewClient(opts ...Option) *Client {
 		retryMax:   8 * time.Second,
 	}
 	if apiKeyEnv != "" {
-		c.apiKey = os.Getenv(apiKeyEnv)
+		c.authorization = bearer(os.Getenv(apiKeyEnv))
 	}
 	for _, o := range opts {
 		o(c)
-	}
-	if c.apiKey != "" {
-		c.authorization = "Bearer " + c.apiKey
 	}
 	return c
 }
@@ -477,8 +482,9 @@ func mergeQuery(a, b url.Values) url.Values {
 // ones before it. The values share one array rather than a slice each, as
 // Header.Set would make.
 func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, contentType string) {
+	more := [...]http.Header{c.header, req.header, cfg.header}
 	n := 3
-	for _, h := range []http.Header{c.header, req.header, cfg.header} {
+	for _, h := range more {
 		for _, vs := range h {
 			n += len(vs)
 		}
@@ -495,7 +501,7 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 	if c.authorization != "" {
 		set("Authorization", c.authorization)
 	}
-	for _, h := range []http.Header{c.header, req.header, cfg.header} {
+	for _, h := range more {
 		for k, vs := range h {
 			set(k, vs...)
 		}
