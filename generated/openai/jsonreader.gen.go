@@ -104,8 +104,14 @@ func (d *decoder) errorf(format string, args ...any) error {
 }
 
 // peek returns the next token's first byte, or 0 at the end.
+//
+// Here and on the other hot paths the index is compared as unsigned: one
+// comparison then rules out both a negative index and one past the end, so
+// the compiler drops the bounds check it would add to a signed one. Word
+// loads slice exactly eight bytes (data[i:i+8]): with the length a constant,
+// the load checks nothing more and the slice's pointer needs no masking.
 func (d *decoder) peek() byte {
-	if d.pos < len(d.data) {
+	if uint(d.pos) < uint(len(d.data)) {
 		return d.data[d.pos]
 	}
 	return 0
@@ -117,7 +123,7 @@ const spaces = 0x2020202020202020
 // ws skips white space. It inlines, so compact JSON pays one comparison
 // per token; white space takes the call.
 func (d *decoder) ws() {
-	if d.pos < len(d.data) && d.data[d.pos] <= ' ' {
+	if uint(d.pos) < uint(len(d.data)) && d.data[d.pos] <= ' ' {
 		d.skipSpace()
 	}
 }
@@ -127,20 +133,20 @@ func (d *decoder) ws() {
 //go:noinline
 func (d *decoder) skipSpace() {
 	data, i := d.data, d.pos
-	for i < len(data) {
+	for uint(i) < uint(len(data)) {
 		c := data[i]
 		if c == '\n' {
 			// Indentation after a newline, eight bytes at a time: the
 			// usual shape of pretty-printed responses.
 			i++
 			for i+8 <= len(data) {
-				if w := binary.LittleEndian.Uint64(data[i:]) ^ spaces; w != 0 {
+				if w := binary.LittleEndian.Uint64(data[i:i+8]) ^ spaces; w != 0 {
 					i += bits.TrailingZeros64(w) / 8 // the first byte that is not a space
 					break
 				}
 				i += 8
 			}
-			if i < len(data) && data[i] > ' ' {
+			if uint(i) < uint(len(data)) && data[i] > ' ' {
 				break // the usual end: the next token
 			}
 		} else if c == ' ' || c == '\t' || c == '\r' {
@@ -270,7 +276,7 @@ func (d *decoder) int64() (int64, error) {
 	start := i
 	var n int64
 	if i+8 <= len(data) { // eight digits at once: timestamps have ten
-		if v, ok := eightDigits(binary.LittleEndian.Uint64(data[i:])); ok {
+		if v, ok := eightDigits(binary.LittleEndian.Uint64(data[i : i+8])); ok {
 			n, i = int64(v), i+8
 		}
 	}
@@ -437,7 +443,7 @@ func (d *decoder) plain(i int) int {
 	// Eight bytes at a time; the lowest flagged byte of a word is the
 	// first special one (the tests can flag bytes above it, never below).
 	for ; i+8 <= len(data); i += 8 {
-		if m := special(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+		if m := special(binary.LittleEndian.Uint64(data[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -645,7 +651,7 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 	if data, start := d.data, d.pos+1; d.peek() == '"' {
 		if j := d.plain(start); j+1 < len(data) && data[j] == '"' && data[j+1] == ':' {
 			d.pos = j + 2
-			if d.pos < len(data) && data[d.pos] == ' ' {
+			if uint(d.pos) < uint(len(data)) && data[d.pos] == ' ' {
 				d.pos++
 			}
 			d.ws()
