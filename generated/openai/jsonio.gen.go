@@ -66,7 +66,7 @@ func (r *record) mark(k deviation, i int) *record {
 	if i >= 64 {
 		r.grow(k, i)
 	}
-	*r.at(k, i) |= 1 << (i % 64)
+	*r.at(k, i) |= 1 << (uint(i) % 64)
 	return r
 }
 
@@ -76,7 +76,7 @@ func (r *record) was(k deviation, i int) bool {
 		return false
 	}
 	w := r.at(k, i)
-	return w != nil && *w&(1<<(i%64)) != 0
+	return w != nil && *w&(1<<(uint(i)%64)) != 0
 }
 
 // at returns the word that holds field i's bit for deviation k: in bits
@@ -134,7 +134,7 @@ func (d *decoder) required(r **record, seen *uint64, bit uint64, i int) bool {
 func (r *record) unmark(i int) {
 	for _, k := range []deviation{fieldNull, fieldEmpty} {
 		if w := r.at(k, i); w != nil {
-			*w &^= 1 << (i % 64)
+			*w &^= 1 << (uint(i) % 64)
 		}
 	}
 }
