@@ -191,7 +191,7 @@ func (d *decoder) literal(word string) error {
 // null consumes a null literal if one is next. Anything else, including a
 // malformed literal, is left for the caller's read to report.
 func (d *decoder) null() bool {
-	return d.peek() == 'n' && d.nullLiteral()
+	return uint(d.pos) < uint(len(d.data)) && d.data[d.pos] == 'n' && d.nullLiteral()
 }
 
 func (d *decoder) nullLiteral() bool {
