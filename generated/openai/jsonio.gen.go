@@ -70,7 +70,9 @@ func (r *record) mark(k deviation, i int) *record {
 	return r
 }
 
-// was reports deviation k of required field i.
+// was reports deviation k of required field i. Field bits are shifted by
+// uint(i) % 64: unsigned, the compiler needs no sign fix-up for the % and
+// no check that the shift count is not negative.
 func (r *record) was(k deviation, i int) bool {
 	if r == nil {
 		return false

@@ -189,7 +189,9 @@ func (d *decoder) literal(word string) error {
 }
 
 // null consumes a null literal if one is next. Anything else, including a
-// malformed literal, is left for the caller's read to report.
+// malformed literal, is left for the caller's read to report. It reads the
+// byte itself: through peek it would cost more than the inlining budget
+// allows, and every optional field checks it (TestHotHelpersInline).
 func (d *decoder) null() bool {
 	return uint(d.pos) < uint(len(d.data)) && d.data[d.pos] == 'n' && d.nullLiteral()
 }
