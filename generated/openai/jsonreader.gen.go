@@ -105,11 +105,13 @@ func (d *decoder) errorf(format string, args ...any) error {
 
 // peek returns the next token's first byte, or 0 at the end.
 //
-// Here and on the other hot paths the index is compared as unsigned: one
-// comparison then rules out both a negative index and one past the end, so
-// the compiler drops the bounds check it would add to a signed one. Word
-// loads slice exactly eight bytes (data[i:i+8]): with the length a constant,
-// the load checks nothing more and the slice's pointer needs no masking.
+// Here, in ws, skipSpace, null and after a key's colon the index is
+// compared as unsigned: one comparison then rules out both a negative index
+// and one past the end, so the compiler drops the bounds check it would add
+// after a signed one. (Elsewhere it made no difference, by instruction
+// count, and the code keeps the plainer signed form.) Word loads slice
+// exactly eight bytes (data[i:i+8]): with the length a constant, the load
+// checks nothing more and the slice's pointer needs no masking.
 func (d *decoder) peek() byte {
 	if uint(d.pos) < uint(len(d.data)) {
 		return d.data[d.pos]
