@@ -61,8 +61,9 @@ peerbench:
 buildbench:
 	$(GO) run ./internal/buildbench -full
 
-# icount: instructions per operation of the codec benchmarks under valgrind's
-# cachegrind (apt install valgrind). Steady from run to run where time is
-# not, for telling two versions of a codec apart; not a speed claim.
+# icount: instructions and instruction-cache misses per operation of the
+# codec benchmarks under valgrind's cachegrind (apt install valgrind).
+# Steady from run to run where time is not, for telling two versions of a
+# codec apart; not a speed claim.
 icount:
 	$(GO) run ./internal/icount

@@ -124,7 +124,20 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	// A null where the schema promised a value is remembered, not fatal,
 	// and leaves the field at its zero value: when the member is repeated,
 	// the last one counts, as in encoding/json.
-	present := jen.Id("d").Dot("required").Call(jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex))
+	args := []jen.Code{jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex), jen.Op("&").Add(field.Clone())}
+	if fl.Const != nil && fl.Type.Kind == ir.ExprBuiltin && fl.Type.Builtin == ir.String {
+		c.Err().Op("=").Id("d").Dot("requiredKnown").Call(append(args, literal(*fl.Const))...)
+		return
+	}
+	if fl.Const == nil && fl.Type.Kind == ir.ExprBuiltin {
+		switch b := fl.Type.Builtin; b {
+		case ir.String, ir.Int64, ir.Float64, ir.Bool:
+			// One call shared by every decoder (see requiredString).
+			c.Err().Op("=").Id("d").Dot("required" + builtinName(b)).Call(args...)
+			return
+		}
+	}
+	present := jen.Id("d").Dot("required").Call(args[:4]...)
 	reset := jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type))
 	if fl.Const == nil {
 		c.If(present).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)

@@ -19,13 +19,7 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "code_interpreter")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -54,13 +48,7 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "file_search")
 		case "file_search":
 			err = readOptAssistantToolsFileSearchFileSearch(d, &v.FileSearch)
 		default:
@@ -120,13 +108,7 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "file_search")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -155,13 +137,7 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "function")
 		case "function":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Function).decodeJSON(d)
@@ -235,11 +211,7 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -319,11 +291,7 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "assistant_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.AssistantID)
-			} else {
-				v.AssistantID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.AssistantID)
 		case "model":
 			err = readOptAssistantSupportedModels(d, &v.Model)
 		case "reasoning_effort":
@@ -384,21 +352,9 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "done"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "done")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Data, "[DONE]"); err == nil && v.Data == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Data = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Data, "[DONE]")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -430,20 +386,12 @@ func (v *Error) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x1)
 			err = readOptString(d, &v.Code)
 		case "message":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Message)
-			} else {
-				v.Message = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Message)
 		case "param":
 			seen[0] |= uint64(0x4)
 			err = readOptString(d, &v.Param)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.Type)
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.Type)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -472,13 +420,7 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "error"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "error")
 		case "data":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
@@ -548,11 +490,7 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 		case "ranker":
 			err = readOptFileSearchRankingOptionsRanker(d, &v.Ranker)
 		case "score_threshold":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readFloat64(&v.ScoreThreshold)
-			} else {
-				v.ScoreThreshold = 0
-			}
+			err = d.requiredFloat64(&v.rec, &seen[0], uint64(0x1), 0, &v.ScoreThreshold)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -587,11 +525,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "parameters":
 			err = readOptFunctionParameters(d, &v.Parameters)
 		case "strict":
@@ -632,11 +566,7 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Object)
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Object)
 		case "data":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepObject(d, &v.Data)
@@ -644,23 +574,11 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 				v.Data = nil
 			}
 		case "first_id":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readString(&v.FirstID)
-			} else {
-				v.FirstID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x4), 2, &v.FirstID)
 		case "last_id":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.LastID)
-			} else {
-				v.LastID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.LastID)
 		case "has_more":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readBool(&v.HasMore)
-			} else {
-				v.HasMore = false
-			}
+			err = d.requiredBool(&v.rec, &seen[0], uint64(0x10), 4, &v.HasMore)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -693,11 +611,7 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Object)
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Object)
 		case "data":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunObject(d, &v.Data)
@@ -705,23 +619,11 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 				v.Data = nil
 			}
 		case "first_id":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readString(&v.FirstID)
-			} else {
-				v.FirstID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x4), 2, &v.FirstID)
 		case "last_id":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.LastID)
-			} else {
-				v.LastID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.LastID)
 		case "has_more":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readBool(&v.HasMore)
-			} else {
-				v.HasMore = false
-			}
+			err = d.requiredBool(&v.rec, &seen[0], uint64(0x10), 4, &v.HasMore)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -750,11 +652,7 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		case "tools":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceMessageAttachmentToolsItem(d, &v.Tools)
@@ -789,13 +687,7 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "image_file")
 		case "image_file":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageFile).decodeJSON(d)
@@ -830,11 +722,7 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		case "detail":
 			err = readOptImageDetail(d, &v.Detail)
 		default:
@@ -865,13 +753,7 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "image_url")
 		case "image_url":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.ImageURL).decodeJSON(d)
@@ -906,11 +788,7 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "url":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.URL)
-			} else {
-				v.URL = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.URL)
 		case "detail":
 			err = readOptImageDetail(d, &v.Detail)
 		default:
@@ -941,19 +819,9 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "refusal")
 		case "refusal":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Refusal)
-			} else {
-				v.Refusal = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Refusal)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -982,13 +850,7 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "text")
 		case "text":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Text).decodeJSON(d)
@@ -1023,11 +885,7 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "value":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Value)
-			} else {
-				v.Value = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Value)
 		case "annotations":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceTextAnnotation(d, &v.Annotations)
@@ -1062,19 +920,9 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.Index)
-			} else {
-				v.Index = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.Index)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "image_file"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "image_file")
 		case "image_file":
 			err = readOptMessageDeltaContentImageFileImageFile(d, &v.ImageFile)
 		default:
@@ -1134,19 +982,9 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.Index)
-			} else {
-				v.Index = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.Index)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "image_url"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "image_url")
 		case "image_url":
 			err = readOptMessageDeltaContentImageURLImageURL(d, &v.ImageURL)
 		default:
@@ -1206,19 +1044,9 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.Index)
-			} else {
-				v.Index = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.Index)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "refusal"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "refusal")
 		case "refusal":
 			err = readOptString(d, &v.Refusal)
 		default:
@@ -1249,19 +1077,9 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "index":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.Index)
-			} else {
-				v.Index = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.Index)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "text")
 		case "text":
 			err = readOptMessageDeltaContentTextText(d, &v.Text)
 		default:
@@ -1321,19 +1139,9 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread.message.delta"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread.message.delta")
 		case "delta":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
@@ -1401,31 +1209,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread.message"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread.message")
 		case "created_at":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.CreatedAt)
-			} else {
-				v.CreatedAt = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.CreatedAt)
 		case "thread_id":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.ThreadID)
-			} else {
-				v.ThreadID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.ThreadID)
 		case "status":
 			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
 				err = (&v.Status).decodeJSON(d)
@@ -1538,19 +1328,9 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "text")
 		case "text":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Text)
-			} else {
-				v.Text = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Text)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1585,13 +1365,7 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.message.completed"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1626,13 +1400,7 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.message.created"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1667,13 +1435,7 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 				v.Data = MessageDeltaObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.message.delta"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.delta")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1708,13 +1470,7 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.message.in_progress"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1749,13 +1505,7 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 				v.Data = MessageObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.message.incomplete"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.incomplete")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1819,13 +1569,7 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "json_object"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "json_object")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1854,13 +1598,7 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "json_schema")
 		case "json_schema":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.JSONSchema).decodeJSON(d)
@@ -1897,11 +1635,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "description":
 			err = readOptString(d, &v.Description)
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "schema":
 			err = readOptResponseFormatJSONSchemaSchema(d, &v.Schema)
 		case "strict":
@@ -1938,13 +1672,7 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "text")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1973,23 +1701,11 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.CompletionTokens)
-			} else {
-				v.CompletionTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.CompletionTokens)
 		case "prompt_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readInt64(&v.PromptTokens)
-			} else {
-				v.PromptTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x2), 1, &v.PromptTokens)
 		case "total_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.TotalTokens)
-			} else {
-				v.TotalTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.TotalTokens)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2018,37 +1734,15 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread.run"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread.run")
 		case "created_at":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.CreatedAt)
-			} else {
-				v.CreatedAt = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.CreatedAt)
 		case "thread_id":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.ThreadID)
-			} else {
-				v.ThreadID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.ThreadID)
 		case "assistant_id":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readString(&v.AssistantID)
-			} else {
-				v.AssistantID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x10), 4, &v.AssistantID)
 		case "status":
 			if d.required(&v.rec, &seen[0], uint64(0x20), 5) {
 				err = (&v.Status).decodeJSON(d)
@@ -2080,17 +1774,9 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			seen[0] |= uint64(0x2000)
 			err = readOptRunObjectIncompleteDetails(d, &v.IncompleteDetails)
 		case "model":
-			if d.required(&v.rec, &seen[0], uint64(0x4000), 14) {
-				err = d.readString(&v.Model)
-			} else {
-				v.Model = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x4000), 14, &v.Model)
 		case "instructions":
-			if d.required(&v.rec, &seen[0], uint64(0x8000), 15) {
-				err = d.readString(&v.Instructions)
-			} else {
-				v.Instructions = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8000), 15, &v.Instructions)
 		case "tools":
 			if d.required(&v.rec, &seen[0], uint64(0x10000), 16) {
 				err = readSliceAssistantTool(d, &v.Tools)
@@ -2193,11 +1879,7 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 				v.Code = ""
 			}
 		case "message":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Message)
-			} else {
-				v.Message = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Message)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2230,13 +1912,7 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "submit_tool_outputs"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "submit_tool_outputs")
 		case "submit_tool_outputs":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.SubmitToolOutputs).decodeJSON(d)
@@ -2308,23 +1984,11 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "completion_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.CompletionTokens)
-			} else {
-				v.CompletionTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.CompletionTokens)
 		case "prompt_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readInt64(&v.PromptTokens)
-			} else {
-				v.PromptTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x2), 1, &v.PromptTokens)
 		case "total_tokens":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.TotalTokens)
-			} else {
-				v.TotalTokens = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.TotalTokens)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2353,19 +2017,9 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread.run.step.delta"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread.run.step.delta")
 		case "delta":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Delta).decodeJSON(d)
@@ -2427,13 +2081,7 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "message_creation"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "message_creation")
 		case "message_creation":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.MessageCreation).decodeJSON(d)
@@ -2468,11 +2116,7 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 		}
 		switch string(key) {
 		case "message_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.MessageID)
-			} else {
-				v.MessageID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.MessageID)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2501,19 +2145,9 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "code_interpreter"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "code_interpreter")
 		case "code_interpreter":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.CodeInterpreter).decodeJSON(d)
@@ -2548,11 +2182,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 		}
 		switch string(key) {
 		case "input":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Input)
-			} else {
-				v.Input = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Input)
 		case "outputs":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem(d, &v.Outputs)
@@ -2587,13 +2217,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "image"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "image")
 		case "image":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Image).decodeJSON(d)
@@ -2628,11 +2252,7 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2661,19 +2281,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "logs"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "logs")
 		case "logs":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Logs)
-			} else {
-				v.Logs = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Logs)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2702,19 +2312,9 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "file_search"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "file_search")
 		case "file_search":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileSearch).decodeJSON(d)
@@ -2778,23 +2378,11 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		case "file_name":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.FileName)
-			} else {
-				v.FileName = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.FileName)
 		case "score":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readFloat64(&v.Score)
-			} else {
-				v.Score = 0
-			}
+			err = d.requiredFloat64(&v.rec, &seen[0], uint64(0x4), 2, &v.Score)
 		case "content":
 			err = readOptSliceRunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem(d, &v.Content)
 		default:
@@ -2854,19 +2442,9 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "function")
 		case "function":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
@@ -2901,17 +2479,9 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 		}
 		switch string(key) {
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "arguments":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Arguments)
-			} else {
-				v.Arguments = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Arguments)
 		case "output":
 			seen[0] |= uint64(0x4)
 			err = readOptString(d, &v.Output)
@@ -2943,13 +2513,7 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "tool_calls"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "tool_calls")
 		case "tool_calls":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readSliceRunStepToolCall(d, &v.ToolCalls)
@@ -2984,43 +2548,17 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread.run.step"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread.run.step")
 		case "created_at":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.CreatedAt)
-			} else {
-				v.CreatedAt = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.CreatedAt)
 		case "assistant_id":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readString(&v.AssistantID)
-			} else {
-				v.AssistantID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.AssistantID)
 		case "thread_id":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readString(&v.ThreadID)
-			} else {
-				v.ThreadID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x10), 4, &v.ThreadID)
 		case "run_id":
-			if d.required(&v.rec, &seen[0], uint64(0x20), 5) {
-				err = d.readString(&v.RunID)
-			} else {
-				v.RunID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x20), 5, &v.RunID)
 		case "type":
 			if d.required(&v.rec, &seen[0], uint64(0x40), 6) {
 				err = (&v.Type).decodeJSON(d)
@@ -3094,11 +2632,7 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 				v.Code = ""
 			}
 		case "message":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Message)
-			} else {
-				v.Message = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Message)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3145,13 +2679,7 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.cancelled"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.cancelled")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3186,13 +2714,7 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.completed"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3227,13 +2749,7 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.created"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3268,13 +2784,7 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 				v.Data = RunStepDeltaObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.delta"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.delta")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3309,13 +2819,7 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.expired"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.expired")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3350,13 +2854,7 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.failed"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.failed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3391,13 +2889,7 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 				v.Data = RunStepObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.step.in_progress"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3432,13 +2924,7 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.cancelled"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.cancelled")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3473,13 +2959,7 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.cancelling"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.cancelling")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3514,13 +2994,7 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.completed"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3555,13 +3029,7 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.created"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3596,13 +3064,7 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.expired"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.expired")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3637,13 +3099,7 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.failed"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.failed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3678,13 +3134,7 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.in_progress"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3719,13 +3169,7 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.incomplete"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.incomplete")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3760,13 +3204,7 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.queued"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.queued")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3801,13 +3239,7 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 				v.Data = RunObject{}
 			}
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Event, "thread.run.requires_action"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.requires_action")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3836,19 +3268,9 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Type, "function"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Type, "function")
 		case "function":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.Function).decodeJSON(d)
@@ -3883,17 +3305,9 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "arguments":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Arguments)
-			} else {
-				v.Arguments = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Arguments)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3986,19 +3400,9 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "file_citation"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "file_citation")
 		case "text":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Text)
-			} else {
-				v.Text = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Text)
 		case "file_citation":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FileCitation).decodeJSON(d)
@@ -4006,17 +3410,9 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 				v.FileCitation = TextAnnotationFileCitationFileCitation{}
 			}
 		case "start_index":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readInt64(&v.StartIndex)
-			} else {
-				v.StartIndex = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x8), 3, &v.StartIndex)
 		case "end_index":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readInt64(&v.EndIndex)
-			} else {
-				v.EndIndex = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x10), 4, &v.EndIndex)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -4045,11 +3441,7 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -4078,19 +3470,9 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "file_path"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "file_path")
 		case "text":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Text)
-			} else {
-				v.Text = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Text)
 		case "file_path":
 			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
 				err = (&v.FilePath).decodeJSON(d)
@@ -4098,17 +3480,9 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 				v.FilePath = TextAnnotationFilePathFilePath{}
 			}
 		case "start_index":
-			if d.required(&v.rec, &seen[0], uint64(0x8), 3) {
-				err = d.readInt64(&v.StartIndex)
-			} else {
-				v.StartIndex = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x8), 3, &v.StartIndex)
 		case "end_index":
-			if d.required(&v.rec, &seen[0], uint64(0x10), 4) {
-				err = d.readInt64(&v.EndIndex)
-			} else {
-				v.EndIndex = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x10), 4, &v.EndIndex)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -4137,11 +3511,7 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "file_id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.FileID)
-			} else {
-				v.FileID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.FileID)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -4170,25 +3540,11 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "object":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				if err = d.readKnown(&v.Object, "thread"); err == nil && v.Object == "" {
-					v.rec = v.rec.markEmpty(1)
-				}
-			} else {
-				v.Object = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Object, "thread")
 		case "created_at":
-			if d.required(&v.rec, &seen[0], uint64(0x4), 2) {
-				err = d.readInt64(&v.CreatedAt)
-			} else {
-				v.CreatedAt = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x4), 2, &v.CreatedAt)
 		case "tool_resources":
 			seen[0] |= uint64(0x8)
 			err = readOptThreadObjectToolResources(d, &v.ToolResources)
@@ -4306,13 +3662,7 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "thread.created"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.created")
 		case "data":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)

@@ -132,6 +132,60 @@ func (d *decoder) required(r **record, seen *uint64, bit uint64, i int) bool {
 	return true
 }
 
+// requiredString, requiredInt64, requiredFloat64 and requiredBool read a
+// required member of their type, which a null leaves at its zero value (as
+// required records): one call at the member instead of required's test and
+// both branches written out in every decoder. The generated decoders are
+// the larger part of the code decoding a response runs through, and a
+// large response's code does not fit the instruction cache; calls shared
+// by all of them keep that code small.
+func (d *decoder) requiredString(r **record, seen *uint64, bit uint64, i int, p *string) error {
+	if d.required(r, seen, bit, i) {
+		return d.readString(p)
+	}
+	*p = ""
+	return nil
+}
+
+func (d *decoder) requiredInt64(r **record, seen *uint64, bit uint64, i int, p *int64) error {
+	if d.required(r, seen, bit, i) {
+		return d.readInt64(p)
+	}
+	*p = 0
+	return nil
+}
+
+func (d *decoder) requiredFloat64(r **record, seen *uint64, bit uint64, i int, p *float64) error {
+	if d.required(r, seen, bit, i) {
+		return d.readFloat64(p)
+	}
+	*p = 0
+	return nil
+}
+
+func (d *decoder) requiredBool(r **record, seen *uint64, bit uint64, i int, p *bool) error {
+	if d.required(r, seen, bit, i) {
+		return d.readBool(p)
+	}
+	*p = false
+	return nil
+}
+
+// requiredKnown reads a required one-value member (a discriminator's
+// constant, value) the same way; one that arrived as "" is recorded, so that
+// it is not written back as value.
+func (d *decoder) requiredKnown(r **record, seen *uint64, bit uint64, i int, p *string, value string) error {
+	if !d.required(r, seen, bit, i) {
+		*p = ""
+		return nil
+	}
+	err := d.readKnown(p, value)
+	if err == nil && *p == "" {
+		*r = (*r).markEmpty(i)
+	}
+	return err
+}
+
 // unmark forgets that required field i arrived null or empty.
 func (r *record) unmark(i int) {
 	for _, k := range []deviation{fieldNull, fieldEmpty} {

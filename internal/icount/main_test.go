@@ -2,12 +2,14 @@ package main
 
 import "testing"
 
-func TestParseRefs(t *testing.T) {
-	report := []byte("==13948== Cachegrind, a high-precision tracing profiler\n==13948== \n==13948== I   refs:      690,280,430\n")
-	if got, err := parseRefs(report); err != nil || got != 690280430 {
-		t.Errorf("parseRefs = %d, %v; want 690280430", got, err)
+func TestParseReport(t *testing.T) {
+	report := []byte("==13948== Cachegrind, a high-precision tracing profiler\n==13948== \n==13948== I   refs:      690,280,430\n==13948== I1  misses:      6,306,958\n==13948== LLi misses:         11,204\n")
+	if got, err := parseReport(report); err != nil || got != (counts{690280430, 6306958}) {
+		t.Errorf("parseReport = %+v, %v; want {690280430 6306958}", got, err)
 	}
-	if _, err := parseRefs([]byte("valgrind: command not found")); err == nil {
-		t.Error("a report without a count must be an error")
+	for _, bad := range []string{"valgrind: command not found", "==1== I   refs:      690,280,430\n"} {
+		if _, err := parseReport([]byte(bad)); err == nil {
+			t.Errorf("%q: a report without both counts must be an error", bad)
+		}
 	}
 }

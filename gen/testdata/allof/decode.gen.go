@@ -13,11 +13,7 @@ func (v *Base) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		default:
@@ -102,19 +98,11 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "created":
 			err = readOptInt64(d, &v.Created)
 		case "bark":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readBool(&v.Bark)
-			} else {
-				v.Bark = false
-			}
+			err = d.requiredBool(&v.rec, &seen[0], uint64(0x2), 1, &v.Bark)
 		case "name":
 			err = readOptString(d, &v.Name)
 		default:

@@ -94,11 +94,7 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "to":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.To)
-			} else {
-				v.To = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.To)
 		case "tags":
 			err = readOptSliceString(d, &v.Tags)
 		default:

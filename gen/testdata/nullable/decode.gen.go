@@ -40,11 +40,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readInt64(&v.ID)
-			} else {
-				v.ID = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		case "name":
 			seen[0] |= uint64(0x2)
 			err = readOptString(d, &v.Name)

@@ -40,11 +40,7 @@ func (v *Item) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "id":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.ID)
-			} else {
-				v.ID = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

@@ -13,11 +13,7 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.A)
-			} else {
-				v.A = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.A)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -46,17 +42,9 @@ func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "a":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.A)
-			} else {
-				v.A = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.A)
 		case "b":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.B)
-			} else {
-				v.B = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.B)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -89,17 +77,9 @@ func (v *Circle) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Kind)
-			} else {
-				v.Kind = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Kind)
 		case "radius":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readFloat64(&v.Radius)
-			} else {
-				v.Radius = 0
-			}
+			err = d.requiredFloat64(&v.rec, &seen[0], uint64(0x2), 1, &v.Radius)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -128,13 +108,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "json_schema"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "json_schema")
 		case "schema":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = readMapRaw(d, &v.Schema)
@@ -169,13 +143,7 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "type":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Type, "text"); err == nil && v.Type == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Type = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "text")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -208,11 +176,7 @@ func (v *Named) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "name":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Name)
-			} else {
-				v.Name = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -241,17 +205,9 @@ func (v *Square) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "kind":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				err = d.readString(&v.Kind)
-			} else {
-				v.Kind = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Kind)
 		case "side":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readFloat64(&v.Side)
-			} else {
-				v.Side = 0
-			}
+			err = d.requiredFloat64(&v.rec, &seen[0], uint64(0x2), 1, &v.Side)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -280,19 +236,9 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "start.begin"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "start.begin")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readString(&v.Data)
-			} else {
-				v.Data = ""
-			}
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Data)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -321,19 +267,9 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "start.end"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "start.end")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = d.readInt64(&v.Data)
-			} else {
-				v.Data = 0
-			}
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x2), 1, &v.Data)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -362,13 +298,7 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 		}
 		switch string(key) {
 		case "event":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
-				if err = d.readKnown(&v.Event, "stop"); err == nil && v.Event == "" {
-					v.rec = v.rec.markEmpty(0)
-				}
-			} else {
-				v.Event = ""
-			}
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "stop")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
