@@ -653,7 +653,21 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 	// The usual key, plain ASCII and followed at once by the colon, takes
 	// one scan; anything else goes through strBytes.
 	if data, start := d.data, d.pos+1; d.peek() == '"' {
-		if j := d.plain(start); j+1 < len(data) && data[j] == '"' && data[j+1] == ':' {
+		// Keys are short: most end in their first or second word, read
+		// here rather than through a call of plain.
+		var j int
+		if uint(start+16) <= uint(len(data)) {
+			if m := special(binary.LittleEndian.Uint64(data[start : start+8])); m != 0 {
+				j = start + bits.TrailingZeros64(m)/8
+			} else if m := special(binary.LittleEndian.Uint64(data[start+8 : start+16])); m != 0 {
+				j = start + 8 + bits.TrailingZeros64(m)/8
+			} else {
+				j = d.plain(start + 16)
+			}
+		} else {
+			j = d.plain(start)
+		}
+		if j+1 < len(data) && data[j] == '"' && data[j+1] == ':' {
 			d.pos = j + 2
 			if uint(d.pos) < uint(len(data)) && data[d.pos] == ' ' {
 				d.pos++
