@@ -139,3 +139,23 @@ func TestKeysNearDeclaredNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyLengths: the key reader reads a key's first two words itself and
+// scans longer keys, and keys near the end of the input, the long way.
+// Every length on both sides of those boundaries reads the same key.
+func TestKeyLengths(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		key := strings.Repeat("k", n)
+		for _, tail := range []string{"", "        ", strings.Repeat(" ", 20)} {
+			body := `{"metadata":{"` + key + `":"v","` + key + `x":"w"}` + tail + `}`
+			var run RunObject
+			if err := run.UnmarshalJSON([]byte(body)); err != nil {
+				t.Fatalf("%s: %v", body, err)
+			}
+			m := run.Metadata.Value()
+			if len(m) != 2 || m[key] != "v" || m[key+"x"] != "w" {
+				t.Errorf("%s: metadata %q", body, m)
+			}
+		}
+	}
+}
