@@ -418,13 +418,24 @@ func (d *decoder) strEscaped() (string, error) {
 func (d *decoder) plainString() ([]byte, bool) {
 	if d.peek() == '"' {
 		start := d.pos + 1
-		if i := d.plain(start); i < len(d.data) && d.data[i] == '"' {
+		// As in member, the usual path makes no call after plain: white
+		// space after the string is skipped by the call that returns.
+		if i, data := d.plain(start), d.data; uint(i) < uint(len(data)) && data[i] == '"' {
 			d.pos = i + 1
-			d.ws()
-			return d.data[start:i], true
+			if uint(i+1) < uint(len(data)) && data[i+1] <= ' ' {
+				return d.spaceAfter(start, i), true
+			}
+			return data[start:i], true
 		}
 	}
 	return nil, false
+}
+
+// spaceAfter skips the white space after a token and returns the bytes
+// from start to end before it.
+func (d *decoder) spaceAfter(start, end int) []byte {
+	d.skipSpace()
+	return d.data[start:end]
 }
 
 // strBytes decodes a JSON string; the result aliases the input when the
@@ -651,8 +662,12 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 		}
 	}
 	// The usual key, plain ASCII and followed at once by the colon, takes
-	// one scan; anything else goes through strBytes.
-	if data, start := d.data, d.pos+1; d.peek() == '"' {
+	// one scan; anything else goes through strBytes. The usual path makes
+	// no call, so the compiler need not save data, start and j around one:
+	// each call below is followed by reading them again from d, or is the
+	// last thing done (spaceAfter).
+	if d.peek() == '"' {
+		data, start := d.data, d.pos+1
 		// Keys are short: most end in their first or second word, read
 		// here rather than through a call of plain.
 		var j int
@@ -663,16 +678,21 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 				j = start + 8 + bits.TrailingZeros64(m)/8
 			} else {
 				j = d.plain(start + 16)
+				data, start = d.data, d.pos+1
 			}
 		} else {
 			j = d.plain(start)
+			data, start = d.data, d.pos+1
 		}
-		if j+1 < len(data) && data[j] == '"' && data[j+1] == ':' {
-			d.pos = j + 2
-			if uint(d.pos) < uint(len(data)) && data[d.pos] == ' ' {
-				d.pos++
+		if uint(j+2) <= uint(len(data)) && binary.LittleEndian.Uint16(data[j:j+2]) == '"'|':'<<8 {
+			p := j + 2
+			if uint(p) < uint(len(data)) && data[p] == ' ' {
+				p++
 			}
-			d.ws()
+			d.pos = p
+			if uint(p) < uint(len(data)) && data[p] <= ' ' {
+				return d.spaceAfter(start, j), true, nil
+			}
 			return data[start:j], true, nil
 		}
 	}
