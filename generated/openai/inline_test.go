@@ -14,6 +14,7 @@ var hotInlined = []string{
 	"(*decoder).peek",
 	"(*decoder).ws",
 	"(*decoder).null",
+	"special",
 	"(*decoder).readString",
 	"(*decoder).readInt64",
 	"(*decoder).readFloat64",
