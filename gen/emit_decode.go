@@ -106,9 +106,6 @@ func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	field := jen.Id("v").Dot(fl.Name)
 	read := r.call(jen.Op("&").Add(field.Clone()), fl.Type)
-	if fl.Const != nil && fl.Type.Kind == ir.ExprBuiltin {
-		read = jen.Id("d").Dot("readKnown").Call(jen.Op("&").Add(field.Clone()), literal(*fl.Const))
-	}
 	if !fl.Required {
 		c.Err().Op("=").Add(read)
 		return
@@ -123,33 +120,31 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	}
 	// A null where the schema promised a value is remembered, not fatal,
 	// and leaves the field at its zero value: when the member is repeated,
-	// the last one counts, as in encoding/json.
-	args := []jen.Code{jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex), jen.Op("&").Add(field.Clone())}
-	if fl.Const != nil && fl.Type.Kind == ir.ExprBuiltin && fl.Type.Builtin == ir.String {
-		c.Err().Op("=").Id("d").Dot("requiredKnown").Call(append(args, literal(*fl.Const))...)
+	// the last one counts, as in encoding/json. The usual types take one
+	// call shared by every decoder (see requiredString).
+	args := []jen.Code{jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex)}
+	ptr := jen.Op("&").Add(field.Clone())
+	if fl.Const != nil {
+		// A one-value field (build pins only strings and string enums),
+		// read as its string.
+		if fl.Type.Kind == ir.ExprNamed {
+			ptr = jen.Parens(jen.Op("*").String()).Call(ptr)
+		}
+		c.Err().Op("=").Id("d").Dot("requiredKnown").Call(append(args, ptr, literal(*fl.Const))...)
 		return
 	}
-	if fl.Const == nil && fl.Type.Kind == ir.ExprBuiltin {
+	if fl.Type.Kind == ir.ExprBuiltin {
 		switch b := fl.Type.Builtin; b {
 		case ir.String, ir.Int64, ir.Float64, ir.Bool:
-			// One call shared by every decoder (see requiredString).
-			c.Err().Op("=").Id("d").Dot("required" + builtinName(b)).Call(args...)
+			c.Err().Op("=").Id("d").Dot("required" + builtinName(b)).Call(append(args, ptr)...)
 			return
 		}
 	}
-	present := jen.Id("d").Dot("required").Call(args[:4]...)
-	reset := jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type))
-	if fl.Const == nil {
-		c.If(present).Block(jen.Err().Op("=").Add(read)).Else().Block(reset)
-		return
-	}
-	// A one-value field that arrived as "" must not be written back as its
-	// value.
-	c.If(present).Block(
-		jen.If(jen.Err().Op("=").Add(read), jen.Err().Op("==").Nil().Op("&&").Add(field.Clone()).Op("==").Lit("")).Block(
-			jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markEmpty").Call(jen.Lit(fl.RequiredIndex)),
-		),
-	).Else().Block(reset)
+	c.If(jen.Id("d").Dot("required").Call(args...)).Block(
+		jen.Err().Op("=").Add(read),
+	).Else().Block(
+		jen.Add(field.Clone()).Op("=").Add(zeroValue(fl.Type)),
+	)
 }
 
 // decodeExtra handles a member the schema does not declare: into the

@@ -62,6 +62,39 @@ func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *CacheOptions) decodeJSON(d *decoder) error {
+	*v = CacheOptions{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("CacheOptions", "", err)
+		}
+		switch string(key) {
+		case "ttl":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, (*string)(&v.TTL), "30m")
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("CacheOptions", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CacheOptions) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CacheTTL) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "30m")
+}
+
 func (v *ChoiceString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "none", "auto")
 }

@@ -37,6 +37,33 @@ func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	{
+		value := v.TTL
+		if value == "" && !v.rec.wasEmpty(0) {
+			value = "30m"
+		}
+		if b, ok = v.rec.member(b, start, 0, "\"ttl\":", v.TTL == ""); ok {
+			b = appendString(b, string(value))
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CacheOptions) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v CacheTTL) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 func (v ChoiceString) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil

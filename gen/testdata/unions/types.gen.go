@@ -23,6 +23,26 @@ type ByRequiredObject2 struct {
 	rec *record
 }
 
+// CacheOptions is a required member pinned to one value of a named enum.
+type CacheOptions struct {
+	TTL CacheTTL `json:"ttl"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CacheTTL is the schema at #/components/schemas/CacheTTL.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type CacheTTL string
+
+// Values of CacheTTL listed in the spec.
+const (
+	CacheTTL30m CacheTTL = "30m"
+)
+
 // ChoiceString is the schema at #/components/schemas/Choice/oneOf/0.
 //
 // It is an open enum: values other than the constants below decode and
