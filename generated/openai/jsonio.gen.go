@@ -138,7 +138,11 @@ func (d *decoder) required(r **record, seen *uint64, bit uint64, i int) bool {
 // both branches written out in every decoder. The generated decoders are
 // the larger part of the code decoding a response runs through, and a
 // large response's code does not fit the instruction cache; calls shared
-// by all of them keep that code small.
+// by all of them keep that code small. They are four because one generic
+// helper would take the read as a func value, which the compiler cannot
+// see through: every value decoded through it moves to the heap (tried:
+// 69 values moved, Run decode 10 to 14 allocations, the recorded stream
+// 153 to 236).
 func (d *decoder) requiredString(r **record, seen *uint64, bit uint64, i int, p *string) error {
 	if d.required(r, seen, bit, i) {
 		return d.readString(p)
