@@ -235,6 +235,8 @@ func unescapeToken(t string) string {
 
 func rawExpr() *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Raw} }
 
+func objectExpr() *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Object} }
+
 func builtinExpr(b ir.Builtin) *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: b} }
 
 func namedExpr(t *ir.Type) *ir.Expr { return &ir.Expr{Kind: ir.ExprNamed, Named: t} }

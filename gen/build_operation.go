@@ -279,6 +279,11 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 			continue
 		}
 		e, _ := b.schemaExpr(schema, o.Name+naming.Exported(p.Name), sptr, nil)
+		if inner := resolveAlias(e); !param.JSON && inner.Kind == ir.ExprBuiltin && inner.Builtin == ir.Object {
+			// Styled (form, deepObject, ...) a free-form object is its
+			// members, which the runtime reads from a map.
+			e = &ir.Expr{Kind: ir.ExprMap, Elem: rawExpr()}
+		}
 		param.Type = e
 		switch p.In {
 		case openapi3.ParameterInPath:

@@ -30,7 +30,7 @@ func (b *builder) readers(api *ir.API) []*ir.Reader {
 		if _, ok := found[key]; ok {
 			return
 		}
-		found[key] = e
+		found[key] = unaliased(e)
 		add(e.Elem)
 	}
 	for _, t := range api.Types {
@@ -70,6 +70,19 @@ func (b *builder) readers(api *ir.API) []*ir.Reader {
 	}
 	slices.SortFunc(out, func(x, y *ir.Reader) int { return cmp.Compare(x.Name, y.Name) })
 	return out
+}
+
+// unaliased is e with aliases resolved at every level: the type readers
+// that share a key (Opt[FunctionParameters], Opt[json.RawMessage]) have in
+// common, so the one read function's signature names it.
+func unaliased(e *ir.Expr) *ir.Expr {
+	e = resolveAlias(e)
+	if e.Elem == nil {
+		return e
+	}
+	c := *e
+	c.Elem = unaliased(e.Elem)
+	return &c
 }
 
 // isMapRaw reports a free-form object, which the template's readMapRaw
@@ -113,5 +126,5 @@ func prettyExpr(e *ir.Expr) string {
 // builtinName spells a builtin type in identifiers, generated and the
 // template's alike: readString, appendOptInt64, readSliceFloat64.
 func builtinName(b ir.Builtin) string {
-	return [...]string{ir.String: "String", ir.Int64: "Int64", ir.Int32: "Int32", ir.Float64: "Float64", ir.Bool: "Bool", ir.Raw: "Raw", ir.File: "File"}[b]
+	return [...]string{ir.String: "String", ir.Int64: "Int64", ir.Int32: "Int32", ir.Float64: "Float64", ir.Bool: "Bool", ir.Raw: "Raw", ir.File: "File", ir.Object: "Object"}[b]
 }

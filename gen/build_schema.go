@@ -134,12 +134,16 @@ func (b *builder) sliceExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
 }
 
 // mapExpr is an object with no declared properties: map[string]T for
-// additionalProperties: {schema}, and map[string]json.RawMessage for a
-// free-form object, so values keep their exact JSON.
+// additionalProperties: {schema}, and the object's exact JSON for a
+// free-form one (additionalProperties absent, true or {}). Free-form
+// objects are mostly JSON Schemas (a function's parameters, a response
+// format's schema), which callers have as JSON: as bytes they are passed
+// and read whole, keep their key order, and cost one copy to decode
+// where a map costs a map and a hash per key.
 func (b *builder) mapExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
 	ap := s.AdditionalProperties.Schema
-	if ap == nil || ap.Value == nil {
-		return &ir.Expr{Kind: ir.ExprMap, Elem: rawExpr()}
+	if ap == nil || ap.Value == nil || isEmptySchema(ap.Value) {
+		return objectExpr()
 	}
 	elem, nullable := b.schemaExpr(ap, hint+"Value", ptr+"/additionalProperties", nil)
 	if nullable {

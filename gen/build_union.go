@@ -401,6 +401,8 @@ func builtinKinds(bt ir.Builtin, all map[ir.JSONKind]bool) map[ir.JSONKind]bool 
 		return map[ir.JSONKind]bool{ir.JSONNumber: true, ir.JSONInteger: true}
 	case ir.Bool:
 		return map[ir.JSONKind]bool{ir.JSONBool: true}
+	case ir.Object:
+		return map[ir.JSONKind]bool{ir.JSONObject: true}
 	}
 	return all
 }

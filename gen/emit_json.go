@@ -170,6 +170,8 @@ func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) (
 		return set(jen.Id("appendBool").Call(b, value))
 	case ir.Raw:
 		return set(jen.Id("appendRaw").Call(b, value))
+	case ir.Object:
+		return fallible(jen.Id("appendObject").Call(b, value))
 	case ir.File:
 		return fallible(jen.Id("appendExternal").Call(b, value))
 	}

@@ -29,7 +29,7 @@ func zeroValue(e *ir.Expr) jen.Code {
 		return jen.Nil()
 	case ir.ExprBuiltin:
 		switch e.Builtin {
-		case ir.Raw:
+		case ir.Raw, ir.Object:
 			return jen.Nil()
 		case ir.File:
 			return jen.Id("File").Values()
@@ -74,7 +74,7 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 		switch e.Builtin {
 		case ir.File:
 			return nil
-		case ir.Raw:
+		case ir.Raw, ir.Object:
 			return jen.Len(access).Op("==").Lit(0)
 		case ir.Bool:
 			return jen.Op("!").Add(access)

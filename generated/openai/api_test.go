@@ -106,7 +106,7 @@ func TestResponseFormatVariants(t *testing.T) {
 		}
 	}
 	js, _ := decodeRequest(t, cases[3].json[:0]+`{"assistant_id":"a","response_format":`+cases[3].json+`}`).ResponseFormat.Value().AsJSONSchema()
-	if js.JSONSchema.Name != "w" || !js.JSONSchema.Strict.Value() || string(js.JSONSchema.Schema.Value()["type"]) != `"object"` {
+	if js.JSONSchema.Name != "w" || !js.JSONSchema.Strict.Value() || string(js.JSONSchema.Schema.Value()) != `{"type":"object","properties":{"t":{"type":"number"}}}` {
 		t.Fatalf("json_schema variant: %+v", js.JSONSchema)
 	}
 	got := mustJSON(t, AssistantsAPIResponseFormatOptionOfText(ResponseFormatText{}))
@@ -300,23 +300,70 @@ func TestMalformedJSONIsAnError(t *testing.T) {
 	}
 }
 
-// Free-form objects share one copy of their bytes; a value must not be able
-// to overwrite its neighbour, nor the caller's input.
-func TestFreeFormValuesAreIndependent(t *testing.T) {
-	in := []byte(`{"type":"json_schema","json_schema":{"name":"x","schema":{"a":1,"b":[2,3]}}}`)
+// A free-form object is kept as the bytes that arrived (key order, spacing
+// and all), copied out of the input, and written back as it came.
+func TestFreeFormObjectKeptExactly(t *testing.T) {
+	const schema = `{"b": [2,3],"a":{"z":1, "y":null}}`
+	in := []byte(`{"type":"json_schema","json_schema":{"name":"x","schema":` + schema + `}}`)
 	var rf AssistantsAPIResponseFormatOption
-	if err := json.Unmarshal(in, &rf); err != nil {
+	if err := rf.UnmarshalJSON(in); err != nil {
 		t.Fatal(err)
 	}
 	js, _ := rf.AsJSONSchema()
-	schema := js.JSONSchema.Schema.Value()
-	schema["a"] = append(schema["a"], '0')
-	if string(schema["b"]) != "[2,3]" || string(schema["a"]) != "10" {
-		t.Fatalf("a=%s b=%s", schema["a"], schema["b"])
+	got := js.JSONSchema.Schema.Value()
+	if string(got) != schema {
+		t.Fatalf("schema %s, want %s", got, schema)
+	}
+	// MarshalJSON itself, as the client calls it: encoding/json compacts
+	// what a Marshaler returns.
+	if out, err := rf.MarshalJSON(); err != nil || string(out) != string(in) {
+		t.Fatalf("re-encoded %s, %v; want %s", out, err, in)
 	}
 	copy(in, bytes.Repeat([]byte("x"), len(in)))
-	if string(schema["b"]) != "[2,3]" {
-		t.Fatal("decoded values must not alias the input")
+	if string(got) != schema {
+		t.Fatal("a decoded object must not alias the input")
+	}
+}
+
+// A free-form object must be an object (or null) both ways: decoding
+// anything else is an error, as the map it once was made it, and so is
+// encoding anything else, since it is often written by hand.
+func TestFreeFormObjectMustBeObject(t *testing.T) {
+	for _, c := range []struct{ params, err string }{
+		{`{}`, ""},
+		{` {"type": "object"} `, ""},
+		{`null`, ""},
+		{`[1]`, "expected an object"},
+		{`"object"`, "expected an object"},
+		{`{"type":}`, "parameters"},
+	} {
+		in := `{"name":"f","parameters":` + c.params + `}`
+		var fn FunctionObject
+		err := fn.UnmarshalJSON([]byte(in))
+		if c.err == "" && err != nil || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+			t.Errorf("decode %s: error %v, want %q", c.params, err, c.err)
+		}
+	}
+	for _, c := range []struct{ params, want string }{
+		{`{"type": "object"}`, `{"name":"f","parameters":{"type": "object"}}`},
+		{``, `{"name":"f","parameters":null}`},
+		{`null`, `{"name":"f","parameters":null}`},
+		{`{"type": "object"`, ""},
+		{`{"a":1} {}`, ""},
+		{`["a"]`, ""},
+		{`'a'`, ""},
+	} {
+		fn := FunctionObject{Name: "f", Parameters: Some(FunctionParameters(c.params))}
+		out, err := fn.MarshalJSON()
+		if c.want == "" {
+			if err == nil || !strings.Contains(err.Error(), "free-form object") {
+				t.Errorf("encode %q: %s, error %v; want a free-form object error", c.params, out, err)
+			}
+			continue
+		}
+		if err != nil || string(out) != c.want {
+			t.Errorf("encode %q: %s, %v; want %s", c.params, out, err, c.want)
+		}
 	}
 }
 

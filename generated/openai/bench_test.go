@@ -51,8 +51,8 @@ func BenchmarkRunScan(b *testing.B) {
 
 // runLike builds, from a decoded run, a value holding the same allocations
 // decoding the recorded run makes (the string chunk, the long description,
-// the record, the tool slice and union box, the parameters map and its raw
-// values, the tool-call slice, the metadata map), without reading any JSON.
+// the record, the tool slice and union box, the parameters' copy, the
+// tool-call slice, the metadata map), without reading any JSON.
 // BenchmarkRunAllocFloor times it: with BenchmarkRunScan, the part of
 // decoding that is not the generated code's choice.
 func runLike(src *RunObject, chunk string) RunObject {
@@ -67,18 +67,7 @@ func runLike(src *RunObject, chunk string) RunObject {
 	r.rec = &record{}
 	f := fn
 	f.Function.Description = Some(strings.Clone(fn.Function.Description.Value()))
-	params := fn.Function.Parameters.Value()
-	size := 0
-	for _, v := range params {
-		size += len(v)
-	}
-	buf := make([]byte, 0, size)
-	m := make(FunctionParameters)
-	for k, v := range params {
-		buf = append(buf, v...)
-		m[k] = buf[len(buf)-len(v) : len(buf) : len(buf)]
-	}
-	f.Function.Parameters = Some(m)
+	f.Function.Parameters = Some(slices.Clone(fn.Function.Parameters.Value()))
 	r.Tools = make([]AssistantTool, 1)
 	r.Tools[0] = AssistantToolOfFunction(f)
 	action.SubmitToolOutputs.ToolCalls = slices.Clone(action.SubmitToolOutputs.ToolCalls)

@@ -2,8 +2,6 @@
 
 package openai
 
-import "encoding/json"
-
 func (v *AssistantSupportedModels) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "o1", "gpt-4o", "gpt-4o-2024-11-20", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-4-turbo", "gpt-4", "gpt-3.5-turbo")
 }
@@ -527,7 +525,7 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 		case "name":
 			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "parameters":
-			err = readOptFunctionParameters(d, &v.Parameters)
+			err = readOptObject(d, &v.Parameters)
 		case "strict":
 			err = readOptBool(d, &v.Strict)
 		default:
@@ -545,10 +543,6 @@ func (v *FunctionObject) UnmarshalJSON(data []byte) error {
 		return d.finish(v.decodeJSON(&d))
 	}
 	return nil
-}
-
-func (v *FunctionParameters) decodeJSON(d *decoder) error {
-	return readMapRaw(d, (*map[string]json.RawMessage)(v))
 }
 
 func (v *ImageDetail) decodeJSON(d *decoder) error {
@@ -1637,7 +1631,7 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 		case "name":
 			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "schema":
-			err = readOptResponseFormatJSONSchemaSchema(d, &v.Schema)
+			err = readOptObject(d, &v.Schema)
 		case "strict":
 			err = readOptBool(d, &v.Strict)
 		default:
@@ -1655,10 +1649,6 @@ func (v *ResponseFormatJSONSchemaJSONSchema) UnmarshalJSON(data []byte) error {
 		return d.finish(v.decodeJSON(&d))
 	}
 	return nil
-}
-
-func (v *ResponseFormatJSONSchemaSchema) decodeJSON(d *decoder) error {
-	return readMapRaw(d, (*map[string]json.RawMessage)(v))
 }
 
 func (v *ResponseFormatText) decodeJSON(d *decoder) error {

@@ -2,8 +2,6 @@
 
 package openai
 
-import "encoding/json"
-
 func (v AssistantSupportedModels) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -442,7 +440,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"parameters\":", v.Parameters.state); ok {
-		if b, err = v.Parameters.value.appendJSON(b); err != nil {
+		if b, err = appendObject(b, v.Parameters.value); err != nil {
 			return nil, err
 		}
 	}
@@ -456,14 +454,6 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v FunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
-}
-
-func (v FunctionParameters) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
-		return nil, err
-	}
-	return b, nil
 }
 
 func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
@@ -1341,7 +1331,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"schema\":", v.Schema.state); ok {
-		if b, err = v.Schema.value.appendJSON(b); err != nil {
+		if b, err = appendObject(b, v.Schema.value); err != nil {
 			return nil, err
 		}
 	}
@@ -1355,14 +1345,6 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 // MarshalJSON encodes v as JSON.
 func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
-}
-
-func (v ResponseFormatJSONSchemaSchema) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	if b, err = appendMapRaw(b, (map[string]json.RawMessage)(v)); err != nil {
-		return nil, err
-	}
-	return b, nil
 }
 
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {

@@ -109,9 +109,8 @@ func ExampleAssistantsAPIResponseFormatOption() {
 		JSONSchema: openai.ResponseFormatJSONSchemaJSONSchema{
 			Name:   "weather",
 			Strict: openai.Some(true),
-			Schema: openai.Some(openai.ResponseFormatJSONSchemaSchema{
-				"type": json.RawMessage(`"object"`),
-			}),
+			// A free-form object (here a JSON Schema) is its JSON.
+			Schema: openai.Some(openai.ResponseFormatJSONSchemaSchema(`{"type": "object"}`)),
 		},
 	})
 	out, _ := json.Marshal(format)

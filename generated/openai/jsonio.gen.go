@@ -318,6 +318,23 @@ func appendRaw(b []byte, raw []byte) []byte {
 	return append(b, raw...)
 }
 
+// appendObject writes a free-form object kept as JSON, after checking it
+// is one (or null): it may have been written by hand, and encoding/json
+// too refuses a json.RawMessage that is not JSON. Empty is null.
+func appendObject(b []byte, raw json.RawMessage) ([]byte, error) {
+	if len(raw) == 0 {
+		return append(b, "null"...), nil
+	}
+	d := newDecoder(raw)
+	if c := d.peek(); c != '{' && c != 'n' {
+		return b, fmt.Errorf("free-form object: %w", d.unexpected("an object"))
+	}
+	if err := d.finish(d.skip()); err != nil {
+		return b, fmt.Errorf("free-form object: %w", err)
+	}
+	return append(b, raw...), nil
+}
+
 func appendBool(b []byte, v bool) []byte { return strconv.AppendBool(b, v) }
 
 func appendInt(b []byte, v int64) []byte { return strconv.AppendInt(b, v, 10) }
@@ -585,6 +602,7 @@ func appendBoolElem(b []byte, v bool) ([]byte, error)     { return appendBool(b,
 func appendRawElem(b []byte, v json.RawMessage) ([]byte, error) {
 	return appendRaw(b, v), nil
 }
+func appendObjectElem(b []byte, v json.RawMessage) ([]byte, error) { return appendObject(b, v) }
 
 func appendOptString(b []byte, o Opt[string]) ([]byte, error) {
 	return appendOpt(b, o, appendStringElem)

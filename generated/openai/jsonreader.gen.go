@@ -897,6 +897,19 @@ func (d *decoder) readRaw(p *json.RawMessage) error {
 	return err
 }
 
+// readObject keeps a free-form object's exact JSON, copied out of the
+// input; null leaves it empty, which encodes as null again.
+func (d *decoder) readObject(p *json.RawMessage) error {
+	if d.null() {
+		*p = nil
+		return nil
+	}
+	if d.peek() != '{' {
+		return d.unexpected("an object")
+	}
+	return d.readRaw(p)
+}
+
 func (d *decoder) readFile(p *File) error {
 	s, err := d.str()
 	p.Content = strings.NewReader(s)

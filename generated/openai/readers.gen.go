@@ -146,19 +146,6 @@ func readOptFloat64(d *decoder, o *Opt[float64]) error {
 	return nil
 }
 
-// readOptFunctionParameters decodes null as Null and anything else as a value.
-func readOptFunctionParameters(d *decoder, o *Opt[FunctionParameters]) error {
-	if d.null() {
-		*o = Opt[FunctionParameters]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
 // readOptImageDetail decodes null as Null and anything else as a value.
 func readOptImageDetail(d *decoder, o *Opt[ImageDetail]) error {
 	if d.null() {
@@ -263,6 +250,19 @@ func readOptMetadata(d *decoder, o *Opt[Metadata]) error {
 	return nil
 }
 
+// readOptObject decodes null as Null and anything else as a value.
+func readOptObject(d *decoder, o *Opt[json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := d.readObject(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptRaw decodes null as Null and anything else as a value.
 func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
 	if d.null() {
@@ -280,19 +280,6 @@ func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
 func readOptReasoningEffort(d *decoder, o *Opt[ReasoningEffort]) error {
 	if d.null() {
 		*o = Opt[ReasoningEffort]{state: optNull}
-		return nil
-	}
-	if err := (&o.value).decodeJSON(d); err != nil {
-		return err
-	}
-	o.state = optValue
-	return nil
-}
-
-// readOptResponseFormatJSONSchemaSchema decodes null as Null and anything else as a value.
-func readOptResponseFormatJSONSchemaSchema(d *decoder, o *Opt[ResponseFormatJSONSchemaSchema]) error {
-	if d.null() {
-		*o = Opt[ResponseFormatJSONSchemaSchema]{state: optNull}
 		return nil
 	}
 	if err := (&o.value).decodeJSON(d); err != nil {

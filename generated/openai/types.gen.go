@@ -312,7 +312,7 @@ type FunctionObject struct {
 
 // FunctionParameters is the parameters the function accepts, described as a JSON Schema
 // object.
-type FunctionParameters map[string]json.RawMessage
+type FunctionParameters = json.RawMessage
 
 // ImageDetail specifies the detail level of the image.
 //
@@ -785,7 +785,7 @@ type ResponseFormatJSONSchemaJSONSchema struct {
 
 // ResponseFormatJSONSchemaSchema is the schema for the response format, described as a JSON
 // Schema object.
-type ResponseFormatJSONSchemaSchema map[string]json.RawMessage
+type ResponseFormatJSONSchemaSchema = json.RawMessage
 
 // ResponseFormatText: Default response format. Used to generate text responses.
 type ResponseFormatText struct {

@@ -218,6 +218,10 @@ const (
 	Bool
 	Raw  // json.RawMessage: schema-less values keep their exact bytes
 	File // format: binary: a named reader, sent as a file part
+	// Object is json.RawMessage holding a free-form object (no declared
+	// properties, any members): kept as the bytes that arrived, which
+	// must be an object or null.
+	Object
 )
 
 // ExprKind says what an Expr is.

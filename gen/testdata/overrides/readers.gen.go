@@ -2,7 +2,10 @@
 
 package api
 
-import "net/netip"
+import (
+	"net/netip"
+	"time"
+)
 
 // readMapString decodes an object into a map; null is a nil map.
 func readMapString(d *decoder, m *map[string]string) error {
@@ -43,9 +46,9 @@ func readOptExternalAddr(d *decoder, o *Opt[netip.Addr]) error {
 }
 
 // readOptExternalTime decodes null as Null and anything else as a value.
-func readOptExternalTime(d *decoder, o *Opt[Timestamp]) error {
+func readOptExternalTime(d *decoder, o *Opt[time.Time]) error {
 	if d.null() {
-		*o = Opt[Timestamp]{state: optNull}
+		*o = Opt[time.Time]{state: optNull}
 		return nil
 	}
 	if err := decodeExternal(d, &o.value); err != nil {

@@ -144,7 +144,7 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "json_schema")
 		case "schema":
 			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
-				err = readMapRaw(d, &v.Schema)
+				err = d.readObject(&v.Schema)
 			} else {
 				v.Schema = nil
 			}

@@ -67,8 +67,8 @@ type Circle struct {
 
 // FormatJSONSchema is the schema at #/components/schemas/Format/oneOf/2.
 type FormatJSONSchema struct {
-	Type   string                     `json:"type"`
-	Schema map[string]json.RawMessage `json:"schema"`
+	Type   string          `json:"type"`
+	Schema json.RawMessage `json:"schema"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
