@@ -169,9 +169,9 @@ func appendBuiltin(bt ir.Builtin, value jen.Code, set, fallible func(jen.Code) (
 	case ir.Bool:
 		return set(jen.Id("appendBool").Call(b, value))
 	case ir.Raw:
-		return set(jen.Id("appendRaw").Call(b, value))
+		return fallible(jen.Id("appendValue").Call(b, value, jen.False()))
 	case ir.Object:
-		return fallible(jen.Id("appendObject").Call(b, value))
+		return fallible(jen.Id("appendValue").Call(b, value, jen.True()))
 	case ir.File:
 		return fallible(jen.Id("appendExternal").Call(b, value))
 	}

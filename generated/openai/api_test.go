@@ -367,6 +367,38 @@ func TestFreeFormObjectMustBeObject(t *testing.T) {
 	}
 }
 
+// A schema-less value is checked on the way out too, alone and in a
+// slice: any one JSON value (not only an object), else an error.
+func TestRawValueMustBeJSON(t *testing.T) {
+	for _, c := range []struct{ raw, alone, inSlice string }{
+		{`{"type":"tool_calls"}`, `{"step_details":{"type":"tool_calls"}}`, `{"annotations":[{"type":"tool_calls"}]}`},
+		{` [1, "a"] `, `{"step_details": [1, "a"] }`, `{"annotations":[ [1, "a"] ]}`},
+		{`""`, `{"step_details":""}`, `{"annotations":[""]}`},
+		{``, `{"step_details":null}`, `{"annotations":[null]}`},
+		{`{"a":`, "", ""},
+		{`1 2`, "", ""},
+		{`nul`, "", ""},
+		{` `, "", ""},
+	} {
+		for _, v := range []struct {
+			value interface{ MarshalJSON() ([]byte, error) }
+			want  string
+		}{
+			{RunStepDeltaObjectDelta{StepDetails: Some(json.RawMessage(c.raw))}, c.alone},
+			{MessageDeltaContentTextText{Annotations: Some([]json.RawMessage{json.RawMessage(c.raw)})}, c.inSlice},
+		} {
+			out, err := v.value.MarshalJSON()
+			if v.want == "" {
+				if err == nil || !strings.Contains(err.Error(), "json.RawMessage") {
+					t.Errorf("%T %q: %s, error %v; want a json.RawMessage error", v.value, c.raw, out, err)
+				}
+			} else if err != nil || string(out) != v.want {
+				t.Errorf("%T %q: %s, %v; want %s", v.value, c.raw, out, err, v.want)
+			}
+		}
+	}
+}
+
 // Short strings share chunks (decoder.intern). Many of them, of every
 // length around the limits, over several chunks: each must come out as
 // encoding/json reads it, and stay so when the input is overwritten.

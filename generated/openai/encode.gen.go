@@ -440,7 +440,7 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"parameters\":", v.Parameters.state); ok {
-		if b, err = appendObject(b, v.Parameters.value); err != nil {
+		if b, err = appendValue(b, v.Parameters.value, true); err != nil {
 			return nil, err
 		}
 	}
@@ -1331,7 +1331,7 @@ func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error)
 		b = appendString(b, v.Name)
 	}
 	if b, ok = optKey(b, start, "\"schema\":", v.Schema.state); ok {
-		if b, err = appendObject(b, v.Schema.value); err != nil {
+		if b, err = appendValue(b, v.Schema.value, true); err != nil {
 			return nil, err
 		}
 	}
@@ -1679,11 +1679,14 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 }
 
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
+	var err error
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = optKey(b, start, "\"step_details\":", v.StepDetails.state); ok {
-		b = appendRaw(b, v.StepDetails.value)
+		if b, err = appendValue(b, v.StepDetails.value, false); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -310,7 +310,8 @@ func appendExternal(b []byte, v any) ([]byte, error) {
 	return append(b, enc...), err
 }
 
-// appendRaw writes JSON kept verbatim; an empty value is null.
+// appendRaw writes JSON kept verbatim that decoding read (a union's
+// unknown variant); an empty value is null.
 func appendRaw(b []byte, raw []byte) []byte {
 	if len(raw) == 0 {
 		return append(b, "null"...)
@@ -318,21 +319,29 @@ func appendRaw(b []byte, raw []byte) []byte {
 	return append(b, raw...)
 }
 
-// appendObject writes a free-form object kept as JSON, after checking it
-// is one (or null): it may have been written by hand, and encoding/json
-// too refuses a json.RawMessage that is not JSON. Empty is null.
-func appendObject(b []byte, raw json.RawMessage) ([]byte, error) {
+// appendValue writes a json.RawMessage a field holds, after checking it is
+// one JSON value, and an object or null for a free-form object: it may
+// have been written by hand, and encoding/json too refuses a
+// json.RawMessage that is not JSON (the server would, less clearly). Empty
+// is null.
+func appendValue(b []byte, raw json.RawMessage, object bool) ([]byte, error) {
 	if len(raw) == 0 {
 		return append(b, "null"...), nil
 	}
 	d := newDecoder(raw)
-	if c := d.peek(); c != '{' && c != 'n' {
-		return b, fmt.Errorf("free-form object: %w", d.unexpected("an object"))
+	var err error
+	if c := d.peek(); object && c != '{' && c != 'n' {
+		err = d.unexpected("an object")
+	} else {
+		err = d.finish(d.skip())
 	}
-	if err := d.finish(d.skip()); err != nil {
+	switch {
+	case err == nil:
+		return append(b, raw...), nil
+	case object:
 		return b, fmt.Errorf("free-form object: %w", err)
 	}
-	return append(b, raw...), nil
+	return b, fmt.Errorf("json.RawMessage: %w", err)
 }
 
 func appendBool(b []byte, v bool) []byte { return strconv.AppendBool(b, v) }
@@ -596,13 +605,11 @@ func appendMapOf[T appendable](b []byte, m map[string]T) ([]byte, error) {
 
 // Containers of plain values.
 
-func appendStringElem(b []byte, s string) ([]byte, error) { return appendString(b, s), nil }
-func appendInt64Elem(b []byte, v int64) ([]byte, error)   { return appendInt(b, v), nil }
-func appendBoolElem(b []byte, v bool) ([]byte, error)     { return appendBool(b, v), nil }
-func appendRawElem(b []byte, v json.RawMessage) ([]byte, error) {
-	return appendRaw(b, v), nil
-}
-func appendObjectElem(b []byte, v json.RawMessage) ([]byte, error) { return appendObject(b, v) }
+func appendStringElem(b []byte, s string) ([]byte, error)          { return appendString(b, s), nil }
+func appendInt64Elem(b []byte, v int64) ([]byte, error)            { return appendInt(b, v), nil }
+func appendBoolElem(b []byte, v bool) ([]byte, error)              { return appendBool(b, v), nil }
+func appendRawElem(b []byte, v json.RawMessage) ([]byte, error)    { return appendValue(b, v, false) }
+func appendObjectElem(b []byte, v json.RawMessage) ([]byte, error) { return appendValue(b, v, true) }
 
 func appendOptString(b []byte, o Opt[string]) ([]byte, error) {
 	return appendOpt(b, o, appendStringElem)

@@ -74,7 +74,9 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 		}
 	}
 	if b, ok = optKey(b, start, "\"extra\":", v.Extra.state); ok {
-		b = appendRaw(b, v.Extra.value)
+		if b, err = appendValue(b, v.Extra.value, false); err != nil {
+			return nil, err
+		}
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

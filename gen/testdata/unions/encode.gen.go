@@ -106,7 +106,7 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 		}
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"schema\":", len(v.Schema) == 0); ok {
-		if b, err = appendObject(b, v.Schema); err != nil {
+		if b, err = appendValue(b, v.Schema, true); err != nil {
 			return nil, err
 		}
 	}
