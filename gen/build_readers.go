@@ -85,8 +85,9 @@ func unaliased(e *ir.Expr) *ir.Expr {
 	return &c
 }
 
-// isMapRaw reports a free-form object, which the template's readMapRaw
-// decodes with one copy for all its values.
+// isMapRaw reports a map of raw JSON values (additionalProperties whose
+// schema admits several types), which the template's readMapRaw decodes
+// with one copy for all its values.
 func isMapRaw(e *ir.Expr) bool {
 	if e.Kind != ir.ExprMap {
 		return false

@@ -948,7 +948,9 @@ func (s *sliceBuf[T]) done() []T {
 	return s.out
 }
 
-// readMapRaw decodes a free-form object. Its values are noted as spans of
+// readMapRaw decodes a map of raw JSON values (additionalProperties whose
+// schema admits several types; a free-form object is one json.RawMessage,
+// read by readObject). Its values are noted as spans of
 // the input while it is read, then copied back to back into one buffer that
 // the map's values slice, so the map costs one copy, not one per value.
 func readMapRaw(d *decoder, m *map[string]json.RawMessage) error {

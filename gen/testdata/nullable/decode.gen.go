@@ -65,6 +65,10 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			err = readOptMapFloat64(d, &v.Scores)
 		case "extra":
 			err = readOptRaw(d, &v.Extra)
+		case "settings":
+			err = readOptObject(d, &v.Settings)
+		case "mixed":
+			err = readOptMapRaw(d, &v.Mixed)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

@@ -78,13 +78,23 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"settings\":", v.Settings.state); ok {
+		if b, err = appendValue(b, v.Settings.value, true); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"mixed\":", v.Mixed.state); ok {
+		if b, err = appendMapRaw(b, v.Mixed.value); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 768))
+	return v.appendJSON(make([]byte, 0, 896))
 }
 
 func (v PetMood) appendJSON(b []byte) ([]byte, error) {

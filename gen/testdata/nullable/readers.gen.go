@@ -55,6 +55,32 @@ func readOptMapFloat64(d *decoder, o *Opt[map[string]float64]) error {
 	return nil
 }
 
+// readOptMapRaw decodes null as Null and anything else as a value.
+func readOptMapRaw(d *decoder, o *Opt[map[string]json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[map[string]json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := readMapRaw(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptObject decodes null as Null and anything else as a value.
+func readOptObject(d *decoder, o *Opt[json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := d.readObject(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptOwner decodes null as Null and anything else as a value.
 func readOptOwner(d *decoder, o *Opt[Owner]) error {
 	if d.null() {

@@ -32,6 +32,10 @@ type Pet struct {
 	Labels   Opt[[]Opt[string]]      `json:"labels"`
 	Scores   Opt[map[string]float64] `json:"scores"`
 	Extra    Opt[json.RawMessage]    `json:"extra"`
+	// Free-form, so its JSON.
+	Settings Opt[json.RawMessage] `json:"settings"`
+	// Values of several types, so a map of their JSON.
+	Mixed Opt[map[string]json.RawMessage] `json:"mixed"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
