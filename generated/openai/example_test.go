@@ -24,7 +24,12 @@ func Example() {
 		ToolChoice:   openai.Some(openai.AssistantsAPIToolChoiceOptionAuto()),
 		Tools: openai.Some([]openai.AssistantTool{
 			openai.AssistantToolOfFunction(openai.AssistantToolsFunction{
-				Function: openai.FunctionObject{Name: "get_weather"},
+				Function: openai.FunctionObject{
+					Name: "get_weather",
+					// A free-form object, here a JSON Schema, is its JSON.
+					Parameters: openai.Some(openai.FunctionParameters(
+						`{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}`)),
+				},
 			}),
 		}),
 	}, openai.CreateRunParams{})
