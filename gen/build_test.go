@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -271,5 +272,43 @@ func TestArticle(t *testing.T) {
 		if got := article(name); got != want {
 			t.Errorf("article(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// A free-form object is its JSON, except as a styled parameter, whose
+// members the parameter styles spell out from a map; as a JSON parameter
+// (content: application/json) it is its JSON again.
+func TestFreeFormParameters(t *testing.T) {
+	api := mustBuild(t, `
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: filter, in: query, style: deepObject, explode: true, schema: {type: object}}
+        - {name: where, in: query, content: {application/json: {schema: {type: object}}}}
+        - {name: X-Labels, in: header, schema: {$ref: "#/components/schemas/Labels"}}
+      responses:
+        "204": {description: none}
+components:
+  schemas:
+    Labels: {type: object, additionalProperties: true}
+`)
+	got := map[string]string{}
+	for _, p := range append(api.Operations[0].QueryParams, api.Operations[0].HeaderParams...) {
+		got[p.Name] = fmt.Sprintf("%#v", goType(p.Type))
+	}
+	want := map[string]string{
+		"filter":   "map[string]json.RawMessage",
+		"where":    "json.RawMessage",
+		"X-Labels": "map[string]json.RawMessage",
+	}
+	if !maps.Equal(got, want) {
+		t.Fatalf("parameter types %v, want %v", got, want)
+	}
+	if labels := typeNamed(t, api, "Labels"); labels.Kind != ir.KindAlias || fmt.Sprintf("%#v", goType(labels.Target)) != "json.RawMessage" {
+		t.Fatalf("Labels is %v over %#v, want an alias of json.RawMessage", labels.Kind, goType(labels.Target))
 	}
 }
