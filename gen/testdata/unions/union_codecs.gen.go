@@ -2,7 +2,10 @@
 
 package api
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 func (u Amount) appendJSON(b []byte) ([]byte, error) {
 	var err error
@@ -121,6 +124,25 @@ func (u Format) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes u as JSON.
 func (u Format) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u Setting) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case SettingKindString:
+		return appendString(b, u.str), nil
+	case SettingKindObject:
+		if b, err = appendValue(b, u.value.(json.RawMessage), true); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u Setting) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
@@ -343,6 +365,36 @@ func (u *Format) decodeJSON(d *decoder) error {
 	}
 	*u = Format{
 		kind: FormatKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *Setting) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *Setting) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = SettingOfString(x)
+		return fieldError("Setting", "", err)
+	case '{':
+		var x json.RawMessage
+		err := d.readObject(&x)
+		*u = SettingOfObject(x)
+		return fieldError("Setting", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Setting", "", err)
+	}
+	*u = Setting{
+		kind: SettingKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

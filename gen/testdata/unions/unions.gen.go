@@ -442,6 +442,77 @@ func (u Format) Raw() json.RawMessage {
 	return u.raw
 }
 
+// Setting is a name, or free-form settings kept as their JSON.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as SettingKindUnknown and
+// encodes back unchanged (see Raw).
+type Setting struct {
+	kind  SettingKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// SettingKind says which variant a Setting holds.
+type SettingKind int
+
+// Variants of Setting.
+const (
+	SettingKindUnknown SettingKind = iota
+	SettingKindString
+	SettingKindObject
+)
+
+// String returns the variant's name.
+func (k SettingKind) String() string {
+	switch k {
+	case SettingKindString:
+		return "String"
+	case SettingKindObject:
+		return "Object"
+	}
+	return "Unknown"
+}
+
+// SettingOfString returns a Setting holding v.
+func SettingOfString(v string) Setting {
+	return Setting{
+		kind: SettingKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u Setting) AsString() (string, bool) {
+	return string(u.str), u.kind == SettingKindString
+}
+
+// SettingOfObject returns a Setting holding v.
+func SettingOfObject(v json.RawMessage) Setting {
+	return Setting{
+		kind:  SettingKindObject,
+		value: v,
+	}
+}
+
+// AsObject returns the Object variant, and false when the value holds another.
+func (u Setting) AsObject() (json.RawMessage, bool) {
+	v, ok := u.value.(json.RawMessage)
+	return v, ok && u.kind == SettingKindObject
+}
+
+// Kind says which variant u holds.
+func (u Setting) Kind() SettingKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u Setting) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Shape is a discriminator with a mapping.
 //
 // It holds one variant; Kind says which, and the As methods return it.

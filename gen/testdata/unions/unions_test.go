@@ -25,3 +25,33 @@ func TestPinnedEnumMember(t *testing.T) {
 		t.Errorf("zero value encodes as %s, %v", out, err)
 	}
 }
+
+// TestFreeFormVariant: a union variant that is a free-form object takes
+// objects by their first byte and keeps their bytes; other kinds it has
+// no variant for stay raw; a variant built in Go is checked on the way out.
+func TestFreeFormVariant(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind SettingKind
+	}{
+		{`"fast"`, SettingKindString},
+		{`{"b": 1, "a": [true]}`, SettingKindObject},
+		{`{}`, SettingKindObject},
+		{`[1, 2]`, SettingKindUnknown},
+		{`12`, SettingKindUnknown},
+	} {
+		var s Setting
+		if err := s.UnmarshalJSON([]byte(c.in)); err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if s.Kind() != c.kind {
+			t.Errorf("%s: kind %v, want %v", c.in, s.Kind(), c.kind)
+		}
+		if out, err := s.MarshalJSON(); err != nil || string(out) != c.in {
+			t.Errorf("%s: re-encoded %s, %v", c.in, out, err)
+		}
+	}
+	if out, err := SettingOfObject(json.RawMessage(`[1]`)).MarshalJSON(); err == nil {
+		t.Errorf("an array as the object variant encoded as %s, want an error", out)
+	}
+}
