@@ -67,6 +67,8 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			err = readOptRaw(d, &v.Extra)
 		case "settings":
 			err = readOptObject(d, &v.Settings)
+		case "history":
+			err = readOptSliceObject(d, &v.History)
 		case "mixed":
 			err = readOptMapRaw(d, &v.Mixed)
 		default:

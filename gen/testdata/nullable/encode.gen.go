@@ -83,6 +83,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"history\":", v.History.state); ok {
+		if b, err = appendSlice(b, v.History.value, appendObjectElem); err != nil {
+			return nil, err
+		}
+	}
 	if b, ok = optKey(b, start, "\"mixed\":", v.Mixed.state); ok {
 		if b, err = appendMapRaw(b, v.Mixed.value); err != nil {
 			return nil, err
@@ -94,7 +99,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 896))
+	return v.appendJSON(make([]byte, 0, 960))
 }
 
 func (v PetMood) appendJSON(b []byte) ([]byte, error) {

@@ -5,6 +5,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -35,12 +36,24 @@ func TestFreeFormAndMixedMaps(t *testing.T) {
 	if string(mixed["b"]) != `"x"` || string(p.Settings.Value()) != settings {
 		t.Fatal("decoded values must not alias the input")
 	}
-	for _, bad := range []string{`{"id":1,"settings":[1]}`, `{"id":1,"settings":"s"}`, `{"id":1,"mixed":[]}`} {
+	for _, bad := range []string{`{"id":1,"settings":[1]}`, `{"id":1,"settings":"s"}`, `{"id":1,"mixed":[]}`, `{"id":1,"history":[{},1]}`} {
 		var q Pet
 		if err := q.UnmarshalJSON([]byte(bad)); err == nil {
 			t.Errorf("%s: decoded, want an error", bad)
 		} else if !strings.Contains(err.Error(), "Pet.") {
 			t.Errorf("%s: error %v does not name the member", bad, err)
 		}
+	}
+	list := []byte(`{"id":1,"name":"n","tag":null,"owner":null,"nickname":null,"history":[{"a": 1},null,{}]}`)
+	var h Pet
+	if err := h.UnmarshalJSON(list); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := h.MarshalJSON(); err != nil || string(out) != string(list) {
+		t.Fatalf("re-encoded %s, %v; want %s", out, err, list)
+	}
+	h.History = Some([]json.RawMessage{json.RawMessage(`{}`), json.RawMessage(`"s"`)})
+	if out, err := h.MarshalJSON(); err == nil {
+		t.Fatalf("a string in a list of objects encoded as %s", out)
 	}
 }

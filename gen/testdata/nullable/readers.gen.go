@@ -120,6 +120,19 @@ func readOptRaw(d *decoder, o *Opt[json.RawMessage]) error {
 	return nil
 }
 
+// readOptSliceObject decodes null as Null and anything else as a value.
+func readOptSliceObject(d *decoder, o *Opt[[]json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[[]json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := readSliceObject(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptSliceOptString decodes null as Null and anything else as a value.
 func readOptSliceOptString(d *decoder, o *Opt[[]Opt[string]]) error {
 	if d.null() {
@@ -143,6 +156,29 @@ func readOptString(d *decoder, o *Opt[string]) error {
 		return err
 	}
 	o.state = optValue
+	return nil
+}
+
+// readSliceObject decodes an array; null is a nil slice, [] an empty one.
+func readSliceObject(d *decoder, s *[]json.RawMessage) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[json.RawMessage]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readObject(buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
 	return nil
 }
 

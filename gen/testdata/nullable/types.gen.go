@@ -34,6 +34,8 @@ type Pet struct {
 	Extra    Opt[json.RawMessage]    `json:"extra"`
 	// Free-form, so its JSON.
 	Settings Opt[json.RawMessage] `json:"settings"`
+	// Free-form objects in a list.
+	History Opt[[]json.RawMessage] `json:"history"`
 	// Values of several types, so a map of their JSON.
 	Mixed Opt[map[string]json.RawMessage] `json:"mixed"`
 
