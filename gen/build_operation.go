@@ -268,17 +268,26 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 			param.Explode = *p.Explode
 		}
 		schema, sptr := p.Schema, l.ptr+"/schema"
-		if schema == nil {
-			// content: {media type: {schema}}: the value travels as JSON text.
-			if ct, mt := jsonMediaType(p.Content); mt != nil && mt.Schema != nil && len(p.Content) == 1 {
+		text := false
+		if schema == nil && len(p.Content) == 1 {
+			// content: {media type: {schema}}: the value travels as JSON
+			// text, or for text/plain as its own text, which is what the
+			// default style makes of a scalar.
+			if ct, mt := jsonMediaType(p.Content); mt != nil && mt.Schema != nil {
 				schema, sptr, param.JSON = mt.Schema, l.ptr+"/content/"+escapeToken(ct)+"/schema", true
+			} else if mt := p.Content["text/plain"]; mt != nil && mt.Schema != nil {
+				schema, sptr, text = mt.Schema, l.ptr+"/content/text~1plain/schema", true
 			}
 		}
 		if schema == nil {
-			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has neither a schema nor one JSON media type", p.Name)
+			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has neither a schema nor one JSON or text/plain media type", p.Name)
 			continue
 		}
 		e, _ := b.schemaExpr(schema, o.Name+naming.Exported(p.Name), sptr, nil)
+		if text && !isScalar(e) {
+			b.errs.Add(b.loc(l.ptr, p.Origin), "text/plain parameter %q must be a string, number, integer or boolean", p.Name)
+			continue
+		}
 		if inner := resolveAlias(e); !param.JSON && inner.Kind == ir.ExprBuiltin && inner.Builtin == ir.Object {
 			// Styled (form, deepObject, ...) a free-form object is its
 			// members, which the runtime reads from a map.
@@ -355,6 +364,22 @@ func (b *builder) misplacedRefs(op *openapi3.Operation, ptr string) bool {
 		}
 	}
 	return found
+}
+
+// isScalar reports a string, number, integer or boolean, or an enum of
+// one: a value with a text of its own.
+func isScalar(e *ir.Expr) bool {
+	e = resolveAlias(e)
+	switch e.Kind {
+	case ir.ExprBuiltin:
+		switch e.Builtin {
+		case ir.String, ir.Int64, ir.Int32, ir.Float64, ir.Bool:
+			return true
+		}
+	case ir.ExprNamed:
+		return e.Named.Kind == ir.KindEnum
+	}
+	return false
 }
 
 // jsonMediaType picks the JSON entry of a content map: application/json, or

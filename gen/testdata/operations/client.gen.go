@@ -58,6 +58,33 @@ func (c *Client) DeleteItem(ctx context.Context, org string, itemID int64, opts 
 	return c.do(ctx, req, nil, opts)
 }
 
+// EchoParams holds the query, header and cookie parameters of Echo.
+// Optional parameters are sent only when set.
+type EchoParams struct {
+	Count Opt[int64]
+}
+
+// Echo: Parameters given as text/plain content travel as their text.
+//
+// GET /echo/{text}
+func (c *Client) Echo(ctx context.Context, text string, params EchoParams, opts ...RequestOption) error {
+	p0, err := pathParam("text", text)
+	if err != nil {
+		return err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/echo/" + p0,
+	}
+	if v, ok := params.Count.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "count", v); err != nil {
+			return err
+		}
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // GetItemParams holds the query, header and cookie parameters of GetItem.
 // Optional parameters are sent only when set.
 type GetItemParams struct {

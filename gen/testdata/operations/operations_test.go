@@ -65,3 +65,19 @@ func TestParametersReachTheServer(t *testing.T) {
 		}
 	}
 }
+
+// TestTextPlainParameters: a parameter given as text/plain content is sent
+// as its text, escaped for where it goes.
+func TestTextPlainParameters(t *testing.T) {
+	var path, query string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		path, query = r.URL.EscapedPath(), r.URL.RawQuery
+		w.WriteHeader(204)
+	})
+	if err := c.Echo(context.Background(), "a b/c", EchoParams{Count: Some[int64](3)}); err != nil {
+		t.Fatal(err)
+	}
+	if path != "/echo/a%20b%2Fc" || query != "count=3" {
+		t.Fatalf("path %q, query %q", path, query)
+	}
+}
