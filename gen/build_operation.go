@@ -288,7 +288,7 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 			b.errs.Add(b.loc(l.ptr, p.Origin), "text/plain parameter %q must be a string, number, integer or boolean", p.Name)
 			continue
 		}
-		if inner := resolveAlias(e); !param.JSON && inner.Kind == ir.ExprBuiltin && inner.Builtin == ir.Object {
+		if !param.JSON && isBuiltin(ir.Object)(resolveAlias(e)) {
 			// Styled (form, deepObject, ...) a free-form object is its
 			// members, which the runtime reads from a map.
 			e = &ir.Expr{Kind: ir.ExprMap, Elem: rawExpr()}
