@@ -463,12 +463,15 @@ func word(s string) uint64 {
 // needsEscape reports whether any byte of w is a quote, a backslash, a
 // control character, <, >, & or non-ASCII: the SWAR zero-byte test per
 // byte value, without the "&^ x" that only matters for non-ASCII bytes,
-// which | w flags anyway (see special).
+// which | w flags anyway (see special). Two pairs share a test: a quote
+// (0x22) and & (0x26) differ only in bit 2, < (0x3C) and > (0x3E) only in
+// bit 1, and no other byte becomes 0x26 with bit 2 set or 0x3E with bit 1.
 func needsEscape(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, bs := w^(ones*'"'), w^(ones*'\\')
-	lt, gt, amp := w^(ones*'<'), w^(ones*'>'), w^(ones*'&')
-	return ((q-ones)|(bs-ones)|(lt-ones)|(gt-ones)|(amp-ones)|(w-ones*0x20)|w)&highs != 0
+	qa := (w | ones*0x04) ^ (ones * '&')
+	lg := (w | ones*0x02) ^ (ones * '>')
+	bs := w ^ (ones * '\\')
+	return ((qa-ones)|(lg-ones)|(bs-ones)|(w-ones*0x20)|w)&highs != 0
 }
 
 // The append functions for containers write each element with elem.
