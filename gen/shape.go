@@ -39,12 +39,15 @@ func shapeOf(s *openapi3.Schema) shape {
 	if len(variants) == 0 {
 		variants = s.AnyOf
 	}
+	constraints := onlyConstraints(variants)
 	for _, v := range variants {
 		if isNullSchema(v) {
 			sh.nullable = true
 			continue
 		}
-		sh.variants = append(sh.variants, v)
+		if !constraints {
+			sh.variants = append(sh.variants, v)
+		}
 	}
 	for _, part := range s.AllOf {
 		if part != nil && part.Ref == "" && part.Value != nil && onlyAnnotations(part.Value) {
@@ -73,6 +76,26 @@ func isNullSchema(sr *openapi3.SchemaRef) bool {
 		return true
 	}
 	return len(s.Enum) == 1 && s.Enum[0] == nil
+}
+
+// onlyConstraints reports whether variants (a oneOf or anyOf) only say
+// which members must be present, as in anyOf: [{required: [a]}, {required:
+// [b]}] ("a or b, or both"), or carry other annotations: no variant has a
+// type, properties, items or an enum of its own. Such a list does not
+// make the schema a union: the schema's own type and properties are its
+// shape, and the members stay fields whose presence the server checks.
+func onlyConstraints(variants openapi3.SchemaRefs) bool {
+	nonNull := 0
+	for _, v := range variants {
+		if isNullSchema(v) {
+			continue
+		}
+		if v == nil || v.Ref != "" || v.Value == nil || !onlyAnnotations(v.Value) {
+			return false
+		}
+		nonNull++
+	}
+	return nonNull > 0
 }
 
 // onlyAnnotations reports whether s constrains nothing about the shape of a

@@ -122,6 +122,70 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *Firewall) decodeJSON(d *decoder) error {
+	*v = Firewall{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("Firewall", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		case "inbound":
+			err = readOptSliceString(d, &v.Inbound)
+		case "outbound":
+			err = readOptSliceString(d, &v.Outbound)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("Firewall", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Firewall) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *FirewallCreate) decodeJSON(d *decoder) error {
+	*v = FirewallCreate{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("FirewallCreate", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
+		case "inbound":
+			err = readOptSliceString(d, &v.Inbound)
+		case "outbound":
+			err = readOptSliceString(d, &v.Outbound)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("FirewallCreate", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *FirewallCreate) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Mixed) decodeJSON(d *decoder) error {
 	*v = Mixed{}
 	for i := 0; ; i++ {

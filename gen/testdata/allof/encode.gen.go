@@ -77,6 +77,60 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
+func (v Firewall) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	if b, ok = optKey(b, start, "\"inbound\":", v.Inbound.state); ok {
+		if b, err = appendSliceString(b, v.Inbound.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"outbound\":", v.Outbound.state); ok {
+		if b, err = appendSliceString(b, v.Outbound.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Firewall) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
+func (v FirewallCreate) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
+	}
+	if b, ok = optKey(b, start, "\"inbound\":", v.Inbound.state); ok {
+		if b, err = appendSliceString(b, v.Inbound.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"outbound\":", v.Outbound.state); ok {
+		if b, err = appendSliceString(b, v.Outbound.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v FirewallCreate) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
 func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -28,6 +28,19 @@ func readOptInt64(d *decoder, o *Opt[int64]) error {
 	return nil
 }
 
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {
@@ -38,5 +51,28 @@ func readOptString(d *decoder, o *Opt[string]) error {
 		return err
 	}
 	o.state = optValue
+	return nil
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[string]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readString(buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
 	return nil
 }

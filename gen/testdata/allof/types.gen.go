@@ -44,6 +44,31 @@ type Dog struct {
 	rec *record
 }
 
+// Firewall is a firewall. Its anyOf of required lists says which members must be present
+// (inbound rules, outbound rules or both), not what the value is: the struct is the
+// properties.
+type Firewall struct {
+	Name     Opt[string]   `json:"name"`
+	Inbound  Opt[[]string] `json:"inbound"`
+	Outbound Opt[[]string] `json:"outbound"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// FirewallCreate is a firewall to create, with the same constraint as an allOf part (as
+// DigitalOcean writes it).
+type FirewallCreate struct {
+	Name     string        `json:"name"`
+	Inbound  Opt[[]string] `json:"inbound"`
+	Outbound Opt[[]string] `json:"outbound"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Mixed: Declared properties plus typed additional ones.
 type Mixed struct {
 	A Opt[string] `json:"a"`
