@@ -3,6 +3,7 @@ package gen
 import (
 	"cmp"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -32,7 +33,18 @@ type builder struct {
 	// inline holds the named types made for inline schemas, by schema
 	// identity, so a schema reached twice is one type.
 	inline map[*openapi3.Schema]*ir.Type
-	types  []*ir.Type
+	// external holds the named types made for schemas in other files, and
+	// externalComps the components that are such a schema, both by the
+	// schema's absolute location: the loader gives each reference to a
+	// file its own copy of the schema, but a schema written once is one
+	// type.
+	external      map[string]*ir.Type
+	externalComps map[string]string
+	// root is the spec's own file, as the loader names locations.
+	root string
+	// pending is the schema of another file whose type is being made.
+	pending pendingExternal
+	types   []*ir.Type
 	// decoders and streams are the stream decoders, by event type and in
 	// order of creation; errorTypes the operations' error schemas.
 	decoders   map[*ir.Type]*ir.StreamDecoder
@@ -63,14 +75,19 @@ func build(doc *openapi3.T, cfg Config) (*ir.API, error) {
 // pos says where its struct members are written.
 func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	b := &builder{
-		doc:        doc,
-		pos:        pos,
-		cfg:        cfg,
-		names:      naming.NewNamespace(templateNames()...),
-		comps:      map[string]*component{},
-		inline:     map[*openapi3.Schema]*ir.Type{},
-		decoders:   map[*ir.Type]*ir.StreamDecoder{},
-		errorTypes: map[*ir.Type]bool{},
+		doc:           doc,
+		pos:           pos,
+		cfg:           cfg,
+		names:         naming.NewNamespace(templateNames()...),
+		comps:         map[string]*component{},
+		inline:        map[*openapi3.Schema]*ir.Type{},
+		external:      map[string]*ir.Type{},
+		externalComps: map[string]string{},
+		decoders:      map[*ir.Type]*ir.StreamDecoder{},
+		errorTypes:    map[*ir.Type]bool{},
+	}
+	if abs, err := filepath.Abs(cfg.Spec); err == nil {
+		b.root = filepath.ToSlash(abs)
 	}
 	b.declareComponents()
 	b.checkConfigNames()
@@ -128,6 +145,11 @@ func (b *builder) declareComponents() {
 			t:    &ir.Type{Name: b.names.Claim(goName), Pointer: componentPrefix + escapeToken(name)},
 		}
 		b.comps[name] = c
+		if key := b.externalKey(sr); key != "" {
+			if _, taken := b.externalComps[key]; !taken {
+				b.externalComps[key] = name
+			}
+		}
 	}
 	for _, name := range sortedKeys(b.comps) {
 		b.comps[name].nullable = b.refNullable(b.comps[name].ref, map[string]bool{})

@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math"
+	"path"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -30,6 +31,76 @@ func (b *builder) defineNamed(t *ir.Type, sr *openapi3.SchemaRef, ptr string) {
 	}
 }
 
+// externalExpr is schemaExpr of a reference to a schema in another file.
+// Every reference to one location is one type, named for the location
+// (models/droplet.yml is Droplet, errors.yml#/error_with_root is
+// ErrorWithRoot) rather than for where it was first used, unless a
+// component is that schema, which it then is.
+func (b *builder) externalExpr(sr *openapi3.SchemaRef, key, hint, ptr string, self *ir.Type) (*ir.Expr, bool) {
+	if self == nil {
+		if name, ok := b.externalComps[key]; ok {
+			c := b.component(name)
+			return namedExpr(c.t), sr.Value.Nullable || c.nullable
+		}
+		if t, ok := b.external[key]; ok {
+			return namedExpr(t), shapeOf(sr.Value).nullable
+		}
+		if name := externalName(sr.Ref); name != "" && extString(extGoName, sr.Value.Extensions) == "" {
+			hint = name
+		}
+	}
+	// Pointers restart in that file, whose name the location carries.
+	if _, frag, ok := strings.Cut(sr.Ref, "#"); ok {
+		ptr = "#" + frag
+	}
+	// The type is the location's as soon as namedType makes it, so a
+	// reference back to the file from within (a tree's children) is this
+	// type, not a second one.
+	outer := b.pending
+	if self == nil {
+		b.pending = pendingExternal{key: key, s: sr.Value}
+	}
+	e, nullable := b.schemaExpr(&openapi3.SchemaRef{Extensions: sr.Extensions, Value: sr.Value}, hint, ptr, self)
+	b.pending = outer
+	if self == nil && e.Kind == ir.ExprNamed {
+		b.external[key] = e.Named
+	}
+	return e, nullable
+}
+
+// pendingExternal is the schema of another file whose type is being made,
+// and its location (see externalExpr).
+type pendingExternal struct {
+	key string
+	s   *openapi3.Schema
+}
+
+// externalKey is the absolute location of a reference that leads out of
+// the spec's own file, or ends in another one (a "#/..." written there):
+// "" for a reference within the spec's file, or one the loader did not
+// resolve to a location.
+func (b *builder) externalKey(sr *openapi3.SchemaRef) string {
+	if sr == nil || sr.Ref == "" {
+		return ""
+	}
+	u := sr.RefPath()
+	if u == nil || strings.HasPrefix(sr.Ref, "#") && u.Path == b.root {
+		return ""
+	}
+	return u.String()
+}
+
+// externalName is the Go name a schema in another file is given: its
+// fragment's last token, or else the file's name without its extension.
+func externalName(ref string) string {
+	file, frag, _ := strings.Cut(ref, "#")
+	if i := strings.LastIndex(frag, "/"); i >= 0 && i+1 < len(frag) {
+		return naming.Exported(unescapeToken(frag[i+1:]))
+	}
+	base := path.Base(file)
+	return naming.Exported(strings.TrimSuffix(base, path.Ext(base)))
+}
+
 // schemaExpr returns the Go type of sr at a use site, and whether the use
 // admits null. hint names the type made for an inline schema that needs
 // one. self, when not nil, is the component being defined: a schema that
@@ -38,16 +109,12 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	if sr == nil || sr.Value == nil {
 		return rawExpr(), false
 	}
+	if key := b.externalKey(sr); key != "" {
+		return b.externalExpr(sr, key, hint, ptr, self)
+	}
 	if name, ok := componentName(sr.Ref); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
 		c := b.component(name)
 		return namedExpr(c.t), sr.Value.Nullable || c.nullable
-	}
-	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#") {
-		// A schema in another file: pointers restart in that file, whose
-		// name the location carries.
-		if _, frag, ok := strings.Cut(sr.Ref, "#"); ok {
-			ptr = "#" + frag
-		}
 	}
 	if e := goTypeOverride(sr); e != nil && self == nil {
 		return e, shapeOf(sr.Value).nullable
@@ -164,6 +231,9 @@ func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type,
 		b.types = append(b.types, t)
 	}
 	b.inline[s] = t
+	if b.pending.s == s {
+		b.external[b.pending.key] = t
+	}
 	t.Kind = kind
 	t.Doc = docOf(s)
 	fill(t)
