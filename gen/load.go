@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -109,6 +110,26 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	loader.IncludeOrigin = origins
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
+	// Every file gets the references OpenAPI forbids (and Redocly allows)
+	// inlined before the loader parses it (see inlineForbiddenRefs).
+	loader.ReadFromURIFunc = func(l *openapi3.Loader, u *url.URL) ([]byte, error) {
+		data, err := openapi3.DefaultReadFromURI(l, u)
+		if err != nil || u.Host != "" || u.Scheme != "" && u.Scheme != "file" {
+			return data, err
+		}
+		return inlineForbiddenRefs(data, filepath.FromSlash(u.Path))
+	}
+	if refersElsewhere(data) { // a spec in one file does not pay for a second parse
+		if data, err = inlineForbiddenRefs(data, abs); err != nil {
+			var re *refError
+			if errors.As(err, &re) {
+				var l diag.List
+				l.Add(diag.Loc{File: displayPath(re.file), Line: re.line, Col: re.col, Pointer: re.pointer}, "%v", re.err)
+				return nil, l.Err()
+			}
+			return nil, locateLoadError(path, err)
+		}
+	}
 	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {
 		return nil, locateLoadError(path, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,11 +100,16 @@ func TestFastLoadMatchesOrigins(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", spec, err)
 		}
-		if strings.HasSuffix(spec, ".yaml") || strings.HasSuffix(spec, ".yml") {
-			if pos == nil {
-				t.Errorf("%s: a one-file YAML spec did not take the fast path", spec)
-			}
-		} else if pos != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch isYAML := strings.HasSuffix(spec, ".yaml") || strings.HasSuffix(spec, ".yml"); {
+		case isYAML && !refersElsewhere(data) && pos == nil:
+			t.Errorf("%s: a one-file YAML spec did not take the fast path", spec)
+		case isYAML && refersElsewhere(data) && pos != nil:
+			t.Errorf("%s: a spec split over files took the fast path", spec)
+		case !isYAML && pos != nil:
 			t.Errorf("%s: JSON took the fast path", spec)
 		}
 		if pos == nil {

@@ -1,0 +1,397 @@
+package gen
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Redocly, and specs written for it (DigitalOcean's), accept a $ref where
+// OpenAPI does not: in place of an operation, of a description or of a
+// schema's properties. kin-openapi rejects those, so before it parses a
+// YAML file each such $ref is replaced by what it points to, written as
+// JSON (which YAML reads too) on the $ref's own line. Every other line
+// keeps its number, so diagnostics stay located; one inside an inlined
+// value points at the line that referred to it.
+
+// inlineForbiddenRefs returns data, read from file, with the references
+// OpenAPI forbids inlined; data itself when it has none, or is not YAML
+// this can read (the loader then says what is wrong).
+func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
+	if !bytes.Contains(data, []byte("$ref")) {
+		return data, nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return data, nil
+	}
+	r := &refInliner{files: map[string]*yaml.Node{}}
+	type place struct {
+		n   *yaml.Node
+		ptr string
+	}
+	var found []place
+	r.walk(doc.Content[0], false, true, "#", func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) })
+	if len(found) == 0 {
+		return data, nil
+	}
+	slices.SortFunc(found, func(a, b place) int { return cmp.Or(a.n.Line-b.n.Line, a.n.Column-b.n.Column) })
+	values := make([][]byte, len(found))
+	for i, p := range found {
+		value, err := r.resolve(p.n, file, 0)
+		if err != nil {
+			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr, err: err}
+		}
+		var out bytes.Buffer
+		writeJSON(&out, value)
+		values[i] = out.Bytes()
+	}
+	// Last first, so splicing one leaves the places of the others.
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i := len(found) - 1; i >= 0; i-- {
+		if p := found[i]; !spliceLine(lines, p.n, values[i]) {
+			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr,
+				err: errors.New("a $ref where OpenAPI allows none must be written on one line")}
+		}
+	}
+	return bytes.Join(lines, nil), nil
+}
+
+// refError is a forbidden reference that could not be inlined, and where
+// it is.
+type refError struct {
+	file      string
+	line, col int
+	pointer   string
+	err       error
+}
+
+func (e *refError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %v", displayPath(e.file), e.line, e.col, e.pointer, e.err)
+}
+
+func (e *refError) Unwrap() error { return e.err }
+
+// refInliner resolves forbidden references, reading each file once.
+type refInliner struct {
+	files map[string]*yaml.Node
+}
+
+// nameMaps are the keys whose values map names (of properties, schemas,
+// paths, media types...) to objects: a "description" there is a name.
+var nameMaps = map[string]bool{
+	"properties": true, "patternProperties": true, "schemas": true, "responses": true,
+	"parameters": true, "examples": true, "requestBodies": true, "headers": true,
+	"securitySchemes": true, "links": true, "callbacks": true, "paths": true,
+	"content": true, "encoding": true, "variables": true, "definitions": true,
+	"$defs": true, "webhooks": true, "dependentSchemas": true, "mapping": true,
+}
+
+// methods are a path item's operations.
+var methods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}
+
+// walk calls found for each reference under n (at JSON pointer ptr) at a
+// place OpenAPI forbids one. names says n maps names to objects; root that
+// n is a document.
+func (r *refInliner) walk(n *yaml.Node, names, root bool, ptr string, found func(*yaml.Node, string)) {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			r.walk(c, false, false, ptr+"/"+strconv.Itoa(i), found)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, value := n.Content[i].Value, n.Content[i+1]
+			at := ptr + "/" + escapeToken(key)
+			if strings.HasPrefix(key, "x-") {
+				continue // an extension's content is its own
+			}
+			if !names && (key == "description" || key == "properties") && refOf(value) != "" {
+				found(value, at)
+				continue
+			}
+			if root && key == "paths" && value.Kind == yaml.MappingNode {
+				for j := 0; j+1 < len(value.Content); j += 2 {
+					item := value.Content[j+1]
+					for k := 0; k+1 < len(item.Content); k += 2 {
+						if method := item.Content[k].Value; methods[method] && refOf(item.Content[k+1]) != "" {
+							found(item.Content[k+1], at+"/"+escapeToken(value.Content[j].Value)+"/"+method)
+						}
+					}
+				}
+			}
+			r.walk(value, !names && nameMaps[key], false, at, found)
+		}
+	}
+}
+
+// refOf is the target of a mapping that is only a $ref, or "".
+func refOf(n *yaml.Node) string {
+	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "$ref" && n.Content[1].Kind == yaml.ScalarNode {
+		return n.Content[1].Value
+	}
+	return ""
+}
+
+// resolve returns a copy of what reference n (written in file in) points
+// to, with its own forbidden references resolved and its references made
+// to work from in's directory.
+func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, error) {
+	if depth > 32 {
+		return nil, fmt.Errorf("references where OpenAPI allows none go more than 32 deep: a cycle?")
+	}
+	ref := refOf(n)
+	file, frag, _ := strings.Cut(ref, "#")
+	if strings.Contains(file, "://") || filepath.IsAbs(file) {
+		return nil, fmt.Errorf("$ref %q: only a file beside the spec can stand where OpenAPI allows no $ref", ref)
+	}
+	target := in
+	if file != "" {
+		target = filepath.Join(filepath.Dir(in), filepath.FromSlash(file))
+	}
+	doc, ok := r.files[target]
+	if !ok {
+		data, err := os.ReadFile(target)
+		if err != nil {
+			return nil, fmt.Errorf("$ref %q: %w", ref, err)
+		}
+		var d yaml.Node
+		if err := yaml.Unmarshal(data, &d); err != nil {
+			return nil, fmt.Errorf("$ref %q: %w", ref, err)
+		}
+		if len(d.Content) == 0 {
+			return nil, fmt.Errorf("$ref %q: the file is empty", ref)
+		}
+		doc = d.Content[0]
+		r.files[target] = doc
+	}
+	value := doc
+	for _, token := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if token == "" {
+			continue
+		}
+		if value = child(value, unescapeToken(token)); value == nil {
+			return nil, fmt.Errorf("$ref %q: no %s in %s", ref, frag, file)
+		}
+	}
+	value = deepCopy(value)
+	var err error
+	r.walk(value, false, false, "#"+frag, func(inner *yaml.Node, _ string) {
+		if err != nil {
+			return
+		}
+		var v *yaml.Node
+		if v, err = r.resolve(inner, target, depth+1); err == nil {
+			*inner = *v
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if target != in {
+		rebase(value, target, filepath.Dir(in))
+	}
+	return value, nil
+}
+
+// child is the value of key in mapping n, or the element at index key of
+// sequence n.
+func child(n *yaml.Node, key string) *yaml.Node {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(key); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+func deepCopy(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, x := range n.Content {
+		c.Content[i] = deepCopy(x)
+	}
+	return &c
+}
+
+// rebase makes the references in n, written in file from, work from
+// directory to: $ref values, and discriminator mappings that name a
+// location rather than a schema.
+func rebase(n *yaml.Node, from, to string) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, value := n.Content[i].Value, n.Content[i+1]
+			switch {
+			case key == "$ref" && value.Kind == yaml.ScalarNode:
+				value.Value = rebaseRef(value.Value, from, to)
+			case key == "discriminator":
+				if m := child(value, "mapping"); m != nil && m.Kind == yaml.MappingNode {
+					for j := 1; j < len(m.Content); j += 2 {
+						if v := m.Content[j].Value; strings.Contains(v, "/") || strings.Contains(v, "#") {
+							m.Content[j].Value = rebaseRef(v, from, to)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, c := range n.Content {
+		rebase(c, from, to)
+	}
+}
+
+// rebaseRef is ref, written in file from, as written in directory to. A
+// reference within the file ("#/...") comes out naming that file.
+func rebaseRef(ref, from, to string) string {
+	file, frag, hasFrag := strings.Cut(ref, "#")
+	if strings.Contains(file, "://") || filepath.IsAbs(file) || file == "" && !hasFrag {
+		return ref
+	}
+	if file == "" {
+		file = filepath.Base(from)
+	}
+	rel, err := filepath.Rel(to, filepath.Join(filepath.Dir(from), filepath.FromSlash(file)))
+	if err != nil {
+		return ref
+	}
+	out := path.Clean(filepath.ToSlash(rel))
+	if hasFrag {
+		out += "#" + frag
+	}
+	return out
+}
+
+// spliceLine writes value over reference n in lines (the file's lines, each
+// with its newline): from the reference to the end of its line when it is
+// a block mapping, from its { to its } when it is a flow one.
+func spliceLine(lines [][]byte, n *yaml.Node, value []byte) bool {
+	if n.Line < 1 || n.Line > len(lines) || n.Content[1].Line != n.Line {
+		return false
+	}
+	line := lines[n.Line-1]
+	start := n.Column - 1
+	if start < 0 || start > len(line) {
+		return false
+	}
+	end := len(bytes.TrimRight(line, "\r\n"))
+	if n.Style&yaml.FlowStyle != 0 {
+		close := flowEnd(line, start)
+		if close < 0 {
+			return false
+		}
+		end = close + 1
+	}
+	out := append([]byte{}, line[:start]...)
+	out = append(out, value...)
+	lines[n.Line-1] = append(out, line[end:]...)
+	return true
+}
+
+// flowEnd is the index of the } that closes the flow mapping opening at
+// line[start], or -1 when it does not close on this line.
+func flowEnd(line []byte, start int) int {
+	depth := 0
+	var quote byte
+	for i := start; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// writeJSON writes n as JSON, keeping the order of mapping keys.
+func writeJSON(b *bytes.Buffer, n *yaml.Node) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			writeJSON(b, n.Content[0])
+		}
+	case yaml.AliasNode:
+		writeJSON(b, n.Alias)
+	case yaml.MappingNode:
+		b.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeString(b, n.Content[i].Value)
+			b.WriteByte(':')
+			writeJSON(b, n.Content[i+1])
+		}
+		b.WriteByte('}')
+	case yaml.SequenceNode:
+		b.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSON(b, c)
+		}
+		b.WriteByte(']')
+	default:
+		writeScalar(b, n)
+	}
+}
+
+// writeScalar writes a YAML scalar as the JSON value YAML reads it as.
+func writeScalar(b *bytes.Buffer, n *yaml.Node) {
+	switch n.ShortTag() {
+	case "!!null":
+		b.WriteString("null")
+		return
+	case "!!bool":
+		if v, err := strconv.ParseBool(strings.ToLower(n.Value)); err == nil {
+			b.WriteString(strconv.FormatBool(v))
+			return
+		}
+	case "!!int":
+		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+			b.WriteString(strconv.FormatInt(v, 10))
+			return
+		}
+	case "!!float":
+		if v, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+			return
+		}
+	}
+	writeString(b, n.Value)
+}
+
+func writeString(b *bytes.Buffer, s string) {
+	out, _ := json.Marshal(s) // a string always marshals
+	b.Write(out)
+}

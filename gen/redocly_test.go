@@ -1,0 +1,79 @@
+package gen
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// TestInlineForbiddenRefsKeepsLines: the references OpenAPI forbids are
+// replaced on their own lines, so the file keeps its line count and every
+// other line, and what replaced them is what they pointed to.
+func TestInlineForbiddenRefsKeepsLines(t *testing.T) {
+	path := "testdata/redocly/spec.yaml"
+	in, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := inlineForbiddenRefs(in, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inLines, outLines := strings.Split(string(in), "\n"), strings.Split(string(out), "\n")
+	if len(inLines) != len(outLines) {
+		t.Fatalf("%d lines became %d", len(inLines), len(outLines))
+	}
+	changed := 0
+	for i := range inLines {
+		if inLines[i] != outLines[i] {
+			changed++
+			if !strings.Contains(inLines[i], "$ref") {
+				t.Errorf("line %d changed: %q to %q", i+1, inLines[i], outLines[i])
+			}
+		}
+	}
+	if changed != 3 { // the tag's description and the two operations
+		t.Errorf("%d lines changed, want 3:\n%s", changed, out)
+	}
+	var doc struct {
+		Tags  []struct{ Description string }
+		Paths map[string]map[string]struct {
+			OperationID string `yaml:"operationId"`
+			Description string
+		}
+	}
+	if err := yaml.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	const desc = "Pets, described in a file of their own.\n"
+	if len(doc.Tags) != 1 || doc.Tags[0].Description != desc {
+		t.Errorf("tags: %+v", doc.Tags)
+	}
+	list, create := doc.Paths["/pets"]["get"], doc.Paths["/pets"]["post"]
+	if list.OperationID != "listPets" || list.Description != desc || create.OperationID != "createPet" {
+		t.Errorf("operations: %+v, %+v", list, create)
+	}
+	if !bytes.Contains(out, []byte(`"$ref":"resources/pets/models/pet.yaml"`)) {
+		t.Errorf("the inlined operation's references are not relative to the spec:\n%s", out)
+	}
+}
+
+// TestForbiddenRefErrorsAreLocated: a forbidden reference that leads
+// nowhere is an error at its own line and column.
+func TestForbiddenRefErrorsAreLocated(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /x:\n    get:\n      $ref: \"ops/missing.yaml\"\n    put: {$ref: \"other.yaml\"}\n"
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Prepare(Config{Spec: spec, Package: "p"})
+	// The first in the file is the one reported.
+	if err == nil || !strings.Contains(err.Error(), "spec.yaml:6:7: #/paths/~1x/get: ") || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("error: %v", err)
+	}
+}
