@@ -111,13 +111,22 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
 	// Every file gets the references OpenAPI forbids (and Redocly allows)
-	// inlined before the loader parses it (see inlineForbiddenRefs).
+	// inlined before the loader parses it (see inlineForbiddenRefs), once:
+	// the loader reads a file again for each reference to it.
+	inlined := map[string][]byte{}
 	loader.ReadFromURIFunc = func(l *openapi3.Loader, u *url.URL) ([]byte, error) {
 		data, err := openapi3.DefaultReadFromURI(l, u)
 		if err != nil || u.Host != "" || u.Scheme != "" && u.Scheme != "file" {
 			return data, err
 		}
-		return inlineForbiddenRefs(data, filepath.FromSlash(u.Path))
+		if out, ok := inlined[u.Path]; ok {
+			return out, nil
+		}
+		out, err := inlineForbiddenRefs(data, filepath.FromSlash(u.Path))
+		if err == nil {
+			inlined[u.Path] = out
+		}
+		return out, err
 	}
 	if refersElsewhere(data) { // a spec in one file does not pay for a second parse
 		if data, err = inlineForbiddenRefs(data, abs); err != nil {
