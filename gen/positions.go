@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -64,32 +63,21 @@ func (p *positions) node(pointer string) *yaml.Node {
 	return n
 }
 
-// child is member key of a mapping or element key of a sequence.
+// child is member key of a mapping or element key of a sequence; a large
+// mapping is indexed on first use.
 func (p *positions) child(n *yaml.Node, key string) *yaml.Node {
-	switch n.Kind {
-	case yaml.MappingNode:
-		if len(n.Content) >= 2*indexFrom {
-			idx, ok := p.index[n]
-			if !ok {
-				idx = make(map[string]*yaml.Node, len(n.Content)/2)
-				for i := len(n.Content) - 2; i >= 0; i -= 2 { // the first of repeated keys wins
-					idx[n.Content[i].Value] = n.Content[i+1]
-				}
-				p.index[n] = idx
-			}
-			return idx[key]
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				return n.Content[i+1]
-			}
-		}
-	case yaml.SequenceNode:
-		if i, err := strconv.Atoi(key); err == nil && i >= 0 && i < len(n.Content) {
-			return n.Content[i]
-		}
+	if n.Kind != yaml.MappingNode || len(n.Content) < 2*indexFrom {
+		return child(n, key)
 	}
-	return nil
+	idx, ok := p.index[n]
+	if !ok {
+		idx = make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := len(n.Content) - 2; i >= 0; i -= 2 { // the first of repeated keys wins
+			idx[n.Content[i].Value] = n.Content[i+1]
+		}
+		p.index[n] = idx
+	}
+	return idx[key]
 }
 
 // selfContained reports whether the document can be read by key lines

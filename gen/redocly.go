@@ -205,8 +205,8 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 	return value, nil
 }
 
-// child is the value of key in mapping n, or the element at index key of
-// sequence n.
+// child is the value of key in mapping n (the first, if repeated), or the
+// element at index key of sequence n.
 func child(n *yaml.Node, key string) *yaml.Node {
 	switch n.Kind {
 	case yaml.MappingNode:
