@@ -77,3 +77,13 @@ func TestForbiddenRefErrorsAreLocated(t *testing.T) {
 		t.Errorf("error: %v", err)
 	}
 }
+
+// TestJSONIsLeftAlone: a JSON document is not searched (its references need
+// not be on one line, and a large one would cost a YAML parse).
+func TestJSONIsLeftAlone(t *testing.T) {
+	in := []byte(`{"paths": {"/x": {"get": {"$ref": "op.json"}}}}`)
+	out, err := inlineForbiddenRefs(in, "spec.json")
+	if err != nil || !bytes.Equal(in, out) {
+		t.Errorf("got %s, %v", out, err)
+	}
+}
