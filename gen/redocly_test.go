@@ -87,3 +87,25 @@ func TestJSONIsLeftAlone(t *testing.T) {
 		t.Errorf("got %s, %v", out, err)
 	}
 }
+
+// FuzzInlineForbiddenRefs: whatever a file holds, inlining does not panic,
+// and what it returns has the file's line count. The file stands in the
+// redocly golden case, so its references can reach real files.
+func FuzzInlineForbiddenRefs(f *testing.F) {
+	for _, seed := range []string{"testdata/redocly/spec.yaml", "testdata/redocly/resources/pets/pets_list.yaml", "testdata/redocly/resources/pets/models/pet.yaml"} {
+		data, err := os.ReadFile(seed)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := inlineForbiddenRefs(data, "testdata/redocly/spec.yaml")
+		if err != nil {
+			return
+		}
+		if got, want := bytes.Count(out, []byte("\n")), bytes.Count(data, []byte("\n")); got != want {
+			t.Errorf("%d lines became %d:\n%s\n->\n%s", want, got, data, out)
+		}
+	})
+}
