@@ -114,6 +114,7 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	// inlined before the loader parses it (see inlineForbiddenRefs), once:
 	// the loader reads a file again for each reference to it.
 	inlined := map[string][]byte{}
+	var read []string // the files read, in order
 	loader.ReadFromURIFunc = func(l *openapi3.Loader, u *url.URL) ([]byte, error) {
 		data, err := openapi3.DefaultReadFromURI(l, u)
 		if err != nil || u.Host != "" || u.Scheme != "" && u.Scheme != "file" {
@@ -125,22 +126,24 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		out, err := inlineForbiddenRefs(data, filepath.FromSlash(u.Path))
 		if err == nil {
 			inlined[u.Path] = out
+			read = append(read, u.Path)
 		}
 		return out, err
 	}
 	if refersElsewhere(data) { // a spec in one file does not pay for a second parse
 		if data, err = inlineForbiddenRefs(data, abs); err != nil {
-			var re *refError
-			if errors.As(err, &re) {
-				var l diag.List
-				l.Add(diag.Loc{File: displayPath(re.file), Line: re.line, Col: re.col, Pointer: re.pointer}, "%v", re.err)
-				return nil, l.Err()
-			}
 			return nil, locateLoadError(path, err)
 		}
 	}
 	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {
+		// The loader's message gives a line but not the file: when a file
+		// it read is not YAML, that is where the line is.
+		for i := len(read) - 1; i >= 0; i-- {
+			if yamlErr := yaml.Unmarshal(inlined[read[i]], &yaml.Node{}); yamlErr != nil {
+				return nil, locateLoadError(filepath.FromSlash(read[i]), yamlErr)
+			}
+		}
 		return nil, locateLoadError(path, err)
 	}
 	return doc, nil
@@ -159,9 +162,15 @@ func loadRecovering(loader *openapi3.Loader, data []byte, path string) (doc *ope
 
 var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
-// locateLoadError gives a load failure a location: the file, and the line
-// (and column) when the parser's message names one.
+// locateLoadError gives a load failure a location: the reference that
+// could not be inlined, or else the file, and the line (and column) when
+// the parser's message names one.
 func locateLoadError(path string, err error) error {
+	if re := (*refError)(nil); errors.As(err, &re) {
+		var l diag.List
+		l.Add(diag.Loc{File: displayPath(re.file), Line: re.line, Col: re.col, Pointer: re.pointer}, "%v", re.err)
+		return l.Err()
+	}
 	loc := diag.Loc{File: displayPath(path), Pointer: "#"}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		loc.Line, _ = strconv.Atoi(m[1])

@@ -3,8 +3,43 @@ package gen
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
+
+// writeTree writes files (path: content) under a new directory and returns
+// the directory.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestErrorsInOtherFilesAreLocated: a file the spec refers to that is not
+// YAML, or that holds a forbidden reference leading nowhere, is named in
+// the diagnostic with its own line, not the spec's file.
+func TestErrorsInOtherFilesAreLocated(t *testing.T) {
+	const spec = "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: \"models/region.yaml\"}\n"
+	for _, c := range []struct{ region, want string }{
+		{"type: object\ndescription: Another file: of the same name.\n", "region.yaml:2:1: #: cannot load: yaml: line 2"},
+		{"type: object\nproperties:\n  $ref: missing.yaml\n", "region.yaml:3:3: #/properties: $ref \"missing.yaml\""},
+	} {
+		dir := writeTree(t, map[string]string{"spec.yaml": spec, "models/region.yaml": c.region})
+		_, err := Prepare(Config{Spec: filepath.Join(dir, "spec.yaml"), Package: "p"})
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "spec.yaml:") {
+			t.Errorf("%q: error %v, want %q", c.region, err, c.want)
+		}
+	}
+}
 
 // TestDisplayPath: diagnostics name a file relative to the working
 // directory when that is shorter, as the user most likely typed it, and
