@@ -91,18 +91,27 @@ type refInliner struct {
 	files map[string]*yaml.Node
 }
 
-// nameMaps are the keys whose values map names (of properties, schemas,
-// paths, media types...) to objects: a "description" there is a name.
-var nameMaps = map[string]bool{
-	"properties": true, "patternProperties": true, "schemas": true, "responses": true,
-	"parameters": true, "examples": true, "requestBodies": true, "headers": true,
-	"securitySchemes": true, "links": true, "callbacks": true, "paths": true,
-	"content": true, "encoding": true, "variables": true, "definitions": true,
-	"$defs": true, "webhooks": true, "dependentSchemas": true, "mapping": true,
+// isNameMap reports whether the value of key maps names (of properties,
+// schemas, paths, media types...) to objects: a "description" there is a
+// name.
+func isNameMap(key string) bool {
+	switch key {
+	case "properties", "patternProperties", "schemas", "responses", "parameters", "examples",
+		"requestBodies", "headers", "securitySchemes", "links", "callbacks", "paths", "content",
+		"encoding", "variables", "definitions", "$defs", "webhooks", "dependentSchemas", "mapping":
+		return true
+	}
+	return false
 }
 
-// methods are a path item's operations.
-var methods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}
+// isMethod reports whether key names an operation of a path item.
+func isMethod(key string) bool {
+	switch key {
+	case "get", "put", "post", "delete", "options", "head", "patch", "trace":
+		return true
+	}
+	return false
+}
 
 // walk calls found for each reference under n (at JSON pointer ptr) at a
 // place OpenAPI forbids one. names says n maps names to objects; root that
@@ -128,13 +137,13 @@ func (r *refInliner) walk(n *yaml.Node, names, root bool, ptr string, found func
 				for j := 0; j+1 < len(value.Content); j += 2 {
 					item := value.Content[j+1]
 					for k := 0; k+1 < len(item.Content); k += 2 {
-						if method := item.Content[k].Value; methods[method] && refOf(item.Content[k+1]) != "" {
+						if method := item.Content[k].Value; isMethod(method) && refOf(item.Content[k+1]) != "" {
 							found(item.Content[k+1], at+"/"+escapeToken(value.Content[j].Value)+"/"+method)
 						}
 					}
 				}
 			}
-			r.walk(value, !names && nameMaps[key], false, at, found)
+			r.walk(value, !names && isNameMap(key), false, at, found)
 		}
 	}
 }
