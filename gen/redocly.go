@@ -18,8 +18,8 @@ import (
 )
 
 // Redocly, and specs written for it (DigitalOcean's), accept a $ref where
-// OpenAPI does not: in place of an operation, of a description or of a
-// schema's properties. kin-openapi rejects those, so before it parses a
+// OpenAPI does not: in place of an operation, a media type, a description
+// or a schema's properties. kin-openapi rejects those, so before it parses a
 // YAML file each such $ref is replaced by what it points to, written as
 // JSON (which YAML reads too) on the $ref's own line. Every other line
 // keeps its number, so diagnostics stay located; one inside an inlined
@@ -45,7 +45,7 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 		ptr string
 	}
 	var found []place
-	r.walk(doc.Content[0], false, true, "#", func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) })
+	r.walk(doc.Content[0], "", true, "#", func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) })
 	if len(found) == 0 {
 		return data, nil
 	}
@@ -114,13 +114,14 @@ func isMethod(key string) bool {
 }
 
 // walk calls found for each reference under n (at JSON pointer ptr) at a
-// place OpenAPI forbids one. names says n maps names to objects; root that
-// n is a document.
-func (r *refInliner) walk(n *yaml.Node, names, root bool, ptr string, found func(*yaml.Node, string)) {
+// place OpenAPI forbids one. names is the key whose value n is when n maps
+// names to objects ("content" for media types), "" otherwise; root says n
+// is a document.
+func (r *refInliner) walk(n *yaml.Node, names string, root bool, ptr string, found func(*yaml.Node, string)) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			r.walk(c, false, false, ptr+"/"+strconv.Itoa(i), found)
+			r.walk(c, "", false, ptr+"/"+strconv.Itoa(i), found)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -129,7 +130,8 @@ func (r *refInliner) walk(n *yaml.Node, names, root bool, ptr string, found func
 			if strings.HasPrefix(key, "x-") {
 				continue // an extension's content is its own
 			}
-			if !names && (key == "description" || key == "properties") && refOf(value) != "" {
+			forbidden := names == "" && (key == "description" || key == "properties") || names == "content"
+			if forbidden && refOf(value) != "" {
 				found(value, at)
 				continue
 			}
@@ -143,7 +145,11 @@ func (r *refInliner) walk(n *yaml.Node, names, root bool, ptr string, found func
 					}
 				}
 			}
-			r.walk(value, !names && isNameMap(key), false, at, found)
+			next := ""
+			if names == "" && isNameMap(key) {
+				next = key
+			}
+			r.walk(value, next, false, at, found)
 		}
 	}
 }
@@ -199,7 +205,7 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 	}
 	value = deepCopy(value)
 	var err error
-	r.walk(value, false, false, "#"+frag, func(inner *yaml.Node, _ string) {
+	r.walk(value, "", false, "#"+frag, func(inner *yaml.Node, _ string) {
 		if err != nil {
 			return
 		}
