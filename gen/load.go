@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
@@ -137,12 +138,12 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	}
 	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {
-		// The loader's message gives a line but not the file: when a file
-		// it read is not YAML, that is where the line is.
-		for i := len(read) - 1; i >= 0; i-- {
-			if yamlErr := yaml.Unmarshal(inlined[read[i]], &yaml.Node{}); yamlErr != nil {
-				return nil, locateLoadError(filepath.FromSlash(read[i]), yamlErr)
-			}
+		// The loader's message gives a line but not the file. It parses
+		// the spec before reading any other file, and each file as soon as
+		// it has read it, stopping at the first that fails: a file that
+		// does not parse is the last one read, if any was.
+		if len(read) > 0 && strings.Contains(err.Error(), "failed to unmarshal data") {
+			return nil, locateLoadError(filepath.FromSlash(read[len(read)-1]), err)
 		}
 		return nil, locateLoadError(path, err)
 	}

@@ -25,12 +25,14 @@ func writeTree(t *testing.T, files map[string]string) string {
 }
 
 // TestErrorsInOtherFilesAreLocated: a file the spec refers to that is not
-// YAML, or that holds a forbidden reference leading nowhere, is named in
-// the diagnostic with its own line, not the spec's file.
+// YAML, is not what its place calls for (properties as a list), or holds a
+// forbidden reference leading nowhere, is named in the diagnostic with its
+// own line, not the spec's file.
 func TestErrorsInOtherFilesAreLocated(t *testing.T) {
 	const spec = "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: \"models/region.yaml\"}\n"
 	for _, c := range []struct{ region, want string }{
-		{"type: object\ndescription: Another file: of the same name.\n", "region.yaml:2:1: #: cannot load: yaml: line 2"},
+		{"type: object\ndescription: Another file: of the same name.\n", "region.yaml:2:1: #: cannot load: "},
+		{"type: object\nproperties:\n  - code\n", "region.yaml:3:1: #: cannot load: "},
 		{"type: object\nproperties:\n  $ref: missing.yaml\n", "region.yaml:3:3: #/properties: $ref \"missing.yaml\""},
 	} {
 		dir := writeTree(t, map[string]string{"spec.yaml": spec, "models/region.yaml": c.region})
