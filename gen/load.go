@@ -131,7 +131,7 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		}
 		return out, err
 	}
-	if refersElsewhere(data) { // a spec in one file does not pay for a second parse
+	if refersElsewhere(data) || mayHaveForbiddenRefs(data) { // not a second parse for nothing
 		if data, err = inlineForbiddenRefs(data, abs); err != nil {
 			return nil, locateLoadError(path, err)
 		}

@@ -86,6 +86,61 @@ func (e *refError) Error() string {
 
 func (e *refError) Unwrap() error { return e.err }
 
+// mayHaveForbiddenRefs reports whether YAML data may hold a reference
+// where OpenAPI forbids one, reading lines rather than YAML, so that a spec
+// in one file without any is not parsed a second time to find out: a line
+// "$ref: ..." under a line "get:", "description:", "properties:" or a media
+// type ("application/json:"), or such a key followed by "{$ref" on its
+// line. A false alarm (a property named description) costs that parse.
+func mayHaveForbiddenRefs(data []byte) bool {
+	prevIndent, prevKey := -1, ""
+	for line := range bytes.Lines(data) {
+		text := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(text)
+		text = bytes.TrimRight(text, " \t\r\n")
+		if len(text) == 0 || text[0] == '#' {
+			continue
+		}
+		key, rest, isKey := cutKey(text)
+		switch {
+		case isKey && key == "$ref" && indent > prevIndent && forbiddenKey(prevKey):
+			return true
+		case isKey && len(rest) > 0 && rest[0] == '{' && bytes.Contains(rest, []byte("$ref")) && forbiddenKey(key):
+			return true
+		}
+		prevIndent, prevKey = indent, ""
+		if isKey && len(rest) == 0 {
+			prevKey = key
+		}
+	}
+	return false
+}
+
+// cutKey splits a line "key: rest" (the key perhaps quoted) into the key
+// and what follows the colon.
+func cutKey(text []byte) (key string, rest []byte, ok bool) {
+	if q := text[0]; q == '"' || q == '\'' {
+		end := bytes.IndexByte(text[1:], q)
+		if end < 0 || !bytes.HasPrefix(text[end+2:], []byte(":")) {
+			return "", nil, false
+		}
+		return string(text[1 : end+1]), bytes.TrimLeft(text[end+3:], " "), true
+	}
+	k, r, ok := bytes.Cut(text, []byte(":"))
+	if !ok || len(r) > 0 && r[0] != ' ' {
+		return "", nil, false
+	}
+	return string(k), bytes.TrimLeft(r, " "), true
+}
+
+// forbiddenKey reports a key whose value cannot be a reference: an
+// operation, a description, properties or a media type (a path, which
+// starts with /, can).
+func forbiddenKey(key string) bool {
+	return isMethod(key) || key == "description" || key == "properties" ||
+		strings.Contains(key, "/") && !strings.HasPrefix(key, "/")
+}
+
 // refInliner resolves forbidden references, reading each file once.
 type refInliner struct {
 	files map[string]*yaml.Node

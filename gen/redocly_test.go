@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/oagen/oagen/internal/jsontest"
 )
 
 // TestInlineForbiddenRefsKeepsLines: the references OpenAPI forbids are
@@ -108,4 +110,39 @@ func FuzzInlineForbiddenRefs(f *testing.F) {
 			t.Errorf("%d lines became %d:\n%s\n->\n%s", want, got, data, out)
 		}
 	})
+}
+
+// TestMayHaveForbiddenRefs: the line check that spares a spec in one file a
+// second parse finds each kind of forbidden reference, block and flow, and
+// passes over references OpenAPI allows.
+func TestMayHaveForbiddenRefs(t *testing.T) {
+	for doc, want := range map[string]bool{
+		"paths:\n  /x:\n    get:\n      $ref: '#/x-ops/a'\n":                   true,
+		"paths:\n  /x:\n    post: {$ref: '#/x-ops/a'}\n":                       true,
+		"a:\n  description:\n    \"$ref\": '#/x-texts/a'\n":                    true,
+		"s:\n  properties:\n    $ref: '#/x-props/s'\n":                         true,
+		"content:\n  application/json:\n    $ref: '#/x-media/a'\n":             true,
+		"content:\n  'application/json': { $ref: '#/x-media/a' }\n":            true,
+		"paths:\n  /x:\n    $ref: 'paths/x.yaml'\n":                            false, // a path item may be a reference
+		"schema:\n  $ref: '#/components/schemas/A'\n":                          false,
+		"items: {$ref: '#/components/schemas/A'}\n":                            false,
+		"description: a $ref in text\nproperties:\n  a: {type: string}\n":      false,
+		"get:\n  summary: x\n  # $ref: commented\n  responses: {}\n":           false,
+		"properties:\n  description:\n    $ref: '#/components/schemas/Text'\n": true, // a false alarm: one parse
+	} {
+		if got := mayHaveForbiddenRefs([]byte(doc)); got != want {
+			t.Errorf("%q: %v, want %v", doc, got, want)
+		}
+	}
+	corpus, ok := jsontest.CorpusDir()
+	if !ok {
+		return
+	}
+	data, err := os.ReadFile(filepath.Join(corpus, "specs", "openai-openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mayHaveForbiddenRefs(data) {
+		t.Error("the OpenAI spec would be parsed twice")
+	}
 }
