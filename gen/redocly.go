@@ -93,7 +93,7 @@ func (e *refError) Unwrap() error { return e.err }
 // type ("application/json:"), or such a key followed by "{$ref" on its
 // line. A false alarm (a property named description) costs that parse.
 func mayHaveForbiddenRefs(data []byte) bool {
-	prevIndent, prevKey := -1, ""
+	prevIndent, prevKey := -1, []byte(nil)
 	for line := range bytes.Lines(data) {
 		text := bytes.TrimLeft(line, " ")
 		indent := len(line) - len(text)
@@ -103,12 +103,12 @@ func mayHaveForbiddenRefs(data []byte) bool {
 		}
 		key, rest, isKey := cutKey(text)
 		switch {
-		case isKey && key == "$ref" && indent > prevIndent && forbiddenKey(prevKey):
+		case isKey && string(key) == "$ref" && indent > prevIndent && forbiddenKey(prevKey):
 			return true
 		case isKey && len(rest) > 0 && rest[0] == '{' && bytes.Contains(rest, []byte("$ref")) && forbiddenKey(key):
 			return true
 		}
-		prevIndent, prevKey = indent, ""
+		prevIndent, prevKey = indent, nil
 		if isKey && len(rest) == 0 {
 			prevKey = key
 		}
@@ -118,27 +118,27 @@ func mayHaveForbiddenRefs(data []byte) bool {
 
 // cutKey splits a line "key: rest" (the key perhaps quoted) into the key
 // and what follows the colon.
-func cutKey(text []byte) (key string, rest []byte, ok bool) {
+func cutKey(text []byte) (key, rest []byte, ok bool) {
 	if q := text[0]; q == '"' || q == '\'' {
 		end := bytes.IndexByte(text[1:], q)
 		if end < 0 || !bytes.HasPrefix(text[end+2:], []byte(":")) {
-			return "", nil, false
+			return nil, nil, false
 		}
-		return string(text[1 : end+1]), bytes.TrimLeft(text[end+3:], " "), true
+		return text[1 : end+1], bytes.TrimLeft(text[end+3:], " "), true
 	}
 	k, r, ok := bytes.Cut(text, []byte(":"))
 	if !ok || len(r) > 0 && r[0] != ' ' {
-		return "", nil, false
+		return nil, nil, false
 	}
-	return string(k), bytes.TrimLeft(r, " "), true
+	return k, bytes.TrimLeft(r, " "), true
 }
 
 // forbiddenKey reports a key whose value cannot be a reference: an
 // operation, a description, properties or a media type (a path, which
 // starts with /, can).
-func forbiddenKey(key string) bool {
-	return isMethod(key) || key == "description" || key == "properties" ||
-		strings.Contains(key, "/") && !strings.HasPrefix(key, "/")
+func forbiddenKey(key []byte) bool {
+	k := string(key)
+	return k == "description" || k == "properties" || isMethod(k) || bytes.IndexByte(key, '/') > 0
 }
 
 // refInliner resolves forbidden references, reading each file once.
