@@ -94,7 +94,7 @@ func TestJSONIsLeftAlone(t *testing.T) {
 // and what it returns has the file's line count. The file stands in the
 // redocly golden case, so its references can reach real files.
 func FuzzInlineForbiddenRefs(f *testing.F) {
-	for _, seed := range []string{"testdata/redocly/spec.yaml", "testdata/redocly/resources/pets/pets_list.yaml", "testdata/redocly/resources/pets/models/pet.yaml"} {
+	for _, seed := range []string{"testdata/redocly/spec.yaml", "testdata/redocly/resources/pets/pets_list.yaml", "testdata/redocly/resources/pets/models/pet.yaml", "testdata/onefile/spec.yaml"} {
 		data, err := os.ReadFile(seed)
 		if err != nil {
 			f.Fatal(err)
