@@ -42,9 +42,10 @@ type builder struct {
 	externalComps map[string]string
 	// root is the spec's own file, as the loader names locations.
 	root string
-	// pending is the schema of another file whose type is being made.
-	pending pendingExternal
-	types   []*ir.Type
+	// locations holds the location of each copy of another file's schema
+	// met so far, so namedType files the type it makes under it.
+	locations map[*openapi3.Schema]string
+	types     []*ir.Type
 	// decoders and streams are the stream decoders, by event type and in
 	// order of creation; errorTypes the operations' error schemas.
 	decoders   map[*ir.Type]*ir.StreamDecoder
@@ -83,6 +84,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		inline:        map[*openapi3.Schema]*ir.Type{},
 		external:      map[string]*ir.Type{},
 		externalComps: map[string]string{},
+		locations:     map[*openapi3.Schema]string{},
 		decoders:      map[*ir.Type]*ir.StreamDecoder{},
 		errorTypes:    map[*ir.Type]bool{},
 	}
@@ -256,8 +258,6 @@ func unescapeToken(t string) string {
 }
 
 func rawExpr() *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Raw} }
-
-func objectExpr() *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Object} }
 
 func builtinExpr(b ir.Builtin) *ir.Expr { return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: b} }
 

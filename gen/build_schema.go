@@ -54,25 +54,16 @@ func (b *builder) externalExpr(sr *openapi3.SchemaRef, key, hint, ptr string, se
 		ptr = "#" + frag
 	}
 	// The type is the location's as soon as namedType makes it, so a
-	// reference back to the file from within (a tree's children) is this
-	// type, not a second one.
-	outer := b.pending
+	// reference back to the file from within (a tree's children, which
+	// the loader gives a copy of its own) is this type, not a second one.
 	if self == nil {
-		b.pending = pendingExternal{key: key, s: sr.Value}
+		b.locations[sr.Value] = key
 	}
 	e, nullable := b.schemaExpr(&openapi3.SchemaRef{Extensions: sr.Extensions, Value: sr.Value}, hint, ptr, self)
-	b.pending = outer
-	if self == nil && e.Kind == ir.ExprNamed {
+	if _, made := b.external[key]; !made && self == nil && e.Kind == ir.ExprNamed {
 		b.external[key] = e.Named
 	}
 	return e, nullable
-}
-
-// pendingExternal is the schema of another file whose type is being made,
-// and its location (see externalExpr).
-type pendingExternal struct {
-	key string
-	s   *openapi3.Schema
 }
 
 // externalKey is the absolute location of a reference that leads out of
@@ -210,7 +201,7 @@ func (b *builder) sliceExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
 func (b *builder) mapExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {
 	ap := s.AdditionalProperties.Schema
 	if ap == nil || ap.Value == nil || isEmptySchema(ap.Value) {
-		return objectExpr()
+		return builtinExpr(ir.Object)
 	}
 	elem, nullable := b.schemaExpr(ap, hint+"Value", ptr+"/additionalProperties", nil)
 	if nullable {
@@ -231,8 +222,8 @@ func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type,
 		b.types = append(b.types, t)
 	}
 	b.inline[s] = t
-	if b.pending.s == s {
-		b.external[b.pending.key] = t
+	if key, ok := b.locations[s]; ok {
+		b.external[key] = t
 	}
 	t.Kind = kind
 	t.Doc = docOf(s)
