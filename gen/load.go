@@ -115,7 +115,7 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	// inlined before the loader parses it (see inlineForbiddenRefs), once:
 	// the loader reads a file again for each reference to it.
 	inlined := map[string][]byte{}
-	var read []string // the files read, in order
+	lastRead := "" // the file read most recently
 	loader.ReadFromURIFunc = func(l *openapi3.Loader, u *url.URL) ([]byte, error) {
 		data, err := openapi3.DefaultReadFromURI(l, u)
 		if err != nil || u.Host != "" || u.Scheme != "" && u.Scheme != "file" {
@@ -127,7 +127,7 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		out, err := inlineForbiddenRefs(data, filepath.FromSlash(u.Path))
 		if err == nil {
 			inlined[u.Path] = out
-			read = append(read, u.Path)
+			lastRead = u.Path
 		}
 		return out, err
 	}
@@ -142,8 +142,8 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		// the spec before reading any other file, and each file as soon as
 		// it has read it, stopping at the first that fails: a file that
 		// does not parse is the last one read, if any was.
-		if len(read) > 0 && strings.Contains(err.Error(), "failed to unmarshal data") {
-			return nil, locateLoadError(filepath.FromSlash(read[len(read)-1]), err)
+		if lastRead != "" && strings.Contains(err.Error(), "failed to unmarshal data") {
+			return nil, locateLoadError(filepath.FromSlash(lastRead), err)
 		}
 		return nil, locateLoadError(path, err)
 	}

@@ -39,7 +39,9 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return data, nil
 	}
-	r := &refInliner{files: map[string]*yaml.Node{}}
+	// The file itself is parsed already: a reference within it ("#/...")
+	// resolves in that tree, even when data was never on disk.
+	r := &refInliner{files: map[string]*yaml.Node{file: doc.Content[0]}}
 	type place struct {
 		n   *yaml.Node
 		ptr string
@@ -408,10 +410,6 @@ func flowEnd(line []byte, start int) int {
 // writeJSON writes n as JSON, keeping the order of mapping keys.
 func writeJSON(b *bytes.Buffer, n *yaml.Node) {
 	switch n.Kind {
-	case yaml.DocumentNode:
-		if len(n.Content) > 0 {
-			writeJSON(b, n.Content[0])
-		}
 	case yaml.AliasNode:
 		writeJSON(b, n.Alias)
 	case yaml.MappingNode:

@@ -146,3 +146,14 @@ func TestMayHaveForbiddenRefs(t *testing.T) {
 		t.Error("the OpenAI spec would be parsed twice")
 	}
 }
+
+// TestForbiddenRefWithinTheFile: a reference within the file ("#/...")
+// resolves in the tree already parsed, so it works for a spec given as
+// bytes that is not on disk (the path below does not exist).
+func TestForbiddenRefWithinTheFile(t *testing.T) {
+	doc := "openapi: 3.0.3\npaths:\n  /x:\n    get:\n      $ref: '#/x-ops/get'\nx-ops:\n  get:\n    operationId: getX\n"
+	out, err := inlineForbiddenRefs([]byte(doc), filepath.Join(t.TempDir(), "absent", "spec.yaml"))
+	if err != nil || !bytes.Contains(out, []byte(`{"operationId":"getX"}`)) {
+		t.Errorf("got %s, %v", out, err)
+	}
+}
