@@ -11,7 +11,7 @@
 //
 // The misses are cachegrind's simulation of a 32 KB, 8-way first-level
 // instruction cache with 64-byte lines, what these machines' cores have.
-// Decoding a large response runs through more code than that (about 39 KB
+// Decoding a large response runs through more code than that (about 33 KB
 // for the recorded run), so code size costs time as instructions do: a
 // change that saves instructions by writing more code at every member can
 // come out slower.
