@@ -131,10 +131,8 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		}
 		return out, err
 	}
-	if refersElsewhere(data) || mayHaveForbiddenRefs(data) { // not a second parse for nothing
-		if data, err = inlineForbiddenRefs(data, abs); err != nil {
-			return nil, locateLoadError(path, err)
-		}
+	if data, err = inlineForbiddenRefs(data, abs); err != nil {
+		return nil, locateLoadError(path, err)
 	}
 	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {

@@ -27,12 +27,12 @@ import (
 
 // inlineForbiddenRefs returns data, read from file, with the references
 // OpenAPI forbids inlined; data itself when it has none, or is not YAML
-// this can read (the loader then says what is wrong). JSON is left as it
-// is: a reference there need not be on one line, and parsing a large JSON
-// document as YAML to find out (GitHub's, whose examples hold "$ref"s)
-// would cost half a second.
+// this can read (the loader then says what is wrong). A file is parsed for
+// this only when its lines show such a reference (mayHaveForbiddenRefs):
+// most have none, the OpenAI spec among them. JSON is left as it is: a
+// reference there need not be on one line.
 func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] == '{' || !bytes.Contains(data, []byte("$ref")) {
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] == '{' || !mayHaveForbiddenRefs(data) {
 		return data, nil
 	}
 	var doc yaml.Node
@@ -111,7 +111,7 @@ func mayHaveForbiddenRefs(data []byte) bool {
 			return true
 		}
 		prevIndent, prevKey = indent, nil
-		if isKey && len(rest) == 0 {
+		if isKey && (len(rest) == 0 || rest[0] == '#') { // "key:", perhaps with a comment
 			prevKey = key
 		}
 	}
