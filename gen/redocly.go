@@ -47,7 +47,11 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 		ptr string
 	}
 	var found []place
-	r.walk(doc.Content[0], "", true, "#", func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) })
+	add := func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) }
+	r.walk(doc.Content[0], "", true, "#", add)
+	if isPathItem(doc.Content[0]) { // a file that a spec's paths refer to
+		operationRefs(doc.Content[0], "#", add)
+	}
 	if len(found) == 0 {
 		return data, nil
 	}
@@ -194,12 +198,7 @@ func (r *refInliner) walk(n *yaml.Node, names string, root bool, ptr string, fou
 			}
 			if root && key == "paths" && value.Kind == yaml.MappingNode {
 				for j := 0; j+1 < len(value.Content); j += 2 {
-					item := value.Content[j+1]
-					for k := 0; k+1 < len(item.Content); k += 2 {
-						if method := item.Content[k].Value; isMethod(method) && refOf(item.Content[k+1]) != "" {
-							found(item.Content[k+1], at+"/"+escapeToken(value.Content[j].Value)+"/"+method)
-						}
-					}
+					operationRefs(value.Content[j+1], at+"/"+escapeToken(value.Content[j].Value), found)
 				}
 			}
 			next := ""
@@ -209,6 +208,41 @@ func (r *refInliner) walk(n *yaml.Node, names string, root bool, ptr string, fou
 			r.walk(value, next, false, at, found)
 		}
 	}
+}
+
+// operationRefs calls found for each operation of path item n (at ptr)
+// that is a reference.
+func operationRefs(n *yaml.Node, ptr string, found func(*yaml.Node, string)) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		if method := n.Content[k].Value; isMethod(method) && refOf(n.Content[k+1]) != "" {
+			found(n.Content[k+1], ptr+"/"+method)
+		}
+	}
+}
+
+// isPathItem reports whether n, a file's root, is a path item (which a
+// spec's paths refer to): every key one of a path item's, an operation
+// among them. Nothing else OpenAPI keeps in a file of its own (a schema, a
+// response, a set of components) has an operation's key at its root.
+func isPathItem(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	operations := 0
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		switch key := n.Content[k].Value; {
+		case isMethod(key):
+			operations++
+		case key == "summary" || key == "description" || key == "servers" || key == "parameters" ||
+			key == "$ref" || strings.HasPrefix(key, "x-"):
+		default:
+			return false
+		}
+	}
+	return operations > 0
 }
 
 // refOf is the target of a mapping that is only a $ref, or "".

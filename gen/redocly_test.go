@@ -41,12 +41,13 @@ func TestInlineForbiddenRefsKeepsLines(t *testing.T) {
 	if changed != 3 { // the tag's description and the two operations
 		t.Errorf("%d lines changed, want 3:\n%s", changed, out)
 	}
+	type operation struct {
+		OperationID string `yaml:"operationId"`
+		Description string
+	}
 	var doc struct {
 		Tags  []struct{ Description string }
-		Paths map[string]map[string]struct {
-			OperationID string `yaml:"operationId"`
-			Description string
-		}
+		Paths map[string]struct{ Get, Post operation }
 	}
 	if err := yaml.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
@@ -55,7 +56,7 @@ func TestInlineForbiddenRefsKeepsLines(t *testing.T) {
 	if len(doc.Tags) != 1 || doc.Tags[0].Description != desc {
 		t.Errorf("tags: %+v", doc.Tags)
 	}
-	list, create := doc.Paths["/pets"]["get"], doc.Paths["/pets"]["post"]
+	list, create := doc.Paths["/pets"].Get, doc.Paths["/pets"].Post
 	if list.OperationID != "listPets" || list.Description != desc || create.OperationID != "createPet" {
 		t.Errorf("operations: %+v, %+v", list, create)
 	}
@@ -156,5 +157,27 @@ func TestForbiddenRefWithinTheFile(t *testing.T) {
 	out, err := inlineForbiddenRefs([]byte(doc), filepath.Join(t.TempDir(), "absent", "spec.yaml"))
 	if err != nil || !bytes.Contains(out, []byte(`{"operationId":"getX"}`)) {
 		t.Errorf("got %s, %v", out, err)
+	}
+}
+
+// TestIsPathItem: a file is taken for a path item (whose operations may be
+// inlined) only when every key at its root is a path item's.
+func TestIsPathItem(t *testing.T) {
+	for doc, want := range map[string]bool{
+		"get:\n  $ref: op.yaml\n":                                    true,
+		"parameters: []\nsummary: s\npost: {$ref: op.yaml}\n":        true,
+		"x-internal: true\ndelete: {$ref: op.yaml}\n":                true,
+		"summary: only a summary\n":                                  false, // no operation
+		"type: object\nproperties:\n  get: {type: string}\n":         false, // a schema
+		"get: {$ref: a.yaml}\nGetThing: {type: object}\n":            false, // components of a kind
+		"description: d\ncontent:\n  application/json: {}\nget: 1\n": false, // a response
+	} {
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(doc), &n); err != nil {
+			t.Fatal(err)
+		}
+		if got := isPathItem(n.Content[0]); got != want {
+			t.Errorf("%q: %v, want %v", doc, got, want)
+		}
 	}
 }

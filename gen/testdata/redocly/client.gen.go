@@ -36,6 +36,26 @@ func (c *Client) CreatePet(ctx context.Context, body Pet, opts ...RequestOption)
 	return &out, nil
 }
 
+// GetPet: Get a pet
+//
+// GET /pets/{id}
+func (c *Client) GetPet(ctx context.Context, id string, opts ...RequestOption) (*Pet, error) {
+	var out Pet
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/pets/" + p0,
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ListPets: List pets
 //
 // Pets, described in a file of their own.

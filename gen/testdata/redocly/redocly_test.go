@@ -4,7 +4,10 @@ package api
 // spec.yaml beside it.
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -22,5 +25,23 @@ func TestInlinedOperationsDecode(t *testing.T) {
 	pet := Pet{Name: "Rex", Age: Some(int64(3))}
 	if out, err := json.Marshal(pet); err != nil || string(out) != `{"age":3,"name":"Rex"}` {
 		t.Errorf("Pet encodes as %s, %v", out, err)
+	}
+}
+
+// TestPathItemFileOperation: a path item in a file of its own whose
+// operation is a $ref to a third file becomes a method, with the path
+// item's parameter.
+func TestPathItemFileOperation(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || r.URL.Path != "/pets/p1" {
+			t.Errorf("request %s %s", r.Method, r.URL.Path)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"name":"Rex"}`))
+	}))
+	defer srv.Close()
+	pet, err := NewClient(WithBaseURL(srv.URL), WithMaxRetries(0)).GetPet(context.Background(), "p1")
+	if err != nil || pet.Name != "Rex" {
+		t.Fatalf("GetPet: %+v, %v", pet, err)
 	}
 }
