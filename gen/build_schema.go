@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -120,7 +121,7 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	sh := shapeOf(s)
 	switch {
 	case len(sh.variants) == 1 && !sh.hasProperties():
-		e, n := b.schemaExpr(sh.variants[0], hint, ptr+"/"+variantsKey(s)+"/0", self)
+		e, n := b.schemaExpr(sh.variants[0], hint, variantPtr(ptr, s, 0), self)
 		return e, n || sh.nullable
 	case len(sh.variants) > 1:
 		if e, ok := b.stringUnion(sh, hint, ptr, self); ok {
@@ -173,11 +174,21 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	return rawExpr(), sh.nullable
 }
 
+// variantsKey is the member of s that lists its variants, and variantPtr
+// the pointer to variant i: the schema itself for variants made from
+// several types.
 func variantsKey(s *openapi3.Schema) string {
 	if len(s.OneOf) > 0 {
 		return "oneOf"
 	}
 	return "anyOf"
+}
+
+func variantPtr(ptr string, s *openapi3.Schema, i int) string {
+	if len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		return ptr
+	}
+	return ptr + "/" + variantsKey(s) + "/" + strconv.Itoa(i)
 }
 
 func (b *builder) sliceExpr(s *openapi3.Schema, hint, ptr string) *ir.Expr {

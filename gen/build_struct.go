@@ -61,15 +61,16 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 			if p.Ref != "" {
 				pp = p.Ref
 			}
-			if variants := shapeOf(throughSingle(p.Value)).variants; len(variants) > 0 {
+			if sh := shapeOf(throughSingle(p.Value)); len(sh.variants) > 0 && !sh.typeUnion {
 				// A union part: each variant's properties become optional
-				// fields, so whichever variant arrives decodes typed.
-				for j, v := range variants {
+				// fields, so whichever variant arrives decodes typed. (A
+				// part of several types adds no fields, as before.)
+				for j, v := range sh.variants {
 					if v == nil || v.Value == nil || !isObjectSchema(v.Value) {
 						b.errs.Add(b.loc(pp, p.Value.Origin), "allOf with a oneOf/anyOf part whose variants are not all objects is not supported yet")
 						break
 					}
-					collectOptional(v.Value, pp+"/"+variantsKey(p.Value)+"/"+strconv.Itoa(j))
+					collectOptional(v.Value, variantPtr(pp, p.Value, j))
 				}
 				continue
 			}

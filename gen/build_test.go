@@ -227,7 +227,7 @@ components:
         strings: {type: array, items: {type: string}}
         named: {$ref: "#/components/schemas/SliceString"}
         free: {type: object, additionalProperties: true}
-        mixed: {type: object, additionalProperties: {type: [string, number]}}
+        mixed: {type: object, additionalProperties: {enum: [[1], {a: 1}]}} # no type: raw values
         counts: {type: array, items: {type: array, items: {type: integer}}}
     SliceString:
       type: object
@@ -310,5 +310,34 @@ components:
 	}
 	if labels := typeNamed(t, api, "Labels"); labels.Kind != ir.KindAlias || fmt.Sprintf("%#v", goType(labels.Target)) != "json.RawMessage" {
 		t.Fatalf("Labels is %v over %#v, want an alias of json.RawMessage", labels.Kind, goType(labels.Target))
+	}
+}
+
+// TestSeveralTypesInAllOf: an allOf part of several types is not a union
+// part (whose variants must be objects): it adds no fields, as a part of
+// one scalar type does.
+func TestSeveralTypesInAllOf(t *testing.T) {
+	api := mustBuild(t, `
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Named:
+      allOf:
+        - properties: {name: {type: string}}
+        - type: [string, number]
+`)
+	found := false
+	for _, typ := range api.Types {
+		if typ.Name == "Named" {
+			found = true
+			if typ.Kind != ir.KindStruct || len(typ.Struct.Fields) != 1 {
+				t.Errorf("Named: kind %v, %+v", typ.Kind, typ.Struct)
+			}
+		}
+	}
+	if !found {
+		t.Error("no type Named")
 	}
 }

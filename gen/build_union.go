@@ -3,7 +3,6 @@ package gen
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -74,9 +73,8 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 // objects.
 func (b *builder) candidates(sh shape, ptr string) []*candidate {
 	var out []*candidate
-	key := variantsKey(sh.s)
 	for i, v := range sh.variants {
-		vptr := ptr + "/" + key + "/" + strconv.Itoa(i)
+		vptr := variantPtr(ptr, sh.s, i)
 		if name, ok := componentName(v.Ref); ok && b.comps[name] != nil {
 			if c := b.component(name); c.t.Kind == ir.KindUnion && c.t.Union != nil && isObjectUnion(c.t.Union) {
 				for _, nv := range c.t.Union.Variants {
@@ -215,7 +213,7 @@ func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate)
 
 func isObjectSchema(s *openapi3.Schema) bool {
 	sh := shapeOf(throughSingle(s))
-	return sh.is(openapi3.TypeObject) || len(sh.types) == 0 && (sh.hasProperties() || len(sh.allOf) > 0)
+	return sh.is(openapi3.TypeObject) || len(sh.types) == 0 && !sh.typeUnion && (sh.hasProperties() || len(sh.allOf) > 0)
 }
 
 // variantLabel names a variant: by its tag value (thread.run.created is

@@ -22,6 +22,9 @@ type shape struct {
 	allOf    openapi3.SchemaRefs // allOf without parts that only add nullable
 	enum     []any               // enum without null
 	nullable bool
+	// typeUnion says variants were made from the schema's several types
+	// (type: [string, integer] is oneOf: [{type: string}, {type: integer}]).
+	typeUnion bool
 }
 
 func shapeOf(s *openapi3.Schema) shape {
@@ -49,6 +52,13 @@ func shapeOf(s *openapi3.Schema) shape {
 			sh.variants = append(sh.variants, v)
 		}
 	}
+	if len(sh.types) > 1 && len(variants) == 0 {
+		sh.variants, sh.types = typeVariants(s, sh.types), nil
+		sh.typeUnion = len(sh.variants) > 1
+		if !sh.typeUnion { // integer and number: any number
+			sh.types, sh.variants = []string{openapi3.TypeNumber}, nil
+		}
+	}
 	for _, part := range s.AllOf {
 		if part != nil && part.Ref == "" && part.Value != nil && onlyAnnotations(part.Value) {
 			sh.nullable = sh.nullable || part.Value.Nullable || isNullSchema(part)
@@ -64,6 +74,53 @@ func shapeOf(s *openapi3.Schema) shape {
 		sh.enum = append(sh.enum, e)
 	}
 	return sh
+}
+
+// typeVariants splits a schema of several types into one schema per type,
+// each with the enum values of its type: what type: [string, integer]
+// means, and what a union of a string and an integer variant decodes by
+// the JSON token. Integer goes when number is there too, since a number
+// covers it and the two could not be told apart by token.
+func typeVariants(s *openapi3.Schema, types []string) openapi3.SchemaRefs {
+	var out openapi3.SchemaRefs
+	for _, t := range types {
+		if t == openapi3.TypeInteger && slices.Contains(types, openapi3.TypeNumber) {
+			continue
+		}
+		v := *s
+		v.Type = &openapi3.Types{t}
+		v.Enum = nil
+		for _, e := range s.Enum {
+			if e != nil && enumMatchesType(e, t) {
+				v.Enum = append(v.Enum, e)
+			}
+		}
+		if len(s.Enum) > 0 && len(v.Enum) == 0 {
+			continue // no value of this type is allowed
+		}
+		v.Nullable = false
+		v.Title, v.Description = "", "" // the union's, not the variant's
+		out = append(out, &openapi3.SchemaRef{Value: &v})
+	}
+	return out
+}
+
+// enumMatchesType reports whether enum value e (as kin-openapi decodes
+// JSON) is of JSON Schema type t.
+func enumMatchesType(e any, t string) bool {
+	switch e := e.(type) {
+	case string:
+		return t == openapi3.TypeString
+	case bool:
+		return t == openapi3.TypeBoolean
+	case float64:
+		return t == openapi3.TypeNumber || t == openapi3.TypeInteger && e == float64(int64(e))
+	case []any:
+		return t == openapi3.TypeArray
+	case map[string]any:
+		return t == openapi3.TypeObject
+	}
+	return false
 }
 
 // isNullSchema reports whether sr only admits null.

@@ -70,7 +70,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		case "history":
 			err = readOptSliceObject(d, &v.History)
 		case "mixed":
-			err = readOptMapRaw(d, &v.Mixed)
+			err = readOptMapPetMixedValue(d, &v.Mixed)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

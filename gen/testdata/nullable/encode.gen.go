@@ -89,7 +89,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 		}
 	}
 	if b, ok = optKey(b, start, "\"mixed\":", v.Mixed.state); ok {
-		if b, err = appendMapRaw(b, v.Mixed.value); err != nil {
+		if b, err = appendMapOf(b, v.Mixed.value); err != nil {
 			return nil, err
 		}
 	}

@@ -29,6 +29,31 @@ func readMapFloat64(d *decoder, m *map[string]float64) error {
 	return nil
 }
 
+// readMapPetMixedValue decodes an object into a map; null is a nil map.
+func readMapPetMixedValue(d *decoder, m *map[string]PetMixedValue) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]PetMixedValue{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x PetMixedValue
+		if err := (&x).decodeJSON(d); err != nil {
+			return err
+		}
+		out[d.intern(key)] = x
+	}
+	*m = out
+	return nil
+}
+
 // readOptInt32 decodes null as Null and anything else as a value.
 func readOptInt32(d *decoder, o *Opt[int32]) error {
 	if d.null() {
@@ -55,13 +80,13 @@ func readOptMapFloat64(d *decoder, o *Opt[map[string]float64]) error {
 	return nil
 }
 
-// readOptMapRaw decodes null as Null and anything else as a value.
-func readOptMapRaw(d *decoder, o *Opt[map[string]json.RawMessage]) error {
+// readOptMapPetMixedValue decodes null as Null and anything else as a value.
+func readOptMapPetMixedValue(d *decoder, o *Opt[map[string]PetMixedValue]) error {
 	if d.null() {
-		*o = Opt[map[string]json.RawMessage]{state: optNull}
+		*o = Opt[map[string]PetMixedValue]{state: optNull}
 		return nil
 	}
-	if err := readMapRaw(d, &o.value); err != nil {
+	if err := readMapPetMixedValue(d, &o.value); err != nil {
 		return err
 	}
 	o.state = optValue

@@ -36,8 +36,8 @@ type Pet struct {
 	Settings Opt[json.RawMessage] `json:"settings"`
 	// Free-form objects in a list.
 	History Opt[[]json.RawMessage] `json:"history"`
-	// Values of several types, so a map of their JSON.
-	Mixed Opt[map[string]json.RawMessage] `json:"mixed"`
+	// Values of several types, each a union of them.
+	Mixed Opt[map[string]PetMixedValue] `json:"mixed"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

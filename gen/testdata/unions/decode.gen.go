@@ -198,6 +198,43 @@ func (v *KnownModel) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "small", "large")
 }
 
+func (v *Limits) decodeJSON(d *decoder) error {
+	*v = Limits{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("Limits", "", err)
+		}
+		switch string(key) {
+		case "size":
+			err = readOptLimitsSize(d, &v.Size)
+		case "names":
+			err = readOptLimitsNames(d, &v.Names)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("Limits", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Limits) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *LimitsSizeNumber) decodeJSON(d *decoder) error {
+	return d.readFloat64((*float64)(v))
+}
+
+func (v *LimitsSizeString) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "unlimited", "default")
+}
+
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64

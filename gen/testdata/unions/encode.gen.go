@@ -146,6 +146,43 @@ func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
+func (v Limits) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"size\":", v.Size.state); ok {
+		if b, err = v.Size.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"names\":", v.Names.state); ok {
+		if b, err = v.Names.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Limits) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v LimitsSizeNumber) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	if b, err = appendFloat(b, (float64)(v)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (v LimitsSizeString) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 func (v Named) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -2,6 +2,32 @@
 
 package api
 
+// readOptLimitsNames decodes null as Null and anything else as a value.
+func readOptLimitsNames(d *decoder, o *Opt[LimitsNames]) error {
+	if d.null() {
+		*o = Opt[LimitsNames]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptLimitsSize decodes null as Null and anything else as a value.
+func readOptLimitsSize(d *decoder, o *Opt[LimitsSize]) error {
+	if d.null() {
+		*o = Opt[LimitsSize]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readSliceString decodes an array; null is a nil slice, [] an empty one.
 func readSliceString(d *decoder, s *[]string) error {
 	if d.null() {

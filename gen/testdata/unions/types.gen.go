@@ -96,6 +96,42 @@ const (
 	KnownModelLarge KnownModel = "large"
 )
 
+// Limits is the schema at #/components/schemas/Limits.
+type Limits struct {
+	// Any number or a keyword, or null.
+	Size Opt[LimitsSize] `json:"size"`
+	// One name or several.
+	Names Opt[LimitsNames] `json:"names"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// LimitsSizeNumber is the schema at #/components/schemas/Limits/properties/size.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type LimitsSizeNumber float64
+
+// Values of LimitsSizeNumber listed in the spec.
+const (
+	LimitsSizeNumberValue0 LimitsSizeNumber = 1.5
+	LimitsSizeNumberValue1 LimitsSizeNumber = 10.0
+)
+
+// LimitsSizeString is the schema at #/components/schemas/Limits/properties/size.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type LimitsSizeString string
+
+// Values of LimitsSizeString listed in the spec.
+const (
+	LimitsSizeStringUnlimited LimitsSizeString = "unlimited"
+	LimitsSizeStringDefault   LimitsSizeString = "default"
+)
+
 // Model is an open enum spelled as anyOf [string, enum].
 type Model = KnownModel
 

@@ -127,6 +127,60 @@ func (u Format) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u Identifier) appendJSON(b []byte) ([]byte, error) {
+	switch u.kind {
+	case IdentifierKindInteger:
+		b = appendInt(b, u.value.(int64))
+		return b, nil
+	case IdentifierKindString:
+		return appendString(b, u.str), nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u Identifier) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u LimitsNames) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case LimitsNamesKindString:
+		return appendString(b, u.str), nil
+	case LimitsNamesKindArray:
+		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u LimitsNames) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u LimitsSize) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case LimitsSizeKindString:
+		return appendString(b, u.str), nil
+	case LimitsSizeKindNumber:
+		if b, err = appendFloat(b, float64(u.value.(LimitsSizeNumber))); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u LimitsSize) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Setting) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -365,6 +419,98 @@ func (u *Format) decodeJSON(d *decoder) error {
 	}
 	*u = Format{
 		kind: FormatKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *Identifier) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *Identifier) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = IdentifierOfString(x)
+		return fieldError("Identifier", "", err)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if d.isInteger() {
+			var x int64
+			err := d.readInt64(&x)
+			*u = IdentifierOfInteger(x)
+			return fieldError("Identifier", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Identifier", "", err)
+	}
+	*u = Identifier{
+		kind: IdentifierKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *LimitsNames) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *LimitsNames) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = LimitsNamesOfString(x)
+		return fieldError("LimitsNames", "", err)
+	case '[':
+		var x []string
+		err := readSliceString(d, &x)
+		*u = LimitsNamesOfArray(x)
+		return fieldError("LimitsNames", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("LimitsNames", "", err)
+	}
+	*u = LimitsNames{
+		kind: LimitsNamesKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *LimitsSize) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *LimitsSize) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x LimitsSizeString
+		err := (&x).decodeJSON(d)
+		*u = LimitsSizeOfString(x)
+		return fieldError("LimitsSize", "", err)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		var x LimitsSizeNumber
+		err := (&x).decodeJSON(d)
+		*u = LimitsSizeOfNumber(x)
+		return fieldError("LimitsSize", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("LimitsSize", "", err)
+	}
+	*u = LimitsSize{
+		kind: LimitsSizeKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

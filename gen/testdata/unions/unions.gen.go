@@ -442,6 +442,229 @@ func (u Format) Raw() json.RawMessage {
 	return u.raw
 }
 
+// Identifier is an ID given as a number or a string (several types).
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as IdentifierKindUnknown and
+// encodes back unchanged (see Raw).
+type Identifier struct {
+	kind  IdentifierKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// IdentifierKind says which variant an Identifier holds.
+type IdentifierKind int
+
+// Variants of Identifier.
+const (
+	IdentifierKindUnknown IdentifierKind = iota
+	IdentifierKindInteger
+	IdentifierKindString
+)
+
+// String returns the variant's name.
+func (k IdentifierKind) String() string {
+	switch k {
+	case IdentifierKindInteger:
+		return "Integer"
+	case IdentifierKindString:
+		return "String"
+	}
+	return "Unknown"
+}
+
+// IdentifierOfInteger returns an Identifier holding v.
+func IdentifierOfInteger(v int64) Identifier {
+	return Identifier{
+		kind:  IdentifierKindInteger,
+		value: v,
+	}
+}
+
+// AsInteger returns the Integer variant, and false when the value holds another.
+func (u Identifier) AsInteger() (int64, bool) {
+	v, ok := u.value.(int64)
+	return v, ok && u.kind == IdentifierKindInteger
+}
+
+// IdentifierOfString returns an Identifier holding v.
+func IdentifierOfString(v string) Identifier {
+	return Identifier{
+		kind: IdentifierKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u Identifier) AsString() (string, bool) {
+	return string(u.str), u.kind == IdentifierKindString
+}
+
+// Kind says which variant u holds.
+func (u Identifier) Kind() IdentifierKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u Identifier) Raw() json.RawMessage {
+	return u.raw
+}
+
+// LimitsNames: One name or several.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as LimitsNamesKindUnknown and
+// encodes back unchanged (see Raw).
+type LimitsNames struct {
+	kind  LimitsNamesKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// LimitsNamesKind says which variant a LimitsNames holds.
+type LimitsNamesKind int
+
+// Variants of LimitsNames.
+const (
+	LimitsNamesKindUnknown LimitsNamesKind = iota
+	LimitsNamesKindString
+	LimitsNamesKindArray
+)
+
+// String returns the variant's name.
+func (k LimitsNamesKind) String() string {
+	switch k {
+	case LimitsNamesKindString:
+		return "String"
+	case LimitsNamesKindArray:
+		return "Array"
+	}
+	return "Unknown"
+}
+
+// LimitsNamesOfString returns a LimitsNames holding v.
+func LimitsNamesOfString(v string) LimitsNames {
+	return LimitsNames{
+		kind: LimitsNamesKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u LimitsNames) AsString() (string, bool) {
+	return string(u.str), u.kind == LimitsNamesKindString
+}
+
+// LimitsNamesOfArray returns a LimitsNames holding v.
+func LimitsNamesOfArray(v []string) LimitsNames {
+	return LimitsNames{
+		kind:  LimitsNamesKindArray,
+		value: v,
+	}
+}
+
+// AsArray returns the Array variant, and false when the value holds another.
+func (u LimitsNames) AsArray() ([]string, bool) {
+	v, ok := u.value.([]string)
+	return v, ok && u.kind == LimitsNamesKindArray
+}
+
+// Kind says which variant u holds.
+func (u LimitsNames) Kind() LimitsNamesKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u LimitsNames) Raw() json.RawMessage {
+	return u.raw
+}
+
+// LimitsSize: Any number or a keyword, or null.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as LimitsSizeKindUnknown and
+// encodes back unchanged (see Raw).
+type LimitsSize struct {
+	kind  LimitsSizeKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// LimitsSizeKind says which variant a LimitsSize holds.
+type LimitsSizeKind int
+
+// Variants of LimitsSize.
+const (
+	LimitsSizeKindUnknown LimitsSizeKind = iota
+	LimitsSizeKindString
+	LimitsSizeKindNumber
+)
+
+// String returns the variant's name.
+func (k LimitsSizeKind) String() string {
+	switch k {
+	case LimitsSizeKindString:
+		return "String"
+	case LimitsSizeKindNumber:
+		return "Number"
+	}
+	return "Unknown"
+}
+
+// LimitsSizeOfString returns a LimitsSize holding v.
+func LimitsSizeOfString(v LimitsSizeString) LimitsSize {
+	return LimitsSize{
+		kind: LimitsSizeKindString,
+		str:  string(v),
+	}
+}
+
+// LimitsSizeUnlimited returns a LimitsSize holding "unlimited".
+func LimitsSizeUnlimited() LimitsSize {
+	return LimitsSizeOfString("unlimited")
+}
+
+// LimitsSizeDefault returns a LimitsSize holding "default".
+func LimitsSizeDefault() LimitsSize {
+	return LimitsSizeOfString("default")
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u LimitsSize) AsString() (LimitsSizeString, bool) {
+	return LimitsSizeString(u.str), u.kind == LimitsSizeKindString
+}
+
+// LimitsSizeOfNumber returns a LimitsSize holding v.
+func LimitsSizeOfNumber(v LimitsSizeNumber) LimitsSize {
+	return LimitsSize{
+		kind:  LimitsSizeKindNumber,
+		value: v,
+	}
+}
+
+// AsNumber returns the Number variant, and false when the value holds another.
+func (u LimitsSize) AsNumber() (LimitsSizeNumber, bool) {
+	v, ok := u.value.(LimitsSizeNumber)
+	return v, ok && u.kind == LimitsSizeKindNumber
+}
+
+// Kind says which variant u holds.
+func (u LimitsSize) Kind() LimitsSizeKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u LimitsSize) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Setting is a name, or free-form settings kept as their JSON.
 //
 // It holds one variant; Kind says which, and the As methods return it.

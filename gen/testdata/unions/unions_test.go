@@ -55,3 +55,48 @@ func TestFreeFormVariant(t *testing.T) {
 		t.Errorf("an array as the object variant encoded as %s, want an error", out)
 	}
 }
+
+// TestSeveralTypes: type: [integer, string] is a union told apart by the
+// JSON token, which keeps every value it allows exactly and a value of
+// another type as it came; integer and number together are a number; a
+// type's variant has only its own enum values.
+func TestSeveralTypes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind IdentifierKind
+	}{
+		{`9007199254740993`, IdentifierKindInteger},
+		{`"abc"`, IdentifierKindString},
+		{`true`, IdentifierKindUnknown},
+	} {
+		var id Identifier
+		if err := json.Unmarshal([]byte(c.in), &id); err != nil {
+			t.Fatalf("%s: %v", c.in, err)
+		}
+		if id.Kind() != c.kind {
+			t.Errorf("%s: kind %v, want %v", c.in, id.Kind(), c.kind)
+		}
+		if out, err := json.Marshal(id); err != nil || string(out) != c.in {
+			t.Errorf("%s: re-encoded %s, %v", c.in, out, err)
+		}
+	}
+	if n, ok := IdentifierOfInteger(9007199254740993).AsInteger(); !ok || n != 9007199254740993 {
+		t.Errorf("AsInteger: %d, %v", n, ok)
+	}
+	for _, in := range []string{`{"size":"unlimited","names":["a","b"]}`, `{"size":1.5,"names":"a"}`, `{"size":null}`, `{"size":"other"}`} {
+		var l Limits
+		if err := json.Unmarshal([]byte(in), &l); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if out, err := json.Marshal(l); err != nil || string(out) != in {
+			t.Errorf("%s: re-encoded %s, %v", in, out, err)
+		}
+	}
+	var size LimitsSize = LimitsSizeOfNumber(10)
+	if out, err := json.Marshal(Limits{Size: Some(size), Names: Some(LimitsNamesOfString("a"))}); err != nil || string(out) != `{"size":10,"names":"a"}` {
+		t.Errorf("encoded %s, %v", out, err)
+	}
+	if LimitsSizeStringUnlimited != "unlimited" {
+		t.Errorf("the string variant's enum: %q", LimitsSizeStringUnlimited)
+	}
+}
