@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -20,19 +21,24 @@ import (
 // Redocly, and specs written for it (DigitalOcean's), accept a $ref where
 // OpenAPI does not: in place of an operation, a media type, a description
 // or a schema's properties. kin-openapi rejects those, so before it parses a
-// YAML file each such $ref is replaced by what it points to, written as
-// JSON (which YAML reads too) on the $ref's own line. Every other line
-// keeps its number, so diagnostics stay located; one inside an inlined
-// value points at the line that referred to it.
+// file (YAML or JSON) each such $ref is replaced by what it points to,
+// written as JSON (which YAML reads too) where the $ref began, followed by
+// as many newlines as the $ref took. Every other line keeps its number, so
+// diagnostics stay located; one inside an inlined value points at the line
+// that referred to it.
 
 // inlineForbiddenRefs returns data, read from file, with the references
 // OpenAPI forbids inlined; data itself when it has none, or is not YAML
 // this can read (the loader then says what is wrong). A file is parsed for
 // this only when its lines show such a reference (mayHaveForbiddenRefs):
-// most have none, the OpenAI spec among them. JSON is left as it is: a
-// reference there need not be on one line.
+// most have none, the OpenAI spec among them; JSON is parsed only when
+// jsonMayHaveForbiddenRefs finds one.
 func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] == '{' || !mayHaveForbiddenRefs(data) {
+	first := bytes.TrimLeft(data, " \t\r\n")
+	if len(first) == 0 {
+		return data, nil
+	}
+	if first[0] == '{' && !jsonMayHaveForbiddenRefs(data) || first[0] != '{' && !mayHaveForbiddenRefs(data) {
 		return data, nil
 	}
 	var doc yaml.Node
@@ -66,15 +72,27 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 		writeJSON(&out, value)
 		values[i] = out.Bytes()
 	}
-	// Last first, so splicing one leaves the places of the others.
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	for i := len(found) - 1; i >= 0; i-- {
-		if p := found[i]; !spliceLine(lines, p.n, values[i]) {
-			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr,
-				err: errors.New("a $ref where OpenAPI allows none must be written on one line")}
+	// Each value replaces its reference, followed by as many newlines as
+	// the reference spanned, so what follows keeps its line.
+	lineStarts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			lineStarts = append(lineStarts, i+1)
 		}
 	}
-	return bytes.Join(lines, nil), nil
+	out := make([]byte, 0, len(data)+len(values)*256)
+	done := 0
+	for i, p := range found {
+		start, end, ok := span(data, lineStarts, p.n)
+		if !ok || start < done {
+			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr,
+				err: errors.New("a $ref where OpenAPI allows none must be written on one line, or in braces")}
+		}
+		out = append(append(out, data[done:start]...), values[i]...)
+		out = append(out, bytes.Repeat([]byte("\n"), bytes.Count(data[start:end], []byte("\n")))...)
+		done = end
+	}
+	return append(out, data[done:]...), nil
 }
 
 // refError is a forbidden reference that could not be inlined, and where
@@ -120,6 +138,49 @@ func mayHaveForbiddenRefs(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// jsonMayHaveForbiddenRefs is mayHaveForbiddenRefs for JSON, which need
+// not be split into lines: a member "get", "description", "properties" or
+// a media type whose value is an object that starts with "$ref". JSON
+// specs are often large (GitHub's is 10 MB) and hold "$ref" everywhere, so
+// this looks back from each "$ref" rather than parsing.
+func jsonMayHaveForbiddenRefs(data []byte) bool {
+	ref := []byte(`"$ref"`)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], ref)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(ref)
+		k := lastToken(data, at)
+		if k < 0 || data[k] != '{' {
+			continue
+		}
+		if k = lastToken(data, k); k < 0 || data[k] != ':' {
+			continue
+		}
+		if k = lastToken(data, k); k < 0 || data[k] != '"' {
+			continue
+		}
+		if open := bytes.LastIndexByte(data[:k], '"'); open >= 0 && forbiddenKey(data[open+1:k]) {
+			return true
+		}
+	}
+}
+
+// lastToken is the index of the last byte before end that is not JSON
+// whitespace, or -1.
+func lastToken(data []byte, end int) int {
+	for i := end - 1; i >= 0; i-- {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return i
+		}
+	}
+	return -1
 }
 
 // cutKey splits a line "key: rest" (the key perhaps quoted) into the key
@@ -309,7 +370,7 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 		return nil, err
 	}
 	if target != in {
-		rebase(value, target, filepath.Dir(in))
+		rebase(value, target, in)
 	}
 	return value, nil
 }
@@ -341,9 +402,9 @@ func deepCopy(n *yaml.Node) *yaml.Node {
 	return &c
 }
 
-// rebase makes the references in n, written in file from, work from
-// directory to: $ref values, and discriminator mappings that name a
-// location rather than a schema.
+// rebase makes the references in n, written in file from, work in file
+// to: $ref values, and discriminator mappings that name a location rather
+// than a schema.
 func rebase(n *yaml.Node, from, to string) {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -367,8 +428,10 @@ func rebase(n *yaml.Node, from, to string) {
 	}
 }
 
-// rebaseRef is ref, written in file from, as written in directory to. A
-// reference within the file ("#/...") comes out naming that file.
+// rebaseRef is ref, written in file from, as written in file to. A
+// reference within from ("#/...") comes out naming from; one into to
+// comes out as a reference within it ("#/..."), so a component stays the
+// component it is.
 func rebaseRef(ref, from, to string) string {
 	file, frag, hasFrag := strings.Cut(ref, "#")
 	if strings.Contains(file, "://") || filepath.IsAbs(file) || file == "" && !hasFrag {
@@ -377,7 +440,11 @@ func rebaseRef(ref, from, to string) string {
 	if file == "" {
 		file = filepath.Base(from)
 	}
-	rel, err := filepath.Rel(to, filepath.Join(filepath.Dir(from), filepath.FromSlash(file)))
+	target := filepath.Join(filepath.Dir(from), filepath.FromSlash(file))
+	if hasFrag && target == filepath.Clean(to) {
+		return "#" + frag
+	}
+	rel, err := filepath.Rel(filepath.Dir(to), target)
 	if err != nil {
 		return ref
 	}
@@ -388,39 +455,48 @@ func rebaseRef(ref, from, to string) string {
 	return out
 }
 
-// spliceLine writes value over reference n in lines (the file's lines, each
-// with its newline): from the reference to the end of its line when it is
-// a block mapping, from its { to its } when it is a flow one.
-func spliceLine(lines [][]byte, n *yaml.Node, value []byte) bool {
-	if n.Line < 1 || n.Line > len(lines) || n.Content[1].Line != n.Line {
-		return false
+// span is the bytes of data that reference n takes: from its start to the
+// end of its line when it is a block mapping (which must sit on one line),
+// from its { to its } when it is a flow one (JSON's are), across lines.
+func span(data []byte, lineStarts []int, n *yaml.Node) (start, end int, ok bool) {
+	if n.Line < 1 || n.Line > len(lineStarts) || n.Column < 1 {
+		return 0, 0, false
 	}
-	line := lines[n.Line-1]
-	start := n.Column - 1
-	if start < 0 || start > len(line) {
-		return false
+	lineEnd := len(data)
+	if n.Line < len(lineStarts) {
+		lineEnd = lineStarts[n.Line]
 	}
-	end := len(bytes.TrimRight(line, "\r\n"))
-	if n.Style&yaml.FlowStyle != 0 {
-		close := flowEnd(line, start)
-		if close < 0 {
-			return false
+	line := data[lineStarts[n.Line-1]:lineEnd]
+	// The column counts characters, not bytes.
+	col := 0
+	for range n.Column - 1 {
+		if col >= len(line) {
+			return 0, 0, false
 		}
-		end = close + 1
+		_, size := utf8.DecodeRune(line[col:])
+		col += size
 	}
-	out := append([]byte{}, line[:start]...)
-	out = append(out, value...)
-	lines[n.Line-1] = append(out, line[end:]...)
-	return true
+	start = lineStarts[n.Line-1] + col
+	if n.Style&yaml.FlowStyle == 0 {
+		if n.Content[1].Line != n.Line {
+			return 0, 0, false
+		}
+		return start, lineStarts[n.Line-1] + len(bytes.TrimRight(line, "\r\n")), true
+	}
+	close := flowEnd(data, start)
+	if close < 0 {
+		return 0, 0, false
+	}
+	return start, close + 1, true
 }
 
 // flowEnd is the index of the } that closes the flow mapping opening at
-// line[start], or -1 when it does not close on this line.
-func flowEnd(line []byte, start int) int {
+// data[start], or -1 when it does not close.
+func flowEnd(data []byte, start int) int {
 	depth := 0
 	var quote byte
-	for i := start; i < len(line); i++ {
-		c := line[i]
+	for i := start; i < len(data); i++ {
+		c := data[i]
 		switch {
 		case quote != 0:
 			if c == '\\' && quote == '"' {

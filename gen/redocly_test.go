@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,13 +82,68 @@ func TestForbiddenRefErrorsAreLocated(t *testing.T) {
 	}
 }
 
-// TestJSONIsLeftAlone: a JSON document is not searched (its references need
-// not be on one line, and a large one would cost a YAML parse).
-func TestJSONIsLeftAlone(t *testing.T) {
-	in := []byte(`{"paths": {"/x": {"get": {"$ref": "op.json"}}}}`)
-	out, err := inlineForbiddenRefs(in, "spec.json")
-	if err != nil || !bytes.Equal(in, out) {
-		t.Errorf("got %s, %v", out, err)
+// TestJSONRefsKeepLines: in JSON, a forbidden reference written across
+// lines is replaced by its value and as many newlines, so every line after
+// it keeps its number; the references JSON allows are left alone.
+func TestJSONRefsKeepLines(t *testing.T) {
+	path := "testdata/jsonrefs/spec.yaml"
+	in, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := inlineForbiddenRefs(in, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inLines, outLines := strings.Split(string(in), "\n"), strings.Split(string(out), "\n")
+	if len(inLines) != len(outLines) {
+		t.Fatalf("%d lines became %d:\n%s", len(inLines), len(outLines), out)
+	}
+	for i, line := range inLines {
+		if strings.Contains(line, `"x-`) && line != outLines[i] {
+			t.Errorf("line %d moved or changed: %q is %q", i+1, line, outLines[i])
+		}
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if bytes.Contains(out, []byte(`"$ref": "operations.json`)) || !bytes.Contains(out, []byte(`"operationId":"listPets"`)) {
+		t.Errorf("the operation is not inlined:\n%s", out)
+	}
+	if !bytes.Contains(out, []byte(`{"$ref":"#/components/schemas/Pet"}`)) {
+		t.Errorf("the operation's reference back into the spec is not one within it:\n%s", out)
+	}
+}
+
+// TestJSONMayHaveForbiddenRefs: the check that spares a JSON spec a YAML
+// parse finds a forbidden reference however it is spaced, and passes over
+// the references JSON specs are full of.
+func TestJSONMayHaveForbiddenRefs(t *testing.T) {
+	for doc, want := range map[string]bool{
+		`{"paths":{"/x":{"get":{"$ref":"op.json"}}}}`:                         true,
+		"{\"paths\": {\"/x\": {\"get\": {\n\t\"$ref\": \"op.json\"\n}}}}":     true,
+		`{"content": {"application/json" : { "$ref": "#/x"}}}`:                true,
+		`{"description": {"$ref": "#/x-texts/a"}}`:                            true,
+		`{"schema": {"$ref": "#/components/schemas/A"}}`:                      false,
+		`{"paths": {"/x": {"$ref": "paths/x.json"}}}`:                         false,
+		`{"items": {"$ref": "#/components/schemas/A"}, "get": {"x": "$ref"}}`: false,
+		`{"examples": {"a": {"value": {"$ref": "not a reference"}}}}`:         false,
+	} {
+		if got := jsonMayHaveForbiddenRefs([]byte(doc)); got != want {
+			t.Errorf("%s: %v, want %v", doc, got, want)
+		}
+	}
+	corpus, ok := jsontest.CorpusDir()
+	if !ok {
+		return
+	}
+	data, err := os.ReadFile(filepath.Join(corpus, "specs", "github-api.github.com.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jsonMayHaveForbiddenRefs(data) {
+		t.Error("GitHub's spec would be parsed as YAML")
 	}
 }
 
@@ -95,7 +151,7 @@ func TestJSONIsLeftAlone(t *testing.T) {
 // and what it returns has the file's line count. The file stands in the
 // redocly golden case, so its references can reach real files.
 func FuzzInlineForbiddenRefs(f *testing.F) {
-	for _, seed := range []string{"testdata/redocly/spec.yaml", "testdata/redocly/resources/pets/pets_list.yaml", "testdata/redocly/resources/pets/models/pet.yaml", "testdata/onefile/spec.yaml"} {
+	for _, seed := range []string{"testdata/redocly/spec.yaml", "testdata/redocly/resources/pets/pets_list.yaml", "testdata/redocly/resources/pets/models/pet.yaml", "testdata/onefile/spec.yaml", "testdata/jsonrefs/spec.yaml"} {
 		data, err := os.ReadFile(seed)
 		if err != nil {
 			f.Fatal(err)
