@@ -108,18 +108,21 @@ func addFormValue(vals url.Values, name string, value any) error {
 	return nil
 }
 
-// formTexts renders a field as form text: scalars (and named scalar types
-// such as enums) as themselves, lists of scalars one text each, and
-// anything else as JSON.
+// formTexts renders a field as form text: scalars (named scalar types such
+// as enums, and unions holding a scalar, too) as themselves, lists of
+// scalars one text each, and anything else as JSON.
 func formTexts(value any) ([]string, error) {
-	if s, ok := scalarText(reflect.ValueOf(value)); ok {
-		return []string{s}, nil
+	if s, ok, err := formText(value); ok || err != nil {
+		return []string{s}, err
 	}
 	rv := reflect.ValueOf(value)
-	if rv.Kind() == reflect.Slice {
+	if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
 		out := make([]string, 0, rv.Len())
 		for i := 0; i < rv.Len(); i++ {
-			s, ok := scalarText(rv.Index(i))
+			s, ok, err := formText(rv.Index(i).Interface())
+			if err != nil {
+				return nil, err
+			}
 			if !ok {
 				out = nil
 				break
@@ -135,6 +138,31 @@ func formTexts(value any) ([]string, error) {
 		return nil, err
 	}
 	return []string{string(b)}, nil
+}
+
+// formText is the text of a scalar, or of a value whose JSON is one (a
+// union holding a string sends the string, not its JSON with quotes).
+func formText(value any) (string, bool, error) {
+	if s, ok := scalarText(reflect.ValueOf(value)); ok {
+		return s, true, nil
+	}
+	m, ok := value.(json.Marshaler)
+	if !ok {
+		return "", false, nil
+	}
+	b, err := m.MarshalJSON()
+	if err != nil || len(b) == 0 {
+		return "", false, err
+	}
+	switch c := b[0]; {
+	case c == '"':
+		var s string
+		err := json.Unmarshal(b, &s)
+		return s, err == nil, err
+	case c == 't' || c == 'f' || c == '-' || c >= '0' && c <= '9':
+		return string(b), true, nil
+	}
+	return "", false, nil
 }
 
 func scalarText(v reflect.Value) (string, bool) {

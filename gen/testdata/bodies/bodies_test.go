@@ -32,7 +32,7 @@ func TestMultipartUploadAndBinaryResponse(t *testing.T) {
 		if string(data) != "RIFF...." || h.Filename != "voice.wav" || h.Header.Get("Content-Type") != "audio/wav" {
 			t.Errorf("file part: %q %q %q", data, h.Filename, h.Header.Get("Content-Type"))
 		}
-		if r.FormValue("purpose") != "vision" || strings.Join(r.MultipartForm.Value["tags"], ",") != "a,b" || r.FormValue("meta") != `{"a":1}` {
+		if r.FormValue("purpose") != "vision" || strings.Join(r.MultipartForm.Value["tags"], ",") != "a,b" || r.FormValue("meta") != `{"a":1}` || r.FormValue("seed") != "s 1" {
 			t.Errorf("text parts: %v", r.MultipartForm.Value)
 		}
 		if ck, err := r.Cookie("session"); err != nil || ck.Value != "s1" {
@@ -46,6 +46,7 @@ func TestMultipartUploadAndBinaryResponse(t *testing.T) {
 		Purpose: Some(UploadRequestPurposeVision),
 		Tags:    Some([]string{"a", "b"}),
 		Meta:    Some(UploadRequestMeta{A: Some[int64](1)}),
+		Seed:    Some(UploadRequestSeedOfString("s 1")), // a union holding a string sends the string
 	}, UploadParams{Session: Some("s1")})
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +63,7 @@ func TestFormRawAndJSONParameter(t *testing.T) {
 		switch r.URL.Path {
 		case "/form":
 			r.ParseForm()
-			if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" || r.PostForm.Get("to") != "+15551234" || strings.Join(r.PostForm["tags"], ",") != "x,y" {
+			if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" || r.PostForm.Get("to") != "+15551234" || strings.Join(r.PostForm["tags"], ",") != "x,y" || strings.Join(r.PostForm["ids"], ",") != "7,a b" {
 				t.Errorf("form: %v", r.PostForm)
 			}
 			w.WriteHeader(201)
@@ -81,7 +82,8 @@ func TestFormRawAndJSONParameter(t *testing.T) {
 		}
 	})
 	ctx := context.Background()
-	if err := c.SendForm(ctx, SendFormRequest{To: "+15551234", Tags: Some([]string{"x", "y"})}); err != nil {
+	if err := c.SendForm(ctx, SendFormRequest{To: "+15551234", Tags: Some([]string{"x", "y"}),
+		IDs: Some([]SendFormRequestIDsItem{SendFormRequestIDsItemOfInteger(7), SendFormRequestIDsItemOfString("a b")})}); err != nil {
 		t.Fatal(err)
 	}
 	answer, err := c.SendSDP(ctx, strings.NewReader("v=0"))

@@ -97,6 +97,8 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.To)
 		case "tags":
 			err = readOptSliceString(d, &v.Tags)
+		case "ids":
+			err = readOptSliceSendFormRequestIDsItem(d, &v.IDs)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -136,6 +138,8 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			err = readOptSliceString(d, &v.Tags)
 		case "meta":
 			err = readOptUploadRequestMeta(d, &v.Meta)
+		case "seed":
+			err = readOptUploadRequestSeed(d, &v.Seed)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

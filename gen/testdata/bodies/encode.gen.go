@@ -63,13 +63,18 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"ids\":", v.IDs.state); ok {
+		if b, err = appendSliceOf(b, v.IDs.value); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v SendFormRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 192))
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -80,6 +85,11 @@ func (v SendFormRequest) formFields(add func(name string, value any) error) erro
 	}
 	if x, ok := v.Tags.Get(); ok {
 		if err := add("tags", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.IDs.Get(); ok {
+		if err := add("ids", x); err != nil {
 			return err
 		}
 	}
@@ -109,13 +119,18 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"seed\":", v.Seed.state); ok {
+		if b, err = v.Seed.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v UploadRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 320))
+	return v.appendJSON(make([]byte, 0, 384))
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -136,6 +151,11 @@ func (v UploadRequest) formFields(add func(name string, value any) error) error 
 	}
 	if x, ok := v.Meta.Get(); ok {
 		if err := add("meta", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Seed.Get(); ok {
+		if err := add("seed", x); err != nil {
 			return err
 		}
 	}

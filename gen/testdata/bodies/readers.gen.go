@@ -15,6 +15,19 @@ func readOptInt64(d *decoder, o *Opt[int64]) error {
 	return nil
 }
 
+// readOptSliceSendFormRequestIDsItem decodes null as Null and anything else as a value.
+func readOptSliceSendFormRequestIDsItem(d *decoder, o *Opt[[]SendFormRequestIDsItem]) error {
+	if d.null() {
+		*o = Opt[[]SendFormRequestIDsItem]{state: optNull}
+		return nil
+	}
+	if err := readSliceSendFormRequestIDsItem(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptSliceString decodes null as Null and anything else as a value.
 func readOptSliceString(d *decoder, o *Opt[[]string]) error {
 	if d.null() {
@@ -64,6 +77,42 @@ func readOptUploadRequestPurpose(d *decoder, o *Opt[UploadRequestPurpose]) error
 		return err
 	}
 	o.state = optValue
+	return nil
+}
+
+// readOptUploadRequestSeed decodes null as Null and anything else as a value.
+func readOptUploadRequestSeed(d *decoder, o *Opt[UploadRequestSeed]) error {
+	if d.null() {
+		*o = Opt[UploadRequestSeed]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readSliceSendFormRequestIDsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceSendFormRequestIDsItem(d *decoder, s *[]SendFormRequestIDsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[SendFormRequestIDsItem]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := (buf.next()).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
 	return nil
 }
 

@@ -31,8 +31,9 @@ type SearchFilter struct {
 
 // SendFormRequest is the schema at #/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema.
 type SendFormRequest struct {
-	To   string        `json:"to"`
-	Tags Opt[[]string] `json:"tags"`
+	To   string                        `json:"to"`
+	Tags Opt[[]string]                 `json:"tags"`
+	IDs  Opt[[]SendFormRequestIDsItem] `json:"ids"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -45,6 +46,7 @@ type UploadRequest struct {
 	Purpose Opt[UploadRequestPurpose] `json:"purpose"`
 	Tags    Opt[[]string]             `json:"tags"`
 	Meta    Opt[UploadRequestMeta]    `json:"meta"`
+	Seed    Opt[UploadRequestSeed]    `json:"seed"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

@@ -26,6 +26,38 @@ func (u Mixed) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u SendFormRequestIDsItem) appendJSON(b []byte) ([]byte, error) {
+	switch u.kind {
+	case SendFormRequestIDsItemKindInteger:
+		b = appendInt(b, u.value.(int64))
+		return b, nil
+	case SendFormRequestIDsItemKindString:
+		return appendString(b, u.str), nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u SendFormRequestIDsItem) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u UploadRequestSeed) appendJSON(b []byte) ([]byte, error) {
+	switch u.kind {
+	case UploadRequestSeedKindInteger:
+		b = appendInt(b, u.value.(int64))
+		return b, nil
+	case UploadRequestSeedKindString:
+		return appendString(b, u.str), nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u UploadRequestSeed) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 // UnmarshalJSON decodes data.
 func (u *Mixed) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
@@ -52,6 +84,70 @@ func (u *Mixed) decodeJSON(d *decoder) error {
 	}
 	*u = Mixed{
 		kind: MixedKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *SendFormRequestIDsItem) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *SendFormRequestIDsItem) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = SendFormRequestIDsItemOfString(x)
+		return fieldError("SendFormRequestIDsItem", "", err)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if d.isInteger() {
+			var x int64
+			err := d.readInt64(&x)
+			*u = SendFormRequestIDsItemOfInteger(x)
+			return fieldError("SendFormRequestIDsItem", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("SendFormRequestIDsItem", "", err)
+	}
+	*u = SendFormRequestIDsItem{
+		kind: SendFormRequestIDsItemKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *UploadRequestSeed) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *UploadRequestSeed) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = UploadRequestSeedOfString(x)
+		return fieldError("UploadRequestSeed", "", err)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if d.isInteger() {
+			var x int64
+			err := d.readInt64(&x)
+			*u = UploadRequestSeedOfInteger(x)
+			return fieldError("UploadRequestSeed", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("UploadRequestSeed", "", err)
+	}
+	*u = UploadRequestSeed{
+		kind: UploadRequestSeedKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

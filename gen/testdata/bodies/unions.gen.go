@@ -74,3 +74,145 @@ func (u Mixed) Kind() MixedKind {
 func (u Mixed) Raw() json.RawMessage {
 	return u.raw
 }
+
+// SendFormRequestIDsItem is the schema at #/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/ids/items.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as SendFormRequestIDsItemKindUnknown and
+// encodes back unchanged (see Raw).
+type SendFormRequestIDsItem struct {
+	kind  SendFormRequestIDsItemKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// SendFormRequestIDsItemKind says which variant a SendFormRequestIDsItem holds.
+type SendFormRequestIDsItemKind int
+
+// Variants of SendFormRequestIDsItem.
+const (
+	SendFormRequestIDsItemKindUnknown SendFormRequestIDsItemKind = iota
+	SendFormRequestIDsItemKindInteger
+	SendFormRequestIDsItemKindString
+)
+
+// String returns the variant's name.
+func (k SendFormRequestIDsItemKind) String() string {
+	switch k {
+	case SendFormRequestIDsItemKindInteger:
+		return "Integer"
+	case SendFormRequestIDsItemKindString:
+		return "String"
+	}
+	return "Unknown"
+}
+
+// SendFormRequestIDsItemOfInteger returns a SendFormRequestIDsItem holding v.
+func SendFormRequestIDsItemOfInteger(v int64) SendFormRequestIDsItem {
+	return SendFormRequestIDsItem{
+		kind:  SendFormRequestIDsItemKindInteger,
+		value: v,
+	}
+}
+
+// AsInteger returns the Integer variant, and false when the value holds another.
+func (u SendFormRequestIDsItem) AsInteger() (int64, bool) {
+	v, ok := u.value.(int64)
+	return v, ok && u.kind == SendFormRequestIDsItemKindInteger
+}
+
+// SendFormRequestIDsItemOfString returns a SendFormRequestIDsItem holding v.
+func SendFormRequestIDsItemOfString(v string) SendFormRequestIDsItem {
+	return SendFormRequestIDsItem{
+		kind: SendFormRequestIDsItemKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u SendFormRequestIDsItem) AsString() (string, bool) {
+	return string(u.str), u.kind == SendFormRequestIDsItemKindString
+}
+
+// Kind says which variant u holds.
+func (u SendFormRequestIDsItem) Kind() SendFormRequestIDsItemKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u SendFormRequestIDsItem) Raw() json.RawMessage {
+	return u.raw
+}
+
+// UploadRequestSeed is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema/properties/seed.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as UploadRequestSeedKindUnknown and
+// encodes back unchanged (see Raw).
+type UploadRequestSeed struct {
+	kind  UploadRequestSeedKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// UploadRequestSeedKind says which variant an UploadRequestSeed holds.
+type UploadRequestSeedKind int
+
+// Variants of UploadRequestSeed.
+const (
+	UploadRequestSeedKindUnknown UploadRequestSeedKind = iota
+	UploadRequestSeedKindInteger
+	UploadRequestSeedKindString
+)
+
+// String returns the variant's name.
+func (k UploadRequestSeedKind) String() string {
+	switch k {
+	case UploadRequestSeedKindInteger:
+		return "Integer"
+	case UploadRequestSeedKindString:
+		return "String"
+	}
+	return "Unknown"
+}
+
+// UploadRequestSeedOfInteger returns an UploadRequestSeed holding v.
+func UploadRequestSeedOfInteger(v int64) UploadRequestSeed {
+	return UploadRequestSeed{
+		kind:  UploadRequestSeedKindInteger,
+		value: v,
+	}
+}
+
+// AsInteger returns the Integer variant, and false when the value holds another.
+func (u UploadRequestSeed) AsInteger() (int64, bool) {
+	v, ok := u.value.(int64)
+	return v, ok && u.kind == UploadRequestSeedKindInteger
+}
+
+// UploadRequestSeedOfString returns an UploadRequestSeed holding v.
+func UploadRequestSeedOfString(v string) UploadRequestSeed {
+	return UploadRequestSeed{
+		kind: UploadRequestSeedKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u UploadRequestSeed) AsString() (string, bool) {
+	return string(u.str), u.kind == UploadRequestSeedKindString
+}
+
+// Kind says which variant u holds.
+func (u UploadRequestSeed) Kind() UploadRequestSeedKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u UploadRequestSeed) Raw() json.RawMessage {
+	return u.raw
+}
