@@ -151,7 +151,7 @@ func (b *builder) errorType(o *ir.Operation, ptr string, op *openapi3.Operation)
 	}
 	codes := op.Responses.Map()
 	for _, code := range sortedKeys(codes) {
-		if !(code == "default" || code[0] == '4' || code[0] == '5') {
+		if !(code == "default" || strings.HasPrefix(code, "4") || strings.HasPrefix(code, "5")) {
 			continue
 		}
 		r := codes[code]
