@@ -107,6 +107,11 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		b.webhooks()
 	}
 	breakCycles(b.types)
+	if pos != nil && pos.swagger { // say where the original writes each type
+		for _, t := range b.types {
+			t.Pointer = swaggerPointer(pos.root, t.Pointer)
+		}
+	}
 	api.Types = slices.Clone(b.types)
 	slices.SortFunc(api.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	api.Streams = slices.Clone(b.streams)
@@ -116,7 +121,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	api.Readers = b.readers(api)
-	if b.unplaced {
+	if b.unplaced && !pos.swagger { // unplaced needs pos
 		return nil, errUnplaced
 	}
 	if err := b.errs.Err(); err != nil {

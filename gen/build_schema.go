@@ -359,6 +359,14 @@ func (b *builder) specLoc(ptr string, origin *openapi3.Origin) diag.Loc {
 	if loc.File == "" {
 		loc.File = displayPath(b.cfg.Spec)
 	}
+	if loc.Line == 0 && b.pos != nil && b.pos.swagger {
+		// A document converted from Swagger 2.0 has no origins: the place
+		// is where the original writes it.
+		loc.Pointer = swaggerPointer(b.pos.root, ptr)
+		if n := b.pos.node(ptr); n != nil {
+			loc.Line, loc.Col = n.Line, n.Column
+		}
+	}
 	return loc
 }
 

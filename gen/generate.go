@@ -88,7 +88,7 @@ func Prepare(cfg Config) (p *Plan, err error) {
 		return nil, err
 	}
 	api, err := buildAt(doc, pos, cfg)
-	if err != nil && pos != nil {
+	if err != nil && pos != nil && !pos.swagger {
 		// Diagnostics are located through kin-openapi's origins, which
 		// the fast load left out, and errUnplaced says positions could not
 		// order a struct: either way, build again the slow way.

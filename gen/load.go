@@ -47,6 +47,9 @@ func loadFast(path string) (*openapi3.T, *positions, error) {
 
 // loadFastData is loadFast of a document already read from path.
 func loadFastData(data []byte, path string) (*openapi3.T, *positions, error) {
+	if isSwagger2(data) {
+		return loadSwagger2(data, path)
+	}
 	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' || refersElsewhere(data) {
 		// JSON (a YAML parse of it would cost more than the origins), or
 		// other files, whose lines positions cannot give.
@@ -98,6 +101,10 @@ func refersElsewhere(data []byte) bool {
 // loadData loads a document already read from path; references to other
 // files resolve relative to path.
 func loadData(data []byte, path string) (*openapi3.T, error) {
+	if isSwagger2(data) {
+		doc, _, err := loadSwagger2(data, path)
+		return doc, err
+	}
 	return loadWith(data, path, true)
 }
 

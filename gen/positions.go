@@ -15,6 +15,10 @@ type positions struct {
 	// index maps the keys of large mappings, built when first asked, so a
 	// lookup under #/components/schemas is not a scan of every schema.
 	index map[*yaml.Node]map[string]*yaml.Node
+	// swagger says the document was converted from this Swagger 2.0 one:
+	// pointers are translated to it (swaggerPointer), and there is no
+	// document with origins to build from instead.
+	swagger bool
 }
 
 // indexFrom is the size from which a mapping's keys are indexed.
@@ -31,6 +35,11 @@ func newPositions(doc *yaml.Node) *positions {
 // keyLines returns the line of each key of the mapping at pointer (a
 // "#/a/b" JSON pointer into the document), or nil when there is none.
 func (p *positions) keyLines(pointer string) map[string]int {
+	if p.swagger {
+		if lines, ok := formDataLines(p.root, pointer); ok {
+			return lines
+		}
+	}
 	n := p.node(pointer)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
@@ -44,6 +53,9 @@ func (p *positions) keyLines(pointer string) map[string]int {
 
 // node resolves a JSON pointer, following no references.
 func (p *positions) node(pointer string) *yaml.Node {
+	if p.swagger {
+		pointer = swaggerPointer(p.root, pointer)
+	}
 	rest, ok := strings.CutPrefix(pointer, "#")
 	if !ok {
 		return nil // another file

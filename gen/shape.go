@@ -10,6 +10,7 @@ import (
 // null" many ways, and all of them mean the same thing here:
 //
 //	nullable: true                      (OpenAPI 3.0)
+//	x-nullable: true                    (Swagger 2.0)
 //	type: [T, "null"]                   (OpenAPI 3.1)
 //	anyOf/oneOf: [X, {type: "null"}]
 //	allOf: [{$ref: X}, {nullable: true}]
@@ -28,7 +29,9 @@ type shape struct {
 }
 
 func shapeOf(s *openapi3.Schema) shape {
-	sh := shape{s: s, nullable: s.Nullable}
+	// x-nullable is how Swagger 2.0 specs (go-swagger's, AutoRest's) say it.
+	xNullable, _ := s.Extensions["x-nullable"].(bool)
+	sh := shape{s: s, nullable: s.Nullable || xNullable}
 	if s.Type != nil {
 		for _, t := range *s.Type {
 			if t == openapi3.TypeNull {

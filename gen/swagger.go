@@ -1,0 +1,197 @@
+package gen
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/oagen/oagen/internal/diag"
+)
+
+// Many vendors still publish Swagger 2.0. Such a document is converted to
+// OpenAPI 3 by kin-openapi's openapi2conv, which keeps no source
+// positions: positions, made from a parse of the original, stand in for
+// them, through pointers translated back to where the original writes
+// each thing (#/components/schemas/Pet is #/definitions/Pet).
+
+var (
+	swaggerYAML = regexp.MustCompile(`(?m)^["']?swagger["']?[ \t]*:[ \t]*["']?2`)
+	swaggerJSON = regexp.MustCompile(`"swagger"\s*:\s*"2`)
+	openapiJSON = regexp.MustCompile(`"openapi"\s*:\s*"3`)
+)
+
+// isSwagger2 reports whether data is a Swagger 2.0 document, by its
+// top-level swagger member (in JSON, any "swagger": "2..." member when no
+// "openapi": "3..." is there).
+func isSwagger2(data []byte) bool {
+	if !bytes.Contains(data, []byte("swagger")) {
+		return false
+	}
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
+		return swaggerJSON.Match(data) && !openapiJSON.Match(data)
+	}
+	return swaggerYAML.Match(data)
+}
+
+// loadSwagger2 converts a Swagger 2.0 document (read from path) to OpenAPI
+// 3, with positions that answer for the original.
+func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		return nil, nil, locateLoadError(path, err)
+	}
+	if len(n.Content) == 0 {
+		return nil, nil, locateLoadError(path, fmt.Errorf("the document is empty"))
+	}
+	var js bytes.Buffer
+	writeJSON(&js, n.Content[0])
+	var doc2 openapi2.T
+	if err := json.Unmarshal(js.Bytes(), &doc2); err != nil {
+		return nil, nil, locateLoadError(path, fmt.Errorf("not a Swagger 2.0 document: %w", err))
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	loader.Context = context.Background()
+	doc, err := convertRecovering(&doc2, loader, abs)
+	if err != nil {
+		var l diag.List
+		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
+		return nil, nil, l.Err()
+	}
+	pos := newPositions(&n)
+	pos.swagger = true
+	return doc, pos, nil
+}
+
+// convertRecovering is openapi2conv.ToV3WithLoader, with a panic (a
+// converter bug met on malformed input) turned into an error.
+func convertRecovering(doc2 *openapi2.T, loader *openapi3.Loader, path string) (doc *openapi3.T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("the converter failed on this document: %v", r)
+		}
+	}()
+	return openapi2conv.ToV3WithLoader(doc2, loader, &url.URL{Path: filepath.ToSlash(path)})
+}
+
+// swaggerPointer is where a Swagger 2.0 document writes what pointer
+// names in its OpenAPI 3 conversion; root is the original. A body
+// parameter became the operation's request body, a response's schema
+// moved under its media types, definitions became component schemas.
+// Other pointers are the same in both.
+func swaggerPointer(root *yaml.Node, pointer string) string {
+	if !strings.HasPrefix(pointer, "#/") {
+		return pointer // the root, or another file
+	}
+	tokens := strings.Split(strings.TrimPrefix(pointer, "#/"), "/")
+	// dropMedia drops a media type's two tokens (content, the type) when
+	// tokens start with them.
+	dropMedia := func(tokens []string) []string {
+		if len(tokens) >= 2 && tokens[0] == "content" {
+			return tokens[2:]
+		}
+		return tokens
+	}
+	// out is built in a slice of its own: appending to a slice of tokens
+	// would write over the tokens still to come.
+	var out []string
+	switch {
+	case len(tokens) >= 3 && tokens[0] == "components" && tokens[1] == "schemas":
+		out, tokens = []string{"definitions"}, tokens[2:]
+	case len(tokens) >= 3 && tokens[0] == "components" && tokens[1] == "parameters":
+		out, tokens = []string{"parameters", tokens[2]}, tokens[3:]
+	case len(tokens) >= 3 && tokens[0] == "components" && tokens[1] == "responses":
+		out, tokens = []string{"responses", tokens[2]}, dropMedia(tokens[3:])
+	case len(tokens) >= 3 && tokens[0] == "components" && tokens[1] == "requestBodies":
+		// A body parameter among the document's parameters.
+		out, tokens = []string{"parameters", tokens[2]}, dropMedia(tokens[3:])
+	case len(tokens) >= 3 && tokens[0] == "paths":
+		out, tokens = slices.Clone(tokens[:3]), tokens[3:]
+		switch {
+		case len(tokens) >= 2 && tokens[0] == "responses":
+			out, tokens = append(out, tokens[:2]...), dropMedia(tokens[2:])
+		case len(tokens) >= 1 && tokens[0] == "requestBody":
+			if i := bodyParameter(swaggerOperation(root, out)); i >= 0 {
+				out, tokens = append(out, "parameters", strconv.Itoa(i)), dropMedia(tokens[1:])
+			}
+		}
+	}
+	return "#/" + strings.Join(append(out, tokens...), "/")
+}
+
+// swaggerOperation is the operation at path tokens ["paths", path, method]
+// of the original, or nil.
+func swaggerOperation(root *yaml.Node, path []string) *yaml.Node {
+	op := root
+	for _, key := range []string{"paths", unescapeToken(path[1]), unescapeToken(path[2])} {
+		if op = child(op, key); op == nil {
+			return nil
+		}
+	}
+	return op
+}
+
+// formDataLines answers keyLines for the properties of a request body that
+// the conversion made from an operation's formData parameters: the line
+// of each such parameter, by name. ok is false for any other pointer.
+func formDataLines(root *yaml.Node, pointer string) (lines map[string]int, ok bool) {
+	tokens := strings.Split(strings.TrimPrefix(pointer, "#/"), "/")
+	if len(tokens) != 8 || tokens[0] != "paths" || tokens[3] != "requestBody" || tokens[4] != "content" || tokens[6] != "schema" || tokens[7] != "properties" {
+		return nil, false
+	}
+	op := swaggerOperation(root, tokens)
+	if op == nil {
+		return nil, false
+	}
+	for _, params := range []*yaml.Node{child(op, "parameters"), child(child(child(root, "paths"), unescapeToken(tokens[1])), "parameters")} {
+		if params == nil || params.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, p := range params.Content {
+			in, name := child(p, "in"), child(p, "name")
+			if in == nil || in.Value != "formData" || name == nil {
+				continue
+			}
+			if lines == nil {
+				lines = map[string]int{}
+			}
+			if _, seen := lines[name.Value]; !seen { // the operation's own first
+				lines[name.Value] = p.Line
+			}
+		}
+	}
+	return lines, lines != nil
+}
+
+// bodyParameter is the index of operation op's body parameter, or -1.
+func bodyParameter(op *yaml.Node) int {
+	if op == nil {
+		return -1
+	}
+	params := child(op, "parameters")
+	if params == nil || params.Kind != yaml.SequenceNode {
+		return -1
+	}
+	for i, p := range params.Content {
+		if in := child(p, "in"); in != nil && in.Value == "body" {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,60 @@
+package gen
+
+import (
+	"os"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// TestIsSwagger2: a Swagger 2.0 document is told by its swagger member,
+// however quoted, in YAML or JSON; an OpenAPI 3 document that mentions
+// swagger is not one.
+func TestIsSwagger2(t *testing.T) {
+	for doc, want := range map[string]bool{
+		"swagger: \"2.0\"\ninfo: {}\n":                          true,
+		"info: {}\n'swagger': '2.0'\n":                          true,
+		`{"info": {}, "swagger": "2.0"}`:                        true,
+		"openapi: 3.0.3\ninfo: {description: 'swagger: 2.0'}\n": false,
+		"openapi: 3.0.3\nx-swagger: \"2.0\"\n":                  false,
+		`{"openapi": "3.1.0", "x": {"swagger": "2.0"}}`:         false,
+		"swagger: \"3.0\"\n":                                    false,
+	} {
+		if got := isSwagger2([]byte(doc)); got != want {
+			t.Errorf("%q: %v, want %v", doc, got, want)
+		}
+	}
+}
+
+// TestSwaggerPointer: each place the conversion moves something to is
+// translated back to where the Swagger 2.0 document writes it.
+func TestSwaggerPointer(t *testing.T) {
+	data, err := os.ReadFile("testdata/swagger/spec.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		t.Fatal(err)
+	}
+	plain, converted := newPositions(&n), newPositions(&n)
+	converted.swagger = true
+	for v3, v2 := range map[string]string{
+		"#/components/schemas/Pet/properties/owner":                                   "#/definitions/Pet/properties/owner",
+		"#/paths/~1pets/get/responses/200/content/application~1json/schema/properties": "#/paths/~1pets/get/responses/200/schema/properties",
+		"#/paths/~1pets/post/requestBody/content/application~1json/schema/properties":  "#/paths/~1pets/post/parameters/0/schema/properties",
+		"#/paths/~1pets/get/parameters/1":                                              "#/paths/~1pets/get/parameters/1",
+		"#":                                                                            "#",
+	} {
+		if got := swaggerPointer(converted.root, v3); got != v2 {
+			t.Errorf("%s: %s, want %s", v3, got, v2)
+		}
+		if converted.node(v3) == nil || converted.node(v3) != plain.node(v2) {
+			t.Errorf("%s does not lead to %s", v3, v2)
+		}
+	}
+	lines := converted.keyLines("#/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema/properties")
+	if lines["photo"] == 0 || lines["caption"] <= lines["photo"] {
+		t.Errorf("formData lines: %v", lines)
+	}
+}
