@@ -40,7 +40,7 @@ func TestSwaggerPointer(t *testing.T) {
 	plain, converted := newPositions(&n), newPositions(&n)
 	converted.swagger = true
 	for v3, v2 := range map[string]string{
-		"#/components/schemas/Pet/properties/owner":                                   "#/definitions/Pet/properties/owner",
+		"#/components/schemas/Pet/properties/owner":                                    "#/definitions/Pet/properties/owner",
 		"#/paths/~1pets/get/responses/200/content/application~1json/schema/properties": "#/paths/~1pets/get/responses/200/schema/properties",
 		"#/paths/~1pets/post/requestBody/content/application~1json/schema/properties":  "#/paths/~1pets/post/parameters/0/schema/properties",
 		"#/paths/~1pets/get/parameters/1":                                              "#/paths/~1pets/get/parameters/1",
