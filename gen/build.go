@@ -3,6 +3,7 @@ package gen
 import (
 	"cmp"
 	"errors"
+	"net/textproto"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -218,16 +219,27 @@ func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool
 }
 
 func (b *builder) auth() *ir.Auth {
+	bearer := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: "Authorization", Prefix: "Bearer "}
 	if b.doc.Components == nil {
-		return nil
+		return bearer
 	}
+	// HTTP bearer first; else the first API key sent in a header; else,
+	// with no scheme the client can send, a bearer token all the same.
+	var apiKey *ir.Auth
 	for _, name := range sortedKeys(b.doc.Components.SecuritySchemes) {
 		s := b.doc.Components.SecuritySchemes[name]
-		if s != nil && s.Value != nil && s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer") {
-			return &ir.Auth{EnvVar: b.cfg.APIKeyEnv}
+		switch {
+		case s == nil || s.Value == nil:
+		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer"):
+			return bearer
+		case s.Value.Type == "apiKey" && s.Value.In == "header" && s.Value.Name != "" && apiKey == nil:
+			apiKey = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: textproto.CanonicalMIMEHeaderKey(s.Value.Name)}
 		}
 	}
-	return nil
+	if apiKey != nil {
+		return apiKey
+	}
+	return bearer
 }
 
 // baseURL is the first server's URL with its variables at their defaults.

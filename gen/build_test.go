@@ -341,3 +341,38 @@ components:
 		t.Error("no type Named")
 	}
 }
+
+// TestAuthSchemes: the API key goes as an HTTP bearer scheme says, else in
+// the header of an apiKey scheme, else (no scheme the client can send) as a
+// bearer token; a configured environment variable holds either way.
+func TestAuthSchemes(t *testing.T) {
+	for _, c := range []struct {
+		schemes        string
+		header, prefix string
+	}{
+		{"", "Authorization", "Bearer "},
+		{"{k: {type: apiKey, in: header, name: x-api-key}}", "X-Api-Key", ""},
+		{"{k: {type: apiKey, in: header, name: X-Key}, z: {type: http, scheme: bearer}}", "Authorization", "Bearer "},
+		{"{k: {type: apiKey, in: query, name: key}}", "Authorization", "Bearer "},
+	} {
+		spec := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"
+		if c.schemes != "" {
+			spec += "components:\n  securitySchemes: " + c.schemes + "\n"
+		}
+		path := filepath.Join(t.TempDir(), "spec.yaml")
+		if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		api, err := build(doc, Config{Spec: path, Package: "api", APIKeyEnv: "KEY"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := api.Auth; a.Header != c.header || a.Prefix != c.prefix || a.EnvVar != "KEY" {
+			t.Errorf("%s: %+v, want %s %q", c.schemes, a, c.header, c.prefix)
+		}
+	}
+}

@@ -15,7 +15,7 @@ import (
 //	output: ./openai            # where the *.gen.go files go
 //	package: openai             # Go package name (default: output's base name)
 //	include_ops: [createRun]    # keep these operations and what they reach
-//	api_key_env: OPENAI_API_KEY # NewClient reads the bearer token from it
+//	api_key_env: OPENAI_API_KEY # NewClient reads the API key from it
 //	headers:                    # sent with every request
 //	  OpenAI-Beta: assistants=v2
 //	streaming:                  # operations whose spec does not declare

@@ -17,12 +17,13 @@ func emitClient(f *jen.File, api *ir.API) {
 	f.Const().Id("defaultBaseURL").Op("=").Lit(api.BaseURL)
 	f.Comment("packageName prefixes errors, so they say where they come from.")
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
-	envVar := ""
-	if api.Auth != nil {
-		envVar = api.Auth.EnvVar
-	}
 	f.Comment("apiKeyEnv names the environment variable NewClient reads the API key from.")
-	f.Const().Id("apiKeyEnv").Op("=").Lit(envVar)
+	f.Const().Id("apiKeyEnv").Op("=").Lit(api.Auth.EnvVar)
+	f.Comment("authHeader and authPrefix say how the API key is sent (see WithAPIKey).")
+	f.Const().Defs(
+		jen.Id("authHeader").Op("=").Lit(api.Auth.Header),
+		jen.Id("authPrefix").Op("=").Lit(api.Auth.Prefix),
+	)
 	f.Comment("defaultHeaders are sent with every request; WithHeader replaces them.")
 	f.Func().Id("defaultHeaders").Params().Qual("net/http", "Header").Block(
 		jen.Return(jen.Qual("net/http", "Header").Values(jen.DictFunc(func(d jen.Dict) {

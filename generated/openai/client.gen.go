@@ -18,6 +18,12 @@ const packageName = "openai"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = "OPENAI_API_KEY"
 
+// authHeader and authPrefix say how the API key is sent (see WithAPIKey).
+const (
+	authHeader = "Authorization"
+	authPrefix = "Bearer "
+)
+
 // defaultHeaders are sent with every request; WithHeader replaces them.
 func defaultHeaders() http.Header {
 	return http.Header{"OpenAI-Beta": {"assistants=v2"}}

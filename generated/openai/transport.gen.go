@@ -45,9 +45,9 @@ type Client struct {
 	retryMax   time.Duration
 	logger     *slog.Logger
 
-	// authorization is the Authorization header's value ("Bearer " and the
-	// API key), made when the key is set rather than on every call; empty
-	// without a key.
+	// authorization is the authHeader value (authPrefix and the API key:
+	// "Bearer sk-..."), made when the key is set rather than on every
+	// call; empty without a key.
 	authorization string
 }
 
@@ -59,17 +59,18 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) { c.baseURL = strings.TrimRight(u, "/") }
 }
 
-// WithAPIKey sets the bearer token sent in the Authorization header.
+// WithAPIKey sets the API key, sent as the spec's security scheme says:
+// in the header authHeader, after authPrefix.
 func WithAPIKey(key string) Option {
-	return func(c *Client) { c.authorization = bearer(key) }
+	return func(c *Client) { c.authorization = authValue(key) }
 }
 
-// bearer is the Authorization value for an API key, or "" without one.
-func bearer(key string) string {
+// authValue is the authHeader value for an API key, or "" without one.
+func authValue(key string) string {
 	if key == "" {
 		return ""
 	}
-	return "Bearer " + key
+	return authPrefix + key
 }
 
 // WithHTTPClient sets what sends requests; the default is
@@ -130,7 +131,7 @@ func NewClient(opts ...Option) *Client {
 		retryMax:   8 * time.Second,
 	}
 	if apiKeyEnv != "" {
-		c.authorization = bearer(os.Getenv(apiKeyEnv))
+		c.authorization = authValue(os.Getenv(apiKeyEnv))
 	}
 	for _, o := range opts {
 		o(c)
@@ -499,7 +500,7 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 	}
 	set("Accept", req.accept)
 	if c.authorization != "" {
-		set("Authorization", c.authorization)
+		set(authHeader, c.authorization)
 	}
 	for _, h := range more {
 		for k, vs := range h {

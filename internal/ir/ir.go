@@ -10,7 +10,7 @@ type API struct {
 	BaseURL    string       // default server URL from the spec's servers, "" if none
 	Types      []*Type      // sorted by Name
 	Operations []*Operation // sorted by Name
-	Auth       *Auth        // nil when the spec declares no bearer scheme
+	Auth       *Auth        // how the API key is sent; a bearer token when the spec declares no scheme the client sends
 	// Headers are sent with every request (from config), sorted by name.
 	Headers []Header
 	// Streams are the event types some operation streams, each with the
@@ -57,10 +57,13 @@ type StreamEvent struct {
 	DataField  *Field // where the decoded data goes
 }
 
-// Auth describes bearer authentication, the only scheme the client wires
-// automatically.
+// Auth describes how the client sends the API key: in a header, after a
+// prefix (HTTP bearer: Authorization, "Bearer "; an apiKey scheme: its
+// header, none).
 type Auth struct {
 	EnvVar string // environment variable read by NewClient, "" for none
+	Header string // in canonical form
+	Prefix string
 }
 
 // Kind says which Go shape a named type has.

@@ -15,11 +15,14 @@ import (
 )
 
 // TestSwaggerClient: a Swagger 2.0 document's base path, collection
-// formats, body parameter, formData parameters, default error response and
-// x-nullable come through its conversion to OpenAPI 3.
+// formats, body parameter, formData parameters, default error response,
+// x-nullable and API key header come through its conversion to OpenAPI 3.
 func TestSwaggerClient(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		if r.Header.Get("X-API-Key") != "k1" || r.Header.Get("Authorization") != "" {
+			t.Errorf("the API key goes in the scheme's header: %v", r.Header)
+		}
 		switch r.Method + " " + r.URL.Path {
 		case "GET /v2/pets":
 			if r.URL.RawQuery != "tags=a%2Cb" && r.URL.RawQuery != "tags=a,b" {
@@ -43,7 +46,7 @@ func TestSwaggerClient(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := NewClient(WithBaseURL(srv.URL+"/v2"), WithMaxRetries(0))
+	c := NewClient(WithBaseURL(srv.URL+"/v2"), WithMaxRetries(0), WithAPIKey("k1"))
 	ctx := context.Background()
 	list, err := c.ListPets(ctx, ListPetsParams{Tags: Some([]string{"a", "b"})})
 	if err != nil || len(list.Pets) != 1 || !list.Pets[0].Owner.IsNull() || !list.Next.IsNull() {

@@ -13,6 +13,12 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
+// authHeader and authPrefix say how the API key is sent (see WithAPIKey).
+const (
+	authHeader = "Authorization"
+	authPrefix = "Bearer "
+)
+
 // defaultHeaders are sent with every request; WithHeader replaces them.
 func defaultHeaders() http.Header {
 	return http.Header{}
