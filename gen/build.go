@@ -223,9 +223,10 @@ func (b *builder) auth() *ir.Auth {
 	if b.doc.Components == nil {
 		return bearer
 	}
-	// HTTP bearer first; else the first API key sent in a header; else,
-	// with no scheme the client can send, a bearer token all the same.
-	var apiKey *ir.Auth
+	// HTTP bearer first; else the first API key sent in a header; else
+	// HTTP basic; else, with no scheme the client can send, a bearer token
+	// all the same.
+	var apiKey, basic *ir.Auth
 	for _, name := range sortedKeys(b.doc.Components.SecuritySchemes) {
 		s := b.doc.Components.SecuritySchemes[name]
 		switch {
@@ -234,12 +235,11 @@ func (b *builder) auth() *ir.Auth {
 			return bearer
 		case s.Value.Type == "apiKey" && s.Value.In == "header" && s.Value.Name != "" && apiKey == nil:
 			apiKey = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: textproto.CanonicalMIMEHeaderKey(s.Value.Name)}
+		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "basic"):
+			basic = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: "Authorization", Prefix: "Basic ", Basic: true}
 		}
 	}
-	if apiKey != nil {
-		return apiKey
-	}
-	return bearer
+	return cmp.Or(apiKey, basic, bearer)
 }
 
 // baseURL is the first server's URL with its variables at their defaults.

@@ -343,8 +343,9 @@ components:
 }
 
 // TestAuthSchemes: the API key goes as an HTTP bearer scheme says, else in
-// the header of an apiKey scheme, else (no scheme the client can send) as a
-// bearer token; a configured environment variable holds either way.
+// the header of an apiKey scheme, else as HTTP basic's user:password, else
+// (no scheme the client can send) as a bearer token; a configured
+// environment variable holds either way.
 func TestAuthSchemes(t *testing.T) {
 	for _, c := range []struct {
 		schemes        string
@@ -354,6 +355,8 @@ func TestAuthSchemes(t *testing.T) {
 		{"{k: {type: apiKey, in: header, name: x-api-key}}", "X-Api-Key", ""},
 		{"{k: {type: apiKey, in: header, name: X-Key}, z: {type: http, scheme: bearer}}", "Authorization", "Bearer "},
 		{"{k: {type: apiKey, in: query, name: key}}", "Authorization", "Bearer "},
+		{"{b: {type: http, scheme: basic}}", "Authorization", "Basic "},
+		{"{b: {type: http, scheme: basic}, k: {type: apiKey, in: header, name: K}}", "K", ""},
 	} {
 		spec := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"
 		if c.schemes != "" {
@@ -371,7 +374,7 @@ func TestAuthSchemes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a := api.Auth; a.Header != c.header || a.Prefix != c.prefix || a.EnvVar != "KEY" {
+		if a := api.Auth; a.Header != c.header || a.Prefix != c.prefix || a.EnvVar != "KEY" || a.Basic != (c.prefix == "Basic ") {
 			t.Errorf("%s: %+v, want %s %q", c.schemes, a, c.header, c.prefix)
 		}
 	}

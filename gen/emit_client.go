@@ -19,11 +19,18 @@ func emitClient(f *jen.File, api *ir.API) {
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
 	f.Comment("apiKeyEnv names the environment variable NewClient reads the API key from.")
 	f.Const().Id("apiKeyEnv").Op("=").Lit(api.Auth.EnvVar)
-	f.Comment("authHeader and authPrefix say how the API key is sent (see WithAPIKey).")
+	f.Comment("authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).")
 	f.Const().Defs(
 		jen.Id("authHeader").Op("=").Lit(api.Auth.Header),
 		jen.Id("authPrefix").Op("=").Lit(api.Auth.Prefix),
+		jen.Id("authBasic").Op("=").Lit(api.Auth.Basic),
 	)
+	if api.Auth.Basic {
+		f.Comment("WithBasicAuth sets the user name and password sent with every request.")
+		f.Func().Id("WithBasicAuth").Params(jen.List(jen.Id("username"), jen.Id("password")).String()).Id("Option").Block(
+			jen.Return(jen.Id("WithAPIKey").Call(jen.Id("username").Op("+").Lit(":").Op("+").Id("password"))),
+		)
+	}
 	f.Comment("defaultHeaders are sent with every request; WithHeader replaces them.")
 	f.Func().Id("defaultHeaders").Params().Qual("net/http", "Header").Block(
 		jen.Return(jen.Qual("net/http", "Header").Values(jen.DictFunc(func(d jen.Dict) {

@@ -18,10 +18,11 @@ const packageName = "openai"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = "OPENAI_API_KEY"
 
-// authHeader and authPrefix say how the API key is sent (see WithAPIKey).
+// authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
 	authHeader = "Authorization"
 	authPrefix = "Bearer "
+	authBasic  = false
 )
 
 // defaultHeaders are sent with every request; WithHeader replaces them.

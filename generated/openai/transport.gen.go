@@ -5,6 +5,7 @@ package openai
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -60,7 +61,8 @@ func WithBaseURL(u string) Option {
 }
 
 // WithAPIKey sets the API key, sent as the spec's security scheme says:
-// in the header authHeader, after authPrefix.
+// in the header authHeader, after authPrefix (for HTTP basic
+// authentication, the key is "user:password", sent encoded).
 func WithAPIKey(key string) Option {
 	return func(c *Client) { c.authorization = authValue(key) }
 }
@@ -69,6 +71,9 @@ func WithAPIKey(key string) Option {
 func authValue(key string) string {
 	if key == "" {
 		return ""
+	}
+	if authBasic {
+		key = base64.StdEncoding.EncodeToString([]byte(key))
 	}
 	return authPrefix + key
 }

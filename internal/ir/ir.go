@@ -59,11 +59,13 @@ type StreamEvent struct {
 
 // Auth describes how the client sends the API key: in a header, after a
 // prefix (HTTP bearer: Authorization, "Bearer "; an apiKey scheme: its
-// header, none).
+// header, none; HTTP basic: Authorization, "Basic ", the key "user:password"
+// encoded).
 type Auth struct {
 	EnvVar string // environment variable read by NewClient, "" for none
 	Header string // in canonical form
 	Prefix string
+	Basic  bool
 }
 
 // Kind says which Go shape a named type has.

@@ -16,11 +16,20 @@ import (
 func serve(t *testing.T, h http.HandlerFunc) *Client {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return NewClient(WithBaseURL(srv.URL), WithMaxRetries(0))
+	return NewClient(WithBaseURL(srv.URL), WithMaxRetries(0), WithBasicAuth("ann", "p:ss"))
+}
+
+// checkBasic: the spec declares HTTP basic authentication, so every request
+// carries the user name and password.
+func checkBasic(t *testing.T, r *http.Request) {
+	if user, pass, ok := r.BasicAuth(); !ok || user != "ann" || pass != "p:ss" {
+		t.Errorf("basic auth %q %q %v", user, pass, ok)
+	}
 }
 
 func TestMultipartUploadAndBinaryResponse(t *testing.T) {
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		checkBasic(t, r)
 		if err := r.ParseMultipartForm(1 << 20); err != nil {
 			t.Fatal(err)
 		}
@@ -60,6 +69,7 @@ func TestMultipartUploadAndBinaryResponse(t *testing.T) {
 
 func TestFormRawAndJSONParameter(t *testing.T) {
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		checkBasic(t, r)
 		switch r.URL.Path {
 		case "/form":
 			r.ParseForm()

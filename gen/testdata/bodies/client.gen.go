@@ -17,11 +17,17 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
-// authHeader and authPrefix say how the API key is sent (see WithAPIKey).
+// authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
 	authHeader = "Authorization"
-	authPrefix = "Bearer "
+	authPrefix = "Basic "
+	authBasic  = true
 )
+
+// WithBasicAuth sets the user name and password sent with every request.
+func WithBasicAuth(username, password string) Option {
+	return WithAPIKey(username + ":" + password)
+}
 
 // defaultHeaders are sent with every request; WithHeader replaces them.
 func defaultHeaders() http.Header {

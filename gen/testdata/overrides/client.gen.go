@@ -16,10 +16,11 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
-// authHeader and authPrefix say how the API key is sent (see WithAPIKey).
+// authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
 	authHeader = "Authorization"
 	authPrefix = "Bearer "
+	authBasic  = false
 )
 
 // defaultHeaders are sent with every request; WithHeader replaces them.
