@@ -171,7 +171,12 @@ func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.S
 		return originLine(sr)
 	}
 	line, ok := lines[name]
-	if !ok {
+	switch {
+	case !ok && b.pos.swagger:
+		// Converted from Swagger 2.0: what the original does not hold
+		// came from another file, which the loader read with origins.
+		return originLine(sr)
+	case !ok:
 		// Not where ptr says: the fields could come out in another
 		// order than with origins, so Prepare builds with them.
 		b.unplaced = true

@@ -66,6 +66,9 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		return nil, nil, locateLoadError(path, fmt.Errorf("not a Swagger 2.0 document: %w", err))
 	}
 	loader := openapi3.NewLoader()
+	// Origins, for the files the document refers to (the document itself
+	// is not parsed by the loader: positions answer for it).
+	loader.IncludeOrigin = true
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
 	doc, err := convertRecovering(&doc2, loader, abs)

@@ -94,6 +94,20 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams, opts ...Re
 	return &out, nil
 }
 
+// ListToys: GET /toys
+func (c *Client) ListToys(ctx context.Context, opts ...RequestOption) ([]Toy, error) {
+	var out []Toy
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/toys",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
 // UploadPhoto: POST /pets/{id}/photo
 func (c *Client) UploadPhoto(ctx context.Context, id string, body UploadPhotoRequest, opts ...RequestOption) error {
 	p0, err := pathParam("id", id)

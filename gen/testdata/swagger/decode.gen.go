@@ -168,6 +168,39 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *Toy) decodeJSON(d *decoder) error {
+	*v = Toy{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("Toy", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
+		case "color":
+			err = readOptString(d, &v.Color)
+		case "age":
+			err = readOptInt64(d, &v.Age)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("Toy", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Toy) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *UploadPhotoRequest) decodeJSON(d *decoder) error {
 	*v = UploadPhotoRequest{}
 	var seen [1]uint64

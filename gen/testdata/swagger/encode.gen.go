@@ -114,6 +114,28 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+func (v Toy) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
+	}
+	if b, ok = optKey(b, start, "\"color\":", v.Color.state); ok {
+		b = appendString(b, v.Color.value)
+	}
+	if b, ok = optKey(b, start, "\"age\":", v.Age.state); ok {
+		b = appendInt(b, v.Age.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Toy) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
 func (v UploadPhotoRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

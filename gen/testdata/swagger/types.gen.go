@@ -67,6 +67,17 @@ type Pet struct {
 	rec *record
 }
 
+// Toy is the schema at #/Toy.
+type Toy struct {
+	Name  string      `json:"name"`
+	Color Opt[string] `json:"color"`
+	Age   Opt[int64]  `json:"age"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // UploadPhotoRequest is the schema at #/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema.
 type UploadPhotoRequest struct {
 	Photo   File        `json:"photo"`
