@@ -15,15 +15,21 @@ import (
 // buildYAML builds the IR of a spec given as text.
 func buildYAML(t *testing.T, spec string, include ...string) (*ir.API, error) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "spec.yaml")
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+	return buildConfig(t, spec, Config{Package: "api", IncludeOps: include})
+}
+
+// buildConfig builds spec, written to a file, with cfg.
+func buildConfig(t *testing.T, spec string, cfg Config) (*ir.API, error) {
+	t.Helper()
+	cfg.Spec = filepath.Join(t.TempDir(), "spec.yaml")
+	if err := os.WriteFile(cfg.Spec, []byte(spec), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := load(path)
+	doc, err := load(cfg.Spec)
 	if err != nil {
 		return nil, err
 	}
-	return build(doc, Config{Spec: path, Package: "api", IncludeOps: include})
+	return build(doc, cfg)
 }
 
 func mustBuild(t *testing.T, spec string, include ...string) *ir.API {
@@ -362,15 +368,7 @@ func TestAuthSchemes(t *testing.T) {
 		if c.schemes != "" {
 			spec += "components:\n  securitySchemes: " + c.schemes + "\n"
 		}
-		path := filepath.Join(t.TempDir(), "spec.yaml")
-		if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		doc, err := load(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		api, err := build(doc, Config{Spec: path, Package: "api", APIKeyEnv: "KEY"})
+		api, err := buildConfig(t, spec, Config{Package: "api", APIKeyEnv: "KEY"})
 		if err != nil {
 			t.Fatal(err)
 		}
