@@ -53,16 +53,21 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		return nil, nil, err
 	}
 	var n yaml.Node
-	if err := yaml.Unmarshal(data, &n); err != nil {
+	js := data
+	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
+		var b bytes.Buffer
+		writeJSON(&b, nullableRefs(deepCopy(n.Content[0])))
+		js = b.Bytes()
+	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {
+		if err == nil {
+			err = fmt.Errorf("the document is empty")
+		}
 		return nil, nil, locateLoadError(path, err)
 	}
-	if len(n.Content) == 0 {
-		return nil, nil, locateLoadError(path, fmt.Errorf("the document is empty"))
-	}
-	var js bytes.Buffer
-	writeJSON(&js, n.Content[0])
+	// else JSON that YAML cannot read (a surrogate pair escape): read
+	// without positions.
 	var doc2 openapi2.T
-	if err := json.Unmarshal(js.Bytes(), &doc2); err != nil {
+	if err := json.Unmarshal(js, &doc2); err != nil {
 		return nil, nil, locateLoadError(path, fmt.Errorf("not a Swagger 2.0 document: %w", err))
 	}
 	loader := openapi3.NewLoader()
@@ -77,9 +82,39 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
 		return nil, nil, l.Err()
 	}
+	if len(n.Content) == 0 {
+		return doc, nil, nil
+	}
 	pos := newPositions(&n)
 	pos.swagger = true
 	return doc, pos, nil
+}
+
+// nullableRefs rewrites, in n, each $ref written beside x-nullable: true
+// (go-swagger's way to say a referenced object may be null) as an allOf of
+// the reference, which keeps the mark: the conversion drops whatever is
+// written beside a $ref. It returns n.
+func nullableRefs(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.MappingNode && child(n, "$ref") != nil {
+		if x := child(n, "x-nullable"); x != nil && x.Value == "true" {
+			var ref, rest []*yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "$ref" {
+					ref = n.Content[i : i+2]
+				} else {
+					rest = append(rest, n.Content[i], n.Content[i+1])
+				}
+			}
+			key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "allOf"}
+			list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Content: ref}}}
+			n.Content = append([]*yaml.Node{key, list}, rest...)
+			return n
+		}
+	}
+	for _, c := range n.Content {
+		nullableRefs(c)
+	}
+	return n
 }
 
 // convertRecovering is openapi2conv.ToV3WithLoader, with a panic (a

@@ -58,3 +58,13 @@ func TestSwaggerPointer(t *testing.T) {
 		t.Errorf("formData lines: %v", lines)
 	}
 }
+
+// TestSwaggerJSONYAMLCannotRead: JSON that YAML cannot read (a surrogate
+// pair escape) still converts, without positions.
+func TestSwaggerJSONYAMLCannotRead(t *testing.T) {
+	spec := `{"swagger": "2.0", "info": {"title": "\ud83d\ude00", "version": "1"}, "paths": {"/a": {"get": {"operationId": "getA", "responses": {"204": {"description": "none"}}}}}}`
+	doc, pos, err := loadSwagger2([]byte(spec), "spec.json")
+	if err != nil || pos != nil || doc.Info.Title != "\U0001F600" || doc.Paths.Find("/a") == nil {
+		t.Fatalf("%+v, %v, %v", doc, pos, err)
+	}
+}

@@ -140,7 +140,7 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
+			v.rec = v.rec.markMissing(seen[:], 3)
 			return fieldError("Pet", "", err)
 		}
 		switch string(key) {
@@ -151,6 +151,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			err = readOptOwner(d, &v.Owner)
 		case "born":
 			err = readOptString(d, &v.Born)
+		case "favorite":
+			seen[0] |= uint64(0x4)
+			err = readOptToy(d, &v.Favorite)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

@@ -105,13 +105,18 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"born\":", v.Born.state); ok {
 		b = appendString(b, v.Born.value)
 	}
+	if b, ok = v.rec.member(b, start, 2, "\"favorite\":", false); ok {
+		if b, err = appendOptOf(b, v.Favorite); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 256))
+	return v.appendJSON(make([]byte, 0, 320))
 }
 
 func (v Toy) appendJSON(b []byte) ([]byte, error) {

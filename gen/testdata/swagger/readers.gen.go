@@ -54,6 +54,19 @@ func readOptString(d *decoder, o *Opt[string]) error {
 	return nil
 }
 
+// readOptToy decodes null as Null and anything else as a value.
+func readOptToy(d *decoder, o *Opt[Toy]) error {
+	if d.null() {
+		*o = Opt[Toy]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readSlicePet decodes an array; null is a nil slice, [] an empty one.
 func readSlicePet(d *decoder, s *[]Pet) error {
 	if d.null() {

@@ -16,7 +16,8 @@ import (
 
 // TestSwaggerClient: a Swagger 2.0 document's base path, collection
 // formats, body parameter, formData parameters, default error response,
-// x-nullable and API key header come through its conversion to OpenAPI 3.
+// x-nullable (beside a $ref too) and API key header come through its
+// conversion to OpenAPI 3.
 func TestSwaggerClient(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -28,7 +29,7 @@ func TestSwaggerClient(t *testing.T) {
 			if r.URL.RawQuery != "tags=a%2Cb" && r.URL.RawQuery != "tags=a,b" {
 				t.Errorf("query %q", r.URL.RawQuery)
 			}
-			_, _ = io.WriteString(w, `{"pets":[{"name":"Rex","owner":null}],"next":null}`)
+			_, _ = io.WriteString(w, `{"pets":[{"name":"Rex","owner":null,"favorite":null}],"next":null}`)
 		case "POST /v2/pets":
 			b, _ := io.ReadAll(r.Body)
 			if string(b) != `{"name":"Tom","kind":"cat"}` {
@@ -49,10 +50,10 @@ func TestSwaggerClient(t *testing.T) {
 	c := NewClient(WithBaseURL(srv.URL+"/v2"), WithMaxRetries(0), WithAPIKey("k1"))
 	ctx := context.Background()
 	list, err := c.ListPets(ctx, ListPetsParams{Tags: Some([]string{"a", "b"})})
-	if err != nil || len(list.Pets) != 1 || !list.Pets[0].Owner.IsNull() || !list.Next.IsNull() {
+	if err != nil || len(list.Pets) != 1 || !list.Pets[0].Owner.IsNull() || !list.Pets[0].Favorite.IsNull() || !list.Next.IsNull() {
 		t.Fatalf("ListPets: %+v, %v", list, err)
 	}
-	if out, err := json.Marshal(list); err != nil || string(out) != `{"pets":[{"name":"Rex","owner":null}],"next":null}` {
+	if out, err := json.Marshal(list); err != nil || string(out) != `{"pets":[{"name":"Rex","owner":null,"favorite":null}],"next":null}` {
 		t.Errorf("re-encoded %s, %v", out, err)
 	}
 	_, err = c.CreatePet(ctx, CreatePetRequest{Name: "Tom", Kind: Some(CreatePetRequestKindCat)})

@@ -59,8 +59,9 @@ type Owner struct {
 type Pet struct {
 	Name string `json:"name"`
 	// Who owns it; null when nobody does.
-	Owner Opt[Owner]  `json:"owner"`
-	Born  Opt[string] `json:"born"`
+	Owner    Opt[Owner]  `json:"owner"`
+	Born     Opt[string] `json:"born"`
+	Favorite Opt[Toy]    `json:"favorite"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
