@@ -68,9 +68,9 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 		if err != nil {
 			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr, err: err}
 		}
-		var out bytes.Buffer
-		writeJSON(&out, value)
-		values[i] = out.Bytes()
+		if values[i], err = jsonOf(value); err != nil {
+			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr, err: err}
+		}
 	}
 	// Each value replaces its reference, followed by as many newlines as
 	// the reference spanned, so what follows keeps its line.
@@ -515,6 +515,55 @@ func flowEnd(data []byte, start int) int {
 		}
 	}
 	return -1
+}
+
+// jsonOf is n written as JSON (writeJSON), or an error when its aliases
+// would expand it far beyond its size: a YAML "billion laughs" must not
+// run the generator out of memory (the YAML decoder refuses it the same
+// way when it decodes values).
+func jsonOf(n *yaml.Node) ([]byte, error) {
+	plain := 0
+	var count func(*yaml.Node)
+	count = func(n *yaml.Node) {
+		plain++
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(n)
+	limit := 4*plain + 100_000
+	if expandedSize(n, map[*yaml.Node]int{}, limit) > limit {
+		return nil, errors.New("the document contains excessive aliasing")
+	}
+	var b bytes.Buffer
+	writeJSON(&b, n)
+	return b.Bytes(), nil
+}
+
+// expandedSize is how many nodes n stands for with its aliases expanded,
+// counted up to just past limit; memo holds what is counted already (-1
+// while a node is being counted, so an alias of its own ancestor counts as
+// too many).
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, limit int) int {
+	if size, ok := memo[n]; ok {
+		if size < 0 {
+			return limit + 1
+		}
+		return size
+	}
+	memo[n] = -1
+	size := 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		size = expandedSize(n.Alias, memo, limit)
+	}
+	for _, c := range n.Content {
+		if size += expandedSize(c, memo, limit); size > limit {
+			size = limit + 1
+			break
+		}
+	}
+	memo[n] = size
+	return size
 }
 
 // writeJSON writes n as JSON, keeping the order of mapping keys.

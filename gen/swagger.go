@@ -55,9 +55,9 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	var n yaml.Node
 	js := data
 	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
-		var b bytes.Buffer
-		writeJSON(&b, nullableRefs(deepCopy(n.Content[0])))
-		js = b.Bytes()
+		if js, err = jsonOf(nullableRefs(deepCopy(n.Content[0]))); err != nil {
+			return nil, nil, locateLoadError(path, err)
+		}
 	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {
 		if err == nil {
 			err = fmt.Errorf("the document is empty")

@@ -1,7 +1,10 @@
 package gen
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v4"
@@ -66,5 +69,28 @@ func TestSwaggerJSONYAMLCannotRead(t *testing.T) {
 	doc, pos, err := loadSwagger2([]byte(spec), "spec.json")
 	if err != nil || pos != nil || doc.Info.Title != "\U0001F600" || doc.Paths.Find("/a") == nil {
 		t.Fatalf("%+v, %v, %v", doc, pos, err)
+	}
+}
+
+// TestExcessiveAliasing: a document whose aliases expand a billion-fold is
+// an error, as the YAML decoder makes it for the OpenAPI loader, not a
+// generator run out of memory; in a Swagger document, and in what a
+// forbidden reference inlines.
+func TestExcessiveAliasing(t *testing.T) {
+	laughs := "x-a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+	for i := 1; i < 9; i++ {
+		laughs += fmt.Sprintf("x-a%d: &a%d [%s]\n", i, i, strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 9)+fmt.Sprintf("*a%d", i-1))
+	}
+	swagger := "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths: {}\n" + laughs
+	if _, _, err := loadSwagger2([]byte(swagger), "spec.yaml"); err == nil || !strings.Contains(err.Error(), "excessive aliasing") {
+		t.Errorf("swagger: %v", err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "laughs.yaml"), []byte("description:\n  "+strings.ReplaceAll(laughs, "\n", "\n  ")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	spec := "openapi: 3.0.3\ninfo:\n  title: t\n  version: \"1\"\n  description:\n    $ref: laughs.yaml#/description/x-a8\npaths: {}\n"
+	if _, err := inlineForbiddenRefs([]byte(spec), filepath.Join(dir, "spec.yaml")); err == nil || !strings.Contains(err.Error(), "excessive aliasing") {
+		t.Errorf("inlined: %v", err)
 	}
 }
