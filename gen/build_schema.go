@@ -246,13 +246,20 @@ func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type,
 // listed value, which still accepts and returns values it does not list.
 func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
 	values := sh.enum
+	// labels are x-enum-varnames and x-enum-descriptions, which line up
+	// with the spec's list, null included.
+	names, docs := enumLabels(sh.s)
 	if len(values) == 0 && sh.s.Const != nil {
-		values = []any{sh.s.Const}
+		values, names, docs = []any{sh.s.Const}, nil, nil
 	}
 	base := enumBase(sh, values)
 	t.Enum = &ir.Enum{Base: base}
 	seen := map[ir.Value]bool{}
+	nulls := 0 // before the value at hand, in the spec's list
 	for i, raw := range values {
+		for i+nulls < len(sh.s.Enum) && sh.s.Enum[i+nulls] == nil {
+			nulls++
+		}
 		v, ok := enumValue(base, raw)
 		if !ok {
 			continue // a value of another type than the schema's can never arrive
@@ -261,11 +268,38 @@ func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
 			continue
 		}
 		seen[v] = true
-		t.Enum.Values = append(t.Enum.Values, &ir.EnumValue{
-			Name:  b.names.Claim(t.Name + constSuffix(v, i)),
-			Value: v,
-		})
+		suffix := constSuffix(v, i)
+		if j := i + nulls; j < len(names) && naming.Exported(names[j]) != "" {
+			suffix = naming.Exported(names[j])
+		}
+		ev := &ir.EnumValue{Name: b.names.Claim(t.Name + suffix), Value: v}
+		if j := i + nulls; j < len(docs) {
+			ev.Doc = docs[j]
+		}
+		t.Enum.Values = append(t.Enum.Values, ev)
 	}
+}
+
+// enumLabels returns a schema's names and descriptions of its enum values,
+// in the extensions generators agree on (x-enum-varnames, NSwag's
+// x-enumNames; x-enum-descriptions, x-enumDescriptions). A list that is
+// not as long as the enum is ignored: it cannot be lined up.
+func enumLabels(s *openapi3.Schema) (names, docs []string) {
+	list := func(keys ...string) []string {
+		for _, k := range keys {
+			raw, ok := s.Extensions[k].([]any)
+			if !ok || len(raw) != len(s.Enum) {
+				continue
+			}
+			out := make([]string, len(raw))
+			for i, r := range raw {
+				out[i], _ = r.(string)
+			}
+			return out
+		}
+		return nil
+	}
+	return list("x-enum-varnames", "x-enumNames"), list("x-enum-descriptions", "x-enumDescriptions")
 }
 
 func enumBase(sh shape, values []any) ir.Builtin {

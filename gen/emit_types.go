@@ -80,6 +80,7 @@ func emitEnum(f *jen.File, t *ir.Type) {
 	f.Comment("Values of " + t.Name + " listed in the spec.")
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range t.Enum.Values {
+			fieldComment(g, v.Doc)
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
 		}
 	})

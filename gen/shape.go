@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -93,10 +94,24 @@ func typeVariants(s *openapi3.Schema, types []string) openapi3.SchemaRefs {
 		v := *s
 		v.Type = &openapi3.Types{t}
 		v.Enum = nil
-		for _, e := range s.Enum {
+		names, docs := enumLabels(s)
+		var vnames, vdocs []any
+		for i, e := range s.Enum {
 			if e != nil && enumMatchesType(e, t) {
 				v.Enum = append(v.Enum, e)
+				if names != nil {
+					vnames = append(vnames, names[i])
+				}
+				if docs != nil {
+					vdocs = append(vdocs, docs[i])
+				}
 			}
+		}
+		if names != nil || docs != nil { // the labels of this type's values
+			v.Extensions = maps.Clone(s.Extensions)
+			v.Extensions["x-enum-varnames"], v.Extensions["x-enum-descriptions"] = vnames, vdocs
+			delete(v.Extensions, "x-enumNames")
+			delete(v.Extensions, "x-enumDescriptions")
 		}
 		if len(s.Enum) > 0 && len(v.Enum) == 0 {
 			continue // no value of this type is allowed

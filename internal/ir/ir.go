@@ -147,6 +147,7 @@ type Enum struct {
 type EnumValue struct {
 	Name  string // Go constant name
 	Value Value
+	Doc   string // from x-enum-descriptions, "" without one
 }
 
 // Value is a scalar literal from the spec.

@@ -264,6 +264,10 @@ func (v *Named) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *Priority) decodeJSON(d *decoder) error {
+	return d.readInt64((*int64)(v))
+}
+
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64

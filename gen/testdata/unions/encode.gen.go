@@ -199,6 +199,11 @@ func (v Named) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+func (v Priority) appendJSON(b []byte) ([]byte, error) {
+	b = appendInt(b, (int64)(v))
+	return b, nil
+}
+
 func (v Square) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

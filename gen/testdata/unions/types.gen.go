@@ -116,8 +116,8 @@ type LimitsSizeNumber float64
 
 // Values of LimitsSizeNumber listed in the spec.
 const (
-	LimitsSizeNumberValue0 LimitsSizeNumber = 1.5
-	LimitsSizeNumberValue1 LimitsSizeNumber = 10.0
+	LimitsSizeNumberOneAndAHalf LimitsSizeNumber = 1.5
+	LimitsSizeNumberTen         LimitsSizeNumber = 10.0
 )
 
 // LimitsSizeString is the schema at #/components/schemas/Limits/properties/size.
@@ -143,6 +143,22 @@ type Named struct {
 	// values built in Go.
 	rec *record
 }
+
+// Priority is an integer enum with names and descriptions, as NSwag writes them.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type Priority int64
+
+// Values of Priority listed in the spec.
+const (
+	// Can wait.
+	PriorityLow Priority = 0
+	// The default.
+	PriorityNormal Priority = 1
+	// Now.
+	PriorityHigh Priority = 2
+)
 
 // Square is the schema at #/components/schemas/Square.
 type Square struct {

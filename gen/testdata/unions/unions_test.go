@@ -96,7 +96,14 @@ func TestSeveralTypes(t *testing.T) {
 	if out, err := json.Marshal(Limits{Size: Some(size), Names: Some(LimitsNamesOfString("a"))}); err != nil || string(out) != `{"size":10,"names":"a"}` {
 		t.Errorf("encoded %s, %v", out, err)
 	}
-	if LimitsSizeStringUnlimited != "unlimited" {
-		t.Errorf("the string variant's enum: %q", LimitsSizeStringUnlimited)
+	if LimitsSizeStringUnlimited != "unlimited" || LimitsSizeNumberTen != 10 || LimitsSizeNumberOneAndAHalf != 1.5 {
+		t.Errorf("the variants' enums: %q %v %v", LimitsSizeStringUnlimited, LimitsSizeNumberTen, LimitsSizeNumberOneAndAHalf)
+	}
+}
+
+// TestEnumNames: x-enumNames (or x-enum-varnames) name an enum's constants.
+func TestEnumNames(t *testing.T) {
+	if PriorityLow != 0 || PriorityNormal != 1 || PriorityHigh != 2 {
+		t.Errorf("%d %d %d", PriorityLow, PriorityNormal, PriorityHigh)
 	}
 }
