@@ -234,15 +234,21 @@ func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int
 		}
 	}
 	sh := shapeOf(c.src.Value)
+	label := "Value"
 	switch {
 	case len(sh.types) == 1:
-		return naming.Exported(sh.types[0])
+		label = naming.Exported(sh.types[0])
 	case len(sh.enum) > 0:
-		return "String"
+		label = "String"
 	case isObjectSchema(c.src.Value):
-		return "Object"
+		label = "Object"
 	}
-	return "Value"
+	// An object's title ("Single Droplet Response") says what it is
+	// better than "Object" (and "Object2") do.
+	if title := naming.Exported(c.src.Value.Title); label == "Object" && title != "" {
+		return trimCommonPrefix(t.Name, title)
+	}
+	return label
 }
 
 // trimCommonPrefix drops the leading words variant shares with union:

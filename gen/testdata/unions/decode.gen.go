@@ -268,6 +268,68 @@ func (v *Priority) decodeJSON(d *decoder) error {
 	return d.readInt64((*int64)(v))
 }
 
+func (v *ShipmentParcelList) decodeJSON(d *decoder) error {
+	*v = ShipmentParcelList{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ShipmentParcelList", "", err)
+		}
+		switch string(key) {
+		case "parcels":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = readSliceString(d, &v.Parcels)
+			} else {
+				v.Parcels = nil
+			}
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ShipmentParcelList", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ShipmentParcelList) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ShipmentSingleParcel) decodeJSON(d *decoder) error {
+	*v = ShipmentSingleParcel{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ShipmentSingleParcel", "", err)
+		}
+		switch string(key) {
+		case "parcel":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Parcel)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ShipmentSingleParcel", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ShipmentSingleParcel) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64

@@ -204,6 +204,41 @@ func (v Priority) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
+func (v ShipmentParcelList) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"parcels\":", len(v.Parcels) == 0); ok {
+		if b, err = appendSliceString(b, v.Parcels); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ShipmentParcelList) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v ShipmentSingleParcel) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"parcel\":", v.Parcel == ""); ok {
+		b = appendString(b, v.Parcel)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ShipmentSingleParcel) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
 func (v Square) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

@@ -160,6 +160,24 @@ const (
 	PriorityHigh Priority = 2
 )
 
+// ShipmentParcelList: Parcel List
+type ShipmentParcelList struct {
+	Parcels []string `json:"parcels"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ShipmentSingleParcel: Single Parcel
+type ShipmentSingleParcel struct {
+	Parcel string `json:"parcel"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Square is the schema at #/components/schemas/Square.
 type Square struct {
 	Kind string  `json:"kind"`

@@ -222,6 +222,28 @@ func (u Shape) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u Shipment) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ShipmentKindSingleParcel:
+		if b, err = u.value.(ShipmentSingleParcel).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ShipmentKindParcelList:
+		if b, err = u.value.(ShipmentParcelList).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u Shipment) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u StartEvents) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -574,6 +596,39 @@ func (u *Shape) decodeJSON(d *decoder) error {
 	}
 	*u = Shape{
 		kind: ShapeKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *Shipment) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *Shipment) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		if d.hasMembers("parcel") {
+			var x ShipmentSingleParcel
+			err := (&x).decodeJSON(d)
+			*u = ShipmentOfSingleParcel(x)
+			return fieldError("Shipment", "", err)
+		}
+		if d.hasMembers("parcels") {
+			var x ShipmentParcelList
+			err := (&x).decodeJSON(d)
+			*u = ShipmentOfParcelList(x)
+			return fieldError("Shipment", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Shipment", "", err)
+	}
+	*u = Shipment{
+		kind: ShipmentKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

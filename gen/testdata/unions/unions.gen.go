@@ -807,6 +807,81 @@ func (u Shape) Raw() json.RawMessage {
 	return u.raw
 }
 
+// Shipment: One parcel or several, told apart by their required members.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ShipmentKindUnknown and
+// encodes back unchanged (see Raw).
+type Shipment struct {
+	kind  ShipmentKind
+	value any
+	raw   json.RawMessage
+}
+
+// ShipmentKind says which variant a Shipment holds.
+type ShipmentKind int
+
+// Variants of Shipment.
+const (
+	ShipmentKindUnknown ShipmentKind = iota
+	ShipmentKindSingleParcel
+	ShipmentKindParcelList
+)
+
+// String returns the variant's name.
+func (k ShipmentKind) String() string {
+	switch k {
+	case ShipmentKindSingleParcel:
+		return "SingleParcel"
+	case ShipmentKindParcelList:
+		return "ParcelList"
+	}
+	return "Unknown"
+}
+
+// ShipmentOfSingleParcel returns a Shipment holding v.
+//
+// Single Parcel
+func ShipmentOfSingleParcel(v ShipmentSingleParcel) Shipment {
+	return Shipment{
+		kind:  ShipmentKindSingleParcel,
+		value: v,
+	}
+}
+
+// AsSingleParcel returns the SingleParcel variant, and false when the value holds another.
+func (u Shipment) AsSingleParcel() (ShipmentSingleParcel, bool) {
+	v, ok := u.value.(ShipmentSingleParcel)
+	return v, ok && u.kind == ShipmentKindSingleParcel
+}
+
+// ShipmentOfParcelList returns a Shipment holding v.
+//
+// Parcel List
+func ShipmentOfParcelList(v ShipmentParcelList) Shipment {
+	return Shipment{
+		kind:  ShipmentKindParcelList,
+		value: v,
+	}
+}
+
+// AsParcelList returns the ParcelList variant, and false when the value holds another.
+func (u Shipment) AsParcelList() (ShipmentParcelList, bool) {
+	v, ok := u.value.(ShipmentParcelList)
+	return v, ok && u.kind == ShipmentKindParcelList
+}
+
+// Kind says which variant u holds.
+func (u Shipment) Kind() ShipmentKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u Shipment) Raw() json.RawMessage {
+	return u.raw
+}
+
 // StartEvents is the schema at #/components/schemas/StartEvents.
 //
 // It holds one variant; Kind says which, and the As methods return it.

@@ -107,3 +107,19 @@ func TestEnumNames(t *testing.T) {
 		t.Errorf("%d %d %d", PriorityLow, PriorityNormal, PriorityHigh)
 	}
 }
+
+// TestObjectVariantTitles: inline object variants are named by their
+// titles, not Object and Object2.
+func TestObjectVariantTitles(t *testing.T) {
+	var s Shipment
+	if err := json.Unmarshal([]byte(`{"parcels":["a","b"]}`), &s); err != nil {
+		t.Fatal(err)
+	}
+	if list, ok := s.AsParcelList(); !ok || len(list.Parcels) != 2 {
+		t.Errorf("decoded as %v: %+v", s.Kind(), list)
+	}
+	out, err := json.Marshal(ShipmentOfSingleParcel(ShipmentSingleParcel{Parcel: "p"}))
+	if err != nil || string(out) != `{"parcel":"p"}` {
+		t.Errorf("encoded %s, %v", out, err)
+	}
+}
