@@ -27,7 +27,7 @@ import (
 // each thing (#/components/schemas/Pet is #/definitions/Pet).
 
 var (
-	swaggerYAML = regexp.MustCompile(`(?m)^["']?swagger["']?[ \t]*:[ \t]*["']?2`)
+	swaggerYAML = regexp.MustCompile(`(?m)^\x{FEFF}?["']?swagger["']?[ \t]*:[ \t]*["']?2`)
 	swaggerJSON = regexp.MustCompile(`"swagger"\s*:\s*"2`)
 	openapiJSON = regexp.MustCompile(`"openapi"\s*:\s*"3`)
 )

@@ -22,6 +22,7 @@ func TestIsSwagger2(t *testing.T) {
 		"openapi: 3.0.3\nx-swagger: \"2.0\"\n":                  false,
 		`{"openapi": "3.1.0", "x": {"swagger": "2.0"}}`:         false,
 		"swagger: \"3.0\"\n":                                    false,
+		"\ufeffswagger: '2.0'\n":                                true, // after a byte order mark
 	} {
 		if got := isSwagger2([]byte(doc)); got != want {
 			t.Errorf("%q: %v, want %v", doc, got, want)
