@@ -167,6 +167,10 @@ func swaggerPointer(root *yaml.Node, pointer string) string {
 		case len(tokens) >= 1 && tokens[0] == "requestBody":
 			if i := bodyParameter(swaggerOperation(root, out)); i >= 0 {
 				out, tokens = append(out, "parameters", strconv.Itoa(i)), dropMedia(tokens[1:])
+			} else if rest := dropMedia(tokens[1:]); len(rest) == 1 && rest[0] == "schema" {
+				// A form body made of formData parameters: they are where
+				// the original writes it.
+				out, tokens = append(out, "parameters"), nil
 			}
 		}
 	}

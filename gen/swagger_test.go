@@ -44,11 +44,12 @@ func TestSwaggerPointer(t *testing.T) {
 	plain, converted := newPositions(&n), newPositions(&n)
 	converted.swagger = true
 	for v3, v2 := range map[string]string{
-		"#/components/schemas/Pet/properties/owner":                                    "#/definitions/Pet/properties/owner",
-		"#/paths/~1pets/get/responses/200/content/application~1json/schema/properties": "#/paths/~1pets/get/responses/200/schema/properties",
-		"#/paths/~1pets/post/requestBody/content/application~1json/schema/properties":  "#/paths/~1pets/post/parameters/0/schema/properties",
-		"#/paths/~1pets/get/parameters/1":                                              "#/paths/~1pets/get/parameters/1",
-		"#":                                                                            "#",
+		"#/components/schemas/Pet/properties/owner":                                        "#/definitions/Pet/properties/owner",
+		"#/paths/~1pets/get/responses/200/content/application~1json/schema/properties":     "#/paths/~1pets/get/responses/200/schema/properties",
+		"#/paths/~1pets/post/requestBody/content/application~1json/schema/properties":      "#/paths/~1pets/post/parameters/0/schema/properties",
+		"#/paths/~1pets/get/parameters/1":                                                  "#/paths/~1pets/get/parameters/1",
+		"#/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema": "#/paths/~1pets~1{id}~1photo/post/parameters",
+		"#": "#",
 	} {
 		if got := swaggerPointer(converted.root, v3); got != v2 {
 			t.Errorf("%s: %s, want %s", v3, got, v2)

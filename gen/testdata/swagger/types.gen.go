@@ -79,7 +79,7 @@ type Toy struct {
 	rec *record
 }
 
-// UploadPhotoRequest is the schema at #/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema.
+// UploadPhotoRequest is the schema at #/paths/~1pets~1{id}~1photo/post/parameters.
 type UploadPhotoRequest struct {
 	Photo   File        `json:"photo"`
 	Caption Opt[string] `json:"caption"`
