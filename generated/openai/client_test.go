@@ -280,3 +280,22 @@ func TestFakeAPIRejectsWhatTheSpecForbids(t *testing.T) {
 		t.Fatalf("a request without credentials was accepted: %v", err)
 	}
 }
+
+// TestWithResponseInto: the caller gets the last attempt's response, for
+// its status and headers, on success and on an API error alike.
+func TestWithResponseInto(t *testing.T) {
+	status := 200
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Ratelimit-Remaining-Requests", "41")
+		writeJSON(w, status, []byte(`{"error":{"message":"no","type":"invalid_request_error","param":null,"code":null}}`))
+	})
+	var resp *http.Response
+	_, err := api.client().GetRun(context.Background(), "t", "r", WithResponseInto(&resp))
+	if err != nil || resp == nil || resp.StatusCode != 200 || resp.Header.Get("X-Ratelimit-Remaining-Requests") != "41" || resp.Header.Get("X-Request-Id") != "req_123" {
+		t.Fatalf("success: %v %+v", err, resp)
+	}
+	status, resp = 404, nil
+	if _, err := api.client().GetRun(context.Background(), "t", "r", WithResponseInto(&resp)); err == nil || resp == nil || resp.StatusCode != 404 {
+		t.Fatalf("API error: %v %+v", err, resp)
+	}
+}

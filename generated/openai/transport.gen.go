@@ -159,9 +159,10 @@ type RequestOption func(*requestConfig)
 // made by the first option that needs them, so a call without options
 // allocates none.
 type requestConfig struct {
-	header http.Header
-	query  url.Values
-	body   io.Reader
+	header   http.Header
+	query    url.Values
+	body     io.Reader
+	response **http.Response
 }
 
 // WithRequestHeader sets a header on one request.
@@ -189,6 +190,14 @@ func WithQuery(key, value string) RequestOption {
 // retried.
 func WithRequestBody(body io.Reader) RequestOption {
 	return func(r *requestConfig) { r.body = body }
+}
+
+// WithResponseInto stores in *dst the HTTP response of the call's last
+// attempt, for its status and headers (rate limits, the request ID); nil
+// when no response came. Its body is read and closed by the time the call
+// returns, except a stream's or a file's, which the call returns.
+func WithResponseInto(dst **http.Response) RequestOption {
+	return func(r *requestConfig) { r.response = dst }
 }
 
 // APIError is returned for a response whose status is not 2xx. Its Error
@@ -353,6 +362,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 			if cancel.cancel != nil {
 				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel.cancel}
 			}
+			cfg.keep(resp)
 			return resp, nil
 		}
 		retry := attempt < c.maxRetries && replay != nil && retryable(resp, err) && ctx.Err() == nil
@@ -364,11 +374,20 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		}
 		cancel.end()
 		if !retry {
+			cfg.keep(resp)
 			return nil, failure
 		}
 		if err := sleep(ctx, c.retryDelay(resp, attempt)); err != nil {
+			cfg.keep(resp)
 			return nil, failure
 		}
+	}
+}
+
+// keep stores the call's last response where WithResponseInto asked.
+func (cfg *requestConfig) keep(resp *http.Response) {
+	if cfg.response != nil {
+		*cfg.response = resp
 	}
 }
 
