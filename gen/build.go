@@ -233,6 +233,11 @@ func (b *builder) auth() *ir.Auth {
 		case s == nil || s.Value == nil:
 		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer"):
 			return bearer
+		case s.Value.Type == "apiKey" && s.Value.In == "header" && strings.EqualFold(s.Value.Name, "Authorization"):
+			// An API key that is the Authorization header is, nearly
+			// always, a bearer token described in prose ("Bearer Token
+			// authentication"): sent as one, as before.
+			return bearer
 		case s.Value.Type == "apiKey" && s.Value.In == "header" && s.Value.Name != "" && apiKey == nil:
 			apiKey = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: textproto.CanonicalMIMEHeaderKey(s.Value.Name)}
 		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "basic"):

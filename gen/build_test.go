@@ -363,6 +363,7 @@ func TestAuthSchemes(t *testing.T) {
 		{"{k: {type: apiKey, in: query, name: key}}", "Authorization", "Bearer "},
 		{"{b: {type: http, scheme: basic}}", "Authorization", "Basic "},
 		{"{b: {type: http, scheme: basic}, k: {type: apiKey, in: header, name: K}}", "K", ""},
+		{"{k: {type: apiKey, in: header, name: authorization, description: Bearer token}}", "Authorization", "Bearer "},
 	} {
 		spec := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"
 		if c.schemes != "" {
