@@ -21,8 +21,8 @@ type property struct {
 	name string
 	ref  *openapi3.SchemaRef
 	ptr  string
-	part int // which allOf part, for ordering
-	line int // source line, for ordering
+	part int   // which allOf part, for ordering
+	at   place // where it is written, for ordering
 }
 
 // buildStruct fills t from an object schema, merging allOf parts: every
@@ -39,9 +39,9 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 	// collectOptional adds a union variant's properties, none required.
 	collectOptional := func(s *openapi3.Schema, ptr string) {
 		s = throughSingle(s)
-		lines := b.propertyLines(ptr)
+		places := b.propertyPlaces(ptr)
 		for _, name := range sortedKeys(s.Properties) {
-			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, line: b.propertyLine(lines, name, s.Properties[name])})
+			props = append(props, property{name: name, ref: s.Properties[name], ptr: ptr + "/properties/" + escapeToken(name), part: parts, at: b.propertyPlace(places, name, s.Properties[name])})
 		}
 		parts++
 	}
@@ -78,10 +78,10 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 		}
 		part := parts
 		parts++
-		lines := b.propertyLines(ptr)
+		places := b.propertyPlaces(ptr)
 		for _, name := range sortedKeys(s.Properties) {
 			sr := s.Properties[name]
-			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, line: b.propertyLine(lines, name, sr)})
+			props = append(props, property{name: name, ref: sr, ptr: ptr + "/properties/" + escapeToken(name), part: part, at: b.propertyPlace(places, name, sr)})
 		}
 		for _, r := range s.Required {
 			required[r] = true
@@ -96,7 +96,7 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 	}
 	collect(sh.s, ptr, true)
 	slices.SortStableFunc(props, func(a, c property) int {
-		return cmp.Or(cmp.Compare(a.part, c.part), cmp.Compare(a.line, c.line), cmp.Compare(a.name, c.name))
+		return cmp.Or(cmp.Compare(a.part, c.part), a.at.compare(c.at), cmp.Compare(a.name, c.name))
 	})
 	fields := naming.NewNamespace(structMethods...)
 	if extra != nil {
@@ -154,46 +154,46 @@ func (b *builder) field(t *ir.Type, p property, required bool, fields *naming.Na
 	return f
 }
 
-// propertyLines is where the members of the properties of the schema at
+// propertyPlaces is where the members of the properties of the schema at
 // ptr are written, when the document was loaded without origins.
-func (b *builder) propertyLines(ptr string) map[string]int {
+func (b *builder) propertyPlaces(ptr string) map[string]place {
 	if b.pos == nil || len(ptr) == 0 {
 		return nil
 	}
-	return b.pos.keyLines(ptr + "/properties")
+	return b.pos.keyPlaces(ptr + "/properties")
 }
 
-// propertyLine is where property name is written, so fields follow the
-// spec's order: from lines (see propertyLines), or from the document's
+// propertyPlace is where property name is written, so fields follow the
+// spec's order: from places (see propertyPlaces), or from the document's
 // origins.
-func (b *builder) propertyLine(lines map[string]int, name string, sr *openapi3.SchemaRef) int {
+func (b *builder) propertyPlace(places map[string]place, name string, sr *openapi3.SchemaRef) place {
 	if b.pos == nil {
-		return originLine(sr)
+		return originPlace(sr)
 	}
-	line, ok := lines[name]
+	at, ok := places[name]
 	switch {
 	case !ok && b.pos.swagger:
 		// Converted from Swagger 2.0: what the original does not hold
 		// came from another file, which the loader read with origins.
-		return originLine(sr)
+		return originPlace(sr)
 	case !ok:
 		// Not where ptr says: the fields could come out in another
 		// order than with origins, so Prepare builds with them.
 		b.unplaced = true
 	}
-	return line
+	return at
 }
 
-// originLine is where a property is written by the document's origins; a
+// originPlace is where a property is written by the document's origins; a
 // reference's own position is preferred over its target's.
-func originLine(sr *openapi3.SchemaRef) int {
+func originPlace(sr *openapi3.SchemaRef) place {
 	if sr.Origin != nil && sr.Origin.Key != nil {
-		return sr.Origin.Key.Line
+		return place{sr.Origin.Key.Line, sr.Origin.Key.Column}
 	}
 	if sr.Value != nil && sr.Value.Origin != nil && sr.Value.Origin.Key != nil && sr.Ref == "" {
-		return sr.Value.Origin.Key.Line
+		return place{sr.Value.Origin.Key.Line, sr.Value.Origin.Key.Column}
 	}
-	return 0
+	return place{}
 }
 
 // isEmptySchema reports whether s is {} (or only annotations): any value.

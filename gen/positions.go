@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"cmp"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -32,23 +33,31 @@ func newPositions(doc *yaml.Node) *positions {
 	return &positions{root: root, index: map[*yaml.Node]map[string]*yaml.Node{}}
 }
 
-// keyLines returns the line of each key of the mapping at pointer (a
-// "#/a/b" JSON pointer into the document), or nil when there is none.
-func (p *positions) keyLines(pointer string) map[string]int {
+// place is where a key is written: comparing places (line, then column)
+// orders keys as they are written, those of a one-line {b: 1, a: 2} too.
+type place struct{ line, col int }
+
+func (p place) compare(q place) int {
+	return cmp.Or(cmp.Compare(p.line, q.line), cmp.Compare(p.col, q.col))
+}
+
+// keyPlaces returns where each key of the mapping at pointer (a "#/a/b"
+// JSON pointer into the document) is written, or nil when there is none.
+func (p *positions) keyPlaces(pointer string) map[string]place {
 	if p.swagger {
-		if lines, ok := formDataLines(p.root, pointer); ok {
-			return lines
+		if places, ok := formDataPlaces(p.root, pointer); ok {
+			return places
 		}
 	}
 	n := p.node(pointer)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	lines := make(map[string]int, len(n.Content)/2)
+	places := make(map[string]place, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		lines[n.Content[i].Value] = n.Content[i].Line
+		places[n.Content[i].Value] = place{n.Content[i].Line, n.Content[i].Column}
 	}
-	return lines
+	return places
 }
 
 // node resolves a JSON pointer, following no references.

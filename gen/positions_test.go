@@ -49,18 +49,18 @@ components:
             two: {type: string}
 `
 	_, p := parsePositions(t, src)
-	got := p.keyLines("#/paths/~1a~1{b}~0c/get/responses/200/content/application~1json/schema/properties")
-	if got["zeta"] != 11 || got["alpha"] != 12 || len(got) != 2 {
+	got := p.keyPlaces("#/paths/~1a~1{b}~0c/get/responses/200/content/application~1json/schema/properties")
+	if got["zeta"].line != 11 || got["alpha"].line != 12 || len(got) != 2 {
 		t.Errorf("escaped path: %v", got)
 	}
-	if got := p.keyLines("#/components/schemas/Last/allOf/0/properties"); got["one"] != 58 || got["two"] != 59 {
+	if got := p.keyPlaces("#/components/schemas/Last/allOf/0/properties"); got["one"].line != 58 || got["two"].line != 59 {
 		t.Errorf("through the index and a sequence: %v", got)
 	}
-	if got := p.keyLines("#/components/schemas/s07"); got["type"] != 22 {
+	if got := p.keyPlaces("#/components/schemas/s07"); got["type"].line != 22 {
 		t.Errorf("an indexed member: %v", got)
 	}
 	for _, missing := range []string{"#/components/schemas/Nope/properties", "#/components/schemas/Last/allOf/1", "#/components/schemas/Last/allOf/x", "other.yaml#/a", "#/components/schemas/s01/type"} {
-		if got := p.keyLines(missing); got != nil {
+		if got := p.keyPlaces(missing); got != nil {
 			t.Errorf("%s: %v, want nil", missing, got)
 		}
 	}

@@ -189,10 +189,11 @@ func swaggerOperation(root *yaml.Node, path []string) *yaml.Node {
 	return op
 }
 
-// formDataLines answers keyLines for the properties of a request body that
-// the conversion made from an operation's formData parameters: the line
-// of each such parameter, by name. ok is false for any other pointer.
-func formDataLines(root *yaml.Node, pointer string) (lines map[string]int, ok bool) {
+// formDataPlaces answers keyPlaces for the properties of a request body
+// that the conversion made from an operation's formData parameters: where
+// each such parameter is written, by name. ok is false for any other
+// pointer.
+func formDataPlaces(root *yaml.Node, pointer string) (places map[string]place, ok bool) {
 	tokens := strings.Split(strings.TrimPrefix(pointer, "#/"), "/")
 	if len(tokens) != 8 || tokens[0] != "paths" || tokens[3] != "requestBody" || tokens[4] != "content" || tokens[6] != "schema" || tokens[7] != "properties" {
 		return nil, false
@@ -210,15 +211,15 @@ func formDataLines(root *yaml.Node, pointer string) (lines map[string]int, ok bo
 			if in == nil || in.Value != "formData" || name == nil {
 				continue
 			}
-			if lines == nil {
-				lines = map[string]int{}
+			if places == nil {
+				places = map[string]place{}
 			}
-			if _, seen := lines[name.Value]; !seen { // the operation's own first
-				lines[name.Value] = p.Line
+			if _, seen := places[name.Value]; !seen { // the operation's own first
+				places[name.Value] = place{p.Line, p.Column}
 			}
 		}
 	}
-	return lines, lines != nil
+	return places, places != nil
 }
 
 // bodyParameter is the index of operation op's body parameter, or -1.

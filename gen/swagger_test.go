@@ -58,9 +58,9 @@ func TestSwaggerPointer(t *testing.T) {
 			t.Errorf("%s does not lead to %s", v3, v2)
 		}
 	}
-	lines := converted.keyLines("#/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema/properties")
-	if lines["photo"] == 0 || lines["caption"] <= lines["photo"] {
-		t.Errorf("formData lines: %v", lines)
+	places := converted.keyPlaces("#/paths/~1pets~1{id}~1photo/post/requestBody/content/multipart~1form-data/schema/properties")
+	if places["photo"].line == 0 || places["caption"].compare(places["photo"]) <= 0 {
+		t.Errorf("formData places: %v", places)
 	}
 }
 

@@ -1352,14 +1352,14 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 			return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.message.completed")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1387,14 +1387,14 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageCreated", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.message.created")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1422,14 +1422,14 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 			return fieldError("MessageStreamEventThreadMessageDelta", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.message.delta")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageDeltaObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.delta")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1457,14 +1457,14 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.message.in_progress")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -1492,14 +1492,14 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 			return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.message.incomplete")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = MessageObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.message.incomplete")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2662,14 +2662,14 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.cancelled")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.cancelled")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2697,14 +2697,14 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 			return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.completed")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2732,14 +2732,14 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.created")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2767,14 +2767,14 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.delta")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepDeltaObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.delta")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2802,14 +2802,14 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.expired")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.expired")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2837,14 +2837,14 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.failed")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.failed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2872,14 +2872,14 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 			return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.step.in_progress")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunStepObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.step.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2907,14 +2907,14 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelled", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.cancelled")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.cancelled")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2942,14 +2942,14 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCancelling", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.cancelling")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.cancelling")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -2977,14 +2977,14 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCompleted", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.completed")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.completed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3012,14 +3012,14 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunCreated", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.created")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.created")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3047,14 +3047,14 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunExpired", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.expired")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.expired")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3082,14 +3082,14 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunFailed", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.failed")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.failed")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3117,14 +3117,14 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunInProgress", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.in_progress")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.in_progress")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3152,14 +3152,14 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunIncomplete", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.incomplete")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.incomplete")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3187,14 +3187,14 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunQueued", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.queued")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.queued")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -3222,14 +3222,14 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 			return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
 		}
 		switch string(key) {
+		case "event":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Event, "thread.run.requires_action")
 		case "data":
-			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
 				err = (&v.Data).decodeJSON(d)
 			} else {
 				v.Data = RunObject{}
 			}
-		case "event":
-			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x2), 1, &v.Event, "thread.run.requires_action")
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

@@ -1103,18 +1103,18 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.message.completed"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1131,18 +1131,18 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.message.created"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1159,18 +1159,18 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.message.delta"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1187,18 +1187,18 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.message.in_progress"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1215,18 +1215,18 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.message.incomplete"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2174,18 +2174,18 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.cancelled"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2202,18 +2202,18 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.completed"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2230,18 +2230,18 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.created"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2258,18 +2258,18 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.delta"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2286,18 +2286,18 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.expired"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2314,18 +2314,18 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.failed"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2342,18 +2342,18 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.step.in_progress"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2370,18 +2370,18 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.cancelled"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2398,18 +2398,18 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.cancelling"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2426,18 +2426,18 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.completed"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2454,18 +2454,18 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.created"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2482,18 +2482,18 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.expired"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2510,18 +2510,18 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.failed"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2538,18 +2538,18 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.in_progress"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2566,18 +2566,18 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.incomplete"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2594,18 +2594,18 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.queued"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2622,18 +2622,18 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"data\":", true); ok {
-		if b, err = v.Data.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasEmpty(0) {
 			value = "thread.run.requires_action"
 		}
-		if b, ok = v.rec.member(b, start, 1, "\"event\":", v.Event == ""); ok {
+		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
 			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+		if b, err = v.Data.appendJSON(b); err != nil {
+			return nil, err
 		}
 	}
 	b = v.rec.appendUnknown(b, start)

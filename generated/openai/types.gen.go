@@ -651,9 +651,9 @@ type MessageRequestContentTextObject struct {
 
 // MessageStreamEventThreadMessageCompleted occurs when a message is completed.
 type MessageStreamEventThreadMessageCompleted struct {
+	Event string `json:"event"`
 	// Represents a message within a thread.
-	Data  MessageObject `json:"data"`
-	Event string        `json:"event"`
+	Data MessageObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -662,9 +662,9 @@ type MessageStreamEventThreadMessageCompleted struct {
 
 // MessageStreamEventThreadMessageCreated occurs when a message is created.
 type MessageStreamEventThreadMessageCreated struct {
+	Event string `json:"event"`
 	// Represents a message within a thread.
-	Data  MessageObject `json:"data"`
-	Event string        `json:"event"`
+	Data MessageObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -673,9 +673,9 @@ type MessageStreamEventThreadMessageCreated struct {
 
 // MessageStreamEventThreadMessageDelta occurs when parts of a message are being streamed.
 type MessageStreamEventThreadMessageDelta struct {
+	Event string `json:"event"`
 	// Represents a message delta i.e. any changed fields on a message during streaming.
-	Data  MessageDeltaObject `json:"data"`
-	Event string             `json:"event"`
+	Data MessageDeltaObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -685,9 +685,9 @@ type MessageStreamEventThreadMessageDelta struct {
 // MessageStreamEventThreadMessageInProgress occurs when a message moves to an `in_progress`
 // state.
 type MessageStreamEventThreadMessageInProgress struct {
+	Event string `json:"event"`
 	// Represents a message within a thread.
-	Data  MessageObject `json:"data"`
-	Event string        `json:"event"`
+	Data MessageObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -697,9 +697,9 @@ type MessageStreamEventThreadMessageInProgress struct {
 // MessageStreamEventThreadMessageIncomplete occurs when a message ends before it is
 // completed.
 type MessageStreamEventThreadMessageIncomplete struct {
+	Event string `json:"event"`
 	// Represents a message within a thread.
-	Data  MessageObject `json:"data"`
-	Event string        `json:"event"`
+	Data MessageObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1242,9 +1242,9 @@ const (
 
 // RunStepStreamEventThreadRunStepCancelled occurs when a run step is cancelled.
 type RunStepStreamEventThreadRunStepCancelled struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1253,9 +1253,9 @@ type RunStepStreamEventThreadRunStepCancelled struct {
 
 // RunStepStreamEventThreadRunStepCompleted occurs when a run step is completed.
 type RunStepStreamEventThreadRunStepCompleted struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1264,9 +1264,9 @@ type RunStepStreamEventThreadRunStepCompleted struct {
 
 // RunStepStreamEventThreadRunStepCreated occurs when a run step is created.
 type RunStepStreamEventThreadRunStepCreated struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1275,9 +1275,9 @@ type RunStepStreamEventThreadRunStepCreated struct {
 
 // RunStepStreamEventThreadRunStepDelta occurs when parts of a run step are being streamed.
 type RunStepStreamEventThreadRunStepDelta struct {
+	Event string `json:"event"`
 	// Represents a run step delta i.e. any changed fields on a run step during streaming.
-	Data  RunStepDeltaObject `json:"data"`
-	Event string             `json:"event"`
+	Data RunStepDeltaObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1286,9 +1286,9 @@ type RunStepStreamEventThreadRunStepDelta struct {
 
 // RunStepStreamEventThreadRunStepExpired occurs when a run step expires.
 type RunStepStreamEventThreadRunStepExpired struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1297,9 +1297,9 @@ type RunStepStreamEventThreadRunStepExpired struct {
 
 // RunStepStreamEventThreadRunStepFailed occurs when a run step fails.
 type RunStepStreamEventThreadRunStepFailed struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1309,9 +1309,9 @@ type RunStepStreamEventThreadRunStepFailed struct {
 // RunStepStreamEventThreadRunStepInProgress occurs when a run step moves to an
 // `in_progress` state.
 type RunStepStreamEventThreadRunStepInProgress struct {
+	Event string `json:"event"`
 	// Represents a step in execution of a run.
-	Data  RunStepObject `json:"data"`
-	Event string        `json:"event"`
+	Data RunStepObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1320,9 +1320,9 @@ type RunStepStreamEventThreadRunStepInProgress struct {
 
 // RunStreamEventThreadRunCancelled occurs when a run is cancelled.
 type RunStreamEventThreadRunCancelled struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1331,9 +1331,9 @@ type RunStreamEventThreadRunCancelled struct {
 
 // RunStreamEventThreadRunCancelling occurs when a run moves to a `cancelling` status.
 type RunStreamEventThreadRunCancelling struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1342,9 +1342,9 @@ type RunStreamEventThreadRunCancelling struct {
 
 // RunStreamEventThreadRunCompleted occurs when a run is completed.
 type RunStreamEventThreadRunCompleted struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1353,9 +1353,9 @@ type RunStreamEventThreadRunCompleted struct {
 
 // RunStreamEventThreadRunCreated occurs when a new run is created.
 type RunStreamEventThreadRunCreated struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1364,9 +1364,9 @@ type RunStreamEventThreadRunCreated struct {
 
 // RunStreamEventThreadRunExpired occurs when a run expires.
 type RunStreamEventThreadRunExpired struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1375,9 +1375,9 @@ type RunStreamEventThreadRunExpired struct {
 
 // RunStreamEventThreadRunFailed occurs when a run fails.
 type RunStreamEventThreadRunFailed struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1386,9 +1386,9 @@ type RunStreamEventThreadRunFailed struct {
 
 // RunStreamEventThreadRunInProgress occurs when a run moves to an `in_progress` status.
 type RunStreamEventThreadRunInProgress struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1397,9 +1397,9 @@ type RunStreamEventThreadRunInProgress struct {
 
 // RunStreamEventThreadRunIncomplete occurs when a run ends with status `incomplete`.
 type RunStreamEventThreadRunIncomplete struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1408,9 +1408,9 @@ type RunStreamEventThreadRunIncomplete struct {
 
 // RunStreamEventThreadRunQueued occurs when a run moves to a `queued` status.
 type RunStreamEventThreadRunQueued struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -1420,9 +1420,9 @@ type RunStreamEventThreadRunQueued struct {
 // RunStreamEventThreadRunRequiresAction occurs when a run moves to a `requires_action`
 // status.
 type RunStreamEventThreadRunRequiresAction struct {
+	Event string `json:"event"`
 	// Represents an execution run on a thread.
-	Data  RunObject `json:"data"`
-	Event string    `json:"event"`
+	Data RunObject `json:"data"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

@@ -12,10 +12,10 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			return fieldError("Pet", "", err)
 		}
 		switch string(key) {
-		case "age":
-			err = readOptInt64(d, &v.Age)
 		case "name":
 			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
+		case "age":
+			err = readOptInt64(d, &v.Age)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

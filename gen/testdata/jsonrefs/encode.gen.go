@@ -6,11 +6,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = optKey(b, start, "\"age\":", v.Age.state); ok {
-		b = appendInt(b, v.Age.value)
-	}
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
+	}
+	if b, ok = optKey(b, start, "\"age\":", v.Age.state); ok {
+		b = appendInt(b, v.Age.value)
 	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil

@@ -4,8 +4,8 @@ package api
 
 // Pet is a pet, described elsewhere in the file.
 type Pet struct {
-	Age  Opt[int64] `json:"age"`
 	Name string     `json:"name"`
+	Age  Opt[int64] `json:"age"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

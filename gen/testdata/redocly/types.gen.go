@@ -33,8 +33,8 @@ type ListPetsResponse struct {
 
 // Pet is the schema at #/paths/~1pets/get/responses/200/content/application~1json/schema/properties/pets/items.
 type Pet struct {
-	Age  Opt[int64] `json:"age"`
 	Name string     `json:"name"`
+	Age  Opt[int64] `json:"age"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
