@@ -299,7 +299,32 @@ func enumLabels(s *openapi3.Schema) (names, docs []string) {
 		}
 		return nil
 	}
-	return list("x-enum-varnames", "x-enumNames"), list("x-enum-descriptions", "x-enumDescriptions")
+	names, docs = list("x-enum-varnames", "x-enumNames"), list("x-enum-descriptions", "x-enumDescriptions")
+	if names == nil && docs == nil {
+		names, docs = msEnumLabels(s)
+	}
+	return names, docs
+}
+
+// msEnumLabels reads AutoRest's x-ms-enum (Azure's specs): values: [{value,
+// name, description}], lined up with the enum by value.
+func msEnumLabels(s *openapi3.Schema) (names, docs []string) {
+	ext, _ := s.Extensions["x-ms-enum"].(map[string]any)
+	values, _ := ext["values"].([]any)
+	if len(values) == 0 {
+		return nil, nil
+	}
+	names, docs = make([]string, len(s.Enum)), make([]string, len(s.Enum))
+	for _, v := range values {
+		m, _ := v.(map[string]any)
+		for i, e := range s.Enum {
+			if e != nil && m != nil && fmt.Sprint(e) == fmt.Sprint(m["value"]) {
+				names[i], _ = m["name"].(string)
+				docs[i], _ = m["description"].(string)
+			}
+		}
+	}
+	return names, docs
 }
 
 func enumBase(sh shape, values []any) ir.Builtin {

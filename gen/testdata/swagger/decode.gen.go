@@ -154,6 +154,8 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		case "favorite":
 			seen[0] |= uint64(0x4)
 			err = readOptToy(d, &v.Favorite)
+		case "size":
+			err = readOptPetSize(d, &v.Size)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}
@@ -169,6 +171,10 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 		return d.finish(v.decodeJSON(&d))
 	}
 	return nil
+}
+
+func (v *PetSize) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "s", "m")
 }
 
 func (v *Toy) decodeJSON(d *decoder) error {

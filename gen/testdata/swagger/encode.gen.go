@@ -110,13 +110,21 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"size\":", v.Size.state); ok {
+		b = appendString(b, string(v.Size.value))
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 320))
+	return v.appendJSON(make([]byte, 0, 384))
+}
+
+func (v PetSize) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
 }
 
 func (v Toy) appendJSON(b []byte) ([]byte, error) {

@@ -41,6 +41,19 @@ func readOptOwner(d *decoder, o *Opt[Owner]) error {
 	return nil
 }
 
+// readOptPetSize decodes null as Null and anything else as a value.
+func readOptPetSize(d *decoder, o *Opt[PetSize]) error {
+	if d.null() {
+		*o = Opt[PetSize]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {

@@ -68,6 +68,9 @@ func TestSwaggerClient(t *testing.T) {
 	if err := c.UploadPhoto(ctx, "p1", UploadPhotoRequest{Photo: photo, Caption: Some("hi")}); err != nil {
 		t.Fatal(err)
 	}
+	if PetSizeSmall != "s" || PetSizeMedium != "m" { // named by x-ms-enum
+		t.Errorf("sizes %q %q", PetSizeSmall, PetSizeMedium)
+	}
 	if defaultBaseURL != "https://pets.example.com/v2" {
 		t.Errorf("base URL %q", defaultBaseURL)
 	}

@@ -59,14 +59,28 @@ type Owner struct {
 type Pet struct {
 	Name string `json:"name"`
 	// Who owns it; null when nobody does.
-	Owner    Opt[Owner]  `json:"owner"`
-	Born     Opt[string] `json:"born"`
-	Favorite Opt[Toy]    `json:"favorite"`
+	Owner    Opt[Owner]   `json:"owner"`
+	Born     Opt[string]  `json:"born"`
+	Favorite Opt[Toy]     `json:"favorite"`
+	Size     Opt[PetSize] `json:"size"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
 	rec *record
 }
+
+// PetSize is the schema at #/definitions/Pet/properties/size.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type PetSize string
+
+// Values of PetSize listed in the spec.
+const (
+	// Fits a lap.
+	PetSizeSmall  PetSize = "s"
+	PetSizeMedium PetSize = "m"
+)
 
 // Toy is the schema at #/Toy.
 type Toy struct {
