@@ -55,7 +55,7 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	var n yaml.Node
 	js := data
 	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
-		if js, err = jsonOf(nullableRefs(deepCopy(n.Content[0]))); err != nil {
+		if js, err = jsonOf(refSiblings(deepCopy(n.Content[0]), false)); err != nil {
 			return nil, nil, locateLoadError(path, err)
 		}
 	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {
@@ -90,29 +90,44 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	return doc, pos, nil
 }
 
-// nullableRefs rewrites, in n, each $ref written beside x-nullable: true
-// (go-swagger's way to say a referenced object may be null) as an allOf of
-// the reference, which keeps the mark: the conversion drops whatever is
-// written beside a $ref. It returns n.
-func nullableRefs(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.MappingNode && child(n, "$ref") != nil {
-		if x := child(n, "x-nullable"); x != nil && x.Value == "true" {
-			var ref, rest []*yaml.Node
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == "$ref" {
-					ref = n.Content[i : i+2]
-				} else {
-					rest = append(rest, n.Content[i], n.Content[i+1])
-				}
+// refSiblings rewrites, in n, each schema written as a $ref with members
+// beside it (x-nullable: true, go-swagger's x-go-name, a description) as
+// an allOf of the reference with those members, since the conversion drops
+// whatever is beside a $ref. Only where a schema stands (a definition, a
+// property, items, additionalProperties, a parameter's or response's
+// schema): a response or parameter given as a $ref stays one. It returns n.
+func refSiblings(n *yaml.Node, schema bool) *yaml.Node {
+	if schema && n.Kind == yaml.MappingNode && len(n.Content) > 2 && child(n, "$ref") != nil {
+		var ref, rest []*yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "$ref" {
+				ref = n.Content[i : i+2]
+			} else {
+				rest = append(rest, n.Content[i], n.Content[i+1])
 			}
-			key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "allOf"}
-			list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Content: ref}}}
-			n.Content = append([]*yaml.Node{key, list}, rest...)
-			return n
 		}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "allOf"}
+		list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Content: ref}}}
+		n.Content = append([]*yaml.Node{key, list}, rest...)
+		return n
 	}
-	for _, c := range n.Content {
-		nullableRefs(c)
+	if n.Kind != yaml.MappingNode {
+		for _, c := range n.Content {
+			refSiblings(c, false)
+		}
+		return n
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch v := n.Content[i+1]; n.Content[i].Value {
+		case "items", "additionalProperties", "schema":
+			refSiblings(v, true)
+		case "properties", "definitions":
+			for j := 1; j < len(v.Content); j += 2 {
+				refSiblings(v.Content[j], true)
+			}
+		default:
+			refSiblings(v, false)
+		}
 	}
 	return n
 }

@@ -110,6 +110,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"bestFriend\":", v.BFF.state); ok {
+		if b, err = v.BFF.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	if b, ok = optKey(b, start, "\"size\":", v.Size.state); ok {
 		b = appendString(b, string(v.Size.value))
 	}
@@ -119,7 +124,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 384))
+	return v.appendJSON(make([]byte, 0, 448))
 }
 
 func (v PetSize) appendJSON(b []byte) ([]byte, error) {

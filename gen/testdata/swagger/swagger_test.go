@@ -68,6 +68,8 @@ func TestSwaggerClient(t *testing.T) {
 	if err := c.UploadPhoto(ctx, "p1", UploadPhotoRequest{Photo: photo, Caption: Some("hi")}); err != nil {
 		t.Fatal(err)
 	}
+	var pet Pet
+	pet.BFF = Some(Owner{City: Some("Oslo")})        // x-go-name beside a $ref names the field
 	if PetSizeSmall != "s" || PetSizeMedium != "m" { // named by x-ms-enum
 		t.Errorf("sizes %q %q", PetSizeSmall, PetSizeMedium)
 	}

@@ -59,10 +59,12 @@ type Owner struct {
 type Pet struct {
 	Name string `json:"name"`
 	// Who owns it; null when nobody does.
-	Owner    Opt[Owner]   `json:"owner"`
-	Born     Opt[string]  `json:"born"`
-	Favorite Opt[Toy]     `json:"favorite"`
-	Size     Opt[PetSize] `json:"size"`
+	Owner    Opt[Owner]  `json:"owner"`
+	Born     Opt[string] `json:"born"`
+	Favorite Opt[Toy]    `json:"favorite"`
+	// The owner it likes best.
+	BFF  Opt[Owner]   `json:"bestFriend"`
+	Size Opt[PetSize] `json:"size"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
