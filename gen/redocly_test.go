@@ -17,19 +17,7 @@ import (
 // replaced on their own lines, so the file keeps its line count and every
 // other line, and what replaced them is what they pointed to.
 func TestInlineForbiddenRefsKeepsLines(t *testing.T) {
-	path := "testdata/redocly/spec.yaml"
-	in, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := inlineForbiddenRefs(in, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inLines, outLines := strings.Split(string(in), "\n"), strings.Split(string(out), "\n")
-	if len(inLines) != len(outLines) {
-		t.Fatalf("%d lines became %d", len(inLines), len(outLines))
-	}
+	out, inLines, outLines := inlineKeepingLines(t, "testdata/redocly/spec.yaml")
 	changed := 0
 	for i := range inLines {
 		if inLines[i] != outLines[i] {
@@ -82,23 +70,30 @@ func TestForbiddenRefErrorsAreLocated(t *testing.T) {
 	}
 }
 
-// TestJSONRefsKeepLines: in JSON, a forbidden reference written across
-// lines is replaced by its value and as many newlines, so every line after
-// it keeps its number; the references JSON allows are left alone.
-func TestJSONRefsKeepLines(t *testing.T) {
-	path := "testdata/jsonrefs/spec.yaml"
+// inlineKeepingLines inlines the forbidden references of the file at path
+// and requires the result to have as many lines; it returns the result and
+// both files' lines.
+func inlineKeepingLines(t *testing.T, path string) (out []byte, inLines, outLines []string) {
+	t.Helper()
 	in, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := inlineForbiddenRefs(in, path)
-	if err != nil {
+	if out, err = inlineForbiddenRefs(in, path); err != nil {
 		t.Fatal(err)
 	}
-	inLines, outLines := strings.Split(string(in), "\n"), strings.Split(string(out), "\n")
+	inLines, outLines = strings.Split(string(in), "\n"), strings.Split(string(out), "\n")
 	if len(inLines) != len(outLines) {
 		t.Fatalf("%d lines became %d:\n%s", len(inLines), len(outLines), out)
 	}
+	return out, inLines, outLines
+}
+
+// TestJSONRefsKeepLines: in JSON, a forbidden reference written across
+// lines is replaced by its value and as many newlines, so every line after
+// it keeps its number; the references JSON allows are left alone.
+func TestJSONRefsKeepLines(t *testing.T) {
+	out, inLines, outLines := inlineKeepingLines(t, "testdata/jsonrefs/spec.yaml")
 	for i, line := range inLines {
 		if strings.Contains(line, `"x-`) && line != outLines[i] {
 			t.Errorf("line %d moved or changed: %q is %q", i+1, line, outLines[i])
