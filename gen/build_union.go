@@ -218,7 +218,8 @@ func isObjectSchema(s *openapi3.Schema) bool {
 
 // variantLabel names a variant: by its tag value (thread.run.created is
 // ThreadRunCreated), by the component it references less the words it
-// shares with the union's name, or by its JSON type.
+// shares with the union's name, by its title when it is an object, or by
+// its JSON type.
 func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int) string {
 	if c.label != "" {
 		return c.label
