@@ -246,20 +246,14 @@ func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type,
 // listed value, which still accepts and returns values it does not list.
 func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
 	values := sh.enum
-	// labels are x-enum-varnames and x-enum-descriptions, which line up
-	// with the spec's list, null included.
-	names, docs := enumLabels(sh.s)
 	if len(values) == 0 && sh.s.Const != nil {
-		values, names, docs = []any{sh.s.Const}, nil, nil
+		values = []any{sh.s.Const}
 	}
+	labels := enumLabels(sh.s)
 	base := enumBase(sh, values)
 	t.Enum = &ir.Enum{Base: base}
 	seen := map[ir.Value]bool{}
-	nulls := 0 // before the value at hand, in the spec's list
 	for i, raw := range values {
-		for i+nulls < len(sh.s.Enum) && sh.s.Enum[i+nulls] == nil {
-			nulls++
-		}
 		v, ok := enumValue(base, raw)
 		if !ok {
 			continue // a value of another type than the schema's can never arrive
@@ -268,63 +262,65 @@ func (b *builder) buildEnum(t *ir.Type, sh shape, ptr string) {
 			continue
 		}
 		seen[v] = true
-		suffix := constSuffix(v, i)
-		if j := i + nulls; j < len(names) && naming.Exported(names[j]) != "" {
-			suffix = naming.Exported(names[j])
+		label := labels[enumKey(raw)]
+		suffix := naming.Exported(label.name)
+		if suffix == "" {
+			suffix = constSuffix(v, i)
 		}
-		ev := &ir.EnumValue{Name: b.names.Claim(t.Name + suffix), Value: v}
-		if j := i + nulls; j < len(docs) {
-			ev.Doc = docs[j]
-		}
-		t.Enum.Values = append(t.Enum.Values, ev)
+		t.Enum.Values = append(t.Enum.Values, &ir.EnumValue{Name: b.names.Claim(t.Name + suffix), Value: v, Doc: label.doc})
 	}
 }
 
-// enumLabels returns a schema's names and descriptions of its enum values,
-// in the extensions generators agree on (x-enum-varnames, NSwag's
-// x-enumNames; x-enum-descriptions, x-enumDescriptions). A list that is
-// not as long as the enum is ignored: it cannot be lined up.
-func enumLabels(s *openapi3.Schema) (names, docs []string) {
-	list := func(keys ...string) []string {
+// enumLabel is the name and description the spec gives an enum value.
+type enumLabel struct{ name, doc string }
+
+// enumKey is the key of an enum value in enumLabels' map: its type and
+// value, since 10 and "10" differ and lists and objects cannot be keys.
+func enumKey(v any) string { return fmt.Sprintf("%T:%v", v, v) }
+
+// enumLabels returns the names and descriptions of a schema's enum values,
+// by enumKey, from the extensions generators agree on: x-enum-varnames
+// (NSwag's x-enumNames) and x-enum-descriptions (x-enumDescriptions),
+// lists lined up with the enum, null included (a list of another length
+// cannot be lined up and is ignored); else AutoRest's x-ms-enum values,
+// [{value, name, description}].
+func enumLabels(s *openapi3.Schema) map[string]enumLabel {
+	list := func(keys ...string) []any {
 		for _, k := range keys {
-			raw, ok := s.Extensions[k].([]any)
-			if !ok || len(raw) != len(s.Enum) {
-				continue
+			if raw, ok := s.Extensions[k].([]any); ok && len(raw) == len(s.Enum) {
+				return raw
 			}
-			out := make([]string, len(raw))
-			for i, r := range raw {
-				out[i], _ = r.(string)
-			}
-			return out
 		}
 		return nil
 	}
-	names, docs = list("x-enum-varnames", "x-enumNames"), list("x-enum-descriptions", "x-enumDescriptions")
-	if names == nil && docs == nil {
-		names, docs = msEnumLabels(s)
-	}
-	return names, docs
-}
-
-// msEnumLabels reads AutoRest's x-ms-enum (Azure's specs): values: [{value,
-// name, description}], lined up with the enum by value.
-func msEnumLabels(s *openapi3.Schema) (names, docs []string) {
-	ext, _ := s.Extensions["x-ms-enum"].(map[string]any)
-	values, _ := ext["values"].([]any)
-	if len(values) == 0 {
-		return nil, nil
-	}
-	names, docs = make([]string, len(s.Enum)), make([]string, len(s.Enum))
-	for _, v := range values {
-		m, _ := v.(map[string]any)
+	labels := map[string]enumLabel{}
+	if names, docs := list("x-enum-varnames", "x-enumNames"), list("x-enum-descriptions", "x-enumDescriptions"); names != nil || docs != nil {
 		for i, e := range s.Enum {
-			if e != nil && m != nil && fmt.Sprint(e) == fmt.Sprint(m["value"]) {
-				names[i], _ = m["name"].(string)
-				docs[i], _ = m["description"].(string)
+			var l enumLabel
+			if names != nil {
+				l.name, _ = names[i].(string)
+			}
+			if docs != nil {
+				l.doc, _ = docs[i].(string)
+			}
+			labels[enumKey(e)] = l
+		}
+		return labels
+	}
+	ms, _ := s.Extensions["x-ms-enum"].(map[string]any)
+	values, _ := ms["values"].([]any)
+	for _, v := range values {
+		if m, ok := v.(map[string]any); ok {
+			name, _ := m["name"].(string)
+			doc, _ := m["description"].(string)
+			for _, e := range s.Enum { // matched as text: a value may be written "1" for 1
+				if fmt.Sprint(e) == fmt.Sprint(m["value"]) {
+					labels[enumKey(e)] = enumLabel{name, doc}
+				}
 			}
 		}
 	}
-	return names, docs
+	return labels
 }
 
 func enumBase(sh shape, values []any) ir.Builtin {

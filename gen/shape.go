@@ -94,22 +94,17 @@ func typeVariants(s *openapi3.Schema, types []string) openapi3.SchemaRefs {
 		v := *s
 		v.Type = &openapi3.Types{t}
 		v.Enum = nil
-		names, docs := enumLabels(s)
-		var vnames, vdocs []any
-		for i, e := range s.Enum {
+		labels := enumLabels(s)
+		var names, docs []any
+		for _, e := range s.Enum {
 			if e != nil && enumMatchesType(e, t) {
 				v.Enum = append(v.Enum, e)
-				if names != nil {
-					vnames = append(vnames, names[i])
-				}
-				if docs != nil {
-					vdocs = append(vdocs, docs[i])
-				}
+				names, docs = append(names, labels[enumKey(e)].name), append(docs, labels[enumKey(e)].doc)
 			}
 		}
-		if names != nil || docs != nil { // the labels of this type's values
+		if len(labels) > 0 { // the labels of this type's values, lined up with them
 			v.Extensions = maps.Clone(s.Extensions)
-			v.Extensions["x-enum-varnames"], v.Extensions["x-enum-descriptions"] = vnames, vdocs
+			v.Extensions["x-enum-varnames"], v.Extensions["x-enum-descriptions"] = names, docs
 			delete(v.Extensions, "x-enumNames")
 			delete(v.Extensions, "x-enumDescriptions")
 		}
