@@ -122,7 +122,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	api.Readers = b.readers(api)
-	if b.unplaced && !pos.swagger { // unplaced needs pos
+	if b.unplaced {
 		return nil, errUnplaced
 	}
 	if err := b.errs.Err(); err != nil {
