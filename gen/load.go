@@ -172,9 +172,9 @@ var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 // could not be inlined, or else the file, and the line (and column) when
 // the parser's message names one.
 func locateLoadError(path string, err error) error {
-	if re := (*refError)(nil); errors.As(err, &re) {
+	if de := (*diag.Error)(nil); errors.As(err, &de) {
 		var l diag.List
-		l.Add(diag.Loc{File: displayPath(re.file), Line: re.line, Col: re.col, Pointer: re.pointer}, "%v", re.err)
+		l.Add(de.Loc, "%s", de.Msg)
 		return l.Err()
 	}
 	loc := diag.Loc{File: displayPath(path), Pointer: "#"}

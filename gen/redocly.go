@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/oagen/oagen/internal/diag"
 )
 
 // Redocly, and specs written for it (DigitalOcean's), accept a $ref where
@@ -48,28 +50,24 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	// The file itself is parsed already: a reference within it ("#/...")
 	// resolves in that tree, even when data was never on disk.
 	r := &refInliner{files: map[string]*yaml.Node{file: doc.Content[0]}}
-	type place struct {
-		n   *yaml.Node
-		ptr string
-	}
-	var found []place
-	add := func(n *yaml.Node, ptr string) { found = append(found, place{n, ptr}) }
-	r.walk(doc.Content[0], "", true, "#", add)
+	var found []refAt
+	add := func(n *yaml.Node, ptr string) { found = append(found, refAt{n, ptr}) }
+	walkForbidden(doc.Content[0], "", true, "#", add)
 	if isPathItem(doc.Content[0]) { // a file that a spec's paths refer to
 		operationRefs(doc.Content[0], "#", add)
 	}
 	if len(found) == 0 {
 		return data, nil
 	}
-	slices.SortFunc(found, func(a, b place) int { return cmp.Or(a.n.Line-b.n.Line, a.n.Column-b.n.Column) })
+	slices.SortFunc(found, func(a, b refAt) int { return cmp.Or(a.n.Line-b.n.Line, a.n.Column-b.n.Column) })
 	values := make([][]byte, len(found))
 	for i, p := range found {
 		value, err := r.resolve(p.n, file, 0)
-		if err != nil {
-			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr, err: err}
+		if err == nil {
+			values[i], err = jsonOf(value)
 		}
-		if values[i], err = jsonOf(value); err != nil {
-			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr, err: err}
+		if err != nil {
+			return nil, p.errorIn(file, err)
 		}
 	}
 	// Each value replaces its reference, followed by as many newlines as
@@ -85,8 +83,7 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	for i, p := range found {
 		start, end, ok := span(data, lineStarts, p.n)
 		if !ok || start < done {
-			return nil, &refError{file: file, line: p.n.Line, col: p.n.Column, pointer: p.ptr,
-				err: errors.New("a $ref where OpenAPI allows none must be written on one line, or in braces")}
+			return nil, p.errorIn(file, errors.New("a $ref where OpenAPI allows none must be written on one line, or in braces"))
 		}
 		out = append(append(out, data[done:start]...), values[i]...)
 		out = append(out, bytes.Repeat([]byte("\n"), bytes.Count(data[start:end], []byte("\n")))...)
@@ -95,20 +92,18 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	return append(out, data[done:]...), nil
 }
 
-// refError is a forbidden reference that could not be inlined, and where
-// it is.
-type refError struct {
-	file      string
-	line, col int
-	pointer   string
-	err       error
+// refAt is a forbidden reference, and its JSON pointer.
+type refAt struct {
+	n   *yaml.Node
+	ptr string
 }
 
-func (e *refError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %v", displayPath(e.file), e.line, e.col, e.pointer, e.err)
+// errorIn is err, met inlining the reference written in file, located
+// there: the loader passes it through unchanged, so locateLoadError finds
+// it as it is.
+func (r refAt) errorIn(file string, err error) error {
+	return &diag.Error{Loc: diag.Loc{File: displayPath(file), Line: r.n.Line, Col: r.n.Column, Pointer: r.ptr}, Msg: err.Error()}
 }
-
-func (e *refError) Unwrap() error { return e.err }
 
 // mayHaveForbiddenRefs reports whether YAML data may hold a reference
 // where OpenAPI forbids one, reading lines rather than YAML, so that a spec
@@ -235,15 +230,15 @@ func isMethod(key string) bool {
 	return false
 }
 
-// walk calls found for each reference under n (at JSON pointer ptr) at a
-// place OpenAPI forbids one. names is the key whose value n is when n maps
-// names to objects ("content" for media types), "" otherwise; root says n
-// is a document.
-func (r *refInliner) walk(n *yaml.Node, names string, root bool, ptr string, found func(*yaml.Node, string)) {
+// walkForbidden calls found for each reference under n (at JSON pointer
+// ptr) at a place OpenAPI forbids one. names is the key whose value n is
+// when n maps names to objects ("content" for media types), "" otherwise;
+// root says n is a document.
+func walkForbidden(n *yaml.Node, names string, root bool, ptr string, found func(*yaml.Node, string)) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			r.walk(c, "", false, ptr+"/"+strconv.Itoa(i), found)
+			walkForbidden(c, "", false, ptr+"/"+strconv.Itoa(i), found)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -266,7 +261,7 @@ func (r *refInliner) walk(n *yaml.Node, names string, root bool, ptr string, fou
 			if names == "" && isNameMap(key) {
 				next = key
 			}
-			r.walk(value, next, false, at, found)
+			walkForbidden(value, next, false, at, found)
 		}
 	}
 }
@@ -357,7 +352,7 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 	}
 	value = deepCopy(value)
 	var err error
-	r.walk(value, "", false, "#"+frag, func(inner *yaml.Node, _ string) {
+	walkForbidden(value, "", false, "#"+frag, func(inner *yaml.Node, _ string) {
 		if err != nil {
 			return
 		}
