@@ -91,9 +91,6 @@ func (b *builder) checkConfigNames() {
 	ids := map[string]bool{}
 	if b.doc.Paths != nil {
 		for _, item := range b.doc.Paths.Map() {
-			if item == nil {
-				continue // a null path item (a converted Swagger document can hold one)
-			}
 			for _, op := range item.Operations() {
 				ids[op.OperationID] = true
 			}

@@ -82,6 +82,15 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
 		return nil, nil, l.Err()
 	}
+	// A path written as null converts to a nil path item, which the
+	// OpenAPI 3 loader never gives the builder: it holds no operation.
+	if doc.Paths != nil {
+		for path, item := range doc.Paths.Map() {
+			if item == nil {
+				doc.Paths.Delete(path)
+			}
+		}
+	}
 	if len(n.Content) == 0 {
 		return doc, nil, nil
 	}
