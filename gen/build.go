@@ -219,14 +219,15 @@ func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool
 }
 
 func (b *builder) auth() *ir.Auth {
-	bearer := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: "Authorization", Prefix: "Bearer "}
+	bearer := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: "header", Name: "Authorization", Prefix: "Bearer "}
 	if b.doc.Components == nil {
 		return bearer
 	}
-	// HTTP bearer first; else the first API key sent in a header; else
-	// HTTP basic; else, with no scheme the client can send, a bearer token
-	// all the same.
-	var apiKey, basic *ir.Auth
+	// HTTP bearer first; else the first API key sent in a header, else in
+	// the query, else in a cookie; else HTTP basic; else, with no scheme
+	// the client can send, a bearer token all the same.
+	var basic *ir.Auth
+	keys := map[string]*ir.Auth{}
 	for _, name := range sortedKeys(b.doc.Components.SecuritySchemes) {
 		s := b.doc.Components.SecuritySchemes[name]
 		switch {
@@ -238,13 +239,17 @@ func (b *builder) auth() *ir.Auth {
 			// always, a bearer token described in prose ("Bearer Token
 			// authentication"): sent as one, as before.
 			return bearer
-		case s.Value.Type == "apiKey" && s.Value.In == "header" && s.Value.Name != "" && apiKey == nil:
-			apiKey = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: textproto.CanonicalMIMEHeaderKey(s.Value.Name)}
+		case s.Value.Type == "apiKey" && s.Value.Name != "" && keys[s.Value.In] == nil:
+			key := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: s.Value.In, Name: s.Value.Name}
+			if key.In == "header" {
+				key.Name = textproto.CanonicalMIMEHeaderKey(key.Name)
+			}
+			keys[s.Value.In] = key
 		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "basic"):
-			basic = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, Header: "Authorization", Prefix: "Basic ", Basic: true}
+			basic = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: "header", Name: "Authorization", Prefix: "Basic ", Basic: true}
 		}
 	}
-	return cmp.Or(apiKey, basic, bearer)
+	return cmp.Or(keys["header"], keys["query"], keys["cookie"], basic, bearer)
 }
 
 // baseURL is the first server's URL with its variables at their defaults.

@@ -354,16 +354,21 @@ components:
 // environment variable holds either way.
 func TestAuthSchemes(t *testing.T) {
 	for _, c := range []struct {
-		schemes        string
-		header, prefix string
+		schemes          string
+		in, name, prefix string
 	}{
-		{"", "Authorization", "Bearer "},
-		{"{k: {type: apiKey, in: header, name: x-api-key}}", "X-Api-Key", ""},
-		{"{k: {type: apiKey, in: header, name: X-Key}, z: {type: http, scheme: bearer}}", "Authorization", "Bearer "},
-		{"{k: {type: apiKey, in: query, name: key}}", "Authorization", "Bearer "},
-		{"{b: {type: http, scheme: basic}}", "Authorization", "Basic "},
-		{"{b: {type: http, scheme: basic}, k: {type: apiKey, in: header, name: K}}", "K", ""},
-		{"{k: {type: apiKey, in: header, name: authorization, description: Bearer token}}", "Authorization", "Bearer "},
+		{"", "header", "Authorization", "Bearer "},
+		{"{k: {type: apiKey, in: header, name: x-api-key}}", "header", "X-Api-Key", ""},
+		{"{k: {type: apiKey, in: header, name: X-Key}, z: {type: http, scheme: bearer}}", "header", "Authorization", "Bearer "},
+		{"{k: {type: apiKey, in: query, name: api_key}}", "query", "api_key", ""},
+		{"{k: {type: apiKey, in: cookie, name: session}}", "cookie", "session", ""},
+		{"{a: {type: apiKey, in: cookie, name: c}, b: {type: apiKey, in: query, name: q}}", "query", "q", ""},
+		{"{a: {type: apiKey, in: query, name: q}, b: {type: apiKey, in: header, name: H}}", "header", "H", ""},
+		{"{a: {type: apiKey, in: query, name: q1}, b: {type: apiKey, in: query, name: q2}}", "query", "q1", ""},
+		{"{a: {type: http, scheme: basic}, b: {type: apiKey, in: cookie, name: c}}", "cookie", "c", ""},
+		{"{b: {type: http, scheme: basic}}", "header", "Authorization", "Basic "},
+		{"{b: {type: http, scheme: basic}, k: {type: apiKey, in: header, name: K}}", "header", "K", ""},
+		{"{k: {type: apiKey, in: header, name: authorization, description: Bearer token}}", "header", "Authorization", "Bearer "},
 	} {
 		spec := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"
 		if c.schemes != "" {
@@ -373,8 +378,8 @@ func TestAuthSchemes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a := api.Auth; a.Header != c.header || a.Prefix != c.prefix || a.EnvVar != "KEY" || a.Basic != (c.prefix == "Basic ") {
-			t.Errorf("%s: %+v, want %s %q", c.schemes, a, c.header, c.prefix)
+		if a := api.Auth; a.In != c.in || a.Name != c.name || a.Prefix != c.prefix || a.EnvVar != "KEY" || a.Basic != (c.prefix == "Basic ") {
+			t.Errorf("%s: %+v, want %s %s %q", c.schemes, a, c.in, c.name, c.prefix)
 		}
 	}
 }

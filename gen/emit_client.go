@@ -19,9 +19,10 @@ func emitClient(f *jen.File, api *ir.API) {
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
 	f.Comment("apiKeyEnv names the environment variable NewClient reads the API key from.")
 	f.Const().Id("apiKeyEnv").Op("=").Lit(api.Auth.EnvVar)
-	f.Comment("authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).")
+	f.Comment("authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).")
 	f.Const().Defs(
-		jen.Id("authHeader").Op("=").Lit(api.Auth.Header),
+		jen.Id("authIn").Op("=").Lit(api.Auth.In),
+		jen.Id("authName").Op("=").Lit(api.Auth.Name),
 		jen.Id("authPrefix").Op("=").Lit(api.Auth.Prefix),
 		jen.Id("authBasic").Op("=").Lit(api.Auth.Basic),
 	)

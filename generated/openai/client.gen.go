@@ -18,9 +18,10 @@ const packageName = "openai"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = "OPENAI_API_KEY"
 
-// authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
+// authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
-	authHeader = "Authorization"
+	authIn     = "header"
+	authName   = "Authorization"
 	authPrefix = "Bearer "
 	authBasic  = false
 )

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -46,10 +47,9 @@ type Client struct {
 	retryMax   time.Duration
 	logger     *slog.Logger
 
-	// authorization is the authHeader value (authPrefix and the API key:
-	// "Bearer sk-..."), made when the key is set rather than on every
-	// call; empty without a key.
-	authorization string
+	// auth is the API key as sent (see authValue), made when the key is
+	// set rather than on every call; empty without a key.
+	auth string
 }
 
 // Option configures a Client.
@@ -61,19 +61,25 @@ func WithBaseURL(u string) Option {
 }
 
 // WithAPIKey sets the API key, sent as the spec's security scheme says:
-// in the header authHeader, after authPrefix (for HTTP basic
-// authentication, the key is "user:password", sent encoded).
+// in the header, query parameter or cookie authName (see authIn), after
+// authPrefix (for HTTP basic authentication, the key is "user:password",
+// sent encoded).
 func WithAPIKey(key string) Option {
-	return func(c *Client) { c.authorization = authValue(key) }
+	return func(c *Client) { c.auth = authValue(key) }
 }
 
-// authValue is the authHeader value for an API key, or "" without one.
+// authValue is what is sent for an API key, or "" without one: the
+// header's value ("Bearer sk-..."), the query's name=value pair, escaped,
+// or the cookie's value.
 func authValue(key string) string {
 	if key == "" {
 		return ""
 	}
 	if authBasic {
 		key = base64.StdEncoding.EncodeToString([]byte(key))
+	}
+	if authIn == "query" {
+		return url.QueryEscape(authName) + "=" + url.QueryEscape(authPrefix+key)
 	}
 	return authPrefix + key
 }
@@ -136,7 +142,7 @@ func NewClient(opts ...Option) *Client {
 		retryMax:   8 * time.Second,
 	}
 	if apiKeyEnv != "" {
-		c.authorization = authValue(os.Getenv(apiKeyEnv))
+		c.auth = authValue(os.Getenv(apiKeyEnv))
 	}
 	for _, o := range opts {
 		o(c)
@@ -332,8 +338,12 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	cfg := configure(opts)
 	u := c.baseURL + req.path
 	full := u
-	if q := mergeQuery(req.query, cfg.query); len(q) > 0 {
-		full += "?" + q.Encode()
+	query := mergeQuery(req.query, cfg.query).Encode()
+	if authIn == "query" && c.auth != "" {
+		query = strings.TrimPrefix(query+"&"+c.auth, "&")
+	}
+	if query != "" {
+		full += "?" + query
 	}
 	body, contentType, replay, err := requestBody(req, cfg)
 	if err != nil {
@@ -368,7 +378,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		retry := attempt < c.maxRetries && replay != nil && retryable(resp, err) && ctx.Err() == nil
 		var failure error
 		if err != nil {
-			failure = fmt.Errorf("%s: %s %s: %w", packageName, req.method, u, err)
+			failure = fmt.Errorf("%s: %s %s: %w", packageName, req.method, u, withoutQuery(err, full, u))
 		} else {
 			failure = c.apiError(req, u, resp)
 		}
@@ -382,6 +392,17 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 			return nil, failure
 		}
 	}
+}
+
+// withoutQuery returns err with the URL it names, when that is full (as in
+// the *url.Error an http.Client returns), shortened to u: errors are
+// logged, and the query may carry secrets, the API key among them.
+func withoutQuery(err error, full, u string) error {
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.URL == full {
+		ue.URL = u
+	}
+	return err
 }
 
 // keep stores the call's last response where WithResponseInto asked.
@@ -523,13 +544,18 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 		set("Content-Type", contentType)
 	}
 	set("Accept", req.accept)
-	if c.authorization != "" {
-		set(authHeader, c.authorization)
+	if authIn == "header" && c.auth != "" {
+		set(authName, c.auth)
 	}
 	for _, h := range more {
 		for k, vs := range h {
 			set(k, vs...)
 		}
+	}
+	if authIn == "cookie" && c.auth != "" {
+		// After the other headers, so that a Cookie header set with
+		// WithHeader gains the key rather than losing it.
+		hreq.AddCookie(&http.Cookie{Name: authName, Value: c.auth})
 	}
 }
 

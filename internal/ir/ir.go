@@ -60,10 +60,11 @@ type StreamEvent struct {
 // Auth describes how the client sends the API key: in a header, after a
 // prefix (HTTP bearer: Authorization, "Bearer "; an apiKey scheme: its
 // header, none; HTTP basic: Authorization, "Basic ", the key "user:password"
-// encoded).
+// encoded), or as an apiKey scheme's query parameter or cookie.
 type Auth struct {
 	EnvVar string // environment variable read by NewClient, "" for none
-	Header string // in canonical form
+	In     string // "header", "query" or "cookie"
+	Name   string // the header (in canonical form), query parameter or cookie
 	Prefix string
 	Basic  bool
 }

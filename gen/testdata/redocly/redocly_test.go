@@ -46,3 +46,31 @@ func TestPathItemFileOperation(t *testing.T) {
 		t.Fatalf("GetPet: %+v, %v", pet, err)
 	}
 }
+
+// TestCookieAPIKey: an apiKey scheme in a cookie sends the key as that
+// cookie, beside the cookies a header of the caller's sets.
+func TestCookieAPIKey(t *testing.T) {
+	var got []*http.Cookie
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.Cookies()
+		if len(r.Header["Cookie"]) != 1 {
+			t.Errorf("Cookie headers %q, want one", r.Header["Cookie"])
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"name":"Rex"}`))
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL), WithMaxRetries(0), WithAPIKey("s3cr3t"))
+	if _, err := c.GetPet(context.Background(), "p1"); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Name != "session" || got[0].Value != "s3cr3t" {
+		t.Errorf("cookies %v", got)
+	}
+	if _, err := c.GetPet(context.Background(), "p1", WithRequestHeader("Cookie", "theme=dark")); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].String() != "theme=dark" || got[1].String() != "session=s3cr3t" {
+		t.Errorf("cookies %v", got)
+	}
+}

@@ -16,9 +16,10 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
-// authHeader, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
+// authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
-	authHeader = "Authorization"
+	authIn     = "header"
+	authName   = "Authorization"
 	authPrefix = "Bearer "
 	authBasic  = false
 )
