@@ -108,6 +108,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		b.webhooks()
 	}
 	breakCycles(b.types)
+	openResponseTypes(b.types, api.Operations)
 	if pos != nil && pos.swagger { // say where the original writes each type
 		for _, t := range b.types {
 			t.Pointer = swaggerPointer(pos.root, t.Pointer)

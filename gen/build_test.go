@@ -161,6 +161,9 @@ func TestBuildAllOfAndClosed(t *testing.T) {
 	if !typeNamed(t, api, "Closed").Struct.Closed || typeNamed(t, api, "Dog").Struct.Closed {
 		t.Error("only additionalProperties: false closes a struct")
 	}
+	if typeNamed(t, api, "ClosedReply").Struct.Closed {
+		t.Error("additionalProperties: false closes only a struct a request sends")
+	}
 	mixed := typeNamed(t, api, "Mixed").Struct
 	if mixed.ExtraField != "AdditionalProperties" || mixed.Extra.Builtin != ir.Int64 {
 		t.Errorf("typed additional properties: %+v", mixed)

@@ -36,3 +36,23 @@ func TestRequiredListsAreNotVariants(t *testing.T) {
 		t.Errorf("Firewall round trip: %s, %+v, %v", out, back, err)
 	}
 }
+
+// TestClosedOnlyWhereSent: additionalProperties: false drops the members
+// decoding kept from a struct a request sends (the server forbids them),
+// and keeps them in one that only arrives (nothing received is lost).
+func TestClosedOnlyWhereSent(t *testing.T) {
+	const body = `{"a":"x","extra":1}`
+	var sent Closed
+	var reply ClosedReply
+	for _, v := range []any{&sent, &reply} {
+		if err := json.Unmarshal([]byte(body), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := json.Marshal(sent); err != nil || string(out) != `{"a":"x"}` {
+		t.Errorf("Closed encodes as %s, %v", out, err)
+	}
+	if out, err := json.Marshal(reply); err != nil || string(out) != body {
+		t.Errorf("ClosedReply encodes as %s, %v", out, err)
+	}
+}

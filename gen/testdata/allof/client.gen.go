@@ -2,7 +2,10 @@
 
 package api
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+)
 
 // defaultBaseURL is the first server in the spec; WithBaseURL overrides it.
 const defaultBaseURL = ""
@@ -24,4 +27,19 @@ const (
 // defaultHeaders are sent with every request; WithHeader replaces them.
 func defaultHeaders() http.Header {
 	return http.Header{}
+}
+
+// SendClosed: POST /closed
+func (c *Client) SendClosed(ctx context.Context, body Closed, opts ...RequestOption) (*ClosedReply, error) {
+	var out ClosedReply
+	req := request{
+		accept: "application/json",
+		body:   body,
+		method: "POST",
+		path:   "/closed",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

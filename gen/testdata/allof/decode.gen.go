@@ -60,6 +60,33 @@ func (v *Closed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ClosedReply) decodeJSON(d *decoder) error {
+	*v = ClosedReply{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ClosedReply", "", err)
+		}
+		switch string(key) {
+		case "a":
+			err = readOptString(d, &v.A)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ClosedReply", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ClosedReply) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Deprecated) decodeJSON(d *decoder) error {
 	*v = Deprecated{}
 	for i := 0; ; i++ {

@@ -36,6 +36,22 @@ func (v Closed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+func (v ClosedReply) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
+		b = appendString(b, v.A.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ClosedReply) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
 func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -12,8 +12,17 @@ type Base struct {
 	rec *record
 }
 
-// Closed is the schema at #/components/schemas/Closed.
+// Closed: Sent in a request, so only its declared members are written.
 type Closed struct {
+	A Opt[string] `json:"a"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ClosedReply: Only ever received, so what arrives is written back, declared or not.
+type ClosedReply struct {
 	A Opt[string] `json:"a"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
