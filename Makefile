@@ -31,7 +31,8 @@ fresh:
 check: fmt vet staticcheck fresh test
 
 # corpus generates every spec in ../shared/corpus, compiles and vets the
-# packages, and prints a table and a summary. Slow; a sample runs in test.
+# packages, round-trips the examples the specs give through them, and
+# prints a table and a summary. Slow; samples run in test.
 corpus:
 	$(GO) run ./internal/corpusrun -corpus ../shared/corpus
 

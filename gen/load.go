@@ -18,6 +18,15 @@ import (
 	"github.com/oagen/oagen/internal/diag"
 )
 
+// Load reads the spec at path as Generate does (Swagger 2.0 converted,
+// Redocly-style references inlined) and builds nothing: for tools that look
+// at the document beside the package generated from it, such as the corpus
+// runner's test of the spec's examples.
+func Load(path string) (*openapi3.T, error) {
+	doc, _, err := loadFast(path)
+	return doc, err
+}
+
 // load reads the document at path and resolves its references, keeping
 // source positions so diagnostics can say file:line:col. It does not run
 // doc.Validate: real specs fail it on harmless things (examples that

@@ -252,7 +252,7 @@ func generate(dir, spec string, ops []string) error {
 			return err
 		}
 	}
-	return gomod.Write(dir, "buildbench/oagen", "go.sum")
+	return gomod.Write(dir, "buildbench/oagen", "go.sum", "")
 }
 
 // timedBuild times builds of one package, each after appending a comment

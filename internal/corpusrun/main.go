@@ -33,47 +33,70 @@ type result struct {
 	took    time.Duration
 	outcome string // ok, failed, panic, broken
 	detail  string // the first error
+
+	examples int    // examples the spec gives of its methods' bodies and responses
+	checked  string // what their test said (see examplesTest), or its first failure
+	exFailed bool
 }
 
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
 	keep := flag.String("keep", "", "write the generated module here instead of a temporary directory")
 	flag.Parse()
-	if err := run(*corpus, *keep, os.Stdout); err != nil {
+	specs, err := standaloneSpecs(*corpus)
+	var results []*result
+	if err == nil {
+		// Run from this repository's root, as make corpus does.
+		results, err = run(*corpus, specs, *keep, ".")
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpusrun:", err)
 		os.Exit(1)
 	}
+	report(os.Stdout, results)
 }
 
-func run(corpus, keep string, out io.Writer) error {
-	specs, err := standaloneSpecs(corpus)
-	if err != nil {
-		return err
-	}
+// run generates specs (paths in corpus) into packages of one module, in
+// keep or a temporary directory, then compiles, vets and tests them. root
+// is this repository's root, which the module refers to.
+func run(corpus string, specs []string, keep, root string) ([]*result, error) {
+	var err error
 	dir := keep
 	if dir == "" {
 		if dir, err = os.MkdirTemp("", "oagen-corpus-"); err != nil {
-			return err
+			return nil, err
 		}
 		defer os.RemoveAll(dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
-	if err := gomod.Write(dir, "corpus", "go.sum"); err != nil {
-		return err
+	if root, err = filepath.Abs(root); err != nil {
+		return nil, err
+	}
+	// A module inside this one's path, so that the example tests can use
+	// internal/jsontest.
+	if err := gomod.Write(dir, "github.com/oagen/oagen/corpus", filepath.Join(root, "go.sum"), root); err != nil {
+		return nil, err
 	}
 	var results []*result
 	for i, spec := range specs {
 		r := generate(filepath.Join(corpus, spec), fmt.Sprintf("p%03d", i), dir)
 		r.spec = spec
+		if r.outcome == "ok" {
+			if r.examples, err = writeExamples(filepath.Join(corpus, spec), r.pkg, dir); err != nil {
+				return nil, fmt.Errorf("%s: examples: %w", spec, err)
+			}
+		}
 		results = append(results, r)
 	}
 	if err := vet(dir, results); err != nil {
-		return err
+		return nil, err
 	}
-	report(out, results)
-	return nil
+	if err := testExamples(dir, results); err != nil {
+		return nil, err
+	}
+	return results, nil
 }
 
 // standaloneSpecs lists the corpus specs that are whole OpenAPI documents,
@@ -157,11 +180,21 @@ func vet(dir string, results []*result) error {
 }
 
 func report(out io.Writer, results []*result) {
-	fmt.Fprintf(out, "| spec | ops | types | generate | result | first error |\n|---|---|---|---|---|---|\n")
+	fmt.Fprintf(out, "| spec | ops | types | generate | result | first error | examples |\n|---|---|---|---|---|---|---|\n")
 	counts := map[string]int{}
+	examples, exFailed := 0, 0
 	for _, r := range results {
 		counts[r.outcome]++
-		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %s |\n", r.spec, r.ops, r.types, r.took.Round(time.Millisecond), r.outcome, strings.ReplaceAll(r.detail, "|", "\\|"))
+		ex := ""
+		if r.examples > 0 {
+			examples += r.examples
+			ex = fmt.Sprintf("%d: %s", r.examples, r.checked)
+			if r.exFailed {
+				exFailed++
+			}
+		}
+		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %s | %s |\n", r.spec, r.ops, r.types, r.took.Round(time.Millisecond), r.outcome,
+			strings.ReplaceAll(r.detail, "|", "\\|"), strings.ReplaceAll(ex, "|", "\\|"))
 	}
 	loadable := 0
 	for _, r := range results {
@@ -175,6 +208,7 @@ func report(out io.Writer, results []*result) {
 	}
 	fmt.Fprintf(out, "\n%d generated and compiled, %d failed cleanly, %d panics, %d broken (%.1f%% of the %d specs kin-openapi loads compile)\n",
 		counts["ok"], counts["failed"], counts["panic"], counts["broken"], pct, loadable)
+	fmt.Fprintf(out, "%d request and response examples in the specs; the example tests of %d packages failed\n", examples, exFailed)
 }
 
 func firstLine(s string) string {

@@ -33,14 +33,14 @@ func ForGenerated(path, replace string) []byte {
 }
 
 // Write makes dir a module named path that builds generated packages
-// offline: the go.mod of ForGenerated and a copy of the go.sum at sumFile
-// (this repository's, which holds what they need).
-func Write(dir, path, sumFile string) error {
+// offline: the go.mod of ForGenerated (replace as there) and a copy of the
+// go.sum at sumFile (this repository's, which holds what they need).
+func Write(dir, path, sumFile, replace string) error {
 	sum, err := os.ReadFile(sumFile)
 	if err != nil {
 		return fmt.Errorf("reading this repository's go.sum (run from its root): %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), ForGenerated(path, ""), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), ForGenerated(path, replace), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)

@@ -12,7 +12,7 @@ import (
 // -mod=mod): nothing in it may need updating.
 func TestWriteBuildsAsIs(t *testing.T) {
 	dir := t.TempDir()
-	if err := Write(dir, "example.com/gen", "../../go.sum"); err != nil {
+	if err := Write(dir, "example.com/gen", "../../go.sum", ""); err != nil {
 		t.Fatal(err)
 	}
 	src := "package p\n\nimport _ \"github.com/oapi-codegen/runtime\"\n"

@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/gen"
+)
+
+// example is one example a spec gives of a request body or a response, as
+// the generated package's test reads it (testdata/examples.json): the
+// method whose argument Arg (a body) or, with Arg -1, whose result type it
+// decodes into, where the spec writes it, whether it is valid against its
+// schema (kin-openapi's reading), and its JSON.
+type example struct {
+	Method string          `json:"method"`
+	Arg    int             `json:"arg"`
+	Where  string          `json:"where"`
+	Valid  bool            `json:"valid"`
+	JSON   json.RawMessage `json:"json"`
+}
+
+// examplesTest is the test written beside a package that has examples. A
+// valid example must decode; whatever decodes must encode back as the same
+// JSON value (nothing lost, nothing added). It prints one summary line that
+// corpusrun reads.
+const examplesTest = `package %s
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/oagen/oagen/internal/jsontest"
+)
+
+func TestSpecExamples(t *testing.T) {
+	data, err := os.ReadFile("testdata/examples.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var examples []struct {
+		Method, Where string
+		Arg           int
+		Valid         bool
+		JSON          json.RawMessage
+	}
+	if err := json.Unmarshal(data, &examples); err != nil {
+		t.Fatal(err)
+	}
+	var checked, invalidRejected, skipped int
+	client := reflect.ValueOf((*Client)(nil))
+	for _, ex := range examples {
+		m := client.MethodByName(ex.Method)
+		if !m.IsValid() {
+			t.Errorf("%%s: no method %%s", ex.Where, ex.Method)
+			continue
+		}
+		var typ reflect.Type
+		switch mt := m.Type(); {
+		case ex.Arg < 0:
+			if mt.NumOut() == 2 {
+				typ = mt.Out(0)
+			}
+		case ex.Arg < mt.NumIn()-1: // before the options
+			typ = mt.In(ex.Arg)
+		}
+		if typ == nil || typ.Kind() == reflect.Interface {
+			skipped++ // no typed value: a raw body
+			continue
+		}
+		v := reflect.New(typ)
+		if err := json.Unmarshal(ex.JSON, v.Interface()); err != nil {
+			if ex.Valid {
+				t.Errorf("%%s: a valid example does not decode: %%v", ex.Where, err)
+			} else {
+				invalidRejected++
+			}
+			continue
+		}
+		out, err := json.Marshal(v.Elem().Interface())
+		if err != nil {
+			t.Errorf("%%s: decoded, but does not encode: %%v", ex.Where, err)
+			continue
+		}
+		if ok, where := jsontest.Equal(ex.JSON, out); !ok {
+			t.Errorf("%%s: encodes back differently, at %%s", ex.Where, where)
+			continue
+		}
+		checked++
+	}
+	fmt.Printf("examples: %%d round trip, %%d invalid and rejected, %%d without a typed value\n", checked, invalidRejected, skipped)
+}
+`
+
+// writeExamples writes the package's example test and its data when spec
+// has examples of request bodies or responses of operations the package
+// has methods for, and returns how many.
+func writeExamples(spec, pkg, dir string) (int, error) {
+	methods, err := clientMethods(filepath.Join(dir, pkg, "client.gen.go"))
+	if err != nil {
+		return 0, err
+	}
+	examples, err := specExamples(spec, methods)
+	if err != nil || len(examples) == 0 {
+		return 0, err
+	}
+	data, err := json.MarshalIndent(examples, "", "\t")
+	if err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, pkg, "testdata"), 0o755); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, pkg, "testdata", "examples.json"), data, 0o644); err != nil {
+		return 0, err
+	}
+	test := fmt.Sprintf(examplesTest, pkg)
+	return len(examples), os.WriteFile(filepath.Join(dir, pkg, "examples_test.go"), []byte(test), 0o644)
+}
+
+// operationLine is the line of a method's doc comment that names its
+// operation ("POST /threads/{thread_id}/runs").
+var operationLine = regexp.MustCompile(`^([A-Z]+) (/\S*)$`)
+
+// clientMethods maps "METHOD /path" to the first method of Client whose doc
+// comment names it: the plain one, emitted before its Stream and Pages
+// forms.
+func clientMethods(file string) (map[string]string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	methods := map[string]string{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || fd.Doc == nil {
+			continue
+		}
+		for _, line := range strings.Split(fd.Doc.Text(), "\n") {
+			if m := operationLine.FindStringSubmatch(line); m != nil {
+				if _, seen := methods[m[1]+" "+m[2]]; !seen {
+					methods[m[1]+" "+m[2]] = fd.Name.Name
+				}
+			}
+		}
+	}
+	return methods, nil
+}
+
+// specExamples lists the examples of the request bodies and responses of
+// operations with a method in methods: of a JSON request body, and of the
+// JSON response of an operation with exactly one 2xx response with JSON
+// content (so the method's result is that response's type).
+func specExamples(spec string, methods map[string]string) ([]example, error) {
+	doc, err := gen.Load(spec)
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	for _, path := range doc.Paths.InMatchingOrder() {
+		// The body follows the context and one argument per path
+		// parameter.
+		bodyArg := 1 + strings.Count(path, "{")
+		for method, op := range doc.Paths.Value(path).Operations() {
+			name := methods[method+" "+path]
+			if name == "" {
+				continue
+			}
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				out = contentExamples(out, doc, op.RequestBody.Value.Content, name, bodyArg, method+" "+path+" request")
+			}
+			if op.Responses == nil {
+				continue
+			}
+			var code string
+			var content openapi3.Content
+			n := 0
+			for c, r := range op.Responses.Map() {
+				if len(c) == 3 && c[0] == '2' && r.Value != nil && jsonContent(r.Value.Content) != nil {
+					code, content, n = c, r.Value.Content, n+1
+				}
+			}
+			if n == 1 {
+				out = contentExamples(out, doc, content, name, -1, method+" "+path+" "+code)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Where < out[j].Where })
+	return out, nil
+}
+
+// contentExamples appends the examples of content's JSON media types to
+// out.
+func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, method string, arg int, where string) []example {
+	for _, ct := range sortedContent(content) {
+		mt := content[ct]
+		if !isJSON(ct) || mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			continue
+		}
+		add := func(label string, v any) {
+			if v == nil {
+				return
+			}
+			v = jsonText(v, mt.Schema.Value)
+			if rounded(v) {
+				return // not the example the spec writes
+			}
+			data, err := json.Marshal(v)
+			if err != nil {
+				return
+			}
+			out = append(out, example{Method: method, Arg: arg, Where: where + " " + ct + label, Valid: valid(doc, mt.Schema.Value, v), JSON: data})
+		}
+		add(" example", mt.Example)
+		for _, k := range sortedKeys(mt.Examples) {
+			if e := mt.Examples[k]; e != nil && e.Value != nil {
+				add(" examples."+k, e.Value.Value)
+			}
+		}
+	}
+	return out
+}
+
+// jsonText returns the value a string example holds as JSON text when its
+// schema is not a string's (Atlassian's specs write every example so), and
+// v otherwise.
+func jsonText(v any, s *openapi3.Schema) any {
+	text, ok := v.(string)
+	if !ok || s.Type.Includes("string") || s.Type == nil && (len(s.OneOf) > 0 || len(s.AnyOf) > 0) {
+		return v
+	}
+	var parsed any
+	if json.Unmarshal([]byte(text), &parsed) != nil {
+		return v
+	}
+	return parsed
+}
+
+// rounded reports whether v holds an integer beyond float64's exact range
+// (2^53): kin-openapi reads examples into float64, so such a number is no
+// longer the one the spec writes (DigitalOcean's 9223372036854775807
+// arrives as 9223372036854775808, which overflows an int64).
+func rounded(v any) bool {
+	switch v := v.(type) {
+	case float64:
+		return math.Abs(v) > 1<<53 && v == math.Trunc(v)
+	case []any:
+		return slices.ContainsFunc(v, rounded)
+	case map[string]any:
+		for _, e := range v {
+			if rounded(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valid reports whether v satisfies s, as kin-openapi reads it; a schema it
+// cannot apply (it panics on some invalid ones) counts as not.
+func valid(doc *openapi3.T, s *openapi3.Schema, v any) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	opts := []openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}
+	if doc.IsOpenAPI31OrLater() {
+		opts = append(opts, openapi3.EnableJSONSchema2020())
+	}
+	return s.VisitJSON(v, opts...) == nil
+}
+
+func jsonContent(c openapi3.Content) *openapi3.MediaType {
+	for ct, mt := range c {
+		if isJSON(ct) {
+			return mt
+		}
+	}
+	return nil
+}
+
+func isJSON(ct string) bool {
+	base, _, _ := strings.Cut(ct, ";")
+	base = strings.TrimSpace(strings.ToLower(base))
+	return base == "application/json" || strings.HasSuffix(base, "+json")
+}
+
+func sortedContent(c openapi3.Content) []string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortedKeys(m openapi3.Examples) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// testExamples runs the example tests of the packages that have them, in
+// one go command, and records what each said: its summary line, or its
+// first failure and how many there were.
+func testExamples(dir string, results []*result) error {
+	args := []string{"test", "-json", "-run", "^TestSpecExamples$"}
+	byPkg := map[string]*result{}
+	for _, r := range results {
+		if r.examples > 0 && r.outcome == "ok" {
+			args = append(args, "./"+r.pkg)
+			byPkg["github.com/oagen/oagen/corpus/"+r.pkg] = r
+		}
+	}
+	if len(byPkg) == 0 {
+		return nil
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if len(stdout) == 0 && err != nil {
+		return fmt.Errorf("go test: %v\n%s", err, stderr.String())
+	}
+	failures := map[*result]int{}
+	dec := json.NewDecoder(bytes.NewReader(stdout))
+	for {
+		var ev struct{ Action, Package, Test, Output string }
+		if err := dec.Decode(&ev); err == io.EOF {
+			break
+		} else if err != nil {
+			return fmt.Errorf("go test -json: %w", err)
+		}
+		r := byPkg[ev.Package]
+		if r == nil {
+			continue
+		}
+		line := strings.TrimSpace(ev.Output)
+		switch {
+		case ev.Action == "fail" && ev.Test == "":
+			r.exFailed = true
+		case ev.Action != "output":
+		case strings.HasPrefix(line, "examples: ") && !r.exFailed:
+			if failures[r] == 0 {
+				r.checked = strings.TrimPrefix(line, "examples: ")
+			}
+		case strings.HasPrefix(line, "examples_test.go:") || strings.HasPrefix(line, "panic:"):
+			if failures[r]++; failures[r] == 1 {
+				r.checked = line
+			}
+		}
+	}
+	for r, n := range failures {
+		r.exFailed = true
+		r.checked = fmt.Sprintf("%d failed; the first: %s", n, r.checked)
+	}
+	return nil
+}
