@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -210,7 +211,7 @@ func specExamples(spec string, methods map[string]string) ([]example, error) {
 // contentExamples appends the examples of content's JSON media types to
 // out.
 func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, method string, arg int, where string) []example {
-	for _, ct := range sortedContent(content) {
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
 		mt := content[ct]
 		if !isJSON(ct) || mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
 			continue
@@ -230,7 +231,7 @@ func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, m
 			out = append(out, example{Method: method, Arg: arg, Where: where + " " + ct + label, Valid: valid(doc, mt.Schema.Value, v), JSON: data})
 		}
 		add(" example", mt.Example)
-		for _, k := range sortedKeys(mt.Examples) {
+		for _, k := range slices.Sorted(maps.Keys(mt.Examples)) {
 			if e := mt.Examples[k]; e != nil && e.Value != nil {
 				add(" examples."+k, e.Value.Value)
 			}
@@ -302,24 +303,6 @@ func isJSON(ct string) bool {
 	base, _, _ := strings.Cut(ct, ";")
 	base = strings.TrimSpace(strings.ToLower(base))
 	return base == "application/json" || strings.HasSuffix(base, "+json")
-}
-
-func sortedContent(c openapi3.Content) []string {
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedKeys(m openapi3.Examples) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // testExamples runs the example tests of the packages that have them, in
