@@ -180,7 +180,7 @@ func (b *builder) component(name string) *component {
 	case override != nil:
 		c.t.Kind, c.t.Target = ir.KindAlias, override
 		if c.ref != nil {
-			c.t.Doc = docOf(c.ref.Value)
+			c.t.Doc, c.t.Notes = docText(c.ref.Value), notes(c.ref.Value)
 		}
 	case c.ref == nil || c.ref.Value == nil:
 		b.errs.Add(b.specLoc(c.t.Pointer, nil), "schema has no value")

@@ -255,7 +255,7 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	fields := naming.NewNamespace()
 	for _, l := range all {
 		p := l.p
-		param := &ir.Param{Name: p.Name, Required: p.Required || p.In == openapi3.ParameterInPath, Doc: p.Description, Style: p.Style}
+		param := &ir.Param{Name: p.Name, Required: p.Required || p.In == openapi3.ParameterInPath, Doc: paramDoc(p), Style: p.Style}
 		if param.Style == "" {
 			param.Style = map[string]string{openapi3.ParameterInQuery: "form", openapi3.ParameterInCookie: "form"}[p.In]
 		}

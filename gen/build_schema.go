@@ -22,7 +22,7 @@ func (b *builder) defineNamed(t *ir.Type, sr *openapi3.SchemaRef, ptr string) {
 	if e.Kind == ir.ExprNamed && e.Named == t {
 		return
 	}
-	t.Doc = docOf(sr.Value)
+	t.Doc, t.Notes = docText(sr.Value), notes(sr.Value)
 	t.Target = e
 	switch e.Kind {
 	case ir.ExprSlice, ir.ExprMap:
@@ -237,7 +237,7 @@ func (b *builder) namedType(s *openapi3.Schema, hint, ptr string, self *ir.Type,
 		b.external[key] = t
 	}
 	t.Kind = kind
-	t.Doc = docOf(s)
+	t.Doc, t.Notes = docText(s), notes(s)
 	fill(t)
 	return namedExpr(t)
 }

@@ -39,6 +39,10 @@ func typeDoc(f *jen.File, t *ir.Type, more ...string) {
 	} else {
 		f.Comment(t.Name + " is the schema at " + t.Pointer + ".")
 	}
+	if t.Notes != "" {
+		f.Comment("")
+		fieldComment(f, t.Notes)
+	}
 	if len(more) > 0 {
 		f.Comment("")
 		for _, line := range more {

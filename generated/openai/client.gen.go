@@ -196,9 +196,13 @@ func (c *Client) GetRunStep(ctx context.Context, threadID string, runID string, 
 type ListRunStepsParams struct {
 	// A limit on the number of objects to be returned. Limit can range
 	// between 1 and 100, and the default is 20.
+	//
+	// Default: 20. Minimum: 1. Maximum: 100.
 	Limit Opt[int64]
 	// Sort order by the `created_at` timestamp of the objects. `asc` for
 	// ascending order and `desc` for descending order.
+	//
+	// Default: "desc".
 	Order Opt[ListRunsOrder]
 	// A cursor for use in pagination. `after` is an object ID that defines
 	// your place in the list.
@@ -288,9 +292,13 @@ func (c *Client) ListRunStepsAll(ctx context.Context, threadID string, runID str
 type ListRunsParams struct {
 	// A limit on the number of objects to be returned. Limit can range
 	// between 1 and 100, and the default is 20.
+	//
+	// Default: 20. Minimum: 1. Maximum: 100.
 	Limit Opt[int64]
 	// Sort order by the `created_at` timestamp of the objects. `asc` for
 	// ascending order and `desc` for descending order.
+	//
+	// Default: "desc".
 	Order Opt[ListRunsOrder]
 	// A cursor for use in pagination. `after` is an object ID that defines
 	// your place in the list.

@@ -54,6 +54,8 @@ type AssistantToolsFileSearch struct {
 // AssistantToolsFileSearchFileSearch overrides for the file search tool.
 type AssistantToolsFileSearchFileSearch struct {
 	// The maximum number of results the file search tool should output.
+	//
+	// Minimum: 1. Maximum: 50.
 	MaxNumResults Opt[int64] `json:"max_num_results"`
 	// The ranking options for the file search.
 	RankingOptions Opt[FileSearchRankingOptions] `json:"ranking_options"`
@@ -174,6 +176,8 @@ type CreateRunRequest struct {
 	// Constrains effort on reasoning for reasoning models. Reducing reasoning
 	// effort can result in faster responses and fewer tokens used on
 	// reasoning in a response.
+	//
+	// Default: "medium".
 	ReasoningEffort Opt[ReasoningEffort] `json:"reasoning_effort"`
 	// Overrides the instructions of the assistant. This is useful for
 	// modifying the behavior on a per-run basis.
@@ -186,6 +190,8 @@ type CreateRunRequest struct {
 	AdditionalMessages Opt[[]CreateMessageRequest] `json:"additional_messages"`
 	// Override the tools the assistant can use for this run. This is
 	// useful for modifying the behavior on a per-run basis.
+	//
+	// Items: at most 20.
 	Tools Opt[[]AssistantTool] `json:"tools"`
 	// Set of 16 key-value pairs that can be attached to an object. Keys are
 	// strings with a maximum length of 64 characters. Values are strings with
@@ -194,6 +200,8 @@ type CreateRunRequest struct {
 	// What sampling temperature to use, between 0 and 2. Higher values
 	// like 0.8 will make the output more random, while lower values like
 	// 0.2 will make it more focused and deterministic.
+	//
+	// Default: 1. Minimum: 0. Maximum: 2.
 	Temperature Opt[float64] `json:"temperature"`
 	// An alternative to sampling with temperature, called nucleus
 	// sampling, where the model considers the results of the tokens with
@@ -208,14 +216,20 @@ type CreateRunRequest struct {
 	// The maximum number of prompt tokens that may be used over the
 	// course of the run. If the run exceeds the number of prompt tokens
 	// specified, the run will end with status `incomplete`.
+	//
+	// Minimum: 256.
 	MaxPromptTokens Opt[int64] `json:"max_prompt_tokens"`
 	// The maximum number of completion tokens that may be used over the
 	// course of the run. If the run exceeds the number of completion
 	// tokens specified, the run will end with status `incomplete`.
+	//
+	// Minimum: 256.
 	MaxCompletionTokens Opt[int64]                         `json:"max_completion_tokens"`
 	TruncationStrategy  Opt[TruncationObject]              `json:"truncation_strategy"`
 	ToolChoice          Opt[AssistantsAPIToolChoiceOption] `json:"tool_choice"`
 	// Whether to enable parallel function calling during tool use.
+	//
+	// Default: true.
 	ParallelToolCalls Opt[ParallelToolCalls] `json:"parallel_tool_calls"`
 	// Specifies the format that the model must output. Setting to
 	// `{ "type": "json_schema", "json_schema": {...} }` enables Structured
@@ -274,6 +288,8 @@ type FileSearchRankingOptions struct {
 	// The ranker to use for the file search.
 	Ranker Opt[FileSearchRankingOptionsRanker] `json:"ranker"`
 	// The score threshold for the file search.
+	//
+	// Minimum: 0. Maximum: 1.
 	ScoreThreshold float64 `json:"score_threshold"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -316,6 +332,8 @@ type FunctionParameters = json.RawMessage
 
 // ImageDetail specifies the detail level of the image.
 //
+// Default: "auto".
+//
 // It is an open enum: values other than the constants below decode and
 // encode unchanged.
 type ImageDetail string
@@ -341,6 +359,8 @@ type ListRunStepsResponse struct {
 }
 
 // ListRunsOrder is the schema at #/paths/~1threads~1{thread_id}~1runs/get/parameters/1/schema.
+//
+// Default: "desc".
 //
 // It is an open enum: values other than the constants below decode and
 // encode unchanged.
@@ -393,6 +413,8 @@ type MessageContentImageFileObjectImageFile struct {
 	// The File ID of the image in the message content.
 	FileID string `json:"file_id"`
 	// Specifies the detail level of the image.
+	//
+	// Default: "auto".
 	Detail Opt[ImageDetail] `json:"detail"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -414,8 +436,12 @@ type MessageContentImageURLObject struct {
 type MessageContentImageURLObjectImageURL struct {
 	// The external URL of the image, must be a supported image type: jpeg, jpg, png, gif,
 	// webp.
+	//
+	// Format: uri.
 	URL string `json:"url"`
 	// Specifies the detail level of the image.
+	//
+	// Default: "auto".
 	Detail Opt[ImageDetail] `json:"detail"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -469,6 +495,8 @@ type MessageDeltaContentImageFile struct {
 type MessageDeltaContentImageFileImageFile struct {
 	FileID Opt[string] `json:"file_id"`
 	// Specifies the detail level of the image.
+	//
+	// Default: "auto".
 	Detail Opt[ImageDetail] `json:"detail"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -491,6 +519,8 @@ type MessageDeltaContentImageURL struct {
 type MessageDeltaContentImageURLImageURL struct {
 	URL Opt[string] `json:"url"`
 	// Specifies the detail level of the image.
+	//
+	// Default: "auto".
 	Detail Opt[ImageDetail] `json:"detail"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -724,11 +754,15 @@ type ModifyRunRequest struct {
 }
 
 // ParallelToolCalls: Whether to enable parallel function calling during tool use.
+//
+// Default: true.
 type ParallelToolCalls = bool
 
 // ReasoningEffort constrains effort on reasoning for reasoning models. Reducing reasoning
 // effort can result in faster responses and fewer tokens used on
 // reasoning in a response.
+//
+// Default: "medium".
 //
 // It is an open enum: values other than the constants below decode and
 // encode unchanged.
@@ -776,6 +810,8 @@ type ResponseFormatJSONSchemaJSONSchema struct {
 	// The schema for the response format, described as a JSON Schema object.
 	Schema Opt[ResponseFormatJSONSchemaSchema] `json:"schema"`
 	// Whether to enable strict schema adherence when generating the output.
+	//
+	// Default: false.
 	Strict Opt[bool] `json:"strict"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -848,6 +884,8 @@ type RunObject struct {
 	// The instructions that the assistant used for this run.
 	Instructions string `json:"instructions"`
 	// The list of tools that the assistant used for this run.
+	//
+	// Default: []. Items: at most 20.
 	Tools []AssistantTool `json:"tools"`
 	// Set of 16 key-value pairs that can be attached to an object. Keys are
 	// strings with a maximum length of 64 characters. Values are strings with
@@ -862,13 +900,19 @@ type RunObject struct {
 	TopP Opt[float64] `json:"top_p"`
 	// The maximum number of prompt tokens specified to have been used over the course of
 	// the run.
+	//
+	// Minimum: 256.
 	MaxPromptTokens Opt[int64] `json:"max_prompt_tokens"`
 	// The maximum number of completion tokens specified to have been used over the course
 	// of the run.
+	//
+	// Minimum: 256.
 	MaxCompletionTokens Opt[int64]                         `json:"max_completion_tokens"`
 	TruncationStrategy  Opt[TruncationObject]              `json:"truncation_strategy"`
 	ToolChoice          Opt[AssistantsAPIToolChoiceOption] `json:"tool_choice"`
 	// Whether to enable parallel function calling during tool use.
+	//
+	// Default: true.
 	ParallelToolCalls ParallelToolCalls `json:"parallel_tool_calls"`
 	// Specifies the format that the model must output. Setting to
 	// `{ "type": "json_schema", "json_schema": {...} }` enables Structured

@@ -880,6 +880,8 @@ func (u CreateMessageRequestContent) AsString() (string, bool) {
 // An array of content parts with a defined type, each can be of
 // type `text` or images can be passed with `image_url` or
 // `image_file`.
+//
+// Items: at least 1.
 func CreateMessageRequestContentOfArray(v []MessageContentPart) CreateMessageRequestContent {
 	return CreateMessageRequestContent{
 		kind:  CreateMessageRequestContentKindArray,

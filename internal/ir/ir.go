@@ -91,7 +91,8 @@ const (
 // Type is a named Go type.
 type Type struct {
 	Name    string
-	Doc     string // from the spec: description, title, deprecation
+	Doc     string // from the spec: description or title
+	Notes   string // paragraphs after Doc: the schema's default and bounds, deprecation
 	Kind    Kind
 	Pointer string // where the schema is defined, for diagnostics and tests
 

@@ -9,7 +9,9 @@ import (
 
 // Event is the schema at #/components/schemas/event_record.
 type Event struct {
-	At       Opt[Timestamp]  `json:"at"`
+	// Format: date-time.
+	At Opt[Timestamp] `json:"at"`
+	// Format: ipv4.
 	Source   Opt[netip.Addr] `json:"source"`
 	TimeZone Opt[string]     `json:"tz"`
 	Labels   Opt[Tags]       `json:"labels"`
@@ -23,4 +25,6 @@ type Event struct {
 type Tags map[string]string
 
 // Timestamp is the schema at #/components/schemas/Timestamp.
+//
+// Format: date-time.
 type Timestamp = time.Time

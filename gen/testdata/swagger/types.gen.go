@@ -59,7 +59,8 @@ type Owner struct {
 type Pet struct {
 	Name string `json:"name"`
 	// Who owns it; null when nobody does.
-	Owner    Opt[Owner]  `json:"owner"`
+	Owner Opt[Owner] `json:"owner"`
+	// Format: date-time.
 	Born     Opt[string] `json:"born"`
 	Favorite Opt[Toy]    `json:"favorite"`
 	// The owner it likes best.
