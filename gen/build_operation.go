@@ -94,16 +94,16 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
-	events := b.responses(o, ptr, op)
+	events, text := b.responses(o, ptr, op)
 	if sc, ok := b.cfg.Streaming[op.OperationID]; ok {
-		events = b.configuredEvents(o, ptr, sc)
+		events, text = b.configuredEvents(o, ptr, sc), false
 	}
 	if events != nil {
 		flag := "stream"
 		if sc, ok := b.cfg.Streaming[op.OperationID]; ok && sc.Flag != "" {
 			flag = sc.Flag
 		}
-		o.Stream = &ir.Stream{Method: methods.Claim(o.Name + "Stream"), Decoder: b.streamDecoder(events), Flag: bodyFlag(o, flag)}
+		o.Stream = &ir.Stream{Method: methods.Claim(o.Name + "Stream"), Decoder: b.streamDecoder(events, text), Flag: bodyFlag(o, flag)}
 	}
 	o.Error = b.errorType(o, ptr, op)
 	if pages := pagination(o); pages != nil {
@@ -439,10 +439,10 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 
 // responses picks the success response: the lowest 2xx status (a 2XX range
 // counts as 200). It returns the event type when that response can also be
-// a text/event-stream.
-func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.Expr {
+// a text/event-stream, and whether its events are text (see sseItems).
+func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) (*ir.Expr, bool) {
 	if op.Responses == nil {
-		return nil
+		return nil, false
 	}
 	codes := op.Responses.Map()
 	var success string
@@ -454,11 +454,11 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 	}
 	o.Result = &ir.Response{}
 	if success == "" {
-		return nil
+		return nil, false
 	}
 	r := codes[success]
 	if r == nil || r.Value == nil {
-		return nil
+		return nil, false
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
 	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
@@ -471,10 +471,15 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
 	var events *ir.Expr
+	text := false
 	if mt := r.Value.Content["text/event-stream"]; mt != nil {
-		events = rawExpr()
-		if mt.Schema != nil {
+		switch {
+		case mt.ItemSchema != nil:
+			events, text = b.sseItems(mt.ItemSchema, o.Name+"Event", rptr+"text~1event-stream/itemSchema")
+		case mt.Schema != nil:
 			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
+		default:
+			events = rawExpr()
 		}
 	}
 	if o.Result.Type == nil {
@@ -486,7 +491,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			}
 		}
 	}
-	return events
+	return events, text
 }
 
 var placeholder = regexp.MustCompile(`\{[.;]?([^{}*]+)\*?\}`)

@@ -20,6 +20,10 @@ func emitStreams(f *jen.File, api *ir.API, r readers) {
 		f.Func().Id(d.Func).Params(jen.Id("d").Op("*").Id("decoder"), jen.List(jen.Id("event"), jen.Id("data")).Index().Byte()).Params(t, jen.Error()).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("zero").Add(goType(d.Type))
 			g.If(jen.String().Parens(jen.Id("event")).Op("==").Lit("error")).Block(jen.Return(jen.Id("zero"), jen.Id("streamError").Call(jen.Lit("error"), jen.Id("data"))))
+			if d.Text {
+				g.Return(jen.String().Parens(jen.Id("data")), jen.Nil())
+				return
+			}
 			if len(d.Events) == 0 {
 				g.Var().Id("v").Add(goType(d.Type))
 				decodeData(g, jen.Op("&").Id("v"), d.Type, jen.String().Parens(jen.Id("event")), r)

@@ -46,6 +46,10 @@ type StreamDecoder struct {
 	// objects (an envelope): the SSE event name selects the variant and the
 	// SSE data is its data member. Otherwise the data is the whole value.
 	Events []*StreamEvent
+	// Text is set when the data is text rather than JSON (an OpenAPI 3.2
+	// itemSchema whose data is a plain string): each event is its data,
+	// as a string.
+	Text bool
 }
 
 // StreamEvent is one variant of an envelope event union.
