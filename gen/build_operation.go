@@ -94,16 +94,22 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
-	events, text := b.responses(o, ptr, op)
+	events := b.responses(o, ptr, op)
 	if sc, ok := b.cfg.Streaming[op.OperationID]; ok {
-		events, text = b.configuredEvents(o, ptr, sc), false
+		events = &eventStream{typ: b.configuredEvents(o, ptr, sc), accept: sseMedia}
 	}
-	if events != nil {
+	if events != nil && events.typ != nil {
 		flag := "stream"
 		if sc, ok := b.cfg.Streaming[op.OperationID]; ok && sc.Flag != "" {
 			flag = sc.Flag
 		}
-		o.Stream = &ir.Stream{Method: methods.Claim(o.Name + "Stream"), Decoder: b.streamDecoder(events, text), Flag: bodyFlag(o, flag)}
+		o.Stream = &ir.Stream{
+			Method:  methods.Claim(o.Name + "Stream"),
+			Decoder: b.streamDecoder(events.typ, events.text),
+			Accept:  events.accept,
+			Lines:   events.accept != sseMedia,
+			Flag:    bodyFlag(o, flag),
+		}
 	}
 	o.Error = b.errorType(o, ptr, op)
 	if pages := pagination(o); pages != nil {
@@ -437,12 +443,36 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 	o.Body = body
 }
 
+// sseMedia is the media type of server-sent events.
+const sseMedia = "text/event-stream"
+
+// isLineMedia reports whether a media type is JSON Lines, one JSON text
+// per line, which a response can also stream (Ollama's NDJSON). JSON text
+// sequences (application/json-seq) are not: a text there may span lines.
+func isLineMedia(ct string) bool {
+	base, _, _ := strings.Cut(ct, ";")
+	switch strings.ToLower(strings.TrimSpace(base)) {
+	case "application/jsonl", "application/x-ndjson":
+		return true
+	}
+	return false
+}
+
+// eventStream is what a response says of the stream it can be: the type of
+// each event, whether events are text rather than JSON (see sseItems), and
+// the media type to ask for.
+type eventStream struct {
+	typ    *ir.Expr
+	text   bool
+	accept string
+}
+
 // responses picks the success response: the lowest 2xx status (a 2XX range
-// counts as 200). It returns the event type when that response can also be
-// a text/event-stream, and whether its events are text (see sseItems).
-func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) (*ir.Expr, bool) {
+// counts as 200). It returns the stream that response can also be, as
+// server-sent events or JSON Lines; nil when it cannot.
+func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation) *eventStream {
 	if op.Responses == nil {
-		return nil, false
+		return nil
 	}
 	codes := op.Responses.Map()
 	var success string
@@ -454,11 +484,11 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 	}
 	o.Result = &ir.Response{}
 	if success == "" {
-		return nil, false
+		return nil
 	}
 	r := codes[success]
 	if r == nil || r.Value == nil {
-		return nil, false
+		return nil
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
 	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
@@ -470,28 +500,53 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		e := o.Result.Type
 		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
-	var events *ir.Expr
-	text := false
-	if mt := r.Value.Content["text/event-stream"]; mt != nil {
-		switch {
-		case mt.ItemSchema != nil:
-			events, text = b.sseItems(mt.ItemSchema, o.Name+"Event", rptr+"text~1event-stream/itemSchema")
-		case mt.Schema != nil:
-			events, _ = b.schemaExpr(mt.Schema, o.Name+"Event", rptr+"text~1event-stream/schema", nil)
-		default:
-			events = rawExpr()
-		}
-	}
+	events := b.streamOf(r.Value.Content, o.Name+"Event", rptr)
 	if o.Result.Type == nil {
 		for _, ct := range sortedKeys(r.Value.Content) {
-			if ct != "text/event-stream" {
+			if ct != sseMedia {
 				// Audio, files, SDP: handed to the caller as a stream.
 				o.Result.Binary, o.Result.ContentType = true, ct
 				break
 			}
 		}
 	}
-	return events, text
+	return events
+}
+
+// streamOf is the stream a response's content can be: server-sent events
+// first, else JSON Lines. Each line of JSON Lines is described by an
+// OpenAPI 3.2 itemSchema, or, as specs before 3.2 write it, by the schema
+// (an array schema's items, when it describes the whole body).
+func (b *builder) streamOf(content openapi3.Content, hint, rptr string) *eventStream {
+	if mt := content[sseMedia]; mt != nil {
+		es := &eventStream{accept: sseMedia}
+		switch {
+		case mt.ItemSchema != nil:
+			es.typ, es.text = b.sseItems(mt.ItemSchema, hint, rptr+"text~1event-stream/itemSchema")
+		case mt.Schema != nil:
+			es.typ, _ = b.schemaExpr(mt.Schema, hint, rptr+"text~1event-stream/schema", nil)
+		default:
+			es.typ = rawExpr()
+		}
+		return es
+	}
+	for _, ct := range sortedKeys(content) {
+		if !isLineMedia(ct) || content[ct] == nil {
+			continue
+		}
+		mt, mptr := content[ct], rptr+escapeToken(ct)
+		es := &eventStream{typ: rawExpr(), accept: ct}
+		switch {
+		case mt.ItemSchema != nil:
+			es.typ, _ = b.schemaExpr(mt.ItemSchema, hint, mptr+"/itemSchema", nil)
+		case mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.Type.Is("array") && mt.Schema.Value.Items != nil:
+			es.typ, _ = b.schemaExpr(mt.Schema.Value.Items, hint, mptr+"/schema/items", nil)
+		case mt.Schema != nil:
+			es.typ, _ = b.schemaExpr(mt.Schema, hint, mptr+"/schema", nil)
+		}
+		return es
+	}
+	return nil
 }
 
 var placeholder = regexp.MustCompile(`\{[.;]?([^{}*]+)\*?\}`)

@@ -235,7 +235,11 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 	f.Comment(doc + ".")
 	f.Comment("The request is sent before it returns; a failure to start the stream is")
 	f.Comment("the stream's Err. A stream that has started is never retried.")
-	failStream := []jen.Code{jen.Id("newStream").Types(event).Call(jen.Nil(), jen.Nil(), jen.Err())}
+	newStream := "newStream"
+	if s.Lines {
+		newStream = "newLineStream"
+	}
+	failStream := []jen.Code{jen.Id(newStream).Types(event).Call(jen.Nil(), jen.Nil(), jen.Err())}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(s.Method).Params(methodParams(op)...).Op("*").Id("Stream").Types(event).BlockFunc(func(g *jen.Group) {
 		if s.Flag != nil {
 			value := jen.True()
@@ -244,10 +248,10 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 			}
 			g.Id("body").Dot(s.Flag.Name).Op("=").Add(value)
 		}
-		buildRequest(g, op, "text/event-stream", true, failStream)
+		buildRequest(g, op, s.Accept, true, failStream)
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(failStream...))
-		g.Return(jen.Id("newStream").Call(jen.Id("resp").Dot("Body"), jen.Id(s.Decoder.Func), jen.Nil()))
+		g.Return(jen.Id(newStream).Call(jen.Id("resp").Dot("Body"), jen.Id(s.Decoder.Func), jen.Nil()))
 	})
 }
 

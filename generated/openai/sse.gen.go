@@ -12,7 +12,8 @@ import (
 	"iter"
 )
 
-// Stream is a server-sent event response read as typed events. Iterate with
+// Stream is a server-sent event response, or a JSON Lines one, read as
+// typed events (for JSON Lines, an event is a line). Iterate with
 // Next, Current and Err, or with All; Close releases the connection (All
 // closes it when the loop ends, however it ends). A stream that has started
 // is never retried or reconnected: for an operation such as creating a run,
@@ -36,6 +37,16 @@ func newStream[T any](body io.ReadCloser, decode func(d *decoder, event, data []
 	s := &Stream[T]{body: body, decode: decode, err: err, done: err != nil}
 	if body != nil {
 		s.events = newSSEReader(body)
+	}
+	return s
+}
+
+// newLineStream is newStream of a JSON Lines body (application/jsonl,
+// application/x-ndjson): each line that is not blank is one event's data.
+func newLineStream[T any](body io.ReadCloser, decode func(d *decoder, event, data []byte) (T, error), err error) *Stream[T] {
+	s := newStream(body, decode, err)
+	if s.events != nil {
+		s.events.lines = true
 	}
 	return s
 }
@@ -136,6 +147,9 @@ type sseReader struct {
 	data   []byte
 	event  []byte
 	skipLF bool // the last line ended in CR; a following LF belongs to it
+	// lines reads JSON Lines instead: every line that is not blank is the
+	// data of an event without a name.
+	lines bool
 }
 
 func newSSEReader(r io.Reader) *sseReader {
@@ -149,6 +163,9 @@ func newSSEReader(r io.Reader) *sseReader {
 // and keep the constant of the case that matches, so a known event costs no
 // string. It returns io.EOF after the last event.
 func (s *sseReader) next() (event, data []byte, err error) {
+	if s.lines {
+		return s.nextLine()
+	}
 	s.data, s.event = s.data[:0], s.event[:0]
 	hasData := false
 	for {
@@ -190,6 +207,20 @@ func (s *sseReader) next() (event, data []byte, err error) {
 			if hasData {
 				return s.event, s.data, nil
 			}
+			return nil, nil, err
+		}
+	}
+}
+
+// nextLine returns the next line of JSON Lines that is not blank, as data,
+// and io.EOF after the last.
+func (s *sseReader) nextLine() (event, data []byte, err error) {
+	for {
+		line, err := s.readLine()
+		if len(bytes.TrimSpace(line)) > 0 {
+			return nil, line, nil // a last line without its ending too
+		}
+		if err != nil {
 			return nil, nil, err
 		}
 	}

@@ -297,6 +297,11 @@ type Operation struct {
 type Stream struct {
 	Method  string // Go name, e.g. CreateRunStream
 	Decoder *StreamDecoder
+	// Accept is the media type asked for: text/event-stream, or one of
+	// JSON Lines (application/jsonl, application/x-ndjson), whose lines
+	// are each one JSON text: then Lines is set.
+	Accept string
+	Lines  bool
 	// Flag is the body field set to true to ask for a stream (stream:
 	// true), nil when the operation has none.
 	Flag *Field

@@ -4,6 +4,7 @@ package api
 
 import (
 	"context"
+	"io"
 	"net/http"
 )
 
@@ -27,6 +28,73 @@ const (
 // defaultHeaders are sent with every request; WithHeader replaces them.
 func defaultHeaders() http.Header {
 	return http.Header{}
+}
+
+// ExportTodos: One Todo per line (JSON Lines), described by an itemSchema.
+//
+// GET /todos/lines
+func (c *Client) ExportTodos(ctx context.Context, opts ...RequestOption) (io.ReadCloser, error) {
+	req := request{
+		accept: "application/jsonl",
+		method: "GET",
+		path:   "/todos/lines",
+	}
+	return c.doRaw(ctx, req, opts)
+}
+
+// ExportTodosStream is ExportTodos answered as a stream of server-sent events.
+// The request is sent before it returns; a failure to start the stream is
+// the stream's Err. A stream that has started is never retried.
+func (c *Client) ExportTodosStream(ctx context.Context, opts ...RequestOption) *Stream[Todo] {
+	req := request{
+		accept: "application/jsonl",
+		method: "GET",
+		path:   "/todos/lines",
+		stream: true,
+	}
+	resp, err := c.send(ctx, req, opts)
+	if err != nil {
+		return newLineStream[Todo](nil, nil, err)
+	}
+	return newLineStream(resp.Body, decodeTodo, nil)
+}
+
+// GenerateTicks: One Tick per line (NDJSON) when the body asks for a stream, one JSON
+// object otherwise; the stream is described as specs before 3.2 do it,
+// by a schema of the whole body.
+//
+// POST /ticks/ndjson
+func (c *Client) GenerateTicks(ctx context.Context, body GenerateTicksRequest, opts ...RequestOption) (*Tick, error) {
+	var out Tick
+	req := request{
+		accept: "application/json",
+		body:   body,
+		method: "POST",
+		path:   "/ticks/ndjson",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GenerateTicksStream is GenerateTicks answered as a stream of server-sent events (it sets stream: true).
+// The request is sent before it returns; a failure to start the stream is
+// the stream's Err. A stream that has started is never retried.
+func (c *Client) GenerateTicksStream(ctx context.Context, body GenerateTicksRequest, opts ...RequestOption) *Stream[Tick] {
+	body.Stream = Some(true)
+	req := request{
+		accept: "application/x-ndjson",
+		body:   body,
+		method: "POST",
+		path:   "/ticks/ndjson",
+		stream: true,
+	}
+	resp, err := c.send(ctx, req, opts)
+	if err != nil {
+		return newLineStream[Tick](nil, nil, err)
+	}
+	return newLineStream(resp.Body, decodeTick, nil)
 }
 
 // TailLog: Each event's data is a line of text.

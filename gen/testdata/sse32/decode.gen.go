@@ -2,6 +2,33 @@
 
 package api
 
+func (v *GenerateTicksRequest) decodeJSON(d *decoder) error {
+	*v = GenerateTicksRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("GenerateTicksRequest", "", err)
+		}
+		switch string(key) {
+		case "stream":
+			err = readOptBool(d, &v.Stream)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("GenerateTicksRequest", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *GenerateTicksRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Kitten) decodeJSON(d *decoder) error {
 	*v = Kitten{}
 	for i := 0; ; i++ {

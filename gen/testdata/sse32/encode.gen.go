@@ -2,6 +2,22 @@
 
 package api
 
+func (v GenerateTicksRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"stream\":", v.Stream.state); ok {
+		b = appendBool(b, v.Stream.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v GenerateTicksRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
 func (v Kitten) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

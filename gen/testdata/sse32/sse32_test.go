@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -12,12 +13,21 @@ import (
 
 // serve answers every request with body as a text/event-stream.
 func serve(t *testing.T, body string) *Client {
+	return serveAs(t, "text/event-stream", body, nil)
+}
+
+// serveAs answers every request with body as the media type, which the
+// request must accept, after checking the request with check (when set).
+func serveAs(t *testing.T, media, body string, check func(*http.Request)) *Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Accept") != "text/event-stream" {
-			t.Errorf("Accept %q", r.Header.Get("Accept"))
+		if r.Header.Get("Accept") != media {
+			t.Errorf("Accept %q, want %q", r.Header.Get("Accept"), media)
 		}
-		w.Header().Set("Content-Type", "text/event-stream")
+		if check != nil {
+			check(r)
+		}
+		w.Header().Set("Content-Type", media)
 		_, _ = w.Write([]byte(body))
 	}))
 	t.Cleanup(srv.Close)
@@ -80,5 +90,38 @@ func TestItemSchemaEnvelope(t *testing.T) {
 	puppy, ok2 := pets[1].AsPuppy()
 	if !ok || !ok2 || !kitten.Data.Purrs.Value() || puppy.Data.Barks.Value() != 3 {
 		t.Errorf("pets %+v", pets)
+	}
+}
+
+// TestJSONLines: a JSON Lines response described by an itemSchema streams
+// one value per line; blank lines, CRLF endings and a last line without
+// its ending are all read.
+func TestJSONLines(t *testing.T) {
+	c := serveAs(t, "application/jsonl", "{\"title\":\"milk\"}\r\n\n{\"title\":\"eggs\",\"done\":false}", nil)
+	todos := collect(t, c.ExportTodosStream(context.Background()))
+	if len(todos) != 2 || todos[0].Title != "milk" || todos[1].Title != "eggs" || !todos[1].Done.IsSet() {
+		t.Errorf("todos %+v", todos)
+	}
+}
+
+// TestNDJSONStreamFlag: an NDJSON response beside a JSON one, described by
+// an array schema as before 3.2, streams its items, and the stream method
+// asks for the stream in the body.
+func TestNDJSONStreamFlag(t *testing.T) {
+	c := serveAs(t, "application/x-ndjson", "{\"n\":1}\n{\"n\":2}\n", func(r *http.Request) {
+		if b, _ := io.ReadAll(r.Body); string(b) != `{"stream":true}` {
+			t.Errorf("body %s", b)
+		}
+	})
+	ticks := collect(t, c.GenerateTicksStream(context.Background(), GenerateTicksRequest{}))
+	if len(ticks) != 2 || ticks[0].N != 1 || ticks[1].N != 2 {
+		t.Errorf("ticks %+v", ticks)
+	}
+	bad := serveAs(t, "application/x-ndjson", "{\"n\":1}\n{\"n\":\n", nil)
+	var err error
+	for _, err = range bad.GenerateTicksStream(context.Background(), GenerateTicksRequest{}).All() {
+	}
+	if err == nil {
+		t.Error("a line that is not JSON must end the stream with an error")
 	}
 }

@@ -2,6 +2,15 @@
 
 package api
 
+// GenerateTicksRequest is the schema at #/paths/~1ticks~1ndjson/post/requestBody/content/application~1json/schema.
+type GenerateTicksRequest struct {
+	Stream Opt[bool] `json:"stream"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Kitten is the schema at #/components/schemas/Kitten.
 type Kitten struct {
 	Purrs Opt[bool] `json:"purrs"`
