@@ -62,9 +62,10 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// FuzzSSEReader feeds arbitrary bytes to the event-stream reader: it must
-// end (with io.EOF or an event per call), never panic, and every event it
-// returns must be made of bytes that were in the input.
+// FuzzSSEReader feeds arbitrary bytes to the event-stream reader, reading
+// events and then JSON Lines: it must end (with io.EOF or an event per
+// call), never panic, and every event it returns must be made of bytes that
+// were in the input; a line, one that is in the input whole and not blank.
 func FuzzSSEReader(f *testing.F) {
 	for _, s := range []string{
 		"event: a\ndata: b\n\n", "data: x\r\ndata: y\r\n\r\n", ": c\rdata: z\r\r", "data", "data:\n\n\n",
@@ -73,20 +74,26 @@ func FuzzSSEReader(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := newSSEReader(bytes.NewReader(data))
-		for i := 0; ; i++ {
-			if i > len(data)+1 {
-				t.Fatalf("more events than input bytes: the reader does not advance")
-			}
-			event, payload, err := r.next()
-			if err != nil {
-				if err != io.EOF {
-					t.Fatalf("reading from memory failed: %v", err)
+		for _, lines := range []bool{false, true} { // events, then JSON Lines
+			r := newSSEReader(bytes.NewReader(data))
+			r.lines = lines
+			for i := 0; ; i++ {
+				if i > len(data)+1 {
+					t.Fatalf("more events than input bytes: the reader does not advance")
 				}
-				return
-			}
-			if len(event)+len(payload) > len(data) {
-				t.Fatalf("event larger than the input")
+				event, payload, err := r.next()
+				if err != nil {
+					if err != io.EOF {
+						t.Fatalf("reading from memory failed: %v", err)
+					}
+					break
+				}
+				if len(event)+len(payload) > len(data) {
+					t.Fatalf("event larger than the input")
+				}
+				if lines && (len(bytes.TrimSpace(payload)) == 0 || bytes.ContainsAny(payload, "\r\n") || !bytes.Contains(data, payload)) {
+					t.Fatalf("line %q: blank, spanning lines, or not in the input", payload)
+				}
 			}
 		}
 	})
