@@ -2,6 +2,7 @@ package gen
 
 import (
 	"cmp"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -112,11 +113,79 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 	}
 	o.Error = b.errorType(o, ptr, op)
-	if pages := pagination(o); pages != nil {
+	pages := pagination(o)
+	if pages == nil {
+		pages = pageNumbers(o, firstPage(item, op))
+	}
+	if pages != nil {
 		pages.Method = methods.Claim(o.Name + "All")
 		o.Pages = pages
 	}
 	return o
+}
+
+// pageNumbers is the pagination of a list by page number: an optional
+// integer query parameter page, no parameter that takes a cursor or token
+// (Twilio's PageToken: there the page number alone does not lead on), and
+// a response that is the array of items or holds exactly one array.
+func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
+	p := &ir.Pagination{First: first}
+	for _, q := range o.QueryParams {
+		name := strings.ToLower(q.Name)
+		switch {
+		case strings.Contains(name, "token") || strings.Contains(name, "cursor") || strings.Contains(name, "marker") ||
+			name == "after" || name == "before" || name == "starting_after" || name == "offset":
+			return nil
+		case q.Required || !isInteger(q.Type):
+		case name == "page":
+			p.Page = q
+		case name == "per_page" || name == "page_size" || name == "pagesize":
+			p.PerPage = q
+		}
+	}
+	if p.Page == nil || o.Result == nil || o.Result.Type == nil {
+		return nil
+	}
+	switch e := o.Result.Type; {
+	case e.Kind == ir.ExprSlice:
+		return p
+	case e.Kind == ir.ExprNamed && e.Named.Struct != nil:
+		for _, f := range e.Named.Struct.Fields {
+			if isSlice(unwrapOpt(f.Type)) {
+				if p.Items != nil {
+					return nil // which array is the page is not clear
+				}
+				p.Items = f
+			}
+		}
+		if p.Items != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// firstPage is the page parameter's default, which is the first page's
+// number (GitHub's pages start at 1, as most do; Twilio's at 0), or 1.
+func firstPage(item *openapi3.PathItem, op *openapi3.Operation) int64 {
+	for _, params := range []openapi3.Parameters{op.Parameters, item.Parameters} {
+		for _, pr := range params {
+			if pr == nil || pr.Value == nil || pr.Value.In != openapi3.ParameterInQuery || !strings.EqualFold(pr.Value.Name, "page") {
+				continue
+			}
+			if pr.Value.Schema != nil && pr.Value.Schema.Value != nil {
+				if d, ok := pr.Value.Schema.Value.Default.(float64); ok && d == math.Trunc(d) && d >= 0 && d < 1<<31 {
+					return int64(d)
+				}
+			}
+			return 1
+		}
+	}
+	return 1
+}
+
+func isInteger(e *ir.Expr) bool {
+	return e.Kind == ir.ExprBuiltin && (e.Builtin == ir.Int64 || e.Builtin == ir.Int32)
 }
 
 // configuredEvents is the event type config names for an operation whose

@@ -258,23 +258,55 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 // emitPagesMethod writes the iterator over every item of a paginated list.
 func emitPagesMethod(f *jen.File, op *ir.Operation) {
 	p := op.Pages
-	item := unwrapOpt(p.Items.Type).Elem
+	list := op.Result.Type
+	if p.Items != nil {
+		list = unwrapOpt(p.Items.Type)
+	}
+	item := goType(list.Elem)
 	f.Comment(p.Method + " iterates over every item " + op.Name + " lists, fetching the next")
-	f.Comment("page (after the last id) only when the loop reaches it. An error ends the")
-	f.Comment("iteration after it is yielded.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.Method).Params(methodParams(op)...).Qual("iter", "Seq2").Types(goType(item), jen.Error()).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(goType(item), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+	if p.Page != nil {
+		f.Comment("page (numbered from " + strconv.FormatInt(p.First, 10) + ", or from params." + p.Page.GoName + " when set) only when")
+		f.Comment("the loop reaches it; a page that comes back empty, or shorter than")
+		f.Comment("asked for, is the last. An error ends the iteration after it is yielded.")
+	} else {
+		f.Comment("page (after the last id) only when the loop reaches it. An error ends the")
+		f.Comment("iteration after it is yielded.")
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.Method).Params(methodParams(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item, jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			// Each run of the iterator starts from the params it was made
+			// with: the loop below moves its own copy on.
+			g.Id("params").Op(":=").Id("params")
+			if p.Page != nil {
+				g.If(jen.Op("!").Id("params").Dot(p.Page.GoName).Dot("IsSet").Call()).Block(
+					jen.Id("params").Dot(p.Page.GoName).Op("=").Id("Some").Call(jen.Add(goType(p.Page.Type)).Parens(jen.Lit(int(p.First)))),
+				)
+			}
 			g.For().BlockFunc(func(loop *jen.Group) {
 				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(callArgs(op)...)
 				loop.If(jen.Err().Op("!=").Nil()).Block(
-					jen.Var().Id("zero").Add(goType(item)),
+					jen.Var().Id("zero").Add(item),
 					jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
 					jen.Return(),
 				)
-				loop.Id("items").Op(":=").Add(fieldValue(jen.Id("page"), p.Items))
+				if p.Items != nil {
+					loop.Id("items").Op(":=").Add(fieldValue(jen.Id("page"), p.Items))
+				} else {
+					loop.Id("items").Op(":=").Id("page")
+				}
 				loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				)
+				if p.Page != nil {
+					last := jen.Len(jen.Id("items")).Op("==").Lit(0)
+					if p.PerPage != nil {
+						size := jen.Id("params").Dot(p.PerPage.GoName)
+						last = last.Op("||").Add(size.Clone().Dot("IsSet").Call()).Op("&&").Int64().Parens(jen.Len(jen.Id("items"))).Op("<").Int64().Parens(size.Clone().Dot("Value").Call())
+					}
+					loop.If(last).Block(jen.Return())
+					loop.Id("params").Dot(p.Page.GoName).Op("=").Id("Some").Call(jen.Id("params").Dot(p.Page.GoName).Dot("Value").Call().Op("+").Lit(1))
+					return
+				}
 				if p.Cursor != nil {
 					loop.Id("cursor").Op(":=").Add(fieldValue(jen.Id("page"), p.Cursor))
 				} else {

@@ -262,6 +262,7 @@ func (c *Client) ListRunSteps(ctx context.Context, threadID string, runID string
 // iteration after it is yielded.
 func (c *Client) ListRunStepsAll(ctx context.Context, threadID string, runID string, params ListRunStepsParams, opts ...RequestOption) iter.Seq2[RunStepObject, error] {
 	return func(yield func(RunStepObject, error) bool) {
+		params := params
 		for {
 			page, err := c.ListRunSteps(ctx, threadID, runID, params, opts...)
 			if err != nil {
@@ -354,6 +355,7 @@ func (c *Client) ListRuns(ctx context.Context, threadID string, params ListRunsP
 // iteration after it is yielded.
 func (c *Client) ListRunsAll(ctx context.Context, threadID string, params ListRunsParams, opts ...RequestOption) iter.Seq2[RunObject, error] {
 	return func(yield func(RunObject, error) bool) {
+		params := params
 		for {
 			page, err := c.ListRuns(ctx, threadID, params, opts...)
 			if err != nil {

@@ -308,13 +308,22 @@ type Stream struct {
 }
 
 // Pagination describes the method that iterates over every page.
+//
+// It is by cursor (After is set: OpenAI's after, has_more and last_id) or
+// by page number (Page is set: GitHub's and DigitalOcean's page and
+// per_page), when pages are numbered from First and the last one is the
+// first that comes back empty, or shorter than PerPage asked for.
 type Pagination struct {
 	Method  string // Go name, e.g. ListRunsAll
-	Items   *Field // the page's array of items
+	Items   *Field // the page's array of items; nil when the page is the array
 	HasMore *Field // true while more pages follow
 	Cursor  *Field // the page's last id, passed as After
 	ItemID  *Field // the item's id, the cursor when Cursor is empty; may be nil
 	After   *Param // the query parameter that takes the cursor
+
+	Page    *Param // the query parameter that takes the page number
+	PerPage *Param // the one that takes the page size; may be nil
+	First   int64  // the number of the first page
 }
 
 // QueryValue is one fixed query parameter.

@@ -4,6 +4,7 @@ package api
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -132,4 +133,167 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListBoxesParams holds the query, header and cookie parameters of ListBoxes.
+// Optional parameters are sent only when set.
+type ListBoxesParams struct {
+	// Default: 0.
+	Page Opt[int32]
+}
+
+// ListBoxes: Pages numbered from 0, the items one array of the body.
+//
+// GET /boxes
+func (c *Client) ListBoxes(ctx context.Context, params ListBoxesParams, opts ...RequestOption) (*ListBoxesResponse, error) {
+	var out ListBoxesResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/boxes",
+	}
+	if v, ok := params.Page.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "page", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListBoxesAll iterates over every item ListBoxes lists, fetching the next
+// page (numbered from 0, or from params.Page when set) only when
+// the loop reaches it; a page that comes back empty, or shorter than
+// asked for, is the last. An error ends the iteration after it is yielded.
+func (c *Client) ListBoxesAll(ctx context.Context, params ListBoxesParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		if !params.Page.IsSet() {
+			params.Page = Some(int32(0))
+		}
+		for {
+			page, err := c.ListBoxes(ctx, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Boxes.Value()
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if len(items) == 0 {
+				return
+			}
+			params.Page = Some(params.Page.Value() + 1)
+		}
+	}
+}
+
+// ListConversationsParams holds the query, header and cookie parameters of ListConversations.
+// Optional parameters are sent only when set.
+type ListConversationsParams struct {
+	Page      Opt[int64]
+	PageToken Opt[string]
+}
+
+// ListConversations is a page token beside the page number leads on, not the number
+// (Twilio's); no iterator.
+//
+// GET /conversations
+func (c *Client) ListConversations(ctx context.Context, params ListConversationsParams, opts ...RequestOption) (*ListConversationsResponse, error) {
+	var out ListConversationsResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/conversations",
+	}
+	if v, ok := params.Page.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "Page", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.PageToken.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "PageToken", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListItemsParams holds the query, header and cookie parameters of ListItems.
+// Optional parameters are sent only when set.
+type ListItemsParams struct {
+	// Default: 30.
+	PerPage Opt[int64]
+	// Default: 1.
+	Page Opt[int64]
+}
+
+// ListItems: Pages numbered from 1 (the page parameter's default), the array the whole body.
+//
+// GET /orgs/{org}/items
+func (c *Client) ListItems(ctx context.Context, org string, params ListItemsParams, opts ...RequestOption) ([]Item, error) {
+	var out []Item
+	p0, err := pathParam("org", org)
+	if err != nil {
+		return out, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/orgs/" + p0 + "/items",
+	}
+	if v, ok := params.PerPage.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "per_page", v); err != nil {
+			return out, err
+		}
+	}
+	if v, ok := params.Page.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "page", v); err != nil {
+			return out, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// ListItemsAll iterates over every item ListItems lists, fetching the next
+// page (numbered from 1, or from params.Page when set) only when
+// the loop reaches it; a page that comes back empty, or shorter than
+// asked for, is the last. An error ends the iteration after it is yielded.
+func (c *Client) ListItemsAll(ctx context.Context, org string, params ListItemsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		if !params.Page.IsSet() {
+			params.Page = Some(int64(1))
+		}
+		for {
+			page, err := c.ListItems(ctx, org, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if len(items) == 0 || params.PerPage.IsSet() && int64(len(items)) < int64(params.PerPage.Value()) {
+				return
+			}
+			params.Page = Some(params.Page.Value() + 1)
+		}
+	}
 }

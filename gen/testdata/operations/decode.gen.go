@@ -84,3 +84,86 @@ func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 	}
 	return nil
 }
+
+func (v *ListBoxesResponse) decodeJSON(d *decoder) error {
+	*v = ListBoxesResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListBoxesResponse", "", err)
+		}
+		switch string(key) {
+		case "boxes":
+			err = readOptSliceItem(d, &v.Boxes)
+		case "meta":
+			err = readOptListBoxesResponseMeta(d, &v.Meta)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListBoxesResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListBoxesResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListBoxesResponseMeta) decodeJSON(d *decoder) error {
+	*v = ListBoxesResponseMeta{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListBoxesResponseMeta", "", err)
+		}
+		switch string(key) {
+		case "total":
+			err = readOptInt64(d, &v.Total)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListBoxesResponseMeta", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListBoxesResponseMeta) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
+	*v = ListConversationsResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListConversationsResponse", "", err)
+		}
+		switch string(key) {
+		case "conversations":
+			err = readOptSliceItem(d, &v.Conversations)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListConversationsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListConversationsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}

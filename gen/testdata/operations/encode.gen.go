@@ -49,3 +49,62 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
+
+func (v ListBoxesResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"boxes\":", v.Boxes.state); ok {
+		if b, err = appendSliceOf(b, v.Boxes.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"meta\":", v.Meta.state); ok {
+		if b, err = v.Meta.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListBoxesResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ListBoxesResponseMeta) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"total\":", v.Total.state); ok {
+		b = appendInt(b, v.Total.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListBoxesResponseMeta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"conversations\":", v.Conversations.state); ok {
+		if b, err = appendSliceOf(b, v.Conversations.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListConversationsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +81,73 @@ func TestTextPlainParameters(t *testing.T) {
 	}
 	if path != "/echo/a%20b%2Fc" || query != "count=3" {
 		t.Fatalf("path %q, query %q", path, query)
+	}
+}
+
+// TestPageNumbers: a list with a page parameter iterates page by page from
+// the parameter's default (or the page asked for), and stops at a page
+// that is empty or shorter than per_page asked for, or when the loop does.
+func TestPageNumbers(t *testing.T) {
+	var pages []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		pages = append(pages, r.URL.Path+"?"+r.URL.RawQuery)
+		switch r.URL.Path + "?" + r.URL.Query().Get("page") {
+		case "/orgs/go/items?1":
+			io.WriteString(w, `[{"id":"a"},{"id":"b"}]`)
+		case "/orgs/go/items?2":
+			io.WriteString(w, `[{"id":"c"}]`)
+		case "/boxes?0":
+			io.WriteString(w, `{"boxes":[{"id":"x"}],"meta":{"total":2}}`)
+		case "/boxes?1":
+			io.WriteString(w, `{"boxes":[{"id":"y"}],"meta":{"total":2}}`)
+		case "/boxes?2":
+			io.WriteString(w, `{"boxes":[]}`)
+		default:
+			io.WriteString(w, `[]`)
+		}
+	})
+	ctx := context.Background()
+	var ids []string
+	for item, err := range c.ListItemsAll(ctx, "go", ListItemsParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, item.ID)
+	}
+	for item, err := range c.ListBoxesAll(ctx, ListBoxesParams{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, item.ID)
+	}
+	for item, err := range c.ListItemsAll(ctx, "go", ListItemsParams{PerPage: Some(int64(2))}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, item.ID)
+	}
+	for item := range c.ListItemsAll(ctx, "go", ListItemsParams{Page: Some(int64(2))}) {
+		ids = append(ids, item.ID)
+		break
+	}
+	// An iterator runs from its params each time it is ranged over.
+	boxes := c.ListBoxesAll(ctx, ListBoxesParams{})
+	for range 2 {
+		for item := range boxes {
+			ids = append(ids, item.ID)
+		}
+	}
+	want := "a b c x y a b c c x y x y"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("items %q, want %q", got, want)
+	}
+	wantPages := "/orgs/go/items?page=1 /orgs/go/items?page=2 /orgs/go/items?page=3 /boxes?page=0 /boxes?page=1 /boxes?page=2 " +
+		"/orgs/go/items?page=1&per_page=2 /orgs/go/items?page=2&per_page=2 /orgs/go/items?page=2 " +
+		"/boxes?page=0 /boxes?page=1 /boxes?page=2 /boxes?page=0 /boxes?page=1 /boxes?page=2"
+	if got := strings.Join(pages, " "); got != wantPages {
+		t.Errorf("requests %q, want %q", got, wantPages)
+	}
+	if _, ok := reflect.TypeOf(c).MethodByName("ListConversationsAll"); ok {
+		t.Error("a list led on by a page token has no page-number iterator")
 	}
 }

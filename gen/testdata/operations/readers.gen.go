@@ -2,6 +2,45 @@
 
 package api
 
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptListBoxesResponseMeta decodes null as Null and anything else as a value.
+func readOptListBoxesResponseMeta(d *decoder, o *Opt[ListBoxesResponseMeta]) error {
+	if d.null() {
+		*o = Opt[ListBoxesResponseMeta]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceItem decodes null as Null and anything else as a value.
+func readOptSliceItem(d *decoder, o *Opt[[]Item]) error {
+	if d.null() {
+		*o = Opt[[]Item]{state: optNull}
+		return nil
+	}
+	if err := readSliceItem(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {
@@ -12,5 +51,28 @@ func readOptString(d *decoder, o *Opt[string]) error {
 		return err
 	}
 	o.state = optValue
+	return nil
+}
+
+// readSliceItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceItem(d *decoder, s *[]Item) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[Item]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := (buf.next()).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
 	return nil
 }

@@ -31,3 +31,31 @@ type ItemDeletedWebhook struct {
 	// values built in Go.
 	rec *record
 }
+
+// ListBoxesResponse is the schema at #/paths/~1boxes/get/responses/200/content/application~1json/schema.
+type ListBoxesResponse struct {
+	Boxes Opt[[]Item]                `json:"boxes"`
+	Meta  Opt[ListBoxesResponseMeta] `json:"meta"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListBoxesResponseMeta is the schema at #/paths/~1boxes/get/responses/200/content/application~1json/schema/properties/meta.
+type ListBoxesResponseMeta struct {
+	Total Opt[int64] `json:"total"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListConversationsResponse is the schema at #/paths/~1conversations/get/responses/200/content/application~1json/schema.
+type ListConversationsResponse struct {
+	Conversations Opt[[]Item] `json:"conversations"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
