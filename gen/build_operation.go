@@ -117,6 +117,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	if pages == nil {
 		pages = pageNumbers(o, firstPage(item, op))
 	}
+	if pages == nil {
+		pages = nextLinks(o)
+	}
 	if pages != nil {
 		pages.Method = methods.Claim(o.Name + "All")
 		o.Pages = pages
@@ -163,6 +166,53 @@ func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
 		}
 	}
 	return nil
+}
+
+// isNextLink reports whether a member's name is one that holds the next
+// page's link, at the top of a page or in its meta, links or pagination
+// object.
+func isNextLink(name string) bool {
+	switch name {
+	case "next_page_url", "next_page_uri", "nextPageUrl", "nextLink", "next_link", "next_url":
+		return true
+	}
+	return false
+}
+
+// nextLinks is the pagination of a GET list whose pages say where the next
+// one is: a page holds exactly one array at its top, and a string member
+// named as a next-page link (see isNextLink) at its top or one level
+// down. An operation with header or cookie parameters gets none: the link
+// is fetched without them.
+func nextLinks(o *ir.Operation) *ir.Pagination {
+	if o.Method != "GET" || len(o.HeaderParams)+len(o.CookieParams) > 0 || o.Result == nil || o.Result.Type == nil ||
+		o.Result.Type.Kind != ir.ExprNamed || o.Result.Type.Named.Struct == nil || !o.Result.Pointer {
+		return nil
+	}
+	p := &ir.Pagination{}
+	for _, f := range o.Result.Type.Named.Struct.Fields {
+		inner := unwrapOpt(f.Type)
+		switch {
+		case isSlice(inner):
+			if p.Items != nil {
+				return nil // which array is the page is not clear
+			}
+			p.Items = f
+		case isNextLink(f.JSONName) && isBuiltin(ir.String)(inner) && p.Next == nil:
+			p.Next = []*ir.Field{f}
+		case (f.JSONName == "meta" || f.JSONName == "links" || f.JSONName == "pagination") && inner.Kind == ir.ExprNamed && inner.Named.Struct != nil && p.Next == nil:
+			for _, g := range inner.Named.Struct.Fields {
+				if isNextLink(g.JSONName) && isBuiltin(ir.String)(unwrapOpt(g.Type)) {
+					p.Next = []*ir.Field{f, g}
+					break
+				}
+			}
+		}
+	}
+	if p.Items == nil || p.Next == nil {
+		return nil
+	}
+	return p
 }
 
 // firstPage is the page parameter's default, which is the first page's

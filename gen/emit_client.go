@@ -255,6 +255,38 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 	})
 }
 
+// emitNextLinks writes the loop of an iterator that follows the link to
+// the next page each page holds.
+func emitNextLinks(g *jen.Group, op *ir.Operation, item jen.Code) {
+	p := op.Pages
+	decodeError := jen.Nil()
+	if op.Error != nil {
+		decodeError = jen.Id(errorDecoderName(op.Error))
+	}
+	next := jen.Id("page")
+	for _, f := range p.Next {
+		next = fieldValue(next, f).(*jen.Statement)
+	}
+	g.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(callArgs(op)...)
+	g.Var().Id("link").String()
+	g.For().BlockFunc(func(loop *jen.Group) {
+		loop.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Var().Id("zero").Add(item),
+			jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+			jen.Return(),
+		)
+		loop.Id("items").Op(":=").Add(fieldValue(jen.Id("page"), p.Items))
+		loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+			jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+		)
+		loop.Id("next").Op(":=").Add(next)
+		loop.Comment("A link that does not move on would loop forever.")
+		loop.If(jen.Id("next").Op("==").Lit("").Op("||").Id("next").Op("==").Id("link").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
+		loop.Id("link").Op(",").Id("page").Op("=").List(jen.Id("next"), jen.New(goType(op.Result.Type)))
+		loop.Err().Op("=").Id("c").Dot("follow").Call(jen.Id("ctx"), jen.Id("link"), decodeError, jen.Id("page"), jen.Id("opts"))
+	})
+}
+
 // emitPagesMethod writes the iterator over every item of a paginated list.
 func emitPagesMethod(f *jen.File, op *ir.Operation) {
 	p := op.Pages
@@ -264,16 +296,25 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 	}
 	item := goType(list.Elem)
 	f.Comment(p.Method + " iterates over every item " + op.Name + " lists, fetching the next")
-	if p.Page != nil {
+	switch {
+	case p.Next != nil:
+		f.Comment("page (the link the last one holds) only when the loop reaches it; a page")
+		f.Comment("without a link, or empty, is the last. An error ends the iteration after")
+		f.Comment("it is yielded.")
+	case p.Page != nil:
 		f.Comment("page (numbered from " + strconv.FormatInt(p.First, 10) + ", or from params." + p.Page.GoName + " when set) only when")
 		f.Comment("the loop reaches it; a page that comes back empty, or shorter than")
 		f.Comment("asked for, is the last. An error ends the iteration after it is yielded.")
-	} else {
+	default:
 		f.Comment("page (after the last id) only when the loop reaches it. An error ends the")
 		f.Comment("iteration after it is yielded.")
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.Method).Params(methodParams(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item, jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			if p.Next != nil {
+				emitNextLinks(g, op, item)
+				return
+			}
 			// Each run of the iterator starts from the params it was made
 			// with: the loop below moves its own copy on.
 			g.Id("params").Op(":=").Id("params")

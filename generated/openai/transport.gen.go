@@ -288,6 +288,27 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	return nil
 }
 
+// follow GETs the page a list's next-page link names (absolute, or
+// relative to the base URL) into out, as the list's first page was
+// fetched. A link to another scheme or host, or outside the base URL's
+// path, is refused: the API key must not be sent anywhere else.
+func (c *Client) follow(ctx context.Context, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
+	base, err := url.Parse(c.baseURL)
+	if err != nil {
+		return fmt.Errorf("%s: base URL: %w", packageName, err)
+	}
+	u, err := base.Parse(link)
+	if err != nil {
+		return fmt.Errorf("%s: next page link: %w", packageName, err)
+	}
+	prefix, path := strings.TrimSuffix(base.EscapedPath(), "/"), u.EscapedPath()
+	if u.Scheme != base.Scheme || u.Host != base.Host || !strings.HasPrefix(path, prefix+"/") {
+		return fmt.Errorf("%s: next page link %s://%s%s is not under the base URL %s", packageName, u.Scheme, u.Host, u.Path, c.baseURL)
+	}
+	req := request{method: "GET", path: path[len(prefix):], query: u.Query(), accept: "application/json", decodeError: decodeError}
+	return c.do(ctx, req, out, opts)
+}
+
 // maxPresized bounds the buffer readBody makes from a Content-Length, so a
 // header cannot make the client allocate more than a body could fill.
 const maxPresized = 64 << 20

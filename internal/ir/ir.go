@@ -309,10 +309,11 @@ type Stream struct {
 
 // Pagination describes the method that iterates over every page.
 //
-// It is by cursor (After is set: OpenAI's after, has_more and last_id) or
-// by page number (Page is set: GitHub's and DigitalOcean's page and
+// It is by cursor (After is set: OpenAI's after, has_more and last_id), by
+// page number (Page is set: GitHub's and DigitalOcean's page and
 // per_page), when pages are numbered from First and the last one is the
-// first that comes back empty, or shorter than PerPage asked for.
+// first that comes back empty, or shorter than PerPage asked for, or by
+// the link to the next page that each page holds (Next is set).
 type Pagination struct {
 	Method  string // Go name, e.g. ListRunsAll
 	Items   *Field // the page's array of items; nil when the page is the array
@@ -324,6 +325,11 @@ type Pagination struct {
 	Page    *Param // the query parameter that takes the page number
 	PerPage *Param // the one that takes the page size; may be nil
 	First   int64  // the number of the first page
+
+	// Next leads, field by field, to the next page's link in a page
+	// (Twilio's meta.next_page_url, Azure's nextLink), when the server
+	// says where the next page is: the iterator GETs it until it is empty.
+	Next []*Field
 }
 
 // QueryValue is one fixed query parameter.

@@ -194,6 +194,70 @@ func (c *Client) ListBoxesAll(ctx context.Context, params ListBoxesParams, opts 
 	}
 }
 
+// ListCallsParams holds the query, header and cookie parameters of ListCalls.
+// Optional parameters are sent only when set.
+type ListCallsParams struct {
+	PageSize  Opt[int64]
+	PageToken Opt[string]
+}
+
+// ListCalls: Each page holds the link to the next in its meta (Twilio's).
+//
+// GET /calls
+func (c *Client) ListCalls(ctx context.Context, params ListCallsParams, opts ...RequestOption) (*ListCallsResponse, error) {
+	var out ListCallsResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/calls",
+	}
+	if v, ok := params.PageSize.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "PageSize", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.PageToken.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "PageToken", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListCallsAll iterates over every item ListCalls lists, fetching the next
+// page (the link the last one holds) only when the loop reaches it; a page
+// without a link, or empty, is the last. An error ends the iteration after
+// it is yielded.
+func (c *Client) ListCallsAll(ctx context.Context, params ListCallsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		page, err := c.ListCalls(ctx, params, opts...)
+		var link string
+		for {
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Calls.Value()
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			next := page.Meta.Value().NextPageURL.Value()
+			// A link that does not move on would loop forever.
+			if next == "" || next == link || len(items) == 0 {
+				return
+			}
+			link, page = next, new(ListCallsResponse)
+			err = c.follow(ctx, link, nil, page, opts)
+		}
+	}
+}
+
 // ListConversationsParams holds the query, header and cookie parameters of ListConversations.
 // Optional parameters are sent only when set.
 type ListConversationsParams struct {
@@ -201,8 +265,8 @@ type ListConversationsParams struct {
 	PageToken Opt[string]
 }
 
-// ListConversations is a page token beside the page number leads on, not the number
-// (Twilio's); no iterator.
+// ListConversations: Twilio's lists without the link to the next page: a page token beside
+// the page number leads on, not the number, so no iterator.
 //
 // GET /conversations
 func (c *Client) ListConversations(ctx context.Context, params ListConversationsParams, opts ...RequestOption) (*ListConversationsResponse, error) {
@@ -294,6 +358,53 @@ func (c *Client) ListItemsAll(ctx context.Context, org string, params ListItemsP
 				return
 			}
 			params.Page = Some(params.Page.Value() + 1)
+		}
+	}
+}
+
+// ListVaults: Each page holds the link to the next at its top (Azure's nextLink).
+//
+// GET /vaults
+func (c *Client) ListVaults(ctx context.Context, opts ...RequestOption) (*ListVaultsResponse, error) {
+	var out ListVaultsResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/vaults",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListVaultsAll iterates over every item ListVaults lists, fetching the next
+// page (the link the last one holds) only when the loop reaches it; a page
+// without a link, or empty, is the last. An error ends the iteration after
+// it is yielded.
+func (c *Client) ListVaultsAll(ctx context.Context, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		page, err := c.ListVaults(ctx, opts...)
+		var link string
+		for {
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Value
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			next := page.NextLink.Value()
+			// A link that does not move on would loop forever.
+			if next == "" || next == link || len(items) == 0 {
+				return
+			}
+			link, page = next, new(ListVaultsResponse)
+			err = c.follow(ctx, link, nil, page, opts)
 		}
 	}
 }

@@ -141,6 +141,62 @@ func (v *ListBoxesResponseMeta) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ListCallsResponse) decodeJSON(d *decoder) error {
+	*v = ListCallsResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListCallsResponse", "", err)
+		}
+		switch string(key) {
+		case "calls":
+			err = readOptSliceItem(d, &v.Calls)
+		case "meta":
+			err = readOptListCallsResponseMeta(d, &v.Meta)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListCallsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListCallsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListCallsResponseMeta) decodeJSON(d *decoder) error {
+	*v = ListCallsResponseMeta{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListCallsResponseMeta", "", err)
+		}
+		switch string(key) {
+		case "next_page_url":
+			err = readOptString(d, &v.NextPageURL)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListCallsResponseMeta", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListCallsResponseMeta) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 	*v = ListConversationsResponse{}
 	for i := 0; ; i++ {
@@ -162,6 +218,41 @@ func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListConversationsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListVaultsResponse) decodeJSON(d *decoder) error {
+	*v = ListVaultsResponse{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ListVaultsResponse", "", err)
+		}
+		switch string(key) {
+		case "value":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = readSliceItem(d, &v.Value)
+			} else {
+				v.Value = nil
+			}
+		case "nextLink":
+			err = readOptString(d, &v.NextLink)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListVaultsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListVaultsResponse) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -90,6 +90,46 @@ func (v ListBoxesResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+func (v ListCallsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"calls\":", v.Calls.state); ok {
+		if b, err = appendSliceOf(b, v.Calls.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"meta\":", v.Meta.state); ok {
+		if b, err = v.Meta.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListCallsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ListCallsResponseMeta) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"next_page_url\":", v.NextPageURL.state); ok {
+		b = appendString(b, v.NextPageURL.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListCallsResponseMeta) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
 func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -107,4 +147,26 @@ func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListConversationsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"value\":", len(v.Value) == 0); ok {
+		if b, err = appendSliceOf(b, v.Value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"nextLink\":", v.NextLink.state); ok {
+		b = appendString(b, v.NextLink.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListVaultsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
 }

@@ -151,3 +151,54 @@ func TestPageNumbers(t *testing.T) {
 		t.Error("a list led on by a page token has no page-number iterator")
 	}
 }
+
+// TestNextLinks: a list whose pages hold the link to the next one follows
+// it, absolute or relative, until a page has none; a link that leaves the
+// base URL is refused rather than sent the API key.
+func TestNextLinks(t *testing.T) {
+	var srvURL string
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.URL.Path+"?"+r.URL.RawQuery+" "+r.Header.Get("Authorization"))
+		switch r.URL.Path + "?" + r.URL.Query().Get("PageToken") + r.URL.Query().Get("skip") {
+		case "/calls?":
+			io.WriteString(w, `{"calls":[{"id":"c1"}],"meta":{"next_page_url":"`+srvURL+`/calls?PageSize=1&PageToken=PT2"}}`)
+		case "/calls?PT2":
+			io.WriteString(w, `{"calls":[{"id":"c2"}],"meta":{"next_page_url":null}}`)
+		case "/vaults?":
+			io.WriteString(w, `{"value":[{"id":"v1"}],"nextLink":"/vaults?skip=1"}`)
+		case "/vaults?1":
+			io.WriteString(w, `{"value":[{"id":"v2"}],"nextLink":"https://elsewhere.example/vaults?skip=2"}`)
+		default:
+			t.Errorf("unexpected %s", r.URL)
+		}
+	})
+	srvURL = c.baseURL
+	c = NewClient(WithBaseURL(srvURL), WithMaxRetries(0), WithAPIKey("k"))
+	ctx := context.Background()
+	var ids []string
+	for item, err := range c.ListCallsAll(ctx, ListCallsParams{PageSize: Some(int64(1))}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, item.ID)
+	}
+	var last error
+	for item, err := range c.ListVaultsAll(ctx) {
+		if err != nil {
+			last = err
+			break
+		}
+		ids = append(ids, item.ID)
+	}
+	if strings.Join(ids, " ") != "c1 c2 v1 v2" {
+		t.Errorf("items %v", ids)
+	}
+	if last == nil || !strings.Contains(last.Error(), "not under the base URL") {
+		t.Errorf("a link to another host: %v", last)
+	}
+	want := "/calls?PageSize=1 Bearer k|/calls?PageSize=1&PageToken=PT2 Bearer k|/vaults? Bearer k|/vaults?skip=1 Bearer k"
+	if strings.Join(got, "|") != want {
+		t.Errorf("requests %q, want %q", strings.Join(got, "|"), want)
+	}
+}

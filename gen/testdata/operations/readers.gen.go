@@ -28,6 +28,19 @@ func readOptListBoxesResponseMeta(d *decoder, o *Opt[ListBoxesResponseMeta]) err
 	return nil
 }
 
+// readOptListCallsResponseMeta decodes null as Null and anything else as a value.
+func readOptListCallsResponseMeta(d *decoder, o *Opt[ListCallsResponseMeta]) error {
+	if d.null() {
+		*o = Opt[ListCallsResponseMeta]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptSliceItem decodes null as Null and anything else as a value.
 func readOptSliceItem(d *decoder, o *Opt[[]Item]) error {
 	if d.null() {

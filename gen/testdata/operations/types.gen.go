@@ -51,9 +51,38 @@ type ListBoxesResponseMeta struct {
 	rec *record
 }
 
+// ListCallsResponse is the schema at #/paths/~1calls/get/responses/200/content/application~1json/schema.
+type ListCallsResponse struct {
+	Calls Opt[[]Item]                `json:"calls"`
+	Meta  Opt[ListCallsResponseMeta] `json:"meta"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListCallsResponseMeta is the schema at #/paths/~1calls/get/responses/200/content/application~1json/schema/properties/meta.
+type ListCallsResponseMeta struct {
+	NextPageURL Opt[string] `json:"next_page_url"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // ListConversationsResponse is the schema at #/paths/~1conversations/get/responses/200/content/application~1json/schema.
 type ListConversationsResponse struct {
 	Conversations Opt[[]Item] `json:"conversations"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListVaultsResponse is the schema at #/paths/~1vaults/get/responses/200/content/application~1json/schema.
+type ListVaultsResponse struct {
+	Value    []Item      `json:"value"`
+	NextLink Opt[string] `json:"nextLink"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
