@@ -118,6 +118,12 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		pages = pageNumbers(o, firstPage(item, op))
 	}
 	if pages == nil {
+		pages = nextTokens(o)
+	}
+	if pages == nil {
+		pages = offsets(o)
+	}
+	if pages == nil {
 		pages = nextLinks(o)
 	}
 	if pages != nil {
@@ -149,23 +155,123 @@ func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
 	if p.Page == nil || o.Result == nil || o.Result.Type == nil {
 		return nil
 	}
-	switch e := o.Result.Type; {
-	case e.Kind == ir.ExprSlice:
+	if o.Result.Type.Kind == ir.ExprSlice {
 		return p
-	case e.Kind == ir.ExprNamed && e.Named.Struct != nil:
-		for _, f := range e.Named.Struct.Fields {
-			if isSlice(unwrapOpt(f.Type)) {
-				if p.Items != nil {
-					return nil // which array is the page is not clear
-				}
-				p.Items = f
-			}
-		}
-		if p.Items != nil {
+	}
+	if st := pageStruct(o); st != nil {
+		if p.Items = listItems(st); p.Items != nil {
 			return p
 		}
 	}
 	return nil
+}
+
+// listItems is the one array at the top of a page, nil when there is none
+// or more than one (which would be the page is not clear).
+func listItems(st *ir.Struct) *ir.Field {
+	var items *ir.Field
+	for _, f := range st.Fields {
+		if isSlice(unwrapOpt(f.Type)) {
+			if items != nil {
+				return nil
+			}
+			items = f
+		}
+	}
+	return items
+}
+
+// pageStruct is the struct a list operation's page decodes into, or nil.
+func pageStruct(o *ir.Operation) *ir.Struct {
+	if o.Result == nil || o.Result.Type == nil || o.Result.Type.Kind != ir.ExprNamed || !o.Result.Pointer {
+		return nil
+	}
+	return o.Result.Type.Named.Struct
+}
+
+// memberPath finds a member of a page whose JSON name passes ok and whose
+// type passes is, at the page's top or in one of its objects named in
+// within, and returns the fields that lead to it.
+func memberPath(st *ir.Struct, ok func(string) bool, is func(*ir.Expr) bool, within ...string) []*ir.Field {
+	for _, f := range st.Fields {
+		if ok(f.JSONName) && is(unwrapOpt(f.Type)) {
+			return []*ir.Field{f}
+		}
+	}
+	for _, f := range st.Fields {
+		inner := unwrapOpt(f.Type)
+		if !slices.Contains(within, f.JSONName) || inner.Kind != ir.ExprNamed || inner.Named.Struct == nil {
+			continue
+		}
+		for _, g := range inner.Named.Struct.Fields {
+			if ok(g.JSONName) && is(unwrapOpt(g.Type)) {
+				return []*ir.Field{f, g}
+			}
+		}
+	}
+	return nil
+}
+
+// nextTokens is the pagination of a list that takes a token (marker,
+// page_token, pageToken, cursor) and whose pages hold the next one under
+// the name next_<token> or next<Token> (Box's next_marker, Google's
+// nextPageToken, Slack's response_metadata.next_cursor).
+func nextTokens(o *ir.Operation) *ir.Pagination {
+	st := pageStruct(o)
+	if st == nil {
+		return nil
+	}
+	for _, q := range o.QueryParams {
+		switch q.Name {
+		case "marker", "page_token", "pageToken", "cursor":
+		default:
+			continue
+		}
+		if q.Required || !isBuiltin(ir.String)(q.Type) {
+			continue
+		}
+		names := []string{"next_" + q.Name, "next" + naming.Exported(q.Name)}
+		next := memberPath(st, func(n string) bool { return slices.Contains(names, n) }, isBuiltin(ir.String), "meta", "pagination", "response_metadata")
+		if items := listItems(st); items != nil && next != nil {
+			p := &ir.Pagination{Items: items, Token: q, NextToken: next}
+			// Box's lists take both and answer by the one asked for
+			// (usemarker): a page without a token leads on by offset.
+			if byOffset := offsets(o); byOffset != nil {
+				p.Offset, p.Total, p.IsLast = byOffset.Offset, byOffset.Total, byOffset.IsLast
+			}
+			return p
+		}
+	}
+	return nil
+}
+
+// offsets is the pagination of a list that takes the index of its first
+// item (an optional integer offset or startAt) and whose pages say how
+// many items there are in all (total, total_count, totalCount) or whether
+// they are the last (isLast, is_last): without either, a single array in
+// a response is too weak a sign of a list (Box's folder, whose offset is
+// that of its items, holds one).
+func offsets(o *ir.Operation) *ir.Pagination {
+	st := pageStruct(o)
+	if st == nil {
+		return nil
+	}
+	p := &ir.Pagination{Items: listItems(st)}
+	for _, q := range o.QueryParams {
+		if (q.Name == "offset" || q.Name == "startAt") && !q.Required && isInteger(q.Type) {
+			p.Offset = q
+		}
+	}
+	if total := memberPath(st, func(n string) bool { return n == "total" || n == "total_count" || n == "totalCount" }, isInteger); total != nil {
+		p.Total = total[0]
+	}
+	if last := memberPath(st, func(n string) bool { return n == "isLast" || n == "is_last" }, isBuiltin(ir.Bool)); last != nil {
+		p.IsLast = last[0]
+	}
+	if p.Offset == nil || p.Items == nil || p.Total == nil && p.IsLast == nil {
+		return nil
+	}
+	return p
 }
 
 // isNextLink reports whether a member's name is one that holds the next
@@ -185,34 +291,15 @@ func isNextLink(name string) bool {
 // down. An operation with header or cookie parameters gets none: the link
 // is fetched without them.
 func nextLinks(o *ir.Operation) *ir.Pagination {
-	if o.Method != "GET" || len(o.HeaderParams)+len(o.CookieParams) > 0 || o.Result == nil || o.Result.Type == nil ||
-		o.Result.Type.Kind != ir.ExprNamed || o.Result.Type.Named.Struct == nil || !o.Result.Pointer {
+	st := pageStruct(o)
+	if o.Method != "GET" || len(o.HeaderParams)+len(o.CookieParams) > 0 || st == nil {
 		return nil
 	}
-	p := &ir.Pagination{}
-	for _, f := range o.Result.Type.Named.Struct.Fields {
-		inner := unwrapOpt(f.Type)
-		switch {
-		case isSlice(inner):
-			if p.Items != nil {
-				return nil // which array is the page is not clear
-			}
-			p.Items = f
-		case isNextLink(f.JSONName) && isBuiltin(ir.String)(inner) && p.Next == nil:
-			p.Next = []*ir.Field{f}
-		case (f.JSONName == "meta" || f.JSONName == "links" || f.JSONName == "pagination") && inner.Kind == ir.ExprNamed && inner.Named.Struct != nil && p.Next == nil:
-			for _, g := range inner.Named.Struct.Fields {
-				if isNextLink(g.JSONName) && isBuiltin(ir.String)(unwrapOpt(g.Type)) {
-					p.Next = []*ir.Field{f, g}
-					break
-				}
-			}
-		}
-	}
-	if p.Items == nil || p.Next == nil {
+	items, next := listItems(st), memberPath(st, isNextLink, isBuiltin(ir.String), "meta", "links", "pagination")
+	if items == nil || next == nil {
 		return nil
 	}
-	return p
+	return &ir.Pagination{Items: items, Next: next}
 }
 
 // firstPage is the page parameter's default, which is the first page's

@@ -301,6 +301,14 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 		f.Comment("page (the link the last one holds) only when the loop reaches it; a page")
 		f.Comment("without a link, or empty, is the last. An error ends the iteration after")
 		f.Comment("it is yielded.")
+	case p.Token != nil:
+		f.Comment("page (params." + p.Token.GoName + " set to the token the last one holds) only when the")
+		f.Comment("loop reaches it; a page without a token is the last. An error ends the")
+		f.Comment("iteration after it is yielded.")
+	case p.Offset != nil:
+		f.Comment("page (params." + p.Offset.GoName + " moved past the items of the last) only when the loop")
+		f.Comment("reaches it; a page that is empty, or says it is the last, ends it. An")
+		f.Comment("error ends the iteration after it is yielded.")
 	case p.Page != nil:
 		f.Comment("page (numbered from " + strconv.FormatInt(p.First, 10) + ", or from params." + p.Page.GoName + " when set) only when")
 		f.Comment("the loop reaches it; a page that comes back empty, or shorter than")
@@ -338,6 +346,40 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 				loop.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				)
+				if p.Token != nil {
+					next := jen.Id("page")
+					for _, f := range p.NextToken {
+						next = fieldValue(next, f).(*jen.Statement)
+					}
+					token := jen.Id("params").Dot(p.Token.GoName)
+					loop.Id("next").Op(":=").Add(next)
+					if p.Offset == nil {
+						loop.Comment("A token that does not move on would loop forever.")
+						loop.If(jen.Id("next").Op("==").Lit("").Op("||").Id("next").Op("==").Add(token.Clone().Dot("Value").Call())).Block(jen.Return())
+						loop.Add(token.Clone()).Op("=").Id("Some").Call(jen.Id("next"))
+						return
+					}
+					loop.Comment("A page with a token leads on by it; one without, by offset.")
+					loop.If(jen.Id("next").Op("!=").Lit("")).Block(
+						jen.If(jen.Id("next").Op("==").Add(token.Clone().Dot("Value").Call())).Block(jen.Return()),
+						jen.Add(token.Clone()).Op("=").Id("Some").Call(jen.Id("next")),
+						jen.Continue(),
+					)
+				}
+				if p.Offset != nil {
+					offset := jen.Id("params").Dot(p.Offset.GoName)
+					loop.Id("offset").Op(":=").Add(offset.Clone().Dot("Value").Call()).Op("+").Add(goType(p.Offset.Type)).Parens(jen.Len(jen.Id("items")))
+					last := jen.Len(jen.Id("items")).Op("==").Lit(0)
+					if p.IsLast != nil {
+						last = last.Op("||").Add(fieldValue(jen.Id("page"), p.IsLast))
+					}
+					if p.Total != nil {
+						last = last.Op("||").Int64().Parens(jen.Id("offset")).Op(">=").Int64().Parens(fieldValue(jen.Id("page"), p.Total))
+					}
+					loop.If(last).Block(jen.Return())
+					loop.Add(offset.Clone()).Op("=").Id("Some").Call(jen.Id("offset"))
+					return
+				}
 				if p.Page != nil {
 					last := jen.Len(jen.Id("items")).Op("==").Lit(0)
 					if p.PerPage != nil {

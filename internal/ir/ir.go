@@ -312,8 +312,9 @@ type Stream struct {
 // It is by cursor (After is set: OpenAI's after, has_more and last_id), by
 // page number (Page is set: GitHub's and DigitalOcean's page and
 // per_page), when pages are numbered from First and the last one is the
-// first that comes back empty, or shorter than PerPage asked for, or by
-// the link to the next page that each page holds (Next is set).
+// first that comes back empty, or shorter than PerPage asked for, by the
+// link to the next page that each page holds (Next is set), by a token a
+// page holds (Token), or by offset (Offset).
 type Pagination struct {
 	Method  string // Go name, e.g. ListRunsAll
 	Items   *Field // the page's array of items; nil when the page is the array
@@ -330,6 +331,19 @@ type Pagination struct {
 	// (Twilio's meta.next_page_url, Azure's nextLink), when the server
 	// says where the next page is: the iterator GETs it until it is empty.
 	Next []*Field
+
+	// Token is the query parameter that takes the token NextToken leads
+	// to in a page (Box's marker and next_marker), until there is none.
+	Token     *Param
+	NextToken []*Field
+
+	// Offset is the query parameter that takes the index of a page's first
+	// item (Box's offset, Jira's startAt): it moves on by the items each
+	// page holds, until a page is empty, reaches Total (the page's count
+	// of all items) or says IsLast. Total and IsLast may be nil.
+	Offset *Param
+	Total  *Field
+	IsLast *Field
 }
 
 // QueryValue is one fixed query parameter.

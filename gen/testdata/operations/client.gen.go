@@ -135,6 +135,68 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 	return &out, nil
 }
 
+// ListBoardsParams holds the query, header and cookie parameters of ListBoards.
+// Optional parameters are sent only when set.
+type ListBoardsParams struct {
+	StartAt    Opt[int32]
+	MaxResults Opt[int64]
+}
+
+// ListBoards: By startAt until a page says it is the last, as Jira's lists go.
+//
+// GET /boards
+func (c *Client) ListBoards(ctx context.Context, params ListBoardsParams, opts ...RequestOption) (*ListBoardsResponse, error) {
+	var out ListBoardsResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/boards",
+	}
+	if v, ok := params.StartAt.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "startAt", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.MaxResults.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "maxResults", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListBoardsAll iterates over every item ListBoards lists, fetching the next
+// page (params.StartAt moved past the items of the last) only when the loop
+// reaches it; a page that is empty, or says it is the last, ends it. An
+// error ends the iteration after it is yielded.
+func (c *Client) ListBoardsAll(ctx context.Context, params ListBoardsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		for {
+			page, err := c.ListBoards(ctx, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Values.Value()
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			offset := params.StartAt.Value() + int32(len(items))
+			if len(items) == 0 || page.IsLast.Value() {
+				return
+			}
+			params.StartAt = Some(offset)
+		}
+	}
+}
+
 // ListBoxesParams holds the query, header and cookie parameters of ListBoxes.
 // Optional parameters are sent only when set.
 type ListBoxesParams struct {
@@ -258,6 +320,63 @@ func (c *Client) ListCallsAll(ctx context.Context, params ListCallsParams, opts 
 	}
 }
 
+// ListChannelsParams holds the query, header and cookie parameters of ListChannels.
+// Optional parameters are sent only when set.
+type ListChannelsParams struct {
+	Cursor Opt[string]
+}
+
+// ListChannels: By a cursor the page holds in its response metadata, as Slack's lists go.
+//
+// GET /channels
+func (c *Client) ListChannels(ctx context.Context, params ListChannelsParams, opts ...RequestOption) (*ListChannelsResponse, error) {
+	var out ListChannelsResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/channels",
+	}
+	if v, ok := params.Cursor.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "cursor", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListChannelsAll iterates over every item ListChannels lists, fetching the next
+// page (params.Cursor set to the token the last one holds) only when the
+// loop reaches it; a page without a token is the last. An error ends the
+// iteration after it is yielded.
+func (c *Client) ListChannelsAll(ctx context.Context, params ListChannelsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		for {
+			page, err := c.ListChannels(ctx, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Channels.Value()
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			next := page.ResponseMetadata.Value().NextCursor.Value()
+			// A token that does not move on would loop forever.
+			if next == "" || next == params.Cursor.Value() {
+				return
+			}
+			params.Cursor = Some(next)
+		}
+	}
+}
+
 // ListConversationsParams holds the query, header and cookie parameters of ListConversations.
 // Optional parameters are sent only when set.
 type ListConversationsParams struct {
@@ -290,6 +409,93 @@ func (c *Client) ListConversations(ctx context.Context, params ListConversations
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListFolderItemsParams holds the query, header and cookie parameters of ListFolderItems.
+// Optional parameters are sent only when set.
+type ListFolderItemsParams struct {
+	Usemarker Opt[bool]
+	Marker    Opt[string]
+	Offset    Opt[int64]
+	Limit     Opt[int64]
+}
+
+// ListFolderItems: By marker when asked (usemarker), else by offset, as Box's lists go.
+//
+// GET /folders/{id}/items
+func (c *Client) ListFolderItems(ctx context.Context, id string, params ListFolderItemsParams, opts ...RequestOption) (*ListFolderItemsResponse, error) {
+	var out ListFolderItemsResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/folders/" + p0 + "/items",
+	}
+	if v, ok := params.Usemarker.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "usemarker", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.Marker.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "marker", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.Offset.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "offset", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.Limit.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "limit", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListFolderItemsAll iterates over every item ListFolderItems lists, fetching the next
+// page (params.Marker set to the token the last one holds) only when the
+// loop reaches it; a page without a token is the last. An error ends the
+// iteration after it is yielded.
+func (c *Client) ListFolderItemsAll(ctx context.Context, id string, params ListFolderItemsParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		for {
+			page, err := c.ListFolderItems(ctx, id, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Entries.Value()
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			next := page.NextMarker.Value()
+			// A page with a token leads on by it; one without, by offset.
+			if next != "" {
+				if next == params.Marker.Value() {
+					return
+				}
+				params.Marker = Some(next)
+				continue
+			}
+			offset := params.Offset.Value() + int64(len(items))
+			if len(items) == 0 || int64(offset) >= int64(page.TotalCount.Value()) {
+				return
+			}
+			params.Offset = Some(offset)
+		}
+	}
 }
 
 // ListItemsParams holds the query, header and cookie parameters of ListItems.

@@ -85,6 +85,35 @@ func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ListBoardsResponse) decodeJSON(d *decoder) error {
+	*v = ListBoardsResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListBoardsResponse", "", err)
+		}
+		switch string(key) {
+		case "isLast":
+			err = readOptBool(d, &v.IsLast)
+		case "values":
+			err = readOptSliceItem(d, &v.Values)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListBoardsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListBoardsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *ListBoxesResponse) decodeJSON(d *decoder) error {
 	*v = ListBoxesResponse{}
 	for i := 0; ; i++ {
@@ -197,6 +226,62 @@ func (v *ListCallsResponseMeta) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ListChannelsResponse) decodeJSON(d *decoder) error {
+	*v = ListChannelsResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListChannelsResponse", "", err)
+		}
+		switch string(key) {
+		case "channels":
+			err = readOptSliceItem(d, &v.Channels)
+		case "response_metadata":
+			err = readOptListChannelsResponseResponseMetadata(d, &v.ResponseMetadata)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListChannelsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListChannelsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListChannelsResponseResponseMetadata) decodeJSON(d *decoder) error {
+	*v = ListChannelsResponseResponseMetadata{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListChannelsResponseResponseMetadata", "", err)
+		}
+		switch string(key) {
+		case "next_cursor":
+			err = readOptString(d, &v.NextCursor)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListChannelsResponseResponseMetadata", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListChannelsResponseResponseMetadata) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 	*v = ListConversationsResponse{}
 	for i := 0; ; i++ {
@@ -218,6 +303,37 @@ func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ListConversationsResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListFolderItemsResponse) decodeJSON(d *decoder) error {
+	*v = ListFolderItemsResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListFolderItemsResponse", "", err)
+		}
+		switch string(key) {
+		case "total_count":
+			err = readOptInt64(d, &v.TotalCount)
+		case "next_marker":
+			err = readOptString(d, &v.NextMarker)
+		case "entries":
+			err = readOptSliceItem(d, &v.Entries)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ListFolderItemsResponse", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListFolderItemsResponse) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -50,6 +50,28 @@ func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+func (v ListBoardsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"isLast\":", v.IsLast.state); ok {
+		b = appendBool(b, v.IsLast.value)
+	}
+	if b, ok = optKey(b, start, "\"values\":", v.Values.state); ok {
+		if b, err = appendSliceOf(b, v.Values.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListBoardsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
 func (v ListBoxesResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -130,6 +152,46 @@ func (v ListCallsResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+func (v ListChannelsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"channels\":", v.Channels.state); ok {
+		if b, err = appendSliceOf(b, v.Channels.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"response_metadata\":", v.ResponseMetadata.state); ok {
+		if b, err = v.ResponseMetadata.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListChannelsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ListChannelsResponseResponseMetadata) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"next_cursor\":", v.NextCursor.state); ok {
+		b = appendString(b, v.NextCursor.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListChannelsResponseResponseMetadata) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
 func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -147,6 +209,31 @@ func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListConversationsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+func (v ListFolderItemsResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"total_count\":", v.TotalCount.state); ok {
+		b = appendInt(b, v.TotalCount.value)
+	}
+	if b, ok = optKey(b, start, "\"next_marker\":", v.NextMarker.state); ok {
+		b = appendString(b, v.NextMarker.value)
+	}
+	if b, ok = optKey(b, start, "\"entries\":", v.Entries.state); ok {
+		if b, err = appendSliceOf(b, v.Entries.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListFolderItemsResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {

@@ -202,3 +202,63 @@ func TestNextLinks(t *testing.T) {
 		t.Errorf("requests %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestTokensAndOffsets: a list led on by a token its pages hold follows
+// it; one led on by offset moves past each page's items until a page is
+// empty, reaches the total or says it is the last; one that takes both
+// follows the token while pages hold one.
+func TestTokensAndOffsets(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		got = append(got, r.URL.Path+"?"+r.URL.RawQuery)
+		switch r.URL.Path + "?" + q.Get("marker") + q.Get("offset") + q.Get("startAt") + q.Get("cursor") {
+		case "/folders/f/items?": // by offset: two of three
+			io.WriteString(w, `{"total_count":3,"entries":[{"id":"o1"},{"id":"o2"}]}`)
+		case "/folders/f/items?2":
+			io.WriteString(w, `{"total_count":3,"entries":[{"id":"o3"}]}`)
+		case "/folders/f/items?m1": // by marker, as usemarker asks
+			io.WriteString(w, `{"next_marker":"m2","entries":[{"id":"k2"}]}`)
+		case "/folders/f/items?m2":
+			io.WriteString(w, `{"entries":[{"id":"k3"}]}`)
+		case "/boards?":
+			io.WriteString(w, `{"isLast":false,"values":[{"id":"b1"}]}`)
+		case "/boards?1":
+			io.WriteString(w, `{"isLast":true,"values":[{"id":"b2"}]}`)
+		case "/channels?":
+			io.WriteString(w, `{"channels":[{"id":"s1"}],"response_metadata":{"next_cursor":"c2"}}`)
+		case "/channels?c2":
+			io.WriteString(w, `{"channels":[{"id":"s2"}],"response_metadata":{"next_cursor":"c2"}}`)
+		default:
+			t.Errorf("unexpected %s", r.URL)
+		}
+	})
+	ctx := context.Background()
+	var ids []string
+	add := func(item Item, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, item.ID)
+	}
+	for item, err := range c.ListFolderItemsAll(ctx, "f", ListFolderItemsParams{}) {
+		add(item, err)
+	}
+	for item, err := range c.ListFolderItemsAll(ctx, "f", ListFolderItemsParams{Usemarker: Some(true), Marker: Some("m1")}) {
+		add(item, err)
+	}
+	for item, err := range c.ListBoardsAll(ctx, ListBoardsParams{}) {
+		add(item, err)
+	}
+	for item, err := range c.ListChannelsAll(ctx, ListChannelsParams{}) {
+		add(item, err)
+	}
+	if want := "o1 o2 o3 k2 k3 b1 b2 s1 s2"; strings.Join(ids, " ") != want {
+		t.Errorf("items %q, want %q", strings.Join(ids, " "), want)
+	}
+	want := "/folders/f/items? /folders/f/items?offset=2 /folders/f/items?marker=m1&usemarker=true /folders/f/items?marker=m2&usemarker=true " +
+		"/boards? /boards?startAt=1 /channels? /channels?cursor=c2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("requests %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptBool decodes null as Null and anything else as a value.
+func readOptBool(d *decoder, o *Opt[bool]) error {
+	if d.null() {
+		*o = Opt[bool]{state: optNull}
+		return nil
+	}
+	if err := d.readBool(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptInt64 decodes null as Null and anything else as a value.
 func readOptInt64(d *decoder, o *Opt[int64]) error {
 	if d.null() {
@@ -32,6 +45,19 @@ func readOptListBoxesResponseMeta(d *decoder, o *Opt[ListBoxesResponseMeta]) err
 func readOptListCallsResponseMeta(d *decoder, o *Opt[ListCallsResponseMeta]) error {
 	if d.null() {
 		*o = Opt[ListCallsResponseMeta]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptListChannelsResponseResponseMetadata decodes null as Null and anything else as a value.
+func readOptListChannelsResponseResponseMetadata(d *decoder, o *Opt[ListChannelsResponseResponseMetadata]) error {
+	if d.null() {
+		*o = Opt[ListChannelsResponseResponseMetadata]{state: optNull}
 		return nil
 	}
 	if err := (&o.value).decodeJSON(d); err != nil {

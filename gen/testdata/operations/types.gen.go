@@ -32,6 +32,16 @@ type ItemDeletedWebhook struct {
 	rec *record
 }
 
+// ListBoardsResponse is the schema at #/paths/~1boards/get/responses/200/content/application~1json/schema.
+type ListBoardsResponse struct {
+	IsLast Opt[bool]   `json:"isLast"`
+	Values Opt[[]Item] `json:"values"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // ListBoxesResponse is the schema at #/paths/~1boxes/get/responses/200/content/application~1json/schema.
 type ListBoxesResponse struct {
 	Boxes Opt[[]Item]                `json:"boxes"`
@@ -70,9 +80,39 @@ type ListCallsResponseMeta struct {
 	rec *record
 }
 
+// ListChannelsResponse is the schema at #/paths/~1channels/get/responses/200/content/application~1json/schema.
+type ListChannelsResponse struct {
+	Channels         Opt[[]Item]                               `json:"channels"`
+	ResponseMetadata Opt[ListChannelsResponseResponseMetadata] `json:"response_metadata"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListChannelsResponseResponseMetadata is the schema at #/paths/~1channels/get/responses/200/content/application~1json/schema/properties/response_metadata.
+type ListChannelsResponseResponseMetadata struct {
+	NextCursor Opt[string] `json:"next_cursor"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // ListConversationsResponse is the schema at #/paths/~1conversations/get/responses/200/content/application~1json/schema.
 type ListConversationsResponse struct {
 	Conversations Opt[[]Item] `json:"conversations"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListFolderItemsResponse is the schema at #/paths/~1folders~1{id}~1items/get/responses/200/content/application~1json/schema.
+type ListFolderItemsResponse struct {
+	TotalCount Opt[int64]  `json:"total_count"`
+	NextMarker Opt[string] `json:"next_marker"`
+	Entries    Opt[[]Item] `json:"entries"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
