@@ -289,11 +289,12 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 }
 
 // follow GETs the page a list's next-page link names (absolute, or
-// relative to the base URL) into out, as the list's first page was
+// relative to the base URL, whose path is the API's root: "runs" under
+// https://host/v1 is /v1/runs) into out, as the list's first page was
 // fetched. A link to another scheme or host, or outside the base URL's
 // path, is refused: the API key must not be sent anywhere else.
 func (c *Client) follow(ctx context.Context, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
-	base, err := url.Parse(c.baseURL)
+	base, err := url.Parse(c.baseURL + "/")
 	if err != nil {
 		return fmt.Errorf("%s: base URL: %w", packageName, err)
 	}
