@@ -201,6 +201,7 @@ func specExamples(spec string, methods map[string]string) ([]example, error) {
 			}
 			if n == 1 {
 				out = contentExamples(out, doc, content, name, -1, method+" "+path+" "+code)
+				out = oaiMetaExamples(out, doc, op, content, name, method+" "+path+" "+code)
 			}
 		}
 	}
@@ -236,6 +237,35 @@ func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, m
 				add(" examples."+k, e.Value.Value)
 			}
 		}
+	}
+	return out
+}
+
+// oaiMetaExamples appends the response examples OpenAI's spec keeps in an
+// operation's x-oaiMeta (examples, one or a list, each with its response as
+// JSON text) when they are JSON: a streamed response's example is its
+// events, and some elide with "..." or comments.
+func oaiMetaExamples(out []example, doc *openapi3.T, op *openapi3.Operation, content openapi3.Content, method, where string) []example {
+	meta, _ := op.Extensions["x-oaiMeta"].(map[string]any)
+	var list []any
+	switch ex := meta["examples"].(type) {
+	case []any:
+		list = ex
+	case map[string]any:
+		list = []any{ex}
+	}
+	mt := jsonContent(content)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return out
+	}
+	for i, e := range list {
+		e, _ := e.(map[string]any)
+		text, _ := e["response"].(string)
+		var v any
+		if json.Unmarshal([]byte(text), &v) != nil || rounded(v) {
+			continue
+		}
+		out = append(out, example{Method: method, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta example %d", where, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(text)})
 	}
 	return out
 }
