@@ -229,6 +229,9 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 	s := op.Stream
 	event := goType(s.Decoder.Type)
 	doc := s.Method + " is " + op.Name + " answered as a stream of server-sent events"
+	if s.Lines {
+		doc = s.Method + " is " + op.Name + " answered as a stream of JSON Lines, one value a line"
+	}
 	if s.Flag != nil {
 		doc += " (it sets " + s.Flag.JSONName + ": true)"
 	}

@@ -28,11 +28,16 @@ import (
 // method whose argument Arg (a body) or, with Arg -1, whose result type it
 // decodes into, where the spec writes it, whether it is valid against its
 // schema (kin-openapi's reading), and its JSON.
+//
+// An example of a stream (Stream set) is its events as the server sends
+// them, JSON holding that text as a string, and Method names the stream's
+// event decoder instead.
 type example struct {
 	Method string          `json:"method"`
 	Arg    int             `json:"arg"`
 	Where  string          `json:"where"`
 	Valid  bool            `json:"valid"`
+	Stream bool            `json:"stream,omitempty"`
 	JSON   json.RawMessage `json:"json"`
 }
 
@@ -45,8 +50,10 @@ const examplesTest = `package %s
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/oagen/oagen/internal/jsontest"
@@ -60,7 +67,7 @@ func TestSpecExamples(t *testing.T) {
 	var examples []struct {
 		Method, Where string
 		Arg           int
-		Valid         bool
+		Valid, Stream bool
 		JSON          json.RawMessage
 	}
 	if err := json.Unmarshal(data, &examples); err != nil {
@@ -69,6 +76,16 @@ func TestSpecExamples(t *testing.T) {
 	var checked, invalidRejected, skipped int
 	client := reflect.ValueOf((*Client)(nil))
 	for _, ex := range examples {
+		if ex.Stream {
+			var text string
+			if err := json.Unmarshal(ex.JSON, &text); err != nil {
+				t.Fatal(err)
+			}
+			if checkStream(t, ex.Where, streamDecoders[ex.Method], text) {
+				checked++
+			}
+			continue
+		}
 		m := client.MethodByName(ex.Method)
 		if !m.IsValid() {
 			t.Errorf("%%s: no method %%s", ex.Where, ex.Method)
@@ -109,6 +126,49 @@ func TestSpecExamples(t *testing.T) {
 	}
 	fmt.Printf("examples: %%d round trip, %%d invalid and rejected, %%d without a typed value\n", checked, invalidRejected, skipped)
 }
+
+// streamDecoders are the event decoders of the stream examples, by name.
+var streamDecoders = map[string]func(d *decoder, event, data []byte) (any, error){%s
+}
+
+// checkStream reads the events of a stream example as the stream method
+// would, and requires each to decode and encode back as its data (or, for
+// an envelope union, as {"event": name, "data": data}).
+func checkStream(t *testing.T, where string, decode func(d *decoder, event, data []byte) (any, error), text string) bool {
+	if decode == nil {
+		t.Errorf("%%s: no event decoder", where)
+		return false
+	}
+	r := newSSEReader(strings.NewReader(text))
+	var d decoder
+	for i := 0; ; i++ {
+		event, data, err := r.next()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil || string(data) == "[DONE]" {
+			return err == nil
+		}
+		v, err := decode(&d, event, data)
+		if err != nil {
+			t.Errorf("%%s: event %%d (%%s) does not decode: %%v", where, i, event, err)
+			return false
+		}
+		out, err := json.Marshal(v)
+		if err != nil {
+			t.Errorf("%%s: event %%d (%%s) decoded, but does not encode: %%v", where, i, event, err)
+			return false
+		}
+		name, _ := json.Marshal(string(event))
+		envelope := append(append(append(append([]byte(` + "`" + `{"event":` + "`" + `), name...), ` + "`" + `,"data":` + "`" + `...), data...), '}')
+		if ok, _ := jsontest.Equal(data, out); !ok {
+			if ok, at := jsontest.Equal(envelope, out); !ok {
+				t.Errorf("%%s: event %%d (%%s) encodes back differently, at %%s", where, i, event, at)
+				return false
+			}
+		}
+	}
+}
 `
 
 // writeExamples writes the package's example test and its data when spec
@@ -133,7 +193,11 @@ func writeExamples(spec, pkg, dir string) (int, error) {
 	if err := os.WriteFile(filepath.Join(dir, pkg, "testdata", "examples.json"), data, 0o644); err != nil {
 		return 0, err
 	}
-	test := fmt.Sprintf(examplesTest, pkg)
+	var decoders strings.Builder
+	for _, name := range slices.Compact(slices.Sorted(maps.Values(methods.decoders))) { // streams can share one
+		fmt.Fprintf(&decoders, "\n\t%q: func(d *decoder, event, data []byte) (any, error) { return %s(d, event, data) },", name, name)
+	}
+	test := fmt.Sprintf(examplesTest, pkg, decoders.String())
 	return len(examples), os.WriteFile(filepath.Join(dir, pkg, "examples_test.go"), []byte(test), 0o644)
 }
 
@@ -141,36 +205,77 @@ func writeExamples(spec, pkg, dir string) (int, error) {
 // operation ("POST /threads/{thread_id}/runs").
 var operationLine = regexp.MustCompile(`^([A-Z]+) (/\S*)$`)
 
-// clientMethods maps "METHOD /path" to the first method of Client whose doc
-// comment names it: the plain one, emitted before its Stream and Pages
-// forms.
-func clientMethods(file string) (map[string]string, error) {
+// methodsOf is what a generated client.gen.go says of its operations,
+// each by "METHOD /path": the first method whose doc comment names it (the
+// plain one, emitted before its Stream and Pages forms), and the event
+// decoder its stream method hands to newStream or newLineStream.
+type methodsOf struct {
+	names    map[string]string
+	decoders map[string]string
+}
+
+func clientMethods(file string) (methodsOf, error) {
+	m := methodsOf{names: map[string]string{}, decoders: map[string]string{}}
 	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ParseComments)
 	if err != nil {
-		return nil, err
+		return m, err
 	}
-	methods := map[string]string{}
+	decoders := map[string]string{} // by the plain method's name
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Recv == nil || fd.Doc == nil {
 			continue
 		}
-		for _, line := range strings.Split(fd.Doc.Text(), "\n") {
-			if m := operationLine.FindStringSubmatch(line); m != nil {
-				if _, seen := methods[m[1]+" "+m[2]]; !seen {
-					methods[m[1]+" "+m[2]] = fd.Name.Name
+		doc := fd.Doc.Text()
+		if stream := streamLine.FindStringSubmatch(doc); stream != nil && stream[1] == fd.Name.Name {
+			if decoder := streamDecoder(fd); decoder != "" {
+				decoders[stream[2]] = decoder
+			}
+		}
+		for _, line := range strings.Split(doc, "\n") {
+			if op := operationLine.FindStringSubmatch(line); op != nil {
+				if _, seen := m.names[op[1]+" "+op[2]]; !seen {
+					m.names[op[1]+" "+op[2]] = fd.Name.Name
 				}
 			}
 		}
 	}
-	return methods, nil
+	for key, name := range m.names {
+		if decoder := decoders[name]; decoder != "" {
+			m.decoders[key] = decoder
+		}
+	}
+	return m, nil
+}
+
+// streamLine opens the doc comment of a stream method: "CreateRunStream is
+// CreateRun answered as a stream ...".
+var streamLine = regexp.MustCompile(`^(\w+) is (\w+) answered as a stream`)
+
+// streamDecoder is the event decoder a stream method hands to newStream
+// or newLineStream, or "".
+func streamDecoder(fd *ast.FuncDecl) string {
+	var name string
+	ast.Inspect(fd, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 3 {
+			return true
+		}
+		if fn, ok := call.Fun.(*ast.Ident); ok && (fn.Name == "newStream" || fn.Name == "newLineStream") {
+			if arg, ok := call.Args[1].(*ast.Ident); ok {
+				name = arg.Name
+			}
+		}
+		return true
+	})
+	return name
 }
 
 // specExamples lists the examples of the request bodies and responses of
 // operations with a method in methods: of a JSON request body, and of the
 // JSON response of an operation with exactly one 2xx response with JSON
 // content (so the method's result is that response's type).
-func specExamples(spec string, methods map[string]string) ([]example, error) {
+func specExamples(spec string, methods methodsOf) ([]example, error) {
 	doc, err := gen.Load(spec)
 	if err != nil {
 		return nil, err
@@ -181,7 +286,7 @@ func specExamples(spec string, methods map[string]string) ([]example, error) {
 		// parameter.
 		bodyArg := 1 + strings.Count(path, "{")
 		for method, op := range doc.Paths.Value(path).Operations() {
-			name := methods[method+" "+path]
+			name := methods.names[method+" "+path]
 			if name == "" {
 				continue
 			}
@@ -202,6 +307,9 @@ func specExamples(spec string, methods map[string]string) ([]example, error) {
 			if n == 1 {
 				out = contentExamples(out, doc, content, name, -1, method+" "+path+" "+code)
 				out = oaiMetaExamples(out, doc, op, content, name, method+" "+path+" "+code)
+			}
+			if decoder := methods.decoders[method+" "+path]; decoder != "" {
+				out = oaiMetaStreams(out, op, decoder, method+" "+path)
 			}
 		}
 	}
@@ -246,6 +354,42 @@ func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, m
 // JSON text) when they are JSON: a streamed response's example is its
 // events, and some elide with "..." or comments.
 func oaiMetaExamples(out []example, doc *openapi3.T, op *openapi3.Operation, content openapi3.Content, method, where string) []example {
+	mt := jsonContent(content)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return out
+	}
+	responses := oaiMetaResponses(op)
+	for _, i := range slices.Sorted(maps.Keys(responses)) {
+		text := responses[i]
+		var v any
+		if json.Unmarshal([]byte(text), &v) != nil || rounded(v) {
+			continue
+		}
+		out = append(out, example{Method: method, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta example %d", where, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(text)})
+	}
+	return out
+}
+
+// oaiMetaStreams appends the stream examples in an operation's x-oaiMeta:
+// responses that are not JSON but events (data: lines), for the operation's
+// event decoder.
+func oaiMetaStreams(out []example, op *openapi3.Operation, decoder, where string) []example {
+	for i, text := range oaiMetaResponses(op) {
+		if json.Valid([]byte(text)) || !strings.Contains(text, "data:") {
+			continue
+		}
+		data, err := json.Marshal(text)
+		if err != nil {
+			continue
+		}
+		out = append(out, example{Method: decoder, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta stream example %d", where, i), Valid: true, Stream: true, JSON: data})
+	}
+	return out
+}
+
+// oaiMetaResponses are the responses of the examples in an operation's
+// x-oaiMeta (one example or a list), by the example's index.
+func oaiMetaResponses(op *openapi3.Operation) map[int]string {
 	meta, _ := op.Extensions["x-oaiMeta"].(map[string]any)
 	var list []any
 	switch ex := meta["examples"].(type) {
@@ -254,18 +398,12 @@ func oaiMetaExamples(out []example, doc *openapi3.T, op *openapi3.Operation, con
 	case map[string]any:
 		list = []any{ex}
 	}
-	mt := jsonContent(content)
-	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return out
-	}
+	out := map[int]string{}
 	for i, e := range list {
 		e, _ := e.(map[string]any)
-		text, _ := e["response"].(string)
-		var v any
-		if json.Unmarshal([]byte(text), &v) != nil || rounded(v) {
-			continue
+		if text, ok := e["response"].(string); ok {
+			out[i] = text
 		}
-		out = append(out, example{Method: method, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta example %d", where, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(text)})
 	}
 	return out
 }

@@ -42,7 +42,7 @@ func (c *Client) ExportTodos(ctx context.Context, opts ...RequestOption) (io.Rea
 	return c.doRaw(ctx, req, opts)
 }
 
-// ExportTodosStream is ExportTodos answered as a stream of server-sent events.
+// ExportTodosStream is ExportTodos answered as a stream of JSON Lines, one value a line.
 // The request is sent before it returns; a failure to start the stream is
 // the stream's Err. A stream that has started is never retried.
 func (c *Client) ExportTodosStream(ctx context.Context, opts ...RequestOption) *Stream[Todo] {
@@ -78,7 +78,7 @@ func (c *Client) GenerateTicks(ctx context.Context, body GenerateTicksRequest, o
 	return &out, nil
 }
 
-// GenerateTicksStream is GenerateTicks answered as a stream of server-sent events (it sets stream: true).
+// GenerateTicksStream is GenerateTicks answered as a stream of JSON Lines, one value a line (it sets stream: true).
 // The request is sent before it returns; a failure to start the stream is
 // the stream's Err. A stream that has started is never retried.
 func (c *Client) GenerateTicksStream(ctx context.Context, body GenerateTicksRequest, opts ...RequestOption) *Stream[Tick] {
