@@ -41,3 +41,22 @@ func TestFollowStaysUnderBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowSendsQueryOnce: what the call's options add to the query is
+// not sent twice when the link holds it too (as links that repeat the
+// first request's query do), and the options' values win.
+func TestFollowSendsQueryOnce(t *testing.T) {
+	var sent string
+	c := NewClient(WithBaseURL("https://api.example.com/v1"), WithMaxRetries(0),
+		WithHTTPClient(doerFunc(func(r *http.Request) (*http.Response, error) {
+			sent = r.URL.RawQuery
+			return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(`{}`))}, nil
+		})))
+	var out RunObject
+	if err := c.follow(context.Background(), "/v1/runs?after=r1&include=a&limit=2", nil, &out, []RequestOption{WithQuery("include", "b")}); err != nil {
+		t.Fatal(err)
+	}
+	if sent != "after=r1&include=b&limit=2" {
+		t.Errorf("query %q", sent)
+	}
+}

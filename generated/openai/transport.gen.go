@@ -306,7 +306,17 @@ func (c *Client) follow(ctx context.Context, link string, decodeError func([]byt
 	if u.Scheme != base.Scheme || u.Host != base.Host || !strings.HasPrefix(path, prefix+"/") {
 		return fmt.Errorf("%s: next page link %s://%s%s is not under the base URL %s", packageName, u.Scheme, u.Host, u.Path, c.baseURL)
 	}
-	req := request{method: "GET", path: path[len(prefix):], query: u.Query(), accept: "application/json", decodeError: decodeError}
+	// The link holds the first request's query, which the call's options
+	// and the API key (in the query, for some schemes) are about to add
+	// again: theirs are the values sent, once.
+	query := u.Query()
+	for k := range configure(opts).query {
+		query.Del(k)
+	}
+	if authIn == "query" {
+		query.Del(authName)
+	}
+	req := request{method: "GET", path: path[len(prefix):], query: query, accept: "application/json", decodeError: decodeError}
 	return c.do(ctx, req, out, opts)
 }
 
