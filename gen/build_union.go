@@ -322,12 +322,16 @@ func requiredNames(e *ir.Expr) []string {
 // dispatch settles which variant takes each JSON token kind, and the order
 // in which object variants are tried.
 func (b *builder) dispatch(u *ir.Union) {
+	var arrays []*ir.Variant
 	for _, v := range u.Variants {
 		kinds := jsonKinds(v.Type, map[*ir.Type]bool{})
 		for _, k := range []ir.JSONKind{ir.JSONString, ir.JSONNumber, ir.JSONBool, ir.JSONArray} {
 			if kinds[k] && u.ByToken[k] == nil {
 				u.ByToken[k] = v
 			}
+		}
+		if kinds[ir.JSONArray] {
+			arrays = append(arrays, v)
 		}
 		if kinds[ir.JSONInteger] && !kinds[ir.JSONNumber] && u.ByToken[ir.JSONInteger] == nil {
 			u.ByToken[ir.JSONInteger] = v
@@ -339,6 +343,7 @@ func (b *builder) dispatch(u *ir.Union) {
 	if u.ByToken[ir.JSONInteger] == nil && u.ByToken[ir.JSONNumber] != nil {
 		u.ByToken[ir.JSONInteger] = u.ByToken[ir.JSONNumber]
 	}
+	u.ByElement = byElement(arrays)
 	if u.TagProperty != "" {
 		for _, v := range u.Objects {
 			if len(v.Tags) == 0 {
@@ -355,6 +360,45 @@ func (b *builder) dispatch(u *ir.Union) {
 }
 
 // jsonKinds lists the JSON token kinds a Go type decodes from (null aside).
+// byElement settles which of several array variants takes an array, by
+// the kind of its first element: the first variant whose elements can be
+// of that kind. Nil for fewer than two array variants.
+func byElement(arrays []*ir.Variant) map[ir.JSONKind]*ir.Variant {
+	if len(arrays) < 2 {
+		return nil
+	}
+	out := map[ir.JSONKind]*ir.Variant{}
+	for _, v := range arrays {
+		elem := arrayElem(v.Type)
+		if elem == nil {
+			continue // a type of the user's: it decodes whatever it decodes
+		}
+		for k := range jsonKinds(elem, map[*ir.Type]bool{}) {
+			if out[k] == nil {
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
+// arrayElem is the element type of an expression that is an array, through
+// Opt, pointers and defined types; nil for anything else.
+func arrayElem(e *ir.Expr) *ir.Expr {
+	for {
+		switch {
+		case e.Kind == ir.ExprSlice:
+			return e.Elem
+		case e.Kind == ir.ExprOpt || e.Kind == ir.ExprPointer:
+			e = e.Elem
+		case e.Kind == ir.ExprNamed && e.Named.Target != nil && (e.Named.Kind == ir.KindDefined || e.Named.Kind == ir.KindAlias):
+			e = e.Named.Target
+		default:
+			return nil
+		}
+	}
+}
+
 func jsonKinds(e *ir.Expr, seen map[*ir.Type]bool) map[ir.JSONKind]bool {
 	all := map[ir.JSONKind]bool{ir.JSONString: true, ir.JSONNumber: true, ir.JSONInteger: true, ir.JSONBool: true, ir.JSONArray: true, ir.JSONObject: true}
 	switch e.Kind {

@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"cmp"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/internal/ir"
@@ -171,7 +173,7 @@ func emitUnionDecode(f *jen.File, t *ir.Type, r readers) {
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(sw *jen.Group) {
 			tokenCase(sw, t, r, u.ByToken[ir.JSONString], jen.LitRune('"'))
-			tokenCase(sw, t, r, u.ByToken[ir.JSONArray], jen.LitRune('['))
+			arrayCase(sw, t, r)
 			tokenCase(sw, t, r, u.ByToken[ir.JSONBool], jen.LitRune('t'), jen.LitRune('f'))
 			if len(u.Objects) > 0 {
 				sw.Case(jen.LitRune('{')).BlockFunc(func(c *jen.Group) { objectDispatch(c, t, r) })
@@ -193,6 +195,41 @@ func tokenCase(sw *jen.Group, t *ir.Type, r readers, v *ir.Variant, first ...jen
 		return
 	}
 	sw.Case(first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, v) })
+}
+
+// arrayCase decodes an array as the union's array variant, or, when there
+// are several, as the one its first element's kind says (see ByElement).
+func arrayCase(sw *jen.Group, t *ir.Type, r readers) {
+	u := t.Union
+	fallback := u.ByToken[ir.JSONArray]
+	if fallback == nil {
+		return
+	}
+	sw.Case(jen.LitRune('[')).BlockFunc(func(c *jen.Group) {
+		if len(u.ByElement) > 0 {
+			c.Switch(jen.Id("d").Dot("firstElement").Call()).BlockFunc(func(es *jen.Group) {
+				digits := []jen.Code{jen.LitRune('-')}
+				for ch := '0'; ch <= '9'; ch++ {
+					digits = append(digits, jen.LitRune(ch))
+				}
+				for _, kc := range []struct {
+					v     *ir.Variant
+					first []jen.Code
+				}{
+					{u.ByElement[ir.JSONString], []jen.Code{jen.LitRune('"')}},
+					{u.ByElement[ir.JSONObject], []jen.Code{jen.LitRune('{')}},
+					{u.ByElement[ir.JSONArray], []jen.Code{jen.LitRune('[')}},
+					{u.ByElement[ir.JSONBool], []jen.Code{jen.LitRune('t'), jen.LitRune('f')}},
+					{cmp.Or(u.ByElement[ir.JSONNumber], u.ByElement[ir.JSONInteger]), digits},
+				} {
+					if kc.v != nil && kc.v != fallback {
+						es.Case(kc.first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, kc.v) })
+					}
+				}
+			})
+		}
+		decodeVariant(c, t, r, fallback)
+	})
 }
 
 // numberCase sends integer literals to the integer variant and other numbers

@@ -160,6 +160,20 @@ func (d *decoder) skipSpace() {
 	d.pos = i
 }
 
+// firstElement returns the first byte of the first element of the array
+// at the decoder, or 0 for an empty one, without moving: what tells a
+// union's array variants apart (see the generated decoders).
+func (d *decoder) firstElement() byte {
+	i := d.pos + 1
+	for i < len(d.data) && (d.data[i] == ' ' || d.data[i] == '\t' || d.data[i] == '\n' || d.data[i] == '\r') {
+		i++
+	}
+	if i < len(d.data) && d.data[i] != ']' {
+		return d.data[i]
+	}
+	return 0
+}
+
 // finish returns err, or an error when more than white space follows the
 // value: the end of an UnmarshalJSON.
 func (d *decoder) finish(err error) error {

@@ -177,6 +177,11 @@ type Union struct {
 	// ByToken maps a JSON token kind (for non-object values) to the variant
 	// that takes it; a kind absent here is kept raw as an unknown variant.
 	ByToken map[JSONKind]*Variant
+	// ByElement, set when several variants are arrays (OpenAI's moderation
+	// input: strings, or content parts), maps the kind of an array's first
+	// element to the variant that takes the array; an empty array, or an
+	// element of a kind absent here, goes to ByToken[JSONArray].
+	ByElement map[JSONKind]*Variant
 	// Objects are the variants that take objects, in dispatch order: by tag
 	// when TagProperty is set, else the first whose Required properties are
 	// all present wins (build orders larger required sets first).

@@ -235,6 +235,68 @@ func (v *LimitsSizeString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "unlimited", "default")
 }
 
+func (v *ModerationInputArray2ItemImageURL) decodeJSON(d *decoder) error {
+	*v = ModerationInputArray2ItemImageURL{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ModerationInputArray2ItemImageURL", "", err)
+		}
+		switch string(key) {
+		case "type":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "image_url")
+		case "image_url":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.ImageURL)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ModerationInputArray2ItemImageURL", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ModerationInputArray2ItemImageURL) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ModerationInputArray2ItemText) decodeJSON(d *decoder) error {
+	*v = ModerationInputArray2ItemText{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ModerationInputArray2ItemText", "", err)
+		}
+		switch string(key) {
+		case "type":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x1), 0, &v.Type, "text")
+		case "text":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Text)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ModerationInputArray2ItemText", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ModerationInputArray2ItemText) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64

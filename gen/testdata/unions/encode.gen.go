@@ -183,6 +183,56 @@ func (v LimitsSizeString) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
+func (v ModerationInputArray2ItemImageURL) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	{
+		value := v.Type
+		if value == "" && !v.rec.wasEmpty(0) {
+			value = "image_url"
+		}
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
+			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"image_url\":", v.ImageURL == ""); ok {
+		b = appendString(b, v.ImageURL)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ModerationInputArray2ItemImageURL) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ModerationInputArray2ItemText) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	{
+		value := v.Type
+		if value == "" && !v.rec.wasEmpty(0) {
+			value = "text"
+		}
+		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
+			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
+		b = appendString(b, v.Text)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ModerationInputArray2ItemText) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
 func (v Named) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

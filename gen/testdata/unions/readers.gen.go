@@ -28,6 +28,75 @@ func readOptLimitsSize(d *decoder, o *Opt[LimitsSize]) error {
 	return nil
 }
 
+// readSliceFloat64 decodes an array; null is a nil slice, [] an empty one.
+func readSliceFloat64(d *decoder, s *[]float64) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[float64]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readFloat64(buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
+// readSliceModerationInputArray2Item decodes an array; null is a nil slice, [] an empty one.
+func readSliceModerationInputArray2Item(d *decoder, s *[]ModerationInputArray2Item) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[ModerationInputArray2Item]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := (buf.next()).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
+// readSliceSliceFloat64 decodes an array; null is a nil slice, [] an empty one.
+func readSliceSliceFloat64(d *decoder, s *[][]float64) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[[]float64]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := readSliceFloat64(d, buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
 // readSliceString decodes an array; null is a nil slice, [] an empty one.
 func readSliceString(d *decoder, s *[]string) error {
 	if d.null() {

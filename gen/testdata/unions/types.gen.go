@@ -135,6 +135,26 @@ const (
 // Model is an open enum spelled as anyOf [string, enum].
 type Model = KnownModel
 
+// ModerationInputArray2ItemImageURL is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/1.
+type ModerationInputArray2ItemImageURL struct {
+	Type     string `json:"type"`
+	ImageURL string `json:"image_url"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ModerationInputArray2ItemText is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/0.
+type ModerationInputArray2ItemText struct {
+	Type string `json:"type"`
+	Text string `json:"text"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Named is the schema at #/components/schemas/Named.
 type Named struct {
 	Name string `json:"name"`

@@ -181,6 +181,63 @@ func (u LimitsSize) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u ModerationInput) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ModerationInputKindString:
+		return appendString(b, u.str), nil
+	case ModerationInputKindArray:
+		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ModerationInputKindArray2:
+		if b, err = appendSliceOf(b, u.value.([]ModerationInputArray2Item)); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ModerationInputKindArray3:
+		if b, err = appendSlice(b, u.value.([][]float64), func(b []byte, x0 []float64) ([]byte, error) {
+			var err error
+			if b, err = appendSlice(b, x0, appendFloat64Elem); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u ModerationInput) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u ModerationInputArray2Item) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ModerationInputArray2ItemKindText:
+		if b, err = u.value.(ModerationInputArray2ItemText).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ModerationInputArray2ItemKindImageURL:
+		if b, err = u.value.(ModerationInputArray2ItemImageURL).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u ModerationInputArray2Item) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Setting) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -533,6 +590,81 @@ func (u *LimitsSize) decodeJSON(d *decoder) error {
 	}
 	*u = LimitsSize{
 		kind: LimitsSizeKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *ModerationInput) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *ModerationInput) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = ModerationInputOfString(x)
+		return fieldError("ModerationInput", "", err)
+	case '[':
+		switch d.firstElement() {
+		case '{':
+			var x []ModerationInputArray2Item
+			err := readSliceModerationInputArray2Item(d, &x)
+			*u = ModerationInputOfArray2(x)
+			return fieldError("ModerationInput", "", err)
+		case '[':
+			var x [][]float64
+			err := readSliceSliceFloat64(d, &x)
+			*u = ModerationInputOfArray3(x)
+			return fieldError("ModerationInput", "", err)
+		}
+		var x []string
+		err := readSliceString(d, &x)
+		*u = ModerationInputOfArray(x)
+		return fieldError("ModerationInput", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("ModerationInput", "", err)
+	}
+	*u = ModerationInput{
+		kind: ModerationInputKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *ModerationInputArray2Item) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *ModerationInputArray2Item) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch string(d.tag("type")) {
+		case "text":
+			var x ModerationInputArray2ItemText
+			err := (&x).decodeJSON(d)
+			*u = ModerationInputArray2ItemOfText(x)
+			return fieldError("ModerationInputArray2Item", "", err)
+		case "image_url":
+			var x ModerationInputArray2ItemImageURL
+			err := (&x).decodeJSON(d)
+			*u = ModerationInputArray2ItemOfImageURL(x)
+			return fieldError("ModerationInputArray2Item", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("ModerationInputArray2Item", "", err)
+	}
+	*u = ModerationInputArray2Item{
+		kind: ModerationInputArray2ItemKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

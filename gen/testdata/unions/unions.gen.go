@@ -665,6 +665,183 @@ func (u LimitsSize) Raw() json.RawMessage {
 	return u.raw
 }
 
+// ModerationInput: Several array variants, told apart by the first element (OpenAI's
+// moderation input).
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ModerationInputKindUnknown and
+// encodes back unchanged (see Raw).
+type ModerationInput struct {
+	kind  ModerationInputKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// ModerationInputKind says which variant a ModerationInput holds.
+type ModerationInputKind int
+
+// Variants of ModerationInput.
+const (
+	ModerationInputKindUnknown ModerationInputKind = iota
+	ModerationInputKindString
+	ModerationInputKindArray
+	ModerationInputKindArray2
+	ModerationInputKindArray3
+)
+
+// String returns the variant's name.
+func (k ModerationInputKind) String() string {
+	switch k {
+	case ModerationInputKindString:
+		return "String"
+	case ModerationInputKindArray:
+		return "Array"
+	case ModerationInputKindArray2:
+		return "Array2"
+	case ModerationInputKindArray3:
+		return "Array3"
+	}
+	return "Unknown"
+}
+
+// ModerationInputOfString returns a ModerationInput holding v.
+func ModerationInputOfString(v string) ModerationInput {
+	return ModerationInput{
+		kind: ModerationInputKindString,
+		str:  string(v),
+	}
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u ModerationInput) AsString() (string, bool) {
+	return string(u.str), u.kind == ModerationInputKindString
+}
+
+// ModerationInputOfArray returns a ModerationInput holding v.
+func ModerationInputOfArray(v []string) ModerationInput {
+	return ModerationInput{
+		kind:  ModerationInputKindArray,
+		value: v,
+	}
+}
+
+// AsArray returns the Array variant, and false when the value holds another.
+func (u ModerationInput) AsArray() ([]string, bool) {
+	v, ok := u.value.([]string)
+	return v, ok && u.kind == ModerationInputKindArray
+}
+
+// ModerationInputOfArray2 returns a ModerationInput holding v.
+func ModerationInputOfArray2(v []ModerationInputArray2Item) ModerationInput {
+	return ModerationInput{
+		kind:  ModerationInputKindArray2,
+		value: v,
+	}
+}
+
+// AsArray2 returns the Array2 variant, and false when the value holds another.
+func (u ModerationInput) AsArray2() ([]ModerationInputArray2Item, bool) {
+	v, ok := u.value.([]ModerationInputArray2Item)
+	return v, ok && u.kind == ModerationInputKindArray2
+}
+
+// ModerationInputOfArray3 returns a ModerationInput holding v.
+func ModerationInputOfArray3(v [][]float64) ModerationInput {
+	return ModerationInput{
+		kind:  ModerationInputKindArray3,
+		value: v,
+	}
+}
+
+// AsArray3 returns the Array3 variant, and false when the value holds another.
+func (u ModerationInput) AsArray3() ([][]float64, bool) {
+	v, ok := u.value.([][]float64)
+	return v, ok && u.kind == ModerationInputKindArray3
+}
+
+// Kind says which variant u holds.
+func (u ModerationInput) Kind() ModerationInputKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u ModerationInput) Raw() json.RawMessage {
+	return u.raw
+}
+
+// ModerationInputArray2Item is the schema at #/components/schemas/ModerationInput/oneOf/2/items.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ModerationInputArray2ItemKindUnknown and
+// encodes back unchanged (see Raw).
+type ModerationInputArray2Item struct {
+	kind  ModerationInputArray2ItemKind
+	value any
+	raw   json.RawMessage
+}
+
+// ModerationInputArray2ItemKind says which variant a ModerationInputArray2Item holds.
+type ModerationInputArray2ItemKind int
+
+// Variants of ModerationInputArray2Item.
+const (
+	ModerationInputArray2ItemKindUnknown ModerationInputArray2ItemKind = iota
+	ModerationInputArray2ItemKindText
+	ModerationInputArray2ItemKindImageURL
+)
+
+// String returns the variant's name.
+func (k ModerationInputArray2ItemKind) String() string {
+	switch k {
+	case ModerationInputArray2ItemKindText:
+		return "Text"
+	case ModerationInputArray2ItemKindImageURL:
+		return "ImageURL"
+	}
+	return "Unknown"
+}
+
+// ModerationInputArray2ItemOfText returns a ModerationInputArray2Item holding v.
+func ModerationInputArray2ItemOfText(v ModerationInputArray2ItemText) ModerationInputArray2Item {
+	return ModerationInputArray2Item{
+		kind:  ModerationInputArray2ItemKindText,
+		value: v,
+	}
+}
+
+// AsText returns the Text variant, and false when the value holds another.
+func (u ModerationInputArray2Item) AsText() (ModerationInputArray2ItemText, bool) {
+	v, ok := u.value.(ModerationInputArray2ItemText)
+	return v, ok && u.kind == ModerationInputArray2ItemKindText
+}
+
+// ModerationInputArray2ItemOfImageURL returns a ModerationInputArray2Item holding v.
+func ModerationInputArray2ItemOfImageURL(v ModerationInputArray2ItemImageURL) ModerationInputArray2Item {
+	return ModerationInputArray2Item{
+		kind:  ModerationInputArray2ItemKindImageURL,
+		value: v,
+	}
+}
+
+// AsImageURL returns the ImageURL variant, and false when the value holds another.
+func (u ModerationInputArray2Item) AsImageURL() (ModerationInputArray2ItemImageURL, bool) {
+	v, ok := u.value.(ModerationInputArray2ItemImageURL)
+	return v, ok && u.kind == ModerationInputArray2ItemKindImageURL
+}
+
+// Kind says which variant u holds.
+func (u ModerationInputArray2Item) Kind() ModerationInputArray2ItemKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u ModerationInputArray2Item) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Setting is a name, or free-form settings kept as their JSON.
 //
 // It holds one variant; Kind says which, and the As methods return it.

@@ -5,6 +5,7 @@ package api
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -121,5 +122,43 @@ func TestObjectVariantTitles(t *testing.T) {
 	out, err := json.Marshal(ShipmentOfSingleParcel(ShipmentSingleParcel{Parcel: "p"}))
 	if err != nil || string(out) != `{"parcel":"p"}` {
 		t.Errorf("encoded %s, %v", out, err)
+	}
+}
+
+// TestArrayVariantsByElement: of several array variants, the one whose
+// elements fit the first element's kind takes the array (an empty array
+// the first), and every one encodes back as it came.
+func TestArrayVariantsByElement(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		kind ModerationInputKind
+	}{
+		{`"one text"`, ModerationInputKindString},
+		{`["a","b"]`, ModerationInputKindArray},
+		{` [ {"type":"text","text":"hi"},{"type":"image_url","image_url":"https://x"}]`, ModerationInputKindArray2},
+		{`[[1,2.5],[3]]`, ModerationInputKindArray3},
+		{`[]`, ModerationInputKindArray},
+		{`[true]`, ModerationInputKindArray},
+	} {
+		var in ModerationInput
+		err := json.Unmarshal([]byte(c.body), &in)
+		if c.body == `[true]` {
+			// No variant takes booleans: the first array variant's error.
+			if err == nil {
+				t.Errorf("%s: decoded as %v", c.body, in.Kind())
+			}
+			continue
+		}
+		if err != nil || in.Kind() != c.kind {
+			t.Errorf("%s: %v %v, want %v", c.body, in.Kind(), err, c.kind)
+			continue
+		}
+		out, err := json.Marshal(in)
+		var want, got any
+		_ = json.Unmarshal([]byte(c.body), &want)
+		_ = json.Unmarshal(out, &got)
+		if err != nil || !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: encodes as %s, %v", c.body, out, err)
+		}
 	}
 }
