@@ -44,8 +44,19 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 			tagCount[tag]++
 		}
 	}
-	for _, c := range cands {
-		label := b.variantLabel(t, c, tagCount)
+	base := make([]string, len(cands))
+	arrays := 0
+	for i, c := range cands {
+		if base[i] = b.variantLabel(t, c, tagCount); base[i] == "Array" && c.src != nil {
+			arrays++
+		}
+	}
+	for i, c := range cands {
+		label := base[i]
+		if label == "Array" && arrays > 1 && c.src != nil {
+			// Array, Array2 and Array3 would say nothing of which is which.
+			label = "ArrayOf" + b.elementLabel(c.src.Value.Items)
+		}
 		label = labels.Claim(label)
 		v := &ir.Variant{Label: label, Tags: c.tags}
 		if c.nested != nil {
@@ -250,6 +261,41 @@ func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int
 		return trimCommonPrefix(t.Name, title)
 	}
 	return label
+}
+
+// elementLabel names the elements of an array variant, for a union with
+// several (CreateCompletionRequestPromptOfArrayOfString beside
+// ...OfArrayOfInteger and ...OfArrayOfArrayOfInteger): the component they
+// are, their type, their title, or what they are.
+func (b *builder) elementLabel(items *openapi3.SchemaRef) string {
+	if items == nil || items.Value == nil {
+		return "Value"
+	}
+	if name, ok := componentName(items.Ref); ok {
+		if comp := b.comps[name]; comp != nil {
+			return comp.t.Name
+		}
+	}
+	sh := shapeOf(items.Value)
+	switch {
+	case len(sh.types) == 1 && sh.types[0] == openapi3.TypeArray:
+		return "ArrayOf" + b.elementLabel(items.Value.Items)
+	case len(sh.types) == 1:
+		return naming.Exported(sh.types[0])
+	case len(sh.enum) > 0:
+		return "String"
+	}
+	if title := naming.Exported(items.Value.Title); title != "" {
+		return title
+	}
+	objects := isObjectSchema(items.Value) || len(sh.variants) > 0
+	for _, v := range sh.variants {
+		objects = objects && v != nil && v.Value != nil && isObjectSchema(v.Value)
+	}
+	if objects { // an object, or a union of objects (content parts)
+		return "Object"
+	}
+	return "Value"
 }
 
 // trimCommonPrefix drops the leading words variant shares with union:

@@ -235,14 +235,14 @@ func (v *LimitsSizeString) decodeJSON(d *decoder) error {
 	return d.readKnown((*string)(v), "unlimited", "default")
 }
 
-func (v *ModerationInputArray2ItemImageURL) decodeJSON(d *decoder) error {
-	*v = ModerationInputArray2ItemImageURL{}
+func (v *ModerationInputArrayOfObjectItemImageURL) decodeJSON(d *decoder) error {
+	*v = ModerationInputArrayOfObjectItemImageURL{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
 			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ModerationInputArray2ItemImageURL", "", err)
+			return fieldError("ModerationInputArrayOfObjectItemImageURL", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -253,27 +253,27 @@ func (v *ModerationInputArray2ItemImageURL) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ModerationInputArray2ItemImageURL", string(key), err)
+			return fieldError("ModerationInputArrayOfObjectItemImageURL", string(key), err)
 		}
 	}
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *ModerationInputArray2ItemImageURL) UnmarshalJSON(data []byte) error {
+func (v *ModerationInputArrayOfObjectItemImageURL) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}
 	return nil
 }
 
-func (v *ModerationInputArray2ItemText) decodeJSON(d *decoder) error {
-	*v = ModerationInputArray2ItemText{}
+func (v *ModerationInputArrayOfObjectItemText) decodeJSON(d *decoder) error {
+	*v = ModerationInputArrayOfObjectItemText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
 			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ModerationInputArray2ItemText", "", err)
+			return fieldError("ModerationInputArrayOfObjectItemText", "", err)
 		}
 		switch string(key) {
 		case "type":
@@ -284,13 +284,13 @@ func (v *ModerationInputArray2ItemText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ModerationInputArray2ItemText", string(key), err)
+			return fieldError("ModerationInputArrayOfObjectItemText", string(key), err)
 		}
 	}
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *ModerationInputArray2ItemText) UnmarshalJSON(data []byte) error {
+func (v *ModerationInputArrayOfObjectItemText) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -183,7 +183,7 @@ func (v LimitsSizeString) appendJSON(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-func (v ModerationInputArray2ItemImageURL) appendJSON(b []byte) ([]byte, error) {
+func (v ModerationInputArrayOfObjectItemImageURL) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -204,11 +204,11 @@ func (v ModerationInputArray2ItemImageURL) appendJSON(b []byte) ([]byte, error) 
 }
 
 // MarshalJSON encodes v as JSON.
-func (v ModerationInputArray2ItemImageURL) MarshalJSON() ([]byte, error) {
+func (v ModerationInputArrayOfObjectItemImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-func (v ModerationInputArray2ItemText) appendJSON(b []byte) ([]byte, error) {
+func (v ModerationInputArrayOfObjectItemText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -229,7 +229,7 @@ func (v ModerationInputArray2ItemText) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes v as JSON.
-func (v ModerationInputArray2ItemText) MarshalJSON() ([]byte, error) {
+func (v ModerationInputArrayOfObjectItemText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 

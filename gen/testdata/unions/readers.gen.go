@@ -51,13 +51,13 @@ func readSliceFloat64(d *decoder, s *[]float64) error {
 	return nil
 }
 
-// readSliceModerationInputArray2Item decodes an array; null is a nil slice, [] an empty one.
-func readSliceModerationInputArray2Item(d *decoder, s *[]ModerationInputArray2Item) error {
+// readSliceModerationInputArrayOfObjectItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceModerationInputArrayOfObjectItem(d *decoder, s *[]ModerationInputArrayOfObjectItem) error {
 	if d.null() {
 		*s = nil
 		return nil
 	}
-	var buf sliceBuf[ModerationInputArray2Item]
+	var buf sliceBuf[ModerationInputArrayOfObjectItem]
 	for i := 0; ; i++ {
 		more, err := d.element(i)
 		if err != nil {

@@ -135,8 +135,8 @@ const (
 // Model is an open enum spelled as anyOf [string, enum].
 type Model = KnownModel
 
-// ModerationInputArray2ItemImageURL is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/1.
-type ModerationInputArray2ItemImageURL struct {
+// ModerationInputArrayOfObjectItemImageURL is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/1.
+type ModerationInputArrayOfObjectItemImageURL struct {
 	Type     string `json:"type"`
 	ImageURL string `json:"image_url"`
 
@@ -145,8 +145,8 @@ type ModerationInputArray2ItemImageURL struct {
 	rec *record
 }
 
-// ModerationInputArray2ItemText is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/0.
-type ModerationInputArray2ItemText struct {
+// ModerationInputArrayOfObjectItemText is the schema at #/components/schemas/ModerationInput/oneOf/2/items/oneOf/0.
+type ModerationInputArrayOfObjectItemText struct {
 	Type string `json:"type"`
 	Text string `json:"text"`
 

@@ -186,17 +186,17 @@ func (u ModerationInput) appendJSON(b []byte) ([]byte, error) {
 	switch u.kind {
 	case ModerationInputKindString:
 		return appendString(b, u.str), nil
-	case ModerationInputKindArray:
+	case ModerationInputKindArrayOfString:
 		if b, err = appendSliceString(b, u.value.([]string)); err != nil {
 			return nil, err
 		}
 		return b, nil
-	case ModerationInputKindArray2:
-		if b, err = appendSliceOf(b, u.value.([]ModerationInputArray2Item)); err != nil {
+	case ModerationInputKindArrayOfObject:
+		if b, err = appendSliceOf(b, u.value.([]ModerationInputArrayOfObjectItem)); err != nil {
 			return nil, err
 		}
 		return b, nil
-	case ModerationInputKindArray3:
+	case ModerationInputKindArrayOfArrayOfNumber:
 		if b, err = appendSlice(b, u.value.([][]float64), func(b []byte, x0 []float64) ([]byte, error) {
 			var err error
 			if b, err = appendSlice(b, x0, appendFloat64Elem); err != nil {
@@ -216,16 +216,16 @@ func (u ModerationInput) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
-func (u ModerationInputArray2Item) appendJSON(b []byte) ([]byte, error) {
+func (u ModerationInputArrayOfObjectItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
-	case ModerationInputArray2ItemKindText:
-		if b, err = u.value.(ModerationInputArray2ItemText).appendJSON(b); err != nil {
+	case ModerationInputArrayOfObjectItemKindText:
+		if b, err = u.value.(ModerationInputArrayOfObjectItemText).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
-	case ModerationInputArray2ItemKindImageURL:
-		if b, err = u.value.(ModerationInputArray2ItemImageURL).appendJSON(b); err != nil {
+	case ModerationInputArrayOfObjectItemKindImageURL:
+		if b, err = u.value.(ModerationInputArrayOfObjectItemImageURL).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -234,7 +234,7 @@ func (u ModerationInputArray2Item) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes u as JSON.
-func (u ModerationInputArray2Item) MarshalJSON() ([]byte, error) {
+func (u ModerationInputArrayOfObjectItem) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
@@ -611,19 +611,19 @@ func (u *ModerationInput) decodeJSON(d *decoder) error {
 	case '[':
 		switch d.firstElement() {
 		case '{':
-			var x []ModerationInputArray2Item
-			err := readSliceModerationInputArray2Item(d, &x)
-			*u = ModerationInputOfArray2(x)
+			var x []ModerationInputArrayOfObjectItem
+			err := readSliceModerationInputArrayOfObjectItem(d, &x)
+			*u = ModerationInputOfArrayOfObject(x)
 			return fieldError("ModerationInput", "", err)
 		case '[':
 			var x [][]float64
 			err := readSliceSliceFloat64(d, &x)
-			*u = ModerationInputOfArray3(x)
+			*u = ModerationInputOfArrayOfArrayOfNumber(x)
 			return fieldError("ModerationInput", "", err)
 		}
 		var x []string
 		err := readSliceString(d, &x)
-		*u = ModerationInputOfArray(x)
+		*u = ModerationInputOfArrayOfString(x)
 		return fieldError("ModerationInput", "", err)
 	}
 	raw, err := d.raw()
@@ -638,33 +638,33 @@ func (u *ModerationInput) decodeJSON(d *decoder) error {
 }
 
 // UnmarshalJSON decodes data.
-func (u *ModerationInputArray2Item) UnmarshalJSON(data []byte) error {
+func (u *ModerationInputArrayOfObjectItem) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
 	return d.finish(u.decodeJSON(&d))
 }
 
-func (u *ModerationInputArray2Item) decodeJSON(d *decoder) error {
+func (u *ModerationInputArrayOfObjectItem) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
 		switch string(d.tag("type")) {
 		case "text":
-			var x ModerationInputArray2ItemText
+			var x ModerationInputArrayOfObjectItemText
 			err := (&x).decodeJSON(d)
-			*u = ModerationInputArray2ItemOfText(x)
-			return fieldError("ModerationInputArray2Item", "", err)
+			*u = ModerationInputArrayOfObjectItemOfText(x)
+			return fieldError("ModerationInputArrayOfObjectItem", "", err)
 		case "image_url":
-			var x ModerationInputArray2ItemImageURL
+			var x ModerationInputArrayOfObjectItemImageURL
 			err := (&x).decodeJSON(d)
-			*u = ModerationInputArray2ItemOfImageURL(x)
-			return fieldError("ModerationInputArray2Item", "", err)
+			*u = ModerationInputArrayOfObjectItemOfImageURL(x)
+			return fieldError("ModerationInputArrayOfObjectItem", "", err)
 		}
 	}
 	raw, err := d.raw()
 	if err != nil {
-		return fieldError("ModerationInputArray2Item", "", err)
+		return fieldError("ModerationInputArrayOfObjectItem", "", err)
 	}
-	*u = ModerationInputArray2Item{
-		kind: ModerationInputArray2ItemKindUnknown,
+	*u = ModerationInputArrayOfObjectItem{
+		kind: ModerationInputArrayOfObjectItemKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

@@ -685,9 +685,9 @@ type ModerationInputKind int
 const (
 	ModerationInputKindUnknown ModerationInputKind = iota
 	ModerationInputKindString
-	ModerationInputKindArray
-	ModerationInputKindArray2
-	ModerationInputKindArray3
+	ModerationInputKindArrayOfString
+	ModerationInputKindArrayOfObject
+	ModerationInputKindArrayOfArrayOfNumber
 )
 
 // String returns the variant's name.
@@ -695,12 +695,12 @@ func (k ModerationInputKind) String() string {
 	switch k {
 	case ModerationInputKindString:
 		return "String"
-	case ModerationInputKindArray:
-		return "Array"
-	case ModerationInputKindArray2:
-		return "Array2"
-	case ModerationInputKindArray3:
-		return "Array3"
+	case ModerationInputKindArrayOfString:
+		return "ArrayOfString"
+	case ModerationInputKindArrayOfObject:
+		return "ArrayOfObject"
+	case ModerationInputKindArrayOfArrayOfNumber:
+		return "ArrayOfArrayOfNumber"
 	}
 	return "Unknown"
 }
@@ -718,46 +718,46 @@ func (u ModerationInput) AsString() (string, bool) {
 	return string(u.str), u.kind == ModerationInputKindString
 }
 
-// ModerationInputOfArray returns a ModerationInput holding v.
-func ModerationInputOfArray(v []string) ModerationInput {
+// ModerationInputOfArrayOfString returns a ModerationInput holding v.
+func ModerationInputOfArrayOfString(v []string) ModerationInput {
 	return ModerationInput{
-		kind:  ModerationInputKindArray,
+		kind:  ModerationInputKindArrayOfString,
 		value: v,
 	}
 }
 
-// AsArray returns the Array variant, and false when the value holds another.
-func (u ModerationInput) AsArray() ([]string, bool) {
+// AsArrayOfString returns the ArrayOfString variant, and false when the value holds another.
+func (u ModerationInput) AsArrayOfString() ([]string, bool) {
 	v, ok := u.value.([]string)
-	return v, ok && u.kind == ModerationInputKindArray
+	return v, ok && u.kind == ModerationInputKindArrayOfString
 }
 
-// ModerationInputOfArray2 returns a ModerationInput holding v.
-func ModerationInputOfArray2(v []ModerationInputArray2Item) ModerationInput {
+// ModerationInputOfArrayOfObject returns a ModerationInput holding v.
+func ModerationInputOfArrayOfObject(v []ModerationInputArrayOfObjectItem) ModerationInput {
 	return ModerationInput{
-		kind:  ModerationInputKindArray2,
+		kind:  ModerationInputKindArrayOfObject,
 		value: v,
 	}
 }
 
-// AsArray2 returns the Array2 variant, and false when the value holds another.
-func (u ModerationInput) AsArray2() ([]ModerationInputArray2Item, bool) {
-	v, ok := u.value.([]ModerationInputArray2Item)
-	return v, ok && u.kind == ModerationInputKindArray2
+// AsArrayOfObject returns the ArrayOfObject variant, and false when the value holds another.
+func (u ModerationInput) AsArrayOfObject() ([]ModerationInputArrayOfObjectItem, bool) {
+	v, ok := u.value.([]ModerationInputArrayOfObjectItem)
+	return v, ok && u.kind == ModerationInputKindArrayOfObject
 }
 
-// ModerationInputOfArray3 returns a ModerationInput holding v.
-func ModerationInputOfArray3(v [][]float64) ModerationInput {
+// ModerationInputOfArrayOfArrayOfNumber returns a ModerationInput holding v.
+func ModerationInputOfArrayOfArrayOfNumber(v [][]float64) ModerationInput {
 	return ModerationInput{
-		kind:  ModerationInputKindArray3,
+		kind:  ModerationInputKindArrayOfArrayOfNumber,
 		value: v,
 	}
 }
 
-// AsArray3 returns the Array3 variant, and false when the value holds another.
-func (u ModerationInput) AsArray3() ([][]float64, bool) {
+// AsArrayOfArrayOfNumber returns the ArrayOfArrayOfNumber variant, and false when the value holds another.
+func (u ModerationInput) AsArrayOfArrayOfNumber() ([][]float64, bool) {
 	v, ok := u.value.([][]float64)
-	return v, ok && u.kind == ModerationInputKindArray3
+	return v, ok && u.kind == ModerationInputKindArrayOfArrayOfNumber
 }
 
 // Kind says which variant u holds.
@@ -771,74 +771,74 @@ func (u ModerationInput) Raw() json.RawMessage {
 	return u.raw
 }
 
-// ModerationInputArray2Item is the schema at #/components/schemas/ModerationInput/oneOf/2/items.
+// ModerationInputArrayOfObjectItem is the schema at #/components/schemas/ModerationInput/oneOf/2/items.
 //
 // It holds one variant; Kind says which, and the As methods return it.
-// A variant this version does not know decodes as ModerationInputArray2ItemKindUnknown and
+// A variant this version does not know decodes as ModerationInputArrayOfObjectItemKindUnknown and
 // encodes back unchanged (see Raw).
-type ModerationInputArray2Item struct {
-	kind  ModerationInputArray2ItemKind
+type ModerationInputArrayOfObjectItem struct {
+	kind  ModerationInputArrayOfObjectItemKind
 	value any
 	raw   json.RawMessage
 }
 
-// ModerationInputArray2ItemKind says which variant a ModerationInputArray2Item holds.
-type ModerationInputArray2ItemKind int
+// ModerationInputArrayOfObjectItemKind says which variant a ModerationInputArrayOfObjectItem holds.
+type ModerationInputArrayOfObjectItemKind int
 
-// Variants of ModerationInputArray2Item.
+// Variants of ModerationInputArrayOfObjectItem.
 const (
-	ModerationInputArray2ItemKindUnknown ModerationInputArray2ItemKind = iota
-	ModerationInputArray2ItemKindText
-	ModerationInputArray2ItemKindImageURL
+	ModerationInputArrayOfObjectItemKindUnknown ModerationInputArrayOfObjectItemKind = iota
+	ModerationInputArrayOfObjectItemKindText
+	ModerationInputArrayOfObjectItemKindImageURL
 )
 
 // String returns the variant's name.
-func (k ModerationInputArray2ItemKind) String() string {
+func (k ModerationInputArrayOfObjectItemKind) String() string {
 	switch k {
-	case ModerationInputArray2ItemKindText:
+	case ModerationInputArrayOfObjectItemKindText:
 		return "Text"
-	case ModerationInputArray2ItemKindImageURL:
+	case ModerationInputArrayOfObjectItemKindImageURL:
 		return "ImageURL"
 	}
 	return "Unknown"
 }
 
-// ModerationInputArray2ItemOfText returns a ModerationInputArray2Item holding v.
-func ModerationInputArray2ItemOfText(v ModerationInputArray2ItemText) ModerationInputArray2Item {
-	return ModerationInputArray2Item{
-		kind:  ModerationInputArray2ItemKindText,
+// ModerationInputArrayOfObjectItemOfText returns a ModerationInputArrayOfObjectItem holding v.
+func ModerationInputArrayOfObjectItemOfText(v ModerationInputArrayOfObjectItemText) ModerationInputArrayOfObjectItem {
+	return ModerationInputArrayOfObjectItem{
+		kind:  ModerationInputArrayOfObjectItemKindText,
 		value: v,
 	}
 }
 
 // AsText returns the Text variant, and false when the value holds another.
-func (u ModerationInputArray2Item) AsText() (ModerationInputArray2ItemText, bool) {
-	v, ok := u.value.(ModerationInputArray2ItemText)
-	return v, ok && u.kind == ModerationInputArray2ItemKindText
+func (u ModerationInputArrayOfObjectItem) AsText() (ModerationInputArrayOfObjectItemText, bool) {
+	v, ok := u.value.(ModerationInputArrayOfObjectItemText)
+	return v, ok && u.kind == ModerationInputArrayOfObjectItemKindText
 }
 
-// ModerationInputArray2ItemOfImageURL returns a ModerationInputArray2Item holding v.
-func ModerationInputArray2ItemOfImageURL(v ModerationInputArray2ItemImageURL) ModerationInputArray2Item {
-	return ModerationInputArray2Item{
-		kind:  ModerationInputArray2ItemKindImageURL,
+// ModerationInputArrayOfObjectItemOfImageURL returns a ModerationInputArrayOfObjectItem holding v.
+func ModerationInputArrayOfObjectItemOfImageURL(v ModerationInputArrayOfObjectItemImageURL) ModerationInputArrayOfObjectItem {
+	return ModerationInputArrayOfObjectItem{
+		kind:  ModerationInputArrayOfObjectItemKindImageURL,
 		value: v,
 	}
 }
 
 // AsImageURL returns the ImageURL variant, and false when the value holds another.
-func (u ModerationInputArray2Item) AsImageURL() (ModerationInputArray2ItemImageURL, bool) {
-	v, ok := u.value.(ModerationInputArray2ItemImageURL)
-	return v, ok && u.kind == ModerationInputArray2ItemKindImageURL
+func (u ModerationInputArrayOfObjectItem) AsImageURL() (ModerationInputArrayOfObjectItemImageURL, bool) {
+	v, ok := u.value.(ModerationInputArrayOfObjectItemImageURL)
+	return v, ok && u.kind == ModerationInputArrayOfObjectItemKindImageURL
 }
 
 // Kind says which variant u holds.
-func (u ModerationInputArray2Item) Kind() ModerationInputArray2ItemKind {
+func (u ModerationInputArrayOfObjectItem) Kind() ModerationInputArrayOfObjectItemKind {
 	return u.kind
 }
 
 // Raw returns the JSON of a variant this version does not know, as it
 // was received, and nil for known variants.
-func (u ModerationInputArray2Item) Raw() json.RawMessage {
+func (u ModerationInputArrayOfObjectItem) Raw() json.RawMessage {
 	return u.raw
 }
 

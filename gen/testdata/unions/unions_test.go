@@ -125,20 +125,20 @@ func TestObjectVariantTitles(t *testing.T) {
 	}
 }
 
-// TestArrayVariantsByElement: of several array variants, the one whose
-// elements fit the first element's kind takes the array (an empty array
-// the first), and every one encodes back as it came.
+// TestArrayVariantsByElement: of several array variants, named for their
+// elements, the one whose elements fit the first element's kind takes the
+// array (an empty array the first), and every one encodes back as it came.
 func TestArrayVariantsByElement(t *testing.T) {
 	for _, c := range []struct {
 		body string
 		kind ModerationInputKind
 	}{
 		{`"one text"`, ModerationInputKindString},
-		{`["a","b"]`, ModerationInputKindArray},
-		{` [ {"type":"text","text":"hi"},{"type":"image_url","image_url":"https://x"}]`, ModerationInputKindArray2},
-		{`[[1,2.5],[3]]`, ModerationInputKindArray3},
-		{`[]`, ModerationInputKindArray},
-		{`[true]`, ModerationInputKindArray},
+		{`["a","b"]`, ModerationInputKindArrayOfString},
+		{` [ {"type":"text","text":"hi"},{"type":"image_url","image_url":"https://x"}]`, ModerationInputKindArrayOfObject},
+		{`[[1,2.5],[3]]`, ModerationInputKindArrayOfArrayOfNumber},
+		{`[]`, ModerationInputKindArrayOfString},
+		{`[true]`, ModerationInputKindArrayOfString},
 	} {
 		var in ModerationInput
 		err := json.Unmarshal([]byte(c.body), &in)
