@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"net/textproto"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -255,10 +256,16 @@ func (b *builder) auth() *ir.Auth {
 
 // baseURL is the first server's URL with its variables at their defaults.
 func baseURL(doc *openapi3.T) string {
-	if len(doc.Servers) == 0 || doc.Servers[0] == nil {
+	return serverURL(doc.Servers)
+}
+
+// serverURL is the first of servers' URL with its variables at their
+// defaults, "" when there is none.
+func serverURL(servers openapi3.Servers) string {
+	if len(servers) == 0 || servers[0] == nil {
 		return ""
 	}
-	s := doc.Servers[0]
+	s := servers[0]
 	u := s.URL
 	for _, name := range sortedKeys(s.Variables) {
 		if v := s.Variables[name]; v != nil {
@@ -266,6 +273,38 @@ func baseURL(doc *openapi3.T) string {
 		}
 	}
 	return strings.TrimRight(u, "/")
+}
+
+// operationServer is the server an operation's requests go to when its
+// own servers (or its path item's) name one other than the document's:
+// Box's uploads and downloads, DigitalOcean's inference API. A server the
+// client could not reach as written (a variable without a usable default,
+// as GitHub's {origin}, or no host, as a presigned upload's "https://") is
+// left to the caller's WithRequestBaseURL; "" otherwise.
+func operationServer(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Operation) string {
+	servers := item.Servers
+	if op.Servers != nil && len(*op.Servers) > 0 {
+		servers = *op.Servers
+	}
+	own := serverURL(servers)
+	if own == "" || own == baseURL(doc) {
+		return ""
+	}
+	u, err := url.Parse(own)
+	if err != nil || strings.ContainsAny(own, "{}") {
+		return ""
+	}
+	if !u.IsAbs() { // relative to the document's server
+		base, err := url.Parse(baseURL(doc) + "/")
+		if err != nil || !base.IsAbs() {
+			return ""
+		}
+		u = base.ResolveReference(u)
+	}
+	if u.Host == "" {
+		return ""
+	}
+	return strings.TrimRight(u.String(), "/")
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -92,6 +92,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	if b.misplacedRefs(op, ptr) {
 		return o
 	}
+	o.BaseURL = operationServer(b.doc, item, op)
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
 	events := b.responses(o, ptr, op)

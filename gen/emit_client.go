@@ -186,6 +186,9 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 		jen.Id("path"):   pathExpr(op),
 		jen.Id("accept"): jen.Lit(accept),
 	}
+	if op.BaseURL != "" {
+		req[jen.Id("baseURL")] = jen.Lit(op.BaseURL)
+	}
 	// The query and header maps are made by the first parameter set (see
 	// addQuery): a call that sets none allocates none.
 	if len(op.FixedQuery) > 0 {

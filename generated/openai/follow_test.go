@@ -32,7 +32,7 @@ func TestFollowStaysUnderBaseURL(t *testing.T) {
 	} {
 		sent = nil
 		var out RunObject
-		err := c.follow(context.Background(), c2.link, nil, &out, nil)
+		err := c.follow(context.Background(), "", c2.link, nil, &out, nil)
 		switch {
 		case c2.refused == "" && (err != nil || len(sent) != 1 || sent[0] != c2.sent):
 			t.Errorf("%s: sent %v, %v; want %s", c2.link, sent, err, c2.sent)
@@ -53,7 +53,7 @@ func TestFollowSendsQueryOnce(t *testing.T) {
 			return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(`{}`))}, nil
 		})))
 	var out RunObject
-	if err := c.follow(context.Background(), "/v1/runs?after=r1&include=a&limit=2", nil, &out, []RequestOption{WithQuery("include", "b")}); err != nil {
+	if err := c.follow(context.Background(), "", "/v1/runs?after=r1&include=a&limit=2", nil, &out, []RequestOption{WithQuery("include", "b")}); err != nil {
 		t.Fatal(err)
 	}
 	if sent != "after=r1&include=b&limit=2" {

@@ -55,7 +55,8 @@ type Client struct {
 // Option configures a Client.
 type Option func(*Client)
 
-// WithBaseURL sets the URL that operation paths are appended to.
+// WithBaseURL sets the URL that operation paths are appended to, for every
+// operation: also those whose spec names a server of their own (see base).
 func WithBaseURL(u string) Option {
 	return func(c *Client) { c.baseURL = strings.TrimRight(u, "/") }
 }
@@ -169,6 +170,28 @@ type requestConfig struct {
 	query    url.Values
 	body     io.Reader
 	response **http.Response
+	baseURL  string
+}
+
+// WithRequestBaseURL sends one call to base instead of the client's base
+// URL or the operation's own server: a host the spec cannot name, such as
+// a provisioned agent's or a presigned upload's.
+func WithRequestBaseURL(base string) RequestOption {
+	return func(r *requestConfig) { r.baseURL = strings.TrimRight(base, "/") }
+}
+
+// base is the URL a request's path is appended to: the call's
+// WithRequestBaseURL, else the operation's own server when the spec names
+// one (uploads and downloads on other hosts) and WithBaseURL has not
+// changed the client's, else the client's.
+func (c *Client) base(req request, cfg requestConfig) string {
+	switch {
+	case cfg.baseURL != "":
+		return cfg.baseURL
+	case req.baseURL != "" && c.baseURL == defaultBaseURL:
+		return req.baseURL
+	}
+	return c.baseURL
 }
 
 // WithRequestHeader sets a header on one request.
@@ -252,11 +275,12 @@ func errorMessage(body []byte) string {
 
 // request is one call, as the generated methods describe it.
 type request struct {
-	method string
-	path   string // already escaped
-	query  url.Values
-	header http.Header
-	body   any // encoded as JSON when not nil
+	method  string
+	baseURL string // the operation's own server, when the spec names one
+	path    string // already escaped
+	query   url.Values
+	header  http.Header
+	body    any // encoded as JSON when not nil
 	// form lists the fields of a multipart or URL-encoded body (when
 	// multipart is false); raw is a body the caller supplies as is.
 	form        func(add func(name string, value any) error) error
@@ -277,13 +301,13 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	defer resp.Body.Close()
 	data, err := readBody(resp)
 	if err != nil {
-		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, c.baseURL+req.path, err)
+		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, c.base(req, configure(opts))+req.path, err)
 	}
 	if out == nil {
 		return nil
 	}
 	if err := decodeBody(data, out); err != nil {
-		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.baseURL+req.path, err)
+		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.base(req, configure(opts))+req.path, err)
 	}
 	return nil
 }
@@ -291,10 +315,11 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 // follow GETs the page a list's next-page link names (absolute, or
 // relative to the base URL, whose path is the API's root: "runs" under
 // https://host/v1 is /v1/runs) into out, as the list's first page was
-// fetched. A link to another scheme or host, or outside the base URL's
+// fetched, from the list operation's server (see base). A link to another scheme or host, or outside the base URL's
 // path, is refused: the API key must not be sent anywhere else.
-func (c *Client) follow(ctx context.Context, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
-	base, err := url.Parse(c.baseURL + "/")
+func (c *Client) follow(ctx context.Context, server, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
+	root := c.base(request{baseURL: server}, configure(opts))
+	base, err := url.Parse(root + "/")
 	if err != nil {
 		return fmt.Errorf("%s: base URL: %w", packageName, err)
 	}
@@ -304,7 +329,7 @@ func (c *Client) follow(ctx context.Context, link string, decodeError func([]byt
 	}
 	prefix, path := strings.TrimSuffix(base.EscapedPath(), "/"), u.EscapedPath()
 	if u.Scheme != base.Scheme || u.Host != base.Host || !strings.HasPrefix(path, prefix+"/") {
-		return fmt.Errorf("%s: next page link %s://%s%s is not under the base URL %s", packageName, u.Scheme, u.Host, u.Path, c.baseURL)
+		return fmt.Errorf("%s: next page link %s://%s%s is not under the base URL %s", packageName, u.Scheme, u.Host, u.Path, root)
 	}
 	// The link holds the first request's query, which the call's options
 	// and the API key (in the query, for some schemes) are about to add
@@ -316,7 +341,7 @@ func (c *Client) follow(ctx context.Context, link string, decodeError func([]byt
 	if authIn == "query" {
 		query.Del(authName)
 	}
-	req := request{method: "GET", path: path[len(prefix):], query: query, accept: "application/json", decodeError: decodeError}
+	req := request{method: "GET", baseURL: server, path: path[len(prefix):], query: query, accept: "application/json", decodeError: decodeError}
 	return c.do(ctx, req, out, opts)
 }
 
@@ -368,7 +393,7 @@ func (c *Client) doRaw(ctx context.Context, req request, opts []RequestOption) (
 // stream, once it has started, it is the caller's.
 func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*http.Response, error) {
 	cfg := configure(opts)
-	u := c.baseURL + req.path
+	u := c.base(req, cfg) + req.path
 	full := u
 	query := mergeQuery(req.query, cfg.query).Encode()
 	if authIn == "query" && c.auth != "" {

@@ -274,6 +274,9 @@ type Operation struct {
 	ID     string // operationId
 	Method string // GET, POST, ...
 	Path   string // path template, e.g. /threads/{thread_id}/runs
+	// BaseURL is the operation's own server when its spec names one other
+	// than the document's (an upload host), "" otherwise.
+	BaseURL string
 	// FixedQuery is a query string written into the path key itself
 	// (OpenAI's "/assistants?beta=true"), sent with every call: RawQuery
 	// as written, FixedQuery parsed and sorted by name.

@@ -67,6 +67,27 @@ func (c *Client) DeleteItem(ctx context.Context, org string, itemID int64, opts 
 	return c.do(ctx, req, nil, opts)
 }
 
+// DownloadFile: Served from a host of its own, as Box's downloads are.
+//
+// GET /files/{id}/content
+func (c *Client) DownloadFile(ctx context.Context, id string, opts ...RequestOption) (*Item, error) {
+	var out Item
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept:  "application/json",
+		baseURL: "https://dl.example.com/v2",
+		method:  "GET",
+		path:    "/files/" + p0 + "/content",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // EchoParams holds the query, header and cookie parameters of Echo.
 // Optional parameters are sent only when set.
 type EchoParams struct {
@@ -315,7 +336,7 @@ func (c *Client) ListCallsAll(ctx context.Context, params ListCallsParams, opts 
 				return
 			}
 			link, page = next, new(ListCallsResponse)
-			err = c.follow(ctx, link, nil, page, opts)
+			err = c.follow(ctx, "", link, nil, page, opts)
 		}
 	}
 }
@@ -610,7 +631,36 @@ func (c *Client) ListVaultsAll(ctx context.Context, opts ...RequestOption) iter.
 				return
 			}
 			link, page = next, new(ListVaultsResponse)
-			err = c.follow(ctx, link, nil, page, opts)
+			err = c.follow(ctx, "", link, nil, page, opts)
 		}
 	}
+}
+
+// Upload: Its path item names the server.
+//
+// POST /uploads
+func (c *Client) Upload(ctx context.Context, opts ...RequestOption) error {
+	req := request{
+		accept:  "application/json",
+		baseURL: "https://upload.example.com",
+		method:  "POST",
+		path:    "/uploads",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// UploadBatch is a presigned URL the spec cannot name; the caller gives it.
+//
+// PUT /batches/{url}
+func (c *Client) UploadBatch(ctx context.Context, url string, opts ...RequestOption) error {
+	p0, err := pathParam("url", url)
+	if err != nil {
+		return err
+	}
+	req := request{
+		accept: "application/json",
+		method: "PUT",
+		path:   "/batches/" + p0,
+	}
+	return c.do(ctx, req, nil, opts)
 }
