@@ -93,6 +93,10 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		return o
 	}
 	o.BaseURL = operationServer(b.doc, item, op)
+	// security: [] says the operation takes no credentials (a presigned
+	// upload, whose signature an Authorization header breaks, or a login):
+	// the key is not sent, nor leaked to another host.
+	o.NoAuth = op.Security != nil && len(*op.Security) == 0
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
 	events := b.responses(o, ptr, op)

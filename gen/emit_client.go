@@ -189,6 +189,9 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 	if op.BaseURL != "" {
 		req[jen.Id("baseURL")] = jen.Lit(op.BaseURL)
 	}
+	if op.NoAuth {
+		req[jen.Id("noAuth")] = jen.True()
+	}
 	// The query and header maps are made by the first parameter set (see
 	// addQuery): a call that sets none allocates none.
 	if len(op.FixedQuery) > 0 {

@@ -277,10 +277,13 @@ func errorMessage(body []byte) string {
 type request struct {
 	method  string
 	baseURL string // the operation's own server, when the spec names one
-	path    string // already escaped
-	query   url.Values
-	header  http.Header
-	body    any // encoded as JSON when not nil
+	// noAuth is set for an operation whose spec says it takes no
+	// credentials (security: []): the API key is not sent with it.
+	noAuth bool
+	path   string // already escaped
+	query  url.Values
+	header http.Header
+	body   any // encoded as JSON when not nil
 	// form lists the fields of a multipart or URL-encoded body (when
 	// multipart is false); raw is a body the caller supplies as is.
 	form        func(add func(name string, value any) error) error
@@ -396,7 +399,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	u := c.base(req, cfg) + req.path
 	full := u
 	query := mergeQuery(req.query, cfg.query).Encode()
-	if authIn == "query" && c.auth != "" {
+	if authIn == "query" && c.auth != "" && !req.noAuth {
 		query = strings.TrimPrefix(query+"&"+c.auth, "&")
 	}
 	if query != "" {
@@ -580,8 +583,8 @@ func mergeQuery(a, b url.Values) url.Values {
 	return out
 }
 
-// setHeaders sets the request's headers: content type, accept, the API key,
-// then the client's, the operation's and the call's, each replacing the
+// setHeaders sets the request's headers: content type, accept, the API key
+// (unless the operation takes none), then the client's, the operation's and the call's, each replacing the
 // ones before it. The values share one array rather than a slice each, as
 // Header.Set would make.
 func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, contentType string) {
@@ -601,7 +604,7 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 		set("Content-Type", contentType)
 	}
 	set("Accept", req.accept)
-	if authIn == "header" && c.auth != "" {
+	if authIn == "header" && c.auth != "" && !req.noAuth {
 		set(authName, c.auth)
 	}
 	for _, h := range more {
@@ -609,7 +612,7 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 			set(k, vs...)
 		}
 	}
-	if authIn == "cookie" && c.auth != "" {
+	if authIn == "cookie" && c.auth != "" && !req.noAuth {
 		// After the other headers, so that a Cookie header set with
 		// WithHeader gains the key rather than losing it.
 		hreq.AddCookie(&http.Cookie{Name: authName, Value: c.auth})

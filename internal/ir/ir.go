@@ -277,6 +277,9 @@ type Operation struct {
 	// BaseURL is the operation's own server when its spec names one other
 	// than the document's (an upload host), "" otherwise.
 	BaseURL string
+	// NoAuth is set when the operation's security is explicitly empty
+	// (security: []): it is sent without the API key.
+	NoAuth bool
 	// FixedQuery is a query string written into the path key itself
 	// (OpenAI's "/assistants?beta=true"), sent with every call: RawQuery
 	// as written, FixedQuery parsed and sorted by name.

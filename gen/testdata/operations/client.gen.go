@@ -649,7 +649,8 @@ func (c *Client) Upload(ctx context.Context, opts ...RequestOption) error {
 	return c.do(ctx, req, nil, opts)
 }
 
-// UploadBatch is a presigned URL the spec cannot name; the caller gives it.
+// UploadBatch is a presigned URL the spec cannot name; the caller gives it, and no key goes
+// with it.
 //
 // PUT /batches/{url}
 func (c *Client) UploadBatch(ctx context.Context, url string, opts ...RequestOption) error {
@@ -660,6 +661,7 @@ func (c *Client) UploadBatch(ctx context.Context, url string, opts ...RequestOpt
 	req := request{
 		accept: "application/json",
 		method: "PUT",
+		noAuth: true,
 		path:   "/batches/" + p0,
 	}
 	return c.do(ctx, req, nil, opts)

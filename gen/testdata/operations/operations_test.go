@@ -266,19 +266,23 @@ func TestTokensAndOffsets(t *testing.T) {
 // TestOperationServers: an operation whose spec (or path item) names a
 // server of its own goes there, unless the client's base URL was set; a
 // call can name its own; a server the spec cannot name is the client's.
+// An operation with security: [] goes without the API key.
 func TestOperationServers(t *testing.T) {
 	var got []string
 	doer := doerFunc(func(r *http.Request) (*http.Response, error) {
 		got = append(got, r.Method+" "+r.URL.String())
+		if key := r.Header.Get("Authorization"); (key != "") == strings.HasSuffix(r.URL.Path, "/batches/x") {
+			t.Errorf("%s %s: Authorization %q", r.Method, r.URL, key)
+		}
 		return &http.Response{StatusCode: 204, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(""))}, nil
 	})
 	ctx := context.Background()
-	c := NewClient(WithHTTPClient(doer), WithMaxRetries(0))
+	c := NewClient(WithHTTPClient(doer), WithMaxRetries(0), WithAPIKey("k"))
 	_, _ = c.DownloadFile(ctx, "f1")
 	_ = c.Upload(ctx)
 	_ = c.UploadBatch(ctx, "x")
 	_ = c.Upload(ctx, WithRequestBaseURL("https://elsewhere.example/"))
-	_ = NewClient(WithHTTPClient(doer), WithMaxRetries(0), WithBaseURL("http://127.0.0.1:1")).Upload(ctx)
+	_ = NewClient(WithHTTPClient(doer), WithMaxRetries(0), WithAPIKey("k"), WithBaseURL("http://127.0.0.1:1")).Upload(ctx)
 	want := "GET https://dl.example.com/v2/files/f1/content|POST https://upload.example.com/uploads|PUT https://eu.example.com/v1/batches/x|" +
 		"POST https://elsewhere.example/uploads|POST http://127.0.0.1:1/uploads"
 	if strings.Join(got, "|") != want {
