@@ -286,8 +286,8 @@ func operationServer(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Oper
 	if op.Servers != nil && len(*op.Servers) > 0 {
 		servers = *op.Servers
 	}
-	own := serverURL(servers)
-	if own == "" || own == baseURL(doc) {
+	own, docBase := serverURL(servers), baseURL(doc)
+	if own == "" || own == docBase {
 		return ""
 	}
 	u, err := url.Parse(own)
@@ -295,7 +295,7 @@ func operationServer(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Oper
 		return ""
 	}
 	if !u.IsAbs() { // relative to the document's server
-		base, err := url.Parse(baseURL(doc) + "/")
+		base, err := url.Parse(docBase + "/")
 		if err != nil || !base.IsAbs() {
 			return ""
 		}

@@ -370,12 +370,24 @@ func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 		return "application/json", mt
 	}
 	for _, name := range sortedKeys(content) {
-		base, _, _ := strings.Cut(name, ";")
-		if strings.HasSuffix(base, "+json") || base == "application/json" {
+		if isJSONMedia(name) {
 			return name, content[name]
 		}
 	}
 	return "", nil
+}
+
+// mediaBase is a media type without its parameters, in lower case.
+func mediaBase(ct string) string {
+	base, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(base))
+}
+
+// isJSONMedia reports whether a media type is JSON: application/json, or
+// one ending in +json.
+func isJSONMedia(ct string) bool {
+	base := mediaBase(ct)
+	return base == "application/json" || strings.HasSuffix(base, "+json")
 }
 
 // requestBody picks how the body is sent: JSON when the spec offers it,
@@ -425,8 +437,7 @@ const sseMedia = "text/event-stream"
 // per line, which a response can also stream (Ollama's NDJSON). JSON text
 // sequences (application/json-seq) are not: a text there may span lines.
 func isLineMedia(ct string) bool {
-	base, _, _ := strings.Cut(ct, ";")
-	switch strings.ToLower(strings.TrimSpace(base)) {
+	switch mediaBase(ct) {
 	case "application/jsonl", "application/x-ndjson":
 		return true
 	}

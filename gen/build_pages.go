@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -18,35 +19,24 @@ import (
 
 // findPages is how the list operation o reaches its pages, or nil when it
 // is not a list or does not say: by cursor, page number, token, offset or
-// the link each page holds, in that order.
+// the link each page holds, the first that fits.
 func findPages(o *ir.Operation, item *openapi3.PathItem, op *openapi3.Operation) *ir.Pagination {
-	for _, find := range []func() *ir.Pagination{
-		func() *ir.Pagination { return pagination(o) },
-		func() *ir.Pagination { return pageNumbers(o, firstPage(item, op)) },
-		func() *ir.Pagination { return nextTokens(o) },
-		func() *ir.Pagination { return offsets(o) },
-		func() *ir.Pagination { return nextLinks(o) },
-	} {
-		if p := find(); p != nil {
-			return p
-		}
-	}
-	return nil
+	return cmp.Or(cursors(o), pageNumbers(o, firstPage(item, op)), nextTokens(o), offsets(o), nextLinks(o))
 }
 
-// pagination recognises a cursor-paginated list: an "after" query
-// parameter, and a response with data, has_more and last_id members.
-func pagination(o *ir.Operation) *ir.Pagination {
+// cursors is the pagination of a list led on by a cursor: an "after"
+// query parameter, and a response with data, has_more and last_id members.
+func cursors(o *ir.Operation) *ir.Pagination {
 	var after *ir.Param
 	for _, p := range o.QueryParams {
-		if p.Name == "after" && !p.Required && p.Type.Kind == ir.ExprBuiltin && p.Type.Builtin == ir.String {
+		if p.Name == "after" && !p.Required && isBuiltin(ir.String)(p.Type) {
 			after = p
 		}
 	}
-	if after == nil || o.Result == nil || o.Result.Type == nil || o.Result.Type.Kind != ir.ExprNamed || o.Result.Type.Named.Struct == nil {
+	page := pageStruct(o)
+	if after == nil || page == nil {
 		return nil
 	}
-	page := o.Result.Type.Named.Struct
 	p := &ir.Pagination{After: after,
 		Items:   structField(page, "data", isSlice),
 		HasMore: structField(page, "has_more", isBuiltin(ir.Bool)),

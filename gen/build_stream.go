@@ -136,7 +136,5 @@ func stringHoldingJSON(s *openapi3.Schema) bool {
 // jsonContent reports whether contentMediaType names JSON, or is absent
 // (a contentSchema alone is taken for JSON).
 func jsonContent(mt string) bool {
-	base, _, _ := strings.Cut(mt, ";")
-	base = strings.ToLower(strings.TrimSpace(base))
-	return base == "" || base == "application/json" || strings.HasSuffix(base, "+json")
+	return mt == "" || isJSONMedia(mt)
 }

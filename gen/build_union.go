@@ -245,22 +245,28 @@ func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int
 			return trimCommonPrefix(t.Name, comp.t.Name)
 		}
 	}
-	sh := shapeOf(c.src.Value)
-	label := "Value"
-	switch {
-	case len(sh.types) == 1:
-		label = naming.Exported(sh.types[0])
-	case len(sh.enum) > 0:
-		label = "String"
-	case isObjectSchema(c.src.Value):
-		label = "Object"
-	}
+	label := kindLabel(c.src.Value)
 	// An object's title ("Single Droplet Response") says what it is
 	// better than "Object" (and "Object2") do.
 	if title := naming.Exported(c.src.Value.Title); label == "Object" && title != "" {
 		return trimCommonPrefix(t.Name, title)
 	}
 	return label
+}
+
+// kindLabel names a schema by what it is: its one JSON type, String for
+// an enum, Object, or Value.
+func kindLabel(s *openapi3.Schema) string {
+	sh := shapeOf(s)
+	switch {
+	case len(sh.types) == 1:
+		return naming.Exported(sh.types[0])
+	case len(sh.enum) > 0:
+		return "String"
+	case isObjectSchema(s):
+		return "Object"
+	}
+	return "Value"
 }
 
 // elementLabel names the elements of an array variant, for a union with
@@ -276,26 +282,28 @@ func (b *builder) elementLabel(items *openapi3.SchemaRef) string {
 			return comp.t.Name
 		}
 	}
-	sh := shapeOf(items.Value)
-	switch {
-	case len(sh.types) == 1 && sh.types[0] == openapi3.TypeArray:
+	label := kindLabel(items.Value)
+	if label == "Array" {
 		return "ArrayOf" + b.elementLabel(items.Value.Items)
-	case len(sh.types) == 1:
-		return naming.Exported(sh.types[0])
-	case len(sh.enum) > 0:
-		return "String"
 	}
-	if title := naming.Exported(items.Value.Title); title != "" {
+	if title := naming.Exported(items.Value.Title); title != "" && (label == "Object" || label == "Value") {
 		return title
 	}
-	objects := isObjectSchema(items.Value) || len(sh.variants) > 0
-	for _, v := range sh.variants {
-		objects = objects && v != nil && v.Value != nil && isObjectSchema(v.Value)
-	}
-	if objects { // an object, or a union of objects (content parts)
+	if label == "Value" && isObjectUnionSchema(items.Value) { // content parts
 		return "Object"
 	}
-	return "Value"
+	return label
+}
+
+// isObjectUnionSchema reports whether s is a oneOf or anyOf of objects.
+func isObjectUnionSchema(s *openapi3.Schema) bool {
+	variants := shapeOf(s).variants
+	for _, v := range variants {
+		if v == nil || v.Value == nil || !isObjectSchema(v.Value) {
+			return false
+		}
+	}
+	return len(variants) > 0
 }
 
 // trimCommonPrefix drops the leading words variant shares with union:
@@ -405,10 +413,11 @@ func (b *builder) dispatch(u *ir.Union) {
 	})
 }
 
-// jsonKinds lists the JSON token kinds a Go type decodes from (null aside).
 // byElement settles which of several array variants takes an array, by
 // the kind of its first element: the first variant whose elements can be
-// of that kind. Nil for fewer than two array variants.
+// of that kind. A first element that is a number is not told integer or
+// not (the look-ahead sees one byte), so JSONNumber stands for both. Nil
+// for fewer than two array variants.
 func byElement(arrays []*ir.Variant) map[ir.JSONKind]*ir.Variant {
 	if len(arrays) < 2 {
 		return nil
@@ -420,6 +429,9 @@ func byElement(arrays []*ir.Variant) map[ir.JSONKind]*ir.Variant {
 			continue // a type of the user's: it decodes whatever it decodes
 		}
 		for k := range jsonKinds(elem, map[*ir.Type]bool{}) {
+			if k == ir.JSONInteger {
+				k = ir.JSONNumber
+			}
 			if out[k] == nil {
 				out[k] = v
 			}
@@ -445,6 +457,7 @@ func arrayElem(e *ir.Expr) *ir.Expr {
 	}
 }
 
+// jsonKinds lists the JSON token kinds a Go type decodes from (null aside).
 func jsonKinds(e *ir.Expr, seen map[*ir.Type]bool) map[ir.JSONKind]bool {
 	all := map[ir.JSONKind]bool{ir.JSONString: true, ir.JSONNumber: true, ir.JSONInteger: true, ir.JSONBool: true, ir.JSONArray: true, ir.JSONObject: true}
 	switch e.Kind {

@@ -265,7 +265,7 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 }
 
 // fieldValue reads a field, unwrapping Opt.
-func fieldValue(v *jen.Statement, f *ir.Field) jen.Code {
+func fieldValue(v *jen.Statement, f *ir.Field) *jen.Statement {
 	if f.Type.Kind == ir.ExprOpt {
 		return v.Clone().Dot(f.Name).Dot("Value").Call()
 	}

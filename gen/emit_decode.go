@@ -1,8 +1,6 @@
 package gen
 
 import (
-	"cmp"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/internal/ir"
@@ -208,10 +206,6 @@ func arrayCase(sw *jen.Group, t *ir.Type, r readers) {
 	sw.Case(jen.LitRune('[')).BlockFunc(func(c *jen.Group) {
 		if len(u.ByElement) > 0 {
 			c.Switch(jen.Id("d").Dot("firstElement").Call()).BlockFunc(func(es *jen.Group) {
-				digits := []jen.Code{jen.LitRune('-')}
-				for ch := '0'; ch <= '9'; ch++ {
-					digits = append(digits, jen.LitRune(ch))
-				}
 				for _, kc := range []struct {
 					v     *ir.Variant
 					first []jen.Code
@@ -220,7 +214,7 @@ func arrayCase(sw *jen.Group, t *ir.Type, r readers) {
 					{u.ByElement[ir.JSONObject], []jen.Code{jen.LitRune('{')}},
 					{u.ByElement[ir.JSONArray], []jen.Code{jen.LitRune('[')}},
 					{u.ByElement[ir.JSONBool], []jen.Code{jen.LitRune('t'), jen.LitRune('f')}},
-					{cmp.Or(u.ByElement[ir.JSONNumber], u.ByElement[ir.JSONInteger]), digits},
+					{u.ByElement[ir.JSONNumber], numberStarts()},
 				} {
 					if kc.v != nil && kc.v != fallback {
 						es.Case(kc.first...).BlockFunc(func(g *jen.Group) { decodeVariant(g, t, r, kc.v) })
@@ -232,6 +226,15 @@ func arrayCase(sw *jen.Group, t *ir.Type, r readers) {
 	})
 }
 
+// numberStarts are the bytes a JSON number starts with, as case values.
+func numberStarts() []jen.Code {
+	out := []jen.Code{jen.LitRune('-')}
+	for c := '0'; c <= '9'; c++ {
+		out = append(out, jen.LitRune(c))
+	}
+	return out
+}
+
 // numberCase sends integer literals to the integer variant and other numbers
 // to the number variant, when the union has them.
 func numberCase(sw *jen.Group, t *ir.Type, r readers) {
@@ -240,11 +243,7 @@ func numberCase(sw *jen.Group, t *ir.Type, r readers) {
 	if num == nil && integer == nil {
 		return
 	}
-	digits := []jen.Code{jen.LitRune('-')}
-	for c := '0'; c <= '9'; c++ {
-		digits = append(digits, jen.LitRune(c))
-	}
-	sw.Case(digits...).BlockFunc(func(c *jen.Group) {
+	sw.Case(numberStarts()...).BlockFunc(func(c *jen.Group) {
 		switch {
 		case num == integer:
 			decodeVariant(c, t, r, num)

@@ -113,7 +113,7 @@ func yieldItems(g *jen.Group, p *ir.Pagination, item jen.Code) {
 func fieldPath(fields []*ir.Field) *jen.Statement {
 	v := jen.Id("page")
 	for _, f := range fields {
-		v = fieldValue(v, f).(*jen.Statement)
+		v = fieldValue(v, f)
 	}
 	return v
 }

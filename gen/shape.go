@@ -87,6 +87,7 @@ func shapeOf(s *openapi3.Schema) shape {
 // covers it and the two could not be told apart by token.
 func typeVariants(s *openapi3.Schema, types []string) openapi3.SchemaRefs {
 	var out openapi3.SchemaRefs
+	labels := enumLabels(s)
 	for _, t := range types {
 		if t == openapi3.TypeInteger && slices.Contains(types, openapi3.TypeNumber) {
 			continue
@@ -94,7 +95,6 @@ func typeVariants(s *openapi3.Schema, types []string) openapi3.SchemaRefs {
 		v := *s
 		v.Type = &openapi3.Types{t}
 		v.Enum = nil
-		labels := enumLabels(s)
 		var names, docs []any
 		for _, e := range s.Enum {
 			if e != nil && enumMatchesType(e, t) {

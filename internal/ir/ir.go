@@ -179,8 +179,9 @@ type Union struct {
 	ByToken map[JSONKind]*Variant
 	// ByElement, set when several variants are arrays (OpenAI's moderation
 	// input: strings, or content parts), maps the kind of an array's first
-	// element to the variant that takes the array; an empty array, or an
-	// element of a kind absent here, goes to ByToken[JSONArray].
+	// element to the variant that takes the array (JSONNumber for any
+	// number); an empty array, or an element of a kind absent here, goes to
+	// ByToken[JSONArray].
 	ByElement map[JSONKind]*Variant
 	// Objects are the variants that take objects, in dispatch order: by tag
 	// when TagProperty is set, else the first whose Required properties are
