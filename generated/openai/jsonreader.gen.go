@@ -164,12 +164,11 @@ func (d *decoder) skipSpace() {
 // at the decoder, or 0 for an empty one, without moving: what tells a
 // union's array variants apart (see the generated decoders).
 func (d *decoder) firstElement() byte {
-	i := d.pos + 1
-	for i < len(d.data) && (d.data[i] == ' ' || d.data[i] == '\t' || d.data[i] == '\n' || d.data[i] == '\r') {
-		i++
-	}
-	if i < len(d.data) && d.data[i] != ']' {
-		return d.data[i]
+	s := d.scanner()
+	s.pos++
+	s.ws()
+	if c := s.peek(); c != ']' {
+		return c
 	}
 	return 0
 }

@@ -318,10 +318,12 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 // follow GETs the page a list's next-page link names (absolute, or
 // relative to the base URL, whose path is the API's root: "runs" under
 // https://host/v1 is /v1/runs) into out, as the list's first page was
-// fetched, from the list operation's server (see base). A link to another scheme or host, or outside the base URL's
-// path, is refused: the API key must not be sent anywhere else.
+// fetched, from the list operation's server (see base). A link to another
+// scheme or host, or outside the base URL's path, is refused: the API key
+// must not be sent anywhere else.
 func (c *Client) follow(ctx context.Context, server, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
-	root := c.base(request{baseURL: server}, configure(opts))
+	cfg := configure(opts)
+	root := c.base(request{baseURL: server}, cfg)
 	base, err := url.Parse(root + "/")
 	if err != nil {
 		return fmt.Errorf("%s: base URL: %w", packageName, err)
@@ -338,7 +340,7 @@ func (c *Client) follow(ctx context.Context, server, link string, decodeError fu
 	// and the API key (in the query, for some schemes) are about to add
 	// again: theirs are the values sent, once.
 	query := u.Query()
-	for k := range configure(opts).query {
+	for k := range cfg.query {
 		query.Del(k)
 	}
 	if authIn == "query" {
@@ -399,8 +401,8 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 	u := c.base(req, cfg) + req.path
 	full := u
 	query := mergeQuery(req.query, cfg.query).Encode()
-	if authIn == "query" && c.auth != "" && !req.noAuth {
-		query = strings.TrimPrefix(query+"&"+c.auth, "&")
+	if key := c.key(req); authIn == "query" && key != "" {
+		query = strings.TrimPrefix(query+"&"+key, "&")
 	}
 	if query != "" {
 		full += "?" + query
@@ -452,6 +454,15 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 			return nil, failure
 		}
 	}
+}
+
+// key is the API key as sent with req (see authValue): none for an
+// operation whose spec says it takes no credentials.
+func (c *Client) key(req request) string {
+	if req.noAuth {
+		return ""
+	}
+	return c.auth
 }
 
 // withoutQuery returns err with the URL it names, when that is full (as in
@@ -584,9 +595,9 @@ func mergeQuery(a, b url.Values) url.Values {
 }
 
 // setHeaders sets the request's headers: content type, accept, the API key
-// (unless the operation takes none), then the client's, the operation's and the call's, each replacing the
-// ones before it. The values share one array rather than a slice each, as
-// Header.Set would make.
+// (see key), then the client's, the operation's and the call's, each
+// replacing the ones before it. The values share one array rather than a
+// slice each, as Header.Set would make.
 func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, contentType string) {
 	more := [...]http.Header{c.header, req.header, cfg.header}
 	n := 3
@@ -604,18 +615,19 @@ func (c *Client) setHeaders(hreq *http.Request, req request, cfg requestConfig, 
 		set("Content-Type", contentType)
 	}
 	set("Accept", req.accept)
-	if authIn == "header" && c.auth != "" && !req.noAuth {
-		set(authName, c.auth)
+	key := c.key(req)
+	if authIn == "header" && key != "" {
+		set(authName, key)
 	}
 	for _, h := range more {
 		for k, vs := range h {
 			set(k, vs...)
 		}
 	}
-	if authIn == "cookie" && c.auth != "" && !req.noAuth {
+	if authIn == "cookie" && key != "" {
 		// After the other headers, so that a Cookie header set with
 		// WithHeader gains the key rather than losing it.
-		hreq.AddCookie(&http.Cookie{Name: authName, Value: c.auth})
+		hreq.AddCookie(&http.Cookie{Name: authName, Value: key})
 	}
 }
 
