@@ -292,14 +292,16 @@ func specExamples(spec string, methods methodsOf) ([]example, error) {
 		// The body follows the context and one argument per path
 		// parameter.
 		bodyArg := 1 + strings.Count(path, "{")
-		for method, op := range doc.Paths.Value(path).Operations() {
+		ops := doc.Paths.Value(path).Operations()
+		for _, method := range slices.Sorted(maps.Keys(ops)) {
+			op := ops[method]
 			name := methods.names[method+" "+path]
 			if name == "" {
 				continue
 			}
 			if op.RequestBody != nil && op.RequestBody.Value != nil {
 				out = contentExamples(out, doc, op.RequestBody.Value.Content, name, bodyArg, method+" "+path+" request")
-				out = oaiMetaRequests(out, doc, op, op.RequestBody.Value.Content, name, bodyArg, method+" "+path+" request")
+				out = oaiMetaExamples(out, doc, op, op.RequestBody.Value.Content, name, bodyArg, method+" "+path+" request", curlJSON)
 			}
 			if op.Responses == nil {
 				continue
@@ -314,7 +316,7 @@ func specExamples(spec string, methods methodsOf) ([]example, error) {
 			}
 			if n == 1 {
 				out = contentExamples(out, doc, content, name, -1, method+" "+path+" "+code)
-				out = oaiMetaExamples(out, doc, op, content, name, method+" "+path+" "+code)
+				out = oaiMetaExamples(out, doc, op, content, name, -1, method+" "+path+" "+code, responseJSON)
 			}
 			if decoder := methods.decoders[method+" "+path]; decoder != "" {
 				out = oaiMetaStreams(out, op, decoder, method+" "+path)
@@ -357,32 +359,54 @@ func contentExamples(out []example, doc *openapi3.T, content openapi3.Content, m
 	return out
 }
 
-// oaiMetaExamples appends the response examples OpenAI's spec keeps in an
-// operation's x-oaiMeta (examples, one or a list, each with its response as
-// JSON text) when they are JSON: a streamed response's example is its
-// events, and some elide with "..." or comments.
-func oaiMetaExamples(out []example, doc *openapi3.T, op *openapi3.Operation, content openapi3.Content, method, where string) []example {
+// oaiMetaExamples appends the examples OpenAI's spec keeps in an
+// operation's x-oaiMeta (one, or a list) whose JSON text, as text finds it
+// in one (responseJSON, curlJSON), is JSON: a streamed response's example
+// is its events, and some elide with "..." or comments.
+func oaiMetaExamples(out []example, doc *openapi3.T, op *openapi3.Operation, content openapi3.Content, method string, arg int, where string, text func(map[string]any) (string, string)) []example {
 	mt := jsonContent(content)
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
 		return out
 	}
-	responses := oaiMetaResponses(op)
-	for _, i := range slices.Sorted(maps.Keys(responses)) {
-		text := responses[i]
+	for i, e := range oaiMetaList(op) {
+		data, kind := text(e)
 		var v any
-		if json.Unmarshal([]byte(text), &v) != nil || rounded(v) {
+		if json.Unmarshal([]byte(data), &v) != nil || rounded(v) {
 			continue
 		}
-		out = append(out, example{Method: method, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta example %d", where, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(text)})
+		out = append(out, example{Method: method, Arg: arg, Where: fmt.Sprintf("%s x-oaiMeta %s example %d", where, kind, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(data)})
 	}
 	return out
+}
+
+// responseJSON is an x-oaiMeta example's response.
+func responseJSON(e map[string]any) (string, string) {
+	text, _ := e["response"].(string)
+	return text, "response"
+}
+
+// curlBody finds the JSON body of a curl command (-d '{...}').
+var curlBody = regexp.MustCompile(`(?s)-d '(\{.*?\}|\[.*?\])'`)
+
+// curlJSON is the body of an x-oaiMeta example's curl command.
+func curlJSON(e map[string]any) (string, string) {
+	request := e["request"]
+	if r, ok := request.(map[string]any); ok {
+		request = r["curl"]
+	}
+	curl, _ := request.(string)
+	if m := curlBody.FindStringSubmatch(curl); m != nil {
+		return m[1], "curl"
+	}
+	return "", "curl"
 }
 
 // oaiMetaStreams appends the stream examples in an operation's x-oaiMeta:
 // responses that are not JSON but events (data: lines), for the operation's
 // event decoder.
 func oaiMetaStreams(out []example, op *openapi3.Operation, decoder, where string) []example {
-	for i, text := range oaiMetaResponses(op) {
+	for i, e := range oaiMetaList(op) {
+		text, _ := responseJSON(e)
 		if json.Valid([]byte(text)) || !strings.Contains(text, "data:") {
 			continue
 		}
@@ -391,18 +415,6 @@ func oaiMetaStreams(out []example, op *openapi3.Operation, decoder, where string
 			continue
 		}
 		out = append(out, example{Method: decoder, Arg: -1, Where: fmt.Sprintf("%s x-oaiMeta stream example %d", where, i), Valid: true, Stream: true, JSON: data})
-	}
-	return out
-}
-
-// oaiMetaResponses are the responses of the examples in an operation's
-// x-oaiMeta (one example or a list), by the example's index.
-func oaiMetaResponses(op *openapi3.Operation) map[int]string {
-	out := map[int]string{}
-	for i, e := range oaiMetaList(op) {
-		if text, ok := e["response"].(string); ok {
-			out[i] = text
-		}
 	}
 	return out
 }
@@ -420,32 +432,6 @@ func oaiMetaList(op *openapi3.Operation) []map[string]any {
 	out := make([]map[string]any, len(list))
 	for i, e := range list {
 		out[i], _ = e.(map[string]any)
-	}
-	return out
-}
-
-// curlBody finds the JSON body of a curl command (-d '{...}').
-var curlBody = regexp.MustCompile(`(?s)-d '(\{.*?\}|\[.*?\])'`)
-
-// oaiMetaRequests appends the request bodies of the curl commands in an
-// operation's x-oaiMeta examples, when they are JSON.
-func oaiMetaRequests(out []example, doc *openapi3.T, op *openapi3.Operation, content openapi3.Content, method string, arg int, where string) []example {
-	mt := jsonContent(content)
-	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return out
-	}
-	for i, e := range oaiMetaList(op) {
-		request := e["request"]
-		if r, ok := request.(map[string]any); ok {
-			request = r["curl"]
-		}
-		curl, _ := request.(string)
-		m := curlBody.FindStringSubmatch(curl)
-		var v any
-		if m == nil || json.Unmarshal([]byte(m[1]), &v) != nil || rounded(v) {
-			continue
-		}
-		out = append(out, example{Method: method, Arg: arg, Where: fmt.Sprintf("%s x-oaiMeta curl example %d", where, i), Valid: valid(doc, mt.Schema.Value, v), JSON: json.RawMessage(m[1])})
 	}
 	return out
 }
@@ -500,10 +486,11 @@ func valid(doc *openapi3.T, s *openapi3.Schema, v any) (ok bool) {
 	return s.VisitJSON(v, opts...) == nil
 }
 
+// jsonContent is the JSON entry of a content map, the first by name.
 func jsonContent(c openapi3.Content) *openapi3.MediaType {
-	for ct, mt := range c {
+	for _, ct := range slices.Sorted(maps.Keys(c)) {
 		if isJSON(ct) {
-			return mt
+			return c[ct]
 		}
 	}
 	return nil
