@@ -174,6 +174,22 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 	})
 }
 
+// operationFields sets in d the request fields an operation sets whatever
+// the call: its own server, that it takes no API key, its error schema. A
+// followed next-page link is fetched with them too.
+func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
+	if op.BaseURL != "" {
+		d[jen.Id("baseURL")] = jen.Lit(op.BaseURL)
+	}
+	if op.NoAuth {
+		d[jen.Id("noAuth")] = jen.True()
+	}
+	if op.Error != nil {
+		d[jen.Id("decodeError")] = jen.Id(errorDecoderName(op.Error))
+	}
+	return d
+}
+
 // buildRequest declares req for op: path parameters escaped, query and
 // header parameters styled; fail is what to return on error.
 func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fail []jen.Code) {
@@ -186,12 +202,7 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 		jen.Id("path"):   pathExpr(op),
 		jen.Id("accept"): jen.Lit(accept),
 	}
-	if op.BaseURL != "" {
-		req[jen.Id("baseURL")] = jen.Lit(op.BaseURL)
-	}
-	if op.NoAuth {
-		req[jen.Id("noAuth")] = jen.True()
-	}
+	operationFields(req, op)
 	// The query and header maps are made by the first parameter set (see
 	// addQuery): a call that sets none allocates none.
 	if len(op.FixedQuery) > 0 {
@@ -213,9 +224,6 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 	}
 	if stream {
 		req[jen.Id("stream")] = jen.True()
-	}
-	if op.Error != nil {
-		req[jen.Id("decodeError")] = jen.Id(errorDecoderName(op.Error))
 	}
 	g.Id("req").Op(":=").Id("request").Values(req)
 	for _, p := range op.QueryParams {

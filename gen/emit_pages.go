@@ -187,10 +187,6 @@ func advanceByCursor(g *jen.Group, p *ir.Pagination) {
 // the next page each page holds.
 func emitNextLinks(g *jen.Group, op *ir.Operation, item jen.Code) {
 	p := op.Pages
-	decodeError := jen.Nil()
-	if op.Error != nil {
-		decodeError = jen.Id(errorDecoderName(op.Error))
-	}
 	g.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(callArgs(op)...)
 	g.Var().Id("link").String()
 	g.For().BlockFunc(func(loop *jen.Group) {
@@ -199,6 +195,6 @@ func emitNextLinks(g *jen.Group, op *ir.Operation, item jen.Code) {
 		loop.Comment("A link that does not move on would loop forever.")
 		loop.If(jen.Id("next").Op("==").Lit("").Op("||").Id("next").Op("==").Id("link").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
 		loop.Id("link").Op(",").Id("page").Op("=").List(jen.Id("next"), jen.New(goType(op.Result.Type)))
-		loop.Err().Op("=").Id("c").Dot("follow").Call(jen.Id("ctx"), jen.Lit(op.BaseURL), jen.Id("link"), decodeError, jen.Id("page"), jen.Id("opts"))
+		loop.Err().Op("=").Id("c").Dot("follow").Call(jen.Id("ctx"), jen.Id("request").Values(operationFields(jen.Dict{}, op)), jen.Id("link"), jen.Id("page"), jen.Id("opts"))
 	})
 }

@@ -32,7 +32,7 @@ func TestFollowStaysUnderBaseURL(t *testing.T) {
 	} {
 		sent = nil
 		var out RunObject
-		err := c.follow(context.Background(), "", c2.link, nil, &out, nil)
+		err := c.follow(context.Background(), request{}, c2.link, &out, nil)
 		switch {
 		case c2.refused == "" && (err != nil || len(sent) != 1 || sent[0] != c2.sent):
 			t.Errorf("%s: sent %v, %v; want %s", c2.link, sent, err, c2.sent)
@@ -53,10 +53,29 @@ func TestFollowSendsQueryOnce(t *testing.T) {
 			return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(`{}`))}, nil
 		})))
 	var out RunObject
-	if err := c.follow(context.Background(), "", "/v1/runs?after=r1&include=a&limit=2", nil, &out, []RequestOption{WithQuery("include", "b")}); err != nil {
+	if err := c.follow(context.Background(), request{}, "/v1/runs?after=r1&include=a&limit=2", &out, []RequestOption{WithQuery("include", "b")}); err != nil {
 		t.Fatal(err)
 	}
 	if sent != "after=r1&include=b&limit=2" {
 		t.Errorf("query %q", sent)
+	}
+}
+
+// TestFollowAsTheList: a next-page link is fetched as the list operation's
+// own requests are: on its server, and without the API key when it takes
+// none.
+func TestFollowAsTheList(t *testing.T) {
+	var url, key string
+	c := NewClient(WithMaxRetries(0), WithAPIKey("k"),
+		WithHTTPClient(doerFunc(func(r *http.Request) (*http.Response, error) {
+			url, key = r.URL.String(), r.Header.Get("Authorization")
+			return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(`{}`))}, nil
+		})))
+	var out RunObject
+	if err := c.follow(context.Background(), request{baseURL: "https://files.example.com/v2", noAuth: true}, "items?page=2", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if url != "https://files.example.com/v2/items?page=2" || key != "" {
+		t.Errorf("fetched %s with Authorization %q", url, key)
 	}
 }

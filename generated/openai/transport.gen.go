@@ -318,12 +318,13 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 // follow GETs the page a list's next-page link names (absolute, or
 // relative to the base URL, whose path is the API's root: "runs" under
 // https://host/v1 is /v1/runs) into out, as the list's first page was
-// fetched, from the list operation's server (see base). A link to another
-// scheme or host, or outside the base URL's path, is refused: the API key
-// must not be sent anywhere else.
-func (c *Client) follow(ctx context.Context, server, link string, decodeError func([]byte) any, out any, opts []RequestOption) error {
+// fetched: first holds what the list operation sets whatever the call (its
+// own server, no API key, its error schema). A link to another scheme or
+// host, or outside the base URL's path, is refused: the API key must not
+// be sent anywhere else.
+func (c *Client) follow(ctx context.Context, first request, link string, out any, opts []RequestOption) error {
 	cfg := configure(opts)
-	root := c.base(request{baseURL: server}, cfg)
+	root := c.base(first, cfg)
 	base, err := url.Parse(root + "/")
 	if err != nil {
 		return fmt.Errorf("%s: base URL: %w", packageName, err)
@@ -346,7 +347,8 @@ func (c *Client) follow(ctx context.Context, server, link string, decodeError fu
 	if authIn == "query" {
 		query.Del(authName)
 	}
-	req := request{method: "GET", baseURL: server, path: path[len(prefix):], query: query, accept: "application/json", decodeError: decodeError}
+	req := first
+	req.method, req.path, req.query, req.accept = "GET", path[len(prefix):], query, "application/json"
 	return c.do(ctx, req, out, opts)
 }
 

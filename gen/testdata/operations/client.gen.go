@@ -336,7 +336,7 @@ func (c *Client) ListCallsAll(ctx context.Context, params ListCallsParams, opts 
 				return
 			}
 			link, page = next, new(ListCallsResponse)
-			err = c.follow(ctx, "", link, nil, page, opts)
+			err = c.follow(ctx, request{}, link, page, opts)
 		}
 	}
 }
@@ -631,7 +631,7 @@ func (c *Client) ListVaultsAll(ctx context.Context, opts ...RequestOption) iter.
 				return
 			}
 			link, page = next, new(ListVaultsResponse)
-			err = c.follow(ctx, "", link, nil, page, opts)
+			err = c.follow(ctx, request{}, link, page, opts)
 		}
 	}
 }
