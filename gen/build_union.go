@@ -46,9 +46,12 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 	}
 	base := make([]string, len(cands))
 	arrays := 0
+	var objects []*openapi3.Schema
 	for i, c := range cands {
 		if base[i] = b.variantLabel(t, c, tagCount); base[i] == "Array" && c.src != nil {
 			arrays++
+		} else if base[i] == "Object" && c.src != nil {
+			objects = append(objects, c.src.Value)
 		}
 	}
 	for i, c := range cands {
@@ -56,6 +59,13 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 		if label == "Array" && arrays > 1 && c.src != nil {
 			// Array, Array2 and Array3 would say nothing of which is which.
 			label = "ArrayOf" + b.elementLabel(c.src.Value.Items)
+		}
+		if label == "Object" && len(objects) > 1 && c.src != nil {
+			// Nor would Object and Object2: say what only this one has
+			// (NoteObject, ContentIDObject).
+			if m := ownMember(c.src.Value, objects); m != "" {
+				label = naming.Exported(m) + "Object"
+			}
 		}
 		label = labels.Claim(label)
 		v := &ir.Variant{Label: label, Tags: c.tags}
@@ -77,7 +87,38 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 		v.ValueConstructors = b.valueConstructors(t, v.Type, c.src)
 		u.Variants = append(u.Variants, v)
 	}
-	b.dispatch(u)
+	b.dispatch(u, cands)
+}
+
+// presentMembers gives each object variant whose required members are
+// another's too the first member only it declares to look for, so that
+// dispatch can tell them apart; without one, such a variant only took
+// what an earlier one did not.
+func presentMembers(variants []*ir.Variant, cands []*candidate) {
+	var objects []*openapi3.Schema
+	for _, c := range cands {
+		if c.src != nil && isObjectSchema(c.src.Value) {
+			objects = append(objects, c.src.Value)
+		}
+	}
+	for i, v := range variants {
+		if cands[i].src == nil || !isObjectSchema(cands[i].src.Value) {
+			continue
+		}
+		for j, w := range variants {
+			if j != i && cands[j].src != nil && sameMembers(v.Required, w.Required) {
+				if m := ownMember(cands[i].src.Value, objects); m != "" {
+					v.Present = []string{m}
+				}
+				break
+			}
+		}
+	}
+}
+
+// sameMembers reports whether a and b name the same members.
+func sameMembers(a, b []string) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(a, func(m string) bool { return !slices.Contains(b, m) })
 }
 
 // candidates lists the variants, flattening references to unions of
@@ -254,6 +295,51 @@ func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int
 	return label
 }
 
+// ownMember is the first member of object schema s, one of objects, that
+// no other of them has: a required one (a card made of a note, or of a
+// content_id) before one that is only declared (a protection rule with a
+// wait_timer); "" when it has none of its own. Such a variant is labelled
+// for it, ending in Object so that its type (ChecksCreateRequest-
+// ConclusionObject) does not read as the member's.
+func ownMember(s *openapi3.Schema, objects []*openapi3.Schema) string {
+	required, declared := objectMembers(s)
+	others := map[string]bool{}
+	for _, o := range objects {
+		if o != s {
+			oreq, odecl := objectMembers(o)
+			for _, m := range slices.Concat(oreq, odecl) {
+				others[m] = true
+			}
+		}
+	}
+	for _, m := range slices.Concat(required, declared) {
+		if !others[m] && naming.Exported(m) != "" {
+			return m
+		}
+	}
+	return ""
+}
+
+// objectMembers lists the members object schema s requires, in its order,
+// and the ones it declares, sorted, its allOf parts' included.
+func objectMembers(s *openapi3.Schema) (required, declared []string) {
+	var walk func(s *openapi3.Schema, depth int)
+	walk = func(s *openapi3.Schema, depth int) {
+		if s = throughSingle(s); s == nil || depth > 8 {
+			return
+		}
+		required = append(required, s.Required...)
+		declared = append(declared, sortedKeys(s.Properties)...)
+		for _, part := range shapeOf(s).allOf {
+			if part != nil {
+				walk(part.Value, depth+1)
+			}
+		}
+	}
+	walk(s, 0)
+	return required, declared
+}
+
 // kindLabel names a schema by what it is: its one JSON type, String for
 // an enum, Object, or Value.
 func kindLabel(s *openapi3.Schema) string {
@@ -375,7 +461,7 @@ func requiredNames(e *ir.Expr) []string {
 
 // dispatch settles which variant takes each JSON token kind, and the order
 // in which object variants are tried.
-func (b *builder) dispatch(u *ir.Union) {
+func (b *builder) dispatch(u *ir.Union, cands []*candidate) {
 	var arrays []*ir.Variant
 	for _, v := range u.Variants {
 		kinds := jsonKinds(v.Type, map[*ir.Type]bool{})
@@ -406,10 +492,13 @@ func (b *builder) dispatch(u *ir.Union) {
 			}
 		}
 	}
+	if u.TagProperty == "" {
+		presentMembers(u.Variants, cands)
+	}
 	// Larger required sets first: among variants with no tag, or sharing
 	// one, the most specific match wins.
 	slices.SortStableFunc(u.Objects, func(a, c *ir.Variant) int {
-		return cmp.Compare(len(c.Required), len(a.Required))
+		return cmp.Compare(len(c.Required)+len(c.Present), len(a.Required)+len(a.Present))
 	})
 }
 

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"github.com/dave/jennifer/jen"
+	"slices"
 
 	"github.com/oagen/oagen/internal/ir"
 )
@@ -288,17 +289,18 @@ func objectDispatch(c *jen.Group, t *ir.Type, r readers) {
 	byRequired(c, t, r, u.Objects, false)
 }
 
-// byRequired decodes as the first variant whose required members are all
-// present (build orders larger sets first); with settle, the last variant
-// takes the value when none matches.
+// byRequired decodes as the first variant whose required members (and
+// the members it alone declares, where that is what tells it apart) are
+// all present (build orders larger sets first); with settle, the last
+// variant takes the value when none matches.
 func byRequired(g *jen.Group, t *ir.Type, r readers, variants []*ir.Variant, settle bool) {
 	for i, v := range variants {
-		if i == len(variants)-1 && (settle || len(v.Required) == 0) {
+		if i == len(variants)-1 && (settle || len(v.Required)+len(v.Present) == 0) {
 			decodeVariant(g, t, r, v)
 			return
 		}
 		var args []jen.Code
-		for _, name := range v.Required {
+		for _, name := range slices.Concat(v.Required, v.Present) {
 			args = append(args, jen.Lit(name))
 		}
 		g.If(jen.Id("d").Dot("hasMembers").Call(args...)).BlockFunc(func(b *jen.Group) { decodeVariant(b, t, r, v) })

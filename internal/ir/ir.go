@@ -211,6 +211,11 @@ type Variant struct {
 	Doc         string
 	Tags        []string // tag values that select this variant
 	Required    []string // required property names, for required-set dispatch
+	// Present are members dispatch looks for beside the required ones: a
+	// member only this variant declares, when another object variant
+	// requires the same set (GitHub's protection rules all require id
+	// and type; one declares wait_timer, another reviewers).
+	Present []string
 	// Inline variants are strings (or string enums), held in the union's
 	// string field instead of boxed in an interface: no allocation.
 	Inline bool

@@ -2,12 +2,12 @@
 
 package api
 
-func (v *MixedObject) decodeJSON(d *decoder) error {
-	*v = MixedObject{}
+func (v *MixedBObject) decodeJSON(d *decoder) error {
+	*v = MixedBObject{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
-			return fieldError("MixedObject", "", err)
+			return fieldError("MixedBObject", "", err)
 		}
 		switch string(key) {
 		case "b":
@@ -16,25 +16,25 @@ func (v *MixedObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MixedObject", string(key), err)
+			return fieldError("MixedBObject", string(key), err)
 		}
 	}
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *MixedObject) UnmarshalJSON(data []byte) error {
+func (v *MixedBObject) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}
 	return nil
 }
 
-func (v *MixedObject2) decodeJSON(d *decoder) error {
-	*v = MixedObject2{}
+func (v *MixedCObject) decodeJSON(d *decoder) error {
+	*v = MixedCObject{}
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
-			return fieldError("MixedObject2", "", err)
+			return fieldError("MixedCObject", "", err)
 		}
 		switch string(key) {
 		case "c":
@@ -43,13 +43,13 @@ func (v *MixedObject2) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MixedObject2", string(key), err)
+			return fieldError("MixedCObject", string(key), err)
 		}
 	}
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *MixedObject2) UnmarshalJSON(data []byte) error {
+func (v *MixedCObject) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -2,7 +2,7 @@
 
 package api
 
-func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
+func (v MixedBObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -14,11 +14,11 @@ func (v MixedObject) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes v as JSON.
-func (v MixedObject) MarshalJSON() ([]byte, error) {
+func (v MixedBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
+func (v MixedCObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -30,7 +30,7 @@ func (v MixedObject2) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes v as JSON.
-func (v MixedObject2) MarshalJSON() ([]byte, error) {
+func (v MixedCObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 

@@ -2,8 +2,8 @@
 
 package api
 
-// MixedObject is the schema at #/components/schemas/Mixed/allOf/oneOf/0.
-type MixedObject struct {
+// MixedBObject is the schema at #/components/schemas/Mixed/allOf/oneOf/0.
+type MixedBObject struct {
 	B Opt[string] `json:"b"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
@@ -11,8 +11,8 @@ type MixedObject struct {
 	rec *record
 }
 
-// MixedObject2 is the schema at #/components/schemas/Mixed/allOf/oneOf/1.
-type MixedObject2 struct {
+// MixedCObject is the schema at #/components/schemas/Mixed/allOf/oneOf/1.
+type MixedCObject struct {
 	C Opt[string] `json:"c"`
 
 	// rec is what decoding saw that the schema did not promise; nil for

@@ -7,13 +7,13 @@ import "bytes"
 func (u Mixed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
-	case MixedKindObject:
-		if b, err = u.value.(MixedObject).appendJSON(b); err != nil {
+	case MixedKindBObject:
+		if b, err = u.value.(MixedBObject).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
-	case MixedKindObject2:
-		if b, err = u.value.(MixedObject2).appendJSON(b); err != nil {
+	case MixedKindCObject:
+		if b, err = u.value.(MixedCObject).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -67,16 +67,18 @@ func (u *Mixed) UnmarshalJSON(data []byte) error {
 func (u *Mixed) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
-		if d.hasMembers() {
-			var x MixedObject
+		if d.hasMembers("b") {
+			var x MixedBObject
 			err := (&x).decodeJSON(d)
-			*u = MixedOfObject(x)
+			*u = MixedOfBObject(x)
 			return fieldError("Mixed", "", err)
 		}
-		var x MixedObject2
-		err := (&x).decodeJSON(d)
-		*u = MixedOfObject2(x)
-		return fieldError("Mixed", "", err)
+		if d.hasMembers("c") {
+			var x MixedCObject
+			err := (&x).decodeJSON(d)
+			*u = MixedOfCObject(x)
+			return fieldError("Mixed", "", err)
+		}
 	}
 	raw, err := d.raw()
 	if err != nil {

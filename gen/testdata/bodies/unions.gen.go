@@ -21,47 +21,47 @@ type MixedKind int
 // Variants of Mixed.
 const (
 	MixedKindUnknown MixedKind = iota
-	MixedKindObject
-	MixedKindObject2
+	MixedKindBObject
+	MixedKindCObject
 )
 
 // String returns the variant's name.
 func (k MixedKind) String() string {
 	switch k {
-	case MixedKindObject:
-		return "Object"
-	case MixedKindObject2:
-		return "Object2"
+	case MixedKindBObject:
+		return "BObject"
+	case MixedKindCObject:
+		return "CObject"
 	}
 	return "Unknown"
 }
 
-// MixedOfObject returns a Mixed holding v.
-func MixedOfObject(v MixedObject) Mixed {
+// MixedOfBObject returns a Mixed holding v.
+func MixedOfBObject(v MixedBObject) Mixed {
 	return Mixed{
-		kind:  MixedKindObject,
+		kind:  MixedKindBObject,
 		value: v,
 	}
 }
 
-// AsObject returns the Object variant, and false when the value holds another.
-func (u Mixed) AsObject() (MixedObject, bool) {
-	v, ok := u.value.(MixedObject)
-	return v, ok && u.kind == MixedKindObject
+// AsBObject returns the BObject variant, and false when the value holds another.
+func (u Mixed) AsBObject() (MixedBObject, bool) {
+	v, ok := u.value.(MixedBObject)
+	return v, ok && u.kind == MixedKindBObject
 }
 
-// MixedOfObject2 returns a Mixed holding v.
-func MixedOfObject2(v MixedObject2) Mixed {
+// MixedOfCObject returns a Mixed holding v.
+func MixedOfCObject(v MixedCObject) Mixed {
 	return Mixed{
-		kind:  MixedKindObject2,
+		kind:  MixedKindCObject,
 		value: v,
 	}
 }
 
-// AsObject2 returns the Object2 variant, and false when the value holds another.
-func (u Mixed) AsObject2() (MixedObject2, bool) {
-	v, ok := u.value.(MixedObject2)
-	return v, ok && u.kind == MixedKindObject2
+// AsCObject returns the CObject variant, and false when the value holds another.
+func (u Mixed) AsCObject() (MixedCObject, bool) {
+	v, ok := u.value.(MixedCObject)
+	return v, ok && u.kind == MixedKindCObject
 }
 
 // Kind says which variant u holds.

@@ -2,6 +2,37 @@
 
 package api
 
+func (v *ByRequiredBObject) decodeJSON(d *decoder) error {
+	*v = ByRequiredBObject{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ByRequiredBObject", "", err)
+		}
+		switch string(key) {
+		case "a":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.A)
+		case "b":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.B)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ByRequiredBObject", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ByRequiredBObject) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
@@ -25,37 +56,6 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ByRequiredObject) UnmarshalJSON(data []byte) error {
-	if d := newDecoder(data); !d.nullDocument() {
-		return d.finish(v.decodeJSON(&d))
-	}
-	return nil
-}
-
-func (v *ByRequiredObject2) decodeJSON(d *decoder) error {
-	*v = ByRequiredObject2{}
-	var seen [1]uint64
-	for i := 0; ; i++ {
-		key, more, err := d.member(i)
-		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ByRequiredObject2", "", err)
-		}
-		switch string(key) {
-		case "a":
-			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.A)
-		case "b":
-			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.B)
-		default:
-			v.rec, err = v.rec.keep(key, d)
-		}
-		if err != nil {
-			return fieldError("ByRequiredObject2", string(key), err)
-		}
-	}
-}
-
-// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *ByRequiredObject2) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}
@@ -328,6 +328,103 @@ func (v *Named) UnmarshalJSON(data []byte) error {
 
 func (v *Priority) decodeJSON(d *decoder) error {
 	return d.readInt64((*int64)(v))
+}
+
+func (v *ProtectionRuleObject) decodeJSON(d *decoder) error {
+	*v = ProtectionRuleObject{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ProtectionRuleObject", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
+		case "type":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Type)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ProtectionRuleObject", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ProtectionRuleObject) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ProtectionRuleReviewersObject) decodeJSON(d *decoder) error {
+	*v = ProtectionRuleReviewersObject{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ProtectionRuleReviewersObject", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
+		case "type":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Type)
+		case "reviewers":
+			err = readOptSliceString(d, &v.Reviewers)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ProtectionRuleReviewersObject", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ProtectionRuleReviewersObject) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ProtectionRuleWaitTimerObject) decodeJSON(d *decoder) error {
+	*v = ProtectionRuleWaitTimerObject{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("ProtectionRuleWaitTimerObject", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = d.requiredInt64(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
+		case "type":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Type)
+		case "wait_timer":
+			err = readOptInt64(d, &v.WaitTimer)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("ProtectionRuleWaitTimerObject", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ProtectionRuleWaitTimerObject) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
 }
 
 func (v *ShipmentParcelList) decodeJSON(d *decoder) error {

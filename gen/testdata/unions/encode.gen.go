@@ -2,23 +2,7 @@
 
 package api
 
-func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
-	var ok bool
-	b = append(b, '{')
-	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
-		b = appendString(b, v.A)
-	}
-	b = v.rec.appendUnknown(b, start)
-	return append(b, '}'), nil
-}
-
-// MarshalJSON encodes v as JSON.
-func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 128))
-}
-
-func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
+func (v ByRequiredBObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
@@ -33,8 +17,24 @@ func (v ByRequiredObject2) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes v as JSON.
-func (v ByRequiredObject2) MarshalJSON() ([]byte, error) {
+func (v ByRequiredBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"a\":", v.A == ""); ok {
+		b = appendString(b, v.A)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
 }
 
 func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
@@ -252,6 +252,72 @@ func (v Named) MarshalJSON() ([]byte, error) {
 func (v Priority) appendJSON(b []byte) ([]byte, error) {
 	b = appendInt(b, (int64)(v))
 	return b, nil
+}
+
+func (v ProtectionRuleObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == 0); ok {
+		b = appendInt(b, v.ID)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, v.Type)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ProtectionRuleObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+func (v ProtectionRuleReviewersObject) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == 0); ok {
+		b = appendInt(b, v.ID)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, v.Type)
+	}
+	if b, ok = optKey(b, start, "\"reviewers\":", v.Reviewers.state); ok {
+		if b, err = appendSliceString(b, v.Reviewers.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ProtectionRuleReviewersObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
+func (v ProtectionRuleWaitTimerObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"id\":", v.ID == 0); ok {
+		b = appendInt(b, v.ID)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, v.Type)
+	}
+	if b, ok = optKey(b, start, "\"wait_timer\":", v.WaitTimer.state); ok {
+		b = appendInt(b, v.WaitTimer.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ProtectionRuleWaitTimerObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
 }
 
 func (v ShipmentParcelList) appendJSON(b []byte) ([]byte, error) {

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptLimitsNames decodes null as Null and anything else as a value.
 func readOptLimitsNames(d *decoder, o *Opt[LimitsNames]) error {
 	if d.null() {
@@ -22,6 +35,19 @@ func readOptLimitsSize(d *decoder, o *Opt[LimitsSize]) error {
 		return nil
 	}
 	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
 		return err
 	}
 	o.state = optValue

@@ -4,19 +4,19 @@ package api
 
 import "encoding/json"
 
-// ByRequiredObject is the schema at #/components/schemas/ByRequired/anyOf/0.
-type ByRequiredObject struct {
+// ByRequiredBObject is the schema at #/components/schemas/ByRequired/anyOf/1.
+type ByRequiredBObject struct {
 	A string `json:"a"`
+	B string `json:"b"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
 	rec *record
 }
 
-// ByRequiredObject2 is the schema at #/components/schemas/ByRequired/anyOf/1.
-type ByRequiredObject2 struct {
+// ByRequiredObject is the schema at #/components/schemas/ByRequired/anyOf/0.
+type ByRequiredObject struct {
 	A string `json:"a"`
-	B string `json:"b"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
@@ -179,6 +179,38 @@ const (
 	// Now.
 	PriorityHigh Priority = 2
 )
+
+// ProtectionRuleObject is the schema at #/components/schemas/ProtectionRule/oneOf/2.
+type ProtectionRuleObject struct {
+	ID   int64  `json:"id"`
+	Type string `json:"type"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ProtectionRuleReviewersObject is the schema at #/components/schemas/ProtectionRule/oneOf/1.
+type ProtectionRuleReviewersObject struct {
+	ID        int64         `json:"id"`
+	Type      string        `json:"type"`
+	Reviewers Opt[[]string] `json:"reviewers"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ProtectionRuleWaitTimerObject is the schema at #/components/schemas/ProtectionRule/oneOf/0.
+type ProtectionRuleWaitTimerObject struct {
+	ID        int64      `json:"id"`
+	Type      string     `json:"type"`
+	WaitTimer Opt[int64] `json:"wait_timer"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
 
 // ShipmentParcelList: Parcel List
 type ShipmentParcelList struct {

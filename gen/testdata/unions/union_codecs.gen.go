@@ -43,8 +43,8 @@ func (u ByRequired) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 		return b, nil
-	case ByRequiredKindObject2:
-		if b, err = u.value.(ByRequiredObject2).appendJSON(b); err != nil {
+	case ByRequiredKindBObject:
+		if b, err = u.value.(ByRequiredBObject).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -238,6 +238,33 @@ func (u ModerationInputArrayOfObjectItem) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u ProtectionRule) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ProtectionRuleKindWaitTimerObject:
+		if b, err = u.value.(ProtectionRuleWaitTimerObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ProtectionRuleKindReviewersObject:
+		if b, err = u.value.(ProtectionRuleReviewersObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ProtectionRuleKindObject:
+		if b, err = u.value.(ProtectionRuleObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u ProtectionRule) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Setting) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -374,9 +401,9 @@ func (u *ByRequired) decodeJSON(d *decoder) error {
 	switch d.peek() {
 	case '{':
 		if d.hasMembers("a", "b") {
-			var x ByRequiredObject2
+			var x ByRequiredBObject
 			err := (&x).decodeJSON(d)
-			*u = ByRequiredOfObject2(x)
+			*u = ByRequiredOfBObject(x)
 			return fieldError("ByRequired", "", err)
 		}
 		if d.hasMembers("a") {
@@ -665,6 +692,45 @@ func (u *ModerationInputArrayOfObjectItem) decodeJSON(d *decoder) error {
 	}
 	*u = ModerationInputArrayOfObjectItem{
 		kind: ModerationInputArrayOfObjectItemKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *ProtectionRule) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *ProtectionRule) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		if d.hasMembers("id", "type", "wait_timer") {
+			var x ProtectionRuleWaitTimerObject
+			err := (&x).decodeJSON(d)
+			*u = ProtectionRuleOfWaitTimerObject(x)
+			return fieldError("ProtectionRule", "", err)
+		}
+		if d.hasMembers("id", "type", "reviewers") {
+			var x ProtectionRuleReviewersObject
+			err := (&x).decodeJSON(d)
+			*u = ProtectionRuleOfReviewersObject(x)
+			return fieldError("ProtectionRule", "", err)
+		}
+		if d.hasMembers("id", "type") {
+			var x ProtectionRuleObject
+			err := (&x).decodeJSON(d)
+			*u = ProtectionRuleOfObject(x)
+			return fieldError("ProtectionRule", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("ProtectionRule", "", err)
+	}
+	*u = ProtectionRule{
+		kind: ProtectionRuleKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

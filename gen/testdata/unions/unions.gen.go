@@ -127,7 +127,7 @@ type ByRequiredKind int
 const (
 	ByRequiredKindUnknown ByRequiredKind = iota
 	ByRequiredKindObject
-	ByRequiredKindObject2
+	ByRequiredKindBObject
 )
 
 // String returns the variant's name.
@@ -135,8 +135,8 @@ func (k ByRequiredKind) String() string {
 	switch k {
 	case ByRequiredKindObject:
 		return "Object"
-	case ByRequiredKindObject2:
-		return "Object2"
+	case ByRequiredKindBObject:
+		return "BObject"
 	}
 	return "Unknown"
 }
@@ -155,18 +155,18 @@ func (u ByRequired) AsObject() (ByRequiredObject, bool) {
 	return v, ok && u.kind == ByRequiredKindObject
 }
 
-// ByRequiredOfObject2 returns a ByRequired holding v.
-func ByRequiredOfObject2(v ByRequiredObject2) ByRequired {
+// ByRequiredOfBObject returns a ByRequired holding v.
+func ByRequiredOfBObject(v ByRequiredBObject) ByRequired {
 	return ByRequired{
-		kind:  ByRequiredKindObject2,
+		kind:  ByRequiredKindBObject,
 		value: v,
 	}
 }
 
-// AsObject2 returns the Object2 variant, and false when the value holds another.
-func (u ByRequired) AsObject2() (ByRequiredObject2, bool) {
-	v, ok := u.value.(ByRequiredObject2)
-	return v, ok && u.kind == ByRequiredKindObject2
+// AsBObject returns the BObject variant, and false when the value holds another.
+func (u ByRequired) AsBObject() (ByRequiredBObject, bool) {
+	v, ok := u.value.(ByRequiredBObject)
+	return v, ok && u.kind == ByRequiredKindBObject
 }
 
 // Kind says which variant u holds.
@@ -839,6 +839,96 @@ func (u ModerationInputArrayOfObjectItem) Kind() ModerationInputArrayOfObjectIte
 // Raw returns the JSON of a variant this version does not know, as it
 // was received, and nil for known variants.
 func (u ModerationInputArrayOfObjectItem) Raw() json.RawMessage {
+	return u.raw
+}
+
+// ProtectionRule is a rule, told apart by the members only one kind declares (GitHub's
+// environment protection rules): untitled, its variants are named for them, and the one
+// with none of its own stays Object.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ProtectionRuleKindUnknown and
+// encodes back unchanged (see Raw).
+type ProtectionRule struct {
+	kind  ProtectionRuleKind
+	value any
+	raw   json.RawMessage
+}
+
+// ProtectionRuleKind says which variant a ProtectionRule holds.
+type ProtectionRuleKind int
+
+// Variants of ProtectionRule.
+const (
+	ProtectionRuleKindUnknown ProtectionRuleKind = iota
+	ProtectionRuleKindWaitTimerObject
+	ProtectionRuleKindReviewersObject
+	ProtectionRuleKindObject
+)
+
+// String returns the variant's name.
+func (k ProtectionRuleKind) String() string {
+	switch k {
+	case ProtectionRuleKindWaitTimerObject:
+		return "WaitTimerObject"
+	case ProtectionRuleKindReviewersObject:
+		return "ReviewersObject"
+	case ProtectionRuleKindObject:
+		return "Object"
+	}
+	return "Unknown"
+}
+
+// ProtectionRuleOfWaitTimerObject returns a ProtectionRule holding v.
+func ProtectionRuleOfWaitTimerObject(v ProtectionRuleWaitTimerObject) ProtectionRule {
+	return ProtectionRule{
+		kind:  ProtectionRuleKindWaitTimerObject,
+		value: v,
+	}
+}
+
+// AsWaitTimerObject returns the WaitTimerObject variant, and false when the value holds another.
+func (u ProtectionRule) AsWaitTimerObject() (ProtectionRuleWaitTimerObject, bool) {
+	v, ok := u.value.(ProtectionRuleWaitTimerObject)
+	return v, ok && u.kind == ProtectionRuleKindWaitTimerObject
+}
+
+// ProtectionRuleOfReviewersObject returns a ProtectionRule holding v.
+func ProtectionRuleOfReviewersObject(v ProtectionRuleReviewersObject) ProtectionRule {
+	return ProtectionRule{
+		kind:  ProtectionRuleKindReviewersObject,
+		value: v,
+	}
+}
+
+// AsReviewersObject returns the ReviewersObject variant, and false when the value holds another.
+func (u ProtectionRule) AsReviewersObject() (ProtectionRuleReviewersObject, bool) {
+	v, ok := u.value.(ProtectionRuleReviewersObject)
+	return v, ok && u.kind == ProtectionRuleKindReviewersObject
+}
+
+// ProtectionRuleOfObject returns a ProtectionRule holding v.
+func ProtectionRuleOfObject(v ProtectionRuleObject) ProtectionRule {
+	return ProtectionRule{
+		kind:  ProtectionRuleKindObject,
+		value: v,
+	}
+}
+
+// AsObject returns the Object variant, and false when the value holds another.
+func (u ProtectionRule) AsObject() (ProtectionRuleObject, bool) {
+	v, ok := u.value.(ProtectionRuleObject)
+	return v, ok && u.kind == ProtectionRuleKindObject
+}
+
+// Kind says which variant u holds.
+func (u ProtectionRule) Kind() ProtectionRuleKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u ProtectionRule) Raw() json.RawMessage {
 	return u.raw
 }
 

@@ -125,6 +125,37 @@ func TestObjectVariantTitles(t *testing.T) {
 	}
 }
 
+// TestObjectVariantsByOwnMember: untitled object variants that require
+// the same members are named for, and told apart by, a member only one of
+// them declares (present, even as null or empty); the one with none of its
+// own takes the rest. Each encodes back as it came.
+func TestObjectVariantsByOwnMember(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		kind ProtectionRuleKind
+	}{
+		{`{"id":1,"type":"wait_timer","wait_timer":30}`, ProtectionRuleKindWaitTimerObject},
+		{`{"id":2,"type":"required_reviewers","reviewers":["octocat"]}`, ProtectionRuleKindReviewersObject},
+		{`{"id":3,"type":"required_reviewers","reviewers":[]}`, ProtectionRuleKindReviewersObject},
+		{`{"id":5,"type":"wait_timer","wait_timer":null}`, ProtectionRuleKindWaitTimerObject},
+		{`{"id":4,"type":"branch_policy"}`, ProtectionRuleKindObject},
+	} {
+		var r ProtectionRule
+		if err := json.Unmarshal([]byte(c.body), &r); err != nil {
+			t.Fatalf("%s: %v", c.body, err)
+		}
+		if r.Kind() != c.kind {
+			t.Errorf("%s decoded as %v, want %v", c.body, r.Kind(), c.kind)
+		}
+		if out, err := json.Marshal(r); err != nil || string(out) != c.body {
+			t.Errorf("%s encoded as %s, %v", c.body, out, err)
+		}
+	}
+	if rule, ok := ProtectionRuleOfWaitTimerObject(ProtectionRuleWaitTimerObject{ID: 1, Type: "wait_timer", WaitTimer: Some(int64(5))}).AsWaitTimerObject(); !ok || rule.WaitTimer.Value() != 5 {
+		t.Errorf("AsWaitTimerObject: %+v, %v", rule, ok)
+	}
+}
+
 // TestArrayVariantsByElement: of several array variants, named for their
 // elements, the one whose elements fit the first element's kind takes the
 // array (an empty array the first), and every one encodes back as it came.
