@@ -3,7 +3,6 @@ package gen
 import (
 	"cmp"
 	"errors"
-	"net/textproto"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -53,6 +52,11 @@ type builder struct {
 	decoders   map[*ir.Type]*ir.StreamDecoder
 	streams    []*ir.StreamDecoder
 	errorTypes map[*ir.Type]bool
+	// mainAuth is how the API key is sent (API.Auth); keyOf holds, for
+	// operations whose security asks for another scheme sent the same
+	// way, that scheme (see keys).
+	mainAuth *ir.Auth
+	keyOf    map[*ir.Operation]string
 }
 
 // component is a schema under #/components/schemas.
@@ -89,6 +93,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		locations:     map[*openapi3.Schema]string{},
 		decoders:      map[*ir.Type]*ir.StreamDecoder{},
 		errorTypes:    map[*ir.Type]bool{},
+		keyOf:         map[*ir.Operation]string{},
 	}
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
 		b.root = filepath.ToSlash(abs)
@@ -98,7 +103,9 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	api := &ir.API{Package: cfg.Package}
 	api.BaseURL = baseURL(doc)
 	api.Auth = b.auth()
+	b.mainAuth = api.Auth
 	api.Operations = b.operations()
+	api.Keys = b.keys(api.Operations)
 	for _, name := range sortedKeys(cfg.Headers) {
 		api.Headers = append(api.Headers, ir.Header{Name: name, Value: cfg.Headers[name]})
 	}
@@ -218,40 +225,6 @@ func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool
 		}
 	}
 	return false
-}
-
-func (b *builder) auth() *ir.Auth {
-	bearer := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: "header", Name: "Authorization", Prefix: "Bearer "}
-	if b.doc.Components == nil {
-		return bearer
-	}
-	// HTTP bearer first; else the first API key sent in a header, else in
-	// the query, else in a cookie; else HTTP basic; else, with no scheme
-	// the client can send, a bearer token all the same.
-	var basic *ir.Auth
-	keys := map[string]*ir.Auth{}
-	for _, name := range sortedKeys(b.doc.Components.SecuritySchemes) {
-		s := b.doc.Components.SecuritySchemes[name]
-		switch {
-		case s == nil || s.Value == nil:
-		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer"):
-			return bearer
-		case s.Value.Type == "apiKey" && s.Value.In == "header" && strings.EqualFold(s.Value.Name, "Authorization"):
-			// An API key that is the Authorization header is, nearly
-			// always, a bearer token described in prose ("Bearer Token
-			// authentication"): sent as one, as before.
-			return bearer
-		case s.Value.Type == "apiKey" && s.Value.Name != "" && keys[s.Value.In] == nil:
-			key := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: s.Value.In, Name: s.Value.Name}
-			if key.In == "header" {
-				key.Name = textproto.CanonicalMIMEHeaderKey(key.Name)
-			}
-			keys[s.Value.In] = key
-		case s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "basic"):
-			basic = &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: "header", Name: "Authorization", Prefix: "Basic ", Basic: true}
-		}
-	}
-	return cmp.Or(keys["header"], keys["query"], keys["cookie"], basic, bearer)
 }
 
 // baseURL is the first server's URL with its variables at their defaults.

@@ -97,6 +97,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	// upload, whose signature an Authorization header breaks, or a login):
 	// the key is not sent, nor leaked to another host.
 	o.NoAuth = op.Security != nil && len(*op.Security) == 0
+	b.operationKey(o, op)
 	b.parameters(o, ptr, item, op)
 	b.requestBody(o, ptr, op)
 	events := b.responses(o, ptr, op)

@@ -351,6 +351,43 @@ components:
 	}
 }
 
+// TestSchemeKeysBuild: with no security of the document's, the main
+// scheme is the one most operations ask for; an operation that asks for
+// another scheme sent the same way sends that scheme's key, one that asks
+// for a scheme sent another way (or for the main one among others) the
+// main key.
+func TestSchemeKeysBuild(t *testing.T) {
+	api := mustBuild(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+components:
+  securitySchemes:
+    alpha: {type: http, scheme: bearer}
+    zeta: {type: http, scheme: bearer}
+    q: {type: apiKey, in: query, name: key}
+paths:
+  /a: {get: {operationId: a, security: [{zeta: []}], responses: {"204": {description: ok}}}}
+  /b: {get: {operationId: b, security: [{zeta: []}], responses: {"204": {description: ok}}}}
+  /c: {get: {operationId: c, security: [{alpha: []}], responses: {"204": {description: ok}}}}
+  /d: {get: {operationId: d, security: [{q: []}], responses: {"204": {description: ok}}}}
+  /e: {get: {operationId: e, security: [{alpha: []}, {zeta: []}], responses: {"204": {description: ok}}}}
+  /f: {get: {operationId: f, security: [{q: []}, {alpha: []}], responses: {"204": {description: ok}}}}
+  /g: {get: {operationId: g, security: [{zeta: []}], responses: {"204": {description: ok}}}}
+`)
+	if api.Auth.Scheme != "zeta" {
+		t.Errorf("main scheme %q, want zeta", api.Auth.Scheme)
+	}
+	if len(api.Keys) != 1 || api.Keys[0].Scheme != "alpha" || api.Keys[0].Option != "WithAlpha" || strings.Join(api.Keys[0].Ops, " ") != "C E F" {
+		t.Fatalf("keys %+v", *api.Keys[0])
+	}
+	var got []string
+	for _, op := range api.Operations {
+		got = append(got, fmt.Sprintf("%s%d", op.Name, op.Key))
+	}
+	if strings.Join(got, " ") != "A0 B0 C1 D0 E1 F1 G0" {
+		t.Errorf("operation keys %s", strings.Join(got, " "))
+	}
+}
+
 // TestAuthSchemes: the API key goes as an HTTP bearer scheme says, else in
 // the header of an apiKey scheme, else as HTTP basic's user:password, else
 // (no scheme the client can send) as a bearer token; a configured

@@ -16,6 +16,8 @@ import (
 //	package: openai             # Go package name (default: output's base name)
 //	include_ops: [createRun]    # keep these operations and what they reach
 //	api_key_env: OPENAI_API_KEY # NewClient reads the API key from it
+//	key_env:                    # and the keys of other schemes, by scheme,
+//	  AdminApiKeyAuth: OPENAI_ADMIN_KEY # for operations that ask for one
 //	headers:                    # sent with every request
 //	  OpenAI-Beta: assistants=v2
 //	streaming:                  # operations whose spec does not declare
@@ -40,6 +42,7 @@ type FileConfig struct {
 	IncludeTags    []string                `yaml:"include_tags"`
 	ExcludeTags    []string                `yaml:"exclude_tags"`
 	APIKeyEnv      string                  `yaml:"api_key_env"`
+	KeyEnv         map[string]string       `yaml:"key_env"`
 	Headers        map[string]string       `yaml:"headers"`
 	Streaming      map[string]StreamConfig `yaml:"streaming"`
 	Names          map[string]string       `yaml:"names"`
@@ -85,6 +88,7 @@ func (fc *FileConfig) Config() Config {
 		IncludeTags:    fc.IncludeTags,
 		ExcludeTags:    fc.ExcludeTags,
 		APIKeyEnv:      fc.APIKeyEnv,
+		KeyEnv:         fc.KeyEnv,
 		Headers:        fc.Headers,
 		Streaming:      fc.Streaming,
 		Names:          fc.Names,

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ func emitClient(f *jen.File, api *ir.API) {
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
 	f.Comment("apiKeyEnv names the environment variable NewClient reads the API key from.")
 	f.Const().Id("apiKeyEnv").Op("=").Lit(api.Auth.EnvVar)
+	emitKeys(f, api)
 	f.Comment("authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).")
 	f.Const().Defs(
 		jen.Id("authIn").Op("=").Lit(api.Auth.In),
@@ -175,7 +177,8 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 }
 
 // operationFields sets in d the request fields an operation sets whatever
-// the call: its own server, that it takes no API key, its error schema. A
+// the call: its own server, that it takes no API key or another scheme's,
+// its error schema. A
 // followed next-page link is fetched with them too.
 func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	if op.BaseURL != "" {
@@ -183,6 +186,9 @@ func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	}
 	if op.NoAuth {
 		d[jen.Id("noAuth")] = jen.True()
+	}
+	if op.Key != 0 {
+		d[jen.Id("key")] = jen.Lit(op.Key)
 	}
 	if op.Error != nil {
 		d[jen.Id("decodeError")] = jen.Id(errorDecoderName(op.Error))
@@ -346,4 +352,41 @@ func setParam(p *ir.Param, helper string, dst jen.Code, fail []jen.Code) jen.Cod
 		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("params").Dot(p.GoName).Dot("Get").Call(),
 		jen.Id("ok"),
 	).Block(add(jen.Id("v")))
+}
+
+// emitKeys writes how many API keys a client holds (the main one and one
+// per scheme some operations ask for instead), the environment variables
+// NewClient reads them from, and an Option per other scheme.
+func emitKeys(f *jen.File, api *ir.API) {
+	f.Comment("authKeys is how many API keys a Client holds: the main one, and one per")
+	f.Comment("scheme some operations ask for instead of it.")
+	f.Const().Id("authKeys").Op("=").Lit(1 + len(api.Keys))
+	f.Comment("keyEnvs are the environment variables NewClient reads the keys from.")
+	f.Func().Id("keyEnvs").Params().Index(jen.Id("authKeys")).String().Block(
+		jen.Return(jen.Index(jen.Id("authKeys")).String().ValuesFunc(func(g *jen.Group) {
+			g.Id("apiKeyEnv")
+			for _, k := range api.Keys {
+				g.Lit(k.EnvVar)
+			}
+		})),
+	)
+	for i, k := range api.Keys {
+		ops := strings.Join(k.Ops, ", ")
+		if len(k.Ops) > 3 {
+			ops = fmt.Sprintf("%s and %d more", strings.Join(k.Ops[:3], ", "), len(k.Ops)-3)
+		}
+		doc := fmt.Sprintf("%s sets the key sent with the operations whose spec asks for the %s scheme "+
+			"(%s), in place of WithAPIKey's, and sent the same way; while it is not set, they send WithAPIKey's.",
+			k.Option, k.Scheme, ops)
+		if k.EnvVar != "" {
+			doc += fmt.Sprintf(" NewClient reads it from $%s.", k.EnvVar)
+		}
+		f.Line()
+		docComment(f, k.Option, doc)
+		f.Func().Id(k.Option).Params(jen.Id("key").String()).Id("Option").Block(
+			jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Block(
+				jen.Id("c").Dot("auth").Index(jen.Lit(i + 1)).Op("=").Id("authValue").Call(jen.Id("key")),
+			)),
+		)
+	}
 }

@@ -26,6 +26,10 @@ type Config struct {
 	// APIKeyEnv names an environment variable NewClient reads the bearer
 	// token from, when the spec declares a bearer scheme.
 	APIKeyEnv string
+	// KeyEnv names, by security scheme, the environment variable NewClient
+	// reads the key of a scheme some operations ask for in place of the
+	// main one (OpenAI's admin operations: AdminApiKeyAuth).
+	KeyEnv map[string]string
 	// Headers are sent with every request (OpenAI needs OpenAI-Beta).
 	Headers map[string]string
 	// Streaming names, by operationId, operations that can answer with

@@ -46,6 +46,7 @@ func templateNames() []string {
 			}
 		}
 	}
-	// Declared by the emitter in every package.
-	return append(names, "defaultBaseURL", "packageName", "apiKeyEnv", "defaultHeaders")
+	// Declared by the emitter in every package (WithBasicAuth in those
+	// whose key is a user and password).
+	return append(names, "defaultBaseURL", "packageName", "apiKeyEnv", "defaultHeaders", "WithBasicAuth", "authKeys", "keyEnvs")
 }

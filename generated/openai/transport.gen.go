@@ -47,9 +47,11 @@ type Client struct {
 	retryMax   time.Duration
 	logger     *slog.Logger
 
-	// auth is the API key as sent (see authValue), made when the key is
-	// set rather than on every call; empty without a key.
-	auth string
+	// auth holds the API keys as sent (see authValue), made when a key is
+	// set rather than on every call; empty without one. auth[0] is the
+	// main key, the others those of the schemes some operations ask for
+	// instead (see request.key).
+	auth [authKeys]string
 }
 
 // Option configures a Client.
@@ -66,7 +68,7 @@ func WithBaseURL(u string) Option {
 // authPrefix (for HTTP basic authentication, the key is "user:password",
 // sent encoded).
 func WithAPIKey(key string) Option {
-	return func(c *Client) { c.auth = authValue(key) }
+	return func(c *Client) { c.auth[0] = authValue(key) }
 }
 
 // authValue is what is sent for an API key, or "" without one: the
@@ -142,8 +144,10 @@ func NewClient(opts ...Option) *Client {
 		retryMin:   500 * time.Millisecond,
 		retryMax:   8 * time.Second,
 	}
-	if apiKeyEnv != "" {
-		c.auth = authValue(os.Getenv(apiKeyEnv))
+	for i, env := range keyEnvs() {
+		if env != "" {
+			c.auth[i] = authValue(os.Getenv(env))
+		}
 	}
 	for _, o := range opts {
 		o(c)
@@ -280,6 +284,9 @@ type request struct {
 	// noAuth is set for an operation whose spec says it takes no
 	// credentials (security: []): the API key is not sent with it.
 	noAuth bool
+	// key is the scheme whose key an operation sends (see Client.auth):
+	// 0 for the main one.
+	key    int
 	path   string // already escaped
 	query  url.Values
 	header http.Header
@@ -459,12 +466,16 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 }
 
 // key is the API key as sent with req (see authValue): none for an
-// operation whose spec says it takes no credentials.
+// operation whose spec says it takes no credentials; for one that asks for
+// another scheme, that scheme's key, or the main one while it is not set.
 func (c *Client) key(req request) string {
 	if req.noAuth {
 		return ""
 	}
-	return c.auth
+	if k := c.auth[req.key]; k != "" {
+		return k
+	}
+	return c.auth[0]
 }
 
 // withoutQuery returns err with the URL it names, when that is full (as in

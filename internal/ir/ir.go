@@ -11,6 +11,9 @@ type API struct {
 	Types      []*Type      // sorted by Name
 	Operations []*Operation // sorted by Name
 	Auth       *Auth        // how the API key is sent; a bearer token when the spec declares no scheme the client sends
+	// Keys are the other schemes operations ask for that are sent as
+	// Auth is, sorted by scheme; Operation.Key numbers them from 1.
+	Keys []*Key
 	// Headers are sent with every request (from config), sorted by name.
 	Headers []Header
 	// Streams are the event types some operation streams, each with the
@@ -66,11 +69,31 @@ type StreamEvent struct {
 // header, none; HTTP basic: Authorization, "Basic ", the key "user:password"
 // encoded), or as an apiKey scheme's query parameter or cookie.
 type Auth struct {
+	// Scheme is the security scheme of the spec the key stands for, ""
+	// when the spec declares none the client sends.
+	Scheme string
 	EnvVar string // environment variable read by NewClient, "" for none
 	In     string // "header", "query" or "cookie"
 	Name   string // the header (in canonical form), query parameter or cookie
 	Prefix string
 	Basic  bool
+}
+
+// SentAs reports whether a key of a is sent as one of b is: in the same
+// place, under the same name, after the same prefix.
+func (a *Auth) SentAs(b *Auth) bool {
+	return a.In == b.In && a.Name == b.Name && a.Prefix == b.Prefix && a.Basic == b.Basic
+}
+
+// Key is a security scheme some operations ask for in place of the main
+// one (API.Auth), sent the same way: a key of its own, which the client
+// takes from its own Option (OpenAI's admin API key; DigitalOcean's model
+// access key for its inference API).
+type Key struct {
+	Scheme string   // in the spec
+	Option string   // Go name of the Option that sets it
+	EnvVar string   // read by NewClient, "" for none
+	Ops    []string // Go names of the methods that send it, sorted
 }
 
 // Kind says which Go shape a named type has.
@@ -286,6 +309,9 @@ type Operation struct {
 	// NoAuth is set when the operation's security is explicitly empty
 	// (security: []): it is sent without the API key.
 	NoAuth bool
+	// Key is 0 for an operation sent with the main API key, i for one whose
+	// security asks for API.Keys[i-1] instead.
+	Key int
 	// FixedQuery is a query string written into the path key itself
 	// (OpenAI's "/assistants?beta=true"), sent with every call: RawQuery
 	// as written, FixedQuery parsed and sorted by name.

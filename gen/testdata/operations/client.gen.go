@@ -18,6 +18,24 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
+// authKeys is how many API keys a Client holds: the main one, and one per
+// scheme some operations ask for instead of it.
+const authKeys = 2
+
+// keyEnvs are the environment variables NewClient reads the keys from.
+func keyEnvs() [authKeys]string {
+	return [authKeys]string{apiKeyEnv, "OPERATIONS_ADMIN_KEY"}
+}
+
+// WithAdminKey sets the key sent with the operations whose spec asks for the AdminKey
+// scheme (ListAuditLogs), in place of WithAPIKey's, and sent the same way; while it is not
+// set, they send WithAPIKey's. NewClient reads it from $OPERATIONS_ADMIN_KEY.
+func WithAdminKey(key string) Option {
+	return func(c *Client) {
+		c.auth[1] = authValue(key)
+	}
+}
+
 // authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
 	authIn     = "header"
@@ -154,6 +172,19 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListAuditLogs: It asks for the admin key.
+//
+// GET /audit_logs
+func (c *Client) ListAuditLogs(ctx context.Context, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		key:    1,
+		method: "GET",
+		path:   "/audit_logs",
+	}
+	return c.do(ctx, req, nil, opts)
 }
 
 // ListBoardsParams holds the query, header and cookie parameters of ListBoards.

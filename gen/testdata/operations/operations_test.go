@@ -290,6 +290,34 @@ func TestOperationServers(t *testing.T) {
 	}
 }
 
+// TestSchemeKeys: an operation whose security asks for another scheme
+// sent as the main key is (an admin key) sends that scheme's key, set by
+// its own Option or read from its variable, and the main key while it has
+// none; every other operation sends the main key.
+func TestSchemeKeys(t *testing.T) {
+	var got []string
+	doer := doerFunc(func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.URL.Path+" "+r.Header.Get("Authorization"))
+		return &http.Response{StatusCode: 204, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(""))}, nil
+	})
+	ctx := context.Background()
+	calls := func(c *Client) {
+		_ = c.ListAuditLogs(ctx)
+		_ = c.Upload(ctx, WithRequestBaseURL("https://eu.example.com/v1"))
+	}
+	t.Setenv("OPERATIONS_ADMIN_KEY", "")
+	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k")))
+	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k"), WithAdminKey("a")))
+	t.Setenv("OPERATIONS_ADMIN_KEY", "env")
+	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k")))
+	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k"), WithAdminKey("a")))
+	want := "/v1/audit_logs Bearer k|/v1/uploads Bearer k|/v1/audit_logs Bearer a|/v1/uploads Bearer k|" +
+		"/v1/audit_logs Bearer env|/v1/uploads Bearer k|/v1/audit_logs Bearer a|/v1/uploads Bearer k"
+	if strings.Join(got, "|") != want {
+		t.Errorf("requests %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 type doerFunc func(*http.Request) (*http.Response, error)
 
 func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }

@@ -17,6 +17,15 @@ const packageName = "api"
 // apiKeyEnv names the environment variable NewClient reads the API key from.
 const apiKeyEnv = ""
 
+// authKeys is how many API keys a Client holds: the main one, and one per
+// scheme some operations ask for instead of it.
+const authKeys = 1
+
+// keyEnvs are the environment variables NewClient reads the keys from.
+func keyEnvs() [authKeys]string {
+	return [authKeys]string{apiKeyEnv}
+}
+
 // authIn, authName, authPrefix and authBasic say how the API key is sent (see WithAPIKey).
 const (
 	authIn     = "header"
