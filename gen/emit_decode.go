@@ -95,7 +95,19 @@ func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 				}
 				sw.Default().BlockFunc(func(c *jen.Group) { decodeExtra(c, t, r) })
 			}),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("key")), jen.Err()))),
+			jen.If(jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				fail := jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.String().Parens(jen.Id("key")), jen.Err()))
+				if st.Closed {
+					// Only its declared members are ever written, so a
+					// value of another shape could not be sent back.
+					g.Add(fail)
+					return
+				}
+				g.If(
+					jen.List(jen.Id("v").Dot("rec"), jen.Err()).Op("=").Id("v").Dot("rec").Dot("mismatch").Call(jen.Id("key"), jen.Id("d"), jen.Err()),
+					jen.Err().Op("!=").Nil(),
+				).Block(fail)
+			}),
 		)
 	})
 	f.Line()

@@ -2,6 +2,7 @@ package openai
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -290,13 +291,106 @@ func TestRepeatedMembersLastWins(t *testing.T) {
 
 func TestMalformedJSONIsAnError(t *testing.T) {
 	for _, body := range []string{
-		`{"id":`, `{"id":"a",}`, `{"id" "a"}`, `[1,2]`, `{"created_at":"soon"}`,
-		`{"tool_choice":{"type":1}}`, `{"tools":[{"type":"function","function":7}]}`, `{"x":[}`, `{"x":tru}`,
+		`{"id":`, `{"id":"a",}`, `{"id" "a"}`, `[1,2]`, `{"created_at":"soon}`, `{"created_at":[1,}`,
+		`{"tool_choice":{"type":1,}}`, `{"tools":[{"type":"function","function":7]}`, `{"x":[}`, `{"x":tru}`,
+		`{"created_at":"soon"` + strings.Repeat(" ", 3),
 	} {
 		var run RunObject
 		if err := run.UnmarshalJSON([]byte(body)); err == nil {
 			t.Errorf("%s: decoded without error", body)
 		}
+	}
+}
+
+// TestValueOfAnotherShape: a member whose value is valid JSON of another
+// shape than the schema's decodes without error, leaves its field as
+// decoding left it, and encodes back as it came; the later of two
+// occurrences counts. Invalid JSON stays an error, and so does a mismatch
+// under a key written with escapes (its place is not known).
+func TestValueOfAnotherShape(t *testing.T) {
+	for _, c := range []struct {
+		in, want string // want: what encoding gives, when not in itself
+		check    func(RunObject) bool
+	}{
+		{in: `{"id":"r","created_at":"soon","model":"m"}`, check: func(r RunObject) bool { return r.CreatedAt == 0 && r.Model == "m" }},
+		{in: `{"id":5,"object":"thread.run"}`, check: func(r RunObject) bool { return r.ID == "" && r.Object == "thread.run" }},
+		{in: `{"usage":5,"temperature":"hot","top_p":[1]}`, check: func(r RunObject) bool { return !r.Usage.IsSet() && !r.Temperature.IsSet() }},
+		{in: `{"tool_choice":{"type":1}}`},
+		{in: `{"tools":[{"type":"function","function":7}]}`},
+		{in: `{"required_action":{"type":"submit_tool_outputs","submit_tool_outputs":{"tool_calls":[{"id":"c","type":"function","function":{"name":1,"arguments":"{}"}}]}}}`},
+		{in: `{"zzz":1,"created_at":[1,{"a":"}]\"{["}],"model":"m","yyy":{}}`, check: func(r RunObject) bool { return r.Model == "m" }},
+		{in: `{"id":5,"id":"x"}`, want: `{"id":"x"}`, check: func(r RunObject) bool { return r.ID == "x" }},
+		{in: `{"id":"x","id":5}`, want: `{"id":5}`},
+		{in: "{\n  \"created_at\": \"soon\",\n  \"model\": \"m\"\n}"},
+	} {
+		var run RunObject
+		if err := run.UnmarshalJSON([]byte(c.in)); err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if c.check != nil && !c.check(run) {
+			t.Errorf("%s: decoded %+v", c.in, run)
+		}
+		want := cmp.Or(c.want, c.in)
+		out, err := run.MarshalJSON()
+		if ok, where := jsontest.Equal([]byte(want), out); err != nil || !ok {
+			t.Errorf("%s: encodes as %s (%v), want %s (at %s)", c.in, out, err, want, where)
+		}
+		if key := repeatedKey(out); key != "" {
+			t.Errorf("%s: encodes as %s, with %s twice", c.in, out, key)
+		}
+	}
+	var run RunObject
+	if err := run.UnmarshalJSON([]byte(`{"created\u005fat":"soon"}`)); err == nil {
+		t.Error("a mismatch under an escaped key decoded")
+	}
+	// A value that fails inside the arrays and objects it opens leaves the
+	// decoder's depth as it was before it.
+	d := newDecoder([]byte(`{"required_action":{"type":"submit_tool_outputs","submit_tool_outputs":{"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{}"}},[{"x":5}]]}},"id":"r"}`))
+	if err := run.decodeJSON(&d); err != nil || d.depth != 0 || run.ID != "r" {
+		t.Errorf("decoded %+v, %v; depth %d after", run, err, d.depth)
+	}
+	// Past maxMismatches in one document, the error stands.
+	many := `{"id":"r"` + strings.Repeat(`,"created_at":"soon"`, maxMismatches) + `}`
+	if err := run.UnmarshalJSON([]byte(many)); err != nil {
+		t.Errorf("%d mismatches: %v", maxMismatches, err)
+	}
+	if err := run.UnmarshalJSON([]byte(strings.Replace(many, `"id":"r"`, `"id":1`, 1))); err == nil {
+		t.Errorf("%d mismatches decoded", maxMismatches+1)
+	}
+}
+
+// repeatedKey returns a key that comes twice in one object of the JSON
+// document data, "" when none does.
+func repeatedKey(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var objects []map[string]bool // the keys of each open object; nil for an array
+	expectKey := func() bool { return len(objects) > 0 && objects[len(objects)-1] != nil }
+	for key := true; ; {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch tok {
+		case json.Delim('{'):
+			objects = append(objects, map[string]bool{})
+			key = true
+			continue
+		case json.Delim('['):
+			objects = append(objects, nil)
+		case json.Delim('}'), json.Delim(']'):
+			objects = objects[:len(objects)-1]
+		default:
+			if s, ok := tok.(string); ok && key && expectKey() {
+				if objects[len(objects)-1][s] {
+					return s
+				}
+				objects[len(objects)-1][s] = true
+				key = false
+				continue
+			}
+		}
+		key = expectKey() // a value ended: a key comes next in an object
 	}
 }
 
@@ -326,22 +420,29 @@ func TestFreeFormObjectKeptExactly(t *testing.T) {
 }
 
 // A free-form object must be an object (or null) both ways: decoding
-// anything else is an error, as the map it once was made it, and so is
-// encoding anything else, since it is often written by hand.
+// anything else leaves the field unset (the value is kept as it came, see
+// TestValueOfAnotherShape), and encoding anything else is an error, since
+// it is often written by hand.
 func TestFreeFormObjectMustBeObject(t *testing.T) {
-	for _, c := range []struct{ params, err string }{
-		{`{}`, ""},
-		{` {"type": "object"} `, ""},
-		{`null`, ""},
-		{`[1]`, "expected an object"},
-		{`"object"`, "expected an object"},
-		{`{"type":}`, "parameters"},
+	for _, c := range []struct {
+		params, err string
+		set         bool
+	}{
+		{`{}`, "", true},
+		{` {"type": "object"} `, "", true},
+		{`null`, "", false},
+		{`[1]`, "", false},
+		{`"object"`, "", false},
+		{`{"type":}`, "parameters", false},
 	} {
 		in := `{"name":"f","parameters":` + c.params + `}`
 		var fn FunctionObject
 		err := fn.UnmarshalJSON([]byte(in))
 		if c.err == "" && err != nil || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
 			t.Errorf("decode %s: error %v, want %q", c.params, err, c.err)
+		}
+		if _, set := fn.Parameters.Get(); err == nil && set != c.set {
+			t.Errorf("decode %s: parameters %+v", c.params, fn.Parameters)
 		}
 	}
 	for _, c := range []struct{ params, want string }{

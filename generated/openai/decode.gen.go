@@ -22,7 +22,9 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantToolsCode", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantToolsCode", string(key), err)
+			}
 		}
 	}
 }
@@ -53,7 +55,9 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantToolsFileSearch", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantToolsFileSearch", string(key), err)
+			}
 		}
 	}
 }
@@ -82,7 +86,9 @@ func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantToolsFileSearchFileSearch", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantToolsFileSearchFileSearch", string(key), err)
+			}
 		}
 	}
 }
@@ -111,7 +117,9 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantToolsFileSearchTypeOnly", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantToolsFileSearchTypeOnly", string(key), err)
+			}
 		}
 	}
 }
@@ -146,7 +154,9 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantToolsFunction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantToolsFunction", string(key), err)
+			}
 		}
 	}
 }
@@ -185,7 +195,9 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantsNamedToolChoice", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantsNamedToolChoice", string(key), err)
+			}
 		}
 	}
 }
@@ -214,7 +226,9 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("AssistantsNamedToolChoiceFunction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("AssistantsNamedToolChoiceFunction", string(key), err)
+			}
 		}
 	}
 }
@@ -357,7 +371,9 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("DoneEvent", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("DoneEvent", string(key), err)
+			}
 		}
 	}
 }
@@ -394,7 +410,9 @@ func (v *Error) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Error", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Error", string(key), err)
+			}
 		}
 	}
 }
@@ -429,7 +447,9 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ErrorEvent", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ErrorEvent", string(key), err)
+			}
 		}
 	}
 }
@@ -462,7 +482,9 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ErrorResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ErrorResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -493,7 +515,9 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FileSearchRankingOptions", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FileSearchRankingOptions", string(key), err)
+			}
 		}
 	}
 }
@@ -532,7 +556,9 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FunctionObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FunctionObject", string(key), err)
+			}
 		}
 	}
 }
@@ -577,7 +603,9 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListRunStepsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListRunStepsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -622,7 +650,9 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListRunsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListRunsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -657,7 +687,9 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageAttachment", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageAttachment", string(key), err)
+			}
 		}
 	}
 }
@@ -692,7 +724,9 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentImageFileObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentImageFileObject", string(key), err)
+			}
 		}
 	}
 }
@@ -723,7 +757,9 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentImageFileObjectImageFile", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentImageFileObjectImageFile", string(key), err)
+			}
 		}
 	}
 }
@@ -758,7 +794,9 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentImageURLObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentImageURLObject", string(key), err)
+			}
 		}
 	}
 }
@@ -789,7 +827,9 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentImageURLObjectImageURL", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentImageURLObjectImageURL", string(key), err)
+			}
 		}
 	}
 }
@@ -820,7 +860,9 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentRefusalObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentRefusalObject", string(key), err)
+			}
 		}
 	}
 }
@@ -855,7 +897,9 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentTextObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentTextObject", string(key), err)
+			}
 		}
 	}
 }
@@ -890,7 +934,9 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageContentTextObjectText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageContentTextObjectText", string(key), err)
+			}
 		}
 	}
 }
@@ -923,7 +969,9 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentImageFile", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentImageFile", string(key), err)
+			}
 		}
 	}
 }
@@ -952,7 +1000,9 @@ func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentImageFileImageFile", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentImageFileImageFile", string(key), err)
+			}
 		}
 	}
 }
@@ -985,7 +1035,9 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentImageURL", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentImageURL", string(key), err)
+			}
 		}
 	}
 }
@@ -1014,7 +1066,9 @@ func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentImageURLImageURL", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentImageURLImageURL", string(key), err)
+			}
 		}
 	}
 }
@@ -1047,7 +1101,9 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentRefusal", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentRefusal", string(key), err)
+			}
 		}
 	}
 }
@@ -1080,7 +1136,9 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentText", string(key), err)
+			}
 		}
 	}
 }
@@ -1109,7 +1167,9 @@ func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaContentTextText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaContentTextText", string(key), err)
+			}
 		}
 	}
 }
@@ -1146,7 +1206,9 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaObject", string(key), err)
+			}
 		}
 	}
 }
@@ -1175,7 +1237,9 @@ func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageDeltaObjectDelta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageDeltaObjectDelta", string(key), err)
+			}
 		}
 	}
 }
@@ -1253,7 +1317,9 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageObject", string(key), err)
+			}
 		}
 	}
 }
@@ -1286,7 +1352,9 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageObjectIncompleteDetails", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageObjectIncompleteDetails", string(key), err)
+			}
 		}
 	}
 }
@@ -1329,7 +1397,9 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageRequestContentTextObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageRequestContentTextObject", string(key), err)
+			}
 		}
 	}
 }
@@ -1364,7 +1434,9 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageCompleted", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageStreamEventThreadMessageCompleted", string(key), err)
+			}
 		}
 	}
 }
@@ -1399,7 +1471,9 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageCreated", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageStreamEventThreadMessageCreated", string(key), err)
+			}
 		}
 	}
 }
@@ -1434,7 +1508,9 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageDelta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageStreamEventThreadMessageDelta", string(key), err)
+			}
 		}
 	}
 }
@@ -1469,7 +1545,9 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageInProgress", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageStreamEventThreadMessageInProgress", string(key), err)
+			}
 		}
 	}
 }
@@ -1504,7 +1582,9 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MessageStreamEventThreadMessageIncomplete", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MessageStreamEventThreadMessageIncomplete", string(key), err)
+			}
 		}
 	}
 }
@@ -1568,7 +1648,9 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ResponseFormatJSONObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ResponseFormatJSONObject", string(key), err)
+			}
 		}
 	}
 }
@@ -1603,7 +1685,9 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ResponseFormatJSONSchema", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ResponseFormatJSONSchema", string(key), err)
+			}
 		}
 	}
 }
@@ -1638,7 +1722,9 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ResponseFormatJSONSchemaJSONSchema", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ResponseFormatJSONSchemaJSONSchema", string(key), err)
+			}
 		}
 	}
 }
@@ -1667,7 +1753,9 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ResponseFormatText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ResponseFormatText", string(key), err)
+			}
 		}
 	}
 }
@@ -1700,7 +1788,9 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunCompletionUsage", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunCompletionUsage", string(key), err)
+			}
 		}
 	}
 }
@@ -1808,7 +1898,9 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunObject", string(key), err)
+			}
 		}
 	}
 }
@@ -1835,7 +1927,9 @@ func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunObjectIncompleteDetails", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunObjectIncompleteDetails", string(key), err)
+			}
 		}
 	}
 }
@@ -1874,7 +1968,9 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunObjectLastError", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunObjectLastError", string(key), err)
+			}
 		}
 	}
 }
@@ -1913,7 +2009,9 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunObjectRequiredAction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunObjectRequiredAction", string(key), err)
+			}
 		}
 	}
 }
@@ -1946,7 +2044,9 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunObjectRequiredActionSubmitToolOutputs", string(key), err)
+			}
 		}
 	}
 }
@@ -1983,7 +2083,9 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepCompletionUsage", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepCompletionUsage", string(key), err)
+			}
 		}
 	}
 }
@@ -2020,7 +2122,9 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDeltaObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDeltaObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2047,7 +2151,9 @@ func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDeltaObjectDelta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDeltaObjectDelta", string(key), err)
+			}
 		}
 	}
 }
@@ -2082,7 +2188,9 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsMessageCreationObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsMessageCreationObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2111,7 +2219,9 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", string(key), err)
+			}
 		}
 	}
 }
@@ -2148,7 +2258,9 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2183,7 +2295,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", string(key), err)
+			}
 		}
 	}
 }
@@ -2218,7 +2332,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", string(key), err)
+			}
 		}
 	}
 }
@@ -2247,7 +2363,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", string(key), err)
+			}
 		}
 	}
 }
@@ -2278,7 +2396,9 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", string(key), err)
+			}
 		}
 	}
 }
@@ -2315,7 +2435,9 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFileSearchObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2344,7 +2466,9 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decode
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", string(key), err)
+			}
 		}
 	}
 }
@@ -2379,7 +2503,9 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", string(key), err)
+			}
 		}
 	}
 }
@@ -2408,7 +2534,9 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", string(key), err)
+			}
 		}
 	}
 }
@@ -2445,7 +2573,9 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFunctionObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFunctionObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2479,7 +2609,9 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", string(key), err)
+			}
 		}
 	}
 }
@@ -2514,7 +2646,9 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepDetailsToolCallsObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepDetailsToolCallsObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2592,7 +2726,9 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepObject", string(key), err)
+			}
 		}
 	}
 }
@@ -2627,7 +2763,9 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepObjectLastError", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepObjectLastError", string(key), err)
+			}
 		}
 	}
 }
@@ -2674,7 +2812,9 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCancelled", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepCancelled", string(key), err)
+			}
 		}
 	}
 }
@@ -2709,7 +2849,9 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCompleted", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepCompleted", string(key), err)
+			}
 		}
 	}
 }
@@ -2744,7 +2886,9 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepCreated", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepCreated", string(key), err)
+			}
 		}
 	}
 }
@@ -2779,7 +2923,9 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepDelta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepDelta", string(key), err)
+			}
 		}
 	}
 }
@@ -2814,7 +2960,9 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepExpired", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepExpired", string(key), err)
+			}
 		}
 	}
 }
@@ -2849,7 +2997,9 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepFailed", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepFailed", string(key), err)
+			}
 		}
 	}
 }
@@ -2884,7 +3034,9 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStepStreamEventThreadRunStepInProgress", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStepStreamEventThreadRunStepInProgress", string(key), err)
+			}
 		}
 	}
 }
@@ -2919,7 +3071,9 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunCancelled", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunCancelled", string(key), err)
+			}
 		}
 	}
 }
@@ -2954,7 +3108,9 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunCancelling", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunCancelling", string(key), err)
+			}
 		}
 	}
 }
@@ -2989,7 +3145,9 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunCompleted", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunCompleted", string(key), err)
+			}
 		}
 	}
 }
@@ -3024,7 +3182,9 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunCreated", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunCreated", string(key), err)
+			}
 		}
 	}
 }
@@ -3059,7 +3219,9 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunExpired", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunExpired", string(key), err)
+			}
 		}
 	}
 }
@@ -3094,7 +3256,9 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunFailed", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunFailed", string(key), err)
+			}
 		}
 	}
 }
@@ -3129,7 +3293,9 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunInProgress", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunInProgress", string(key), err)
+			}
 		}
 	}
 }
@@ -3164,7 +3330,9 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunIncomplete", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunIncomplete", string(key), err)
+			}
 		}
 	}
 }
@@ -3199,7 +3367,9 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunQueued", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunQueued", string(key), err)
+			}
 		}
 	}
 }
@@ -3234,7 +3404,9 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunStreamEventThreadRunRequiresAction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunStreamEventThreadRunRequiresAction", string(key), err)
+			}
 		}
 	}
 }
@@ -3271,7 +3443,9 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunToolCallObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunToolCallObject", string(key), err)
+			}
 		}
 	}
 }
@@ -3302,7 +3476,9 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("RunToolCallObjectFunction", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RunToolCallObjectFunction", string(key), err)
+			}
 		}
 	}
 }
@@ -3366,7 +3542,9 @@ func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) erro
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", string(key), err)
+			}
 		}
 	}
 }
@@ -3407,7 +3585,9 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TextAnnotationFileCitation", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TextAnnotationFileCitation", string(key), err)
+			}
 		}
 	}
 }
@@ -3436,7 +3616,9 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TextAnnotationFileCitationFileCitation", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TextAnnotationFileCitationFileCitation", string(key), err)
+			}
 		}
 	}
 }
@@ -3477,7 +3659,9 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TextAnnotationFilePath", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TextAnnotationFilePath", string(key), err)
+			}
 		}
 	}
 }
@@ -3506,7 +3690,9 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TextAnnotationFilePathFilePath", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TextAnnotationFilePathFilePath", string(key), err)
+			}
 		}
 	}
 }
@@ -3545,7 +3731,9 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ThreadObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ThreadObject", string(key), err)
+			}
 		}
 	}
 }
@@ -3574,7 +3762,9 @@ func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ThreadObjectToolResources", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ThreadObjectToolResources", string(key), err)
+			}
 		}
 	}
 }
@@ -3601,7 +3791,9 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ThreadObjectToolResourcesCodeInterpreter", string(key), err)
+			}
 		}
 	}
 }
@@ -3628,7 +3820,9 @@ func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ThreadObjectToolResourcesFileSearch", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ThreadObjectToolResourcesFileSearch", string(key), err)
+			}
 		}
 	}
 }
@@ -3663,7 +3857,9 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ThreadStreamEvent", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ThreadStreamEvent", string(key), err)
+			}
 		}
 	}
 }
@@ -3698,7 +3894,9 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TruncationObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TruncationObject", string(key), err)
+			}
 		}
 	}
 }

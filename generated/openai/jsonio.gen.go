@@ -42,9 +42,13 @@ type record struct {
 	bits [deviations]uint64
 	more *[deviations][]uint64
 	// unknown holds the undeclared members as JSON, `"key":value` joined by
-	// commas; it starts out in buf.
-	unknown []byte
-	buf     [72]byte
+	// commas; it starts out in buf. It also holds the declared members
+	// whose value was of another shape than the schema's (see mismatch),
+	// and then shadowed is set: encoding writes those in place of their
+	// fields.
+	unknown  []byte
+	buf      [64]byte
+	shadowed bool
 }
 
 // deviation is a way a required field can differ from what the schema
@@ -243,6 +247,49 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	return r, nil
 }
 
+// mismatch handles err, met decoding the value of member key: when the
+// value is valid JSON of another shape than the schema's (a number sent as
+// a string, an object as a number), it is kept as it came, as an undeclared
+// member is, and decoding goes on; the field keeps what decoding left in
+// it (its zero value, when the value was not an object or array), and
+// encoding writes the member back in its place. When the same member comes
+// again later in the object, the later one counts and this one is dropped,
+// as in encoding/json. Any other error (invalid JSON) stands, and so does
+// this one past maxMismatches such members in one document: each costs a
+// look through the rest of its object.
+func (r *record) mismatch(key []byte, d *decoder, err error) (*record, error) {
+	start, ok := d.valueAfter(key)
+	if d.mismatches++; !ok || d.mismatches > maxMismatches {
+		return r, err
+	}
+	d.depth -= d.openIn(start, d.pos)
+	d.pos = start
+	value, rawErr := d.raw()
+	if rawErr != nil {
+		return r, err
+	}
+	if d.comesAgain(key) {
+		return r, nil
+	}
+	if r == nil {
+		r = &record{}
+	}
+	r.shadowed = true
+	if r.unknown == nil {
+		r.unknown = r.buf[:0]
+	} else {
+		r.unknown = append(r.unknown, ',')
+	}
+	r.unknown = appendString(r.unknown, string(key))
+	r.unknown = append(r.unknown, ':')
+	r.unknown = append(r.unknown, value...)
+	return r, nil
+}
+
+// maxMismatches bounds the members of one document kept for a value of
+// another shape than the schema's (see mismatch).
+const maxMismatches = 64
+
 // member starts required member i (a comma and its key) unless it arrived
 // absent, and reports whether the caller should write the value: not when
 // it arrived null and zero says the field still holds its zero value;
@@ -265,8 +312,41 @@ func (r *record) appendUnknown(b []byte, start int) []byte {
 	if r == nil || len(r.unknown) == 0 {
 		return b
 	}
+	if r.shadowed {
+		b = dropShadowed(b, start, r.unknown)
+	}
 	b = comma(b, start)
 	return append(b, r.unknown...)
+}
+
+// dropShadowed removes from the members written after position start
+// those whose key unknown holds too: fields whose value arrived in another
+// shape than the schema's, which unknown writes back instead.
+func dropShadowed(b []byte, start int, unknown []byte) []byte {
+	keys := map[string]bool{}
+	d := newDecoder(slices.Concat([]byte("{"), unknown, []byte("}")))
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil || !more || d.skip() != nil {
+			break
+		}
+		keys[string(key)] = true
+	}
+	written := slices.Concat([]byte("{"), b[start:], []byte("}"))
+	b = b[:start]
+	d = newDecoder(written)
+	for i := 0; ; i++ {
+		from := d.pos + 1 // past the brace or comma: the encoder writes no white space
+		key, more, err := d.member(i)
+		if err != nil || !more || d.skip() != nil {
+			break
+		}
+		if !keys[string(key)] {
+			b = comma(b, start)
+			b = append(b, written[from:d.pos]...)
+		}
+	}
+	return b
 }
 
 // comma appends a member separator unless the object opened at start-1 is

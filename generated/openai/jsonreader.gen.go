@@ -32,6 +32,9 @@ type decoder struct {
 	// of a stream, see next), so its string chunks need not be sized to
 	// what is left of this one.
 	more bool
+	// mismatches counts the members of this document kept because their
+	// value was of another shape than the schema's (see record.mismatch).
+	mismatches int
 	// strs holds the short strings decoded so far, back to back, so that
 	// they cost one allocation per chunk rather than one each (see intern).
 	// A Builder must not be copied once written: lookaheads copy only the
@@ -82,7 +85,7 @@ func (d *decoder) intern(b []byte) string {
 // next starts d on the next document of a stream (an event's data),
 // keeping its string chunks: the strings of all the events share them.
 func (d *decoder) next(data []byte) {
-	d.data, d.pos, d.depth, d.more = data, 0, 0, true
+	d.data, d.pos, d.depth, d.more, d.mismatches = data, 0, 0, true, 0
 	d.ws()
 }
 
@@ -721,6 +724,68 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 	}
 	d.ws()
 	return key, true, nil
+}
+
+// valueAfter returns where the value of the member whose key member just
+// returned starts: found from the key's own bytes, which are the
+// document's unless the key had escapes (then ok is false).
+func (d *decoder) valueAfter(key []byte) (start int, ok bool) {
+	at := cap(d.data) - cap(key) // where key starts, if it is the document's
+	if cap(key) == 0 || at < 1 || at+len(key) >= len(d.data) || &key[:1][0] != &d.data[at] {
+		return 0, false
+	}
+	c := decoder{data: d.data, pos: at + len(key)}
+	if c.peek() != '"' {
+		return 0, false
+	}
+	c.pos++
+	c.ws()
+	if c.peek() != ':' {
+		return 0, false
+	}
+	c.pos++
+	c.ws()
+	return c.pos, true
+}
+
+// openIn is how many arrays and objects open between positions from and
+// to of the document, already read (so well formed up to there), are not
+// closed before to: what a decode that failed at to, inside a value that
+// started at from, left d.depth counting.
+func (d *decoder) openIn(from, to int) int {
+	open, inString := 0, false
+	for i := from; i < to && i < len(d.data); i++ {
+		switch c := d.data[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			open++
+		case c == '}' || c == ']':
+			open--
+		}
+	}
+	return open
+}
+
+// comesAgain reports whether member key comes again in the rest of the
+// object the decoder is in, just after a member's value.
+func (d *decoder) comesAgain(key []byte) bool {
+	c := d.scanner()
+	for i := 1; ; i++ {
+		k, more, err := c.member(i)
+		if err != nil || !more {
+			return false
+		}
+		if string(k) == string(key) {
+			return true
+		}
+		if c.skip() != nil {
+			return false
+		}
+	}
 }
 
 // element steps through an array as member does through an object: more

@@ -20,7 +20,9 @@ func (v *Base) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Base", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Base", string(key), err)
+			}
 		}
 	}
 }
@@ -74,7 +76,9 @@ func (v *ClosedReply) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ClosedReply", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ClosedReply", string(key), err)
+			}
 		}
 	}
 }
@@ -101,7 +105,9 @@ func (v *Deprecated) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Deprecated", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Deprecated", string(key), err)
+			}
 		}
 	}
 }
@@ -136,7 +142,9 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Dog", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Dog", string(key), err)
+			}
 		}
 	}
 }
@@ -167,7 +175,9 @@ func (v *Firewall) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Firewall", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Firewall", string(key), err)
+			}
 		}
 	}
 }
@@ -200,7 +210,9 @@ func (v *FirewallCreate) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FirewallCreate", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FirewallCreate", string(key), err)
+			}
 		}
 	}
 }
@@ -233,7 +245,9 @@ func (v *Mixed) decodeJSON(d *decoder) error {
 			}
 		}
 		if err != nil {
-			return fieldError("Mixed", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Mixed", string(key), err)
+			}
 		}
 	}
 }
@@ -260,7 +274,9 @@ func (v *Wrapped) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Wrapped", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Wrapped", string(key), err)
+			}
 		}
 	}
 }

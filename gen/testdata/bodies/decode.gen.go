@@ -16,7 +16,9 @@ func (v *MixedBObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MixedBObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MixedBObject", string(key), err)
+			}
 		}
 	}
 }
@@ -43,7 +45,9 @@ func (v *MixedCObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("MixedCObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("MixedCObject", string(key), err)
+			}
 		}
 	}
 }
@@ -70,7 +74,9 @@ func (v *SearchFilter) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("SearchFilter", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("SearchFilter", string(key), err)
+			}
 		}
 	}
 }
@@ -103,7 +109,9 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("SendFormRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("SendFormRequest", string(key), err)
+			}
 		}
 	}
 }
@@ -144,7 +152,9 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("UploadRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UploadRequest", string(key), err)
+			}
 		}
 	}
 }
@@ -171,7 +181,9 @@ func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("UploadRequestMeta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UploadRequestMeta", string(key), err)
+			}
 		}
 	}
 }

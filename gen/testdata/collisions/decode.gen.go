@@ -26,7 +26,9 @@ func (v *Client2) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Client2", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Client2", string(key), err)
+			}
 		}
 	}
 }
@@ -57,7 +59,9 @@ func (v *FooBar2) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FooBar2", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FooBar2", string(key), err)
+			}
 		}
 	}
 }
@@ -84,7 +88,9 @@ func (v *SliceString) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("SliceString", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("SliceString", string(key), err)
+			}
 		}
 	}
 }

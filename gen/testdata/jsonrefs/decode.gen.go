@@ -20,7 +20,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Pet", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Pet", string(key), err)
+			}
 		}
 	}
 }

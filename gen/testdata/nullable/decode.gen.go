@@ -16,7 +16,9 @@ func (v *Owner) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Owner", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Owner", string(key), err)
+			}
 		}
 	}
 }
@@ -75,7 +77,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Pet", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Pet", string(key), err)
+			}
 		}
 	}
 }

@@ -38,7 +38,16 @@ func TestFreeFormAndMixedMaps(t *testing.T) {
 	if b, _ := mixed["b"].AsString(); b != "x" || string(p.Settings.Value()) != settings {
 		t.Fatal("decoded values must not alias the input")
 	}
-	for _, bad := range []string{`{"id":1,"settings":[1]}`, `{"id":1,"settings":"s"}`, `{"id":1,"mixed":[]}`, `{"id":1,"history":[{},1]}`} {
+	// Values of another shape are kept as they came, the fields unset.
+	for _, other := range []string{`{"id":1,"settings":[1]}`, `{"id":1,"settings":"s"}`, `{"id":1,"mixed":[]}`, `{"id":1,"history":[{},1]}`} {
+		var q Pet
+		if err := q.UnmarshalJSON([]byte(other)); err != nil {
+			t.Errorf("%s: %v", other, err)
+		} else if out, err := q.MarshalJSON(); err != nil || string(out) != other || q.Settings.IsSet() || q.Mixed.IsSet() || q.History.IsSet() {
+			t.Errorf("%s: decoded %+v, re-encoded %s, %v", other, q, out, err)
+		}
+	}
+	for _, bad := range []string{`{"id":1,"settings":[1}`, `{"id":1,"settings":"s}`, `{"id":1,"mixed":[}`, `{"id":1,"history":[{},1}`} {
 		var q Pet
 		if err := q.UnmarshalJSON([]byte(bad)); err == nil {
 			t.Errorf("%s: decoded, want an error", bad)

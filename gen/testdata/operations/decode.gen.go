@@ -16,7 +16,9 @@ func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("CreateItemRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateItemRequest", string(key), err)
+			}
 		}
 	}
 }
@@ -45,7 +47,9 @@ func (v *Item) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Item", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Item", string(key), err)
+			}
 		}
 	}
 }
@@ -72,7 +76,9 @@ func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ItemDeletedWebhook", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ItemDeletedWebhook", string(key), err)
+			}
 		}
 	}
 }
@@ -101,7 +107,9 @@ func (v *ListBoardsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListBoardsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListBoardsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -130,7 +138,9 @@ func (v *ListBoxesResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListBoxesResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListBoxesResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -157,7 +167,9 @@ func (v *ListBoxesResponseMeta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListBoxesResponseMeta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListBoxesResponseMeta", string(key), err)
+			}
 		}
 	}
 }
@@ -186,7 +198,9 @@ func (v *ListCallsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListCallsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListCallsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -213,7 +227,9 @@ func (v *ListCallsResponseMeta) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListCallsResponseMeta", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListCallsResponseMeta", string(key), err)
+			}
 		}
 	}
 }
@@ -242,7 +258,9 @@ func (v *ListChannelsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListChannelsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListChannelsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -269,7 +287,9 @@ func (v *ListChannelsResponseResponseMetadata) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListChannelsResponseResponseMetadata", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListChannelsResponseResponseMetadata", string(key), err)
+			}
 		}
 	}
 }
@@ -296,7 +316,9 @@ func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListConversationsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListConversationsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -327,7 +349,9 @@ func (v *ListFolderItemsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListFolderItemsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListFolderItemsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -362,7 +386,9 @@ func (v *ListVaultsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListVaultsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListVaultsResponse", string(key), err)
+			}
 		}
 	}
 }

@@ -22,7 +22,9 @@ func (v *Event) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Event", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Event", string(key), err)
+			}
 		}
 	}
 }

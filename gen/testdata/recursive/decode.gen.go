@@ -22,7 +22,9 @@ func (v *A) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("A", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("A", string(key), err)
+			}
 		}
 	}
 }
@@ -49,7 +51,9 @@ func (v *B) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("B", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("B", string(key), err)
+			}
 		}
 	}
 }
@@ -80,7 +84,9 @@ func (v *Node) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Node", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Node", string(key), err)
+			}
 		}
 	}
 }

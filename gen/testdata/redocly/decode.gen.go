@@ -20,7 +20,9 @@ func (v *Cat) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Cat", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Cat", string(key), err)
+			}
 		}
 	}
 }
@@ -51,7 +53,9 @@ func (v *Dog) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Dog", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Dog", string(key), err)
+			}
 		}
 	}
 }
@@ -78,7 +82,9 @@ func (v *ListPetsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListPetsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListPetsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -109,7 +115,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Pet", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Pet", string(key), err)
+			}
 		}
 	}
 }

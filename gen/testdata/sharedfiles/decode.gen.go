@@ -18,7 +18,9 @@ func (v *APIJob) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("APIJob", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("APIJob", string(key), err)
+			}
 		}
 	}
 }
@@ -53,7 +55,9 @@ func (v *Node) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Node", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Node", string(key), err)
+			}
 		}
 	}
 }
@@ -82,7 +86,9 @@ func (v *Place) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Place", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Place", string(key), err)
+			}
 		}
 	}
 }
@@ -109,7 +115,9 @@ func (v *Region) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Region", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Region", string(key), err)
+			}
 		}
 	}
 }
@@ -136,7 +144,9 @@ func (v *Region2) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Region2", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Region2", string(key), err)
+			}
 		}
 	}
 }
@@ -169,7 +179,9 @@ func (v *Thing) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Thing", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Thing", string(key), err)
+			}
 		}
 	}
 }

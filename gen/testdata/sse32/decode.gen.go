@@ -16,7 +16,9 @@ func (v *GenerateTicksRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("GenerateTicksRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("GenerateTicksRequest", string(key), err)
+			}
 		}
 	}
 }
@@ -43,7 +45,9 @@ func (v *Kitten) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Kitten", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Kitten", string(key), err)
+			}
 		}
 	}
 }
@@ -70,7 +74,9 @@ func (v *Puppy) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Puppy", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Puppy", string(key), err)
+			}
 		}
 	}
 }
@@ -99,7 +105,9 @@ func (v *Tick) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Tick", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Tick", string(key), err)
+			}
 		}
 	}
 }
@@ -130,7 +138,9 @@ func (v *TickEvent) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("TickEvent", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("TickEvent", string(key), err)
+			}
 		}
 	}
 }
@@ -161,7 +171,9 @@ func (v *Todo) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Todo", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Todo", string(key), err)
+			}
 		}
 	}
 }
@@ -196,7 +208,9 @@ func (v *WatchPetsEventKitten) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("WatchPetsEventKitten", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("WatchPetsEventKitten", string(key), err)
+			}
 		}
 	}
 }
@@ -231,7 +245,9 @@ func (v *WatchPetsEventPuppy) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("WatchPetsEventPuppy", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("WatchPetsEventPuppy", string(key), err)
+			}
 		}
 	}
 }

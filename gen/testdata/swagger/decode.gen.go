@@ -22,7 +22,9 @@ func (v *CreatePetRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("CreatePetRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreatePetRequest", string(key), err)
+			}
 		}
 	}
 }
@@ -57,7 +59,9 @@ func (v *Error) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Error", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Error", string(key), err)
+			}
 		}
 	}
 }
@@ -92,7 +96,9 @@ func (v *ListPetsResponse) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ListPetsResponse", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListPetsResponse", string(key), err)
+			}
 		}
 	}
 }
@@ -121,7 +127,9 @@ func (v *Owner) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Owner", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Owner", string(key), err)
+			}
 		}
 	}
 }
@@ -162,7 +170,9 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Pet", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Pet", string(key), err)
+			}
 		}
 	}
 }
@@ -199,7 +209,9 @@ func (v *Toy) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Toy", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Toy", string(key), err)
+			}
 		}
 	}
 }
@@ -234,7 +246,9 @@ func (v *UploadPhotoRequest) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("UploadPhotoRequest", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UploadPhotoRequest", string(key), err)
+			}
 		}
 	}
 }

@@ -20,7 +20,9 @@ func (v *ByRequiredBObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ByRequiredBObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ByRequiredBObject", string(key), err)
+			}
 		}
 	}
 }
@@ -49,7 +51,9 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ByRequiredObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ByRequiredObject", string(key), err)
+			}
 		}
 	}
 }
@@ -78,7 +82,9 @@ func (v *CacheOptions) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("CacheOptions", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CacheOptions", string(key), err)
+			}
 		}
 	}
 }
@@ -117,7 +123,9 @@ func (v *Circle) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Circle", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Circle", string(key), err)
+			}
 		}
 	}
 }
@@ -152,7 +160,9 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FormatJSONSchema", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FormatJSONSchema", string(key), err)
+			}
 		}
 	}
 }
@@ -181,7 +191,9 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("FormatText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("FormatText", string(key), err)
+			}
 		}
 	}
 }
@@ -214,7 +226,9 @@ func (v *Limits) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Limits", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Limits", string(key), err)
+			}
 		}
 	}
 }
@@ -253,7 +267,9 @@ func (v *ModerationInputArrayOfObjectItemImageURL) decodeJSON(d *decoder) error 
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ModerationInputArrayOfObjectItemImageURL", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ModerationInputArrayOfObjectItemImageURL", string(key), err)
+			}
 		}
 	}
 }
@@ -284,7 +300,9 @@ func (v *ModerationInputArrayOfObjectItemText) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ModerationInputArrayOfObjectItemText", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ModerationInputArrayOfObjectItemText", string(key), err)
+			}
 		}
 	}
 }
@@ -313,7 +331,9 @@ func (v *Named) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Named", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Named", string(key), err)
+			}
 		}
 	}
 }
@@ -348,7 +368,9 @@ func (v *ProtectionRuleObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ProtectionRuleObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ProtectionRuleObject", string(key), err)
+			}
 		}
 	}
 }
@@ -381,7 +403,9 @@ func (v *ProtectionRuleReviewersObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ProtectionRuleReviewersObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ProtectionRuleReviewersObject", string(key), err)
+			}
 		}
 	}
 }
@@ -414,7 +438,9 @@ func (v *ProtectionRuleWaitTimerObject) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ProtectionRuleWaitTimerObject", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ProtectionRuleWaitTimerObject", string(key), err)
+			}
 		}
 	}
 }
@@ -447,7 +473,9 @@ func (v *ShipmentParcelList) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ShipmentParcelList", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ShipmentParcelList", string(key), err)
+			}
 		}
 	}
 }
@@ -476,7 +504,9 @@ func (v *ShipmentSingleParcel) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("ShipmentSingleParcel", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ShipmentSingleParcel", string(key), err)
+			}
 		}
 	}
 }
@@ -507,7 +537,9 @@ func (v *Square) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("Square", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Square", string(key), err)
+			}
 		}
 	}
 }
@@ -538,7 +570,9 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("StartEventsStartBegin", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("StartEventsStartBegin", string(key), err)
+			}
 		}
 	}
 }
@@ -569,7 +603,9 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("StartEventsStartEnd", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("StartEventsStartEnd", string(key), err)
+			}
 		}
 	}
 }
@@ -598,7 +634,9 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 			v.rec, err = v.rec.keep(key, d)
 		}
 		if err != nil {
-			return fieldError("StopEvent", string(key), err)
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("StopEvent", string(key), err)
+			}
 		}
 	}
 }
