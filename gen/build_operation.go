@@ -375,7 +375,41 @@ func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 			return name, content[name]
 		}
 	}
+	// A wildcard whose schema is an object or an array is taken for JSON:
+	// Kubernetes writes its request bodies so (*/* of a Deployment), and
+	// springdoc its responses. It is sent and asked for as JSON (sentAs).
+	// A string there is the bytes themselves (GitHub's release asset).
+	for _, name := range sortedKeys(content) {
+		if mt := content[name]; isWildcard(name) && mt != nil && mt.Schema != nil && mt.Schema.Value != nil && isStructured(mt.Schema.Value) {
+			return name, mt
+		}
+	}
 	return "", nil
+}
+
+// isWildcard reports whether a media type is */* or application/*.
+func isWildcard(ct string) bool {
+	base := mediaBase(ct)
+	return base == "*/*" || base == "application/*"
+}
+
+// isStructured reports whether s describes an object or an array (of its
+// own type, or through its properties, items or composition).
+func isStructured(s *openapi3.Schema) bool {
+	sh := shapeOf(s)
+	if len(sh.types) > 0 {
+		return slices.ContainsFunc(sh.types, func(t string) bool { return t == openapi3.TypeObject || t == openapi3.TypeArray })
+	}
+	return sh.hasProperties() || s.Items != nil || len(sh.allOf) > 0 || len(sh.variants) > 0
+}
+
+// sentAs is the media type a body of the content type ct (one
+// jsonMediaType picked) is sent or asked for as: JSON for a wildcard.
+func sentAs(ct string) string {
+	if isWildcard(ct) {
+		return "application/json"
+	}
+	return ct
 }
 
 // mediaBase is a media type without its parameters, in lower case.
@@ -414,7 +448,7 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 		o.Body = body
 		return
 	}
-	body.ContentType = ct
+	body.ContentType = sentAs(ct)
 	body.Type = rawExpr()
 	sptr := ptr + "/requestBody/content/" + escapeToken(ct) + "/schema"
 	if mt.Schema != nil {
@@ -479,7 +513,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 	}
 	rptr := ptr + "/responses/" + success + "/content/"
 	if ct, mt := jsonMediaType(r.Value.Content); mt != nil {
-		o.Result.ContentType = ct
+		o.Result.ContentType = sentAs(ct)
 		o.Result.Type = rawExpr()
 		if mt.Schema != nil {
 			o.Result.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Response", rptr+escapeToken(ct)+"/schema", nil)

@@ -109,3 +109,32 @@ func TestFormRawAndJSONParameter(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWildcardBodies: an object schema under */* is sent as JSON and the
+// answer asked for and read as JSON; a string there is bytes the caller
+// gives, sent as they are.
+func TestWildcardBodies(t *testing.T) {
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		switch r.URL.Path {
+		case "/deployments":
+			if r.Header.Get("Content-Type") != "application/json" || r.Header.Get("Accept") != "application/json" || string(b) != `{"name":"web"}` {
+				t.Errorf("deployment: %q %q %s", r.Header.Get("Content-Type"), r.Header.Get("Accept"), b)
+			}
+			io.WriteString(w, `{"name":"web","uid":"u1"}`)
+		case "/assets":
+			if r.Header.Get("Content-Type") != "*/*" || string(b) != "\x00bytes" {
+				t.Errorf("asset: %q %q", r.Header.Get("Content-Type"), b)
+			}
+			w.WriteHeader(204)
+		}
+	})
+	ctx := context.Background()
+	d, err := c.CreateDeployment(ctx, CreateDeploymentRequest{Name: Some("web")})
+	if err != nil || d.Name.Value() != "web" {
+		t.Fatalf("%+v, %v", d, err)
+	}
+	if err := c.UploadAsset(ctx, strings.NewReader("\x00bytes")); err != nil {
+		t.Fatal(err)
+	}
+}

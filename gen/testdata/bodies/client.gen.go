@@ -44,6 +44,24 @@ func defaultHeaders() http.Header {
 	return http.Header{}
 }
 
+// CreateDeployment: Kubernetes writes the media type of its bodies as a wildcard; an object
+// there is JSON.
+//
+// POST /deployments
+func (c *Client) CreateDeployment(ctx context.Context, body CreateDeploymentRequest, opts ...RequestOption) (*CreateDeploymentResponse, error) {
+	var out CreateDeploymentResponse
+	req := request{
+		accept: "application/json",
+		body:   body,
+		method: "POST",
+		path:   "/deployments",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // SearchParams holds the query, header and cookie parameters of Search.
 // Optional parameters are sent only when set.
 type SearchParams struct {
@@ -109,4 +127,18 @@ func (c *Client) Upload(ctx context.Context, body UploadRequest, params UploadPa
 		}
 	}
 	return c.doRaw(ctx, req, opts)
+}
+
+// UploadAsset is a string under a wildcard is the bytes themselves (GitHub's release asset).
+//
+// POST /assets
+func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestOption) error {
+	req := request{
+		accept:      "application/json",
+		contentType: "*/*",
+		method:      "POST",
+		path:        "/assets",
+		raw:         body,
+	}
+	return c.do(ctx, req, nil, opts)
 }

@@ -2,6 +2,64 @@
 
 package api
 
+func (v *CreateDeploymentRequest) decodeJSON(d *decoder) error {
+	*v = CreateDeploymentRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateDeploymentRequest", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateDeploymentRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateDeploymentRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CreateDeploymentResponse) decodeJSON(d *decoder) error {
+	*v = CreateDeploymentResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateDeploymentResponse", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateDeploymentResponse", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateDeploymentResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *MixedBObject) decodeJSON(d *decoder) error {
 	*v = MixedBObject{}
 	for i := 0; ; i++ {

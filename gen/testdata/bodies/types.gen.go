@@ -2,6 +2,24 @@
 
 package api
 
+// CreateDeploymentRequest is the schema at #/paths/~1deployments/post/requestBody/content/*~1*/schema.
+type CreateDeploymentRequest struct {
+	Name Opt[string] `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CreateDeploymentResponse is the schema at #/paths/~1deployments/post/responses/200/content/*~1*/schema.
+type CreateDeploymentResponse struct {
+	Name Opt[string] `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // MixedBObject is the schema at #/components/schemas/Mixed/allOf/oneOf/0.
 type MixedBObject struct {
 	B Opt[string] `json:"b"`
