@@ -224,6 +224,11 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 	})
 	f.Line()
 	marshalMethod(f, t)
+	f.Line()
+	f.Comment("decoded is what decoding saw that the schema did not promise (see Undeclared).")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decoded").Params().Op("*").Id("record").Block(
+		jen.Return(jen.Id("v").Dot("rec")),
+	)
 }
 
 // hasOptional reports whether a struct has an optional member, which

@@ -360,6 +360,30 @@ func TestValueOfAnotherShape(t *testing.T) {
 	}
 }
 
+// TestUndeclared: Undeclared gives the members a decoded struct carried
+// that its schema does not declare, and those of another shape, as they
+// came; none for a value built in Go.
+func TestUndeclared(t *testing.T) {
+	var run RunObject
+	if err := run.UnmarshalJSON(recorded(t, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")); err != nil {
+		t.Fatal(err)
+	}
+	got := Undeclared(&run)
+	if len(got) != 2 || string(got["tool_resources"]) != "{}" || string(got["reasoning_effort"]) != "null" {
+		t.Errorf("recorded run: %q", got)
+	}
+	if err := run.UnmarshalJSON([]byte(`{"id":"r","created_at":"soon","new":{"a": [1]},"new":2}`)); err != nil {
+		t.Fatal(err)
+	}
+	got = Undeclared(&run)
+	if len(got) != 2 || string(got["created_at"]) != `"soon"` || string(got["new"]) != "2" {
+		t.Errorf("decoded: %q", got)
+	}
+	if got := Undeclared(&RunObject{ID: "r"}); got != nil {
+		t.Errorf("built in Go: %q", got)
+	}
+}
+
 // repeatedKey returns a key that comes twice in one object of the JSON
 // document data, "" when none does.
 func repeatedKey(data []byte) string {

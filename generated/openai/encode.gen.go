@@ -29,6 +29,11 @@ func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantToolsCode) decoded() *record {
+	return v.rec
+}
+
 func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -57,6 +62,11 @@ func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantToolsFileSearch) decoded() *record {
+	return v.rec
+}
+
 func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -79,6 +89,11 @@ func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantToolsFileSearchFileSearch) decoded() *record {
+	return v.rec
+}
+
 func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -99,6 +114,11 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantToolsFileSearchTypeOnly) decoded() *record {
+	return v.rec
 }
 
 func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
@@ -129,6 +149,11 @@ func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantToolsFunction) decoded() *record {
+	return v.rec
+}
+
 func (v AssistantsAPIToolChoiceOptionString) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -156,6 +181,11 @@ func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantsNamedToolChoice) decoded() *record {
+	return v.rec
+}
+
 func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -170,6 +200,11 @@ func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) 
 // MarshalJSON encodes v as JSON.
 func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *AssistantsNamedToolChoiceFunction) decoded() *record {
+	return v.rec
 }
 
 func (v AssistantsNamedToolChoiceType) appendJSON(b []byte) ([]byte, error) {
@@ -206,6 +241,11 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateMessageRequest) decoded() *record {
+	return v.rec
 }
 
 func (v CreateMessageRequestRole) appendJSON(b []byte) ([]byte, error) {
@@ -293,6 +333,11 @@ func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1152))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateRunRequest) decoded() *record {
+	return v.rec
+}
+
 func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -322,6 +367,11 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v DoneEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *DoneEvent) decoded() *record {
+	return v.rec
 }
 
 func (v Error) appendJSON(b []byte) ([]byte, error) {
@@ -354,6 +404,11 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Error) decoded() *record {
+	return v.rec
+}
+
 func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -382,6 +437,11 @@ func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ErrorEvent) decoded() *record {
+	return v.rec
+}
+
 func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -399,6 +459,11 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ErrorResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ErrorResponse) decoded() *record {
+	return v.rec
 }
 
 func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
@@ -421,6 +486,11 @@ func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FileSearchRankingOptions) decoded() *record {
+	return v.rec
 }
 
 func (v FileSearchRankingOptionsRanker) appendJSON(b []byte) ([]byte, error) {
@@ -454,6 +524,11 @@ func (v FunctionObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v FunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FunctionObject) decoded() *record {
+	return v.rec
 }
 
 func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
@@ -492,6 +567,11 @@ func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListRunStepsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v ListRunsOrder) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -528,6 +608,11 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListRunsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -548,6 +633,11 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageAttachment) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageAttachment) decoded() *record {
+	return v.rec
 }
 
 func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
@@ -578,6 +668,11 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentImageFileObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -595,6 +690,11 @@ func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, er
 // MarshalJSON encodes v as JSON.
 func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentImageFileObjectImageFile) decoded() *record {
+	return v.rec
 }
 
 func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
@@ -625,6 +725,11 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentImageURLObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -642,6 +747,11 @@ func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, erro
 // MarshalJSON encodes v as JSON.
 func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentImageURLObjectImageURL) decoded() *record {
+	return v.rec
 }
 
 func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
@@ -667,6 +777,11 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentRefusalObject) decoded() *record {
+	return v.rec
 }
 
 func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
@@ -697,6 +812,11 @@ func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentTextObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -717,6 +837,11 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageContentTextObjectText) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
@@ -750,6 +875,11 @@ func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentImageFile) decoded() *record {
+	return v.rec
+}
+
 func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -767,6 +897,11 @@ func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, err
 // MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentImageFileImageFile) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
@@ -800,6 +935,11 @@ func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentImageURL) decoded() *record {
+	return v.rec
+}
+
 func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -817,6 +957,11 @@ func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error
 // MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentImageURLImageURL) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
@@ -845,6 +990,11 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentRefusal) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
@@ -878,6 +1028,11 @@ func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentText) decoded() *record {
+	return v.rec
+}
+
 func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -898,6 +1053,11 @@ func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaContentTextText) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
@@ -931,6 +1091,11 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -951,6 +1116,11 @@ func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageDeltaObjectDelta) decoded() *record {
+	return v.rec
 }
 
 func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
@@ -1042,6 +1212,11 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 960))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1056,6 +1231,11 @@ func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageObjectIncompleteDetails) decoded() *record {
+	return v.rec
 }
 
 func (v MessageObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
@@ -1098,6 +1278,11 @@ func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageRequestContentTextObject) decoded() *record {
+	return v.rec
+}
+
 func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1124,6 +1309,11 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 // MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageStreamEventThreadMessageCompleted) decoded() *record {
+	return v.rec
 }
 
 func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, error) {
@@ -1154,6 +1344,11 @@ func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageStreamEventThreadMessageCreated) decoded() *record {
+	return v.rec
+}
+
 func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1180,6 +1375,11 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 // MarshalJSON encodes v as JSON.
 func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageStreamEventThreadMessageDelta) decoded() *record {
+	return v.rec
 }
 
 func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte, error) {
@@ -1210,6 +1410,11 @@ func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageStreamEventThreadMessageInProgress) decoded() *record {
+	return v.rec
+}
+
 func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1238,6 +1443,11 @@ func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MessageStreamEventThreadMessageIncomplete) decoded() *record {
+	return v.rec
+}
+
 func (v Metadata) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {
@@ -1262,6 +1472,11 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ModifyRunRequest) decoded() *record {
+	return v.rec
 }
 
 func (v ReasoningEffort) appendJSON(b []byte) ([]byte, error) {
@@ -1289,6 +1504,11 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ResponseFormatJSONObject) decoded() *record {
+	return v.rec
 }
 
 func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
@@ -1319,6 +1539,11 @@ func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ResponseFormatJSONSchema) decoded() *record {
+	return v.rec
+}
+
 func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1347,6 +1572,11 @@ func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ResponseFormatJSONSchemaJSONSchema) decoded() *record {
+	return v.rec
+}
+
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1369,6 +1599,11 @@ func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ResponseFormatText) decoded() *record {
+	return v.rec
+}
+
 func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1389,6 +1624,11 @@ func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunCompletionUsage) decoded() *record {
+	return v.rec
 }
 
 func (v RunObject) appendJSON(b []byte) ([]byte, error) {
@@ -1528,6 +1768,11 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1792))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1542,6 +1787,11 @@ func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunObjectIncompleteDetails) decoded() *record {
+	return v.rec
 }
 
 func (v RunObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
@@ -1566,6 +1816,11 @@ func (v RunObjectLastError) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunObjectLastError) decoded() *record {
+	return v.rec
 }
 
 func (v RunObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
@@ -1601,6 +1856,11 @@ func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunObjectRequiredAction) decoded() *record {
+	return v.rec
+}
+
 func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1618,6 +1878,11 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 // MarshalJSON encodes v as JSON.
 func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunObjectRequiredActionSubmitToolOutputs) decoded() *record {
+	return v.rec
 }
 
 func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
@@ -1645,6 +1910,11 @@ func (v RunStepCompletionUsage) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepCompletionUsage) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
@@ -1678,6 +1948,11 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDeltaObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1695,6 +1970,11 @@ func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDeltaObjectDelta) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
@@ -1725,6 +2005,11 @@ func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsMessageCreationObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1739,6 +2024,11 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte)
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsMessageCreationObjectMessageCreation) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) {
@@ -1772,6 +2062,11 @@ func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsCodeObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1792,6 +2087,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
@@ -1822,6 +2122,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Marsha
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1836,6 +2141,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) a
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJSON(b []byte) ([]byte, error) {
@@ -1861,6 +2171,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, error) {
@@ -1894,6 +2209,11 @@ func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFileSearchObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -1916,6 +2236,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) 
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
@@ -1948,6 +2273,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1965,6 +2295,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, error) {
@@ -1998,6 +2333,11 @@ func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFunctionObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2021,6 +2361,11 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]b
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsFunctionObjectFunction) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
@@ -2049,6 +2394,11 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepDetailsToolCallsObject) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
@@ -2135,6 +2485,11 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1088))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2152,6 +2507,11 @@ func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepObjectLastError) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
@@ -2197,6 +2557,11 @@ func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepCancelled) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2223,6 +2588,11 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 // MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepCompleted) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, error) {
@@ -2253,6 +2623,11 @@ func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepCreated) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2279,6 +2654,11 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 // MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepDelta) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, error) {
@@ -2309,6 +2689,11 @@ func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepExpired) decoded() *record {
+	return v.rec
+}
+
 func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2335,6 +2720,11 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 // MarshalJSON encodes v as JSON.
 func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepFailed) decoded() *record {
+	return v.rec
 }
 
 func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte, error) {
@@ -2365,6 +2755,11 @@ func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStepStreamEventThreadRunStepInProgress) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2391,6 +2786,11 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunCancelled) decoded() *record {
+	return v.rec
 }
 
 func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) {
@@ -2421,6 +2821,11 @@ func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunCancelling) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2447,6 +2852,11 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunCompleted) decoded() *record {
+	return v.rec
 }
 
 func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
@@ -2477,6 +2887,11 @@ func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunCreated) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2503,6 +2918,11 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunExpired) decoded() *record {
+	return v.rec
 }
 
 func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
@@ -2533,6 +2953,11 @@ func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunFailed) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2559,6 +2984,11 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 // MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunInProgress) decoded() *record {
+	return v.rec
 }
 
 func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) {
@@ -2589,6 +3019,11 @@ func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunIncomplete) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2617,6 +3052,11 @@ func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunQueued) decoded() *record {
+	return v.rec
+}
+
 func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2643,6 +3083,11 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 // MarshalJSON encodes v as JSON.
 func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunStreamEventThreadRunRequiresAction) decoded() *record {
+	return v.rec
 }
 
 func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
@@ -2676,6 +3121,11 @@ func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunToolCallObject) decoded() *record {
+	return v.rec
+}
+
 func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2693,6 +3143,11 @@ func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *RunToolCallObjectFunction) decoded() *record {
+	return v.rec
 }
 
 func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
@@ -2716,6 +3171,11 @@ func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *SubmitToolOutputsRunRequest) decoded() *record {
+	return v.rec
+}
+
 func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2733,6 +3193,11 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte
 // MarshalJSON encodes v as JSON.
 func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *SubmitToolOutputsRunRequestToolOutputsItem) decoded() *record {
+	return v.rec
 }
 
 func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
@@ -2772,6 +3237,11 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TextAnnotationFileCitation) decoded() *record {
+	return v.rec
+}
+
 func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2786,6 +3256,11 @@ func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, er
 // MarshalJSON encodes v as JSON.
 func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TextAnnotationFileCitationFileCitation) decoded() *record {
+	return v.rec
 }
 
 func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
@@ -2825,6 +3300,11 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TextAnnotationFilePath) decoded() *record {
+	return v.rec
+}
+
 func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2839,6 +3319,11 @@ func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TextAnnotationFilePathFilePath) decoded() *record {
+	return v.rec
 }
 
 func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
@@ -2880,6 +3365,11 @@ func (v ThreadObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ThreadObject) decoded() *record {
+	return v.rec
+}
+
 func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2904,6 +3394,11 @@ func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ThreadObjectToolResources) decoded() *record {
+	return v.rec
+}
+
 func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2923,6 +3418,11 @@ func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ThreadObjectToolResourcesCodeInterpreter) decoded() *record {
+	return v.rec
+}
+
 func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -2940,6 +3440,11 @@ func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error
 // MarshalJSON encodes v as JSON.
 func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ThreadObjectToolResourcesFileSearch) decoded() *record {
+	return v.rec
 }
 
 func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
@@ -2970,6 +3475,11 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ThreadStreamEvent) decoded() *record {
+	return v.rec
+}
+
 func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -2987,6 +3497,11 @@ func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v TruncationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TruncationObject) decoded() *record {
+	return v.rec
 }
 
 func (v TruncationObjectType) appendJSON(b []byte) ([]byte, error) {

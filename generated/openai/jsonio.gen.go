@@ -306,6 +306,40 @@ func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, 
 	return b, true
 }
 
+// decodedStruct is a pointer to a generated struct (*RunObject): what
+// Undeclared reads.
+type decodedStruct interface {
+	decoded() *record
+}
+
+// Undeclared returns, by key, the members decoding v met that its schema
+// does not declare (a field the API sends before its spec says so), and
+// the declared ones whose value was of another shape than the schema's
+// (their fields left unset), each as the JSON that arrived; nil when there
+// were none, or v was built in Go. A member that came twice gives its
+// last. v is a pointer to any generated struct: Undeclared(&run). Encoding
+// v writes them all back, unless its type is closed (additionalProperties:
+// false) and a request sends it.
+func Undeclared(v decodedStruct) map[string]json.RawMessage {
+	r := v.decoded()
+	if r == nil || len(r.unknown) == 0 {
+		return nil
+	}
+	out := map[string]json.RawMessage{}
+	d := newDecoder(slices.Concat([]byte("{"), r.unknown, []byte("}")))
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil || !more {
+			return out
+		}
+		raw, err := d.raw()
+		if err != nil {
+			return out
+		}
+		out[string(key)] = slices.Clone(raw)
+	}
+}
+
 // appendUnknown writes the undeclared members back, preceded by a comma
 // when the object already has members after position start.
 func (r *record) appendUnknown(b []byte, start int) []byte {

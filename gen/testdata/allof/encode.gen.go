@@ -21,6 +21,11 @@ func (v Base) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Base) decoded() *record {
+	return v.rec
+}
+
 func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -34,6 +39,11 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Closed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Closed) decoded() *record {
+	return v.rec
 }
 
 func (v ClosedReply) appendJSON(b []byte) ([]byte, error) {
@@ -52,6 +62,11 @@ func (v ClosedReply) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ClosedReply) decoded() *record {
+	return v.rec
+}
+
 func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -66,6 +81,11 @@ func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Deprecated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Deprecated) decoded() *record {
+	return v.rec
 }
 
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
@@ -91,6 +111,11 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Dog) decoded() *record {
+	return v.rec
 }
 
 func (v Firewall) appendJSON(b []byte) ([]byte, error) {
@@ -120,6 +145,11 @@ func (v Firewall) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Firewall) decoded() *record {
+	return v.rec
+}
+
 func (v FirewallCreate) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -147,6 +177,11 @@ func (v FirewallCreate) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FirewallCreate) decoded() *record {
+	return v.rec
+}
+
 func (v Mixed) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -169,6 +204,11 @@ func (v Mixed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Mixed) decoded() *record {
+	return v.rec
+}
+
 func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -186,4 +226,9 @@ func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Wrapped) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Wrapped) decoded() *record {
+	return v.rec
 }

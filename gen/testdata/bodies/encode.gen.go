@@ -18,6 +18,11 @@ func (v CreateDeploymentRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateDeploymentRequest) decoded() *record {
+	return v.rec
+}
+
 func (v CreateDeploymentResponse) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -32,6 +37,11 @@ func (v CreateDeploymentResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v CreateDeploymentResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateDeploymentResponse) decoded() *record {
+	return v.rec
 }
 
 func (v MixedBObject) appendJSON(b []byte) ([]byte, error) {
@@ -50,6 +60,11 @@ func (v MixedBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MixedBObject) decoded() *record {
+	return v.rec
+}
+
 func (v MixedCObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -66,6 +81,11 @@ func (v MixedCObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *MixedCObject) decoded() *record {
+	return v.rec
+}
+
 func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -80,6 +100,11 @@ func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v SearchFilter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *SearchFilter) decoded() *record {
+	return v.rec
 }
 
 func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
@@ -107,6 +132,11 @@ func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v SendFormRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *SendFormRequest) decoded() *record {
+	return v.rec
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -165,6 +195,11 @@ func (v UploadRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UploadRequest) decoded() *record {
+	return v.rec
+}
+
 // formFields passes each field of v that is set to add, for multipart and
 // URL-encoded bodies.
 func (v UploadRequest) formFields(add func(name string, value any) error) error {
@@ -208,6 +243,11 @@ func (v UploadRequestMeta) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UploadRequestMeta) decoded() *record {
+	return v.rec
 }
 
 func (v UploadRequestPurpose) appendJSON(b []byte) ([]byte, error) {

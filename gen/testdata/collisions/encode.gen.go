@@ -38,6 +38,11 @@ func (v Client2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 448))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Client2) decoded() *record {
+	return v.rec
+}
+
 func (v FooBar) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -59,6 +64,11 @@ func (v FooBar2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FooBar2) decoded() *record {
+	return v.rec
+}
+
 func (v SliceString) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -76,4 +86,9 @@ func (v SliceString) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v SliceString) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *SliceString) decoded() *record {
+	return v.rec
 }

@@ -18,6 +18,11 @@ func (v Owner) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Owner) decoded() *record {
+	return v.rec
+}
+
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -100,6 +105,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 960))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Pet) decoded() *record {
+	return v.rec
 }
 
 func (v PetMood) appendJSON(b []byte) ([]byte, error) {

@@ -20,3 +20,8 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Pet) decoded() *record {
+	return v.rec
+}

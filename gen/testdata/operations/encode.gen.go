@@ -18,6 +18,11 @@ func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateItemRequest) decoded() *record {
+	return v.rec
+}
+
 func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -34,6 +39,11 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Item) decoded() *record {
+	return v.rec
+}
+
 func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -48,6 +58,11 @@ func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ItemDeletedWebhook) decoded() *record {
+	return v.rec
 }
 
 func (v ListBoardsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -70,6 +85,11 @@ func (v ListBoardsResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListBoardsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListBoardsResponse) decoded() *record {
+	return v.rec
 }
 
 func (v ListBoxesResponse) appendJSON(b []byte) ([]byte, error) {
@@ -96,6 +116,11 @@ func (v ListBoxesResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListBoxesResponse) decoded() *record {
+	return v.rec
+}
+
 func (v ListBoxesResponseMeta) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -110,6 +135,11 @@ func (v ListBoxesResponseMeta) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListBoxesResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListBoxesResponseMeta) decoded() *record {
+	return v.rec
 }
 
 func (v ListCallsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -136,6 +166,11 @@ func (v ListCallsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListCallsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v ListCallsResponseMeta) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -150,6 +185,11 @@ func (v ListCallsResponseMeta) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListCallsResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListCallsResponseMeta) decoded() *record {
+	return v.rec
 }
 
 func (v ListChannelsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -176,6 +216,11 @@ func (v ListChannelsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListChannelsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v ListChannelsResponseResponseMetadata) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -190,6 +235,11 @@ func (v ListChannelsResponseResponseMetadata) appendJSON(b []byte) ([]byte, erro
 // MarshalJSON encodes v as JSON.
 func (v ListChannelsResponseResponseMetadata) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListChannelsResponseResponseMetadata) decoded() *record {
+	return v.rec
 }
 
 func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -209,6 +259,11 @@ func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListConversationsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListConversationsResponse) decoded() *record {
+	return v.rec
 }
 
 func (v ListFolderItemsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -236,6 +291,11 @@ func (v ListFolderItemsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListFolderItemsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -256,4 +316,9 @@ func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ListVaultsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListVaultsResponse) decoded() *record {
+	return v.rec
 }

@@ -34,6 +34,11 @@ func (v Event) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Event) decoded() *record {
+	return v.rec
+}
+
 func (v Tags) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	if b, err = appendMapString(b, (map[string]string)(v)); err != nil {

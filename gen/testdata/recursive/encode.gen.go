@@ -21,6 +21,11 @@ func (v A) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *A) decoded() *record {
+	return v.rec
+}
+
 func (v B) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -38,6 +43,11 @@ func (v B) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v B) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *B) decoded() *record {
+	return v.rec
 }
 
 func (v Node) appendJSON(b []byte) ([]byte, error) {
@@ -65,4 +75,9 @@ func (v Node) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Node) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Node) decoded() *record {
+	return v.rec
 }

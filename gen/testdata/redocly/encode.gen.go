@@ -27,6 +27,11 @@ func (v Cat) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Cat) decoded() *record {
+	return v.rec
+}
+
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -52,6 +57,11 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Dog) decoded() *record {
+	return v.rec
+}
+
 func (v ListPetsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -71,6 +81,11 @@ func (v ListPetsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListPetsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -88,4 +103,9 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Pet) decoded() *record {
+	return v.rec
 }

@@ -24,6 +24,11 @@ func (v APIJob) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *APIJob) decoded() *record {
+	return v.rec
+}
+
 func (v APIPhase) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -56,6 +61,11 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Node) decoded() *record {
+	return v.rec
+}
+
 func (v Place) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -80,6 +90,11 @@ func (v Place) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Place) decoded() *record {
+	return v.rec
+}
+
 func (v Region) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -96,6 +111,11 @@ func (v Region) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Region) decoded() *record {
+	return v.rec
+}
+
 func (v Region2) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -110,6 +130,11 @@ func (v Region2) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Region2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Region2) decoded() *record {
+	return v.rec
 }
 
 func (v Thing) appendJSON(b []byte) ([]byte, error) {
@@ -137,4 +162,9 @@ func (v Thing) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Thing) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Thing) decoded() *record {
+	return v.rec
 }

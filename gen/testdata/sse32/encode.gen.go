@@ -18,6 +18,11 @@ func (v GenerateTicksRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *GenerateTicksRequest) decoded() *record {
+	return v.rec
+}
+
 func (v Kitten) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -32,6 +37,11 @@ func (v Kitten) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Kitten) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Kitten) decoded() *record {
+	return v.rec
 }
 
 func (v Puppy) appendJSON(b []byte) ([]byte, error) {
@@ -50,6 +60,11 @@ func (v Puppy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Puppy) decoded() *record {
+	return v.rec
+}
+
 func (v Tick) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -64,6 +79,11 @@ func (v Tick) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Tick) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Tick) decoded() *record {
+	return v.rec
 }
 
 func (v TickEvent) appendJSON(b []byte) ([]byte, error) {
@@ -85,6 +105,11 @@ func (v TickEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *TickEvent) decoded() *record {
+	return v.rec
+}
+
 func (v Todo) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -102,6 +127,11 @@ func (v Todo) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Todo) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Todo) decoded() *record {
+	return v.rec
 }
 
 func (v WatchPetsEventKitten) appendJSON(b []byte) ([]byte, error) {
@@ -132,6 +162,11 @@ func (v WatchPetsEventKitten) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *WatchPetsEventKitten) decoded() *record {
+	return v.rec
+}
+
 func (v WatchPetsEventPuppy) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -158,4 +193,9 @@ func (v WatchPetsEventPuppy) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v WatchPetsEventPuppy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *WatchPetsEventPuppy) decoded() *record {
+	return v.rec
 }

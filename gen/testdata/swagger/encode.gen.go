@@ -24,6 +24,11 @@ func (v CreatePetRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreatePetRequest) decoded() *record {
+	return v.rec
+}
+
 func (v CreatePetRequestKind) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -48,6 +53,11 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Error) decoded() *record {
+	return v.rec
+}
+
 func (v ListPetsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -70,6 +80,11 @@ func (v ListPetsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ListPetsResponse) decoded() *record {
+	return v.rec
+}
+
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -87,6 +102,11 @@ func (v Owner) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Owner) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Owner) decoded() *record {
+	return v.rec
 }
 
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
@@ -127,6 +147,11 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 448))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Pet) decoded() *record {
+	return v.rec
+}
+
 func (v PetSize) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -154,6 +179,11 @@ func (v Toy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Toy) decoded() *record {
+	return v.rec
+}
+
 func (v UploadPhotoRequest) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -174,6 +204,11 @@ func (v UploadPhotoRequest) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v UploadPhotoRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UploadPhotoRequest) decoded() *record {
+	return v.rec
 }
 
 // formFields passes each field of v that is set to add, for multipart and

@@ -21,6 +21,11 @@ func (v ByRequiredBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ByRequiredBObject) decoded() *record {
+	return v.rec
+}
+
 func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -35,6 +40,11 @@ func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ByRequiredObject) decoded() *record {
+	return v.rec
 }
 
 func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
@@ -57,6 +67,11 @@ func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v CacheOptions) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CacheOptions) decoded() *record {
+	return v.rec
 }
 
 func (v CacheTTL) appendJSON(b []byte) ([]byte, error) {
@@ -91,6 +106,11 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Circle) decoded() *record {
+	return v.rec
+}
+
 func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -119,6 +139,11 @@ func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FormatJSONSchema) decoded() *record {
+	return v.rec
+}
+
 func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -139,6 +164,11 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v FormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *FormatText) decoded() *record {
+	return v.rec
 }
 
 func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
@@ -168,6 +198,11 @@ func (v Limits) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Limits) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Limits) decoded() *record {
+	return v.rec
 }
 
 func (v LimitsSizeNumber) appendJSON(b []byte) ([]byte, error) {
@@ -208,6 +243,11 @@ func (v ModerationInputArrayOfObjectItemImageURL) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ModerationInputArrayOfObjectItemImageURL) decoded() *record {
+	return v.rec
+}
+
 func (v ModerationInputArrayOfObjectItemText) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -233,6 +273,11 @@ func (v ModerationInputArrayOfObjectItemText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ModerationInputArrayOfObjectItemText) decoded() *record {
+	return v.rec
+}
+
 func (v Named) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -247,6 +292,11 @@ func (v Named) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Named) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Named) decoded() *record {
+	return v.rec
 }
 
 func (v Priority) appendJSON(b []byte) ([]byte, error) {
@@ -271,6 +321,11 @@ func (v ProtectionRuleObject) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ProtectionRuleObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ProtectionRuleObject) decoded() *record {
+	return v.rec
 }
 
 func (v ProtectionRuleReviewersObject) appendJSON(b []byte) ([]byte, error) {
@@ -298,6 +353,11 @@ func (v ProtectionRuleReviewersObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ProtectionRuleReviewersObject) decoded() *record {
+	return v.rec
+}
+
 func (v ProtectionRuleWaitTimerObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -320,6 +380,11 @@ func (v ProtectionRuleWaitTimerObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ProtectionRuleWaitTimerObject) decoded() *record {
+	return v.rec
+}
+
 func (v ShipmentParcelList) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -339,6 +404,11 @@ func (v ShipmentParcelList) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ShipmentParcelList) decoded() *record {
+	return v.rec
+}
+
 func (v ShipmentSingleParcel) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -353,6 +423,11 @@ func (v ShipmentSingleParcel) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v ShipmentSingleParcel) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *ShipmentSingleParcel) decoded() *record {
+	return v.rec
 }
 
 func (v Square) appendJSON(b []byte) ([]byte, error) {
@@ -375,6 +450,11 @@ func (v Square) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v Square) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *Square) decoded() *record {
+	return v.rec
 }
 
 func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
@@ -402,6 +482,11 @@ func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *StartEventsStartBegin) decoded() *record {
+	return v.rec
+}
+
 func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -427,6 +512,11 @@ func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *StartEventsStartEnd) decoded() *record {
+	return v.rec
+}
+
 func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -447,4 +537,9 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes v as JSON.
 func (v StopEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *StopEvent) decoded() *record {
+	return v.rec
 }
