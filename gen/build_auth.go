@@ -15,9 +15,9 @@ import (
 // auth says how the API key is sent: HTTP bearer first; else the first
 // API key sent in a header, else in the query, else in a cookie; else HTTP
 // basic; else, with no scheme the client can send, a bearer token all the
-// same. Its Scheme is the scheme of the spec that key stands for: the one
-// the document's own security names, else the first in name order, that
-// is sent that way.
+// same. Its Scheme is the scheme of the spec that key stands for, of those
+// sent that way: the one the document's own security names, else the one
+// most operations ask for (the first by name, when none does).
 func (b *builder) auth() *ir.Auth {
 	bearer := &ir.Auth{EnvVar: b.cfg.APIKeyEnv, In: "header", Name: "Authorization", Prefix: "Bearer "}
 	if b.doc.Components == nil {

@@ -233,6 +233,12 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	if err != nil {
 		return r, err
 	}
+	return r.add(key, value), nil
+}
+
+// add appends member key with its value, as JSON, to the unknown members,
+// making the record if there is none yet.
+func (r *record) add(key, value []byte) *record {
 	if r == nil {
 		r = &record{}
 	}
@@ -244,7 +250,7 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	r.unknown = appendString(r.unknown, string(key))
 	r.unknown = append(r.unknown, ':')
 	r.unknown = append(r.unknown, value...)
-	return r, nil
+	return r
 }
 
 // mismatch handles err, met decoding the value of member key: when the
@@ -271,18 +277,8 @@ func (r *record) mismatch(key []byte, d *decoder, err error) (*record, error) {
 	if d.comesAgain(key) {
 		return r, nil
 	}
-	if r == nil {
-		r = &record{}
-	}
+	r = r.add(key, value)
 	r.shadowed = true
-	if r.unknown == nil {
-		r.unknown = r.buf[:0]
-	} else {
-		r.unknown = append(r.unknown, ',')
-	}
-	r.unknown = appendString(r.unknown, string(key))
-	r.unknown = append(r.unknown, ':')
-	r.unknown = append(r.unknown, value...)
 	return r, nil
 }
 
