@@ -445,6 +445,12 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 	default:
 		ct = sortedKeys(rb.Content)[0]
 		body.ContentType, body.Encoding = ct, ir.EncodingRaw
+		if isWildcard(ct) {
+			// A media range is no Content-Type: bytes of any type are
+			// sent as such, unless a WithRequestHeader says what they are
+			// (GitHub wants a release asset's own type).
+			body.ContentType = "application/octet-stream"
+		}
 		o.Body = body
 		return
 	}

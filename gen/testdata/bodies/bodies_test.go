@@ -112,7 +112,8 @@ func TestFormRawAndJSONParameter(t *testing.T) {
 
 // TestWildcardBodies: an object schema under */* is sent as JSON and the
 // answer asked for and read as JSON; a string there is bytes the caller
-// gives, sent as they are.
+// gives, sent as they are, as application/octet-stream unless the caller
+// names their type.
 func TestWildcardBodies(t *testing.T) {
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
@@ -123,7 +124,7 @@ func TestWildcardBodies(t *testing.T) {
 			}
 			io.WriteString(w, `{"name":"web","uid":"u1"}`)
 		case "/assets":
-			if r.Header.Get("Content-Type") != "*/*" || string(b) != "\x00bytes" {
+			if r.Header.Get("Content-Type") != r.URL.Query().Get("want") || string(b) != "\x00bytes" {
 				t.Errorf("asset: %q %q", r.Header.Get("Content-Type"), b)
 			}
 			w.WriteHeader(204)
@@ -134,7 +135,11 @@ func TestWildcardBodies(t *testing.T) {
 	if err != nil || d.Name.Value() != "web" {
 		t.Fatalf("%+v, %v", d, err)
 	}
-	if err := c.UploadAsset(ctx, strings.NewReader("\x00bytes")); err != nil {
+	if err := c.UploadAsset(ctx, strings.NewReader("\x00bytes"), WithQuery("want", "application/octet-stream")); err != nil {
+		t.Fatal(err)
+	}
+	// The caller says what the bytes are.
+	if err := c.UploadAsset(ctx, strings.NewReader("\x00bytes"), WithQuery("want", "application/zip"), WithRequestHeader("Content-Type", "application/zip")); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -135,7 +135,7 @@ func (c *Client) Upload(ctx context.Context, body UploadRequest, params UploadPa
 func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestOption) error {
 	req := request{
 		accept:      "application/json",
-		contentType: "*/*",
+		contentType: "application/octet-stream",
 		method:      "POST",
 		path:        "/assets",
 		raw:         body,
