@@ -178,8 +178,7 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 
 // operationFields sets in d the request fields an operation sets whatever
 // the call: its own server, that it takes no API key or another scheme's,
-// its error schema. A
-// followed next-page link is fetched with them too.
+// its error schema. A followed next-page link is fetched with them too.
 func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	if op.BaseURL != "" {
 		d[jen.Id("baseURL")] = jen.Lit(op.BaseURL)

@@ -1,8 +1,9 @@
 package gen
 
 import (
-	"github.com/dave/jennifer/jen"
 	"slices"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/oagen/oagen/internal/ir"
 )
