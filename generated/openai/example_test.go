@@ -153,3 +153,22 @@ func ExampleOpt() {
 	// 0.7 true
 	// {"assistant_id":"a","instructions":null,"temperature":0.7}
 }
+
+// A member the spec does not declare (one the API sends before its spec
+// says so), and one whose value is of another shape than the schema's,
+// decode without error; Undeclared gives them as they came, and encoding
+// writes them back.
+func ExampleUndeclared() {
+	var run openai.RunObject
+	err := json.Unmarshal([]byte(`{"id":"run_1","object":"thread.run","created_at":"soon","reasoning_effort":"low"}`), &run)
+	if err != nil {
+		log.Fatal(err)
+	}
+	extra := openai.Undeclared(&run)
+	fmt.Println(run.ID, run.CreatedAt, string(extra["reasoning_effort"]), string(extra["created_at"]))
+	out, _ := json.Marshal(run)
+	fmt.Println(string(out))
+	// Output:
+	// run_1 0 "low" "soon"
+	// {"id":"run_1","object":"thread.run","created_at":"soon","reasoning_effort":"low"}
+}
