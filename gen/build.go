@@ -144,11 +144,15 @@ func (b *builder) declareComponents() {
 	if b.doc.Components == nil {
 		return
 	}
+	short := shortNames(sortedKeys(b.doc.Components.Schemas))
 	for _, name := range sortedKeys(b.doc.Components.Schemas) {
 		sr := b.doc.Components.Schemas[name]
 		goName := b.cfg.Names[name]
 		if goName == "" && sr != nil && sr.Value != nil {
 			goName = extString(extGoName, sr.Extensions, sr.Value.Extensions)
+		}
+		if goName == "" && !b.names.Taken(short[name]) {
+			goName = short[name]
 		}
 		if goName == "" {
 			goName = naming.Exported(name)
@@ -171,6 +175,31 @@ func (b *builder) declareComponents() {
 	for _, name := range sortedKeys(b.comps) {
 		b.comps[name].nullable = b.refNullable(b.comps[name].ref, map[string]bool{})
 	}
+}
+
+// shortNames gives the components named like a namespace path
+// (io.k8s.api.apps.v1.Deployment, conversations.v1.conversation: three
+// dotted parts or more) the Go name of their last part (Deployment,
+// Conversation), when no other component's name, short or whole, is the
+// same; the others keep their whole name, as the rest do.
+func shortNames(names []string) map[string]string {
+	count := map[string]int{}
+	short := map[string]string{}
+	for _, name := range names {
+		count[naming.Exported(name)]++
+		if parts := strings.Split(name, "."); len(parts) >= 3 {
+			if s := naming.Exported(parts[len(parts)-1]); s != "" && s != naming.Exported(name) {
+				short[name] = s
+				count[s]++
+			}
+		}
+	}
+	for name, s := range short {
+		if count[s] > 1 {
+			delete(short, name)
+		}
+	}
+	return short
 }
 
 // component returns the component's type, building it on first use.

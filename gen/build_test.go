@@ -423,3 +423,28 @@ func TestAuthSchemes(t *testing.T) {
 		}
 	}
 }
+
+// TestShortNames: a component named like a namespace path is named for
+// its last part when no other component's name, short or whole, is the
+// same; otherwise, and for names of two parts, the whole name is kept.
+func TestShortNames(t *testing.T) {
+	api := mustBuild(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    io.k8s.api.apps.v1.Deployment: {type: object, properties: {spec: {$ref: "#/components/schemas/acme.billing.Invoice"}}}
+    acme.billing.Invoice: {type: object, properties: {total: {type: integer}}}
+    io.example.v1.Widget: {type: object}
+    io.example.v2.Widget: {type: object}
+    acme.shop.Order: {type: object}
+    Order: {type: object}
+    Pet.Create: {type: object}
+`)
+	for _, name := range []string{"Deployment", "Invoice", "IoExampleV1Widget", "IoExampleV2Widget", "AcmeShopOrder", "Order", "PetCreate"} {
+		typeNamed(t, api, name)
+	}
+	if f := fieldNamed(t, typeNamed(t, api, "Deployment"), "spec"); f.Type.Kind != ir.ExprOpt || f.Type.Elem.Named == nil || f.Type.Elem.Named.Name != "Invoice" {
+		t.Errorf("Deployment.Spec is %+v", f.Type)
+	}
+}
