@@ -118,7 +118,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		}
 	}
 	o.Error = b.errorType(o, ptr, op)
-	if pages := findPages(o, item, op); pages != nil {
+	if pages := findPages(o); pages != nil {
 		pages.Method = methods.Claim(o.Name + "All")
 		o.Pages = pages
 	}
@@ -264,6 +264,9 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 		if schema == nil {
 			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has neither a schema nor one JSON or text/plain media type", p.Name)
 			continue
+		}
+		if schema.Value != nil {
+			param.Default = schema.Value.Default
 		}
 		e, _ := b.schemaExpr(schema, o.Name+naming.Exported(p.Name), sptr, nil)
 		if text && !isScalar(e) {

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/getkin/kin-openapi/openapi3"
-
 	"github.com/oagen/oagen/internal/ir"
 	"github.com/oagen/oagen/internal/naming"
 )
@@ -20,8 +18,8 @@ import (
 // findPages is how the list operation o reaches its pages, or nil when it
 // is not a list or does not say: by cursor, page number, token, offset or
 // the link each page holds, the first that fits.
-func findPages(o *ir.Operation, item *openapi3.PathItem, op *openapi3.Operation) *ir.Pagination {
-	return cmp.Or(cursors(o), pageNumbers(o, firstPage(item, op)), nextTokens(o), offsets(o), nextLinks(o))
+func findPages(o *ir.Operation) *ir.Pagination {
+	return cmp.Or(cursors(o), pageNumbers(o), nextTokens(o), offsets(o), nextLinks(o))
 }
 
 // cursors is the pagination of a list led on by a cursor: an "after"
@@ -37,7 +35,7 @@ func cursors(o *ir.Operation) *ir.Pagination {
 	if after == nil || page == nil {
 		return nil
 	}
-	p := &ir.Pagination{After: after,
+	p := &ir.Pagination{Style: ir.PagesByCursor, After: after,
 		Items:   structField(page, "data", isSlice),
 		HasMore: structField(page, "has_more", isBuiltin(ir.Bool)),
 		Cursor:  structField(page, "last_id", isBuiltin(ir.String)),
@@ -58,8 +56,8 @@ func cursors(o *ir.Operation) *ir.Pagination {
 // integer query parameter page, no parameter that takes a cursor or token
 // (Twilio's PageToken: there the page number alone does not lead on), and
 // a response that is the array of items or holds exactly one array.
-func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
-	p := &ir.Pagination{First: first}
+func pageNumbers(o *ir.Operation) *ir.Pagination {
+	p := &ir.Pagination{Style: ir.PagesByNumber}
 	for _, q := range o.QueryParams {
 		name := strings.ToLower(q.Name)
 		switch {
@@ -76,6 +74,7 @@ func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
 	if p.Page == nil || o.Result == nil || o.Result.Type == nil {
 		return nil
 	}
+	p.First = firstPage(p.Page)
 	if o.Result.Type.Kind == ir.ExprSlice {
 		return p
 	}
@@ -89,19 +88,9 @@ func pageNumbers(o *ir.Operation, first int64) *ir.Pagination {
 
 // firstPage is the page parameter's default, which is the first page's
 // number (GitHub's pages start at 1, as most do; Twilio's at 0), or 1.
-func firstPage(item *openapi3.PathItem, op *openapi3.Operation) int64 {
-	for _, params := range []openapi3.Parameters{op.Parameters, item.Parameters} {
-		for _, pr := range params {
-			if pr == nil || pr.Value == nil || pr.Value.In != openapi3.ParameterInQuery || !strings.EqualFold(pr.Value.Name, "page") {
-				continue
-			}
-			if pr.Value.Schema != nil && pr.Value.Schema.Value != nil {
-				if d, ok := pr.Value.Schema.Value.Default.(float64); ok && d == math.Trunc(d) && d >= 0 && d < 1<<31 {
-					return int64(d)
-				}
-			}
-			return 1
-		}
+func firstPage(page *ir.Param) int64 {
+	if d, ok := page.Default.(float64); ok && d == math.Trunc(d) && d >= 0 && d < 1<<31 {
+		return int64(d)
 	}
 	return 1
 }
@@ -127,7 +116,7 @@ func nextTokens(o *ir.Operation) *ir.Pagination {
 		names := []string{"next_" + q.Name, "next" + naming.Exported(q.Name)}
 		next := memberPath(st, func(n string) bool { return slices.Contains(names, n) }, isBuiltin(ir.String), "meta", "pagination", "response_metadata")
 		if items := listItems(st); items != nil && next != nil {
-			p := &ir.Pagination{Items: items, Token: q, NextToken: next}
+			p := &ir.Pagination{Style: ir.PagesByToken, Items: items, Token: q, NextToken: next}
 			// Box's lists take both and answer by the one asked for
 			// (usemarker): a page without a token leads on by offset.
 			if byOffset := offsets(o); byOffset != nil {
@@ -150,7 +139,7 @@ func offsets(o *ir.Operation) *ir.Pagination {
 	if st == nil {
 		return nil
 	}
-	p := &ir.Pagination{Items: listItems(st)}
+	p := &ir.Pagination{Style: ir.PagesByOffset, Items: listItems(st)}
 	for _, q := range o.QueryParams {
 		if (q.Name == "offset" || q.Name == "startAt") && !q.Required && isInteger(q.Type) {
 			p.Offset = q
@@ -182,7 +171,7 @@ func nextLinks(o *ir.Operation) *ir.Pagination {
 	if items == nil || next == nil {
 		return nil
 	}
-	return &ir.Pagination{Items: items, Next: next}
+	return &ir.Pagination{Style: ir.PagesByLink, Items: items, Next: next}
 }
 
 // isNextLink reports whether a member's name is one that holds the next

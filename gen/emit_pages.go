@@ -25,14 +25,14 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.Method).Params(methodParams(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item, jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
-			if p.Next != nil {
+			if p.Style == ir.PagesByLink {
 				emitNextLinks(g, op, item)
 				return
 			}
 			// Each run of the iterator starts from the params it was made
 			// with: the loop below moves its own copy on.
 			g.Id("params").Op(":=").Id("params")
-			if p.Page != nil {
+			if p.Style == ir.PagesByNumber {
 				g.If(jen.Op("!").Id("params").Dot(p.Page.GoName).Dot("IsSet").Call()).Block(
 					jen.Id("params").Dot(p.Page.GoName).Op("=").Id("Some").Call(jen.Add(goType(p.Page.Type)).Parens(jen.Lit(int(p.First)))),
 				)
@@ -40,12 +40,12 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 			g.For().BlockFunc(func(loop *jen.Group) {
 				loop.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(callArgs(op)...)
 				yieldItems(loop, p, item)
-				switch {
-				case p.Token != nil:
+				switch p.Style {
+				case ir.PagesByToken:
 					advanceByToken(loop, p)
-				case p.Offset != nil:
+				case ir.PagesByOffset:
 					advanceByOffset(loop, p)
-				case p.Page != nil:
+				case ir.PagesByNumber:
 					advanceByPage(loop, p)
 				default:
 					advanceByCursor(loop, p)
@@ -58,26 +58,26 @@ func emitPagesMethod(f *jen.File, op *ir.Operation) {
 // pagesDoc is the rest of an iterator's doc comment: how it finds the next
 // page and when it stops.
 func pagesDoc(p *ir.Pagination) []string {
-	switch {
-	case p.Next != nil:
+	switch p.Style {
+	case ir.PagesByLink:
 		return []string{
 			"page (the link the last one holds) only when the loop reaches it; a page",
 			"without a link, or empty, is the last. An error ends the iteration after",
 			"it is yielded.",
 		}
-	case p.Token != nil:
+	case ir.PagesByToken:
 		return []string{
 			"page (params." + p.Token.GoName + " set to the token the last one holds) only when the",
 			"loop reaches it; a page without a token is the last. An error ends the",
 			"iteration after it is yielded.",
 		}
-	case p.Offset != nil:
+	case ir.PagesByOffset:
 		return []string{
 			"page (params." + p.Offset.GoName + " moved past the items of the last) only when the loop",
 			"reaches it; a page that is empty, or says it is the last, ends it. An",
 			"error ends the iteration after it is yielded.",
 		}
-	case p.Page != nil:
+	case ir.PagesByNumber:
 		return []string{
 			"page (numbered from " + strconv.FormatInt(p.First, 10) + ", or from params." + p.Page.GoName + " when set) only when",
 			"the loop reaches it; a page that comes back empty, or shorter than",

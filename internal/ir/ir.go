@@ -360,6 +360,7 @@ type Stream struct {
 // page holds (Token), or by offset (Offset).
 type Pagination struct {
 	Method  string // Go name, e.g. ListRunsAll
+	Style   PageStyle
 	Items   *Field // the page's array of items; nil when the page is the array
 	HasMore *Field // true while more pages follow
 	Cursor  *Field // the page's last id, passed as After
@@ -389,6 +390,25 @@ type Pagination struct {
 	IsLast *Field
 }
 
+// PageStyle is how a list's iterator reaches its next page, and says
+// which of Pagination's fields are set.
+type PageStyle int
+
+const (
+	// PagesByCursor passes the page's last id (Cursor, or the last item's
+	// ItemID) as After while HasMore.
+	PagesByCursor PageStyle = iota
+	// PagesByNumber counts Page up from First.
+	PagesByNumber
+	// PagesByToken passes the token NextToken leads to as Token; with
+	// Offset set, a page without one leads on by offset.
+	PagesByToken
+	// PagesByOffset moves Offset past each page's items.
+	PagesByOffset
+	// PagesByLink follows the link Next leads to.
+	PagesByLink
+)
+
 // QueryValue is one fixed query parameter.
 type QueryValue struct {
 	Name   string
@@ -407,6 +427,9 @@ type Param struct {
 	// its value is sent as JSON text.
 	JSON bool
 	Doc  string
+	// Default is the schema's default, as the spec's JSON decoded (a
+	// float64 for a number); nil when it gives none.
+	Default any
 }
 
 // Body is a request body.
