@@ -336,7 +336,7 @@ func TestValueOfAnotherShape(t *testing.T) {
 		if ok, where := jsontest.Equal([]byte(want), out); err != nil || !ok {
 			t.Errorf("%s: encodes as %s (%v), want %s (at %s)", c.in, out, err, want, where)
 		}
-		if key := repeatedKey(out); key != "" {
+		if key := jsontest.RepeatedKey(out); key != "" {
 			t.Errorf("%s: encodes as %s, with %s twice", c.in, out, key)
 		}
 	}
@@ -381,40 +381,6 @@ func TestUndeclared(t *testing.T) {
 	}
 	if got := Undeclared(&RunObject{ID: "r"}); got != nil {
 		t.Errorf("built in Go: %q", got)
-	}
-}
-
-// repeatedKey returns a key that comes twice in one object of the JSON
-// document data, "" when none does.
-func repeatedKey(data []byte) string {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var objects []map[string]bool // the keys of each open object; nil for an array
-	expectKey := func() bool { return len(objects) > 0 && objects[len(objects)-1] != nil }
-	for key := true; ; {
-		tok, err := dec.Token()
-		if err != nil {
-			return ""
-		}
-		switch tok {
-		case json.Delim('{'):
-			objects = append(objects, map[string]bool{})
-			key = true
-			continue
-		case json.Delim('['):
-			objects = append(objects, nil)
-		case json.Delim('}'), json.Delim(']'):
-			objects = objects[:len(objects)-1]
-		default:
-			if s, ok := tok.(string); ok && key && expectKey() {
-				if objects[len(objects)-1][s] {
-					return s
-				}
-				objects[len(objects)-1][s] = true
-				key = false
-				continue
-			}
-		}
-		key = expectKey() // a value ended: a key comes next in an object
 	}
 }
 

@@ -1,5 +1,5 @@
 // Package jsontest holds what round-trip tests share: comparing JSON as
-// values, finding the shared corpus of recorded payloads, and splitting a
+// values (and finding a key an object repeats), finding the shared corpus of recorded payloads, and splitting a
 // recorded server-sent event stream. It uses only the standard library, so
 // tests of packages generated into temporary modules can carry a copy.
 package jsontest
@@ -15,6 +15,50 @@ import (
 	"sort"
 	"strings"
 )
+
+// RepeatedKey returns a key that comes twice in one object of the JSON
+// document data, "" when none does (or data is not JSON). Equal cannot
+// tell: decoding keeps the last of two members, so {"a":1,"a":2} equals
+// {"a":2}.
+func RepeatedKey(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var value func() string // reads one value; a key repeated within it
+	value = func() string {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for dec.More() {
+				k, err := dec.Token()
+				key, ok := k.(string)
+				if err != nil || !ok {
+					return ""
+				}
+				if seen[key] {
+					return key
+				}
+				seen[key] = true
+				if r := value(); r != "" {
+					return r
+				}
+			}
+		case json.Delim('['):
+			for dec.More() {
+				if r := value(); r != "" {
+					return r
+				}
+			}
+		default:
+			return ""
+		}
+		dec.Token() // the closing brace or bracket
+		return ""
+	}
+	return value()
+}
 
 // Equal reports whether a and b hold the same JSON value: same members
 // (in any order), same array elements, numbers equal as numbers (1.0 is 1,
