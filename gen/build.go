@@ -52,6 +52,7 @@ type builder struct {
 	decoders   map[*ir.Type]*ir.StreamDecoder
 	streams    []*ir.StreamDecoder
 	errorTypes map[*ir.Type]bool
+	errorSets  map[string]*ir.ErrorSet // by name
 	// mainAuth is how the API key is sent (API.Auth); keyOf holds, for
 	// operations whose security asks for another scheme sent the same
 	// way, that scheme (see keys).
@@ -93,6 +94,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		locations:     map[*openapi3.Schema]string{},
 		decoders:      map[*ir.Type]*ir.StreamDecoder{},
 		errorTypes:    map[*ir.Type]bool{},
+		errorSets:     map[string]*ir.ErrorSet{},
 		keyOf:         map[*ir.Operation]string{},
 	}
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
@@ -130,6 +132,9 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		api.ErrorTypes = append(api.ErrorTypes, t)
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
+	for _, name := range sortedKeys(b.errorSets) {
+		api.ErrorSets = append(api.ErrorSets, b.errorSets[name])
+	}
 	api.Readers = b.readers(api)
 	if b.unplaced {
 		return nil, errUnplaced

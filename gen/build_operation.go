@@ -117,7 +117,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			Flag:    bodyFlag(o, flag),
 		}
 	}
-	o.Error = b.errorType(o, ptr, op)
+	o.Errors = b.errorSet(o, ptr, op)
 	if pages := findPages(o); pages != nil {
 		pages.Method = methods.Claim(o.Name + "All")
 		o.Pages = pages
@@ -149,35 +149,6 @@ func bodyFlag(o *ir.Operation, flag string) *ir.Field {
 		}
 		if f.JSONName == flag && inner.Kind == ir.ExprBuiltin && inner.Builtin == ir.Bool {
 			return f
-		}
-	}
-	return nil
-}
-
-// errorType is the schema of the operation's error responses: the first,
-// by status, of 4XX, 5XX, specific 4xx/5xx codes and default that has a
-// JSON schema with a named type.
-func (b *builder) errorType(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.Type {
-	if op.Responses == nil {
-		return nil
-	}
-	codes := op.Responses.Map()
-	for _, code := range sortedKeys(codes) {
-		if !(code == "default" || strings.HasPrefix(code, "4") || strings.HasPrefix(code, "5")) {
-			continue
-		}
-		r := codes[code]
-		if r == nil || r.Value == nil {
-			continue
-		}
-		ct, mt := jsonMediaType(r.Value.Content)
-		if mt == nil || mt.Schema == nil {
-			continue
-		}
-		e, _ := b.schemaExpr(mt.Schema, o.Name+"Error", ptr+"/responses/"+code+"/content/"+escapeToken(ct)+"/schema", nil)
-		if e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion) {
-			b.errorTypes[e.Named] = true
-			return e.Named
 		}
 	}
 	return nil

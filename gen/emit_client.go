@@ -46,6 +46,10 @@ func emitClient(f *jen.File, api *ir.API) {
 		f.Line()
 		emitErrorDecoder(f, t)
 	}
+	for _, set := range api.ErrorSets {
+		f.Line()
+		emitErrorSet(f, set)
+	}
 	for _, op := range api.Operations {
 		if op.ParamsName != "" {
 			f.Line()
@@ -70,7 +74,7 @@ func errorDecoderName(t *ir.Type) string { return "decode" + t.Name + "Error" }
 // for APIError.Detail, and the accessor that returns it typed.
 func emitErrorDecoder(f *jen.File, t *ir.Type) {
 	f.Comment(errorDecoderName(t) + " decodes an error body as " + t.Name + ", or returns nil.")
-	f.Func().Id(errorDecoderName(t)).Params(jen.Id("body").Index().Byte()).Any().Block(
+	f.Func().Id(errorDecoderName(t)).Params(jen.Id("_").Int(), jen.Id("body").Index().Byte()).Any().Block(
 		jen.Var().Id("v").Id(t.Name),
 		jen.If(jen.Qual(jsonPkg, "Unmarshal").Call(jen.Id("body"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Op("&").Id("v")),
@@ -81,6 +85,36 @@ func emitErrorDecoder(f *jen.File, t *ir.Type) {
 		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("e").Dot("Detail").Assert(jen.Op("*").Id(t.Name)),
 		jen.Return(jen.Id("v"), jen.Id("ok")),
 	)
+}
+
+// emitErrorSet writes the function that decodes an error body as the type
+// its status has.
+func emitErrorSet(f *jen.File, set *ir.ErrorSet) {
+	f.Comment(set.Name + " decodes an error body as the type its status has, or returns nil.")
+	f.Func().Id(set.Name).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte()).Any().BlockFunc(func(g *jen.Group) {
+		decode := func(t *ir.Type) jen.Code {
+			if t == nil {
+				return jen.Return(jen.Nil())
+			}
+			return jen.Return(jen.Id(errorDecoderName(t)).Call(jen.Id("status"), jen.Id("body")))
+		}
+		var last jen.Code = jen.Return(jen.Nil())
+		g.Switch().BlockFunc(func(g *jen.Group) {
+			for _, s := range set.Statuses {
+				switch {
+				case s.Status == "default":
+					last = decode(s.Type)
+				case strings.HasSuffix(s.Status, "XX"):
+					from := int(s.Status[0]-'0') * 100
+					g.Case(jen.Id("status").Op(">=").Lit(from).Op("&&").Id("status").Op("<").Lit(from + 100)).Block(decode(s.Type))
+				default:
+					code, _ := strconv.Atoi(s.Status)
+					g.Case(jen.Id("status").Op("==").Lit(code)).Block(decode(s.Type))
+				}
+			}
+		})
+		g.Add(last)
+	})
 }
 
 func emitParams(f *jen.File, op *ir.Operation) {
@@ -189,8 +223,10 @@ func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	if op.Key != 0 {
 		d[jen.Id("key")] = jen.Lit(op.Key)
 	}
-	if op.Error != nil {
-		d[jen.Id("decodeError")] = jen.Id(errorDecoderName(op.Error))
+	if set := op.Errors; set != nil && set.Name != "" {
+		d[jen.Id("decodeError")] = jen.Id(set.Name)
+	} else if set != nil {
+		d[jen.Id("decodeError")] = jen.Id(errorDecoderName(set.Statuses[0].Type))
 	}
 	return d
 }

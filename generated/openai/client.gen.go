@@ -41,7 +41,7 @@ func defaultHeaders() http.Header {
 }
 
 // decodeErrorResponseError decodes an error body as ErrorResponse, or returns nil.
-func decodeErrorResponseError(body []byte) any {
+func decodeErrorResponseError(_ int, body []byte) any {
 	var v ErrorResponse
 	if json.Unmarshal(body, &v) != nil {
 		return nil

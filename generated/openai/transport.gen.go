@@ -242,8 +242,9 @@ type APIError struct {
 	StatusCode int
 	RequestID  string // the x-request-id response header
 	Message    string // the error message from the body, when it has one
-	// Detail is the body decoded as the operation's error schema, when it
-	// matched one (see the As methods generated for the error types).
+	// Detail is the body decoded as the schema the operation declares for
+	// its status (or for any error), when it has one (see the As methods
+	// generated for the error types).
 	Detail any
 	Body   []byte // the raw response body
 }
@@ -260,21 +261,27 @@ func (e *APIError) Error() string {
 }
 
 // errorMessage pulls a human-readable message out of an error body shaped
-// like {"error": {"message": "..."}} or {"message": "..."}.
+// like {"error": {"message": "..."}} or {"message": "..."}, or a list of
+// those (Jira's [{"message": "..."}]): its first.
 func errorMessage(body []byte) string {
-	var shape struct {
+	type shape struct {
 		Message string `json:"message"`
 		Error   struct {
 			Message string `json:"message"`
 		} `json:"error"`
 	}
-	if json.Unmarshal(body, &shape) != nil {
-		return ""
+	var one shape
+	if json.Unmarshal(body, &one) != nil {
+		var list []shape
+		if json.Unmarshal(body, &list) != nil || len(list) == 0 {
+			return ""
+		}
+		one = list[0]
 	}
-	if shape.Error.Message != "" {
-		return shape.Error.Message
+	if one.Error.Message != "" {
+		return one.Error.Message
 	}
-	return shape.Message
+	return one.Message
 }
 
 // request is one call, as the generated methods describe it.
@@ -299,7 +306,7 @@ type request struct {
 	contentType string // of a raw body
 	accept      string
 	stream      bool
-	decodeError func([]byte) any // the operation's error schema, or nil
+	decodeError func(status int, body []byte) any // the operation's error schemas, or nil
 }
 
 // do sends req and decodes a 2xx JSON response into out (unless out is nil).
@@ -711,7 +718,7 @@ func (c *Client) apiError(req request, u string, resp *http.Response) error {
 		Body:       data,
 	}
 	if req.decodeError != nil {
-		e.Detail = req.decodeError(data)
+		e.Detail = req.decodeError(resp.StatusCode, data)
 	}
 	return e
 }

@@ -21,6 +21,9 @@ type API struct {
 	Streams []*StreamDecoder
 	// ErrorTypes are the error schemas of operations, sorted by name.
 	ErrorTypes []*Type
+	// ErrorSets are the operations' error sets that pick a type by
+	// status, sorted by Name.
+	ErrorSets []*ErrorSet
 	// Readers are the read functions of the container types decoders
 	// meet, sorted by Name.
 	Readers []*Reader
@@ -330,10 +333,30 @@ type Operation struct {
 	// Stream is set when the operation can answer with server-sent events
 	// (declared in the spec, or named in config).
 	Stream *Stream
-	// Error is the schema of the operation's error responses, nil if none.
-	Error *Type
+	// Errors says which type an error body decodes into, by status; nil
+	// when none does.
+	Errors *ErrorSet
 	// Pages is set for cursor-paginated list operations.
 	Pages *Pagination
+}
+
+// ErrorSet is the error types of an operation by status. Operations with
+// the same statuses and types share one.
+type ErrorSet struct {
+	// Name is the Go name of the function that picks the type by status;
+	// "" when one type stands for every status (Statuses is one default).
+	Name string
+	// Statuses in matching order: exact codes, then ranges (4XX), then
+	// default, which also stands for the statuses the spec does not list.
+	Statuses []ErrorResponse
+}
+
+// ErrorResponse is the error type of one status of an operation: nil for a
+// status whose body has no schema that decodes into a type of its own
+// (free-form JSON, text), so it stays raw.
+type ErrorResponse struct {
+	Status string // "404", "4XX" or "default"
+	Type   *Type
 }
 
 // Stream describes the streaming method of an operation.

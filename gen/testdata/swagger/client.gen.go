@@ -40,7 +40,7 @@ func defaultHeaders() http.Header {
 }
 
 // decodeErrorError decodes an error body as Error, or returns nil.
-func decodeErrorError(body []byte) any {
+func decodeErrorError(_ int, body []byte) any {
 	var v Error
 	if json.Unmarshal(body, &v) != nil {
 		return nil

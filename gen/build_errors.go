@@ -1,0 +1,197 @@
+package gen
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// errorResponses decides which type APIError.Detail holds for each error
+// status of op. Each status's body is decoded as its own schema: GitHub
+// answers 404 with a BasicError and 422 with a ValidationError, and a body
+// decoded as the wrong one would come out half empty, since decoding keeps
+// what it does not know rather than failing. The list comes out in the
+// order a status is matched (exact codes, then ranges, then default) and
+// as short as it can be (see compactErrors).
+func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.ErrorSet {
+	statuses := b.errorResponses(o, ptr, op)
+	if len(statuses) == 0 {
+		return nil
+	}
+	if len(statuses) == 1 && statuses[0].Status == "default" {
+		return &ir.ErrorSet{Statuses: statuses}
+	}
+	// Named for what it holds, so that the name stays when operations
+	// come and go: errorsBy404BasicError422ValidationError.
+	name := "errorsBy"
+	for _, s := range statuses {
+		if s.Status == "default" {
+			name += "Else"
+		} else {
+			name += s.Status
+		}
+		if s.Type == nil {
+			name += "Raw"
+		} else {
+			name += s.Type.Name
+		}
+	}
+	if set, ok := b.errorSets[name]; ok {
+		return set
+	}
+	set := &ir.ErrorSet{Name: name, Statuses: statuses}
+	b.errorSets[name] = set
+	return set
+}
+
+func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Operation) []ir.ErrorResponse {
+	if op.Responses == nil {
+		return nil
+	}
+	codes := op.Responses.Map()
+	// Specs often repeat one inline schema under several statuses (Jira's
+	// 400, 413 and default); each copy is the same type, not a numbered
+	// twin of it.
+	bySchema := map[string]*ir.Type{}
+	var out []ir.ErrorResponse
+	for _, code := range errorStatuses(codes) {
+		rr := codes[code]
+		if len(rr.Value.Content) == 0 {
+			continue // no body declared: as for a status not listed
+		}
+		er := ir.ErrorResponse{Status: code}
+		if code != "default" {
+			er.Status = strings.ToUpper(code) // 4xx as 4XX
+		}
+		if ct, mt := jsonMediaType(rr.Value.Content); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			key, err := json.Marshal(mt.Schema)
+			t, seen := bySchema[string(key)]
+			if !seen || err != nil {
+				hint, rptr := o.Name+"Error", ptr+"/responses/"+code
+				if len(bySchema) > 0 {
+					hint = o.Name + statusName(er.Status) + "Error"
+				}
+				// A response written once under components and used by many
+				// operations (GitHub's service_unavailable) is named for itself,
+				// not for the first operation that uses it.
+				if name, ok := strings.CutPrefix(rr.Ref, "#/components/responses/"); ok && !strings.Contains(name, "/") {
+					hint, rptr = naming.Exported(unescapeToken(name)), "#/components/responses/"+name
+				}
+				t = b.errorType(mt.Schema, hint, rptr+"/content/"+escapeToken(ct)+"/schema")
+				bySchema[string(key)] = t
+			}
+			er.Type = t
+		}
+		out = append(out, er)
+	}
+	return compactErrors(out)
+}
+
+// errorStatuses are the keys of codes that are error statuses with a
+// response, in matching order: codes, ranges, default.
+func errorStatuses(codes map[string]*openapi3.ResponseRef) []string {
+	var exact, ranges, other []string
+	for _, code := range sortedKeys(codes) {
+		if r := codes[code]; r == nil || r.Value == nil {
+			continue
+		}
+		switch {
+		case code == "default":
+			other = append(other, code)
+		case len(code) != 3 || code[0] != '4' && code[0] != '5':
+		case strings.EqualFold(code[1:], "XX"):
+			ranges = append(ranges, code)
+		default:
+			exact = append(exact, code)
+		}
+	}
+	return append(append(exact, ranges...), other...)
+}
+
+// statusName names the type of a status's error schema when the
+// operation has several: NotFound for 404, 4XX for a range.
+func statusName(status string) string {
+	if status == "default" {
+		return "Default"
+	}
+	if n, err := strconv.Atoi(status); err == nil && http.StatusText(n) != "" {
+		return naming.Exported(http.StatusText(n))
+	}
+	return status
+}
+
+// errorType is the type an error body decodes into: the schema's own
+// struct, union or defined type, or a defined type made for an array or
+// map (Jira's list of messages); nil for a body that stays raw.
+func (b *builder) errorType(sr *openapi3.SchemaRef, hint, ptr string) *ir.Type {
+	e, _ := b.schemaExpr(sr, hint, ptr, nil)
+	switch {
+	case e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion || e.Named.Kind == ir.KindDefined):
+		b.errorTypes[e.Named] = true
+		return e.Named
+	case e.Kind == ir.ExprSlice || e.Kind == ir.ExprMap:
+		t := &ir.Type{Name: b.names.Claim(hint), Pointer: ptr, Kind: ir.KindDefined, Target: e, Doc: docText(sr.Value), Notes: notes(sr.Value)}
+		b.types = append(b.types, t)
+		b.errorTypes[t] = true
+		return t
+	}
+	return nil
+}
+
+// compactErrors drops each status that would be decoded as the same type
+// without it (a code as its range or default, a range as default). With
+// no default, the type more than half the listed statuses have stands for
+// the statuses the spec does not list: a spec that declares only a 400
+// body, or GitHub's BasicError for every status but 422, seldom means that
+// a 500's is another shape.
+func compactErrors(errs []ir.ErrorResponse) []ir.ErrorResponse {
+	var fallback *ir.ErrorResponse
+	for i, e := range errs {
+		if e.Status == "default" {
+			fallback = &errs[i]
+		}
+	}
+	if fallback == nil {
+		// Most of the listed statuses' type, if more than half have one.
+		count := map[*ir.Type]int{}
+		typed := 0
+		for _, e := range errs {
+			if e.Type != nil {
+				count[e.Type]++
+				typed++
+			}
+		}
+		for _, e := range errs {
+			if e.Type != nil && 2*count[e.Type] > typed {
+				errs = append(errs, ir.ErrorResponse{Status: "default", Type: e.Type})
+				break
+			}
+		}
+	}
+	// otherwise is the type a status gets when its own entry is dropped.
+	otherwise := func(status string, upTo int) *ir.Type {
+		for _, e := range errs[upTo+1:] {
+			if e.Status == "default" || e.Status[0] == status[0] && strings.HasSuffix(e.Status, "XX") {
+				return e.Type
+			}
+		}
+		return nil
+	}
+	var out []ir.ErrorResponse
+	for i, e := range errs {
+		if e.Status != "default" && e.Type == otherwise(e.Status, i) {
+			continue
+		}
+		if e.Status == "default" && e.Type == nil {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
