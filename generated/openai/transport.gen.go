@@ -323,6 +323,14 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	if out == nil {
 		return nil
 	}
+	if s, ok := out.(*string); ok && !isJSONString(resp.Header.Get("Content-Type"), data) {
+		// A string schema under application/json often stands for a body
+		// that is no JSON string at all: OpenAI's file, video and skill
+		// content come as their bytes, GitHub's SARIF as a JSON document.
+		// The body itself is the string then.
+		*s = string(data)
+		return nil
+	}
 	if err := decodeBody(data, out); err != nil {
 		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.base(req, configure(opts))+req.path, err)
 	}
@@ -577,6 +585,19 @@ func encodeBody(v any) ([]byte, error) {
 // decodeBody decodes a 2xx JSON response into out: a generated type
 // through its UnmarshalJSON, the way encodeBody encodes, which decodes on
 // a decoder of its own stack frame.
+// isJSONString reports whether a body of media type contentType is a JSON
+// string: the type is JSON (application/json, a type ending in json, or
+// none said) and the body's first token a string.
+func isJSONString(contentType string, data []byte) bool {
+	media, _, _ := strings.Cut(contentType, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	if media != "" && media != "application/json" && !strings.HasSuffix(media, "json") {
+		return false
+	}
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] == '"'
+}
+
 func decodeBody(data []byte, out any) error {
 	if c, ok := out.(interface {
 		decodeJSON(*decoder) error

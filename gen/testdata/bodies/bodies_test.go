@@ -143,3 +143,30 @@ func TestWildcardBodies(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStringResponseNotJSON: a response whose schema is a JSON string is
+// the body itself when the server sends something else (a file's bytes, a
+// JSON document), and a decoded JSON string when it sends one.
+func TestStringResponseNotJSON(t *testing.T) {
+	cases := []struct{ contentType, body, want string }{
+		{"application/octet-stream", "{\"a\":1}\n{\"b\":2}\n", "{\"a\":1}\n{\"b\":2}\n"},
+		{"application/json", `{"runs":[]}`, `{"runs":[]}`},
+		{"application/json; charset=utf-8", ` "caf\u00e9"`, "café"},
+		{"", `"x\ny"`, "x\ny"},
+		{"text/plain", `"quoted"`, `"quoted"`},
+	}
+	for _, c := range cases {
+		cl := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			if c.contentType != "" {
+				w.Header().Set("Content-Type", c.contentType)
+			} else {
+				w.Header()["Content-Type"] = nil // no sniffing
+			}
+			io.WriteString(w, c.body)
+		})
+		got, err := cl.DownloadFile(context.Background(), "f1")
+		if err != nil || got != c.want {
+			t.Errorf("%q %q: got %q, %v; want %q", c.contentType, c.body, got, err, c.want)
+		}
+	}
+}

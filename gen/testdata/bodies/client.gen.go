@@ -62,6 +62,27 @@ func (c *Client) CreateDeployment(ctx context.Context, body CreateDeploymentRequ
 	return &out, nil
 }
 
+// DownloadFile is a JSON string as the spec says, which the server sends as the file's
+// bytes (OpenAI's file content).
+//
+// GET /files/{id}/content
+func (c *Client) DownloadFile(ctx context.Context, id string, opts ...RequestOption) (string, error) {
+	var out string
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return out, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/files/" + p0 + "/content",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
 // SearchParams holds the query, header and cookie parameters of Search.
 // Optional parameters are sent only when set.
 type SearchParams struct {
