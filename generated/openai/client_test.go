@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -297,5 +298,28 @@ func TestWithResponseInto(t *testing.T) {
 	status, resp = 404, nil
 	if _, err := api.client().GetRun(context.Background(), "t", "r", WithResponseInto(&resp)); err == nil || resp == nil || resp.StatusCode != 404 {
 		t.Fatalf("API error: %v %+v", err, resp)
+	}
+}
+
+// TestTextWhereJSONWasPromised: a body that is not the JSON the spec
+// promises (OpenAI's transcriptions answer text when response_format asks
+// for it) fails with an error that names its media type, and the response
+// WithResponseInto keeps holds it, to be read.
+func TestTextWhereJSONWasPromised(t *testing.T) {
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(200)
+		io.WriteString(w, "Hello there.")
+	})
+	var resp *http.Response
+	_, err := api.client().GetRun(context.Background(), "t", "r", WithResponseInto(&resp))
+	if err == nil || !strings.Contains(err.Error(), "decoding text/plain; charset=utf-8 response") {
+		t.Fatalf("want a decoding error naming the media type, got %v", err)
+	}
+	if resp == nil {
+		t.Fatal("no response kept")
+	}
+	if body, err := io.ReadAll(resp.Body); err != nil || string(body) != "Hello there." {
+		t.Fatalf("kept body %q, %v", body, err)
 	}
 }

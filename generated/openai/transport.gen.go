@@ -228,7 +228,10 @@ func WithRequestBody(body io.Reader) RequestOption {
 // WithResponseInto stores in *dst the HTTP response of the call's last
 // attempt, for its status and headers (rate limits, the request ID); nil
 // when no response came. Its body is read and closed by the time the call
-// returns, except a stream's or a file's, which the call returns.
+// returns, except a stream's or a file's, which the call returns; a
+// decoded response's body can be read again, as the bytes the call read
+// (a body the spec does not describe, such as text where it promises
+// JSON, is yours to read then).
 func WithResponseInto(dst **http.Response) RequestOption {
 	return func(r *requestConfig) { r.response = dst }
 }
@@ -320,6 +323,14 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 	if err != nil {
 		return fmt.Errorf("%s: %s %s: reading response: %w", packageName, req.method, c.base(req, configure(opts))+req.path, err)
 	}
+	if len(opts) > 0 {
+		// The response WithResponseInto keeps can be read again: a body
+		// that is not what the spec says (transcription text, asked for
+		// with response_format) is then the caller's to read.
+		if cfg := configure(opts); cfg.response != nil {
+			resp.Body = io.NopCloser(bytes.NewReader(data))
+		}
+	}
 	if out == nil {
 		return nil
 	}
@@ -332,7 +343,11 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 		return nil
 	}
 	if err := decodeBody(data, out); err != nil {
-		return fmt.Errorf("%s: %s %s: decoding response: %w", packageName, req.method, c.base(req, configure(opts))+req.path, err)
+		what := "response"
+		if ct := resp.Header.Get("Content-Type"); ct != "" && !isJSONMedia(ct) {
+			what = ct + " response" // say why JSON did not parse
+		}
+		return fmt.Errorf("%s: %s %s: decoding %s: %w", packageName, req.method, c.base(req, configure(opts))+req.path, what, err)
 	}
 	return nil
 }
@@ -589,13 +604,19 @@ func encodeBody(v any) ([]byte, error) {
 // string: the type is JSON (application/json, a type ending in json, or
 // none said) and the body's first token a string.
 func isJSONString(contentType string, data []byte) bool {
-	media, _, _ := strings.Cut(contentType, ";")
-	media = strings.ToLower(strings.TrimSpace(media))
-	if media != "" && media != "application/json" && !strings.HasSuffix(media, "json") {
+	if contentType != "" && !isJSONMedia(contentType) {
 		return false
 	}
 	data = bytes.TrimLeft(data, " \t\r\n")
 	return len(data) > 0 && data[0] == '"'
+}
+
+// isJSONMedia reports whether a Content-Type is JSON: application/json or
+// a type ending in json (application/problem+json).
+func isJSONMedia(contentType string) bool {
+	media, _, _ := strings.Cut(contentType, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	return media == "application/json" || strings.HasSuffix(media, "json")
 }
 
 func decodeBody(data []byte, out any) error {
