@@ -323,3 +323,27 @@ func TestTextWhereJSONWasPromised(t *testing.T) {
 		t.Fatalf("kept body %q, %v", body, err)
 	}
 }
+
+// TestErrorMessage: the message of an error body, as the APIs of the
+// corpus's specs write it.
+func TestErrorMessage(t *testing.T) {
+	cases := []struct{ body, want string }{
+		{`{"error":{"message":"No such run","type":"invalid_request_error"}}`, "No such run"}, // OpenAI
+		{`{"message":"Validation Failed","errors":[{"field":"name"}]}`, "Validation Failed"},  // GitHub
+		{`{"error":"invalid_grant","error_description":"The code has expired"}`, "The code has expired"},
+		{`{"error":"Unauthorized"}`, "Unauthorized"},
+		{`{"type":"about:blank","title":"Not Found","detail":"No pet 7"}`, "No pet 7"},     // RFC 9457
+		{`{"errorMessages":["Issue does not exist"],"errors":{}}`, "Issue does not exist"}, // Jira
+		{`[{"message":"too big"},{"message":"second"}]`, "too big"},
+		{`"plain"`, "plain"},
+		{`{"code":7}`, ""},
+		{`<html>502</html>`, ""},
+		{`[]`, ""},
+		{`[[[[[["deep"]]]]]]`, ""},
+	}
+	for _, c := range cases {
+		if got := errorMessage([]byte(c.body)); got != c.want {
+			t.Errorf("%s: %q, want %q", c.body, got, c.want)
+		}
+	}
+}

@@ -263,28 +263,40 @@ func (e *APIError) Error() string {
 	return msg
 }
 
-// errorMessage pulls a human-readable message out of an error body shaped
-// like {"error": {"message": "..."}} or {"message": "..."}, or a list of
-// those (Jira's [{"message": "..."}]): its first.
+// errorMessage pulls a human-readable message out of an error body, as the
+// APIs of the specs write them: {"message": "..."} (GitHub, Box),
+// {"error": {"message": "..."}} (OpenAI), {"error": "...",
+// "error_description": "..."} (OAuth), {"detail": "...", "title": "..."}
+// (RFC 9457 problem details), {"errorMessages": ["..."]} (Jira), or a list
+// of those ([{"message": "..."}]): the first it finds, or "".
 func errorMessage(body []byte) string {
-	type shape struct {
-		Message string `json:"message"`
-		Error   struct {
-			Message string `json:"message"`
-		} `json:"error"`
+	var v any
+	if json.Unmarshal(body, &v) != nil {
+		return ""
 	}
-	var one shape
-	if json.Unmarshal(body, &one) != nil {
-		var list []shape
-		if json.Unmarshal(body, &list) != nil || len(list) == 0 {
-			return ""
+	return messageIn(v, 0)
+}
+
+func messageIn(v any, depth int) string {
+	if depth > 3 {
+		return ""
+	}
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			return messageIn(v[0], depth+1)
 		}
-		one = list[0]
+	case map[string]any:
+		// The members a message is in, the most telling first.
+		for _, key := range [...]string{"message", "error_description", "detail", "error", "title", "errorMessages", "errors"} {
+			if m := messageIn(v[key], depth+1); m != "" {
+				return m
+			}
+		}
 	}
-	if one.Error.Message != "" {
-		return one.Error.Message
-	}
-	return one.Message
+	return ""
 }
 
 // request is one call, as the generated methods describe it.
