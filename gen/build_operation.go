@@ -32,6 +32,7 @@ func (b *builder) operations() []*ir.Operation {
 	found := map[string]bool{}
 	methods := naming.NewNamespace(clientMethods...)
 	var ops []*ir.Operation
+	var pending []pendingBodies
 	if b.doc.Paths == nil {
 		return nil
 	}
@@ -48,8 +49,11 @@ func (b *builder) operations() []*ir.Operation {
 				continue
 			}
 			found[op.OperationID] = true
-			ops = append(ops, b.operation(path, method, item, op, methods))
+			ops = append(ops, b.operation(path, method, item, op, methods, &pending))
 		}
+	}
+	for _, p := range pending {
+		ops = append(ops, b.alternateOps(p, methods)...)
 	}
 	for _, id := range sortedKeys(include) {
 		if !found[id] {
@@ -60,7 +64,9 @@ func (b *builder) operations() []*ir.Operation {
 	return ops
 }
 
-func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, methods *naming.Namespace) *ir.Operation {
+// operation builds op, and adds to pending the other ways it takes its
+// body, if any (see alternateOps).
+func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, methods *naming.Namespace, pending *[]pendingBodies) *ir.Operation {
 	ptr := diag.Pointer("#/paths", path, strings.ToLower(method))
 	name := b.cfg.OperationNames[op.OperationID]
 	if name == "" {
@@ -99,7 +105,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	o.NoAuth = op.Security != nil && len(*op.Security) == 0
 	b.operationKey(o, op)
 	b.parameters(o, ptr, item, op)
-	b.requestBody(o, ptr, op)
+	alternates := b.requestBody(o, ptr, op)
 	events := b.responses(o, ptr, op)
 	if sc, ok := b.cfg.Streaming[op.OperationID]; ok {
 		events = &eventStream{typ: b.configuredEvents(o, ptr, sc), accept: sseMedia}
@@ -121,6 +127,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	if pages := findPages(o); pages != nil {
 		pages.Method = methods.Claim(o.Name + "All")
 		o.Pages = pages
+	}
+	if len(alternates) > 0 {
+		*pending = append(*pending, pendingBodies{o, ptr, alternates})
 	}
 	return o
 }
@@ -397,52 +406,6 @@ func mediaBase(ct string) string {
 func isJSONMedia(ct string) bool {
 	base := mediaBase(ct)
 	return base == "application/json" || strings.HasSuffix(base, "+json")
-}
-
-// requestBody picks how the body is sent: JSON when the spec offers it,
-// else multipart/form-data, else a URL-encoded form (both from the schema's
-// fields), else the first media type as bytes the caller supplies.
-func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operation) {
-	if op.RequestBody == nil || op.RequestBody.Value == nil || len(op.RequestBody.Value.Content) == 0 {
-		return
-	}
-	rb := op.RequestBody.Value
-	body := &ir.Body{}
-	ct, mt := jsonMediaType(rb.Content)
-	switch {
-	case mt != nil:
-		body.Encoding = ir.EncodingJSON
-	case rb.Content["multipart/form-data"] != nil:
-		ct, mt, body.Encoding = "multipart/form-data", rb.Content["multipart/form-data"], ir.EncodingMultipart
-	case rb.Content["application/x-www-form-urlencoded"] != nil:
-		ct, mt, body.Encoding = "application/x-www-form-urlencoded", rb.Content["application/x-www-form-urlencoded"], ir.EncodingForm
-	default:
-		ct = sortedKeys(rb.Content)[0]
-		body.ContentType, body.Encoding = ct, ir.EncodingRaw
-		if isWildcard(ct) {
-			// A media range is no Content-Type: bytes of any type are
-			// sent as such, unless a WithRequestHeader says what they are
-			// (GitHub wants a release asset's own type).
-			body.ContentType = "application/octet-stream"
-		}
-		o.Body = body
-		return
-	}
-	body.ContentType = sentAs(ct)
-	body.Type = rawExpr()
-	sptr := ptr + "/requestBody/content/" + escapeToken(ct) + "/schema"
-	if mt.Schema != nil {
-		body.Type, _ = b.schemaExpr(mt.Schema, o.Name+"Request", sptr, nil)
-	}
-	if body.Encoding != ir.EncodingJSON {
-		e := body.Type
-		if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct {
-			b.errs.Add(b.loc(sptr, rb.Origin), "a %s body must be an object schema", ct)
-			return
-		}
-		e.Named.Struct.FormFields = true
-	}
-	o.Body = body
 }
 
 // sseMedia is the media type of server-sent events.

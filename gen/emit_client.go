@@ -51,7 +51,7 @@ func emitClient(f *jen.File, api *ir.API) {
 		emitErrorSet(f, set)
 	}
 	for _, op := range api.Operations {
-		if op.ParamsName != "" {
+		if op.ParamsName != "" && !op.Alternate {
 			f.Line()
 			emitParams(f, op)
 		}

@@ -329,7 +329,11 @@ type Operation struct {
 	HeaderParams []*Param
 	CookieParams []*Param
 	Body         *Body
-	Result       *Response // the success response; Type nil for no body
+	// Alternate marks another way of sending the body of the operation
+	// of the same ID (its multipart upload beside JSON): a method of its
+	// own, which shares that operation's params struct.
+	Alternate bool
+	Result    *Response // the success response; Type nil for no body
 	// Stream is set when the operation can answer with server-sent events
 	// (declared in the spec, or named in config).
 	Stream *Stream

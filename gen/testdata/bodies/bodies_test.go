@@ -170,3 +170,64 @@ func TestStringResponseNotJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestAlternateBodies: an operation that takes its body in several
+// encodings has a method for each, sending its own Content-Type and
+// encoding, with the same path and query parameters.
+func TestAlternateBodies(t *testing.T) {
+	type seen struct{ contentType, query, body string }
+	var got []seen
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		ct := r.Header.Get("Content-Type")
+		var body string
+		if strings.HasPrefix(ct, "multipart/form-data") {
+			if err := r.ParseMultipartForm(1 << 20); err != nil {
+				t.Fatal(err)
+			}
+			f, h, err := r.FormFile("photo")
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(f)
+			body = r.FormValue("name") + "|" + h.Filename + "|" + string(data)
+			ct = "multipart/form-data"
+		} else {
+			data, _ := io.ReadAll(r.Body)
+			body = string(data)
+		}
+		if r.URL.Path != "/pets/p1" {
+			t.Errorf("path %s", r.URL.Path)
+		}
+		got = append(got, seen{ct, r.URL.RawQuery, body})
+		io.WriteString(w, `{"id":"p1"}`)
+	})
+	ctx := context.Background()
+	dry := UpdatePetParams{DryRun: Some(true)}
+	if pet, err := c.UpdatePet(ctx, "p1", UpdatePetRequest{Name: Some("Rex")}, dry); err != nil || pet.ID.Value() != "p1" {
+		t.Fatalf("UpdatePet: %+v %v", pet, err)
+	}
+	if _, err := c.UpdatePetForm(ctx, "p1", UpdatePetFormRequest{Name: Some("Rex")}, UpdatePetParams{}); err != nil {
+		t.Fatal(err)
+	}
+	photo := File{Name: "rex.png", Content: strings.NewReader("PNG")}
+	if _, err := c.UpdatePetMultipart(ctx, "p1", UpdatePetMultipartRequest{Name: Some("Rex"), Photo: Some(photo)}, dry); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdatePetXML(ctx, "p1", strings.NewReader("<pet><name>Rex</name></pet>"), UpdatePetParams{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []seen{
+		{"application/json", "dry_run=true", `{"name":"Rex"}`},
+		{"application/x-www-form-urlencoded", "", "name=Rex"},
+		{"multipart/form-data", "dry_run=true", "Rex|rex.png|PNG"},
+		{"application/xml", "", "<pet><name>Rex</name></pet>"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d requests: %+v", len(got), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("request %d: %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+}

@@ -62,6 +62,19 @@ func (c *Client) CreateDeployment(ctx context.Context, body CreateDeploymentRequ
 	return &out, nil
 }
 
+// CreateNote is a multipart body that is no object cannot be sent as a form; JSON still can.
+//
+// POST /notes
+func (c *Client) CreateNote(ctx context.Context, body CreateNoteRequest, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		body:   body,
+		method: "POST",
+		path:   "/notes",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // DownloadFile is a JSON string as the spec says, which the server sends as the file's
 // bytes (OpenAI's file content).
 //
@@ -125,6 +138,119 @@ func (c *Client) SendSDP(ctx context.Context, body io.Reader, opts ...RequestOpt
 		raw:         body,
 	}
 	return c.doRaw(ctx, req, opts)
+}
+
+// UpdatePetParams holds the query, header and cookie parameters of UpdatePet.
+// Optional parameters are sent only when set.
+type UpdatePetParams struct {
+	DryRun Opt[bool]
+}
+
+// UpdatePet: One body in four encodings; text/plain differs from application/xml only in
+// its type.
+//
+// PUT /pets/{id}
+func (c *Client) UpdatePet(ctx context.Context, id string, body UpdatePetRequest, params UpdatePetParams, opts ...RequestOption) (*UpdatePetResponse, error) {
+	var out UpdatePetResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		body:   body,
+		method: "PUT",
+		path:   "/pets/" + p0,
+	}
+	if v, ok := params.DryRun.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "dry_run", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePetForm is UpdatePet with the body sent as application/x-www-form-urlencoded.
+//
+// PUT /pets/{id}
+func (c *Client) UpdatePetForm(ctx context.Context, id string, body UpdatePetFormRequest, params UpdatePetParams, opts ...RequestOption) (*UpdatePetResponse, error) {
+	var out UpdatePetResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		form:   body.formFields,
+		method: "PUT",
+		path:   "/pets/" + p0,
+	}
+	if v, ok := params.DryRun.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "dry_run", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePetMultipart is UpdatePet with the body sent as multipart/form-data.
+//
+// PUT /pets/{id}
+func (c *Client) UpdatePetMultipart(ctx context.Context, id string, body UpdatePetMultipartRequest, params UpdatePetParams, opts ...RequestOption) (*UpdatePetResponse, error) {
+	var out UpdatePetResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept:    "application/json",
+		form:      body.formFields,
+		method:    "PUT",
+		multipart: true,
+		path:      "/pets/" + p0,
+	}
+	if v, ok := params.DryRun.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "dry_run", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePetXML is UpdatePet with the body sent as application/xml.
+//
+// PUT /pets/{id}
+func (c *Client) UpdatePetXML(ctx context.Context, id string, body io.Reader, params UpdatePetParams, opts ...RequestOption) (*UpdatePetResponse, error) {
+	var out UpdatePetResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept:      "application/json",
+		contentType: "application/xml",
+		method:      "PUT",
+		path:        "/pets/" + p0,
+		raw:         body,
+	}
+	if v, ok := params.DryRun.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "dry_run", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // UploadParams holds the query, header and cookie parameters of Upload.

@@ -60,6 +60,35 @@ func (v *CreateDeploymentResponse) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *CreateNoteRequest) decodeJSON(d *decoder) error {
+	*v = CreateNoteRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateNoteRequest", "", err)
+		}
+		switch string(key) {
+		case "text":
+			err = readOptString(d, &v.Text)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateNoteRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateNoteRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *MixedBObject) decodeJSON(d *decoder) error {
 	*v = MixedBObject{}
 	for i := 0; ; i++ {
@@ -176,6 +205,124 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *UpdatePetFormRequest) decodeJSON(d *decoder) error {
+	*v = UpdatePetFormRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("UpdatePetFormRequest", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UpdatePetFormRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *UpdatePetFormRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *UpdatePetMultipartRequest) decodeJSON(d *decoder) error {
+	*v = UpdatePetMultipartRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("UpdatePetMultipartRequest", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		case "photo":
+			err = readOptFile(d, &v.Photo)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UpdatePetMultipartRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *UpdatePetMultipartRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *UpdatePetRequest) decodeJSON(d *decoder) error {
+	*v = UpdatePetRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("UpdatePetRequest", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UpdatePetRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *UpdatePetRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *UpdatePetResponse) decodeJSON(d *decoder) error {
+	*v = UpdatePetResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("UpdatePetResponse", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = readOptString(d, &v.ID)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("UpdatePetResponse", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *UpdatePetResponse) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -44,6 +44,27 @@ func (v *CreateDeploymentResponse) decoded() *record {
 	return v.rec
 }
 
+func (v CreateNoteRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"text\":", v.Text.state); ok {
+		b = appendString(b, v.Text.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateNoteRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *CreateNoteRequest) decoded() *record {
+	return v.rec
+}
+
 func (v MixedBObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -156,6 +177,123 @@ func (v SendFormRequest) formFields(add func(name string, value any) error) erro
 		}
 	}
 	return nil
+}
+
+func (v UpdatePetFormRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v UpdatePetFormRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UpdatePetFormRequest) decoded() *record {
+	return v.rec
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v UpdatePetFormRequest) formFields(add func(name string, value any) error) error {
+	if x, ok := v.Name.Get(); ok {
+		if err := add("name", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v UpdatePetMultipartRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	if b, ok = optKey(b, start, "\"photo\":", v.Photo.state); ok {
+		if b, err = appendExternal(b, v.Photo.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v UpdatePetMultipartRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UpdatePetMultipartRequest) decoded() *record {
+	return v.rec
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v UpdatePetMultipartRequest) formFields(add func(name string, value any) error) error {
+	if x, ok := v.Name.Get(); ok {
+		if err := add("name", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Photo.Get(); ok {
+		if err := add("photo", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v UpdatePetRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v UpdatePetRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UpdatePetRequest) decoded() *record {
+	return v.rec
+}
+
+func (v UpdatePetResponse) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"id\":", v.ID.state); ok {
+		b = appendString(b, v.ID.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v UpdatePetResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *UpdatePetResponse) decoded() *record {
+	return v.rec
 }
 
 func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {

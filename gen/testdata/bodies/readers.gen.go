@@ -2,6 +2,19 @@
 
 package api
 
+// readOptFile decodes null as Null and anything else as a value.
+func readOptFile(d *decoder, o *Opt[File]) error {
+	if d.null() {
+		*o = Opt[File]{state: optNull}
+		return nil
+	}
+	if err := d.readFile(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptInt64 decodes null as Null and anything else as a value.
 func readOptInt64(d *decoder, o *Opt[int64]) error {
 	if d.null() {

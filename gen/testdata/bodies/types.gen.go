@@ -20,6 +20,15 @@ type CreateDeploymentResponse struct {
 	rec *record
 }
 
+// CreateNoteRequest is the schema at #/paths/~1notes/post/requestBody/content/application~1json/schema.
+type CreateNoteRequest struct {
+	Text Opt[string] `json:"text"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // MixedBObject is the schema at #/components/schemas/Mixed/allOf/oneOf/0.
 type MixedBObject struct {
 	B Opt[string] `json:"b"`
@@ -52,6 +61,43 @@ type SendFormRequest struct {
 	To   string                        `json:"to"`
 	Tags Opt[[]string]                 `json:"tags"`
 	IDs  Opt[[]SendFormRequestIDsItem] `json:"ids"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UpdatePetFormRequest is the schema at #/paths/~1pets~1{id}/put/requestBody/content/application~1x-www-form-urlencoded/schema.
+type UpdatePetFormRequest struct {
+	Name Opt[string] `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UpdatePetMultipartRequest is the schema at #/paths/~1pets~1{id}/put/requestBody/content/multipart~1form-data/schema.
+type UpdatePetMultipartRequest struct {
+	Name  Opt[string] `json:"name"`
+	Photo Opt[File]   `json:"photo"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UpdatePetRequest is the schema at #/paths/~1pets~1{id}/put/requestBody/content/application~1json/schema.
+type UpdatePetRequest struct {
+	Name Opt[string] `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// UpdatePetResponse is the schema at #/paths/~1pets~1{id}/put/responses/200/content/application~1json/schema.
+type UpdatePetResponse struct {
+	ID Opt[string] `json:"id"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

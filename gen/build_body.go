@@ -1,0 +1,156 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/ir"
+	"github.com/oagen/oagen/internal/naming"
+)
+
+// bodyChoice is one way an operation's request body can be sent: a media
+// type of its content, and how it is written.
+type bodyChoice struct {
+	ct  string
+	mt  *openapi3.MediaType
+	enc ir.Encoding
+}
+
+// bodyChoices lists the ways content can be sent, one per encoding, the
+// preferred first: JSON when the spec offers it, then multipart/form-data,
+// then a URL-encoded form (both from the schema's fields), then the first
+// other media type, as bytes the caller supplies. Media types of an
+// encoding already listed differ only in their Content-Type (Kubernetes'
+// JSON patch and merge patch), which WithRequestHeader sets.
+func bodyChoices(content openapi3.Content) []bodyChoice {
+	var out []bodyChoice
+	jsonCT, jsonMT := jsonMediaType(content)
+	if jsonMT != nil {
+		out = append(out, bodyChoice{jsonCT, jsonMT, ir.EncodingJSON})
+	}
+	for _, f := range []bodyChoice{{ct: "multipart/form-data", enc: ir.EncodingMultipart}, {ct: "application/x-www-form-urlencoded", enc: ir.EncodingForm}} {
+		if f.mt = content[f.ct]; f.mt != nil {
+			out = append(out, f)
+		}
+	}
+	for _, ct := range sortedKeys(content) {
+		if ct == jsonCT || isJSONMedia(ct) || ct == "multipart/form-data" || ct == "application/x-www-form-urlencoded" {
+			continue
+		}
+		return append(out, bodyChoice{ct, content[ct], ir.EncodingRaw})
+	}
+	return out
+}
+
+// requestBody sets the operation's body to the preferred way of sending
+// it (see bodyChoices) and returns the others, each of which gets a method
+// of its own (see alternateOps): OpenAI's image edits take JSON (images by
+// URL or file id) or a multipart upload of the files themselves.
+func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operation) []bodyChoice {
+	if op.RequestBody == nil || op.RequestBody.Value == nil || len(op.RequestBody.Value.Content) == 0 {
+		return nil
+	}
+	rb := op.RequestBody.Value
+	choices := bodyChoices(rb.Content)
+	if len(choices) == 0 {
+		return nil
+	}
+	var errs []string
+	o.Body = b.body(choices[0], o.Name+"Request", ptr, &errs)
+	for _, msg := range errs {
+		b.errs.Add(b.loc(ptr+"/requestBody/content/"+escapeToken(choices[0].ct)+"/schema", rb.Origin), "%s", msg)
+	}
+	return choices[1:]
+}
+
+// body builds the request body c describes, naming its inline types from
+// hint. A form whose schema is not an object cannot be sent: it is nil
+// then, and errs says why.
+func (b *builder) body(c bodyChoice, hint, ptr string, errs *[]string) *ir.Body {
+	body := &ir.Body{Encoding: c.enc}
+	if c.enc == ir.EncodingRaw {
+		body.ContentType = c.ct
+		if isWildcard(c.ct) {
+			// A media range is no Content-Type: bytes of any type are
+			// sent as such, unless a WithRequestHeader says what they are
+			// (GitHub wants a release asset's own type).
+			body.ContentType = "application/octet-stream"
+		}
+		return body
+	}
+	body.ContentType = sentAs(c.ct)
+	body.Type = rawExpr()
+	if c.mt.Schema != nil {
+		body.Type, _ = b.schemaExpr(c.mt.Schema, hint, ptr+"/requestBody/content/"+escapeToken(c.ct)+"/schema", nil)
+	}
+	if c.enc != ir.EncodingJSON {
+		e := body.Type
+		if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct {
+			*errs = append(*errs, fmt.Sprintf("a %s body must be an object schema", c.ct))
+			return nil
+		}
+		e.Named.Struct.FormFields = true
+	}
+	return body
+}
+
+// pendingBodies are an operation's other ways of sending its body, made
+// into methods once every operation has its name, so that a name the spec
+// gives wins over one made up here.
+type pendingBodies struct {
+	o       *ir.Operation
+	ptr     string
+	choices []bodyChoice
+}
+
+// alternateOps makes a method for each other way of sending o's body: the
+// same call, named for the encoding (CreateImageEditMultipart,
+// UpdatePetForm, CreateRealtimeCallSdp), with its own stream method when o
+// has one. A form whose schema is not an object gets none: the spec's
+// preferred body is still there to send.
+func (b *builder) alternateOps(p pendingBodies, methods *naming.Namespace) []*ir.Operation {
+	var out []*ir.Operation
+	for _, c := range p.choices {
+		name := methods.Claim(p.o.Name + bodySuffix(c))
+		var errs []string
+		body := b.body(c, name+"Request", p.ptr, &errs)
+		if body == nil {
+			continue
+		}
+		alt := *p.o
+		alt.Name, alt.Body, alt.Alternate, alt.Pages = name, body, true, nil
+		alt.Doc = fmt.Sprintf("%s is %s with the body sent as %s.", name, p.o.Name, c.ct)
+		if s := p.o.Stream; s != nil {
+			stream := *s
+			stream.Method = methods.Claim(name + "Stream")
+			if s.Flag != nil {
+				stream.Flag = bodyFlag(&alt, s.Flag.JSONName)
+			}
+			alt.Stream = &stream
+		}
+		out = append(out, &alt)
+	}
+	return out
+}
+
+// bodySuffix names the method of another way of sending a body.
+func bodySuffix(c bodyChoice) string {
+	switch c.enc {
+	case ir.EncodingJSON:
+		return "JSON"
+	case ir.EncodingMultipart:
+		return "Multipart"
+	case ir.EncodingForm:
+		return "Form"
+	}
+	_, sub, _ := strings.Cut(mediaBase(c.ct), "/")
+	switch sub {
+	case "plain":
+		return "Text"
+	case "*", "":
+		return "Bytes"
+	}
+	return naming.Exported(sub)
+}
