@@ -3,6 +3,7 @@ package gen
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,7 +61,11 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 	// twin of it.
 	bySchema := map[string]*ir.Type{}
 	var out []ir.ErrorResponse
-	for _, code := range errorStatuses(codes) {
+	var unlike []string
+	if o.Result != nil {
+		unlike = o.Result.Unlike
+	}
+	for _, code := range errorStatuses(codes, unlike) {
 		rr := codes[code]
 		if len(rr.Value.Content) == 0 {
 			continue // no body declared: as for a status not listed
@@ -94,8 +99,9 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 }
 
 // errorStatuses are the keys of codes that are error statuses with a
-// response, in matching order: codes, ranges, default.
-func errorStatuses(codes map[string]*openapi3.ResponseRef) []string {
+// response, in matching order: codes (then the 2xx codes of unlike, whose
+// bodies APIError carries too), ranges, default.
+func errorStatuses(codes map[string]*openapi3.ResponseRef, unlike []string) []string {
 	var exact, ranges, other []string
 	for _, code := range sortedKeys(codes) {
 		if r := codes[code]; r == nil || r.Value == nil {
@@ -111,7 +117,7 @@ func errorStatuses(codes map[string]*openapi3.ResponseRef) []string {
 			exact = append(exact, code)
 		}
 	}
-	return append(append(exact, ranges...), other...)
+	return slices.Concat(exact, unlike, ranges, other)
 }
 
 // statusName names the type of a status's error schema when the
@@ -162,13 +168,13 @@ func compactErrors(errs []ir.ErrorResponse) []ir.ErrorResponse {
 		count := map[*ir.Type]int{}
 		typed := 0
 		for _, e := range errs {
-			if e.Type != nil {
+			if e.Type != nil && e.Status[0] != '2' {
 				count[e.Type]++
 				typed++
 			}
 		}
 		for _, e := range errs {
-			if e.Type != nil && 2*count[e.Type] > typed {
+			if e.Type != nil && e.Status[0] != '2' && 2*count[e.Type] > typed {
 				errs = append(errs, ir.ErrorResponse{Status: "default", Type: e.Type})
 				break
 			}

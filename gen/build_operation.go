@@ -2,6 +2,7 @@ package gen
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/url"
 	"regexp"
 	"slices"
@@ -464,6 +465,7 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		e := o.Result.Type
 		o.Result.Pointer = e.Kind == ir.ExprNamed && (e.Named.Kind == ir.KindStruct || e.Named.Kind == ir.KindUnion)
 	}
+	otherSuccesses(o.Result, codes, success)
 	events := b.streamOf(r.Value.Content, o.Name+"Event", rptr)
 	if o.Result.Type == nil {
 		for _, ct := range sortedKeys(r.Value.Content) {
@@ -475,6 +477,45 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 		}
 	}
 	return events
+}
+
+// otherSuccesses notes, for a result decoded from JSON, the other 2xx
+// statuses the spec gives no body and those whose JSON is of another
+// schema: decoding them as the result would fail, or make a value of
+// nothing.
+func otherSuccesses(res *ir.Response, codes map[string]*openapi3.ResponseRef, success string) {
+	if res.Type == nil {
+		return
+	}
+	_, result := jsonMediaType(codes[success].Value.Content)
+	for _, code := range sortedKeys(codes) {
+		r := codes[code]
+		if code == success || len(code) != 3 || code[0] != '2' || strings.ContainsAny(code, "xX") || r == nil || r.Value == nil {
+			continue
+		}
+		if len(r.Value.Content) == 0 {
+			if code != "204" && code != "205" {
+				res.Empty = append(res.Empty, code)
+			}
+			continue
+		}
+		if _, mt := jsonMediaType(r.Value.Content); mt != nil && mt.Schema != nil && !sameSchema(mt.Schema, result.Schema) {
+			res.Unlike = append(res.Unlike, code)
+		}
+	}
+}
+
+// sameSchema reports whether two schemas are one, or written alike.
+func sameSchema(a, c *openapi3.SchemaRef) bool {
+	if a == nil || c == nil {
+		return a == c
+	}
+	if a.Value == c.Value {
+		return true
+	}
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(c)
+	return err1 == nil && err2 == nil && string(x) == string(y)
 }
 
 // streamOf is the stream a response's content can be: server-sent events

@@ -212,7 +212,7 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 
 // operationFields sets in d the request fields an operation sets whatever
 // the call: its own server, that it takes no API key or another scheme's,
-// its error schema. A followed next-page link is fetched with them too.
+// the 2xx statuses that are not its result, its error schemas. A followed next-page link is fetched with them too.
 func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	if op.BaseURL != "" {
 		d[jen.Id("baseURL")] = jen.Lit(op.BaseURL)
@@ -222,6 +222,12 @@ func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	}
 	if op.Key != 0 {
 		d[jen.Id("key")] = jen.Lit(op.Key)
+	}
+	if r := op.Result; r != nil && len(r.Empty) > 0 {
+		d[jen.Id("empty")] = jen.Lit(strings.Join(r.Empty, " "))
+	}
+	if r := op.Result; r != nil && len(r.Unlike) > 0 {
+		d[jen.Id("unlike")] = jen.Lit(strings.Join(r.Unlike, " "))
 	}
 	if set := op.Errors; set != nil && set.Name != "" {
 		d[jen.Id("decodeError")] = jen.Id(set.Name)

@@ -236,9 +236,10 @@ func WithResponseInto(dst **http.Response) RequestOption {
 	return func(r *requestConfig) { r.response = dst }
 }
 
-// APIError is returned for a response whose status is not 2xx. Its Error
-// method prints the status and the server's message, never the request's
-// credentials or the whole body.
+// APIError is returned for a response whose status is not 2xx, or is a
+// 2xx the spec gives another body than the method's result (GitHub's 202
+// while statistics are computed). Its Error method prints the status and
+// the server's message, never the request's credentials or the whole body.
 type APIError struct {
 	Method     string
 	URL        string // without query, which may carry secrets
@@ -322,6 +323,24 @@ type request struct {
 	accept      string
 	stream      bool
 	decodeError func(status int, body []byte) any // the operation's error schemas, or nil
+	// empty and unlike list, space-separated, the 2xx statuses other than
+	// the result's that the spec gives no body (the result is then the
+	// zero value, as for 204 and 205), and those whose body is of another
+	// schema (an *APIError then, its Detail that body).
+	empty, unlike string
+}
+
+// listed reports whether status is in list, a space-separated list of
+// status codes.
+func listed(list string, status int) bool {
+	for list != "" {
+		var code string
+		code, list, _ = strings.Cut(list, " ")
+		if n, err := strconv.Atoi(code); err == nil && n == status {
+			return true
+		}
+	}
+	return false
 }
 
 // do sends req and decodes a 2xx JSON response into out (unless out is nil).
@@ -343,8 +362,8 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 			resp.Body = io.NopCloser(bytes.NewReader(data))
 		}
 	}
-	if out == nil {
-		return nil
+	if out == nil || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent || listed(req.empty, resp.StatusCode) {
+		return nil // no body to decode: the zero result
 	}
 	if s, ok := out.(*string); ok && !isJSONString(resp.Header.Get("Content-Type"), data) {
 		// A string schema under application/json often stands for a body
@@ -478,7 +497,7 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		start := time.Now()
 		resp, err := c.roundTrip(hreq)
 		c.log(ctx, req.method, u, resp, err, attempt, time.Since(start))
-		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 && !listed(req.unlike, resp.StatusCode) {
 			if req.stream {
 				cancel.stopTimer()
 			}

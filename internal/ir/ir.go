@@ -492,4 +492,12 @@ type Response struct {
 	// Binary is a non-JSON body (audio, a file): the method returns it as
 	// an io.ReadCloser the caller closes.
 	Binary bool
+	// Empty are other 2xx statuses the spec gives no body (GitHub's 204
+	// when a secret is updated rather than created): the method returns
+	// the zero result. 204 and 205 never have one, listed or not.
+	Empty []string
+	// Unlike are other 2xx statuses whose body is not the result's
+	// (GitHub's 202 while statistics are computed): an *APIError, with
+	// the body decoded by the operation's Errors.
+	Unlike []string
 }

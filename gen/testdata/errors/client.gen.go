@@ -54,6 +54,21 @@ func (e *APIError) AsError() (*Error, bool) {
 	return v, ok
 }
 
+// decodeGetStatsAcceptedErrorError decodes an error body as GetStatsAcceptedError, or returns nil.
+func decodeGetStatsAcceptedErrorError(_ int, body []byte) any {
+	var v GetStatsAcceptedError
+	if json.Unmarshal(body, &v) != nil {
+		return nil
+	}
+	return &v
+}
+
+// AsGetStatsAcceptedError returns the error body decoded as GetStatsAcceptedError, when it was one.
+func (e *APIError) AsGetStatsAcceptedError() (*GetStatsAcceptedError, bool) {
+	v, ok := e.Detail.(*GetStatsAcceptedError)
+	return v, ok
+}
+
 // decodeInlineErrorsConflictErrorError decodes an error body as InlineErrorsConflictError, or returns nil.
 func decodeInlineErrorsConflictErrorError(_ int, body []byte) any {
 	var v InlineErrorsConflictError
@@ -129,6 +144,15 @@ func (e *APIError) AsValidationError() (*ValidationError, bool) {
 	return v, ok
 }
 
+// errorsBy202GetStatsAcceptedErrorElseNotFound decodes an error body as the type its status has, or returns nil.
+func errorsBy202GetStatsAcceptedErrorElseNotFound(status int, body []byte) any {
+	switch {
+	case status == 202:
+		return decodeGetStatsAcceptedErrorError(status, body)
+	}
+	return decodeNotFoundError(status, body)
+}
+
 // errorsBy400InlineErrorsError409InlineErrorsConflictError decodes an error body as the type its status has, or returns nil.
 func errorsBy400InlineErrorsError409InlineErrorsConflictError(status int, body []byte) any {
 	switch {
@@ -185,6 +209,24 @@ func (c *Client) GetItem(ctx context.Context, id string, opts ...RequestOption) 
 	return &out, nil
 }
 
+// GetStats: Statistics, or 202 while they are computed, with a body of another shape.
+//
+// GET /stats
+func (c *Client) GetStats(ctx context.Context, opts ...RequestOption) ([][]int64, error) {
+	var out [][]int64
+	req := request{
+		accept:      "application/json",
+		decodeError: errorsBy202GetStatsAcceptedErrorElseNotFound,
+		method:      "GET",
+		path:        "/stats",
+		unlike:      "202",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
 // InlineErrors: Two inline error schemas of different shapes.
 //
 // GET /inline
@@ -226,6 +268,27 @@ func (c *Client) PutItem(ctx context.Context, id string, opts ...RequestOption) 
 		path:        "/items/" + p0,
 	}
 	return c.do(ctx, req, nil, opts)
+}
+
+// PutSecret: 201 when the secret is created, 204 when it is updated, 200 as 201.
+//
+// PUT /secrets/{name}
+func (c *Client) PutSecret(ctx context.Context, name string, opts ...RequestOption) (*Item, error) {
+	var out Item
+	p0, err := pathParam("name", name)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		empty:  "202",
+		method: "PUT",
+		path:   "/secrets/" + p0,
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // Ranges is a code inside a range with a body of its own, free-form.

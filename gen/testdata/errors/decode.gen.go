@@ -33,6 +33,35 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *GetStatsAcceptedError) decodeJSON(d *decoder) error {
+	*v = GetStatsAcceptedError{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("GetStatsAcceptedError", "", err)
+		}
+		switch string(key) {
+		case "retry_after":
+			err = readOptInt64(d, &v.RetryAfter)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("GetStatsAcceptedError", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *GetStatsAcceptedError) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *InlineErrorsConflictError) decodeJSON(d *decoder) error {
 	*v = InlineErrorsConflictError{}
 	for i := 0; ; i++ {

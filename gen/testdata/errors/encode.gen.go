@@ -23,6 +23,27 @@ func (v *Error) decoded() *record {
 	return v.rec
 }
 
+func (v GetStatsAcceptedError) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"retry_after\":", v.RetryAfter.state); ok {
+		b = appendInt(b, v.RetryAfter.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v GetStatsAcceptedError) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is what decoding saw that the schema did not promise (see Undeclared).
+func (v *GetStatsAcceptedError) decoded() *record {
+	return v.rec
+}
+
 func (v InlineErrorsConflictError) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

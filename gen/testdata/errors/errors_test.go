@@ -129,3 +129,27 @@ func TestErrorDetailOneSchema(t *testing.T) {
 		t.Errorf("InlineErrors 500: detail %T", e.Detail)
 	}
 }
+
+// TestOtherSuccessStatuses: a 2xx whose body is of another schema than the
+// result's is an *APIError carrying that body decoded; one the spec gives
+// no body, and 204, make the zero result; one with the result's schema
+// decodes as usual.
+func TestOtherSuccessStatuses(t *testing.T) {
+	ctx := context.Background()
+	e := apiError(t, func() error { _, err := failWith(t, 202, `{"retry_after":3}`).GetStats(ctx); return err }())
+	if v, ok := e.AsGetStatsAcceptedError(); !ok || e.StatusCode != 202 || v.RetryAfter.Value() != 3 {
+		t.Errorf("202: %d %T %+v", e.StatusCode, e.Detail, e.Detail)
+	}
+	if stats, err := failWith(t, 204, "").GetStats(ctx); err != nil || stats != nil {
+		t.Errorf("204: %v %v", stats, err)
+	}
+	if stats, err := failWith(t, 200, `[[1,2],[3]]`).GetStats(ctx); err != nil || len(stats) != 2 || stats[1][0] != 3 {
+		t.Errorf("200: %v %v", stats, err)
+	}
+	if item, err := failWith(t, 202, "").PutSecret(ctx, "s"); err != nil || item.ID.IsSet() {
+		t.Errorf("202 without a body: %+v %v", item, err)
+	}
+	if item, err := failWith(t, 201, `{"id":"s"}`).PutSecret(ctx, "s"); err != nil || item.ID.Value() != "s" {
+		t.Errorf("201: %+v %v", item, err)
+	}
+}

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptInt64 decodes null as Null and anything else as a value.
+func readOptInt64(d *decoder, o *Opt[int64]) error {
+	if d.null() {
+		*o = Opt[int64]{state: optNull}
+		return nil
+	}
+	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {

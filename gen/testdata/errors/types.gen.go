@@ -11,6 +11,15 @@ type Error struct {
 	rec *record
 }
 
+// GetStatsAcceptedError is the schema at #/paths/~1stats/get/responses/202/content/application~1json/schema.
+type GetStatsAcceptedError struct {
+	RetryAfter Opt[int64] `json:"retry_after"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // InlineErrorsConflictError is the schema at #/paths/~1inline/get/responses/409/content/application~1json/schema.
 type InlineErrorsConflictError struct {
 	Holder Opt[string] `json:"holder"`
