@@ -217,17 +217,20 @@ func emitStructEncode(f *jen.File, t *ir.Type) {
 		for _, s := range body {
 			g.Add(s)
 		}
-		if !st.Closed {
-			g.Id("b").Op("=").Id("v").Dot("rec").Dot("appendUnknown").Call(jen.Id("b"), jen.Id("start"))
+		write := "appendUnknown"
+		if st.Closed {
+			write = "appendSet" // what SetUndeclared set, and only that
 		}
+		g.Id("b").Op("=").Id("v").Dot("rec").Dot(write).Call(jen.Id("b"), jen.Id("start"))
 		g.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil())
 	})
 	f.Line()
 	marshalMethod(f, t)
 	f.Line()
-	f.Comment("decoded is what decoding saw that the schema did not promise (see Undeclared).")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decoded").Params().Op("*").Id("record").Block(
-		jen.Return(jen.Id("v").Dot("rec")),
+	f.Comment("decoded is where v keeps what decoding saw that the schema did not promise, and")
+	f.Comment("whether its schema closes it (see Undeclared, SetUndeclared).")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("decoded").Params().Params(jen.Op("**").Id("record"), jen.Bool()).Block(
+		jen.Return(jen.Op("&").Id("v").Dot("rec"), jen.Lit(st.Closed)),
 	)
 }
 

@@ -384,6 +384,67 @@ func TestUndeclared(t *testing.T) {
 	}
 }
 
+// TestSetUndeclared: a member the schema does not declare can be sent (a
+// parameter the API takes before its spec says so), replacing one of the
+// same key, a declared field's own included; copies of a decoded value are
+// not changed.
+func TestSetUndeclared(t *testing.T) {
+	req := CreateRunRequest{AssistantID: "a"}
+	if err := SetUndeclared(&req, "reasoning_effort", "high"); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetUndeclared(&req, "reasoning_effort", json.RawMessage(`"low"`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetUndeclared(&req, "assistant_id", "b"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := req.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != `{"reasoning_effort":"low","assistant_id":"b"}` {
+		t.Errorf("encoded %s", out)
+	}
+	if err := SetUndeclared(&req, "f", func() {}); err == nil {
+		t.Error("a value encoding/json cannot write was set")
+	}
+
+	var run RunObject
+	if err := run.UnmarshalJSON(recorded(t, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")); err != nil {
+		t.Fatal(err)
+	}
+	copied := run
+	if err := SetUndeclared(&copied, "reasoning_effort", "medium"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Undeclared(&run); string(got["reasoning_effort"]) != "null" {
+		t.Errorf("the original changed: %q", got)
+	}
+	if got := Undeclared(&copied); len(got) != 2 || string(got["reasoning_effort"]) != `"medium"` || string(got["tool_resources"]) != "{}" {
+		t.Errorf("the copy: %q", got)
+	}
+
+	// CreateRunRequest's schema is closed: it writes what SetUndeclared
+	// set, and not the undeclared members decoding met.
+	var decoded CreateRunRequest
+	if err := decoded.UnmarshalJSON([]byte(`{"assistant_id":"a","extra":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := decoded.MarshalJSON(); string(out) != `{"assistant_id":"a"}` {
+		t.Errorf("closed, decoded: %s", out)
+	}
+	if err := SetUndeclared(&decoded, "reasoning_effort", "high"); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetUndeclared(&decoded, "top_k", 3); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := decoded.MarshalJSON(); string(out) != `{"assistant_id":"a","reasoning_effort":"high","top_k":3}` {
+		t.Errorf("closed, set: %s", out)
+	}
+}
+
 // A free-form object is kept as the bytes that arrived (key order, spacing
 // and all), copied out of the input, and written back as it came.
 func TestFreeFormObjectKeptExactly(t *testing.T) {

@@ -29,9 +29,10 @@ func (v AssistantToolsCode) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantToolsCode) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantToolsCode) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
@@ -62,9 +63,10 @@ func (v AssistantToolsFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantToolsFileSearch) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantToolsFileSearch) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantToolsFileSearchFileSearch) appendJSON(b []byte) ([]byte, error) {
@@ -89,9 +91,10 @@ func (v AssistantToolsFileSearchFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantToolsFileSearchFileSearch) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantToolsFileSearchFileSearch) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
@@ -116,9 +119,10 @@ func (v AssistantToolsFileSearchTypeOnly) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantToolsFileSearchTypeOnly) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantToolsFileSearchTypeOnly) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
@@ -149,9 +153,10 @@ func (v AssistantToolsFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantToolsFunction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantToolsFunction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantsAPIToolChoiceOptionString) appendJSON(b []byte) ([]byte, error) {
@@ -181,9 +186,10 @@ func (v AssistantsNamedToolChoice) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantsNamedToolChoice) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantsNamedToolChoice) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantsNamedToolChoiceFunction) appendJSON(b []byte) ([]byte, error) {
@@ -202,9 +208,10 @@ func (v AssistantsNamedToolChoiceFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *AssistantsNamedToolChoiceFunction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *AssistantsNamedToolChoiceFunction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v AssistantsNamedToolChoiceType) appendJSON(b []byte) ([]byte, error) {
@@ -235,6 +242,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	b = v.rec.appendSet(b, start)
 	return append(b, '}'), nil
 }
 
@@ -243,9 +251,10 @@ func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateMessageRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateMessageRequest) decoded() (**record, bool) {
+	return &v.rec, true
 }
 
 func (v CreateMessageRequestRole) appendJSON(b []byte) ([]byte, error) {
@@ -325,6 +334,7 @@ func (v CreateRunRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	b = v.rec.appendSet(b, start)
 	return append(b, '}'), nil
 }
 
@@ -333,9 +343,10 @@ func (v CreateRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1152))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateRunRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateRunRequest) decoded() (**record, bool) {
+	return &v.rec, true
 }
 
 func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
@@ -369,9 +380,10 @@ func (v DoneEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *DoneEvent) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *DoneEvent) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Error) appendJSON(b []byte) ([]byte, error) {
@@ -404,9 +416,10 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Error) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Error) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
@@ -437,9 +450,10 @@ func (v ErrorEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ErrorEvent) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ErrorEvent) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
@@ -461,9 +475,10 @@ func (v ErrorResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ErrorResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ErrorResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FileSearchRankingOptions) appendJSON(b []byte) ([]byte, error) {
@@ -488,9 +503,10 @@ func (v FileSearchRankingOptions) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FileSearchRankingOptions) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FileSearchRankingOptions) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FileSearchRankingOptionsRanker) appendJSON(b []byte) ([]byte, error) {
@@ -526,9 +542,10 @@ func (v FunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FunctionObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FunctionObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
@@ -567,9 +584,10 @@ func (v ListRunStepsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListRunStepsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListRunStepsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListRunsOrder) appendJSON(b []byte) ([]byte, error) {
@@ -608,9 +626,10 @@ func (v ListRunsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListRunsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListRunsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
@@ -635,9 +654,10 @@ func (v MessageAttachment) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageAttachment) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageAttachment) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
@@ -668,9 +688,10 @@ func (v MessageContentImageFileObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentImageFileObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentImageFileObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentImageFileObjectImageFile) appendJSON(b []byte) ([]byte, error) {
@@ -692,9 +713,10 @@ func (v MessageContentImageFileObjectImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentImageFileObjectImageFile) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentImageFileObjectImageFile) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
@@ -725,9 +747,10 @@ func (v MessageContentImageURLObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentImageURLObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentImageURLObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentImageURLObjectImageURL) appendJSON(b []byte) ([]byte, error) {
@@ -749,9 +772,10 @@ func (v MessageContentImageURLObjectImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentImageURLObjectImageURL) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentImageURLObjectImageURL) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
@@ -779,9 +803,10 @@ func (v MessageContentRefusalObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentRefusalObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentRefusalObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
@@ -812,9 +837,10 @@ func (v MessageContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentTextObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentTextObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
@@ -839,9 +865,10 @@ func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageContentTextObjectText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageContentTextObjectText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
@@ -875,9 +902,10 @@ func (v MessageDeltaContentImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentImageFile) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentImageFile) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentImageFileImageFile) appendJSON(b []byte) ([]byte, error) {
@@ -899,9 +927,10 @@ func (v MessageDeltaContentImageFileImageFile) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentImageFileImageFile) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentImageFileImageFile) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
@@ -935,9 +964,10 @@ func (v MessageDeltaContentImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentImageURL) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentImageURL) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentImageURLImageURL) appendJSON(b []byte) ([]byte, error) {
@@ -959,9 +989,10 @@ func (v MessageDeltaContentImageURLImageURL) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentImageURLImageURL) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentImageURLImageURL) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
@@ -992,9 +1023,10 @@ func (v MessageDeltaContentRefusal) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentRefusal) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentRefusal) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
@@ -1028,9 +1060,10 @@ func (v MessageDeltaContentText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaContentTextText) appendJSON(b []byte) ([]byte, error) {
@@ -1055,9 +1088,10 @@ func (v MessageDeltaContentTextText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaContentTextText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaContentTextText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
@@ -1091,9 +1125,10 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
@@ -1118,9 +1153,10 @@ func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageDeltaObjectDelta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageDeltaObjectDelta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
@@ -1212,9 +1248,10 @@ func (v MessageObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 960))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
@@ -1233,9 +1270,10 @@ func (v MessageObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageObjectIncompleteDetails) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageObjectIncompleteDetails) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
@@ -1278,9 +1316,10 @@ func (v MessageRequestContentTextObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageRequestContentTextObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageRequestContentTextObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, error) {
@@ -1311,9 +1350,10 @@ func (v MessageStreamEventThreadMessageCompleted) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageStreamEventThreadMessageCompleted) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageStreamEventThreadMessageCompleted) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, error) {
@@ -1344,9 +1384,10 @@ func (v MessageStreamEventThreadMessageCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageStreamEventThreadMessageCreated) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageStreamEventThreadMessageCreated) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, error) {
@@ -1377,9 +1418,10 @@ func (v MessageStreamEventThreadMessageDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageStreamEventThreadMessageDelta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageStreamEventThreadMessageDelta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte, error) {
@@ -1410,9 +1452,10 @@ func (v MessageStreamEventThreadMessageInProgress) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageStreamEventThreadMessageInProgress) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageStreamEventThreadMessageInProgress) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte, error) {
@@ -1443,9 +1486,10 @@ func (v MessageStreamEventThreadMessageIncomplete) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MessageStreamEventThreadMessageIncomplete) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MessageStreamEventThreadMessageIncomplete) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Metadata) appendJSON(b []byte) ([]byte, error) {
@@ -1466,6 +1510,7 @@ func (v ModifyRunRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	b = v.rec.appendSet(b, start)
 	return append(b, '}'), nil
 }
 
@@ -1474,9 +1519,10 @@ func (v ModifyRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ModifyRunRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ModifyRunRequest) decoded() (**record, bool) {
+	return &v.rec, true
 }
 
 func (v ReasoningEffort) appendJSON(b []byte) ([]byte, error) {
@@ -1506,9 +1552,10 @@ func (v ResponseFormatJSONObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ResponseFormatJSONObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ResponseFormatJSONObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
@@ -1539,9 +1586,10 @@ func (v ResponseFormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ResponseFormatJSONSchema) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ResponseFormatJSONSchema) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ResponseFormatJSONSchemaJSONSchema) appendJSON(b []byte) ([]byte, error) {
@@ -1572,9 +1620,10 @@ func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ResponseFormatJSONSchemaJSONSchema) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ResponseFormatJSONSchemaJSONSchema) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
@@ -1599,9 +1648,10 @@ func (v ResponseFormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ResponseFormatText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ResponseFormatText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunCompletionUsage) appendJSON(b []byte) ([]byte, error) {
@@ -1626,9 +1676,10 @@ func (v RunCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunCompletionUsage) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunCompletionUsage) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunObject) appendJSON(b []byte) ([]byte, error) {
@@ -1768,9 +1819,10 @@ func (v RunObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1792))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
@@ -1789,9 +1841,10 @@ func (v RunObjectIncompleteDetails) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunObjectIncompleteDetails) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunObjectIncompleteDetails) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunObjectIncompleteDetailsReason) appendJSON(b []byte) ([]byte, error) {
@@ -1818,9 +1871,10 @@ func (v RunObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunObjectLastError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunObjectLastError) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
@@ -1856,9 +1910,10 @@ func (v RunObjectRequiredAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunObjectRequiredAction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunObjectRequiredAction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, error) {
@@ -1880,9 +1935,10 @@ func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunObjectRequiredActionSubmitToolOutputs) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunObjectRequiredActionSubmitToolOutputs) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
@@ -1912,9 +1968,10 @@ func (v RunStepCompletionUsage) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepCompletionUsage) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepCompletionUsage) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
@@ -1948,9 +2005,10 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDeltaObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDeltaObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
@@ -1972,9 +2030,10 @@ func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDeltaObjectDelta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDeltaObjectDelta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
@@ -2005,9 +2064,10 @@ func (v RunStepDetailsMessageCreationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsMessageCreationObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsMessageCreationObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsMessageCreationObjectMessageCreation) appendJSON(b []byte) ([]byte, error) {
@@ -2026,9 +2086,10 @@ func (v RunStepDetailsMessageCreationObjectMessageCreation) MarshalJSON() ([]byt
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsMessageCreationObjectMessageCreation) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsMessageCreationObjectMessageCreation) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) {
@@ -2062,9 +2123,10 @@ func (v RunStepDetailsToolCallsCodeObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsCodeObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsCodeObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
@@ -2089,9 +2151,10 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte,
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
@@ -2122,9 +2185,10 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) Marsha
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) appendJSON(b []byte) ([]byte, error) {
@@ -2143,9 +2207,10 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) M
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJSON(b []byte) ([]byte, error) {
@@ -2173,9 +2238,10 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) Marshal
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, error) {
@@ -2209,9 +2275,10 @@ func (v RunStepDetailsToolCallsFileSearchObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFileSearchObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFileSearchObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) appendJSON(b []byte) ([]byte, error) {
@@ -2238,9 +2305,10 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
@@ -2273,9 +2341,10 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) MarshalJSO
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) appendJSON(b []byte) ([]byte, error) {
@@ -2297,9 +2366,10 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, error) {
@@ -2333,9 +2403,10 @@ func (v RunStepDetailsToolCallsFunctionObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFunctionObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFunctionObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsFunctionObjectFunction) appendJSON(b []byte) ([]byte, error) {
@@ -2363,9 +2434,10 @@ func (v RunStepDetailsToolCallsFunctionObjectFunction) MarshalJSON() ([]byte, er
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsFunctionObjectFunction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsFunctionObjectFunction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
@@ -2396,9 +2468,10 @@ func (v RunStepDetailsToolCallsObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepDetailsToolCallsObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepDetailsToolCallsObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
@@ -2485,9 +2558,10 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 1088))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
@@ -2509,9 +2583,10 @@ func (v RunStepObjectLastError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepObjectLastError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepObjectLastError) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepObjectLastErrorCode) appendJSON(b []byte) ([]byte, error) {
@@ -2557,9 +2632,10 @@ func (v RunStepStreamEventThreadRunStepCancelled) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepCancelled) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepCancelled) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, error) {
@@ -2590,9 +2666,10 @@ func (v RunStepStreamEventThreadRunStepCompleted) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepCompleted) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepCompleted) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, error) {
@@ -2623,9 +2700,10 @@ func (v RunStepStreamEventThreadRunStepCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepCreated) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepCreated) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, error) {
@@ -2656,9 +2734,10 @@ func (v RunStepStreamEventThreadRunStepDelta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepDelta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepDelta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, error) {
@@ -2689,9 +2768,10 @@ func (v RunStepStreamEventThreadRunStepExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepExpired) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepExpired) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, error) {
@@ -2722,9 +2802,10 @@ func (v RunStepStreamEventThreadRunStepFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepFailed) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepFailed) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte, error) {
@@ -2755,9 +2836,10 @@ func (v RunStepStreamEventThreadRunStepInProgress) MarshalJSON() ([]byte, error)
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStepStreamEventThreadRunStepInProgress) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStepStreamEventThreadRunStepInProgress) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
@@ -2788,9 +2870,10 @@ func (v RunStreamEventThreadRunCancelled) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunCancelled) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunCancelled) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) {
@@ -2821,9 +2904,10 @@ func (v RunStreamEventThreadRunCancelling) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunCancelling) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunCancelling) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
@@ -2854,9 +2938,10 @@ func (v RunStreamEventThreadRunCompleted) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunCompleted) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunCompleted) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
@@ -2887,9 +2972,10 @@ func (v RunStreamEventThreadRunCreated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunCreated) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunCreated) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
@@ -2920,9 +3006,10 @@ func (v RunStreamEventThreadRunExpired) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunExpired) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunExpired) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
@@ -2953,9 +3040,10 @@ func (v RunStreamEventThreadRunFailed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunFailed) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunFailed) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) {
@@ -2986,9 +3074,10 @@ func (v RunStreamEventThreadRunInProgress) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunInProgress) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunInProgress) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) {
@@ -3019,9 +3108,10 @@ func (v RunStreamEventThreadRunIncomplete) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunIncomplete) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunIncomplete) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
@@ -3052,9 +3142,10 @@ func (v RunStreamEventThreadRunQueued) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunQueued) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunQueued) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, error) {
@@ -3085,9 +3176,10 @@ func (v RunStreamEventThreadRunRequiresAction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunStreamEventThreadRunRequiresAction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunStreamEventThreadRunRequiresAction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
@@ -3121,9 +3213,10 @@ func (v RunToolCallObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunToolCallObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunToolCallObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v RunToolCallObjectFunction) appendJSON(b []byte) ([]byte, error) {
@@ -3145,9 +3238,10 @@ func (v RunToolCallObjectFunction) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *RunToolCallObjectFunction) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RunToolCallObjectFunction) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
@@ -3163,6 +3257,7 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"stream\":", v.Stream.state); ok {
 		b = appendBool(b, v.Stream.value)
 	}
+	b = v.rec.appendSet(b, start)
 	return append(b, '}'), nil
 }
 
@@ -3171,9 +3266,10 @@ func (v SubmitToolOutputsRunRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SubmitToolOutputsRunRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SubmitToolOutputsRunRequest) decoded() (**record, bool) {
+	return &v.rec, true
 }
 
 func (v SubmitToolOutputsRunRequestToolOutputsItem) appendJSON(b []byte) ([]byte, error) {
@@ -3195,9 +3291,10 @@ func (v SubmitToolOutputsRunRequestToolOutputsItem) MarshalJSON() ([]byte, error
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SubmitToolOutputsRunRequestToolOutputsItem) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SubmitToolOutputsRunRequestToolOutputsItem) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
@@ -3237,9 +3334,10 @@ func (v TextAnnotationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TextAnnotationFileCitation) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TextAnnotationFileCitation) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TextAnnotationFileCitationFileCitation) appendJSON(b []byte) ([]byte, error) {
@@ -3258,9 +3356,10 @@ func (v TextAnnotationFileCitationFileCitation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TextAnnotationFileCitationFileCitation) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TextAnnotationFileCitationFileCitation) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
@@ -3300,9 +3399,10 @@ func (v TextAnnotationFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TextAnnotationFilePath) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TextAnnotationFilePath) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TextAnnotationFilePathFilePath) appendJSON(b []byte) ([]byte, error) {
@@ -3321,9 +3421,10 @@ func (v TextAnnotationFilePathFilePath) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TextAnnotationFilePathFilePath) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TextAnnotationFilePathFilePath) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
@@ -3365,9 +3466,10 @@ func (v ThreadObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ThreadObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ThreadObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
@@ -3394,9 +3496,10 @@ func (v ThreadObjectToolResources) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ThreadObjectToolResources) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ThreadObjectToolResources) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ThreadObjectToolResourcesCodeInterpreter) appendJSON(b []byte) ([]byte, error) {
@@ -3418,9 +3521,10 @@ func (v ThreadObjectToolResourcesCodeInterpreter) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ThreadObjectToolResourcesCodeInterpreter) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ThreadObjectToolResourcesCodeInterpreter) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ThreadObjectToolResourcesFileSearch) appendJSON(b []byte) ([]byte, error) {
@@ -3442,9 +3546,10 @@ func (v ThreadObjectToolResourcesFileSearch) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ThreadObjectToolResourcesFileSearch) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ThreadObjectToolResourcesFileSearch) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
@@ -3475,9 +3580,10 @@ func (v ThreadStreamEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ThreadStreamEvent) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ThreadStreamEvent) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TruncationObject) appendJSON(b []byte) ([]byte, error) {
@@ -3499,9 +3605,10 @@ func (v TruncationObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TruncationObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TruncationObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TruncationObjectType) appendJSON(b []byte) ([]byte, error) {

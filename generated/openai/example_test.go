@@ -172,3 +172,16 @@ func ExampleUndeclared() {
 	// run_1 0 "low" "soon"
 	// {"id":"run_1","object":"thread.run","created_at":"soon","reasoning_effort":"low"}
 }
+
+// SetUndeclared sends a parameter the spec does not list yet, here the
+// run's reasoning effort, which the API takes and this spec lacks.
+func ExampleSetUndeclared() {
+	req := openai.CreateRunRequest{AssistantID: "asst_abc123"}
+	if err := openai.SetUndeclared(&req, "reasoning_effort", "high"); err != nil {
+		log.Fatal(err)
+	}
+	out, _ := json.Marshal(req)
+	fmt.Println(string(out))
+	// Output:
+	// {"assistant_id":"asst_abc123","reasoning_effort":"high"}
+}

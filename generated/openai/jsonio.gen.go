@@ -49,6 +49,9 @@ type record struct {
 	unknown  []byte
 	buf      [64]byte
 	shadowed bool
+	// set says SetUndeclared made unknown: a struct whose schema is closed
+	// writes those members, and only those (see appendSet).
+	set bool
 }
 
 // deviation is a way a required field can differ from what the schema
@@ -303,37 +306,92 @@ func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, 
 }
 
 // decodedStruct is a pointer to a generated struct (*RunObject): what
-// Undeclared reads.
+// Undeclared and SetUndeclared take.
 type decodedStruct interface {
-	decoded() *record
+	// decoded returns the address of the struct's record, and whether its
+	// schema is closed (additionalProperties: false), so that it writes no
+	// undeclared members.
+	decoded() (rec **record, closed bool)
 }
 
 // Undeclared returns, by key, the members decoding v met that its schema
 // does not declare (a field the API sends before its spec says so), and
 // the declared ones whose value was of another shape than the schema's
-// (their fields left unset), each as the JSON that arrived; nil when there
-// were none, or v was built in Go. A member that came twice gives its
-// last. v is a pointer to any generated struct: Undeclared(&run). Encoding
-// v writes them all back, unless its type is closed (additionalProperties:
-// false) and a request sends it.
+// (their fields left unset), each as the JSON that arrived, with those
+// SetUndeclared set; nil when there are none. A member that came twice
+// gives its last. v is a pointer to any generated struct: Undeclared(&run).
+// Encoding v writes them all back, unless its type is closed
+// (additionalProperties: false) and a request sends it.
 func Undeclared(v decodedStruct) map[string]json.RawMessage {
-	r := v.decoded()
-	if r == nil || len(r.unknown) == 0 {
+	p, _ := v.decoded()
+	if *p == nil || len((*p).unknown) == 0 {
 		return nil
 	}
 	out := map[string]json.RawMessage{}
-	d := newDecoder(slices.Concat([]byte("{"), r.unknown, []byte("}")))
+	eachMember((*p).unknown, func(key, value []byte) { out[string(key)] = slices.Clone(value) })
+	return out
+}
+
+// SetUndeclared sets a member of v that its schema does not declare, to be
+// written when v is encoded: a parameter the API takes before its spec
+// says so (SetUndeclared(&req, "reasoning_effort", "high")). value is
+// written as encoding/json writes it (a json.RawMessage as it is). It
+// replaces a member of that key set before or decoded, and a declared
+// member of that key, whose field is then not written. A struct whose
+// schema is closed (additionalProperties: false) and that a request sends
+// writes the members SetUndeclared sets, and only those: the ones decoding
+// met are dropped then, since it never writes them, and the API may take
+// what its spec does not list yet (OpenAI's CreateRunRequest is closed).
+// v's copies are not changed, even those made after it was decoded.
+func SetUndeclared(v decodedStruct, key string, value any) error {
+	p, closed := v.decoded()
+	raw, err := json.Marshal(value)
+	if err != nil {
+		return fmt.Errorf("SetUndeclared %q: %w", key, err)
+	}
+	// A new record, not the decoded one, which a copy of v shares.
+	r := &record{}
+	if old := *p; old != nil {
+		r.bits, r.more = old.bits, old.more // never written after decoding
+		if !closed || old.set {
+			eachMember(old.unknown, func(k, value []byte) {
+				if string(k) != key {
+					r.add(k, value)
+				}
+			})
+		}
+	}
+	r.add([]byte(key), raw)
+	r.shadowed = true // a declared key's own field must not be written too
+	r.set = true
+	*p = r
+	return nil
+}
+
+// eachMember calls f with the key and value of each of members, written
+// `"key":value` joined by commas as a record's unknown holds them.
+func eachMember(members []byte, f func(key, value []byte)) {
+	d := newDecoder(slices.Concat([]byte("{"), members, []byte("}")))
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if err != nil || !more {
-			return out
+			return
 		}
-		raw, err := d.raw()
+		value, err := d.raw()
 		if err != nil {
-			return out
+			return
 		}
-		out[string(key)] = slices.Clone(raw)
+		f(key, value)
 	}
+}
+
+// appendSet is appendUnknown for a struct whose schema is closed and that
+// a request sends: it writes only the members SetUndeclared set.
+func (r *record) appendSet(b []byte, start int) []byte {
+	if r == nil || !r.set {
+		return b
+	}
+	return r.appendUnknown(b, start)
 }
 
 // appendUnknown writes the undeclared members back, preceded by a comma
@@ -354,17 +412,10 @@ func (r *record) appendUnknown(b []byte, start int) []byte {
 // shape than the schema's, which unknown writes back instead.
 func dropShadowed(b []byte, start int, unknown []byte) []byte {
 	keys := map[string]bool{}
-	d := newDecoder(slices.Concat([]byte("{"), unknown, []byte("}")))
-	for i := 0; ; i++ {
-		key, more, err := d.member(i)
-		if err != nil || !more || d.skip() != nil {
-			break
-		}
-		keys[string(key)] = true
-	}
+	eachMember(unknown, func(key, _ []byte) { keys[string(key)] = true })
 	written := slices.Concat([]byte("{"), b[start:], []byte("}"))
 	b = b[:start]
-	d = newDecoder(written)
+	d := newDecoder(written)
 	for i := 0; ; i++ {
 		from := d.pos + 1 // past the brace or comma: the encoder writes no white space
 		key, more, err := d.member(i)

@@ -21,9 +21,10 @@ func (v Base) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Base) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Base) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Closed) appendJSON(b []byte) ([]byte, error) {
@@ -33,6 +34,7 @@ func (v Closed) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"a\":", v.A.state); ok {
 		b = appendString(b, v.A.value)
 	}
+	b = v.rec.appendSet(b, start)
 	return append(b, '}'), nil
 }
 
@@ -41,9 +43,10 @@ func (v Closed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Closed) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Closed) decoded() (**record, bool) {
+	return &v.rec, true
 }
 
 func (v ClosedReply) appendJSON(b []byte) ([]byte, error) {
@@ -62,9 +65,10 @@ func (v ClosedReply) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ClosedReply) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ClosedReply) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Deprecated) appendJSON(b []byte) ([]byte, error) {
@@ -83,9 +87,10 @@ func (v Deprecated) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Deprecated) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Deprecated) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
@@ -113,9 +118,10 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Dog) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Dog) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Firewall) appendJSON(b []byte) ([]byte, error) {
@@ -145,9 +151,10 @@ func (v Firewall) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Firewall) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Firewall) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FirewallCreate) appendJSON(b []byte) ([]byte, error) {
@@ -177,9 +184,10 @@ func (v FirewallCreate) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FirewallCreate) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FirewallCreate) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Mixed) appendJSON(b []byte) ([]byte, error) {
@@ -204,9 +212,10 @@ func (v Mixed) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Mixed) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Mixed) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Wrapped) appendJSON(b []byte) ([]byte, error) {
@@ -228,7 +237,8 @@ func (v Wrapped) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Wrapped) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Wrapped) decoded() (**record, bool) {
+	return &v.rec, false
 }

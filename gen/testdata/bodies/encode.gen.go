@@ -18,9 +18,10 @@ func (v CreateDeploymentRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateDeploymentRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateDeploymentRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v CreateDeploymentResponse) appendJSON(b []byte) ([]byte, error) {
@@ -39,9 +40,10 @@ func (v CreateDeploymentResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateDeploymentResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateDeploymentResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v CreateNoteRequest) appendJSON(b []byte) ([]byte, error) {
@@ -60,9 +62,10 @@ func (v CreateNoteRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateNoteRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateNoteRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MixedBObject) appendJSON(b []byte) ([]byte, error) {
@@ -81,9 +84,10 @@ func (v MixedBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MixedBObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MixedBObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v MixedCObject) appendJSON(b []byte) ([]byte, error) {
@@ -102,9 +106,10 @@ func (v MixedCObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *MixedCObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *MixedCObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v SearchFilter) appendJSON(b []byte) ([]byte, error) {
@@ -123,9 +128,10 @@ func (v SearchFilter) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SearchFilter) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SearchFilter) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v SendFormRequest) appendJSON(b []byte) ([]byte, error) {
@@ -155,9 +161,10 @@ func (v SendFormRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SendFormRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SendFormRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -195,9 +202,10 @@ func (v UpdatePetFormRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UpdatePetFormRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UpdatePetFormRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -233,9 +241,10 @@ func (v UpdatePetMultipartRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UpdatePetMultipartRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UpdatePetMultipartRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -270,9 +279,10 @@ func (v UpdatePetRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UpdatePetRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UpdatePetRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v UpdatePetResponse) appendJSON(b []byte) ([]byte, error) {
@@ -291,9 +301,10 @@ func (v UpdatePetResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UpdatePetResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UpdatePetResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
@@ -333,9 +344,10 @@ func (v UploadRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 384))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UploadRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UploadRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 // formFields passes each field of v that is set to add, for multipart and
@@ -383,9 +395,10 @@ func (v UploadRequestMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UploadRequestMeta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UploadRequestMeta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v UploadRequestPurpose) appendJSON(b []byte) ([]byte, error) {

@@ -38,9 +38,10 @@ func (v Client2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 448))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Client2) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Client2) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FooBar) appendJSON(b []byte) ([]byte, error) {
@@ -64,9 +65,10 @@ func (v FooBar2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FooBar2) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FooBar2) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v SliceString) appendJSON(b []byte) ([]byte, error) {
@@ -88,7 +90,8 @@ func (v SliceString) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SliceString) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SliceString) decoded() (**record, bool) {
+	return &v.rec, false
 }

@@ -18,9 +18,10 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Error) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Error) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v GetStatsAcceptedError) appendJSON(b []byte) ([]byte, error) {
@@ -39,9 +40,10 @@ func (v GetStatsAcceptedError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *GetStatsAcceptedError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *GetStatsAcceptedError) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v InlineErrorsConflictError) appendJSON(b []byte) ([]byte, error) {
@@ -60,9 +62,10 @@ func (v InlineErrorsConflictError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *InlineErrorsConflictError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *InlineErrorsConflictError) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v InlineErrorsError) appendJSON(b []byte) ([]byte, error) {
@@ -81,9 +84,10 @@ func (v InlineErrorsError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *InlineErrorsError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *InlineErrorsError) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Item) appendJSON(b []byte) ([]byte, error) {
@@ -102,9 +106,10 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Item) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Item) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v NotFound) appendJSON(b []byte) ([]byte, error) {
@@ -123,9 +128,10 @@ func (v NotFound) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *NotFound) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *NotFound) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v SubmitBuildsError) appendJSON(b []byte) ([]byte, error) {
@@ -152,9 +158,10 @@ func (v SubmitBuildsErrorItem) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *SubmitBuildsErrorItem) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *SubmitBuildsErrorItem) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ValidationError) appendJSON(b []byte) ([]byte, error) {
@@ -179,7 +186,8 @@ func (v ValidationError) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ValidationError) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ValidationError) decoded() (**record, bool) {
+	return &v.rec, false
 }

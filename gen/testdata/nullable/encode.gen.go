@@ -18,9 +18,10 @@ func (v Owner) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Owner) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Owner) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
@@ -107,9 +108,10 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 960))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Pet) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Pet) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v PetMood) appendJSON(b []byte) ([]byte, error) {

@@ -18,9 +18,10 @@ func (v CreateItemRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreateItemRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateItemRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Item) appendJSON(b []byte) ([]byte, error) {
@@ -39,9 +40,10 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Item) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Item) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ItemDeletedWebhook) appendJSON(b []byte) ([]byte, error) {
@@ -60,9 +62,10 @@ func (v ItemDeletedWebhook) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ItemDeletedWebhook) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ItemDeletedWebhook) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListBoardsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -87,9 +90,10 @@ func (v ListBoardsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListBoardsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListBoardsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListBoxesResponse) appendJSON(b []byte) ([]byte, error) {
@@ -116,9 +120,10 @@ func (v ListBoxesResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListBoxesResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListBoxesResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListBoxesResponseMeta) appendJSON(b []byte) ([]byte, error) {
@@ -137,9 +142,10 @@ func (v ListBoxesResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListBoxesResponseMeta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListBoxesResponseMeta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListCallsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -166,9 +172,10 @@ func (v ListCallsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListCallsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListCallsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListCallsResponseMeta) appendJSON(b []byte) ([]byte, error) {
@@ -187,9 +194,10 @@ func (v ListCallsResponseMeta) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListCallsResponseMeta) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListCallsResponseMeta) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListChannelsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -216,9 +224,10 @@ func (v ListChannelsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListChannelsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListChannelsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListChannelsResponseResponseMetadata) appendJSON(b []byte) ([]byte, error) {
@@ -237,9 +246,10 @@ func (v ListChannelsResponseResponseMetadata) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListChannelsResponseResponseMetadata) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListChannelsResponseResponseMetadata) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListConversationsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -261,9 +271,10 @@ func (v ListConversationsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListConversationsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListConversationsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListFolderItemsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -291,9 +302,10 @@ func (v ListFolderItemsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListFolderItemsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListFolderItemsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -318,7 +330,8 @@ func (v ListVaultsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListVaultsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListVaultsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }

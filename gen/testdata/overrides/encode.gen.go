@@ -34,9 +34,10 @@ func (v Event) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Event) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Event) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Tags) appendJSON(b []byte) ([]byte, error) {

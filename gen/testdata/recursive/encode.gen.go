@@ -21,9 +21,10 @@ func (v A) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *A) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *A) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v B) appendJSON(b []byte) ([]byte, error) {
@@ -45,9 +46,10 @@ func (v B) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *B) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *B) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Node) appendJSON(b []byte) ([]byte, error) {
@@ -77,7 +79,8 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Node) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Node) decoded() (**record, bool) {
+	return &v.rec, false
 }

@@ -27,9 +27,10 @@ func (v Cat) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Cat) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Cat) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Dog) appendJSON(b []byte) ([]byte, error) {
@@ -57,9 +58,10 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Dog) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Dog) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListPetsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -81,9 +83,10 @@ func (v ListPetsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListPetsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListPetsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
@@ -105,7 +108,8 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Pet) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Pet) decoded() (**record, bool) {
+	return &v.rec, false
 }

@@ -24,9 +24,10 @@ func (v APIJob) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *APIJob) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *APIJob) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v APIPhase) appendJSON(b []byte) ([]byte, error) {
@@ -61,9 +62,10 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Node) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Node) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Place) appendJSON(b []byte) ([]byte, error) {
@@ -90,9 +92,10 @@ func (v Place) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Place) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Place) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Region) appendJSON(b []byte) ([]byte, error) {
@@ -111,9 +114,10 @@ func (v Region) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Region) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Region) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Region2) appendJSON(b []byte) ([]byte, error) {
@@ -132,9 +136,10 @@ func (v Region2) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Region2) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Region2) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Thing) appendJSON(b []byte) ([]byte, error) {
@@ -164,7 +169,8 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Thing) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Thing) decoded() (**record, bool) {
+	return &v.rec, false
 }

@@ -18,9 +18,10 @@ func (v GenerateTicksRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *GenerateTicksRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *GenerateTicksRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Kitten) appendJSON(b []byte) ([]byte, error) {
@@ -39,9 +40,10 @@ func (v Kitten) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Kitten) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Kitten) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Puppy) appendJSON(b []byte) ([]byte, error) {
@@ -60,9 +62,10 @@ func (v Puppy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Puppy) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Puppy) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Tick) appendJSON(b []byte) ([]byte, error) {
@@ -81,9 +84,10 @@ func (v Tick) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Tick) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Tick) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v TickEvent) appendJSON(b []byte) ([]byte, error) {
@@ -105,9 +109,10 @@ func (v TickEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *TickEvent) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *TickEvent) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Todo) appendJSON(b []byte) ([]byte, error) {
@@ -129,9 +134,10 @@ func (v Todo) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Todo) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Todo) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v WatchPetsEventKitten) appendJSON(b []byte) ([]byte, error) {
@@ -162,9 +168,10 @@ func (v WatchPetsEventKitten) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *WatchPetsEventKitten) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *WatchPetsEventKitten) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v WatchPetsEventPuppy) appendJSON(b []byte) ([]byte, error) {
@@ -195,7 +202,8 @@ func (v WatchPetsEventPuppy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *WatchPetsEventPuppy) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *WatchPetsEventPuppy) decoded() (**record, bool) {
+	return &v.rec, false
 }

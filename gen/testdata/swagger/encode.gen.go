@@ -24,9 +24,10 @@ func (v CreatePetRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CreatePetRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreatePetRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v CreatePetRequestKind) appendJSON(b []byte) ([]byte, error) {
@@ -53,9 +54,10 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Error) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Error) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ListPetsResponse) appendJSON(b []byte) ([]byte, error) {
@@ -80,9 +82,10 @@ func (v ListPetsResponse) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ListPetsResponse) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListPetsResponse) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
@@ -104,9 +107,10 @@ func (v Owner) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Owner) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Owner) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Pet) appendJSON(b []byte) ([]byte, error) {
@@ -147,9 +151,10 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 448))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Pet) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Pet) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v PetSize) appendJSON(b []byte) ([]byte, error) {
@@ -179,9 +184,10 @@ func (v Toy) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Toy) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Toy) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v UploadPhotoRequest) appendJSON(b []byte) ([]byte, error) {
@@ -206,9 +212,10 @@ func (v UploadPhotoRequest) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *UploadPhotoRequest) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *UploadPhotoRequest) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 // formFields passes each field of v that is set to add, for multipart and

@@ -21,9 +21,10 @@ func (v ByRequiredBObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ByRequiredBObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ByRequiredBObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ByRequiredObject) appendJSON(b []byte) ([]byte, error) {
@@ -42,9 +43,10 @@ func (v ByRequiredObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ByRequiredObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ByRequiredObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
@@ -69,9 +71,10 @@ func (v CacheOptions) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *CacheOptions) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CacheOptions) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v CacheTTL) appendJSON(b []byte) ([]byte, error) {
@@ -106,9 +109,10 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Circle) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Circle) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
@@ -139,9 +143,10 @@ func (v FormatJSONSchema) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FormatJSONSchema) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FormatJSONSchema) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v FormatText) appendJSON(b []byte) ([]byte, error) {
@@ -166,9 +171,10 @@ func (v FormatText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *FormatText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *FormatText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v KnownModel) appendJSON(b []byte) ([]byte, error) {
@@ -200,9 +206,10 @@ func (v Limits) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Limits) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Limits) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v LimitsSizeNumber) appendJSON(b []byte) ([]byte, error) {
@@ -243,9 +250,10 @@ func (v ModerationInputArrayOfObjectItemImageURL) MarshalJSON() ([]byte, error) 
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ModerationInputArrayOfObjectItemImageURL) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ModerationInputArrayOfObjectItemImageURL) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ModerationInputArrayOfObjectItemText) appendJSON(b []byte) ([]byte, error) {
@@ -273,9 +281,10 @@ func (v ModerationInputArrayOfObjectItemText) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ModerationInputArrayOfObjectItemText) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ModerationInputArrayOfObjectItemText) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Named) appendJSON(b []byte) ([]byte, error) {
@@ -294,9 +303,10 @@ func (v Named) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Named) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Named) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Priority) appendJSON(b []byte) ([]byte, error) {
@@ -323,9 +333,10 @@ func (v ProtectionRuleObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ProtectionRuleObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ProtectionRuleObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ProtectionRuleReviewersObject) appendJSON(b []byte) ([]byte, error) {
@@ -353,9 +364,10 @@ func (v ProtectionRuleReviewersObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ProtectionRuleReviewersObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ProtectionRuleReviewersObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ProtectionRuleWaitTimerObject) appendJSON(b []byte) ([]byte, error) {
@@ -380,9 +392,10 @@ func (v ProtectionRuleWaitTimerObject) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 256))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ProtectionRuleWaitTimerObject) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ProtectionRuleWaitTimerObject) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ShipmentParcelList) appendJSON(b []byte) ([]byte, error) {
@@ -404,9 +417,10 @@ func (v ShipmentParcelList) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ShipmentParcelList) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ShipmentParcelList) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v ShipmentSingleParcel) appendJSON(b []byte) ([]byte, error) {
@@ -425,9 +439,10 @@ func (v ShipmentSingleParcel) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *ShipmentSingleParcel) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ShipmentSingleParcel) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v Square) appendJSON(b []byte) ([]byte, error) {
@@ -452,9 +467,10 @@ func (v Square) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *Square) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Square) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
@@ -482,9 +498,10 @@ func (v StartEventsStartBegin) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *StartEventsStartBegin) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *StartEventsStartBegin) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
@@ -512,9 +529,10 @@ func (v StartEventsStartEnd) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 192))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *StartEventsStartEnd) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *StartEventsStartEnd) decoded() (**record, bool) {
+	return &v.rec, false
 }
 
 func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
@@ -539,7 +557,8 @@ func (v StopEvent) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128))
 }
 
-// decoded is what decoding saw that the schema did not promise (see Undeclared).
-func (v *StopEvent) decoded() *record {
-	return v.rec
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *StopEvent) decoded() (**record, bool) {
+	return &v.rec, false
 }
