@@ -102,7 +102,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	b.declareComponents()
 	b.checkConfigNames()
-	api := &ir.API{Package: cfg.Package}
+	api := &ir.API{Package: cfg.Package, Doc: packageDoc(cfg.Package, doc.Info)}
 	api.BaseURL = baseURL(doc)
 	api.Auth = b.auth()
 	b.mainAuth = api.Auth

@@ -46,6 +46,7 @@ func emit(api *ir.API) ([]File, error) {
 		{"readers.gen.go", func(f *jen.File) { emitReaders(f, api, r) }},
 		{"client.gen.go", func(f *jen.File) { emitClient(f, api) }},
 		{"stream.gen.go", func(f *jen.File) { emitStreams(f, api, r) }},
+		{"doc.gen.go", func(f *jen.File) { emitPackageDoc(f, api.Doc) }},
 	}
 	// Rendering (jennifer formats what it renders) is most of the time
 	// generation takes; the files are independent and the IR is only
@@ -70,6 +71,13 @@ func emit(api *ir.API) ([]File, error) {
 		return nil, err
 	}
 	return append(files, rendered...), nil
+}
+
+// emitPackageDoc writes the package comment, wrapped as doc comments are.
+func emitPackageDoc(f *jen.File, doc string) {
+	for _, line := range wrap(doc, 77) {
+		f.PackageComment(line)
+	}
 }
 
 // typesWhere is api with only the types keep accepts.

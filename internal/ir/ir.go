@@ -6,7 +6,10 @@ package ir
 
 // API is one generated package.
 type API struct {
-	Package    string
+	Package string
+	// Doc is the package comment, from the spec's title, version and
+	// description.
+	Doc        string
 	BaseURL    string       // default server URL from the spec's servers, "" if none
 	Types      []*Type      // sorted by Name
 	Operations []*Operation // sorted by Name
