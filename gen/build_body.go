@@ -57,18 +57,18 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 	if len(choices) == 0 {
 		return nil
 	}
-	var errs []string
-	o.Body = b.body(choices[0], o.Name+"Request", ptr, &errs)
-	for _, msg := range errs {
-		b.errs.Add(b.loc(ptr+"/requestBody/content/"+escapeToken(choices[0].ct)+"/schema", rb.Origin), "%s", msg)
+	body, err := b.body(choices[0], o.Name+"Request", ptr)
+	if err != nil {
+		b.errs.Add(b.loc(ptr+"/requestBody/content/"+escapeToken(choices[0].ct)+"/schema", rb.Origin), "%v", err)
 	}
+	o.Body = body
 	return choices[1:]
 }
 
 // body builds the request body c describes, naming its inline types from
-// hint. A form whose schema is not an object cannot be sent: it is nil
-// then, and errs says why.
-func (b *builder) body(c bodyChoice, hint, ptr string, errs *[]string) *ir.Body {
+// hint. A form whose schema is not an object cannot be sent: that is an
+// error.
+func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 	body := &ir.Body{Encoding: c.enc}
 	if c.enc == ir.EncodingRaw {
 		body.ContentType = c.ct
@@ -78,7 +78,7 @@ func (b *builder) body(c bodyChoice, hint, ptr string, errs *[]string) *ir.Body 
 			// (GitHub wants a release asset's own type).
 			body.ContentType = "application/octet-stream"
 		}
-		return body
+		return body, nil
 	}
 	body.ContentType = sentAs(c.ct)
 	body.Type = rawExpr()
@@ -88,12 +88,11 @@ func (b *builder) body(c bodyChoice, hint, ptr string, errs *[]string) *ir.Body 
 	if c.enc != ir.EncodingJSON {
 		e := body.Type
 		if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct {
-			*errs = append(*errs, fmt.Sprintf("a %s body must be an object schema", c.ct))
-			return nil
+			return nil, fmt.Errorf("a %s body must be an object schema", c.ct)
 		}
 		e.Named.Struct.FormFields = true
 	}
-	return body
+	return body, nil
 }
 
 // pendingBodies are an operation's other ways of sending its body, made
@@ -113,12 +112,11 @@ type pendingBodies struct {
 func (b *builder) alternateOps(p pendingBodies, methods *naming.Namespace) []*ir.Operation {
 	var out []*ir.Operation
 	for _, c := range p.choices {
-		name := methods.Claim(p.o.Name + bodySuffix(c))
-		var errs []string
-		body := b.body(c, name+"Request", p.ptr, &errs)
-		if body == nil {
+		body, err := b.body(c, p.o.Name+bodySuffix(c)+"Request", p.ptr)
+		if err != nil {
 			continue
 		}
+		name := methods.Claim(p.o.Name + bodySuffix(c))
 		alt := *p.o
 		alt.Name, alt.Body, alt.Alternate, alt.Pages = name, body, true, nil
 		alt.Doc = fmt.Sprintf("%s is %s with the body sent as %s.", name, p.o.Name, c.ct)

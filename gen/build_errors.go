@@ -13,13 +13,12 @@ import (
 	"github.com/oagen/oagen/internal/naming"
 )
 
-// errorResponses decides which type APIError.Detail holds for each error
-// status of op. Each status's body is decoded as its own schema: GitHub
-// answers 404 with a BasicError and 422 with a ValidationError, and a body
-// decoded as the wrong one would come out half empty, since decoding keeps
-// what it does not know rather than failing. The list comes out in the
-// order a status is matched (exact codes, then ranges, then default) and
-// as short as it can be (see compactErrors).
+// errorSet decides which type APIError.Detail holds for each error status
+// of op (and each 2xx whose body is not the result's). Each status's body
+// is decoded as its own schema: GitHub answers 404 with a BasicError and
+// 422 with a ValidationError, and a body decoded as the wrong one would
+// come out half empty, since decoding keeps what it does not know rather
+// than failing. Operations with the same statuses and types share a set.
 func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) *ir.ErrorSet {
 	statuses := b.errorResponses(o, ptr, op)
 	if len(statuses) == 0 {
@@ -51,6 +50,9 @@ func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) 
 	return set
 }
 
+// errorResponses lists the statuses of op's error set with their types, in
+// the order a status is matched (exact codes, then ranges, then default)
+// and as short as it can be (see compactErrors).
 func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Operation) []ir.ErrorResponse {
 	if op.Responses == nil {
 		return nil
@@ -78,8 +80,10 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 			key, err := json.Marshal(mt.Schema)
 			t, seen := bySchema[string(key)]
 			if !seen || err != nil {
+				// The first error schema is the operation's Error; the others,
+				// and a 2xx's, are named for their status too.
 				hint, rptr := o.Name+"Error", ptr+"/responses/"+code
-				if len(bySchema) > 0 {
+				if len(bySchema) > 0 || code[0] == '2' {
 					hint = o.Name + statusName(er.Status) + "Error"
 				}
 				// A response written once under components and used by many
@@ -157,13 +161,8 @@ func (b *builder) errorType(sr *openapi3.SchemaRef, hint, ptr string) *ir.Type {
 // body, or GitHub's BasicError for every status but 422, seldom means that
 // a 500's is another shape.
 func compactErrors(errs []ir.ErrorResponse) []ir.ErrorResponse {
-	var fallback *ir.ErrorResponse
-	for i, e := range errs {
-		if e.Status == "default" {
-			fallback = &errs[i]
-		}
-	}
-	if fallback == nil {
+	hasDefault := slices.ContainsFunc(errs, func(e ir.ErrorResponse) bool { return e.Status == "default" })
+	if !hasDefault {
 		// Most of the listed statuses' type, if more than half have one.
 		count := map[*ir.Type]int{}
 		typed := 0

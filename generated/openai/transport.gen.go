@@ -278,6 +278,9 @@ func errorMessage(body []byte) string {
 	return messageIn(v, 0)
 }
 
+// messageIn is the message in a JSON value decoded by encoding/json: the
+// value itself when it is a string, else looked for in the first element
+// of a list or the members of an object that hold one, a few levels down.
 func messageIn(v any, depth int) string {
 	if depth > 3 {
 		return ""
