@@ -148,6 +148,9 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 		}
 		return b.namedType(s, hint, ptr, self, ir.KindEnum, func(t *ir.Type) { b.buildEnum(t, sh, ptr) }), sh.nullable
 	}
+	if ref := b.cfg.Formats[s.Format]; ref != "" && s.Format != "" && (sh.is(openapi3.TypeString) || sh.is(openapi3.TypeInteger) || sh.is(openapi3.TypeNumber)) {
+		return externalType(ref, ""), sh.nullable // the user's type for the format (config formats)
+	}
 	switch {
 	case sh.is(openapi3.TypeString) && s.Format == "binary":
 		return builtinExpr(ir.File), sh.nullable

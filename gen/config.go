@@ -33,6 +33,8 @@ import (
 //	  submitToolOuputsToRun: SubmitToolOutputs
 //	types:                      # component schema -> your Go type
 //	  Timestamp: time.Time
+//	formats:                    # a scalar's format -> your Go type, everywhere
+//	  date-time: time.Time
 type FileConfig struct {
 	Spec           string                  `yaml:"spec"`
 	Output         string                  `yaml:"output"`
@@ -48,6 +50,7 @@ type FileConfig struct {
 	Names          map[string]string       `yaml:"names"`
 	OperationNames map[string]string       `yaml:"operation_names"`
 	Types          map[string]string       `yaml:"types"`
+	Formats        map[string]string       `yaml:"formats"`
 }
 
 // StreamConfig names the event schema of an operation that streams.
@@ -94,5 +97,6 @@ func (fc *FileConfig) Config() Config {
 		Names:          fc.Names,
 		OperationNames: fc.OperationNames,
 		Types:          fc.Types,
+		Formats:        fc.Formats,
 	}
 }

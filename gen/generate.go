@@ -49,6 +49,10 @@ type Config struct {
 	// ("time.Time", "github.com/shopspring/decimal.Decimal"), like x-go-type.
 	// The type must marshal to and from the schema's JSON.
 	Types map[string]string
+	// Formats maps a scalar schema's format to a Go type of the user's,
+	// wherever the spec uses it: date-time to time.Time. Types and
+	// x-go-type win over it.
+	Formats map[string]string
 }
 
 // File is one generated Go file.

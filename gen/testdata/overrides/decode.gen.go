@@ -16,6 +16,10 @@ func (v *Event) decodeJSON(d *decoder) error {
 			err = readOptExternalAddr(d, &v.Source)
 		case "tz":
 			err = readOptString(d, &v.TimeZone)
+		case "seen_at":
+			err = readOptExternalTime(d, &v.SeenAt)
+		case "day":
+			err = readOptString(d, &v.Day)
 		case "labels":
 			err = readOptTags(d, &v.Labels)
 		default:

@@ -20,6 +20,14 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = optKey(b, start, "\"tz\":", v.TimeZone.state); ok {
 		b = appendString(b, v.TimeZone.value)
 	}
+	if b, ok = optKey(b, start, "\"seen_at\":", v.SeenAt.state); ok {
+		if b, err = appendExternal(b, v.SeenAt.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"day\":", v.Day.state); ok {
+		b = appendString(b, v.Day.value)
+	}
 	if b, ok = optKey(b, start, "\"labels\":", v.Labels.state); ok {
 		if b, err = v.Labels.value.appendJSON(b); err != nil {
 			return nil, err
@@ -31,7 +39,7 @@ func (v Event) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Event) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 320))
+	return v.appendJSON(make([]byte, 0, 448))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and

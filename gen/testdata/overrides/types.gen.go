@@ -14,7 +14,13 @@ type Event struct {
 	// Format: ipv4.
 	Source   Opt[netip.Addr] `json:"source"`
 	TimeZone Opt[string]     `json:"tz"`
-	Labels   Opt[Tags]       `json:"labels"`
+	// Any date-time is a time.Time (formats in config.yaml).
+	SeenAt Opt[time.Time] `json:"seen_at"`
+	// A format config.yaml does not map stays a string.
+	//
+	// Format: date.
+	Day    Opt[string] `json:"day"`
+	Labels Opt[Tags]   `json:"labels"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.
