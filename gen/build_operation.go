@@ -349,14 +349,19 @@ func isScalar(e *ir.Expr) bool {
 }
 
 // jsonMediaType picks the JSON entry of a content map: application/json, or
-// else the first (by name) media type ending in +json.
+// else the first (by name) media type ending in +json. A JSON Patch (RFC
+// 6902) is a list of operations: for an object it comes last, so that
+// Kubernetes' patch calls send their object as a merge patch, which the
+// server takes, rather than as a JSON Patch, which it rejects.
 func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 	if mt := content["application/json"]; mt != nil {
 		return "application/json", mt
 	}
-	for _, name := range sortedKeys(content) {
-		if isJSONMedia(name) {
-			return name, content[name]
+	for _, listsLast := range []bool{true, false} {
+		for _, name := range sortedKeys(content) {
+			if isJSONMedia(name) && !(listsLast && isPatchList(name, content[name])) {
+				return name, content[name]
+			}
 		}
 	}
 	// A wildcard whose schema is an object or an array is taken for JSON:
@@ -369,6 +374,12 @@ func jsonMediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 		}
 	}
 	return "", nil
+}
+
+// isPatchList reports whether a media type is a JSON Patch whose schema is
+// not the list of operations one is.
+func isPatchList(ct string, mt *openapi3.MediaType) bool {
+	return mediaBase(ct) == "application/json-patch+json" && (mt == nil || mt.Schema == nil || mt.Schema.Value == nil || !mt.Schema.Value.Type.Is("array"))
 }
 
 // isWildcard reports whether a media type is */* or application/*.

@@ -259,6 +259,9 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 		switch op.Body.Encoding {
 		case ir.EncodingJSON:
 			req[jen.Id("body")] = jen.Id("body")
+			if op.Body.ContentType != "application/json" {
+				req[jen.Id("contentType")] = jen.Lit(op.Body.ContentType)
+			}
 		case ir.EncodingMultipart:
 			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
 			req[jen.Id("multipart")] = jen.True()

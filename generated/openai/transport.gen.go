@@ -322,7 +322,7 @@ type request struct {
 	form        func(add func(name string, value any) error) error
 	multipart   bool
 	raw         io.Reader
-	contentType string // of a raw body
+	contentType string // of a raw body, or of a JSON one not sent as application/json
 	accept      string
 	stream      bool
 	decodeError func(status int, body []byte) any // the operation's error schemas, or nil
@@ -578,9 +578,13 @@ func configure(opts []RequestOption) requestConfig {
 // type and a function that rewinds it for another attempt (nil when it
 // cannot be replayed).
 func requestBody(req request, cfg requestConfig) (io.Reader, string, func() error, error) {
+	jsonType := "application/json"
+	if req.contentType != "" {
+		jsonType = req.contentType // application/merge-patch+json, application/vnd.api+json
+	}
 	if cfg.body != nil {
 		r, replay := replayable(cfg.body)
-		return r, "application/json", replay, nil
+		return r, jsonType, replay, nil
 	}
 	var enc []byte
 	var contentType string
@@ -609,7 +613,7 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 		if enc, err = encodeBody(req.body); err != nil {
 			return nil, "", nil, fmt.Errorf("%s: encoding request body: %w", packageName, err)
 		}
-		contentType = "application/json"
+		contentType = jsonType
 	default:
 		return nil, "", func() error { return nil }, nil
 	}

@@ -231,3 +231,26 @@ func TestAlternateBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONBodyMediaType: a JSON body is sent with the media type the spec
+// gives it (a merge patch, not a JSON Patch, for an object), also when
+// WithRequestBody supplies it.
+func TestJSONBodyMediaType(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, r.Header.Get("Content-Type")+" "+string(b))
+		w.WriteHeader(204)
+	})
+	ctx := context.Background()
+	if err := c.PatchDeployment(ctx, "web", Patch(`{"spec":{"replicas":3}}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.PatchDeployment(ctx, "web", nil, WithRequestBody(strings.NewReader(`{"spec":{}}`))); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`application/merge-patch+json {"spec":{"replicas":3}}`, `application/merge-patch+json {"spec":{}}`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sent:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

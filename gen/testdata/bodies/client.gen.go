@@ -96,6 +96,25 @@ func (c *Client) DownloadFile(ctx context.Context, id string, opts ...RequestOpt
 	return out, nil
 }
 
+// PatchDeployment: Kubernetes' patch. An object goes as a merge patch; a JSON Patch is a
+// list of operations.
+//
+// PATCH /deployments/{name}
+func (c *Client) PatchDeployment(ctx context.Context, name string, body Patch, opts ...RequestOption) error {
+	p0, err := pathParam("name", name)
+	if err != nil {
+		return err
+	}
+	req := request{
+		accept:      "application/json",
+		body:        body,
+		contentType: "application/merge-patch+json",
+		method:      "PATCH",
+		path:        "/deployments/" + p0,
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // SearchParams holds the query, header and cookie parameters of Search.
 // Optional parameters are sent only when set.
 type SearchParams struct {

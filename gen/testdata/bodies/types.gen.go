@@ -2,6 +2,8 @@
 
 package api
 
+import "encoding/json"
+
 // CreateDeploymentRequest is the schema at #/paths/~1deployments/post/requestBody/content/*~1*/schema.
 type CreateDeploymentRequest struct {
 	Name Opt[string] `json:"name"`
@@ -46,6 +48,9 @@ type MixedCObject struct {
 	// values built in Go.
 	rec *record
 }
+
+// Patch is a patch, free-form.
+type Patch = json.RawMessage
 
 // SearchFilter is the schema at #/paths/~1search/get/parameters/0/content/application~1json/schema.
 type SearchFilter struct {
