@@ -196,7 +196,11 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 			g.Return(jen.Id("c").Dot("doRaw").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts")))
 			return
 		}
-		buildRequest(g, op, "application/json", false, fail)
+		accept := "application/json"
+		if hasResult(op) && op.Result.ContentType != "" {
+			accept = op.Result.ContentType // application/vnd.api+json
+		}
+		buildRequest(g, op, accept, false, fail)
 		if !hasResult(op) {
 			g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil(), jen.Id("opts")))
 			return

@@ -254,3 +254,20 @@ func TestJSONBodyMediaType(t *testing.T) {
 		t.Errorf("sent:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAcceptsTheResultsMediaType: a method asks for its result's media
+// type, which a JSON:API server requires.
+func TestAcceptsTheResultsMediaType(t *testing.T) {
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Accept") != "application/vnd.api+json" {
+			w.WriteHeader(http.StatusNotAcceptable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.api+json")
+		io.WriteString(w, `{"data":{"id":"a1"}}`)
+	})
+	got, err := c.GetArticle(context.Background(), "a1")
+	if err != nil || got.Data.Value().ID.Value() != "a1" {
+		t.Fatalf("%+v, %v", got, err)
+	}
+}

@@ -96,6 +96,26 @@ func (c *Client) DownloadFile(ctx context.Context, id string, opts ...RequestOpt
 	return out, nil
 }
 
+// GetArticle is a JSON:API server answers what its clients ask for by media type.
+//
+// GET /articles/{id}
+func (c *Client) GetArticle(ctx context.Context, id string, opts ...RequestOption) (*GetArticleResponse, error) {
+	var out GetArticleResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/vnd.api+json",
+		method: "GET",
+		path:   "/articles/" + p0,
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PatchDeployment: Kubernetes' patch. An object goes as a merge patch; a JSON Patch is a
 // list of operations.
 //

@@ -89,6 +89,64 @@ func (v *CreateNoteRequest) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *GetArticleResponse) decodeJSON(d *decoder) error {
+	*v = GetArticleResponse{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("GetArticleResponse", "", err)
+		}
+		switch string(key) {
+		case "data":
+			err = readOptGetArticleResponseData(d, &v.Data)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("GetArticleResponse", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *GetArticleResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *GetArticleResponseData) decodeJSON(d *decoder) error {
+	*v = GetArticleResponseData{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("GetArticleResponseData", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = readOptString(d, &v.ID)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("GetArticleResponseData", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *GetArticleResponseData) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *MixedBObject) decodeJSON(d *decoder) error {
 	*v = MixedBObject{}
 	for i := 0; ; i++ {

@@ -15,6 +15,19 @@ func readOptFile(d *decoder, o *Opt[File]) error {
 	return nil
 }
 
+// readOptGetArticleResponseData decodes null as Null and anything else as a value.
+func readOptGetArticleResponseData(d *decoder, o *Opt[GetArticleResponseData]) error {
+	if d.null() {
+		*o = Opt[GetArticleResponseData]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptInt64 decodes null as Null and anything else as a value.
 func readOptInt64(d *decoder, o *Opt[int64]) error {
 	if d.null() {

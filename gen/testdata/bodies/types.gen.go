@@ -31,6 +31,24 @@ type CreateNoteRequest struct {
 	rec *record
 }
 
+// GetArticleResponse is the schema at #/paths/~1articles~1{id}/get/responses/200/content/application~1vnd.api+json/schema.
+type GetArticleResponse struct {
+	Data Opt[GetArticleResponseData] `json:"data"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// GetArticleResponseData is the schema at #/paths/~1articles~1{id}/get/responses/200/content/application~1vnd.api+json/schema/properties/data.
+type GetArticleResponseData struct {
+	ID Opt[string] `json:"id"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // MixedBObject is the schema at #/components/schemas/Mixed/allOf/oneOf/0.
 type MixedBObject struct {
 	B Opt[string] `json:"b"`
