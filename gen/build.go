@@ -52,7 +52,9 @@ type builder struct {
 	decoders   map[*ir.Type]*ir.StreamDecoder
 	streams    []*ir.StreamDecoder
 	errorTypes map[*ir.Type]bool
-	errorSets  map[string]*ir.ErrorSet // by name
+	errorSets  map[string]*ir.ErrorSet // by what they hold
+	// errorSetUsers are the operations that use each set, by name.
+	errorSetUsers map[*ir.ErrorSet][]string
 	// mainAuth is how the API key is sent (API.Auth); keyOf holds, for
 	// operations whose security asks for another scheme sent the same
 	// way, that scheme (see keys).
@@ -95,6 +97,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		decoders:      map[*ir.Type]*ir.StreamDecoder{},
 		errorTypes:    map[*ir.Type]bool{},
 		errorSets:     map[string]*ir.ErrorSet{},
+		errorSetUsers: map[*ir.ErrorSet][]string{},
 		keyOf:         map[*ir.Operation]string{},
 	}
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
@@ -132,9 +135,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		api.ErrorTypes = append(api.ErrorTypes, t)
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
-	for _, name := range sortedKeys(b.errorSets) {
-		api.ErrorSets = append(api.ErrorSets, b.errorSets[name])
-	}
+	api.ErrorSets = b.nameErrorSets()
 	api.Readers = b.readers(api)
 	if b.unplaced {
 		return nil, errUnplaced

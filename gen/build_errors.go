@@ -27,8 +27,10 @@ func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) 
 	if len(statuses) == 1 && statuses[0].Status == "default" {
 		return &ir.ErrorSet{Statuses: statuses}
 	}
-	// Named for what it holds, so that the name stays when operations
-	// come and go: errorsBy404BasicError422ValidationError.
+	// Keyed by what it holds, and named so when operations share it
+	// (errorsBy404BasicError422ValidationError), so the name stays when
+	// operations come and go; one operation's own is named for it (see
+	// nameErrorSets).
 	name := "errorsBy"
 	for _, s := range statuses {
 		if s.Status == "default" {
@@ -42,12 +44,30 @@ func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) 
 			name += s.Type.Name
 		}
 	}
-	if set, ok := b.errorSets[name]; ok {
-		return set
+	set, ok := b.errorSets[name]
+	if !ok {
+		set = &ir.ErrorSet{Name: name, Statuses: statuses}
+		b.errorSets[name] = set
 	}
-	set := &ir.ErrorSet{Name: name, Statuses: statuses}
-	b.errorSets[name] = set
+	b.errorSetUsers[set] = append(b.errorSetUsers[set], o.Name)
 	return set
+}
+
+// nameErrorSets names each error set used by one operation for it
+// (errorsOfProjectsCreateCard, where its content would make a name of
+// over a hundred letters: such sets hold the operation's own types), and
+// returns the sets sorted by name.
+func (b *builder) nameErrorSets() []*ir.ErrorSet {
+	var sets []*ir.ErrorSet
+	for _, key := range sortedKeys(b.errorSets) {
+		set := b.errorSets[key]
+		if users := b.errorSetUsers[set]; len(users) == 1 {
+			set.Name = "errorsOf" + users[0]
+		}
+		sets = append(sets, set)
+	}
+	slices.SortFunc(sets, func(a, c *ir.ErrorSet) int { return strings.Compare(a.Name, c.Name) })
+	return sets
 }
 
 // errorResponses lists the statuses of op's error set with their types, in

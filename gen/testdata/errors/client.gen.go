@@ -144,26 +144,6 @@ func (e *APIError) AsValidationError() (*ValidationError, bool) {
 	return v, ok
 }
 
-// errorsBy202GetStatsAcceptedErrorElseNotFound decodes an error body as the type its status has, or returns nil.
-func errorsBy202GetStatsAcceptedErrorElseNotFound(status int, body []byte) any {
-	switch {
-	case status == 202:
-		return decodeGetStatsAcceptedErrorError(status, body)
-	}
-	return decodeNotFoundError(status, body)
-}
-
-// errorsBy400InlineErrorsError409InlineErrorsConflictError decodes an error body as the type its status has, or returns nil.
-func errorsBy400InlineErrorsError409InlineErrorsConflictError(status int, body []byte) any {
-	switch {
-	case status == 400:
-		return decodeInlineErrorsErrorError(status, body)
-	case status == 409:
-		return decodeInlineErrorsConflictErrorError(status, body)
-	}
-	return nil
-}
-
 // errorsBy404NotFound422ValidationErrorElseError decodes an error body as the type its status has, or returns nil.
 func errorsBy404NotFound422ValidationErrorElseError(status int, body []byte) any {
 	switch {
@@ -175,8 +155,28 @@ func errorsBy404NotFound422ValidationErrorElseError(status int, body []byte) any
 	return decodeErrorError(status, body)
 }
 
-// errorsBy409Raw4XXValidationError5XXError decodes an error body as the type its status has, or returns nil.
-func errorsBy409Raw4XXValidationError5XXError(status int, body []byte) any {
+// errorsOfGetStats decodes an error body as the type its status has, or returns nil.
+func errorsOfGetStats(status int, body []byte) any {
+	switch {
+	case status == 202:
+		return decodeGetStatsAcceptedErrorError(status, body)
+	}
+	return decodeNotFoundError(status, body)
+}
+
+// errorsOfInlineErrors decodes an error body as the type its status has, or returns nil.
+func errorsOfInlineErrors(status int, body []byte) any {
+	switch {
+	case status == 400:
+		return decodeInlineErrorsErrorError(status, body)
+	case status == 409:
+		return decodeInlineErrorsConflictErrorError(status, body)
+	}
+	return nil
+}
+
+// errorsOfRanges decodes an error body as the type its status has, or returns nil.
+func errorsOfRanges(status int, body []byte) any {
 	switch {
 	case status == 409:
 		return nil
@@ -216,7 +216,7 @@ func (c *Client) GetStats(ctx context.Context, opts ...RequestOption) ([][]int64
 	var out [][]int64
 	req := request{
 		accept:      "application/json",
-		decodeError: errorsBy202GetStatsAcceptedErrorElseNotFound,
+		decodeError: errorsOfGetStats,
 		method:      "GET",
 		path:        "/stats",
 		unlike:      "202",
@@ -233,7 +233,7 @@ func (c *Client) GetStats(ctx context.Context, opts ...RequestOption) ([][]int64
 func (c *Client) InlineErrors(ctx context.Context, opts ...RequestOption) error {
 	req := request{
 		accept:      "application/json",
-		decodeError: errorsBy400InlineErrorsError409InlineErrorsConflictError,
+		decodeError: errorsOfInlineErrors,
 		method:      "GET",
 		path:        "/inline",
 	}
@@ -297,7 +297,7 @@ func (c *Client) PutSecret(ctx context.Context, name string, opts ...RequestOpti
 func (c *Client) Ranges(ctx context.Context, opts ...RequestOption) error {
 	req := request{
 		accept:      "application/json",
-		decodeError: errorsBy409Raw4XXValidationError5XXError,
+		decodeError: errorsOfRanges,
 		method:      "GET",
 		path:        "/ranges",
 	}
