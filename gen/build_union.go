@@ -86,8 +86,17 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 		v.Accessor = "As" + label
 		v.ValueConstructors = b.valueConstructors(t, v.Type, c.src)
 		u.Variants = append(u.Variants, v)
+		u.Files = u.Files || isFiles(v.Type)
 	}
 	b.dispatch(u, cands)
+}
+
+// isFiles reports whether e is a File or a []File.
+func isFiles(e *ir.Expr) bool {
+	if e.Kind == ir.ExprSlice {
+		e = e.Elem
+	}
+	return e.Kind == ir.ExprBuiltin && e.Builtin == ir.File
 }
 
 // presentMembers gives each object variant whose required members are
@@ -345,6 +354,8 @@ func objectMembers(s *openapi3.Schema) (required, declared []string) {
 func kindLabel(s *openapi3.Schema) string {
 	sh := shapeOf(s)
 	switch {
+	case len(sh.types) == 1 && sh.types[0] == "string" && s.Format == "binary":
+		return "File" // a file's bytes: OpenAI's image edit takes a File or several
 	case len(sh.types) == 1:
 		return naming.Exported(sh.types[0])
 	case len(sh.enum) > 0:

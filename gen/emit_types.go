@@ -166,6 +166,15 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	f.Comment("Raw returns the JSON of a variant this version does not know, as it")
 	f.Comment("was received, and nil for known variants.")
 	f.Func().Params(recv.Clone()).Id("Raw").Params().Qual(jsonPkg, "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw")))
+	if u.Files {
+		f.Line()
+		f.Comment("formValue is the variant u holds, so that a multipart body sends a file as")
+		f.Comment("a file part (see writePart); u itself when the variant is unboxed or unknown.")
+		f.Func().Params(recv.Clone()).Id("formValue").Params().Any().Block(
+			jen.If(jen.Id("u").Dot("value").Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot("value"))),
+			jen.Return(jen.Id("u")),
+		)
+	}
 }
 
 // tagSafe reports whether a member name can stand in a struct tag that go

@@ -48,6 +48,9 @@ func (f *File) UnmarshalJSON(data []byte) error {
 // writePart adds one field of a multipart body: files as file parts,
 // scalars as text, lists of those as repeated parts, anything else as JSON.
 func writePart(w *multipart.Writer, name string, value any) error {
+	if u, ok := value.(fileUnion); ok {
+		value = u.formValue()
+	}
 	switch v := value.(type) {
 	case File:
 		return writeFilePart(w, name, v)
@@ -69,6 +72,12 @@ func writePart(w *multipart.Writer, name string, value any) error {
 		}
 	}
 	return nil
+}
+
+// fileUnion is a union with a File or []File variant (OpenAI's image edit
+// takes one image or several): formValue is the variant it holds.
+type fileUnion interface {
+	formValue() any
 }
 
 func writeFilePart(w *multipart.Writer, name string, f File) error {

@@ -216,6 +216,9 @@ type Union struct {
 	// when TagProperty is set, else the first whose Required properties are
 	// all present wins (build orders larger required sets first).
 	Objects []*Variant
+	// Files says a variant is a File or a []File (an upload of one image or
+	// several): a multipart body sends the variant held, as file parts.
+	Files bool
 }
 
 // JSONKind is the kind of a JSON value, as seen from its first byte.

@@ -271,3 +271,39 @@ func TestAcceptsTheResultsMediaType(t *testing.T) {
 		t.Fatalf("%+v, %v", got, err)
 	}
 }
+
+// TestFileUnionParts: a union of one file or several sends the files it
+// holds as file parts, not as text.
+func TestFileUnionParts(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, h := range r.MultipartForm.File["images"] {
+			f, _ := h.Open()
+			data, _ := io.ReadAll(f)
+			names = append(names, h.Filename+"="+string(data))
+		}
+		got = append(got, strings.Join(names, ","))
+		if v := r.MultipartForm.Value["images"]; len(v) > 0 {
+			t.Errorf("images sent as text: %q", v)
+		}
+		io.WriteString(w, "ok")
+	})
+	file := func(name string) File { return File{Name: name, Content: strings.NewReader(name[:1])} }
+	for _, images := range []UploadRequestImages{
+		UploadRequestImagesOfFile(file("a.png")),
+		UploadRequestImagesOfArray([]File{file("b.png"), file("c.png")}),
+	} {
+		body, err := c.Upload(context.Background(), UploadRequest{File: file("x.wav"), Images: Some(images)}, UploadParams{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body.Close()
+	}
+	if strings.Join(got, " ") != "a.png=a b.png=b,c.png=c" {
+		t.Errorf("file parts: %q", got)
+	}
+}

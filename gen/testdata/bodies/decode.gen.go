@@ -411,6 +411,8 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 			err = readOptUploadRequestMeta(d, &v.Meta)
 		case "seed":
 			err = readOptUploadRequestSeed(d, &v.Seed)
+		case "images":
+			err = readOptUploadRequestImages(d, &v.Images)
 		default:
 			v.rec, err = v.rec.keep(key, d)
 		}

@@ -382,13 +382,18 @@ func (v UploadRequest) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"images\":", v.Images.state); ok {
+		if b, err = v.Images.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	b = v.rec.appendUnknown(b, start)
 	return append(b, '}'), nil
 }
 
 // MarshalJSON encodes v as JSON.
 func (v UploadRequest) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 384))
+	return v.appendJSON(make([]byte, 0, 448))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and
@@ -420,6 +425,11 @@ func (v UploadRequest) formFields(add func(name string, value any) error) error 
 	}
 	if x, ok := v.Seed.Get(); ok {
 		if err := add("seed", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Images.Get(); ok {
+		if err := add("images", x); err != nil {
 			return err
 		}
 	}

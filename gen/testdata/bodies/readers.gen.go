@@ -80,6 +80,19 @@ func readOptString(d *decoder, o *Opt[string]) error {
 	return nil
 }
 
+// readOptUploadRequestImages decodes null as Null and anything else as a value.
+func readOptUploadRequestImages(d *decoder, o *Opt[UploadRequestImages]) error {
+	if d.null() {
+		*o = Opt[UploadRequestImages]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptUploadRequestMeta decodes null as Null and anything else as a value.
 func readOptUploadRequestMeta(d *decoder, o *Opt[UploadRequestMeta]) error {
 	if d.null() {
@@ -116,6 +129,29 @@ func readOptUploadRequestSeed(d *decoder, o *Opt[UploadRequestSeed]) error {
 		return err
 	}
 	o.state = optValue
+	return nil
+}
+
+// readSliceFile decodes an array; null is a nil slice, [] an empty one.
+func readSliceFile(d *decoder, s *[]File) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[File]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readFile(buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
 	return nil
 }
 

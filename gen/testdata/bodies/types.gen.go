@@ -134,6 +134,8 @@ type UploadRequest struct {
 	Tags    Opt[[]string]             `json:"tags"`
 	Meta    Opt[UploadRequestMeta]    `json:"meta"`
 	Seed    Opt[UploadRequestSeed]    `json:"seed"`
+	// One image or several, as OpenAI's image edit takes them.
+	Images Opt[UploadRequestImages] `json:"images"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

@@ -42,6 +42,34 @@ func (u SendFormRequestIDsItem) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+func (u UploadRequestImages) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case UploadRequestImagesKindFile:
+		if b, err = appendExternal(b, u.value.(File)); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case UploadRequestImagesKindArray:
+		if b, err = appendSlice(b, u.value.([]File), func(b []byte, x0 File) ([]byte, error) {
+			var err error
+			if b, err = appendExternal(b, x0); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u UploadRequestImages) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u UploadRequestSeed) appendJSON(b []byte) ([]byte, error) {
 	switch u.kind {
 	case UploadRequestSeedKindInteger:
@@ -118,6 +146,36 @@ func (u *SendFormRequestIDsItem) decodeJSON(d *decoder) error {
 	}
 	*u = SendFormRequestIDsItem{
 		kind: SendFormRequestIDsItemKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *UploadRequestImages) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *UploadRequestImages) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x File
+		err := d.readFile(&x)
+		*u = UploadRequestImagesOfFile(x)
+		return fieldError("UploadRequestImages", "", err)
+	case '[':
+		var x []File
+		err := readSliceFile(d, &x)
+		*u = UploadRequestImagesOfArray(x)
+		return fieldError("UploadRequestImages", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("UploadRequestImages", "", err)
+	}
+	*u = UploadRequestImages{
+		kind: UploadRequestImagesKindUnknown,
 		raw:  bytes.Clone(raw),
 	}
 	return nil

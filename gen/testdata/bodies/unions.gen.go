@@ -146,6 +146,86 @@ func (u SendFormRequestIDsItem) Raw() json.RawMessage {
 	return u.raw
 }
 
+// UploadRequestImages: One image or several, as OpenAI's image edit takes them.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as UploadRequestImagesKindUnknown and
+// encodes back unchanged (see Raw).
+type UploadRequestImages struct {
+	kind  UploadRequestImagesKind
+	value any
+	raw   json.RawMessage
+}
+
+// UploadRequestImagesKind says which variant an UploadRequestImages holds.
+type UploadRequestImagesKind int
+
+// Variants of UploadRequestImages.
+const (
+	UploadRequestImagesKindUnknown UploadRequestImagesKind = iota
+	UploadRequestImagesKindFile
+	UploadRequestImagesKindArray
+)
+
+// String returns the variant's name.
+func (k UploadRequestImagesKind) String() string {
+	switch k {
+	case UploadRequestImagesKindFile:
+		return "File"
+	case UploadRequestImagesKindArray:
+		return "Array"
+	}
+	return "Unknown"
+}
+
+// UploadRequestImagesOfFile returns an UploadRequestImages holding v.
+func UploadRequestImagesOfFile(v File) UploadRequestImages {
+	return UploadRequestImages{
+		kind:  UploadRequestImagesKindFile,
+		value: v,
+	}
+}
+
+// AsFile returns the File variant, and false when the value holds another.
+func (u UploadRequestImages) AsFile() (File, bool) {
+	v, ok := u.value.(File)
+	return v, ok && u.kind == UploadRequestImagesKindFile
+}
+
+// UploadRequestImagesOfArray returns an UploadRequestImages holding v.
+func UploadRequestImagesOfArray(v []File) UploadRequestImages {
+	return UploadRequestImages{
+		kind:  UploadRequestImagesKindArray,
+		value: v,
+	}
+}
+
+// AsArray returns the Array variant, and false when the value holds another.
+func (u UploadRequestImages) AsArray() ([]File, bool) {
+	v, ok := u.value.([]File)
+	return v, ok && u.kind == UploadRequestImagesKindArray
+}
+
+// Kind says which variant u holds.
+func (u UploadRequestImages) Kind() UploadRequestImagesKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u UploadRequestImages) Raw() json.RawMessage {
+	return u.raw
+}
+
+// formValue is the variant u holds, so that a multipart body sends a file as
+// a file part (see writePart); u itself when the variant is unboxed or unknown.
+func (u UploadRequestImages) formValue() any {
+	if u.value != nil {
+		return u.value
+	}
+	return u
+}
+
 // UploadRequestSeed is the schema at #/paths/~1upload/post/requestBody/content/multipart~1form-data/schema/properties/seed.
 //
 // It holds one variant; Kind says which, and the As methods return it.
