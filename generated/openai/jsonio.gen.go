@@ -309,8 +309,8 @@ func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, 
 // Undeclared and SetUndeclared take.
 type decodedStruct interface {
 	// decoded returns the address of the struct's record, and whether its
-	// schema is closed (additionalProperties: false), so that it writes no
-	// undeclared members.
+	// schema is closed (additionalProperties: false) and a request sends
+	// it, so that it writes only the undeclared members SetUndeclared set.
 	decoded() (rec **record, closed bool)
 }
 
