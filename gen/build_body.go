@@ -92,6 +92,13 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 		}
 		e.Named.Struct.FormFields = true
 	}
+	if c.enc == ir.EncodingMultipart {
+		for _, name := range sortedKeys(c.mt.Encoding) {
+			if enc := c.mt.Encoding[name]; enc != nil && enc.ContentType != "" {
+				body.PartTypes = append(body.PartTypes, ir.PartType{Name: name, ContentType: enc.ContentType})
+			}
+		}
+	}
 	return body, nil
 }
 

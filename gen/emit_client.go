@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -269,6 +270,13 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 		case ir.EncodingMultipart:
 			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
 			req[jen.Id("multipart")] = jen.True()
+			if len(op.Body.PartTypes) > 0 {
+				types := url.Values{}
+				for _, p := range op.Body.PartTypes {
+					types.Set(p.Name, p.ContentType)
+				}
+				req[jen.Id("partTypes")] = jen.Lit(types.Encode())
+			}
 		case ir.EncodingForm:
 			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
 		case ir.EncodingRaw:

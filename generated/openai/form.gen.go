@@ -47,16 +47,20 @@ func (f *File) UnmarshalJSON(data []byte) error {
 
 // writePart adds one field of a multipart body: files as file parts,
 // scalars as text, lists of those as repeated parts, anything else as JSON.
-func writePart(w *multipart.Writer, name string, value any) error {
+// contentType is the part's type the spec's encoding gives (OpenAI's
+// realtime call sends its SDP offer as application/sdp), "" for none: a
+// file part then says its own or application/octet-stream, and a text part
+// none.
+func writePart(w *multipart.Writer, name string, value any, contentType string) error {
 	if u, ok := value.(fileUnion); ok {
 		value = u.formValue()
 	}
 	switch v := value.(type) {
 	case File:
-		return writeFilePart(w, name, v)
+		return writeFilePart(w, name, v, contentType)
 	case []File:
 		for _, f := range v {
-			if err := writeFilePart(w, name, f); err != nil {
+			if err := writeFilePart(w, name, f, contentType); err != nil {
 				return err
 			}
 		}
@@ -67,11 +71,29 @@ func writePart(w *multipart.Writer, name string, value any) error {
 		return err
 	}
 	for _, t := range texts {
-		if err := w.WriteField(name, t); err != nil {
+		if contentType == "" {
+			err = w.WriteField(name, t)
+		} else {
+			err = writeTypedPart(w, name, t, contentType)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeTypedPart writes a text part with a Content-Type of its own.
+func writeTypedPart(w *multipart.Writer, name, text, contentType string) error {
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q`, escapeQuotes(name)))
+	h.Set("Content-Type", contentType)
+	part, err := w.CreatePart(h)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(part, text)
+	return err
 }
 
 // fileUnion is a union with a File or []File variant (OpenAI's image edit
@@ -80,7 +102,9 @@ type fileUnion interface {
 	formValue() any
 }
 
-func writeFilePart(w *multipart.Writer, name string, f File) error {
+// writeFilePart writes a file part: of the file's own type, else the
+// spec's for the field, else application/octet-stream.
+func writeFilePart(w *multipart.Writer, name string, f File, contentType string) error {
 	h := textproto.MIMEHeader{}
 	filename := f.Name
 	if filename == "" {
@@ -88,6 +112,9 @@ func writeFilePart(w *multipart.Writer, name string, f File) error {
 	}
 	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, escapeQuotes(name), escapeQuotes(filename)))
 	ct := f.ContentType
+	if ct == "" {
+		ct = contentType
+	}
 	if ct == "" {
 		ct = "application/octet-stream"
 	}

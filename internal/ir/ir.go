@@ -470,6 +470,15 @@ type Body struct {
 	ContentType string
 	Encoding    Encoding
 	Type        *Expr // for EncodingRaw, nil: the caller passes an io.Reader
+	// PartTypes are the Content-Types the spec's encoding gives some
+	// fields of a multipart body (OpenAI's realtime call: sdp is
+	// application/sdp), sorted by Name.
+	PartTypes []PartType
+}
+
+// PartType is the Content-Type of one field of a multipart body.
+type PartType struct {
+	Name, ContentType string
 }
 
 // Encoding is how a request body is written.

@@ -307,3 +307,37 @@ func TestFileUnionParts(t *testing.T) {
 		t.Errorf("file parts: %q", got)
 	}
 }
+
+// TestMultipartPartTypes: a multipart field the spec's encoding gives a
+// Content-Type is sent as a part of that type; a file of no type of its
+// own takes it.
+func TestMultipartPartTypes(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		mr, err := r.MultipartReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			p, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			data, _ := io.ReadAll(p)
+			got = append(got, p.FormName()+" "+p.Header.Get("Content-Type")+" "+string(data))
+		}
+		w.WriteHeader(201)
+	})
+	err := c.CreateCall(context.Background(), CreateCallRequest{
+		Sdp:      "v=0",
+		Session:  Some(CreateCallRequestSession{Model: Some("m")}),
+		Greeting: Some(File{Name: "hi.wav", Content: strings.NewReader("RIFF")}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "sdp application/sdp v=0|session application/json {\"model\":\"m\"}|greeting audio/wav RIFF"
+	if strings.Join(got, "|") != want {
+		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "|"), want)
+	}
+}

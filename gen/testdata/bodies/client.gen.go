@@ -44,6 +44,21 @@ func defaultHeaders() http.Header {
 	return http.Header{}
 }
 
+// CreateCall: OpenAI's realtime call, whose multipart parts have types of their own.
+//
+// POST /calls
+func (c *Client) CreateCall(ctx context.Context, body CreateCallRequest, opts ...RequestOption) error {
+	req := request{
+		accept:    "application/json",
+		form:      body.formFields,
+		method:    "POST",
+		multipart: true,
+		partTypes: "greeting=audio%2Fwav&sdp=application%2Fsdp&session=application%2Fjson",
+		path:      "/calls",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // CreateDeployment: Kubernetes writes the media type of its bodies as a wildcard; an object
 // there is JSON.
 //

@@ -2,6 +2,70 @@
 
 package api
 
+func (v *CreateCallRequest) decodeJSON(d *decoder) error {
+	*v = CreateCallRequest{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("CreateCallRequest", "", err)
+		}
+		switch string(key) {
+		case "sdp":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Sdp)
+		case "session":
+			err = readOptCreateCallRequestSession(d, &v.Session)
+		case "greeting":
+			err = readOptFile(d, &v.Greeting)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateCallRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateCallRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CreateCallRequestSession) decodeJSON(d *decoder) error {
+	*v = CreateCallRequestSession{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateCallRequestSession", "", err)
+		}
+		switch string(key) {
+		case "model":
+			err = readOptString(d, &v.Model)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateCallRequestSession", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateCallRequestSession) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *CreateDeploymentRequest) decodeJSON(d *decoder) error {
 	*v = CreateDeploymentRequest{}
 	for i := 0; ; i++ {

@@ -2,6 +2,80 @@
 
 package api
 
+func (v CreateCallRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"sdp\":", v.Sdp == ""); ok {
+		b = appendString(b, v.Sdp)
+	}
+	if b, ok = optKey(b, start, "\"session\":", v.Session.state); ok {
+		if b, err = v.Session.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"greeting\":", v.Greeting.state); ok {
+		if b, err = appendExternal(b, v.Greeting.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateCallRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateCallRequest) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v CreateCallRequest) formFields(add func(name string, value any) error) error {
+	if err := add("sdp", v.Sdp); err != nil {
+		return err
+	}
+	if x, ok := v.Session.Get(); ok {
+		if err := add("session", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Greeting.Get(); ok {
+		if err := add("greeting", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v CreateCallRequestSession) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"model\":", v.Model.state); ok {
+		b = appendString(b, v.Model.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateCallRequestSession) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateCallRequestSession) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v CreateDeploymentRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptCreateCallRequestSession decodes null as Null and anything else as a value.
+func readOptCreateCallRequestSession(d *decoder, o *Opt[CreateCallRequestSession]) error {
+	if d.null() {
+		*o = Opt[CreateCallRequestSession]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptFile decodes null as Null and anything else as a value.
 func readOptFile(d *decoder, o *Opt[File]) error {
 	if d.null() {

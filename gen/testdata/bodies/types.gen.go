@@ -4,6 +4,26 @@ package api
 
 import "encoding/json"
 
+// CreateCallRequest is the schema at #/paths/~1calls/post/requestBody/content/multipart~1form-data/schema.
+type CreateCallRequest struct {
+	Sdp      string                        `json:"sdp"`
+	Session  Opt[CreateCallRequestSession] `json:"session"`
+	Greeting Opt[File]                     `json:"greeting"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CreateCallRequestSession is the schema at #/paths/~1calls/post/requestBody/content/multipart~1form-data/schema/properties/session.
+type CreateCallRequestSession struct {
+	Model Opt[string] `json:"model"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // CreateDeploymentRequest is the schema at #/paths/~1deployments/post/requestBody/content/*~1*/schema.
 type CreateDeploymentRequest struct {
 	Name Opt[string] `json:"name"`
