@@ -55,11 +55,8 @@ type builder struct {
 	errorSets  map[string]*ir.ErrorSet // by what they hold
 	// errorSetUsers are the operations that use each set, by name.
 	errorSetUsers map[*ir.ErrorSet][]string
-	// mainAuth is how the API key is sent (API.Auth); keyOf holds, for
-	// operations whose security asks for another scheme sent the same
-	// way, that scheme (see keys).
+	// mainAuth is how the API key is sent (API.Auth).
 	mainAuth *ir.Auth
-	keyOf    map[*ir.Operation]string
 }
 
 // component is a schema under #/components/schemas.
@@ -98,7 +95,6 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		errorTypes:    map[*ir.Type]bool{},
 		errorSets:     map[string]*ir.ErrorSet{},
 		errorSetUsers: map[*ir.ErrorSet][]string{},
-		keyOf:         map[*ir.Operation]string{},
 	}
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
 		b.root = filepath.ToSlash(abs)

@@ -104,9 +104,10 @@ func (b *builder) sendsAs(name string) *ir.Auth {
 	return nil
 }
 
-// operationKey notes, for an operation whose security (or the document's)
-// asks for a scheme sent as the main key is but other than it, that
-// scheme: the operation then sends that scheme's key. The first
+// operationKey sets KeyScheme for an operation whose security (or the
+// document's) asks for a scheme sent as the main key is but other than it:
+// the operation then sends that scheme's key. It is the operation's own,
+// so another way of sending its body (see alternateOps) keeps it. The first
 // requirement the client can meet decides; one that names the main
 // scheme keeps the main key.
 func (b *builder) operationKey(o *ir.Operation, op *openapi3.Operation) {
@@ -124,7 +125,7 @@ func (b *builder) operationKey(o *ir.Operation, op *openapi3.Operation) {
 		}
 		for _, name := range names {
 			if a := b.sendsAs(name); a != nil && a.SentAs(b.mainAuth) {
-				b.keyOf[o] = name
+				o.KeyScheme = name
 				return
 			}
 		}
@@ -136,7 +137,7 @@ func (b *builder) operationKey(o *ir.Operation, op *openapi3.Operation) {
 func (b *builder) keys(ops []*ir.Operation) []*ir.Key {
 	byScheme := map[string]*ir.Key{}
 	for _, o := range ops {
-		if name, ok := b.keyOf[o]; ok {
+		if name := o.KeyScheme; name != "" {
 			k := byScheme[name]
 			if k == nil {
 				k = &ir.Key{Scheme: name, EnvVar: b.cfg.KeyEnv[name]}
@@ -161,9 +162,7 @@ func (b *builder) keys(ops []*ir.Operation) []*ir.Key {
 		index[name] = len(out)
 	}
 	for _, o := range ops {
-		if name, ok := b.keyOf[o]; ok {
-			o.Key = index[name]
-		}
+		o.Key = index[o.KeyScheme] // 0 for ""
 	}
 	return out
 }

@@ -318,9 +318,11 @@ type Operation struct {
 	// NoAuth is set when the operation's security is explicitly empty
 	// (security: []): it is sent without the API key.
 	NoAuth bool
-	// Key is 0 for an operation sent with the main API key, i for one whose
-	// security asks for API.Keys[i-1] instead.
-	Key int
+	// KeyScheme is the security scheme whose key the operation sends in
+	// place of the main one, "" for the main one; Key numbers it: 0 for
+	// the main key, i for API.Keys[i-1].
+	KeyScheme string
+	Key       int
 	// FixedQuery is a query string written into the path key itself
 	// (OpenAI's "/assistants?beta=true"), sent with every call: RawQuery
 	// as written, FixedQuery parsed and sorted by name.

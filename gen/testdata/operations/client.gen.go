@@ -28,8 +28,9 @@ func keyEnvs() [authKeys]string {
 }
 
 // WithAdminKey sets the key sent with the operations whose spec asks for the AdminKey
-// scheme (ListAuditLogs), in place of WithAPIKey's, and sent the same way; while it is not
-// set, they send WithAPIKey's. NewClient reads it from $OPERATIONS_ADMIN_KEY.
+// scheme (ExportAuditLogs, ExportAuditLogsForm, ListAuditLogs), in place of WithAPIKey's,
+// and sent the same way; while it is not set, they send WithAPIKey's. NewClient reads it
+// from $OPERATIONS_ADMIN_KEY.
 func WithAdminKey(key string) Option {
 	return func(c *Client) {
 		c.auth[1] = authValue(key)
@@ -129,6 +130,35 @@ func (c *Client) Echo(ctx context.Context, text string, params EchoParams, opts 
 		if err := addQuery(&req.query, "form", true, "count", v); err != nil {
 			return err
 		}
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// ExportAuditLogs: It asks for the admin key, and takes its body as JSON or as a form.
+//
+// POST /audit_logs/exports
+func (c *Client) ExportAuditLogs(ctx context.Context, body ExportAuditLogsRequest, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		body:   body,
+		key:    1,
+		method: "POST",
+		path:   "/audit_logs/exports",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// ExportAuditLogsForm is ExportAuditLogs with the body sent as
+// application/x-www-form-urlencoded.
+//
+// POST /audit_logs/exports
+func (c *Client) ExportAuditLogsForm(ctx context.Context, body ExportAuditLogsFormRequest, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		form:   body.formFields,
+		key:    1,
+		method: "POST",
+		path:   "/audit_logs/exports",
 	}
 	return c.do(ctx, req, nil, opts)
 }

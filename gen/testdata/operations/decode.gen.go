@@ -31,6 +31,64 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ExportAuditLogsFormRequest) decodeJSON(d *decoder) error {
+	*v = ExportAuditLogsFormRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ExportAuditLogsFormRequest", "", err)
+		}
+		switch string(key) {
+		case "since":
+			err = readOptString(d, &v.Since)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ExportAuditLogsFormRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ExportAuditLogsFormRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ExportAuditLogsRequest) decodeJSON(d *decoder) error {
+	*v = ExportAuditLogsRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ExportAuditLogsRequest", "", err)
+		}
+		switch string(key) {
+		case "since":
+			err = readOptString(d, &v.Since)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ExportAuditLogsRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ExportAuditLogsRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	var seen [1]uint64

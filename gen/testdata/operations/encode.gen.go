@@ -24,6 +24,61 @@ func (v *CreateItemRequest) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v ExportAuditLogsFormRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"since\":", v.Since.state); ok {
+		b = appendString(b, v.Since.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ExportAuditLogsFormRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ExportAuditLogsFormRequest) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v ExportAuditLogsFormRequest) formFields(add func(name string, value any) error) error {
+	if x, ok := v.Since.Get(); ok {
+		if err := add("since", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v ExportAuditLogsRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"since\":", v.Since.state); ok {
+		b = appendString(b, v.Since.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ExportAuditLogsRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ExportAuditLogsRequest) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -304,6 +304,9 @@ func TestSchemeKeys(t *testing.T) {
 	calls := func(c *Client) {
 		_ = c.ListAuditLogs(ctx)
 		_ = c.Upload(ctx, WithRequestBaseURL("https://eu.example.com/v1"))
+		// Both ways of sending the body ask for the admin key.
+		_ = c.ExportAuditLogs(ctx, ExportAuditLogsRequest{})
+		_ = c.ExportAuditLogsForm(ctx, ExportAuditLogsFormRequest{})
 	}
 	t.Setenv("OPERATIONS_ADMIN_KEY", "")
 	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k")))
@@ -311,10 +314,13 @@ func TestSchemeKeys(t *testing.T) {
 	t.Setenv("OPERATIONS_ADMIN_KEY", "env")
 	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k")))
 	calls(NewClient(WithHTTPClient(doer), WithAPIKey("k"), WithAdminKey("a")))
-	want := "/v1/audit_logs Bearer k|/v1/uploads Bearer k|/v1/audit_logs Bearer a|/v1/uploads Bearer k|" +
-		"/v1/audit_logs Bearer env|/v1/uploads Bearer k|/v1/audit_logs Bearer a|/v1/uploads Bearer k"
-	if strings.Join(got, "|") != want {
-		t.Errorf("requests %q, want %q", strings.Join(got, "|"), want)
+	var want []string
+	for _, admin := range []string{"k", "a", "env", "a"} {
+		want = append(want, "/v1/audit_logs Bearer "+admin, "/v1/uploads Bearer k",
+			"/v1/audit_logs/exports Bearer "+admin, "/v1/audit_logs/exports Bearer "+admin)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("requests %q, want %q", strings.Join(got, "|"), strings.Join(want, "|"))
 	}
 }
 

@@ -11,6 +11,24 @@ type CreateItemRequest struct {
 	rec *record
 }
 
+// ExportAuditLogsFormRequest is the schema at #/paths/~1audit_logs~1exports/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type ExportAuditLogsFormRequest struct {
+	Since Opt[string] `json:"since"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ExportAuditLogsRequest is the schema at #/paths/~1audit_logs~1exports/post/requestBody/content/application~1json/schema.
+type ExportAuditLogsRequest struct {
+	Since Opt[string] `json:"since"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Item is the schema at #/components/schemas/Item.
 type Item struct {
 	ID string `json:"id"`
