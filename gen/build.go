@@ -53,8 +53,6 @@ type builder struct {
 	streams    []*ir.StreamDecoder
 	errorTypes map[*ir.Type]bool
 	errorSets  map[string]*ir.ErrorSet // by what they hold
-	// errorSetUsers are the operations that use each set, by name.
-	errorSetUsers map[*ir.ErrorSet][]string
 	// mainAuth is how the API key is sent (API.Auth).
 	mainAuth *ir.Auth
 }
@@ -94,7 +92,6 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		decoders:      map[*ir.Type]*ir.StreamDecoder{},
 		errorTypes:    map[*ir.Type]bool{},
 		errorSets:     map[string]*ir.ErrorSet{},
-		errorSetUsers: map[*ir.ErrorSet][]string{},
 	}
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
 		b.root = filepath.ToSlash(abs)
@@ -131,7 +128,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		api.ErrorTypes = append(api.ErrorTypes, t)
 	}
 	slices.SortFunc(api.ErrorTypes, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
-	api.ErrorSets = b.nameErrorSets()
+	api.ErrorSets = b.nameErrorSets(api.Operations)
 	api.Readers = b.readers(api)
 	if b.unplaced {
 		return nil, errUnplaced

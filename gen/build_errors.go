@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -49,20 +48,26 @@ func (b *builder) errorSet(o *ir.Operation, ptr string, op *openapi3.Operation) 
 		set = &ir.ErrorSet{Name: name, Statuses: statuses}
 		b.errorSets[name] = set
 	}
-	b.errorSetUsers[set] = append(b.errorSetUsers[set], o.Name)
 	return set
 }
 
 // nameErrorSets names each error set used by one operation for it
 // (errorsOfProjectsCreateCard, where its content would make a name of
 // over a hundred letters: such sets hold the operation's own types), and
-// returns the sets sorted by name.
-func (b *builder) nameErrorSets() []*ir.ErrorSet {
+// returns the sets sorted by name. Another way of sending an operation's
+// body (see alternateOps) is the same operation, not another user.
+func (b *builder) nameErrorSets(ops []*ir.Operation) []*ir.ErrorSet {
+	users := map[*ir.ErrorSet][]string{}
+	for _, o := range ops {
+		if o.Errors != nil && o.Errors.Name != "" && !o.Alternate {
+			users[o.Errors] = append(users[o.Errors], o.Name)
+		}
+	}
 	var sets []*ir.ErrorSet
 	for _, key := range sortedKeys(b.errorSets) {
 		set := b.errorSets[key]
-		if users := b.errorSetUsers[set]; len(users) == 1 {
-			set.Name = "errorsOf" + users[0]
+		if len(users[set]) == 1 {
+			set.Name = "errorsOf" + users[set][0]
 		}
 		sets = append(sets, set)
 	}
@@ -97,9 +102,9 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 			er.Status = strings.ToUpper(code) // 4xx as 4XX
 		}
 		if ct, mt := jsonMediaType(rr.Value.Content); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
-			key, err := json.Marshal(mt.Schema)
-			t, seen := bySchema[string(key)]
-			if !seen || err != nil {
+			key := schemaText(mt.Schema)
+			t, seen := bySchema[key]
+			if !seen || key == "" {
 				// The first error schema is the operation's Error; the others,
 				// and a 2xx's, are named for their status too.
 				hint, rptr := o.Name+"Error", ptr+"/responses/"+code
@@ -113,7 +118,7 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 					hint, rptr = naming.Exported(unescapeToken(name)), "#/components/responses/"+name
 				}
 				t = b.errorType(mt.Schema, hint, rptr+"/content/"+escapeToken(ct)+"/schema")
-				bySchema[string(key)] = t
+				bySchema[key] = t
 			}
 			er.Type = t
 		}

@@ -521,12 +521,19 @@ func sameSchema(a, c *openapi3.SchemaRef) bool {
 	if a == nil || c == nil {
 		return a == c
 	}
-	if a.Value == c.Value {
-		return true
+	text := schemaText(a)
+	return a.Value == c.Value || text != "" && text == schemaText(c)
+}
+
+// schemaText is a schema as JSON (a reference as its $ref), by which
+// copies of one schema written out in several places are known as one;
+// "" when it cannot be written.
+func schemaText(sr *openapi3.SchemaRef) string {
+	b, err := json.Marshal(sr)
+	if err != nil {
+		return ""
 	}
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(c)
-	return err1 == nil && err2 == nil && string(x) == string(y)
+	return string(b)
 }
 
 // streamOf is the stream a response's content can be: server-sent events
