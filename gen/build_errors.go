@@ -88,11 +88,7 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 	// twin of it.
 	bySchema := map[string]*ir.Type{}
 	var out []ir.ErrorResponse
-	var unlike []string
-	if o.Result != nil {
-		unlike = o.Result.Unlike
-	}
-	for _, code := range errorStatuses(codes, unlike) {
+	for _, code := range errorStatuses(codes, o.Result.Unlike) {
 		rr := codes[code]
 		if len(rr.Value.Content) == 0 {
 			continue // no body declared: as for a status not listed

@@ -85,6 +85,9 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Method: strings.ToUpper(method),
 		Path:   path,
 		Doc:    operationDoc(op),
+		// A method asks for JSON unless its result says otherwise (see
+		// responses).
+		Result: &ir.Response{ContentType: "application/json"},
 	}
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		o.Path, o.RawQuery = path[:i], path[i+1:]
@@ -458,7 +461,6 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			break
 		}
 	}
-	o.Result = &ir.Response{}
 	if success == "" {
 		return nil
 	}

@@ -197,11 +197,7 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 			g.Return(jen.Id("c").Dot("doRaw").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts")))
 			return
 		}
-		accept := "application/json"
-		if hasResult(op) && op.Result.ContentType != "" {
-			accept = op.Result.ContentType // application/vnd.api+json
-		}
-		buildRequest(g, op, accept, false, fail)
+		buildRequest(g, op, op.Result.ContentType, false, fail)
 		if !hasResult(op) {
 			g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil(), jen.Id("opts")))
 			return
@@ -217,7 +213,8 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 
 // operationFields sets in d the request fields an operation sets whatever
 // the call: its own server, that it takes no API key or another scheme's,
-// the 2xx statuses that are not its result, its error schemas. A followed next-page link is fetched with them too.
+// the 2xx statuses that are not its result, its error schemas. A followed
+// next-page link is fetched with them too.
 func operationFields(d jen.Dict, op *ir.Operation) jen.Dict {
 	if op.BaseURL != "" {
 		d[jen.Id("baseURL")] = jen.Lit(op.BaseURL)

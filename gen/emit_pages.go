@@ -195,6 +195,6 @@ func emitNextLinks(g *jen.Group, op *ir.Operation, item jen.Code) {
 		loop.Comment("A link that does not move on would loop forever.")
 		loop.If(jen.Id("next").Op("==").Lit("").Op("||").Id("next").Op("==").Id("link").Op("||").Len(jen.Id("items")).Op("==").Lit(0)).Block(jen.Return())
 		loop.Id("link").Op(",").Id("page").Op("=").List(jen.Id("next"), jen.New(goType(op.Result.Type)))
-		loop.Err().Op("=").Id("c").Dot("follow").Call(jen.Id("ctx"), jen.Id("request").Values(operationFields(jen.Dict{}, op)), jen.Id("link"), jen.Id("page"), jen.Id("opts"))
+		loop.Err().Op("=").Id("c").Dot("follow").Call(jen.Id("ctx"), jen.Id("request").Values(operationFields(jen.Dict{jen.Id("accept"): jen.Lit(op.Result.ContentType)}, op)), jen.Id("link"), jen.Id("page"), jen.Id("opts"))
 	})
 }

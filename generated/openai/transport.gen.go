@@ -420,7 +420,7 @@ func (c *Client) follow(ctx context.Context, first request, link string, out any
 		query.Del(authName)
 	}
 	req := first
-	req.method, req.path, req.query, req.accept = "GET", path[len(prefix):], query, "application/json"
+	req.method, req.path, req.query = "GET", path[len(prefix):], query
 	return c.do(ctx, req, out, opts)
 }
 

@@ -501,6 +501,8 @@ const (
 
 // Response is the success response of an operation.
 type Response struct {
+	// ContentType is the media type the method asks for (Accept): its
+	// result's (application/vnd.api+json, audio/mpeg), or application/json.
 	ContentType string
 	Type        *Expr // nil when there is no body, or when Binary
 	// Pointer: the method returns *Type (structs and unions), not Type

@@ -397,7 +397,7 @@ func (c *Client) ListCallsAll(ctx context.Context, params ListCallsParams, opts 
 				return
 			}
 			link, page = next, new(ListCallsResponse)
-			err = c.follow(ctx, request{}, link, page, opts)
+			err = c.follow(ctx, request{accept: "application/json"}, link, page, opts)
 		}
 	}
 }
@@ -692,7 +692,7 @@ func (c *Client) ListVaultsAll(ctx context.Context, opts ...RequestOption) iter.
 				return
 			}
 			link, page = next, new(ListVaultsResponse)
-			err = c.follow(ctx, request{}, link, page, opts)
+			err = c.follow(ctx, request{accept: "application/json"}, link, page, opts)
 		}
 	}
 }
