@@ -93,10 +93,7 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 		if len(rr.Value.Content) == 0 {
 			continue // no body declared: as for a status not listed
 		}
-		er := ir.ErrorResponse{Status: code}
-		if code != "default" {
-			er.Status = strings.ToUpper(code) // 4xx as 4XX
-		}
+		er := statusRange(code)
 		if ct, mt := jsonMediaType(rr.Value.Content); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
 			key := schemaText(mt.Schema)
 			t, seen := bySchema[key]
@@ -139,10 +136,28 @@ func errorStatuses(codes map[string]*openapi3.ResponseRef, unlike []string) []st
 		case strings.EqualFold(code[1:], "XX"):
 			ranges = append(ranges, code)
 		default:
-			exact = append(exact, code)
+			if _, err := strconv.Atoi(code); err == nil {
+				exact = append(exact, code)
+			}
 		}
 	}
 	return slices.Concat(exact, unlike, ranges, other)
+}
+
+// statusRange is the error response entry of a status key of responses:
+// "404", "4XX" (or "4xx"), "default".
+func statusRange(code string) ir.ErrorResponse {
+	if code == "default" {
+		return ir.ErrorResponse{Status: code}
+	}
+	er := ir.ErrorResponse{Status: strings.ToUpper(code)}
+	if n, err := strconv.Atoi(code); err == nil {
+		er.Low, er.High = n, n
+	} else { // a range: errorStatuses keeps only 4XX and 5XX
+		er.Low = int(code[0]-'0') * 100
+		er.High = er.Low + 99
+	}
+	return er
 }
 
 // statusName names the type of a status's error schema when the
@@ -182,42 +197,40 @@ func (b *builder) errorType(sr *openapi3.SchemaRef, hint, ptr string) *ir.Type {
 // body, or GitHub's BasicError for every status but 422, seldom means that
 // a 500's is another shape.
 func compactErrors(errs []ir.ErrorResponse) []ir.ErrorResponse {
-	hasDefault := slices.ContainsFunc(errs, func(e ir.ErrorResponse) bool { return e.Status == "default" })
-	if !hasDefault {
+	isDefault := func(e ir.ErrorResponse) bool { return e.Low == 0 }
+	isError := func(e ir.ErrorResponse) bool { return e.Low >= 400 } // not a 2xx of another body
+	if !slices.ContainsFunc(errs, isDefault) {
 		// Most of the listed statuses' type, if more than half have one.
 		count := map[*ir.Type]int{}
 		typed := 0
 		for _, e := range errs {
-			if e.Type != nil && e.Status[0] != '2' {
+			if e.Type != nil && isError(e) {
 				count[e.Type]++
 				typed++
 			}
 		}
 		for _, e := range errs {
-			if e.Type != nil && e.Status[0] != '2' && 2*count[e.Type] > typed {
+			if e.Type != nil && isError(e) && 2*count[e.Type] > typed {
 				errs = append(errs, ir.ErrorResponse{Status: "default", Type: e.Type})
 				break
 			}
 		}
 	}
-	// otherwise is the type a status gets when its own entry is dropped.
-	otherwise := func(status string, upTo int) *ir.Type {
-		for _, e := range errs[upTo+1:] {
-			if e.Status == "default" || e.Status[0] == status[0] && strings.HasSuffix(e.Status, "XX") {
-				return e.Type
+	// otherwise is the type entry i's statuses get when it is dropped: that
+	// of the first later entry that holds them (a code's range, default).
+	otherwise := func(i int) *ir.Type {
+		for _, w := range errs[i+1:] {
+			if isDefault(w) || w.Low <= errs[i].Low && errs[i].High <= w.High {
+				return w.Type
 			}
 		}
 		return nil
 	}
 	var out []ir.ErrorResponse
 	for i, e := range errs {
-		if e.Status != "default" && e.Type == otherwise(e.Status, i) {
-			continue
+		if isDefault(e) && e.Type != nil || !isDefault(e) && e.Type != otherwise(i) {
+			out = append(out, e)
 		}
-		if e.Status == "default" && e.Type == nil {
-			continue
-		}
-		out = append(out, e)
 	}
 	return out
 }

@@ -103,14 +103,12 @@ func emitErrorSet(f *jen.File, set *ir.ErrorSet) {
 		g.Switch().BlockFunc(func(g *jen.Group) {
 			for _, s := range set.Statuses {
 				switch {
-				case s.Status == "default":
+				case s.Low == 0: // default
 					last = decode(s.Type)
-				case strings.HasSuffix(s.Status, "XX"):
-					from := int(s.Status[0]-'0') * 100
-					g.Case(jen.Id("status").Op(">=").Lit(from).Op("&&").Id("status").Op("<").Lit(from + 100)).Block(decode(s.Type))
+				case s.Low == s.High:
+					g.Case(jen.Id("status").Op("==").Lit(s.Low)).Block(decode(s.Type))
 				default:
-					code, _ := strconv.Atoi(s.Status)
-					g.Case(jen.Id("status").Op("==").Lit(code)).Block(decode(s.Type))
+					g.Case(jen.Id("status").Op(">=").Lit(s.Low).Op("&&").Id("status").Op("<=").Lit(s.High)).Block(decode(s.Type))
 				}
 			}
 		})

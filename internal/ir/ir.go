@@ -368,7 +368,10 @@ type ErrorSet struct {
 // (free-form JSON, text), so it stays raw.
 type ErrorResponse struct {
 	Status string // "404", "4XX" or "default"
-	Type   *Type
+	// Low and High are the statuses it stands for (404 to 404, 400 to
+	// 499); both 0 for default.
+	Low, High int
+	Type      *Type
 }
 
 // Stream describes the streaming method of an operation.

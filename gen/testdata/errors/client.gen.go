@@ -180,9 +180,9 @@ func errorsOfRanges(status int, body []byte) any {
 	switch {
 	case status == 409:
 		return nil
-	case status >= 400 && status < 500:
+	case status >= 400 && status <= 499:
 		return decodeValidationErrorError(status, body)
-	case status >= 500 && status < 600:
+	case status >= 500 && status <= 599:
 		return decodeErrorError(status, body)
 	}
 	return nil
