@@ -641,8 +641,8 @@ func encodeBody(v any) ([]byte, error) {
 // through its UnmarshalJSON, the way encodeBody encodes, which decodes on
 // a decoder of its own stack frame.
 // isJSONString reports whether a body of media type contentType is a JSON
-// string: the type is JSON (application/json, a type ending in json, or
-// none said) and the body's first token a string.
+// string: the type is JSON (see isJSONMedia) or none is said, and the
+// body's first token is a string.
 func isJSONString(contentType string, data []byte) bool {
 	if contentType != "" && !isJSONMedia(contentType) {
 		return false
@@ -652,11 +652,12 @@ func isJSONString(contentType string, data []byte) bool {
 }
 
 // isJSONMedia reports whether a Content-Type is JSON: application/json or
-// a type ending in json (application/problem+json).
+// a type ending in +json (application/problem+json), as the generator
+// reads the spec's media types.
 func isJSONMedia(contentType string) bool {
 	media, _, _ := strings.Cut(contentType, ";")
 	media = strings.ToLower(strings.TrimSpace(media))
-	return media == "application/json" || strings.HasSuffix(media, "json")
+	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
 func decodeBody(data []byte, out any) error {

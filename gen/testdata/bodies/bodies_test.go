@@ -154,6 +154,7 @@ func TestStringResponseNotJSON(t *testing.T) {
 		{"application/json; charset=utf-8", ` "caf\u00e9"`, "café"},
 		{"", `"x\ny"`, "x\ny"},
 		{"text/plain", `"quoted"`, `"quoted"`},
+		{"application/x-ndjson", "\"a\"\n\"b\"\n", "\"a\"\n\"b\"\n"}, // JSON Lines are no JSON string
 	}
 	for _, c := range cases {
 		cl := serve(t, func(w http.ResponseWriter, r *http.Request) {
