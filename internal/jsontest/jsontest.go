@@ -1,7 +1,8 @@
 // Package jsontest holds what round-trip tests share: comparing JSON as
-// values (and finding a key an object repeats), finding the shared corpus of recorded payloads, and splitting a
-// recorded server-sent event stream. It uses only the standard library, so
-// tests of packages generated into temporary modules can carry a copy.
+// values (and finding a key an object repeats), finding the shared corpus
+// of recorded payloads, and splitting a recorded server-sent event stream.
+// It uses only the standard library, so tests of packages generated into
+// temporary modules can carry a copy.
 package jsontest
 
 import (
