@@ -147,11 +147,15 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		}
 		return out, err
 	}
+	written := data
 	if data, err = inlineForbiddenRefs(data, abs); err != nil {
 		return nil, locateLoadError(path, err)
 	}
 	doc, err := loadRecovering(loader, data, abs)
 	if err != nil {
+		if broken := brokenRefs(written, abs); broken.Len() > 0 && isRefError(err) {
+			return nil, broken.Err()
+		}
 		// The loader's message gives a line but not the file. It parses
 		// the spec before reading any other file, and each file as soon as
 		// it has read it, stopping at the first that fails: a file that

@@ -78,6 +78,9 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	loader.Context = context.Background()
 	doc, err := convertRecovering(&doc2, loader, abs)
 	if err != nil {
+		if broken := brokenRefs(data, abs); broken.Len() > 0 && isRefError(err) {
+			return nil, nil, broken.Err()
+		}
 		var l diag.List
 		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
 		return nil, nil, l.Err()
