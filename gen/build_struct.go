@@ -151,6 +151,10 @@ func (b *builder) field(t *ir.Type, p property, required bool, fields *naming.Na
 	if v, ok := pinnedString(p.ref.Value); ok && required && !nullable && isStringLike(e) {
 		f.Const = &ir.Value{Base: ir.String, String: v}
 	}
+	// Required applies to responses only for a read-only property, so a
+	// request need not send it (and one that does fails validation that
+	// follows the spec, kin-openapi's among them).
+	f.ReadOnly = required && !nullable && f.Const == nil && p.ref.Value != nil && p.ref.Value.ReadOnly
 	return f
 }
 

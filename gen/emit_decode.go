@@ -137,6 +137,16 @@ func decodeField(c *jen.Group, fl *ir.Field, r readers) {
 	// the last one counts, as in encoding/json. The usual types take one
 	// call shared by every decoder (see requiredString).
 	args := []jen.Code{jen.Op("&").Id("v").Dot("rec"), jen.Op("&").Id("seen").Index(jen.Lit(w)), jen.Lit(bit), jen.Lit(fl.RequiredIndex)}
+	if zero := readOnlyZero(fl); zero != nil {
+		// A read-only field that arrived holding its zero value is
+		// recorded, so that encoding writes it back (see readOnlyMember).
+		idx := jen.Lit(fl.RequiredIndex)
+		defer func() {
+			c.If(jen.Err().Op("==").Nil().Op("&&").Add(zero).Op("&&").Op("!").Id("v").Dot("rec").Dot("wasNull").Call(idx)).Block(
+				jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markZero").Call(idx),
+			)
+		}()
+	}
 	ptr := jen.Op("&").Add(field.Clone())
 	if fl.Const != nil {
 		// A one-value field (build pins only strings and string enums),

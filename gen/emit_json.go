@@ -266,7 +266,7 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 		// that arrived empty goes back empty.
 		pre = append(pre,
 			jen.Id("value").Op(":=").Add(access),
-			jen.If(jen.Id("value").Op("==").Lit("").Op("&&").Op("!").Id("v").Dot("rec").Dot("wasEmpty").Call(idx)).Block(jen.Id("value").Op("=").Add(literal(*fl.Const))),
+			jen.If(jen.Id("value").Op("==").Lit("").Op("&&").Op("!").Id("v").Dot("rec").Dot("wasZero").Call(idx)).Block(jen.Id("value").Op("=").Add(literal(*fl.Const))),
 		)
 		value, usesErr = appendStmts(jen.Id("value"), fl.Type, 0)
 	}
@@ -279,8 +279,12 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 	} else if z := zeroTest(fl.Type, jen.Id("v").Dot(fl.Name)); z != nil {
 		zero = z
 	}
+	write := "member"
+	if readOnlyZero(fl) != nil {
+		write = "readOnlyMember"
+	}
 	member := jen.If(
-		jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot("member").Call(jen.Id("b"), jen.Id("start"), idx, jen.Lit(jsonKey(fl.JSONName)), zero),
+		jen.List(jen.Id("b"), jen.Id("ok")).Op("=").Id("v").Dot("rec").Dot(write).Call(jen.Id("b"), jen.Id("start"), idx, jen.Lit(jsonKey(fl.JSONName)), zero),
 		jen.Id("ok"),
 	).Block(value...)
 	if len(pre) == 0 {

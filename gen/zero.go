@@ -94,3 +94,12 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	}
 	return nil
 }
+
+// readOnlyZero is the zero test of read-only field fl (see ir.Field), nil
+// for any other field, and for one whose type has no zero test.
+func readOnlyZero(fl *ir.Field) jen.Code {
+	if !fl.ReadOnly {
+		return nil
+	}
+	return zeroTest(fl.Type, jen.Id("v").Dot(fl.Name))
+}

@@ -13,7 +13,7 @@ func (v AssistantToolsCode) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "code_interpreter"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -42,7 +42,7 @@ func (v AssistantToolsFileSearch) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "file_search"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -103,7 +103,7 @@ func (v AssistantToolsFileSearchTypeOnly) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "file_search"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -132,7 +132,7 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "function"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -355,7 +355,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "done"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -364,7 +364,7 @@ func (v DoneEvent) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Data
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "[DONE]"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == ""); ok {
@@ -429,7 +429,7 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "error"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -667,7 +667,7 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "image_file"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -726,7 +726,7 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "image_url"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -784,7 +784,7 @@ func (v MessageContentRefusalObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "refusal"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -816,7 +816,7 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -881,7 +881,7 @@ func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "image_file"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -943,7 +943,7 @@ func (v MessageDeltaContentImageURL) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "image_url"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -1004,7 +1004,7 @@ func (v MessageDeltaContentRefusal) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "refusal"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -1039,7 +1039,7 @@ func (v MessageDeltaContentText) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -1104,7 +1104,7 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread.message.delta"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -1174,7 +1174,7 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread.message"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -1297,7 +1297,7 @@ func (v MessageRequestContentTextObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -1329,7 +1329,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.message.completed"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -1363,7 +1363,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.message.created"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -1397,7 +1397,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.message.delta"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -1431,7 +1431,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.message.in_progress"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -1465,7 +1465,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.message.incomplete"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -1536,7 +1536,7 @@ func (v ResponseFormatJSONObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "json_object"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -1565,7 +1565,7 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "json_schema"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -1632,7 +1632,7 @@ func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -1692,7 +1692,7 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread.run"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -1889,7 +1889,7 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "submit_tool_outputs"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -1984,7 +1984,7 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread.run.step.delta"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -2043,7 +2043,7 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "message_creation"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -2102,7 +2102,7 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "code_interpreter"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -2164,7 +2164,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "image"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -2219,7 +2219,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) appendJ
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "logs"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -2254,7 +2254,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "file_search"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -2382,7 +2382,7 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "function"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -2447,7 +2447,7 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "tool_calls"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -2484,7 +2484,7 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread.run.step"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -2611,7 +2611,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.cancelled"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2645,7 +2645,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.completed"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2679,7 +2679,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.created"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2713,7 +2713,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.delta"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2747,7 +2747,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.expired"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2781,7 +2781,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.failed"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2815,7 +2815,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.step.in_progress"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2849,7 +2849,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.cancelled"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2883,7 +2883,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.cancelling"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2917,7 +2917,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.completed"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2951,7 +2951,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.created"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -2985,7 +2985,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.expired"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3019,7 +3019,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.failed"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3053,7 +3053,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.in_progress"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3087,7 +3087,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.incomplete"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3121,7 +3121,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.queued"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3155,7 +3155,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.run.requires_action"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -3192,7 +3192,7 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "function"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"type\":", v.Type == ""); ok {
@@ -3304,7 +3304,7 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "file_citation"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -3369,7 +3369,7 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "file_path"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -3437,7 +3437,7 @@ func (v ThreadObject) appendJSON(b []byte) ([]byte, error) {
 	}
 	{
 		value := v.Object
-		if value == "" && !v.rec.wasEmpty(1) {
+		if value == "" && !v.rec.wasZero(1) {
 			value = "thread"
 		}
 		if b, ok = v.rec.member(b, start, 1, "\"object\":", v.Object == ""); ok {
@@ -3559,7 +3559,7 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "thread.created"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {

@@ -22,7 +22,7 @@ var hotInlined = []string{
 	"(*record).was",
 	"(*record).wasAbsent",
 	"(*record).wasNull",
-	"(*record).wasEmpty",
+	"(*record).wasZero",
 	"(*record).at",
 	"(*record).markMissing",
 	"fieldError",

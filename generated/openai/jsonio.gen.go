@@ -61,7 +61,7 @@ type deviation int
 const (
 	fieldAbsent deviation = iota // missing
 	fieldNull                    // null
-	fieldEmpty                   // a one-value field (a discriminator) that arrived as ""
+	fieldZero                    // a field whose zero value is not written back, that arrived so ("" for a discriminator, see member)
 	deviations                   // how many there are
 )
 
@@ -113,16 +113,16 @@ func (r *record) grow(k deviation, i int) {
 
 func (r *record) markAbsent(i int) *record { return r.mark(fieldAbsent, i) }
 func (r *record) markNull(i int) *record   { return r.mark(fieldNull, i) }
-func (r *record) markEmpty(i int) *record  { return r.mark(fieldEmpty, i) }
+func (r *record) markZero(i int) *record   { return r.mark(fieldZero, i) }
 func (r *record) wasAbsent(i int) bool     { return r.was(fieldAbsent, i) }
 func (r *record) wasNull(i int) bool       { return r.was(fieldNull, i) }
-func (r *record) wasEmpty(i int) bool      { return r.was(fieldEmpty, i) }
+func (r *record) wasZero(i int) bool       { return r.was(fieldZero, i) }
 
 // required notes that required field i is present (bit in seen, the word
 // of the decoder's seen set that holds it) and reports whether its value is
 // to be read. A null is consumed and recorded in *r instead; a repeat
 // clears what an earlier occurrence recorded, since the last one counts.
-// (Null and empty are only ever recorded for a field already seen, and
+// (Null and zero are only ever recorded for a field already seen, and
 // absent at the end, so a first occurrence has nothing to clear.) It is one
 // call: inlining its usual case saved no instructions and grew the
 // compiled OpenAI package by 3%.
@@ -192,14 +192,14 @@ func (d *decoder) requiredKnown(r **record, seen *uint64, bit uint64, i int, p *
 	}
 	err := d.readKnown(p, value)
 	if err == nil && *p == "" {
-		*r = (*r).markEmpty(i)
+		*r = (*r).markZero(i)
 	}
 	return err
 }
 
-// unmark forgets that required field i arrived null or empty.
+// unmark forgets that required field i arrived null or zero.
 func (r *record) unmark(i int) {
-	for _, k := range []deviation{fieldNull, fieldEmpty} {
+	for _, k := range []deviation{fieldNull, fieldZero} {
 		if w := r.at(k, i); w != nil {
 			*w &^= 1 << (uint(i) % 64)
 		}
@@ -303,6 +303,16 @@ func (r *record) member(b []byte, start, i int, key string, zero bool) ([]byte, 
 		return append(b, "null"...), false
 	}
 	return b, true
+}
+
+// readOnlyMember is member for a required read-only field: while it holds
+// its zero value (zero), it is left out, as a request must leave it, unless
+// it arrived so (zero or null).
+func (r *record) readOnlyMember(b []byte, start, i int, key string, zero bool) ([]byte, bool) {
+	if zero && !r.wasZero(i) && !r.wasNull(i) {
+		return b, false
+	}
+	return r.member(b, start, i, key, zero)
 }
 
 // decodedStruct is a pointer to a generated struct (*RunObject): what

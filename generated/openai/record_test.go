@@ -9,7 +9,7 @@ func TestRecordBitsPastTheInlineWord(t *testing.T) {
 	marked := []int{0, 5, 63, 64, 65, 127, 128, 200}
 	var r *record
 	for _, i := range marked {
-		r = r.markAbsent(i).markNull(i + 1).markEmpty(i + 2)
+		r = r.markAbsent(i).markNull(i + 1).markZero(i + 2)
 	}
 	is := map[int]bool{}
 	for _, i := range marked {
@@ -22,8 +22,8 @@ func TestRecordBitsPastTheInlineWord(t *testing.T) {
 		if got := r.wasNull(i); got != is[i-1] {
 			t.Errorf("wasNull(%d) = %v", i, got)
 		}
-		if got := r.wasEmpty(i); got != is[i-2] {
-			t.Errorf("wasEmpty(%d) = %v", i, got)
+		if got := r.wasZero(i); got != is[i-2] {
+			t.Errorf("wasZero(%d) = %v", i, got)
 		}
 	}
 	// unmark forgets null and empty, never absent, on both halves.
@@ -32,12 +32,12 @@ func TestRecordBitsPastTheInlineWord(t *testing.T) {
 		r.unmark(i + 2)
 	}
 	for i := range 210 {
-		if r.wasNull(i) || r.wasEmpty(i) || r.wasAbsent(i) != is[i] {
-			t.Errorf("after unmark, field %d: null %v, empty %v, absent %v", i, r.wasNull(i), r.wasEmpty(i), r.wasAbsent(i))
+		if r.wasNull(i) || r.wasZero(i) || r.wasAbsent(i) != is[i] {
+			t.Errorf("after unmark, field %d: null %v, empty %v, absent %v", i, r.wasNull(i), r.wasZero(i), r.wasAbsent(i))
 		}
 	}
 	var none *record
-	if none.wasAbsent(3) || none.wasNull(70) || none.wasEmpty(0) {
+	if none.wasAbsent(3) || none.wasNull(70) || none.wasZero(0) {
 		t.Error("a nil record has no bits")
 	}
 }

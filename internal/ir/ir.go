@@ -170,6 +170,12 @@ type Field struct {
 	// as type: "function") is encoded with while the Go value is the zero
 	// value, so callers need not spell it. nil otherwise.
 	Const *Value
+	// ReadOnly marks a required, not nullable field the spec declares
+	// readOnly (only responses carry it): while it holds its zero value it
+	// is left out on encoding, so a request built in Go does not send it,
+	// unless it arrived holding that value. (A struct, which has no zero
+	// test, is always written.)
+	ReadOnly bool
 }
 
 // Enum is a named scalar with known values.

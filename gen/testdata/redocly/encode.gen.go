@@ -8,7 +8,7 @@ func (v Cat) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Kind
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "cat"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {
@@ -39,7 +39,7 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Kind
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "dog"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"kind\":", v.Kind == ""); ok {

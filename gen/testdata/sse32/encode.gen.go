@@ -147,7 +147,7 @@ func (v WatchPetsEventKitten) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "kitten"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -181,7 +181,7 @@ func (v WatchPetsEventPuppy) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "puppy"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {

@@ -55,7 +55,7 @@ func (v CacheOptions) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.TTL
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "30m"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"ttl\":", v.TTL == ""); ok {
@@ -122,7 +122,7 @@ func (v FormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "json_schema"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -155,7 +155,7 @@ func (v FormatText) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -231,7 +231,7 @@ func (v ModerationInputArrayOfObjectItemImageURL) appendJSON(b []byte) ([]byte, 
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "image_url"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -262,7 +262,7 @@ func (v ModerationInputArrayOfObjectItemText) appendJSON(b []byte) ([]byte, erro
 	start := len(b)
 	{
 		value := v.Type
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "text"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
@@ -479,7 +479,7 @@ func (v StartEventsStartBegin) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "start.begin"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -510,7 +510,7 @@ func (v StartEventsStartEnd) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "start.end"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
@@ -541,7 +541,7 @@ func (v StopEvent) appendJSON(b []byte) ([]byte, error) {
 	start := len(b)
 	{
 		value := v.Event
-		if value == "" && !v.rec.wasEmpty(0) {
+		if value == "" && !v.rec.wasZero(0) {
 			value = "stop"
 		}
 		if b, ok = v.rec.member(b, start, 0, "\"event\":", v.Event == ""); ok {
