@@ -3,6 +3,7 @@ package gen
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -281,6 +282,17 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 		}
 	}
 	o.Path = normalizePlaceholders(o.Path)
+	// A template variable the spec does not declare (a common slip) would
+	// be sent as its literal "{postId}": it becomes a string argument.
+	for _, m := range placeholder.FindAllStringSubmatch(o.Path, -1) {
+		if !slices.ContainsFunc(o.PathParams, func(p *ir.Param) bool { return p.Name == m[1] }) {
+			o.PathParams = append(o.PathParams, &ir.Param{
+				Name: m[1], GoName: args.Claim(orDefault(naming.Unexported(m[1]), "param")),
+				Type: builtinExpr(ir.String), Required: true, Style: "simple",
+			})
+			o.Doc = joinParagraphs(o.Doc, fmt.Sprintf("Sends path parameter %s, which the spec does not declare, as a string.", m[1]))
+		}
+	}
 	slices.SortStableFunc(o.PathParams, func(a, c *ir.Param) int {
 		return cmp.Compare(strings.Index(o.Path, "{"+a.Name+"}"), strings.Index(o.Path, "{"+c.Name+"}"))
 	})

@@ -232,7 +232,7 @@ var docVerbs = map[string]bool{
 	"Controls": true, "Creates": true, "Defines": true, "Deletes": true, "Describes": true,
 	"Gets": true, "Holds": true, "Indicates": true, "Lists": true, "Modifies": true,
 	"Occurs": true, "Overrides": true, "Represents": true, "Retrieves": true, "Returns": true,
-	"Sets": true, "Specifies": true, "Updates": true,
+	"Sends": true, "Sets": true, "Specifies": true, "Updates": true,
 }
 
 // wrap splits text into comment lines of at most width bytes, keeping the

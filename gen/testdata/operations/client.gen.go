@@ -134,6 +134,28 @@ func (c *Client) Echo(ctx context.Context, text string, params EchoParams, opts 
 	return c.do(ctx, req, nil, opts)
 }
 
+// EchoTimes returns the text repeated; the spec forgot to declare times, as specs do.
+//
+// Sends path parameter times, which the spec does not declare, as a string.
+//
+// GET /echo/{text}/{times}
+func (c *Client) EchoTimes(ctx context.Context, text string, times string, opts ...RequestOption) error {
+	p0, err := pathParam("text", text)
+	if err != nil {
+		return err
+	}
+	p1, err := pathParam("times", times)
+	if err != nil {
+		return err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/echo/" + p0 + "/" + p1,
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // ExportAuditLogs: It asks for the admin key, and takes its body as JSON or as a form.
 //
 // POST /audit_logs/exports

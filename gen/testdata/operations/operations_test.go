@@ -84,6 +84,23 @@ func TestTextPlainParameters(t *testing.T) {
 	}
 }
 
+// TestUndeclaredPathParameter: a template variable the spec does not
+// declare is a string argument, sent in its place rather than as the
+// literal "{times}".
+func TestUndeclaredPathParameter(t *testing.T) {
+	var path string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		path = r.URL.EscapedPath()
+		w.WriteHeader(204)
+	})
+	if err := c.EchoTimes(context.Background(), "hi", "3/4"); err != nil {
+		t.Fatal(err)
+	}
+	if path != "/echo/hi/3%2F4" {
+		t.Fatalf("path %q", path)
+	}
+}
+
 // TestPageNumbers: a list with a page parameter iterates page by page from
 // the parameter's default (or the page asked for), and stops at a page
 // that is empty or shorter than per_page asked for, or when the loop does.
