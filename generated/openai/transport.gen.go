@@ -493,6 +493,11 @@ func (c *Client) send(ctx context.Context, req request, opts []RequestOption) (*
 		}
 		actx, cancel := c.attemptContext(ctx)
 		hreq, err := http.NewRequestWithContext(actx, req.method, full, body)
+		if err == nil && hreq.URL.Scheme == "" {
+			// No transport sends this; say what to do instead of
+			// "unsupported protocol scheme".
+			err = fmt.Errorf("%s %s: no host to send to: the spec's server is relative to where the spec is served; give the API's URL with WithBaseURL", req.method, u)
+		}
 		if err != nil {
 			cancel.end()
 			return nil, fmt.Errorf("%s: %w", packageName, err)

@@ -342,3 +342,13 @@ func TestMultipartPartTypes(t *testing.T) {
 		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "|"), want)
 	}
 }
+
+// TestRelativeServer: a spec without servers (or with a relative one) gives
+// no host; a call says to set one, where net/http says "unsupported
+// protocol scheme".
+func TestRelativeServer(t *testing.T) {
+	_, err := NewClient().GetArticle(context.Background(), "a1")
+	if err == nil || !strings.Contains(err.Error(), "WithBaseURL") {
+		t.Fatalf("got %v, want an error that names WithBaseURL", err)
+	}
+}
