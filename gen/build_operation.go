@@ -473,6 +473,14 @@ func (b *builder) responses(o *ir.Operation, ptr string, op *openapi3.Operation)
 			break
 		}
 	}
+	if d := codes["default"]; len(codes) == 1 && d != nil && d.Value != nil && len(d.Value.Content) > 0 {
+		// A default with a body, and no other response: the success
+		// comes through it ("default: successful operation", as in the
+		// Swagger petstore's createUser), so its body is the result
+		// rather than thrown away. Beside other responses (errors but no
+		// 2xx: DigitalOcean's retired endpoints) it stays an error.
+		success = "default"
+	}
 	if success == "" {
 		return nil
 	}

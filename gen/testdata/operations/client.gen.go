@@ -4,6 +4,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -50,6 +51,21 @@ func defaultHeaders() http.Header {
 	return http.Header{}
 }
 
+// decodeItemError decodes an error body as Item, or returns nil.
+func decodeItemError(_ int, body []byte) any {
+	var v Item
+	if json.Unmarshal(body, &v) != nil {
+		return nil
+	}
+	return &v
+}
+
+// AsItem returns the error body decoded as Item, when it was one.
+func (e *APIError) AsItem() (*Item, bool) {
+	v, ok := e.Detail.(*Item)
+	return v, ok
+}
+
 // CreateItem: POST /items?beta=true
 func (c *Client) CreateItem(ctx context.Context, body CreateItemRequest, opts ...RequestOption) ([]Item, error) {
 	var out []Item
@@ -64,6 +80,24 @@ func (c *Client) CreateItem(ctx context.Context, body CreateItemRequest, opts ..
 		return out, err
 	}
 	return out, nil
+}
+
+// CreateUser creates a user; its one response is default, as in the Swagger petstore.
+//
+// POST /users
+func (c *Client) CreateUser(ctx context.Context, body Item, opts ...RequestOption) (*Item, error) {
+	var out Item
+	req := request{
+		accept:      "application/json",
+		body:        body,
+		decodeError: decodeItemError,
+		method:      "POST",
+		path:        "/users",
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // DeleteItem: Deprecated: this operation is deprecated in the spec.

@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -98,6 +99,30 @@ func TestUndeclaredPathParameter(t *testing.T) {
 	}
 	if path != "/echo/hi/3%2F4" {
 		t.Fatalf("path %q", path)
+	}
+}
+
+// TestDefaultOnlyResponse: an operation whose one response is default
+// returns its body, which was thrown away; an error status still is an
+// *APIError, its body decoded as the same schema.
+func TestDefaultOnlyResponse(t *testing.T) {
+	status := 200
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(status)
+		io.WriteString(w, `{"id":"u1"}`)
+	})
+	user, err := c.CreateUser(context.Background(), Item{ID: "u1"})
+	if err != nil || user.ID != "u1" {
+		t.Fatalf("CreateUser: %+v, %v", user, err)
+	}
+	status = 409
+	_, err = c.CreateUser(context.Background(), Item{ID: "u1"})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 409 {
+		t.Fatalf("got %v, want an *APIError of status 409", err)
+	}
+	if detail, ok := apiErr.Detail.(*Item); !ok || detail.ID != "u1" {
+		t.Errorf("detail %#v", apiErr.Detail)
 	}
 }
 
