@@ -79,7 +79,9 @@ func Exported(name string) string {
 		b.WriteString(casedWord(w))
 	}
 	out := b.String()
-	if out != "" && unicode.IsDigit([]rune(out)[0]) {
+	if out != "" && !token.IsExported(out) {
+		// A digit, or a letter without case (名前), cannot start an
+		// exported name.
 		out = "X" + out
 	}
 	return out

@@ -27,6 +27,7 @@ func TestExported(t *testing.T) {
 		"":                              "",
 		"---":                           "",
 		"élan":                          "Élan",
+		"名前":                            "X名前",
 		"type":                          "Type",
 	}
 	for in, want := range cases {
