@@ -666,6 +666,7 @@ func isJSONMedia(contentType string) bool {
 }
 
 func decodeBody(data []byte, out any) error {
+	data = withoutBOM(data)
 	if c, ok := out.(interface {
 		decodeJSON(*decoder) error
 		json.Unmarshaler
@@ -673,6 +674,12 @@ func decodeBody(data []byte, out any) error {
 		return c.UnmarshalJSON(data)
 	}
 	return json.Unmarshal(data, out)
+}
+
+// withoutBOM is data without the UTF-8 byte order mark some servers
+// (.NET's, Azure's) put before their JSON, which no JSON decoder takes.
+func withoutBOM(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte("\ufeff"))
 }
 
 // replayable returns a reader and, when it is an io.Seeker, a function that
@@ -802,11 +809,11 @@ func (c *Client) apiError(req request, u string, resp *http.Response) error {
 		URL:        u,
 		StatusCode: resp.StatusCode,
 		RequestID:  resp.Header.Get("X-Request-Id"),
-		Message:    errorMessage(data),
+		Message:    errorMessage(withoutBOM(data)),
 		Body:       data,
 	}
 	if req.decodeError != nil {
-		e.Detail = req.decodeError(resp.StatusCode, data)
+		e.Detail = req.decodeError(resp.StatusCode, withoutBOM(data))
 	}
 	return e
 }

@@ -6,6 +6,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -350,5 +351,29 @@ func TestRelativeServer(t *testing.T) {
 	_, err := NewClient().GetArticle(context.Background(), "a1")
 	if err == nil || !strings.Contains(err.Error(), "WithBaseURL") {
 		t.Fatalf("got %v, want an error that names WithBaseURL", err)
+	}
+}
+
+// TestByteOrderMark: a JSON body after a UTF-8 byte order mark (.NET and
+// Azure servers send one) decodes, as a result and as an error's message.
+func TestByteOrderMark(t *testing.T) {
+	status := 200
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(status)
+		if status == 200 {
+			io.WriteString(w, "\ufeff"+`{"data":{"id":"a1"}}`)
+		} else {
+			io.WriteString(w, "\ufeff"+`{"error":{"message":"no such article"}}`)
+		}
+	})
+	got, err := c.GetArticle(context.Background(), "a1")
+	if err != nil || got.Data.Value().ID.Value() != "a1" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	status = 404
+	_, err = c.GetArticle(context.Background(), "a2")
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Message != "no such article" {
+		t.Fatalf("got %v, want an *APIError saying no such article", err)
 	}
 }
