@@ -336,6 +336,12 @@ func emitFormFields(f *jen.File, t *ir.Type) {
 				g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("v").Dot(fl.Name).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("x")))
 				continue
 			}
+			if zero := readOnlyZero(fl); zero != nil {
+				// A read-only field a request leaves out while unset, as
+				// readOnlyMember does for JSON.
+				g.If(jen.Op("!").Parens(zero)).Block(add(jen.Id("v").Dot(fl.Name)))
+				continue
+			}
 			g.Add(add(jen.Id("v").Dot(fl.Name)))
 		}
 		g.Return(jen.Nil())

@@ -38,6 +38,17 @@ func defaultHeaders() http.Header {
 	return http.Header{}
 }
 
+// PostThingForm: POST /forms
+func (c *Client) PostThingForm(ctx context.Context, body PostThingFormRequest, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		form:   body.formFields,
+		method: "POST",
+		path:   "/forms",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // PutThing: PUT /things/{id}
 func (c *Client) PutThing(ctx context.Context, id string, body Thing, opts ...RequestOption) (*Thing, error) {
 	var out Thing

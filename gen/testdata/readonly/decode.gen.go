@@ -31,6 +31,42 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *PostThingFormRequest) decodeJSON(d *decoder) error {
+	*v = PostThingFormRequest{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("PostThingFormRequest", "", err)
+		}
+		switch string(key) {
+		case "id":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.ID)
+			if err == nil && v.ID == "" && !v.rec.wasNull(0) {
+				v.rec = v.rec.markZero(0)
+			}
+		case "name":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("PostThingFormRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *PostThingFormRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Thing) decodeJSON(d *decoder) error {
 	*v = Thing{}
 	var seen [1]uint64

@@ -24,6 +24,45 @@ func (v *Owner) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v PostThingFormRequest) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.readOnlyMember(b, start, 0, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v PostThingFormRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *PostThingFormRequest) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v PostThingFormRequest) formFields(add func(name string, value any) error) error {
+	if !(v.ID == "") {
+		if err := add("id", v.ID); err != nil {
+			return err
+		}
+	}
+	if err := add("name", v.Name); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (v Thing) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

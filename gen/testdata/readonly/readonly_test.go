@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -80,5 +81,26 @@ func TestReadOnlyRequestBody(t *testing.T) {
 	}
 	if stored.ID != "t1" || stored.Revision != 1 || stored.Created != "2026-11-26" {
 		t.Errorf("decoded %+v", stored)
+	}
+}
+
+// TestReadOnlyLeftOutOfForms: a form body leaves a read-only field out
+// while it is unset, as JSON does.
+func TestReadOnlyLeftOutOfForms(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, string(b))
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL), WithMaxRetries(0))
+	for _, body := range []PostThingFormRequest{{Name: "n"}, {ID: "t1", Name: "n"}} {
+		if err := c.PostThingForm(context.Background(), body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := []string{"name=n", "id=t1&name=n"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("sent %q, want %q", got, want)
 	}
 }

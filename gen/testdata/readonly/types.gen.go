@@ -11,6 +11,16 @@ type Owner struct {
 	rec *record
 }
 
+// PostThingFormRequest is the schema at #/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type PostThingFormRequest struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Thing: One schema for reading and writing, as CRUD APIs often have.
 type Thing struct {
 	// Set by the server; a request leaves it out.
