@@ -225,6 +225,57 @@ func leadWithName(name, text string) string {
 	return name + ": " + text
 }
 
+// asMethodDoc turns an operation's summary from the imperative it is
+// usually written in ("Create a run.", GitHub's "Get a repository") into
+// a sentence about the method, as Go's doc comments read: "CreateRun
+// creates a run." Text opening any other way is left to docComment.
+func asMethodDoc(name, text string) string {
+	first, rest, _ := strings.Cut(text, " ")
+	if rest == "" || !isImperative(first) || strings.HasPrefix(rest, "of ") { // "List of ...", a noun
+		return text
+	}
+	// "Create or update a secret": both verbs.
+	if and, after, _ := strings.Cut(rest, " "); and == "or" || and == "and" {
+		if second, tail, _ := strings.Cut(after, " "); second != "" && tail != "" && isImperative(second) {
+			rest = and + " " + thirdPerson(strings.ToLower(second)) + " " + tail
+		}
+	}
+	return name + " " + thirdPerson(strings.ToLower(first)) + " " + rest
+}
+
+// isImperative reports whether word is one of imperatives, capitalized or
+// not (Kubernetes writes its summaries in lower case: "read the specified
+// Deployment").
+func isImperative(word string) bool {
+	return word != "" && strings.Contains(" "+imperatives+" ", " "+strings.ToUpper(word[:1])+word[1:]+" ")
+}
+
+// imperatives are the verbs API summaries open with, in the imperative.
+const imperatives = "Accept Activate Add Analyze Apply Approve Archive Assign Attach Block Cancel " +
+	"Change Check Classify Clear Close Compare Complete Compute Configure Confirm Connect " +
+	"Convert Copy Count Create Deactivate Decline Delete Deploy Detach Disable Disconnect " +
+	"Dismiss Download Edit Enable Estimate Evaluate Execute Export Fetch Find Follow Fork " +
+	"Generate Get Grant Import Install Invite Link List Load Lock Mark Merge Modify Move " +
+	"Open Patch Pause Pin Ping Post Preview Publish Put Query Read Reboot Redeliver Refresh " +
+	"Register Reject Release Reload Remove Rename Render Reopen Replace Request Rerun Reset " +
+	"Resize Restart Restore Resume Retrieve Return Revoke Rotate Run Save Schedule Search " +
+	"Send Set Show Sign Star Start Stop Submit Subscribe Suspend Sync Test Transfer Trigger " +
+	"Unarchive Unassign Unblock Unfollow Uninstall Unlink Unlock Unpin Unpublish Unstar " +
+	"Unsubscribe Update Upload Upsert Validate Verify View Watch Write"
+
+// thirdPerson is verb v (lower case) as "it" does it: get gets, search
+// searches, modify modifies.
+func thirdPerson(v string) string {
+	switch {
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") ||
+		strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z"):
+		return v + "es"
+	case len(v) > 1 && strings.HasSuffix(v, "y") && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ies"
+	}
+	return v + "s"
+}
+
 // docVerbs are the verbs spec descriptions commonly open with; a
 // description that starts with one reads as a sentence about the name.
 var docVerbs = map[string]bool{

@@ -90,7 +90,7 @@ type CreateRunParams struct {
 	Include Opt[[]string]
 }
 
-// CreateRun: Create a run.
+// CreateRun creates a run.
 //
 // POST /threads/{thread_id}/runs
 func (c *Client) CreateRun(ctx context.Context, threadID string, body CreateRunRequest, params CreateRunParams, opts ...RequestOption) (*RunObject, error) {

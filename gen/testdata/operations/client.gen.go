@@ -226,7 +226,7 @@ type GetItemParams struct {
 	XTrace string
 }
 
-// GetItem: Get one item.
+// GetItem gets one item.
 //
 // Path parameters come in template order.
 //

@@ -53,7 +53,7 @@ func (c *Client) CreatePet(ctx context.Context, body Pet, opts ...RequestOption)
 	return &out, nil
 }
 
-// GetPet: Get a pet
+// GetPet gets a pet
 //
 // GET /pets/{id}
 func (c *Client) GetPet(ctx context.Context, id string, opts ...RequestOption) (*Pet, error) {
@@ -73,7 +73,7 @@ func (c *Client) GetPet(ctx context.Context, id string, opts ...RequestOption) (
 	return &out, nil
 }
 
-// ListPets: List pets
+// ListPets lists pets
 //
 // Pets, described in a file of their own.
 //

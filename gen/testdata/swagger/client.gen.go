@@ -77,7 +77,7 @@ type ListPetsParams struct {
 	Limit Opt[int32]
 }
 
-// ListPets: List the pets.
+// ListPets lists the pets.
 //
 // GET /pets
 func (c *Client) ListPets(ctx context.Context, params ListPetsParams, opts ...RequestOption) (*ListPetsResponse, error) {
