@@ -61,7 +61,7 @@ type deviation int
 const (
 	fieldAbsent deviation = iota // missing
 	fieldNull                    // null
-	fieldZero                    // a field whose zero value is not written back, that arrived so ("" for a discriminator, see member)
+	fieldZero                    // its zero value, which encoding would replace (a discriminator) or leave out (read-only)
 	deviations                   // how many there are
 )
 
