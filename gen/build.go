@@ -96,6 +96,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	if abs, err := filepath.Abs(cfg.Spec); err == nil {
 		b.root = filepath.ToSlash(abs)
 	}
+	polymorphicBases(doc)
 	b.declareComponents()
 	b.checkConfigNames()
 	api := &ir.API{Package: cfg.Package, Doc: packageDoc(cfg.Package, doc.Info)}
@@ -115,6 +116,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	breakCycles(b.types)
 	openResponseTypes(b.types, api.Operations)
+	tagFields(b.types)
 	if pos != nil && pos.swagger { // say where the original writes each type
 		for _, t := range b.types {
 			t.Pointer = swaggerPointer(pos.root, t.Pointer)

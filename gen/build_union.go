@@ -18,6 +18,9 @@ type candidate struct {
 	pinned map[string]string // object properties pinned to one string value
 	label  string
 	tags   []string
+	// mapped says the tags come from the discriminator's mapping, so they
+	// are the values the API sends, not a guess from a component's name.
+	mapped bool
 	nested *ir.Variant
 	// nestedTag is the tag property of the union a flattened variant came
 	// from.
@@ -68,7 +71,7 @@ func (b *builder) buildUnion(t *ir.Type, sh shape, ptr string) {
 			}
 		}
 		label = labels.Claim(label)
-		v := &ir.Variant{Label: label, Tags: c.tags}
+		v := &ir.Variant{Label: label, Tags: c.tags, Mapped: c.mapped}
 		if c.nested != nil {
 			v.Type, v.Doc, v.Required = c.nested.Type, c.nested.Doc, c.nested.Required
 		} else {
@@ -247,7 +250,7 @@ func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate)
 			ref := d.Mapping[value].Ref
 			for _, c := range cands {
 				if c.src != nil && c.src.Ref == ref {
-					c.tags = append(c.tags, value)
+					c.tags, c.mapped = append(c.tags, value), true
 				}
 			}
 		}
@@ -656,4 +659,32 @@ func (b *builder) stringUnion(sh shape, hint, ptr string, self *ir.Type) (*ir.Ex
 	}
 	merged := shape{s: sh.s, types: []string{openapi3.TypeString}, enum: values}
 	return b.namedType(sh.s, hint, ptr, self, ir.KindEnum, func(t *ir.Type) { b.buildEnum(t, merged, ptr) }), true
+}
+
+// tagFields notes, for each variant of a tagged union that one value of
+// the discriminator's mapping selects, the field of its struct holding the tag when it is a plain
+// string (not pinned to the value, as a const is), so that its constructor
+// fills it in (see ir.Variant.TagField). It runs once every type is built.
+func tagFields(types []*ir.Type) {
+	for _, t := range types {
+		if t.Kind != ir.KindUnion || t.Union == nil || t.Union.TagProperty == "" {
+			continue
+		}
+		for _, v := range t.Union.Variants {
+			if !v.Mapped || len(v.Tags) != 1 || v.Type.Kind != ir.ExprNamed || v.Type.Named.Kind != ir.KindStruct {
+				continue
+			}
+			for _, fl := range v.Type.Named.Struct.Fields {
+				if fl.JSONName != t.Union.TagProperty || fl.Const != nil {
+					continue
+				}
+				switch {
+				case fl.Type.Kind == ir.ExprOpt && fl.Type.Elem.Kind == ir.ExprBuiltin && fl.Type.Elem.Builtin == ir.String:
+					v.TagField, v.TagOpt = fl.Name, true
+				case fl.Type.Kind == ir.ExprBuiltin && fl.Type.Builtin == ir.String:
+					v.TagField = fl.Name
+				}
+			}
+		}
+	}
 }

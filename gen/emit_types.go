@@ -127,7 +127,11 @@ func emitUnion(f *jen.File, t *ir.Type) {
 	)
 	for _, v := range u.Variants {
 		f.Line()
-		f.Comment(v.Constructor + " returns " + article(t.Name) + " " + t.Name + " holding v.")
+		if v.TagField != "" {
+			f.Comment(v.Constructor + " returns " + article(t.Name) + " " + t.Name + " holding v, its " + t.Union.TagProperty + " set to " + strconv.Quote(v.Tags[0]) + " when empty.")
+		} else {
+			f.Comment(v.Constructor + " returns " + article(t.Name) + " " + t.Name + " holding v.")
+		}
 		if v.Doc != "" {
 			f.Comment("")
 			fieldComment(f, v.Doc)
@@ -136,8 +140,17 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		if v.Inline {
 			held = jen.Dict{jen.Id("kind"): jen.Id(v.KindConst), jen.Id("str"): jen.String().Call(jen.Id("v"))}
 		}
+		var fill []jen.Code
+		switch field := jen.Id("v").Dot(v.TagField); {
+		case v.TagField != "" && v.TagOpt:
+			fill = append(fill, jen.If(jen.Op("!").Add(field.Clone()).Dot("IsSet").Call()).Block(
+				field.Clone().Op("=").Id("Some").Call(jen.Lit(v.Tags[0])),
+			))
+		case v.TagField != "":
+			fill = append(fill, jen.If(field.Clone().Op("==").Lit("")).Block(field.Clone().Op("=").Lit(v.Tags[0])))
+		}
 		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(goType(v.Type))).Id(t.Name).Block(
-			jen.Return(jen.Id(t.Name).Values(held)),
+			append(fill, jen.Return(jen.Id(t.Name).Values(held)))...,
 		)
 		for _, vc := range v.ValueConstructors {
 			f.Line()

@@ -260,6 +260,15 @@ type Variant struct {
 	// ValueConstructors are convenience constructors for string enum
 	// variants: one func() Union per enum value (ToolChoiceAuto()).
 	ValueConstructors []*ValueConstructor
+	// TagField is the Go field of the variant's struct that holds the
+	// union's tag property when it is a plain string the constructor sets
+	// to Tags[0] while it is empty, so a value built in Go says which
+	// variant it is; "" otherwise. TagOpt says the field is an Opt.
+	TagField string
+	TagOpt   bool
+	// Mapped says Tags come from the discriminator's mapping (not a guess
+	// from a component's name).
+	Mapped bool
 }
 
 // ValueConstructor builds a union holding one string value.

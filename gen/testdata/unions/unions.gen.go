@@ -1035,8 +1035,11 @@ func (k ShapeKind) String() string {
 	return "Unknown"
 }
 
-// ShapeOfCircle returns a Shape holding v.
+// ShapeOfCircle returns a Shape holding v, its kind set to "circle" when empty.
 func ShapeOfCircle(v Circle) Shape {
+	if v.Kind == "" {
+		v.Kind = "circle"
+	}
 	return Shape{
 		kind:  ShapeKindCircle,
 		value: v,
@@ -1049,8 +1052,11 @@ func (u Shape) AsCircle() (Circle, bool) {
 	return v, ok && u.kind == ShapeKindCircle
 }
 
-// ShapeOfSquare returns a Shape holding v.
+// ShapeOfSquare returns a Shape holding v, its kind set to "square" when empty.
 func ShapeOfSquare(v Square) Shape {
+	if v.Kind == "" {
+		v.Kind = "square"
+	}
 	return Shape{
 		kind:  ShapeKindSquare,
 		value: v,

@@ -1,0 +1,189 @@
+package gen
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Swagger 2.0, springdoc and NSwag write polymorphism as inheritance: a
+// base schema with a discriminator, and subtypes that extend it with allOf,
+// with no oneOf naming them. A reference to the base stands for any of
+// them, so it is made the union that says so, before build: the base's
+// component becomes a oneOf of its subtypes and of the base itself, told
+// apart by the discriminator, and the base's own schema moves to a
+// component named <Base>Base, which the subtypes' allOf then name.
+
+// polymorphicBases rewrites each such base in doc (see above) and returns
+// the names of the components it added.
+func polymorphicBases(doc *openapi3.T) []string {
+	if doc.Components == nil {
+		return nil
+	}
+	schemas := doc.Components.Schemas
+	var added []string
+	for _, name := range sortedKeys(schemas) {
+		sr := schemas[name]
+		if sr == nil || sr.Ref != "" || sr.Value == nil {
+			continue
+		}
+		s := sr.Value
+		d := s.Discriminator
+		if d == nil || d.PropertyName == "" || len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
+			continue
+		}
+		subtypes := subtypesOf(schemas, s)
+		if len(subtypes) == 0 {
+			continue
+		}
+		baseName := name + "Base"
+		for n := 2; schemas[baseName] != nil; n++ {
+			baseName = name + "Base" + strconv.Itoa(n)
+		}
+		base := *s
+		base.Discriminator = nil
+		base.Description = joinParagraphs(fmt.Sprintf("The members every %s has; also a %s that is none of its subtypes.", name, name), s.Description)
+		baseRef := componentPrefix + escapeToken(baseName)
+		schemas[baseName] = &openapi3.SchemaRef{Value: &base}
+		added = append(added, baseName)
+		extendsBase(doc, s, &base, baseRef)
+		union := &openapi3.Schema{
+			Description:   s.Description,
+			Nullable:      s.Nullable,
+			Deprecated:    s.Deprecated,
+			Discriminator: &openapi3.Discriminator{PropertyName: d.PropertyName, Mapping: map[string]openapi3.MappingRef{}},
+		}
+		union.Origin = s.Origin
+		ownRef := componentPrefix + escapeToken(name)
+		for value, m := range d.Mapping {
+			if m.Ref == ownRef {
+				m = openapi3.MappingRef{Ref: baseRef, Value: &base}
+			}
+			union.Discriminator.Mapping[value] = m
+		}
+		mapsBase := false
+		for _, m := range union.Discriminator.Mapping {
+			mapsBase = mapsBase || m.Ref == baseRef
+		}
+		if !mapsBase {
+			// The base's own discriminator value is its name.
+			union.Discriminator.Mapping[name] = openapi3.MappingRef{Ref: baseRef, Value: &base}
+		}
+		mapped := map[string]bool{}
+		for _, m := range union.Discriminator.Mapping {
+			mapped[m.Ref] = true
+		}
+		for _, sub := range subtypes {
+			ref := componentPrefix + escapeToken(sub)
+			union.OneOf = append(union.OneOf, &openapi3.SchemaRef{Ref: ref, Value: schemas[sub].Value})
+			if !mapped[ref] {
+				// Unmapped, a subtype's discriminator value is its name.
+				union.Discriminator.Mapping[sub] = openapi3.MappingRef{Ref: ref, Value: schemas[sub].Value}
+			}
+		}
+		union.OneOf = append(union.OneOf, &openapi3.SchemaRef{Ref: baseRef, Value: &base})
+		*s = *union
+	}
+	return added
+}
+
+// subtypesOf names the components whose allOf refers to base, sorted.
+func subtypesOf(schemas openapi3.Schemas, base *openapi3.Schema) []string {
+	var out []string
+	for name, sr := range schemas {
+		if sr == nil || sr.Ref != "" || sr.Value == nil {
+			continue
+		}
+		if slices.ContainsFunc(sr.Value.AllOf, func(p *openapi3.SchemaRef) bool { return p != nil && p.Value == base }) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// extendsBase points every allOf part in doc that refers to old at base
+// instead (at ref): the subtypes extend the base's own schema, not the
+// union old becomes.
+func extendsBase(doc *openapi3.T, old, base *openapi3.Schema, ref string) {
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(sr *openapi3.SchemaRef)
+	walk = func(sr *openapi3.SchemaRef) {
+		if sr == nil || sr.Value == nil || seen[sr.Value] {
+			return
+		}
+		s := sr.Value
+		seen[s] = true
+		for _, p := range s.AllOf {
+			if p != nil && p.Value == old {
+				p.Ref, p.Value = ref, base
+			}
+		}
+		for _, list := range [][]*openapi3.SchemaRef{s.AllOf, s.OneOf, s.AnyOf} {
+			for _, p := range list {
+				walk(p)
+			}
+		}
+		for _, name := range sortedKeys(s.Properties) {
+			walk(s.Properties[name])
+		}
+		walk(s.Items)
+		walk(s.Not)
+		if s.AdditionalProperties.Schema != nil {
+			walk(s.AdditionalProperties.Schema)
+		}
+	}
+	for _, name := range sortedKeys(doc.Components.Schemas) {
+		walk(doc.Components.Schemas[name])
+	}
+	eachOperationSchema(doc, walk)
+}
+
+// eachOperationSchema calls f with the schemas of every operation's
+// parameters, request body and responses, headers included.
+func eachOperationSchema(doc *openapi3.T, f func(*openapi3.SchemaRef)) {
+	content := func(c openapi3.Content) {
+		for _, ct := range sortedKeys(c) {
+			if mt := c[ct]; mt != nil {
+				f(mt.Schema)
+			}
+		}
+	}
+	if doc.Paths == nil {
+		return
+	}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		if item == nil {
+			continue
+		}
+		ops := item.Operations()
+		for _, method := range sortedKeys(ops) {
+			op := ops[method]
+			for _, p := range append(slices.Clone(item.Parameters), op.Parameters...) {
+				if p != nil && p.Value != nil {
+					f(p.Value.Schema)
+					content(p.Value.Content)
+				}
+			}
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				content(op.RequestBody.Value.Content)
+			}
+			if op.Responses != nil {
+				codes := op.Responses.Map()
+				for _, code := range sortedKeys(codes) {
+					if r := codes[code]; r != nil && r.Value != nil {
+						content(r.Value.Content)
+						for _, h := range sortedKeys(r.Value.Headers) {
+							if hr := r.Value.Headers[h]; hr != nil && hr.Value != nil {
+								f(hr.Value.Schema)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
