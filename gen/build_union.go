@@ -142,7 +142,7 @@ func (b *builder) candidates(sh shape, ptr string) []*candidate {
 		if name, ok := componentName(v.Ref); ok && b.comps[name] != nil {
 			if c := b.component(name); c.t.Kind == ir.KindUnion && c.t.Union != nil && isObjectUnion(c.t.Union) {
 				for _, nv := range c.t.Union.Variants {
-					out = append(out, &candidate{nested: nv, nestedTag: c.t.Union.TagProperty, label: nv.Label, tags: nv.Tags, ptr: vptr})
+					out = append(out, &candidate{nested: nv, nestedTag: c.t.Union.TagProperty, label: nv.Label, tags: nv.Tags, mapped: nv.Mapped, ptr: vptr})
 				}
 				continue
 			}

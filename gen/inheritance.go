@@ -24,6 +24,7 @@ func polymorphicBases(doc *openapi3.T) []string {
 	}
 	schemas := doc.Components.Schemas
 	var added []string
+	unionOf := map[string]string{} // a base made here -> the union it was
 	for _, name := range sortedKeys(schemas) {
 		sr := schemas[name]
 		if sr == nil || sr.Ref != "" || sr.Value == nil {
@@ -38,6 +39,13 @@ func polymorphicBases(doc *openapi3.T) []string {
 		if len(subtypes) == 0 {
 			continue
 		}
+		for i, sub := range subtypes {
+			// A subtype that is itself a base (Dog, extended by Puppy)
+			// is its union, whose variants the build flattens in.
+			if u, ok := unionOf[sub]; ok {
+				subtypes[i] = u
+			}
+		}
 		baseName := name + "Base"
 		for n := 2; schemas[baseName] != nil; n++ {
 			baseName = name + "Base" + strconv.Itoa(n)
@@ -48,6 +56,7 @@ func polymorphicBases(doc *openapi3.T) []string {
 		baseRef := componentPrefix + escapeToken(baseName)
 		schemas[baseName] = &openapi3.SchemaRef{Value: &base}
 		added = append(added, baseName)
+		unionOf[baseName] = name
 		extendsBase(doc, s, &base, baseRef)
 		union := &openapi3.Schema{
 			Description:   s.Description,

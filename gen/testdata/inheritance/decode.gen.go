@@ -37,14 +37,14 @@ func (v *Cat) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (v *Dog) decodeJSON(d *decoder) error {
-	*v = Dog{}
+func (v *DogBase) decodeJSON(d *decoder) error {
+	*v = DogBase{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
 			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Dog", "", err)
+			return fieldError("DogBase", "", err)
 		}
 		switch string(key) {
 		case "name":
@@ -60,14 +60,14 @@ func (v *Dog) decodeJSON(d *decoder) error {
 		}
 		if err != nil {
 			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
-				return fieldError("Dog", string(key), err)
+				return fieldError("DogBase", string(key), err)
 			}
 		}
 	}
 }
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
-func (v *Dog) UnmarshalJSON(data []byte) error {
+func (v *DogBase) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}
@@ -101,6 +101,45 @@ func (v *PetBase) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *PetBase) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *Puppy) decodeJSON(d *decoder) error {
+	*v = Puppy{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("Puppy", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
+		case "petType":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.PetType)
+		case "packSize":
+			err = readOptInt64(d, &v.PackSize)
+		case "friends":
+			err = readOptSlicePet(d, &v.Friends)
+		case "ageWeeks":
+			err = readOptInt64(d, &v.AgeWeeks)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Puppy", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Puppy) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

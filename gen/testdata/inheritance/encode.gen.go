@@ -30,7 +30,7 @@ func (v *Cat) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
-func (v Dog) appendJSON(b []byte) ([]byte, error) {
+func (v DogBase) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
 	b = append(b, '{')
@@ -54,13 +54,13 @@ func (v Dog) appendJSON(b []byte) ([]byte, error) {
 }
 
 // MarshalJSON encodes v as JSON.
-func (v Dog) MarshalJSON() ([]byte, error) {
+func (v DogBase) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 320))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and
 // whether its schema closes it (see Undeclared, SetUndeclared).
-func (v *Dog) decoded() (**record, bool) {
+func (v *DogBase) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
@@ -86,5 +86,42 @@ func (v PetBase) MarshalJSON() ([]byte, error) {
 // decoded is where v keeps what decoding saw that the schema did not promise, and
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *PetBase) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v Puppy) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"petType\":", v.PetType == ""); ok {
+		b = appendString(b, v.PetType)
+	}
+	if b, ok = optKey(b, start, "\"packSize\":", v.PackSize.state); ok {
+		b = appendInt(b, v.PackSize.value)
+	}
+	if b, ok = optKey(b, start, "\"friends\":", v.Friends.state); ok {
+		if b, err = appendSliceOf(b, v.Friends.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"ageWeeks\":", v.AgeWeeks.state); ok {
+		b = appendInt(b, v.AgeWeeks.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Puppy) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 384))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Puppy) decoded() (**record, bool) {
 	return &v.rec, false
 }

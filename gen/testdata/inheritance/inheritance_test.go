@@ -16,14 +16,15 @@ import (
 // back as it came, an unknown kind included.
 func TestInheritance(t *testing.T) {
 	in := `[{"name":"rex","petType":"dog","packSize":3,"friends":[{"name":"tom","petType":"Cat","huntingSkill":"lazy"}]},` +
-		`{"name":"tom","petType":"Cat","huntingSkill":"lazy"},{"name":"p","petType":"Pet"},{"name":"b","petType":"Bird","wings":2}]`
+		`{"name":"tom","petType":"Cat","huntingSkill":"lazy"},{"name":"p","petType":"Pet"},{"name":"b","petType":"Bird","wings":2},` +
+		`{"name":"bo","petType":"puppy","ageWeeks":8}]`
 	var pets []Pet
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, in)
 	}))
 	defer srv.Close()
 	pets, err := NewClient(WithBaseURL(srv.URL)).ListPets(context.Background())
-	if err != nil || len(pets) != 4 {
+	if err != nil || len(pets) != 5 {
 		t.Fatalf("%d pets, %v", len(pets), err)
 	}
 	dog, ok := pets[0].AsDog()
@@ -42,6 +43,10 @@ func TestInheritance(t *testing.T) {
 	if pets[3].Kind() != PetKindUnknown {
 		t.Errorf("pets[3] is %v", pets[3].Kind())
 	}
+	// A subtype's subtype (Puppy extends Dog, itself a base).
+	if puppy, ok := pets[4].AsPuppy(); !ok || puppy.AgeWeeks.Value() != 8 {
+		t.Errorf("pets[4] is %v", pets[4].Kind())
+	}
 	for i, p := range pets {
 		out, err := p.MarshalJSON()
 		var again Pet
@@ -51,15 +56,17 @@ func TestInheritance(t *testing.T) {
 	}
 }
 
-// TestInheritanceBuilt: a subtype built in Go says which it is.
+// TestInheritanceBuilt: a subtype built in Go says which it is, unless it
+// says so itself.
 func TestInheritanceBuilt(t *testing.T) {
 	for _, c := range []struct {
 		p    Pet
 		want string
 	}{
-		{PetOfDog(Dog{Name: "rex"}), `{"name":"rex","petType":"dog"}`},
+		{PetOfDog(DogBase{Name: "rex"}), `{"name":"rex","petType":"dog"}`},
 		{PetOfCat(Cat{Name: "tom"}), `{"name":"tom","petType":"Cat"}`},
-		{PetOfDog(Dog{Name: "rex", PetType: "puppy"}), `{"name":"rex","petType":"puppy"}`},
+		{PetOfPuppy(Puppy{Name: "bo"}), `{"name":"bo","petType":"puppy"}`},
+		{PetOfDog(DogBase{Name: "rex", PetType: "wolf"}), `{"name":"rex","petType":"wolf"}`},
 	} {
 		if out, err := c.p.MarshalJSON(); err != nil || string(out) != c.want {
 			t.Errorf("got %s, %v; want %s", out, err, c.want)

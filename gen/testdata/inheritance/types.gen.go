@@ -13,8 +13,10 @@ type Cat struct {
 	rec *record
 }
 
-// Dog: Mapped as dog.
-type Dog struct {
+// DogBase is the members every Dog has; also a Dog that is none of its subtypes.
+//
+// Mapped as dog, and a base of its own.
+type DogBase struct {
 	Name     string     `json:"name"`
 	PetType  string     `json:"petType"`
 	PackSize Opt[int64] `json:"packSize"`
@@ -31,6 +33,19 @@ type Dog struct {
 type PetBase struct {
 	Name    string `json:"name"`
 	PetType string `json:"petType"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// Puppy is a dog of a dog.
+type Puppy struct {
+	Name     string     `json:"name"`
+	PetType  string     `json:"petType"`
+	PackSize Opt[int64] `json:"packSize"`
+	Friends  Opt[[]Pet] `json:"friends"`
+	AgeWeeks Opt[int64] `json:"ageWeeks"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

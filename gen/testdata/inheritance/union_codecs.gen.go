@@ -4,6 +4,28 @@ package api
 
 import "bytes"
 
+func (u Dog) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case DogKindPuppy:
+		if b, err = u.value.(Puppy).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case DogKindDog:
+		if b, err = u.value.(DogBase).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u Dog) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Pet) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -12,8 +34,13 @@ func (u Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 		return b, nil
+	case PetKindPuppy:
+		if b, err = u.value.(Puppy).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
 	case PetKindDog:
-		if b, err = u.value.(Dog).appendJSON(b); err != nil {
+		if b, err = u.value.(DogBase).appendJSON(b); err != nil {
 			return nil, err
 		}
 		return b, nil
@@ -32,6 +59,39 @@ func (u Pet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes data.
+func (u *Dog) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *Dog) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch string(d.tag("petType")) {
+		case "puppy":
+			var x Puppy
+			err := (&x).decodeJSON(d)
+			*u = DogOfPuppy(x)
+			return fieldError("Dog", "", err)
+		case "dog":
+			var x DogBase
+			err := (&x).decodeJSON(d)
+			*u = DogOfDog(x)
+			return fieldError("Dog", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Dog", "", err)
+	}
+	*u = Dog{
+		kind: DogKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
 func (u *Pet) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
 	return d.finish(u.decodeJSON(&d))
@@ -46,8 +106,13 @@ func (u *Pet) decodeJSON(d *decoder) error {
 			err := (&x).decodeJSON(d)
 			*u = PetOfCat(x)
 			return fieldError("Pet", "", err)
+		case "puppy":
+			var x Puppy
+			err := (&x).decodeJSON(d)
+			*u = PetOfPuppy(x)
+			return fieldError("Pet", "", err)
 		case "dog":
-			var x Dog
+			var x DogBase
 			err := (&x).decodeJSON(d)
 			*u = PetOfDog(x)
 			return fieldError("Pet", "", err)

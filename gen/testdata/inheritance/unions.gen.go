@@ -4,6 +4,89 @@ package api
 
 import "encoding/json"
 
+// Dog: Mapped as dog, and a base of its own.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as DogKindUnknown and
+// encodes back unchanged (see Raw).
+type Dog struct {
+	kind  DogKind
+	value any
+	raw   json.RawMessage
+}
+
+// DogKind says which variant a Dog holds.
+type DogKind int
+
+// Variants of Dog.
+const (
+	DogKindUnknown DogKind = iota
+	DogKindPuppy
+	DogKindDog
+)
+
+// String returns the variant's name.
+func (k DogKind) String() string {
+	switch k {
+	case DogKindPuppy:
+		return "Puppy"
+	case DogKindDog:
+		return "Dog"
+	}
+	return "Unknown"
+}
+
+// DogOfPuppy returns a Dog holding v, its petType set to "puppy" when empty.
+//
+// A dog of a dog.
+func DogOfPuppy(v Puppy) Dog {
+	if v.PetType == "" {
+		v.PetType = "puppy"
+	}
+	return Dog{
+		kind:  DogKindPuppy,
+		value: v,
+	}
+}
+
+// AsPuppy returns the Puppy variant, and false when the value holds another.
+func (u Dog) AsPuppy() (Puppy, bool) {
+	v, ok := u.value.(Puppy)
+	return v, ok && u.kind == DogKindPuppy
+}
+
+// DogOfDog returns a Dog holding v, its petType set to "dog" when empty.
+//
+// The members every Dog has; also a Dog that is none of its subtypes.
+//
+// Mapped as dog, and a base of its own.
+func DogOfDog(v DogBase) Dog {
+	if v.PetType == "" {
+		v.PetType = "dog"
+	}
+	return Dog{
+		kind:  DogKindDog,
+		value: v,
+	}
+}
+
+// AsDog returns the Dog variant, and false when the value holds another.
+func (u Dog) AsDog() (DogBase, bool) {
+	v, ok := u.value.(DogBase)
+	return v, ok && u.kind == DogKindDog
+}
+
+// Kind says which variant u holds.
+func (u Dog) Kind() DogKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u Dog) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Pet is a pet, as springdoc writes a Jackson type hierarchy.
 //
 // It holds one variant; Kind says which, and the As methods return it.
@@ -22,6 +105,7 @@ type PetKind int
 const (
 	PetKindUnknown PetKind = iota
 	PetKindCat
+	PetKindPuppy
 	PetKindDog
 	PetKindPet
 )
@@ -31,6 +115,8 @@ func (k PetKind) String() string {
 	switch k {
 	case PetKindCat:
 		return "Cat"
+	case PetKindPuppy:
+		return "Puppy"
 	case PetKindDog:
 		return "Dog"
 	case PetKindPet:
@@ -58,10 +144,31 @@ func (u Pet) AsCat() (Cat, bool) {
 	return v, ok && u.kind == PetKindCat
 }
 
+// PetOfPuppy returns a Pet holding v, its petType set to "puppy" when empty.
+//
+// A dog of a dog.
+func PetOfPuppy(v Puppy) Pet {
+	if v.PetType == "" {
+		v.PetType = "puppy"
+	}
+	return Pet{
+		kind:  PetKindPuppy,
+		value: v,
+	}
+}
+
+// AsPuppy returns the Puppy variant, and false when the value holds another.
+func (u Pet) AsPuppy() (Puppy, bool) {
+	v, ok := u.value.(Puppy)
+	return v, ok && u.kind == PetKindPuppy
+}
+
 // PetOfDog returns a Pet holding v, its petType set to "dog" when empty.
 //
-// Mapped as dog.
-func PetOfDog(v Dog) Pet {
+// The members every Dog has; also a Dog that is none of its subtypes.
+//
+// Mapped as dog, and a base of its own.
+func PetOfDog(v DogBase) Pet {
 	if v.PetType == "" {
 		v.PetType = "dog"
 	}
@@ -72,8 +179,8 @@ func PetOfDog(v Dog) Pet {
 }
 
 // AsDog returns the Dog variant, and false when the value holds another.
-func (u Pet) AsDog() (Dog, bool) {
-	v, ok := u.value.(Dog)
+func (u Pet) AsDog() (DogBase, bool) {
+	v, ok := u.value.(DogBase)
 	return v, ok && u.kind == PetKindDog
 }
 
