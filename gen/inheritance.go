@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -32,8 +33,8 @@ func polymorphicBases(doc *openapi3.T) []string {
 		}
 		s := sr.Value
 		d := s.Discriminator
-		if d == nil || d.PropertyName == "" || len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
-			continue
+		if d == nil || d.PropertyName == "" || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Extensions[extGoType] != nil {
+			continue // not inheritance, or a type of the user's
 		}
 		subtypes := subtypesOf(schemas, s)
 		if len(subtypes) == 0 {
@@ -52,6 +53,9 @@ func polymorphicBases(doc *openapi3.T) []string {
 		}
 		base := *s
 		base.Discriminator = nil
+		// The name x-go-name gives is the union's, what references see.
+		base.Extensions = maps.Clone(s.Extensions)
+		delete(base.Extensions, extGoName)
 		base.Description = joinParagraphs(fmt.Sprintf("The members every %s has; also a %s that is none of its subtypes.", name, name), s.Description)
 		baseRef := componentPrefix + escapeToken(baseName)
 		schemas[baseName] = &openapi3.SchemaRef{Value: &base}
@@ -59,6 +63,7 @@ func polymorphicBases(doc *openapi3.T) []string {
 		unionOf[baseName] = name
 		extendsBase(doc, s, &base, baseRef)
 		union := &openapi3.Schema{
+			Extensions:    s.Extensions,
 			Description:   s.Description,
 			Nullable:      s.Nullable,
 			Deprecated:    s.Deprecated,
