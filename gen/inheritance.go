@@ -156,8 +156,10 @@ func extendsBase(doc *openapi3.T, old, base *openapi3.Schema, ref string) {
 }
 
 // eachOperationSchema calls f with the schemas of every operation's
-// parameters, request body and responses, headers included.
+// parameters, request body and responses, headers included, webhooks' and
+// callbacks' too.
 func eachOperationSchema(doc *openapi3.T, f func(*openapi3.SchemaRef)) {
+	var item func(*openapi3.PathItem)
 	content := func(c openapi3.Content) {
 		for _, ct := range sortedKeys(c) {
 			if mt := c[ct]; mt != nil {
@@ -165,39 +167,54 @@ func eachOperationSchema(doc *openapi3.T, f func(*openapi3.SchemaRef)) {
 			}
 		}
 	}
-	if doc.Paths == nil {
-		return
-	}
-	for _, path := range doc.Paths.InMatchingOrder() {
-		item := doc.Paths.Value(path)
-		if item == nil {
-			continue
+	operation := func(op *openapi3.Operation, shared openapi3.Parameters) {
+		for _, p := range append(slices.Clone(shared), op.Parameters...) {
+			if p != nil && p.Value != nil {
+				f(p.Value.Schema)
+				content(p.Value.Content)
+			}
 		}
-		ops := item.Operations()
-		for _, method := range sortedKeys(ops) {
-			op := ops[method]
-			for _, p := range append(slices.Clone(item.Parameters), op.Parameters...) {
-				if p != nil && p.Value != nil {
-					f(p.Value.Schema)
-					content(p.Value.Content)
-				}
-			}
-			if op.RequestBody != nil && op.RequestBody.Value != nil {
-				content(op.RequestBody.Value.Content)
-			}
-			if op.Responses != nil {
-				codes := op.Responses.Map()
-				for _, code := range sortedKeys(codes) {
-					if r := codes[code]; r != nil && r.Value != nil {
-						content(r.Value.Content)
-						for _, h := range sortedKeys(r.Value.Headers) {
-							if hr := r.Value.Headers[h]; hr != nil && hr.Value != nil {
-								f(hr.Value.Schema)
-							}
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			content(op.RequestBody.Value.Content)
+		}
+		if op.Responses != nil {
+			codes := op.Responses.Map()
+			for _, code := range sortedKeys(codes) {
+				if r := codes[code]; r != nil && r.Value != nil {
+					content(r.Value.Content)
+					for _, h := range sortedKeys(r.Value.Headers) {
+						if hr := r.Value.Headers[h]; hr != nil && hr.Value != nil {
+							f(hr.Value.Schema)
 						}
 					}
 				}
 			}
 		}
+		for _, name := range sortedKeys(op.Callbacks) {
+			if cb := op.Callbacks[name]; cb != nil && cb.Value != nil {
+				for _, path := range cb.Value.Keys() {
+					item(cb.Value.Value(path))
+				}
+			}
+		}
+	}
+	visited := map[*openapi3.PathItem]bool{} // a callback may refer back
+	item = func(it *openapi3.PathItem) {
+		if it == nil || visited[it] {
+			return
+		}
+		visited[it] = true
+		ops := it.Operations()
+		for _, method := range sortedKeys(ops) {
+			operation(ops[method], it.Parameters)
+		}
+	}
+	if doc.Paths != nil {
+		for _, path := range doc.Paths.InMatchingOrder() {
+			item(doc.Paths.Value(path))
+		}
+	}
+	for _, name := range sortedKeys(doc.Webhooks) {
+		item(doc.Webhooks[name])
 	}
 }

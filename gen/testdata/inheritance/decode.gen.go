@@ -74,6 +74,41 @@ func (v *DogBase) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *PetAdoptedWebhook) decodeJSON(d *decoder) error {
+	*v = PetAdoptedWebhook{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("PetAdoptedWebhook", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
+		case "petType":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.PetType)
+		case "adoptedAt":
+			err = readOptString(d, &v.AdoptedAt)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("PetAdoptedWebhook", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *PetAdoptedWebhook) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *PetBase) decodeJSON(d *decoder) error {
 	*v = PetBase{}
 	var seen [1]uint64

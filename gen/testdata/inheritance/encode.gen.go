@@ -64,6 +64,34 @@ func (v *DogBase) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v PetAdoptedWebhook) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
+		b = appendString(b, v.Name)
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"petType\":", v.PetType == ""); ok {
+		b = appendString(b, v.PetType)
+	}
+	if b, ok = optKey(b, start, "\"adoptedAt\":", v.AdoptedAt.state); ok {
+		b = appendString(b, v.AdoptedAt.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v PetAdoptedWebhook) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 256))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *PetAdoptedWebhook) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v PetBase) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -27,6 +27,17 @@ type DogBase struct {
 	rec *record
 }
 
+// PetAdoptedWebhook is an inline subtype.
+type PetAdoptedWebhook struct {
+	Name      string      `json:"name"`
+	PetType   string      `json:"petType"`
+	AdoptedAt Opt[string] `json:"adoptedAt"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // PetBase is the members every Pet has; also a Pet that is none of its subtypes.
 //
 // A pet, as springdoc writes a Jackson type hierarchy.
