@@ -260,6 +260,15 @@ func marshalField(fl *ir.Field) (jen.Code, bool) {
 	// The record decides whether the member is written and whether as
 	// null; the value's own statements run only when it says so.
 	value, usesErr := appendStmts(access, fl.Type, 0)
+	if k := resolveAlias(fl.Type).Kind; k == ir.ExprSlice || k == ir.ExprMap {
+		// A required list or map left nil in Go is sent empty, as its
+		// schema asks: null would be refused. (One that arrived null is
+		// the record's to write back, above.)
+		empty := map[ir.ExprKind]string{ir.ExprSlice: "[]", ir.ExprMap: "{}"}[k]
+		value = []jen.Code{jen.If(jen.Add(access).Op("==").Nil()).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(empty).Op("...")),
+		).Else().Block(value...)}
+	}
 	var pre []jen.Code
 	if fl.Const != nil {
 		// A discriminator left empty in Go is sent as its one value; one

@@ -562,8 +562,12 @@ func (v ListRunStepsResponse) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Object)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
-		if b, err = appendSliceOf(b, v.Data); err != nil {
-			return nil, err
+		if v.Data == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Data); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
@@ -604,8 +608,12 @@ func (v ListRunsResponse) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Object)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"data\":", len(v.Data) == 0); ok {
-		if b, err = appendSliceOf(b, v.Data); err != nil {
-			return nil, err
+		if v.Data == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Data); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = v.rec.member(b, start, 2, "\"first_id\":", v.FirstID == ""); ok {
@@ -641,8 +649,12 @@ func (v MessageAttachment) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.FileID)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"tools\":", len(v.Tools) == 0); ok {
-		if b, err = appendSliceOf(b, v.Tools); err != nil {
-			return nil, err
+		if v.Tools == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Tools); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -852,8 +864,12 @@ func (v MessageContentTextObjectText) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Value)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"annotations\":", len(v.Annotations) == 0); ok {
-		if b, err = appendSliceOf(b, v.Annotations); err != nil {
-			return nil, err
+		if v.Annotations == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Annotations); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -1209,8 +1225,12 @@ func (v MessageObject) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, string(v.Role))
 	}
 	if b, ok = v.rec.member(b, start, 9, "\"content\":", len(v.Content) == 0); ok {
-		if b, err = appendSliceOf(b, v.Content); err != nil {
-			return nil, err
+		if v.Content == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Content); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = v.rec.member(b, start, 10, "\"assistant_id\":", false); ok {
@@ -1758,8 +1778,12 @@ func (v RunObject) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Instructions)
 	}
 	if b, ok = v.rec.member(b, start, 16, "\"tools\":", len(v.Tools) == 0); ok {
-		if b, err = appendSliceOf(b, v.Tools); err != nil {
-			return nil, err
+		if v.Tools == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Tools); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = v.rec.member(b, start, 17, "\"metadata\":", false); ok {
@@ -1922,8 +1946,12 @@ func (v RunObjectRequiredActionSubmitToolOutputs) appendJSON(b []byte) ([]byte, 
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
-		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
-			return nil, err
+		if v.ToolCalls == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2138,8 +2166,12 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) appendJSON(b []byte) (
 		b = appendString(b, v.Input)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"outputs\":", len(v.Outputs) == 0); ok {
-		if b, err = appendSliceOf(b, v.Outputs); err != nil {
-			return nil, err
+		if v.Outputs == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Outputs); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -2455,8 +2487,12 @@ func (v RunStepDetailsToolCallsObject) appendJSON(b []byte) ([]byte, error) {
 		}
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"tool_calls\":", len(v.ToolCalls) == 0); ok {
-		if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
-			return nil, err
+		if v.ToolCalls == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.ToolCalls); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
@@ -3250,8 +3286,12 @@ func (v SubmitToolOutputsRunRequest) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"tool_outputs\":", len(v.ToolOutputs) == 0); ok {
-		if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
-			return nil, err
+		if v.ToolOutputs == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.ToolOutputs); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = optKey(b, start, "\"stream\":", v.Stream.state); ok {

@@ -173,8 +173,12 @@ func (v ValidationError) appendJSON(b []byte) ([]byte, error) {
 		b = appendString(b, v.Message)
 	}
 	if b, ok = v.rec.member(b, start, 1, "\"errors\":", len(v.Errors) == 0); ok {
-		if b, err = appendSliceString(b, v.Errors); err != nil {
-			return nil, err
+		if v.Errors == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceString(b, v.Errors); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)

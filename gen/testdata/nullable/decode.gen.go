@@ -2,6 +2,47 @@
 
 package api
 
+func (v *Crate) decodeJSON(d *decoder) error {
+	*v = Crate{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("Crate", "", err)
+		}
+		switch string(key) {
+		case "items":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = readSliceString(d, &v.Items)
+			} else {
+				v.Items = nil
+			}
+		case "labels":
+			if d.required(&v.rec, &seen[0], uint64(0x2), 1) {
+				err = readMapString(d, &v.Labels)
+			} else {
+				v.Labels = nil
+			}
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Crate", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Crate) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {

@@ -2,6 +2,44 @@
 
 package api
 
+func (v Crate) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"items\":", len(v.Items) == 0); ok {
+		if v.Items == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceString(b, v.Items); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"labels\":", len(v.Labels) == 0); ok {
+		if v.Labels == nil {
+			b = append(b, "{}"...)
+		} else {
+			if b, err = appendMapString(b, v.Labels); err != nil {
+				return nil, err
+			}
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Crate) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Crate) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

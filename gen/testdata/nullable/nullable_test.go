@@ -68,3 +68,21 @@ func TestFreeFormAndMixedMaps(t *testing.T) {
 		t.Fatalf("a string in a list of objects encoded as %s", out)
 	}
 }
+
+// TestRequiredNilListsSentEmpty: a required list or map left nil in Go is
+// sent empty, as its schema asks, not as null; one that arrived null,
+// empty or absent goes back as it came.
+func TestRequiredNilListsSentEmpty(t *testing.T) {
+	if out, err := (Crate{}).MarshalJSON(); err != nil || string(out) != `{"items":[],"labels":{}}` {
+		t.Errorf("Crate{} encoded %s, %v", out, err)
+	}
+	for _, in := range []string{`{"items":null,"labels":null}`, `{"items":[],"labels":{}}`, `{}`, `{"items":["a"],"labels":{"k":"v"}}`} {
+		var c Crate
+		if err := c.UnmarshalJSON([]byte(in)); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if out, err := c.MarshalJSON(); err != nil || string(out) != in {
+			t.Errorf("%s re-encoded as %s, %v", in, out, err)
+		}
+	}
+}

@@ -54,6 +54,31 @@ func readMapPetMixedValue(d *decoder, m *map[string]PetMixedValue) error {
 	return nil
 }
 
+// readMapString decodes an object into a map; null is a nil map.
+func readMapString(d *decoder, m *map[string]string) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x string
+		if err := d.readString(&x); err != nil {
+			return err
+		}
+		out[d.intern(key)] = x
+	}
+	*m = out
+	return nil
+}
+
 // readOptInt32 decodes null as Null and anything else as a value.
 func readOptInt32(d *decoder, o *Opt[int32]) error {
 	if d.null() {
@@ -223,6 +248,29 @@ func readSliceOptString(d *decoder, s *[]Opt[string]) error {
 			break
 		}
 		if err := readOptString(d, buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
+// readSliceString decodes an array; null is a nil slice, [] an empty one.
+func readSliceString(d *decoder, s *[]string) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[string]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readString(buf.next()); err != nil {
 			return err
 		}
 	}

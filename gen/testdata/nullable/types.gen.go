@@ -4,6 +4,16 @@ package api
 
 import "encoding/json"
 
+// Crate: Required lists and maps, which Go leaves nil.
+type Crate struct {
+	Items  []string          `json:"items"`
+	Labels map[string]string `json:"labels"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // MaybeCount is the schema at #/components/schemas/MaybeCount.
 type MaybeCount = int64
 

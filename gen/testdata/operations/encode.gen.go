@@ -369,8 +369,12 @@ func (v ListVaultsResponse) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"value\":", len(v.Value) == 0); ok {
-		if b, err = appendSliceOf(b, v.Value); err != nil {
-			return nil, err
+		if v.Value == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Value); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = optKey(b, start, "\"nextLink\":", v.NextLink.state); ok {

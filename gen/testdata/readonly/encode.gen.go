@@ -78,8 +78,12 @@ func (v Thing) appendJSON(b []byte) ([]byte, error) {
 		b = appendInt(b, v.Revision)
 	}
 	if b, ok = v.rec.readOnlyMember(b, start, 3, "\"tags\":", len(v.Tags) == 0); ok {
-		if b, err = appendSliceString(b, v.Tags); err != nil {
-			return nil, err
+		if v.Tags == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceString(b, v.Tags); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = v.rec.readOnlyMember(b, start, 4, "\"created\":", v.Created == ""); ok {

@@ -66,8 +66,12 @@ func (v ListPetsResponse) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"pets\":", len(v.Pets) == 0); ok {
-		if b, err = appendSliceOf(b, v.Pets); err != nil {
-			return nil, err
+		if v.Pets == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Pets); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b, ok = optKey(b, start, "\"next\":", v.Next.state); ok {

@@ -404,8 +404,12 @@ func (v ShipmentParcelList) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	start := len(b)
 	if b, ok = v.rec.member(b, start, 0, "\"parcels\":", len(v.Parcels) == 0); ok {
-		if b, err = appendSliceString(b, v.Parcels); err != nil {
-			return nil, err
+		if v.Parcels == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceString(b, v.Parcels); err != nil {
+				return nil, err
+			}
 		}
 	}
 	b = v.rec.appendUnknown(b, start)
