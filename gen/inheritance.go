@@ -17,14 +17,12 @@ import (
 // apart by the discriminator, and the base's own schema moves to a
 // component named <Base>Base, which the subtypes' allOf then name.
 
-// polymorphicBases rewrites each such base in doc (see above) and returns
-// the names of the components it added.
-func polymorphicBases(doc *openapi3.T) []string {
+// polymorphicBases rewrites each such base in doc (see above).
+func polymorphicBases(doc *openapi3.T) {
 	if doc.Components == nil {
-		return nil
+		return
 	}
 	schemas := doc.Components.Schemas
-	var added []string
 	unionOf := map[string]string{} // a base made here -> the union it was
 	for _, name := range sortedKeys(schemas) {
 		sr := schemas[name]
@@ -59,7 +57,6 @@ func polymorphicBases(doc *openapi3.T) []string {
 		base.Description = joinParagraphs(fmt.Sprintf("The members every %s has; also a %s that is none of its subtypes.", name, name), s.Description)
 		baseRef := componentPrefix + escapeToken(baseName)
 		schemas[baseName] = &openapi3.SchemaRef{Value: &base}
-		added = append(added, baseName)
 		unionOf[baseName] = name
 		extendsBase(doc, s, &base, baseRef)
 		union := &openapi3.Schema{
@@ -100,7 +97,6 @@ func polymorphicBases(doc *openapi3.T) []string {
 		union.OneOf = append(union.OneOf, &openapi3.SchemaRef{Ref: baseRef, Value: &base})
 		*s = *union
 	}
-	return added
 }
 
 // subtypesOf names the components whose allOf refers to base, sorted.
