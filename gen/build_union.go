@@ -679,9 +679,9 @@ func tagFields(types []*ir.Type) {
 					continue
 				}
 				switch {
-				case fl.Type.Kind == ir.ExprOpt && fl.Type.Elem.Kind == ir.ExprBuiltin && fl.Type.Elem.Builtin == ir.String:
+				case fl.Type.Kind == ir.ExprOpt && isStringLike(fl.Type.Elem):
 					v.TagField, v.TagOpt = fl.Name, true
-				case fl.Type.Kind == ir.ExprBuiltin && fl.Type.Builtin == ir.String:
+				case isStringLike(fl.Type):
 					v.TagField = fl.Name
 				}
 			}

@@ -2,6 +2,10 @@
 
 package api
 
+func (v *ActionType) decodeJSON(d *decoder) error {
+	return d.readKnown((*string)(v), "resize", "rename", "snapshot")
+}
+
 func (v *ByRequiredBObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredBObject{}
 	var seen [1]uint64
@@ -447,6 +451,74 @@ func (v *ProtectionRuleWaitTimerObject) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *ProtectionRuleWaitTimerObject) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *RenameAction) decodeJSON(d *decoder) error {
+	*v = RenameAction{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("RenameAction", "", err)
+		}
+		switch string(key) {
+		case "type":
+			err = readOptActionType(d, &v.Type)
+		case "name":
+			err = readOptString(d, &v.Name)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RenameAction", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *RenameAction) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ResizeAction) decodeJSON(d *decoder) error {
+	*v = ResizeAction{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("ResizeAction", "", err)
+		}
+		switch string(key) {
+		case "type":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = (&v.Type).decodeJSON(d)
+			} else {
+				v.Type = ""
+			}
+		case "size":
+			err = readOptString(d, &v.Size)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ResizeAction", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ResizeAction) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -2,6 +2,11 @@
 
 package api
 
+func (v ActionType) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(b, (string)(v))
+	return b, nil
+}
+
 func (v ByRequiredBObject) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -395,6 +400,56 @@ func (v ProtectionRuleWaitTimerObject) MarshalJSON() ([]byte, error) {
 // decoded is where v keeps what decoding saw that the schema did not promise, and
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *ProtectionRuleWaitTimerObject) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v RenameAction) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"type\":", v.Type.state); ok {
+		b = appendString(b, string(v.Type.value))
+	}
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v RenameAction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RenameAction) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v ResizeAction) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"type\":", v.Type == ""); ok {
+		b = appendString(b, string(v.Type))
+	}
+	if b, ok = optKey(b, start, "\"size\":", v.Size.state); ok {
+		b = appendString(b, v.Size.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ResizeAction) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ResizeAction) decoded() (**record, bool) {
 	return &v.rec, false
 }
 

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptActionType decodes null as Null and anything else as a value.
+func readOptActionType(d *decoder, o *Opt[ActionType]) error {
+	if d.null() {
+		*o = Opt[ActionType]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptInt64 decodes null as Null and anything else as a value.
 func readOptInt64(d *decoder, o *Opt[int64]) error {
 	if d.null() {
@@ -48,6 +61,19 @@ func readOptSliceString(d *decoder, o *Opt[[]string]) error {
 		return nil
 	}
 	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptString decodes null as Null and anything else as a value.
+func readOptString(d *decoder, o *Opt[string]) error {
+	if d.null() {
+		*o = Opt[string]{state: optNull}
+		return nil
+	}
+	if err := d.readString(&o.value); err != nil {
 		return err
 	}
 	o.state = optValue

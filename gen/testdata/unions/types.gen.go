@@ -4,6 +4,19 @@ package api
 
 import "encoding/json"
 
+// ActionType is the schema at #/components/schemas/ActionType.
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type ActionType string
+
+// Values of ActionType listed in the spec.
+const (
+	ActionTypeResize   ActionType = "resize"
+	ActionTypeRename   ActionType = "rename"
+	ActionTypeSnapshot ActionType = "snapshot"
+)
+
 // ByRequiredBObject is the schema at #/components/schemas/ByRequired/anyOf/1.
 type ByRequiredBObject struct {
 	A string `json:"a"`
@@ -206,6 +219,26 @@ type ProtectionRuleWaitTimerObject struct {
 	ID        int64      `json:"id"`
 	Type      string     `json:"type"`
 	WaitTimer Opt[int64] `json:"wait_timer"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// RenameAction is the schema at #/components/schemas/RenameAction.
+type RenameAction struct {
+	Type Opt[ActionType] `json:"type"`
+	Name Opt[string]     `json:"name"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ResizeAction is the schema at #/components/schemas/ResizeAction.
+type ResizeAction struct {
+	Type ActionType  `json:"type"`
+	Size Opt[string] `json:"size"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

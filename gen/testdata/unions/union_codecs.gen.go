@@ -7,6 +7,28 @@ import (
 	"encoding/json"
 )
 
+func (u Action) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ActionKindResize:
+		if b, err = u.value.(ResizeAction).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ActionKindRename:
+		if b, err = u.value.(RenameAction).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u Action) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Amount) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -348,6 +370,39 @@ func (u StartEvents) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes u as JSON.
 func (u StartEvents) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data.
+func (u *Action) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *Action) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		switch string(d.tag("type")) {
+		case "resize":
+			var x ResizeAction
+			err := (&x).decodeJSON(d)
+			*u = ActionOfResize(x)
+			return fieldError("Action", "", err)
+		case "rename":
+			var x RenameAction
+			err := (&x).decodeJSON(d)
+			*u = ActionOfRename(x)
+			return fieldError("Action", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("Action", "", err)
+	}
+	*u = Action{
+		kind: ActionKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
 }
 
 // UnmarshalJSON decodes data.

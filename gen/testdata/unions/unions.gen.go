@@ -4,6 +4,84 @@ package api
 
 import "encoding/json"
 
+// Action is a discriminator whose property is an enum every variant shares, required in one
+// variant and not in the other (DigitalOcean's droplet actions).
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ActionKindUnknown and
+// encodes back unchanged (see Raw).
+type Action struct {
+	kind  ActionKind
+	value any
+	raw   json.RawMessage
+}
+
+// ActionKind says which variant an Action holds.
+type ActionKind int
+
+// Variants of Action.
+const (
+	ActionKindUnknown ActionKind = iota
+	ActionKindResize
+	ActionKindRename
+)
+
+// String returns the variant's name.
+func (k ActionKind) String() string {
+	switch k {
+	case ActionKindResize:
+		return "Resize"
+	case ActionKindRename:
+		return "Rename"
+	}
+	return "Unknown"
+}
+
+// ActionOfResize returns an Action holding v, its type set to "resize" when empty.
+func ActionOfResize(v ResizeAction) Action {
+	if v.Type == "" {
+		v.Type = "resize"
+	}
+	return Action{
+		kind:  ActionKindResize,
+		value: v,
+	}
+}
+
+// AsResize returns the Resize variant, and false when the value holds another.
+func (u Action) AsResize() (ResizeAction, bool) {
+	v, ok := u.value.(ResizeAction)
+	return v, ok && u.kind == ActionKindResize
+}
+
+// ActionOfRename returns an Action holding v, its type set to "rename" when empty.
+func ActionOfRename(v RenameAction) Action {
+	if !v.Type.IsSet() {
+		v.Type = Some[ActionType]("rename")
+	}
+	return Action{
+		kind:  ActionKindRename,
+		value: v,
+	}
+}
+
+// AsRename returns the Rename variant, and false when the value holds another.
+func (u Action) AsRename() (RenameAction, bool) {
+	v, ok := u.value.(RenameAction)
+	return v, ok && u.kind == ActionKindRename
+}
+
+// Kind says which variant u holds.
+func (u Action) Kind() ActionKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u Action) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Amount: Integers and other numbers go to different variants.
 //
 // It holds one variant; Kind says which, and the As methods return it.

@@ -193,3 +193,22 @@ func TestArrayVariantsByElement(t *testing.T) {
 		}
 	}
 }
+
+// TestConstructorsSetTheTag: a variant built in Go is sent with the value
+// the discriminator's mapping gives it, whatever the tag field's type,
+// unless it says another itself.
+func TestConstructorsSetTheTag(t *testing.T) {
+	for _, c := range []struct {
+		v    interface{ MarshalJSON() ([]byte, error) }
+		want string
+	}{
+		{ShapeOfCircle(Circle{Radius: 1}), `{"kind":"circle","radius":1}`},
+		{ActionOfResize(ResizeAction{Size: Some("s-2")}), `{"type":"resize","size":"s-2"}`},
+		{ActionOfRename(RenameAction{Name: Some("web")}), `{"type":"rename","name":"web"}`},
+		{ActionOfResize(ResizeAction{Type: ActionTypeSnapshot}), `{"type":"snapshot"}`},
+	} {
+		if out, err := c.v.MarshalJSON(); err != nil || string(out) != c.want {
+			t.Errorf("got %s, %v; want %s", out, err, c.want)
+		}
+	}
+}
