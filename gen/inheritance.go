@@ -24,6 +24,20 @@ func polymorphicBases(doc *openapi3.T) {
 	}
 	schemas := doc.Components.Schemas
 	unionOf := map[string]string{} // a base made here -> the union it was
+	// The values every discriminator's mapping gives a schema, by the
+	// discriminator's property and the schema's reference: a subtype that
+	// is a base of its own (Dog, which Pet maps as "dog") is known by them
+	// where its own mapping says nothing.
+	valuesOf := map[[2]string][]string{}
+	for _, name := range sortedKeys(schemas) {
+		if sr := schemas[name]; sr != nil && sr.Value != nil && sr.Value.Discriminator != nil {
+			d := sr.Value.Discriminator
+			for _, value := range sortedKeys(d.Mapping) {
+				key := [2]string{d.PropertyName, d.Mapping[value].Ref}
+				valuesOf[key] = append(valuesOf[key], value)
+			}
+		}
+	}
 	for _, name := range sortedKeys(schemas) {
 		sr := schemas[name]
 		if sr == nil || sr.Ref != "" || sr.Value == nil {
@@ -79,8 +93,11 @@ func polymorphicBases(doc *openapi3.T) {
 			mapsBase = mapsBase || m.Ref == baseRef
 		}
 		if !mapsBase {
-			// The base's own discriminator value is its name.
-			union.Discriminator.Mapping[name] = openapi3.MappingRef{Ref: baseRef, Value: &base}
+			// The base's own discriminator value is what another mapping
+			// calls it, else its name.
+			for _, value := range knownAs(valuesOf[[2]string{d.PropertyName, ownRef}], name) {
+				union.Discriminator.Mapping[value] = openapi3.MappingRef{Ref: baseRef, Value: &base}
+			}
 		}
 		mapped := map[string]bool{}
 		for _, m := range union.Discriminator.Mapping {
@@ -90,13 +107,25 @@ func polymorphicBases(doc *openapi3.T) {
 			ref := componentPrefix + escapeToken(sub)
 			union.OneOf = append(union.OneOf, &openapi3.SchemaRef{Ref: ref, Value: schemas[sub].Value})
 			if !mapped[ref] {
-				// Unmapped, a subtype's discriminator value is its name.
-				union.Discriminator.Mapping[sub] = openapi3.MappingRef{Ref: ref, Value: schemas[sub].Value}
+				// Unmapped here, a subtype's discriminator value is what
+				// another mapping calls it, else its name.
+				for _, value := range knownAs(valuesOf[[2]string{d.PropertyName, ref}], sub) {
+					union.Discriminator.Mapping[value] = openapi3.MappingRef{Ref: ref, Value: schemas[sub].Value}
+				}
 			}
 		}
 		union.OneOf = append(union.OneOf, &openapi3.SchemaRef{Ref: baseRef, Value: &base})
 		*s = *union
 	}
+}
+
+// knownAs is the discriminator values a schema goes by: those mappings
+// give it, else its component's name.
+func knownAs(mapped []string, name string) []string {
+	if len(mapped) > 0 {
+		return mapped
+	}
+	return []string{name}
 }
 
 // subtypesOf names the components whose allOf refers to base, sorted.

@@ -15,7 +15,7 @@ type Cat struct {
 
 // DogBase is the members every Dog has; also a Dog that is none of its subtypes.
 //
-// Mapped as dog, and a base of its own.
+// Mapped as dog by Pet, and a base of its own whose discriminator maps nothing.
 type DogBase struct {
 	Name     string     `json:"name"`
 	PetType  string     `json:"petType"`

@@ -4,7 +4,7 @@ package api
 
 import "encoding/json"
 
-// Dog: Mapped as dog, and a base of its own.
+// Dog: Mapped as dog by Pet, and a base of its own whose discriminator maps nothing.
 //
 // It holds one variant; Kind says which, and the As methods return it.
 // A variant this version does not know decodes as DogKindUnknown and
@@ -59,7 +59,7 @@ func (u Dog) AsPuppy() (Puppy, bool) {
 //
 // The members every Dog has; also a Dog that is none of its subtypes.
 //
-// Mapped as dog, and a base of its own.
+// Mapped as dog by Pet, and a base of its own whose discriminator maps nothing.
 func DogOfDog(v DogBase) Dog {
 	if v.PetType == "" {
 		v.PetType = "dog"
@@ -167,7 +167,7 @@ func (u Pet) AsPuppy() (Puppy, bool) {
 //
 // The members every Dog has; also a Dog that is none of its subtypes.
 //
-// Mapped as dog, and a base of its own.
+// Mapped as dog by Pet, and a base of its own whose discriminator maps nothing.
 func PetOfDog(v DogBase) Pet {
 	if v.PetType == "" {
 		v.PetType = "dog"
