@@ -121,6 +121,9 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	sh := shapeOf(s)
 	switch {
 	case len(sh.variants) == 1 && !sh.hasProperties():
+		if b.refersTo(sh.variants[0], self) {
+			return rawExpr(), sh.nullable // a schema that is only itself: any JSON
+		}
 		e, n := b.schemaExpr(sh.variants[0], hint, variantPtr(ptr, s, 0), self)
 		return e, n || sh.nullable
 	case len(sh.variants) > 1:
@@ -129,6 +132,9 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 		}
 		return b.namedType(s, hint, ptr, self, ir.KindUnion, func(t *ir.Type) { b.buildUnion(t, sh, ptr) }), sh.nullable
 	case len(sh.allOf) == 1 && !sh.hasProperties():
+		if b.refersTo(sh.allOf[0], self) {
+			return rawExpr(), sh.nullable
+		}
 		e, n := b.schemaExpr(sh.allOf[0], hint, ptr+"/allOf/0", self)
 		return e, n || sh.nullable
 	case len(sh.allOf) > 0:
@@ -175,6 +181,14 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	}
 	// No type, or several: keep the exact JSON. Nothing is lost on the wire.
 	return rawExpr(), sh.nullable
+}
+
+// refersTo reports whether sr is a reference to the component whose type
+// self is being defined: a schema whose only part is itself (Self: allOf:
+// [$ref Self]) would otherwise be unwrapped for ever.
+func (b *builder) refersTo(sr *openapi3.SchemaRef, self *ir.Type) bool {
+	name, ok := componentName(sr.Ref)
+	return ok && self != nil && b.comps[name] != nil && b.comps[name].t == self
 }
 
 // variantsKey is the member of s that lists its variants, and variantPtr

@@ -2,6 +2,8 @@
 
 package api
 
+import "encoding/json"
+
 // A is the schema at #/components/schemas/A.
 type A struct {
 	B *B `json:"b"`
@@ -31,3 +33,10 @@ type Node struct {
 	// values built in Go.
 	rec *record
 }
+
+// OneOfItself is the schema at #/components/schemas/OneOfItself.
+type OneOfItself = json.RawMessage
+
+// OnlyItself is a schema whose only part is itself says nothing of its values, so it is any
+// JSON; the generator unwrapped it for ever.
+type OnlyItself = json.RawMessage
