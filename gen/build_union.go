@@ -159,26 +159,29 @@ func isObjectUnion(u *ir.Union) bool {
 // pinnedProperties returns the properties of an object schema whose schema
 // allows exactly one string (const, a one-value enum, x-stainless-const).
 func pinnedProperties(s *openapi3.Schema) map[string]string {
-	s = throughSingle(s)
-	if s == nil {
-		return nil
-	}
 	out := map[string]string{}
-	for _, part := range s.AllOf {
-		if part != nil {
-			for k, v := range pinnedProperties(part.Value) {
-				out[k] = v
+	seen := map[*openapi3.Schema]bool{} // an allOf may name itself
+	var walk func(s *openapi3.Schema)
+	walk = func(s *openapi3.Schema) {
+		if s = throughSingle(s); s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		for _, part := range s.AllOf {
+			if part != nil {
+				walk(part.Value)
+			}
+		}
+		for name, p := range s.Properties {
+			if p == nil || p.Value == nil {
+				continue
+			}
+			if v, ok := pinnedString(p.Value); ok {
+				out[name] = v
 			}
 		}
 	}
-	for name, p := range s.Properties {
-		if p == nil || p.Value == nil {
-			continue
-		}
-		if v, ok := pinnedString(p.Value); ok {
-			out[name] = v
-		}
-	}
+	walk(s)
 	return out
 }
 

@@ -128,11 +128,12 @@ func knownAs(mapped []string, name string) []string {
 	return []string{name}
 }
 
-// subtypesOf names the components whose allOf refers to base, sorted.
+// subtypesOf names the components whose allOf refers to base, sorted; not
+// base itself, should its allOf name it.
 func subtypesOf(schemas openapi3.Schemas, base *openapi3.Schema) []string {
 	var out []string
 	for name, sr := range schemas {
-		if sr == nil || sr.Ref != "" || sr.Value == nil {
+		if sr == nil || sr.Ref != "" || sr.Value == nil || sr.Value == base {
 			continue
 		}
 		if slices.ContainsFunc(sr.Value.AllOf, func(p *openapi3.SchemaRef) bool { return p != nil && p.Value == base }) {

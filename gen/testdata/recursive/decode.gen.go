@@ -66,6 +66,64 @@ func (v *B) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *BaseOfItself) decodeJSON(d *decoder) error {
+	*v = BaseOfItself{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("BaseOfItself", "", err)
+		}
+		switch string(key) {
+		case "kind":
+			err = readOptString(d, &v.Kind)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("BaseOfItself", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *BaseOfItself) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ExtendsItself) decodeJSON(d *decoder) error {
+	*v = ExtendsItself{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ExtendsItself", "", err)
+		}
+		switch string(key) {
+		case "x":
+			err = readOptString(d, &v.X)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ExtendsItself", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ExtendsItself) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
 	for i := 0; ; i++ {

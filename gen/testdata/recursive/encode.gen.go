@@ -52,6 +52,50 @@ func (v *B) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v BaseOfItself) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"kind\":", v.Kind.state); ok {
+		b = appendString(b, v.Kind.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v BaseOfItself) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *BaseOfItself) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v ExtendsItself) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"x\":", v.X.state); ok {
+		b = appendString(b, v.X.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ExtendsItself) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ExtendsItself) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v Node) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

@@ -22,6 +22,26 @@ type B struct {
 	rec *record
 }
 
+// BaseOfItself is a base with a discriminator whose allOf names itself is not its own
+// subtype.
+type BaseOfItself struct {
+	Kind Opt[string] `json:"kind"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ExtendsItself is an allOf that names its own schema beside members of its own, as a
+// variant of a union; reading which members it pins looped.
+type ExtendsItself struct {
+	X Opt[string] `json:"x"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Node is a struct that contains itself needs a pointer; through a slice it does not.
 type Node struct {
 	Value Opt[string] `json:"value"`
