@@ -221,7 +221,13 @@ func (b *builder) component(name string) *component {
 			c.t.Doc, c.t.Notes = docText(c.ref.Value), notes(c.ref.Value)
 		}
 	case c.ref == nil || c.ref.Value == nil:
-		b.errs.Add(b.specLoc(c.t.Pointer, nil), "schema has no value")
+		if c.ref != nil && c.ref.Ref != "" {
+			// The loader leaves a reference empty when references lead
+			// only to each other (C: $ref D, D: $ref C).
+			b.errs.Add(b.specLoc(c.t.Pointer, c.ref.Origin), "$ref %q leads to no schema: the references it goes through lead back to it", c.ref.Ref)
+		} else {
+			b.errs.Add(b.specLoc(c.t.Pointer, nil), "schema has no value")
+		}
 		c.t.Kind, c.t.Target = ir.KindAlias, rawExpr()
 	default:
 		b.defineNamed(c.t, c.ref, c.t.Pointer)
