@@ -114,6 +114,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 		}
 		b.webhooks()
 	}
+	breakAliasCycles(b.types)
 	breakCycles(b.types)
 	openResponseTypes(b.types, api.Operations)
 	tagFields(b.types)

@@ -29,7 +29,10 @@ func breakCycles(types []*ir.Type) {
 				}
 				switch state[next] {
 				case onStack:
-					*slot = &ir.Expr{Kind: ir.ExprPointer, Elem: *slot}
+					// A pointer to the struct itself, not to an alias of it:
+					// Go's type checker crashes on a struct that holds
+					// Opt[*A] where A is an alias of that struct.
+					*slot = &ir.Expr{Kind: ir.ExprPointer, Elem: &ir.Expr{Kind: ir.ExprNamed, Named: next}}
 				case unvisited:
 					visit(next)
 				}
@@ -72,4 +75,23 @@ func structOf(t *ir.Type) *ir.Type {
 		}
 	}
 	return nil
+}
+
+// breakAliasCycles makes an alias whose targets lead back to it (B: allOf
+// [C], C: allOf [B], nothing else said) any JSON: Go allows no such alias,
+// and following it would not end.
+func breakAliasCycles(types []*ir.Type) {
+	for _, t := range types {
+		if t.Kind != ir.KindAlias {
+			continue
+		}
+		seen := map[*ir.Type]bool{t: true}
+		for e := t.Target; e != nil && e.Kind == ir.ExprNamed && e.Named.Kind == ir.KindAlias; e = e.Named.Target {
+			if seen[e.Named] {
+				t.Target = &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.Raw}
+				break
+			}
+			seen[e.Named] = true
+		}
+	}
 }

@@ -156,3 +156,32 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 	}
 	return nil
 }
+
+func (v *RingE) decodeJSON(d *decoder) error {
+	*v = RingE{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("RingE", "", err)
+		}
+		switch string(key) {
+		case "p":
+			err = readOptPtrRingE(d, &v.P)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("RingE", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *RingE) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}

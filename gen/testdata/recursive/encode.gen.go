@@ -128,3 +128,28 @@ func (v Node) MarshalJSON() ([]byte, error) {
 func (v *Node) decoded() (**record, bool) {
 	return &v.rec, false
 }
+
+func (v RingE) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"p\":", v.P.state); ok {
+		if b, err = appendPtr(b, v.P.value, appendElem[RingE]); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v RingE) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *RingE) decoded() (**record, bool) {
+	return &v.rec, false
+}

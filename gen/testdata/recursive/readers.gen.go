@@ -28,6 +28,19 @@ func readOptPtrNode(d *decoder, o *Opt[*Node]) error {
 	return nil
 }
 
+// readOptPtrRingE decodes null as Null and anything else as a value.
+func readOptPtrRingE(d *decoder, o *Opt[*RingE]) error {
+	if d.null() {
+		*o = Opt[*RingE]{state: optNull}
+		return nil
+	}
+	if err := readPtrRingE(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptSliceNode decodes null as Null and anything else as a value.
 func readOptSliceNode(d *decoder, o *Opt[[]Node]) error {
 	if d.null() {
@@ -72,6 +85,17 @@ func readPtrNode(d *decoder, p **Node) error {
 		return nil
 	}
 	v := new(Node)
+	*p = v
+	return (v).decodeJSON(d)
+}
+
+// readPtrRingE decodes into a new value; null is a nil pointer.
+func readPtrRingE(d *decoder, p **RingE) error {
+	if d.null() {
+		*p = nil
+		return nil
+	}
+	v := new(RingE)
 	*p = v
 	return (v).decodeJSON(d)
 }

@@ -42,6 +42,13 @@ type ExtendsItself struct {
 	rec *record
 }
 
+// LoopB: Two schemas that are each only the other say nothing of their values, so they are
+// any JSON; Go allows no alias of itself, and the generator followed them for ever.
+type LoopB = LoopC
+
+// LoopC is the schema at #/components/schemas/LoopC.
+type LoopC = json.RawMessage
+
 // Node is a struct that contains itself needs a pointer; through a slice it does not.
 type Node struct {
 	Value Opt[string] `json:"value"`
@@ -60,3 +67,20 @@ type OneOfItself = json.RawMessage
 // OnlyItself is a schema whose only part is itself says nothing of its values, so it is any
 // JSON; the generator unwrapped it for ever.
 type OnlyItself = json.RawMessage
+
+// RingA: Aliases of a struct that holds one of them; the field that closes the loop points
+// at the struct itself, since Go's type checker crashes on Opt[*RingA] inside RingE.
+type RingA = RingB
+
+// RingB: Aliases of a struct that holds one of them; the field that closes the loop points
+// at the struct itself, since Go's type checker crashes on Opt[*RingA] inside RingE.
+type RingB = RingE
+
+// RingE is the schema at #/components/schemas/RingE.
+type RingE struct {
+	P Opt[*RingE] `json:"p"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
