@@ -279,6 +279,9 @@ func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate)
 }
 
 func isObjectSchema(s *openapi3.Schema) bool {
+	if s == nil { // a reference that leads nowhere
+		return false
+	}
 	sh := shapeOf(throughSingle(s))
 	return sh.is(openapi3.TypeObject) || len(sh.types) == 0 && !sh.typeUnion && (sh.hasProperties() || len(sh.allOf) > 0)
 }

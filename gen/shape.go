@@ -192,14 +192,15 @@ func (sh shape) hasProperties() bool {
 
 // throughSingle follows compositions with a single branch (oneOf: [X],
 // allOf: [X] with nothing beside it) to the schema that gives the shape, as
-// schemaExpr does.
+// schemaExpr does; a part the loader left empty (references that lead only
+// to each other) ends the walk.
 func throughSingle(s *openapi3.Schema) *openapi3.Schema {
 	for i := 0; s != nil && i < 16; i++ {
 		sh := shapeOf(s)
 		switch {
-		case len(sh.variants) == 1 && !sh.hasProperties() && sh.variants[0] != nil:
+		case len(sh.variants) == 1 && !sh.hasProperties() && sh.variants[0] != nil && sh.variants[0].Value != nil:
 			s = sh.variants[0].Value
-		case len(sh.variants) == 0 && len(sh.allOf) == 1 && !sh.hasProperties() && sh.allOf[0] != nil:
+		case len(sh.variants) == 0 && len(sh.allOf) == 1 && !sh.hasProperties() && sh.allOf[0] != nil && sh.allOf[0].Value != nil:
 			s = sh.allOf[0].Value
 		default:
 			return s
