@@ -153,7 +153,7 @@ func (b *builder) configuredEvents(o *ir.Operation, ptr string, sc StreamConfig)
 // bodyFlag is the body's boolean field named flag, which the streaming
 // method sets to true.
 func bodyFlag(o *ir.Operation, flag string) *ir.Field {
-	if o.Body == nil || o.Body.Type.Kind != ir.ExprNamed || o.Body.Type.Named.Struct == nil {
+	if o.Body == nil || o.Body.Type == nil || o.Body.Type.Kind != ir.ExprNamed || o.Body.Type.Named.Struct == nil {
 		return nil
 	}
 	for _, f := range o.Body.Type.Named.Struct.Fields {
