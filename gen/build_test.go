@@ -454,7 +454,6 @@ components:
 // with no type dereferenced nil (found by generating random operations:
 // 48 of 400 specs hit it).
 func TestStreamWithRawBody(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "spec.yaml")
 	spec := `openapi: 3.0.3
 info: {title: s, version: "1"}
 paths:
@@ -472,9 +471,7 @@ paths:
             text/event-stream:
               schema: {type: object, properties: {text: {type: string}}}
 `
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeSpec(t, "spec.yaml", spec)
 	files, err := Generate(Config{Spec: path, Package: "p"})
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,6 @@ import (
 // nowhere is located where it is written, as in OpenAPI 3 (the golden case
 // brokenrefs), not reported at the root by the conversion.
 func TestBrokenRefsSwagger(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "swagger.yaml")
 	spec := `swagger: "2.0"
 info: {title: s, version: "1"}
 paths:
@@ -27,9 +26,7 @@ paths:
 definitions:
   Be: {type: object}
 `
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeSpec(t, "swagger.yaml", spec)
 	_, err := Generate(Config{Spec: path, Package: "p"})
 	want := `swagger.yaml:10:20: #/paths/~1a/get/responses/200/schema: $ref "#/definitions/Bee": #/definitions has no "Bee" (did you mean "Be"?)`
 	if err == nil || !strings.HasSuffix(err.Error(), want) {
@@ -41,7 +38,6 @@ definitions:
 // reason keeps the loader's message, even when the checker would find a
 // broken reference too.
 func TestBrokenRefsOnlyForRefErrors(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "spec.yaml")
 	spec := `openapi: 3.0.3
 info: {title: s, version: "1"}
 paths:
@@ -53,9 +49,7 @@ components:
   schemas:
     A: {$ref: "#/components/schemas/Nowhere"}
 `
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeSpec(t, "spec.yaml", spec)
 	if broken := brokenRefs([]byte(spec), path); broken.Len() != 1 {
 		t.Fatalf("the checker found %d broken references, want the one", broken.Len())
 	}
@@ -103,4 +97,15 @@ func TestSuggestion(t *testing.T) {
 	if d := editDistance("kitten", "sitting"); d != 3 {
 		t.Errorf("editDistance(kitten, sitting) = %d, want 3", d)
 	}
+}
+
+// writeSpec writes text to a file of that name in a temporary directory
+// and returns its path.
+func writeSpec(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
