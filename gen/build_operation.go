@@ -320,31 +320,37 @@ func (b *builder) misplacedRefs(op *openapi3.Operation, ptr string) bool {
 			found = true
 		}
 	}
-	content := func(c openapi3.Content, ptr string) {
+	check("operation", op.Extensions, ptr, op.Origin)
+	eachContent(op, ptr, func(c openapi3.Content, ptr string) {
 		for _, name := range sortedKeys(c) {
 			if mt := c[name]; mt != nil {
 				check("media type", mt.Extensions, ptr+"/"+escapeToken(name), mt.Origin)
 			}
 		}
-	}
-	check("operation", op.Extensions, ptr, op.Origin)
+	})
+	return found
+}
+
+// eachContent calls f with each content map of op, its parameters', its
+// request body's and its responses', at its JSON pointer under ptr (the
+// operation's).
+func eachContent(op *openapi3.Operation, ptr string, f func(c openapi3.Content, ptr string)) {
 	for i, p := range op.Parameters {
 		if p != nil && p.Value != nil {
-			content(p.Value.Content, ptr+"/parameters/"+strconv.Itoa(i)+"/content")
+			f(p.Value.Content, ptr+"/parameters/"+strconv.Itoa(i)+"/content")
 		}
 	}
 	if op.RequestBody != nil && op.RequestBody.Value != nil {
-		content(op.RequestBody.Value.Content, ptr+"/requestBody/content")
+		f(op.RequestBody.Value.Content, ptr+"/requestBody/content")
 	}
 	if op.Responses != nil {
 		codes := op.Responses.Map()
 		for _, code := range sortedKeys(codes) {
 			if r := codes[code]; r != nil && r.Value != nil {
-				content(r.Value.Content, ptr+"/responses/"+code+"/content")
+				f(r.Value.Content, ptr+"/responses/"+code+"/content")
 			}
 		}
 	}
-	return found
 }
 
 // isScalar reports a string, number, integer or boolean, or an enum of

@@ -194,20 +194,22 @@ func eachOperationSchema(doc *openapi3.T, f func(*openapi3.SchemaRef)) {
 		}
 	}
 	operation := func(op *openapi3.Operation, shared openapi3.Parameters) {
-		for _, p := range append(slices.Clone(shared), op.Parameters...) {
+		for _, p := range shared {
 			if p != nil && p.Value != nil {
 				f(p.Value.Schema)
 				content(p.Value.Content)
 			}
 		}
-		if op.RequestBody != nil && op.RequestBody.Value != nil {
-			content(op.RequestBody.Value.Content)
+		for _, p := range op.Parameters {
+			if p != nil && p.Value != nil {
+				f(p.Value.Schema)
+			}
 		}
+		eachContent(op, "", func(c openapi3.Content, _ string) { content(c) })
 		if op.Responses != nil {
 			codes := op.Responses.Map()
 			for _, code := range sortedKeys(codes) {
 				if r := codes[code]; r != nil && r.Value != nil {
-					content(r.Value.Content)
 					for _, h := range sortedKeys(r.Value.Headers) {
 						if hr := r.Value.Headers[h]; hr != nil && hr.Value != nil {
 							f(hr.Value.Schema)

@@ -809,11 +809,12 @@ func (c *Client) apiError(req request, u string, resp *http.Response) error {
 		URL:        u,
 		StatusCode: resp.StatusCode,
 		RequestID:  resp.Header.Get("X-Request-Id"),
-		Message:    errorMessage(withoutBOM(data)),
 		Body:       data,
 	}
+	body := withoutBOM(data) // Body keeps what came; the mark is no JSON
+	e.Message = errorMessage(body)
 	if req.decodeError != nil {
-		e.Detail = req.decodeError(resp.StatusCode, withoutBOM(data))
+		e.Detail = req.decodeError(resp.StatusCode, body)
 	}
 	return e
 }
