@@ -49,7 +49,7 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	}
 	// The file itself is parsed already: a reference within it ("#/...")
 	// resolves in that tree, even when data was never on disk.
-	r := &refInliner{files: map[string]*yaml.Node{file: doc.Content[0]}}
+	r := &refInliner{files: yamlFiles{file: doc.Content[0]}}
 	var found []refAt
 	add := func(n *yaml.Node, ptr string) { found = append(found, refAt{n, ptr}) }
 	walkForbidden(doc.Content[0], "", true, "#", add)
@@ -205,7 +205,33 @@ func forbiddenKey(key []byte) bool {
 
 // refInliner resolves forbidden references, reading each file once.
 type refInliner struct {
-	files map[string]*yaml.Node
+	files yamlFiles
+}
+
+// yamlFiles holds parsed YAML (or JSON) documents by path, each read once.
+type yamlFiles map[string]*yaml.Node
+
+var errEmptyFile = errors.New("the file is empty")
+
+// load returns the document at path, reading and parsing it the first
+// time.
+func (f yamlFiles) load(path string) (*yaml.Node, error) {
+	if doc, ok := f[path]; ok {
+		return doc, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d yaml.Node
+	if err := yaml.Unmarshal(data, &d); err != nil {
+		return nil, err
+	}
+	if len(d.Content) == 0 {
+		return nil, errEmptyFile
+	}
+	f[path] = d.Content[0]
+	return d.Content[0], nil
 }
 
 // isNameMap reports whether the value of key maps names (of properties,
@@ -325,21 +351,9 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 	if file != "" {
 		target = filepath.Join(filepath.Dir(in), filepath.FromSlash(file))
 	}
-	doc, ok := r.files[target]
-	if !ok {
-		data, err := os.ReadFile(target)
-		if err != nil {
-			return nil, fmt.Errorf("$ref %q: %w", ref, err)
-		}
-		var d yaml.Node
-		if err := yaml.Unmarshal(data, &d); err != nil {
-			return nil, fmt.Errorf("$ref %q: %w", ref, err)
-		}
-		if len(d.Content) == 0 {
-			return nil, fmt.Errorf("$ref %q: the file is empty", ref)
-		}
-		doc = d.Content[0]
-		r.files[target] = doc
+	doc, err := r.files.load(target)
+	if err != nil {
+		return nil, fmt.Errorf("$ref %q: %w", ref, err)
 	}
 	value := doc
 	for _, token := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
@@ -351,7 +365,6 @@ func (r *refInliner) resolve(n *yaml.Node, in string, depth int) (*yaml.Node, er
 		}
 	}
 	value = deepCopy(value)
-	var err error
 	walkForbidden(value, "", false, "#"+frag, func(inner *yaml.Node, _ string) {
 		if err != nil {
 			return

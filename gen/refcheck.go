@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,7 +25,7 @@ import (
 // whose fragment names nothing there. References to other hosts are not
 // followed (the loader reports those).
 func brokenRefs(data []byte, file string) *diag.List {
-	c := &refChecker{files: map[string]*yaml.Node{}, failed: map[string]error{}, list: &diag.List{}}
+	c := &refChecker{files: yamlFiles{}, failed: map[string]error{}, list: &diag.List{}}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return c.list // the loader's own message says why it does not parse
@@ -46,7 +45,7 @@ func isRefError(err error) bool {
 // refChecker holds the files parsed so far, by path, and those that could
 // not be.
 type refChecker struct {
-	files  map[string]*yaml.Node
+	files  yamlFiles
 	failed map[string]error
 	list   *diag.List
 }
@@ -147,29 +146,22 @@ func (c *refChecker) check(key *yaml.Node, ref, file, ptr string) {
 // file returns the parsed document at path, reading it, and checking its
 // own references, the first time.
 func (c *refChecker) file(path string) (*yaml.Node, error) {
-	if doc, ok := c.files[path]; ok {
-		return doc, nil
-	}
 	if err, ok := c.failed[path]; ok {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	_, read := c.files[path]
+	doc, err := c.files.load(path)
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		err = fmt.Errorf("cannot read %s: %w", displayPath(path), pe.Err)
-	}
-	var doc yaml.Node
-	if err == nil {
-		if err = yaml.Unmarshal(data, &doc); err == nil && len(doc.Content) == 0 {
-			err = fmt.Errorf("%s is empty", displayPath(path))
-		}
 	}
 	if err != nil {
 		c.failed[path] = err
 		return nil, err
 	}
-	c.files[path] = doc.Content[0]
-	c.walk(doc.Content[0], path, "#", false)
-	return doc.Content[0], nil
+	if !read {
+		c.walk(doc, path, "#", false)
+	}
+	return doc, nil
 }
 
 // suggestion names the key of mapping n nearest to the missing key, when
