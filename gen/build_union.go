@@ -686,9 +686,9 @@ func tagFields(types []*ir.Type) {
 				}
 				switch {
 				case fl.Type.Kind == ir.ExprOpt && isStringLike(fl.Type.Elem):
-					v.TagField, v.TagOpt = fl.Name, true
+					v.TagField, v.TagOpt, v.TagType = fl.Name, true, fl.Type.Elem
 				case isStringLike(fl.Type):
-					v.TagField = fl.Name
+					v.TagField, v.TagType = fl.Name, fl.Type
 				}
 			}
 		}

@@ -144,8 +144,8 @@ func emitUnion(f *jen.File, t *ir.Type) {
 		switch field := jen.Id("v").Dot(v.TagField); {
 		case v.TagField != "" && v.TagOpt:
 			some := jen.Id("Some")
-			if e := tagFieldType(v); e.Kind == ir.ExprNamed {
-				some = some.Types(goType(e)) // "rename" is a string to infer from
+			if v.TagType.Kind == ir.ExprNamed {
+				some = some.Types(goType(v.TagType)) // "rename" is a string to infer from
 			}
 			fill = append(fill, jen.If(jen.Op("!").Add(field.Clone()).Dot("IsSet").Call()).Block(
 				field.Clone().Op("=").Add(some).Call(jen.Lit(v.Tags[0])),
@@ -230,15 +230,4 @@ func article(name string) string {
 		return "an"
 	}
 	return "a"
-}
-
-// tagFieldType is the type an Opt tag field of variant v holds (see
-// ir.Variant.TagOpt).
-func tagFieldType(v *ir.Variant) *ir.Expr {
-	for _, fl := range v.Type.Named.Struct.Fields {
-		if fl.Name == v.TagField {
-			return fl.Type.Elem
-		}
-	}
-	return &ir.Expr{Kind: ir.ExprBuiltin, Builtin: ir.String}
 }

@@ -263,9 +263,11 @@ type Variant struct {
 	// TagField is the Go field of the variant's struct that holds the
 	// union's tag property when it is a plain string the constructor sets
 	// to Tags[0] while it is empty, so a value built in Go says which
-	// variant it is; "" otherwise. TagOpt says the field is an Opt.
+	// variant it is; "" otherwise. TagOpt says the field is an Opt, and
+	// TagType is the type of the tag value it holds.
 	TagField string
 	TagOpt   bool
+	TagType  *Expr
 	// Mapped says Tags come from the discriminator's mapping (not a guess
 	// from a component's name).
 	Mapped bool
