@@ -54,7 +54,7 @@ func (b *builder) requestBody(o *ir.Operation, ptr string, op *openapi3.Operatio
 	}
 	rb := op.RequestBody.Value
 	choices := bodyChoices(rb.Content)
-	if len(choices) == 0 {
+	if len(choices) == 0 || len(choices) == 1 && choices[0].enc != ir.EncodingJSON && emptyClosed(choices[0].mt) {
 		return nil
 	}
 	body, err := b.body(choices[0], o.Name+"Request", ptr)
@@ -88,7 +88,7 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 	if c.enc != ir.EncodingJSON {
 		e := body.Type
 		if e.Kind != ir.ExprNamed || e.Named.Kind != ir.KindStruct {
-			return nil, fmt.Errorf("a %s body must be an object schema", c.ct)
+			return nil, fmt.Errorf("a body sent as %s must be an object schema", c.ct)
 		}
 		e.Named.Struct.FormFields = true
 	}
@@ -100,6 +100,20 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 		}
 	}
 	return body, nil
+}
+
+// emptyClosed reports whether mt's schema is an object that can have no
+// members (no properties, additionalProperties false): Stripe gives every
+// GET and DELETE such a form body. Sent as a form it would be empty, so the
+// operation takes no body rather than failing to generate.
+func emptyClosed(mt *openapi3.MediaType) bool {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	s := mt.Schema.Value
+	ap := s.AdditionalProperties
+	return (s.Type == nil || s.Type.Is(openapi3.TypeObject)) && len(s.Properties) == 0 && len(s.AllOf) == 0 &&
+		len(s.OneOf) == 0 && len(s.AnyOf) == 0 && ap.Schema == nil && ap.Has != nil && !*ap.Has
 }
 
 // pendingBodies are an operation's other ways of sending its body, made

@@ -85,10 +85,17 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 		switch t.Kind {
 		case ir.KindEnum:
 			if t.Enum.Base == ir.Bool {
-				return jen.Op("!").Add(access)
+				// bool(...): negated, a defined bool stays of its type,
+				// which a bool parameter does not take.
+				return jen.Op("!").Bool().Parens(access)
 			}
 			return access.Op("==").Add(zeroLiteral(t.Enum.Base))
-		case ir.KindAlias, ir.KindDefined:
+		case ir.KindAlias:
+			return zeroTest(t.Target, access)
+		case ir.KindDefined:
+			if t.Target.Kind == ir.ExprBuiltin && t.Target.Builtin == ir.Bool {
+				return jen.Op("!").Bool().Parens(access)
+			}
 			return zeroTest(t.Target, access)
 		}
 	}

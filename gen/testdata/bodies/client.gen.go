@@ -90,6 +90,27 @@ func (c *Client) CreateNote(ctx context.Context, body CreateNoteRequest, opts ..
 	return c.do(ctx, req, nil, opts)
 }
 
+// DeleteCustomer: Stripe gives every GET and DELETE a form body that can hold nothing; such
+// an operation takes no body.
+//
+// DELETE /customers/{id}
+func (c *Client) DeleteCustomer(ctx context.Context, id string, opts ...RequestOption) (*DeleteCustomerResponse, error) {
+	var out DeleteCustomerResponse
+	p0, err := pathParam("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "DELETE",
+		path:   "/customers/" + p0,
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // DownloadFile is a JSON string as the spec says, which the server sends as the file's
 // bytes (OpenAI's file content).
 //

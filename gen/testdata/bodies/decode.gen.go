@@ -153,6 +153,47 @@ func (v *CreateNoteRequest) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *DeleteCustomerResponse) decodeJSON(d *decoder) error {
+	*v = DeleteCustomerResponse{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("DeleteCustomerResponse", "", err)
+		}
+		switch string(key) {
+		case "deleted":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = (&v.Deleted).decodeJSON(d)
+			} else {
+				v.Deleted = false
+			}
+		case "id":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.ID)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("DeleteCustomerResponse", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *DeleteCustomerResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *DeleteCustomerResponseDeleted) decodeJSON(d *decoder) error {
+	return d.readBool((*bool)(v))
+}
+
 func (v *GetArticleResponse) decodeJSON(d *decoder) error {
 	*v = GetArticleResponse{}
 	for i := 0; ; i++ {

@@ -142,6 +142,36 @@ func (v *CreateNoteRequest) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v DeleteCustomerResponse) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"deleted\":", !bool(v.Deleted)); ok {
+		b = appendBool(b, bool(v.Deleted))
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"id\":", v.ID == ""); ok {
+		b = appendString(b, v.ID)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v DeleteCustomerResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *DeleteCustomerResponse) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v DeleteCustomerResponseDeleted) appendJSON(b []byte) ([]byte, error) {
+	b = appendBool(b, (bool)(v))
+	return b, nil
+}
+
 func (v GetArticleResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

@@ -51,6 +51,28 @@ type CreateNoteRequest struct {
 	rec *record
 }
 
+// DeleteCustomerResponse is the schema at #/paths/~1customers~1{id}/delete/responses/200/content/application~1json/schema.
+type DeleteCustomerResponse struct {
+	// Always true for a deleted object
+	Deleted DeleteCustomerResponseDeleted `json:"deleted"`
+	ID      string                        `json:"id"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// DeleteCustomerResponseDeleted: Always true for a deleted object
+//
+// It is an open enum: values other than the constants below decode and
+// encode unchanged.
+type DeleteCustomerResponseDeleted bool
+
+// Values of DeleteCustomerResponseDeleted listed in the spec.
+const (
+	DeleteCustomerResponseDeletedTrue DeleteCustomerResponseDeleted = true
+)
+
 // GetArticleResponse is the schema at #/paths/~1articles~1{id}/get/responses/200/content/application~1vnd.api+json/schema.
 type GetArticleResponse struct {
 	Data Opt[GetArticleResponseData] `json:"data"`
