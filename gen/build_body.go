@@ -92,6 +92,9 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 		}
 		e.Named.Struct.FormFields = true
 	}
+	if c.enc == ir.EncodingForm {
+		body.FieldStyles = fieldStyles(c.mt.Encoding)
+	}
 	if c.enc == ir.EncodingMultipart {
 		for _, name := range sortedKeys(c.mt.Encoding) {
 			if enc := c.mt.Encoding[name]; enc != nil && enc.ContentType != "" {
@@ -100,6 +103,38 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 		}
 	}
 	return body, nil
+}
+
+// fieldStyles lists the form fields whose encoding is not the default one
+// (style form, exploded), in the form's own shorthand (see ir.FieldStyle).
+// OpenAPI gives these styles for URL-encoded bodies only; a multipart
+// body's fields are parts, whatever the encoding says.
+func fieldStyles(encoding map[string]*openapi3.Encoding) []ir.FieldStyle {
+	var out []ir.FieldStyle
+	for _, name := range sortedKeys(encoding) {
+		enc := encoding[name]
+		if enc == nil {
+			continue
+		}
+		// explode defaults to true for style form only.
+		delimited := enc.Style == openapi3.SerializationSpaceDelimited || enc.Style == openapi3.SerializationPipeDelimited
+		joined := enc.Explode != nil && !*enc.Explode || enc.Explode == nil && delimited
+		style := ""
+		switch {
+		case enc.Style == openapi3.SerializationDeepObject:
+			style = "deepObject"
+		case enc.Style == openapi3.SerializationSpaceDelimited && joined:
+			style = "spaces"
+		case enc.Style == openapi3.SerializationPipeDelimited && joined:
+			style = "pipes"
+		case (enc.Style == "" || enc.Style == openapi3.SerializationForm) && joined:
+			style = "commas"
+		}
+		if style != "" {
+			out = append(out, ir.FieldStyle{Name: name, Style: style})
+		}
+	}
+	return out
 }
 
 // emptyClosed reports whether mt's schema is an object that can have no

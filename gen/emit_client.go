@@ -274,6 +274,13 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 			}
 		case ir.EncodingForm:
 			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
+			if len(op.Body.FieldStyles) > 0 {
+				styles := url.Values{}
+				for _, f := range op.Body.FieldStyles {
+					styles.Set(f.Name, f.Style)
+				}
+				req[jen.Id("formStyles")] = jen.Lit(styles.Encode())
+			}
 		case ir.EncodingRaw:
 			req[jen.Id("raw")] = jen.Id("body")
 			req[jen.Id("contentType")] = jen.Lit(op.Body.ContentType)

@@ -3,13 +3,16 @@
 package openai
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -134,14 +137,78 @@ func escapeQuotes(s string) string {
 	return strings.NewReplacer("\\", "\\\\", `"`, "\\\"").Replace(s)
 }
 
-// addFormValue adds one field of a URL-encoded form body.
-func addFormValue(vals url.Values, name string, value any) error {
+// addFormValue adds one field of a URL-encoded form body, written as the
+// spec's encoding says (style, one of ir.FieldStyle's): by default a list
+// is one field per value and an object its JSON text; deepObject spreads
+// an object over name[key] fields; commas, spaces and pipes join a list's
+// values into one field.
+func addFormValue(vals url.Values, name string, value any, style string) error {
+	if style == "deepObject" {
+		return addDeepObject(vals, name, value)
+	}
 	texts, err := formTexts(value)
 	if err != nil {
 		return err
 	}
+	switch style {
+	case "commas":
+		texts = []string{strings.Join(texts, ",")}
+	case "spaces":
+		texts = []string{strings.Join(texts, " ")}
+	case "pipes":
+		texts = []string{strings.Join(texts, "|")}
+	}
 	vals[name] = append(vals[name], texts...)
 	return nil
+}
+
+// addDeepObject adds value as deepObject fields: an object's members as
+// name[key], a list's items as name[0], name[1], ..., nested to any depth
+// (Stripe's metadata[order]=8812, items[0][price]=price_1). It works from
+// the value's JSON, so unions, optional fields and the members a decoded
+// value kept are written as they would be in a JSON body. A scalar is the
+// field itself, null and an empty object or list are an empty field (to
+// Stripe, "unset").
+func addDeepObject(vals url.Values, name string, value any) error {
+	b, err := json.Marshal(value)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // numbers as written: no float64 rounding
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	addDeep(vals, name, v)
+	return nil
+}
+
+func addDeep(vals url.Values, name string, v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if len(v) == 0 {
+			vals.Add(name, "")
+		}
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			addDeep(vals, name+"["+k+"]", v[k])
+		}
+	case []any:
+		if len(v) == 0 {
+			vals.Add(name, "")
+		}
+		for i, item := range v {
+			addDeep(vals, name+"["+strconv.Itoa(i)+"]", item)
+		}
+	case string:
+		vals.Add(name, v)
+	case json.Number:
+		vals.Add(name, v.String())
+	case bool:
+		vals.Add(name, strconv.FormatBool(v))
+	default: // null
+		vals.Add(name, "")
+	}
 }
 
 // formTexts renders a field as form text: scalars (named scalar types such

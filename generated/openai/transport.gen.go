@@ -322,6 +322,7 @@ type request struct {
 	form        func(add func(name string, value any) error) error
 	multipart   bool
 	partTypes   string // the Content-Type of some multipart fields, URL-encoded by name
+	formStyles  string // how some fields of a URL-encoded form are written (see addFormValue), URL-encoded by name
 	raw         io.Reader
 	contentType string // of a raw body, or of a JSON one not sent as application/json
 	accept      string
@@ -611,7 +612,8 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 		enc, contentType = buf.Bytes(), w.FormDataContentType()
 	case req.form != nil:
 		vals := url.Values{}
-		if err := req.form(func(name string, v any) error { return addFormValue(vals, name, v) }); err != nil {
+		styles, _ := url.ParseQuery(req.formStyles) // the generator wrote it: it parses
+		if err := req.form(func(name string, v any) error { return addFormValue(vals, name, v, styles.Get(name)) }); err != nil {
 			return nil, "", nil, fmt.Errorf("%s: encoding form body: %w", packageName, err)
 		}
 		enc, contentType = []byte(vals.Encode()), "application/x-www-form-urlencoded"
@@ -897,6 +899,18 @@ func (c *Client) log(ctx context.Context, method, u string, resp *http.Response,
 // addQuery styles one query parameter and adds it to *q, which it makes
 // when it is nil: a call that sets no parameter allocates no map.
 func addQuery(q *url.Values, style string, explode bool, name string, value any) error {
+	if style == "deepObject" {
+		// As a form body's deepObject fields (see addDeepObject): the
+		// runtime would send a scalar, which Stripe's created takes in
+		// place of a range, as created[]=7.
+		if *q == nil {
+			*q = url.Values{}
+		}
+		if err := addDeepObject(*q, name, value); err != nil {
+			return fmt.Errorf("%s: query parameter %s: %w", packageName, name, err)
+		}
+		return nil
+	}
 	s, err := runtime.StyleParamWithLocation(style, explode, name, runtime.ParamLocationQuery, value)
 	if err != nil {
 		return fmt.Errorf("%s: query parameter %s: %w", packageName, name, err)

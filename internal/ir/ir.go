@@ -496,6 +496,22 @@ type Body struct {
 	// fields of a multipart body (OpenAI's realtime call: sdp is
 	// application/sdp), sorted by Name.
 	PartTypes []PartType
+	// FieldStyles are how the spec's encoding says some fields of a
+	// URL-encoded form are written, where that is not the default (each
+	// value of a list as a field of its own, an object as JSON text),
+	// sorted by Name.
+	FieldStyles []FieldStyle
+}
+
+// FieldStyle is how one field of a URL-encoded form is written.
+type FieldStyle struct {
+	Name string
+	// Style is deepObject (an object's members as name[key]=value, nested
+	// ones as name[key][key2], list items as name[0]: Stripe's form
+	// bodies), or commas, spaces or pipes (a list as one field, its
+	// values joined: style form, spaceDelimited or pipeDelimited with
+	// explode false).
+	Style string
 }
 
 // PartType is the Content-Type of one field of a multipart body.

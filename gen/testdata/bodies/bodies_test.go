@@ -344,6 +344,70 @@ func TestMultipartPartTypes(t *testing.T) {
 	}
 }
 
+// TestFormFieldStyles: fields whose encoding says deepObject are spread
+// over name[key] fields as Stripe reads them, the others as the encoding
+// says (lists joined for explode false), and a union holding its string
+// variant is that string: Stripe's metadata="" unsets every key.
+func TestFormFieldStyles(t *testing.T) {
+	var got string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		got = string(body)
+	})
+	ctx := context.Background()
+	err := c.CreateCustomer(ctx, CreateCustomerRequest{
+		Name:     Some("Ann & Bo"),
+		Metadata: Some(CreateCustomerRequestMetadataOfObject(map[string]string{"order": "8812", "a b": "x=y"})),
+		Address:  Some(CreateCustomerRequestAddress{City: Some("Paris"), Lines: Some([]string{"1 rue", "2e"})}),
+		Items:    Some([]CreateCustomerRequestItemsItem{{Price: Some("price_1"), Quantity: Some[int64](2)}, {Price: Some("price_2")}}),
+		Expand:   Some([]string{"customer", "invoice"}),
+		Labels:   Some([]string{"vip", "eu"}),
+		Codes:    Some([]int64{1, 2}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "address%5Bcity%5D=Paris&address%5Blines%5D%5B0%5D=1+rue&address%5Blines%5D%5B1%5D=2e&codes=1%7C2" +
+		"&expand%5B0%5D=customer&expand%5B1%5D=invoice&items%5B0%5D%5Bprice%5D=price_1&items%5B0%5D%5Bquantity%5D=2" +
+		"&items%5B1%5D%5Bprice%5D=price_2&labels=vip%2Ceu&metadata%5Ba+b%5D=x%3Dy&metadata%5Border%5D=8812&name=Ann+%26+Bo"
+	if got != want {
+		t.Errorf("form body:\n%s\nwant:\n%s", got, want)
+	}
+	if err := c.CreateCustomer(ctx, CreateCustomerRequest{Metadata: Some(CreateCustomerRequestMetadataOfString(""))}); err != nil {
+		t.Fatal(err)
+	}
+	if got != "metadata=" {
+		t.Errorf("unsetting metadata sent %q", got)
+	}
+}
+
+// TestDeepObjectQuery: deepObject query parameters are written as form
+// bodies' deepObject fields are; a union holding a number is the number.
+func TestDeepObjectQuery(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.URL.RawQuery)
+		w.WriteHeader(204)
+	})
+	ctx := context.Background()
+	calls := []ListCustomersParams{
+		{Created: Some(ListCustomersCreatedOfObject(ListCustomersCreatedObject{Gt: Some[int64](5), Lte: Some[int64](9)})), Expand: Some([]string{"data.customer"})},
+		{Created: Some(ListCustomersCreatedOfInteger(7)), Filter: Some(map[string]json.RawMessage{"tier": json.RawMessage(`{"in":["gold"]}`), "ok": json.RawMessage(`true`)})},
+	}
+	for _, p := range calls {
+		if err := c.ListCustomers(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{
+		"created%5Bgt%5D=5&created%5Blte%5D=9&expand%5B0%5D=data.customer",
+		"created=7&filter%5Bok%5D=true&filter%5Btier%5D%5Bin%5D%5B0%5D=gold",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("queries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestRelativeServer: a spec without servers (or with a relative one) gives
 // no host; a call says to set one, where net/http says "unsupported
 // protocol scheme".

@@ -4,6 +4,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 )
@@ -55,6 +56,21 @@ func (c *Client) CreateCall(ctx context.Context, body CreateCallRequest, opts ..
 		multipart: true,
 		partTypes: "greeting=audio%2Fwav&sdp=application%2Fsdp&session=application%2Fjson",
 		path:      "/calls",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
+// CreateCustomer: Stripe's form bodies spread objects and lists over name[key] fields
+// (style deepObject).
+//
+// POST /customers
+func (c *Client) CreateCustomer(ctx context.Context, body CreateCustomerRequest, opts ...RequestOption) error {
+	req := request{
+		accept:     "application/json",
+		form:       body.formFields,
+		formStyles: "address=deepObject&codes=pipes&expand=deepObject&items=deepObject&labels=commas&metadata=deepObject",
+		method:     "POST",
+		path:       "/customers",
 	}
 	return c.do(ctx, req, nil, opts)
 }
@@ -150,6 +166,42 @@ func (c *Client) GetArticle(ctx context.Context, id string, opts ...RequestOptio
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListCustomersParams holds the query, header and cookie parameters of ListCustomers.
+// Optional parameters are sent only when set.
+type ListCustomersParams struct {
+	Created Opt[ListCustomersCreated]
+	Expand  Opt[[]string]
+	Filter  Opt[map[string]json.RawMessage]
+}
+
+// ListCustomers: Stripe's list filters are deepObject query parameters; created takes a
+// range or one time.
+//
+// GET /customers
+func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, opts ...RequestOption) error {
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/customers",
+	}
+	if v, ok := params.Created.Get(); ok {
+		if err := addQuery(&req.query, "deepObject", true, "created", v); err != nil {
+			return err
+		}
+	}
+	if v, ok := params.Expand.Get(); ok {
+		if err := addQuery(&req.query, "deepObject", true, "expand", v); err != nil {
+			return err
+		}
+	}
+	if v, ok := params.Filter.Get(); ok {
+		if err := addQuery(&req.query, "deepObject", true, "filter", v); err != nil {
+			return err
+		}
+	}
+	return c.do(ctx, req, nil, opts)
 }
 
 // PatchDeployment: Kubernetes' patch. An object goes as a merge patch; a JSON Patch is a

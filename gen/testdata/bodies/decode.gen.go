@@ -66,6 +66,107 @@ func (v *CreateCallRequestSession) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *CreateCustomerRequest) decodeJSON(d *decoder) error {
+	*v = CreateCustomerRequest{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateCustomerRequest", "", err)
+		}
+		switch string(key) {
+		case "name":
+			err = readOptString(d, &v.Name)
+		case "metadata":
+			err = readOptCreateCustomerRequestMetadata(d, &v.Metadata)
+		case "address":
+			err = readOptCreateCustomerRequestAddress(d, &v.Address)
+		case "items":
+			err = readOptSliceCreateCustomerRequestItemsItem(d, &v.Items)
+		case "expand":
+			err = readOptSliceString(d, &v.Expand)
+		case "labels":
+			err = readOptSliceString(d, &v.Labels)
+		case "codes":
+			err = readOptSliceInt64(d, &v.Codes)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			return fieldError("CreateCustomerRequest", string(key), err)
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateCustomerRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CreateCustomerRequestAddress) decodeJSON(d *decoder) error {
+	*v = CreateCustomerRequestAddress{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateCustomerRequestAddress", "", err)
+		}
+		switch string(key) {
+		case "city":
+			err = readOptString(d, &v.City)
+		case "lines":
+			err = readOptSliceString(d, &v.Lines)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateCustomerRequestAddress", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateCustomerRequestAddress) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CreateCustomerRequestItemsItem) decodeJSON(d *decoder) error {
+	*v = CreateCustomerRequestItemsItem{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateCustomerRequestItemsItem", "", err)
+		}
+		switch string(key) {
+		case "price":
+			err = readOptString(d, &v.Price)
+		case "quantity":
+			err = readOptInt64(d, &v.Quantity)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateCustomerRequestItemsItem", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateCustomerRequestItemsItem) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *CreateDeploymentRequest) decodeJSON(d *decoder) error {
 	*v = CreateDeploymentRequest{}
 	for i := 0; ; i++ {
@@ -246,6 +347,37 @@ func (v *GetArticleResponseData) decodeJSON(d *decoder) error {
 
 // UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
 func (v *GetArticleResponseData) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *ListCustomersCreatedObject) decodeJSON(d *decoder) error {
+	*v = ListCustomersCreatedObject{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("ListCustomersCreatedObject", "", err)
+		}
+		switch string(key) {
+		case "gt":
+			err = readOptInt64(d, &v.Gt)
+		case "lte":
+			err = readOptInt64(d, &v.Lte)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListCustomersCreatedObject", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListCustomersCreatedObject) UnmarshalJSON(data []byte) error {
 	if d := newDecoder(data); !d.nullDocument() {
 		return d.finish(v.decodeJSON(&d))
 	}

@@ -76,6 +76,153 @@ func (v *CreateCallRequestSession) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v CreateCustomerRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"name\":", v.Name.state); ok {
+		b = appendString(b, v.Name.value)
+	}
+	if b, ok = optKey(b, start, "\"metadata\":", v.Metadata.state); ok {
+		if b, err = v.Metadata.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"address\":", v.Address.state); ok {
+		if b, err = v.Address.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"items\":", v.Items.state); ok {
+		if b, err = appendSliceOf(b, v.Items.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"expand\":", v.Expand.state); ok {
+		if b, err = appendSliceString(b, v.Expand.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"labels\":", v.Labels.state); ok {
+		if b, err = appendSliceString(b, v.Labels.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"codes\":", v.Codes.state); ok {
+		if b, err = appendSlice(b, v.Codes.value, appendInt64Elem); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendSet(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateCustomerRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 512))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateCustomerRequest) decoded() (**record, bool) {
+	return &v.rec, true
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v CreateCustomerRequest) formFields(add func(name string, value any) error) error {
+	if x, ok := v.Name.Get(); ok {
+		if err := add("name", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Metadata.Get(); ok {
+		if err := add("metadata", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Address.Get(); ok {
+		if err := add("address", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Items.Get(); ok {
+		if err := add("items", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Expand.Get(); ok {
+		if err := add("expand", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Labels.Get(); ok {
+		if err := add("labels", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Codes.Get(); ok {
+		if err := add("codes", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v CreateCustomerRequestAddress) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"city\":", v.City.state); ok {
+		b = appendString(b, v.City.value)
+	}
+	if b, ok = optKey(b, start, "\"lines\":", v.Lines.state); ok {
+		if b, err = appendSliceString(b, v.Lines.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateCustomerRequestAddress) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateCustomerRequestAddress) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v CreateCustomerRequestItemsItem) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"price\":", v.Price.state); ok {
+		b = appendString(b, v.Price.value)
+	}
+	if b, ok = optKey(b, start, "\"quantity\":", v.Quantity.state); ok {
+		b = appendInt(b, v.Quantity.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateCustomerRequestItemsItem) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateCustomerRequestItemsItem) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v CreateDeploymentRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -216,6 +363,31 @@ func (v GetArticleResponseData) MarshalJSON() ([]byte, error) {
 // decoded is where v keeps what decoding saw that the schema did not promise, and
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *GetArticleResponseData) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+func (v ListCustomersCreatedObject) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"gt\":", v.Gt.state); ok {
+		b = appendInt(b, v.Gt.value)
+	}
+	if b, ok = optKey(b, start, "\"lte\":", v.Lte.state); ok {
+		b = appendInt(b, v.Lte.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListCustomersCreatedObject) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListCustomersCreatedObject) decoded() (**record, bool) {
 	return &v.rec, false
 }
 

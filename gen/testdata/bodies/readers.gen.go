@@ -2,10 +2,61 @@
 
 package api
 
+// readMapString decodes an object into a map; null is a nil map.
+func readMapString(d *decoder, m *map[string]string) error {
+	if d.null() {
+		*m = nil
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var x string
+		if err := d.readString(&x); err != nil {
+			return err
+		}
+		out[d.intern(key)] = x
+	}
+	*m = out
+	return nil
+}
+
 // readOptCreateCallRequestSession decodes null as Null and anything else as a value.
 func readOptCreateCallRequestSession(d *decoder, o *Opt[CreateCallRequestSession]) error {
 	if d.null() {
 		*o = Opt[CreateCallRequestSession]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptCreateCustomerRequestAddress decodes null as Null and anything else as a value.
+func readOptCreateCustomerRequestAddress(d *decoder, o *Opt[CreateCustomerRequestAddress]) error {
+	if d.null() {
+		*o = Opt[CreateCustomerRequestAddress]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptCreateCustomerRequestMetadata decodes null as Null and anything else as a value.
+func readOptCreateCustomerRequestMetadata(d *decoder, o *Opt[CreateCustomerRequestMetadata]) error {
+	if d.null() {
+		*o = Opt[CreateCustomerRequestMetadata]{state: optNull}
 		return nil
 	}
 	if err := (&o.value).decodeJSON(d); err != nil {
@@ -48,6 +99,32 @@ func readOptInt64(d *decoder, o *Opt[int64]) error {
 		return nil
 	}
 	if err := d.readInt64(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceCreateCustomerRequestItemsItem decodes null as Null and anything else as a value.
+func readOptSliceCreateCustomerRequestItemsItem(d *decoder, o *Opt[[]CreateCustomerRequestItemsItem]) error {
+	if d.null() {
+		*o = Opt[[]CreateCustomerRequestItemsItem]{state: optNull}
+		return nil
+	}
+	if err := readSliceCreateCustomerRequestItemsItem(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptSliceInt64 decodes null as Null and anything else as a value.
+func readOptSliceInt64(d *decoder, o *Opt[[]int64]) error {
+	if d.null() {
+		*o = Opt[[]int64]{state: optNull}
+		return nil
+	}
+	if err := readSliceInt64(d, &o.value); err != nil {
 		return err
 	}
 	o.state = optValue
@@ -145,6 +222,29 @@ func readOptUploadRequestSeed(d *decoder, o *Opt[UploadRequestSeed]) error {
 	return nil
 }
 
+// readSliceCreateCustomerRequestItemsItem decodes an array; null is a nil slice, [] an empty one.
+func readSliceCreateCustomerRequestItemsItem(d *decoder, s *[]CreateCustomerRequestItemsItem) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[CreateCustomerRequestItemsItem]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := (buf.next()).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
 // readSliceFile decodes an array; null is a nil slice, [] an empty one.
 func readSliceFile(d *decoder, s *[]File) error {
 	if d.null() {
@@ -161,6 +261,29 @@ func readSliceFile(d *decoder, s *[]File) error {
 			break
 		}
 		if err := d.readFile(buf.next()); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
+// readSliceInt64 decodes an array; null is a nil slice, [] an empty one.
+func readSliceInt64(d *decoder, s *[]int64) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[int64]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readInt64(buf.next()); err != nil {
 			return err
 		}
 	}

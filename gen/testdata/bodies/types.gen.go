@@ -24,6 +24,41 @@ type CreateCallRequestSession struct {
 	rec *record
 }
 
+// CreateCustomerRequest is the schema at #/paths/~1customers/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type CreateCustomerRequest struct {
+	Name     Opt[string]                           `json:"name"`
+	Metadata Opt[CreateCustomerRequestMetadata]    `json:"metadata"`
+	Address  Opt[CreateCustomerRequestAddress]     `json:"address"`
+	Items    Opt[[]CreateCustomerRequestItemsItem] `json:"items"`
+	Expand   Opt[[]string]                         `json:"expand"`
+	Labels   Opt[[]string]                         `json:"labels"`
+	Codes    Opt[[]int64]                          `json:"codes"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CreateCustomerRequestAddress is the schema at #/paths/~1customers/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/address.
+type CreateCustomerRequestAddress struct {
+	City  Opt[string]   `json:"city"`
+	Lines Opt[[]string] `json:"lines"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CreateCustomerRequestItemsItem is the schema at #/paths/~1customers/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/items/items.
+type CreateCustomerRequestItemsItem struct {
+	Price    Opt[string] `json:"price"`
+	Quantity Opt[int64]  `json:"quantity"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // CreateDeploymentRequest is the schema at #/paths/~1deployments/post/requestBody/content/*~1*/schema.
 type CreateDeploymentRequest struct {
 	Name Opt[string] `json:"name"`
@@ -85,6 +120,16 @@ type GetArticleResponse struct {
 // GetArticleResponseData is the schema at #/paths/~1articles~1{id}/get/responses/200/content/application~1vnd.api+json/schema/properties/data.
 type GetArticleResponseData struct {
 	ID Opt[string] `json:"id"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// ListCustomersCreatedObject is the schema at #/paths/~1customers/get/parameters/0/schema/anyOf/0.
+type ListCustomersCreatedObject struct {
+	Gt  Opt[int64] `json:"gt"`
+	Lte Opt[int64] `json:"lte"`
 
 	// rec is what decoding saw that the schema did not promise; nil for
 	// values built in Go.

@@ -4,6 +4,45 @@ package api
 
 import "bytes"
 
+func (u CreateCustomerRequestMetadata) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case CreateCustomerRequestMetadataKindObject:
+		if b, err = appendMapString(b, u.value.(map[string]string)); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case CreateCustomerRequestMetadataKindString:
+		return appendString(b, u.str), nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u CreateCustomerRequestMetadata) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
+func (u ListCustomersCreated) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	switch u.kind {
+	case ListCustomersCreatedKindObject:
+		if b, err = u.value.(ListCustomersCreatedObject).appendJSON(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	case ListCustomersCreatedKindInteger:
+		b = appendInt(b, u.value.(int64))
+		return b, nil
+	}
+	return appendRaw(b, u.raw), nil
+}
+
+// MarshalJSON encodes u as JSON.
+func (u ListCustomersCreated) MarshalJSON() ([]byte, error) {
+	return u.appendJSON(make([]byte, 0, 64))
+}
+
 func (u Mixed) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -84,6 +123,68 @@ func (u UploadRequestSeed) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes u as JSON.
 func (u UploadRequestSeed) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// UnmarshalJSON decodes data.
+func (u *CreateCustomerRequestMetadata) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *CreateCustomerRequestMetadata) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '"':
+		var x string
+		err := d.readString(&x)
+		*u = CreateCustomerRequestMetadataOfString(x)
+		return fieldError("CreateCustomerRequestMetadata", "", err)
+	case '{':
+		var x map[string]string
+		err := readMapString(d, &x)
+		*u = CreateCustomerRequestMetadataOfObject(x)
+		return fieldError("CreateCustomerRequestMetadata", "", err)
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("CreateCustomerRequestMetadata", "", err)
+	}
+	*u = CreateCustomerRequestMetadata{
+		kind: CreateCustomerRequestMetadataKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes data.
+func (u *ListCustomersCreated) UnmarshalJSON(data []byte) error {
+	d := newDecoder(data)
+	return d.finish(u.decodeJSON(&d))
+}
+
+func (u *ListCustomersCreated) decodeJSON(d *decoder) error {
+	switch d.peek() {
+	case '{':
+		var x ListCustomersCreatedObject
+		err := (&x).decodeJSON(d)
+		*u = ListCustomersCreatedOfObject(x)
+		return fieldError("ListCustomersCreated", "", err)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if d.isInteger() {
+			var x int64
+			err := d.readInt64(&x)
+			*u = ListCustomersCreatedOfInteger(x)
+			return fieldError("ListCustomersCreated", "", err)
+		}
+	}
+	raw, err := d.raw()
+	if err != nil {
+		return fieldError("ListCustomersCreated", "", err)
+	}
+	*u = ListCustomersCreated{
+		kind: ListCustomersCreatedKindUnknown,
+		raw:  bytes.Clone(raw),
+	}
+	return nil
 }
 
 // UnmarshalJSON decodes data.

@@ -4,6 +4,153 @@ package api
 
 import "encoding/json"
 
+// CreateCustomerRequestMetadata is the schema at #/paths/~1customers/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/metadata.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as CreateCustomerRequestMetadataKindUnknown and
+// encodes back unchanged (see Raw).
+type CreateCustomerRequestMetadata struct {
+	kind  CreateCustomerRequestMetadataKind
+	value any
+	str   string
+	raw   json.RawMessage
+}
+
+// CreateCustomerRequestMetadataKind says which variant a CreateCustomerRequestMetadata holds.
+type CreateCustomerRequestMetadataKind int
+
+// Variants of CreateCustomerRequestMetadata.
+const (
+	CreateCustomerRequestMetadataKindUnknown CreateCustomerRequestMetadataKind = iota
+	CreateCustomerRequestMetadataKindObject
+	CreateCustomerRequestMetadataKindString
+)
+
+// String returns the variant's name.
+func (k CreateCustomerRequestMetadataKind) String() string {
+	switch k {
+	case CreateCustomerRequestMetadataKindObject:
+		return "Object"
+	case CreateCustomerRequestMetadataKindString:
+		return "String"
+	}
+	return "Unknown"
+}
+
+// CreateCustomerRequestMetadataOfObject returns a CreateCustomerRequestMetadata holding v.
+func CreateCustomerRequestMetadataOfObject(v map[string]string) CreateCustomerRequestMetadata {
+	return CreateCustomerRequestMetadata{
+		kind:  CreateCustomerRequestMetadataKindObject,
+		value: v,
+	}
+}
+
+// AsObject returns the Object variant, and false when the value holds another.
+func (u CreateCustomerRequestMetadata) AsObject() (map[string]string, bool) {
+	v, ok := u.value.(map[string]string)
+	return v, ok && u.kind == CreateCustomerRequestMetadataKindObject
+}
+
+// CreateCustomerRequestMetadataOfString returns a CreateCustomerRequestMetadata holding v.
+func CreateCustomerRequestMetadataOfString(v string) CreateCustomerRequestMetadata {
+	return CreateCustomerRequestMetadata{
+		kind: CreateCustomerRequestMetadataKindString,
+		str:  string(v),
+	}
+}
+
+// CreateCustomerRequestMetadataEmpty returns a CreateCustomerRequestMetadata holding "".
+func CreateCustomerRequestMetadataEmpty() CreateCustomerRequestMetadata {
+	return CreateCustomerRequestMetadataOfString("")
+}
+
+// AsString returns the String variant, and false when the value holds another.
+func (u CreateCustomerRequestMetadata) AsString() (string, bool) {
+	return string(u.str), u.kind == CreateCustomerRequestMetadataKindString
+}
+
+// Kind says which variant u holds.
+func (u CreateCustomerRequestMetadata) Kind() CreateCustomerRequestMetadataKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u CreateCustomerRequestMetadata) Raw() json.RawMessage {
+	return u.raw
+}
+
+// ListCustomersCreated is the schema at #/paths/~1customers/get/parameters/0/schema.
+//
+// It holds one variant; Kind says which, and the As methods return it.
+// A variant this version does not know decodes as ListCustomersCreatedKindUnknown and
+// encodes back unchanged (see Raw).
+type ListCustomersCreated struct {
+	kind  ListCustomersCreatedKind
+	value any
+	raw   json.RawMessage
+}
+
+// ListCustomersCreatedKind says which variant a ListCustomersCreated holds.
+type ListCustomersCreatedKind int
+
+// Variants of ListCustomersCreated.
+const (
+	ListCustomersCreatedKindUnknown ListCustomersCreatedKind = iota
+	ListCustomersCreatedKindObject
+	ListCustomersCreatedKindInteger
+)
+
+// String returns the variant's name.
+func (k ListCustomersCreatedKind) String() string {
+	switch k {
+	case ListCustomersCreatedKindObject:
+		return "Object"
+	case ListCustomersCreatedKindInteger:
+		return "Integer"
+	}
+	return "Unknown"
+}
+
+// ListCustomersCreatedOfObject returns a ListCustomersCreated holding v.
+func ListCustomersCreatedOfObject(v ListCustomersCreatedObject) ListCustomersCreated {
+	return ListCustomersCreated{
+		kind:  ListCustomersCreatedKindObject,
+		value: v,
+	}
+}
+
+// AsObject returns the Object variant, and false when the value holds another.
+func (u ListCustomersCreated) AsObject() (ListCustomersCreatedObject, bool) {
+	v, ok := u.value.(ListCustomersCreatedObject)
+	return v, ok && u.kind == ListCustomersCreatedKindObject
+}
+
+// ListCustomersCreatedOfInteger returns a ListCustomersCreated holding v.
+func ListCustomersCreatedOfInteger(v int64) ListCustomersCreated {
+	return ListCustomersCreated{
+		kind:  ListCustomersCreatedKindInteger,
+		value: v,
+	}
+}
+
+// AsInteger returns the Integer variant, and false when the value holds another.
+func (u ListCustomersCreated) AsInteger() (int64, bool) {
+	v, ok := u.value.(int64)
+	return v, ok && u.kind == ListCustomersCreatedKindInteger
+}
+
+// Kind says which variant u holds.
+func (u ListCustomersCreated) Kind() ListCustomersCreatedKind {
+	return u.kind
+}
+
+// Raw returns the JSON of a variant this version does not know, as it
+// was received, and nil for known variants.
+func (u ListCustomersCreated) Raw() json.RawMessage {
+	return u.raw
+}
+
 // Mixed is the schema at #/components/schemas/Mixed.
 //
 // It holds one variant; Kind says which, and the As methods return it.
