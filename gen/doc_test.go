@@ -82,3 +82,20 @@ func TestPackageDoc(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLToText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"A list of Pet objects: List<Pet>.", "A list of Pet objects: List<Pet>."},
+		{"Tom &amp; Jerry", "Tom &amp; Jerry"}, // no tags: not HTML
+		{"<p>Updates the specified customer.\nAny parameters not provided are left unchanged.</p>\n\n<p>This request accepts <strong>mostly</strong> the same arguments as the <a href=\"https://stripe.com/docs/api#create_customer\">customer creation</a> call &amp; more.</p>",
+			"Updates the specified customer. Any parameters not provided are left unchanged.\n\nThis request accepts mostly the same arguments as the customer creation (https://stripe.com/docs/api#create_customer) call & more."},
+		{"Pass <code>null</code> to unset.<ul><li>one\n thing</li><li>two</li></ul>After.",
+			"Pass `null` to unset.\n\n  - one thing\n  - two\n\nAfter."},
+		{"See <a href=\"#section\">below</a>.<br/>Next line", "See below. Next line"}, // a doc paragraph joins its lines
+	}
+	for _, c := range cases {
+		if got := htmlToText(c.in); got != c.want {
+			t.Errorf("htmlToText(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}

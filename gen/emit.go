@@ -189,7 +189,17 @@ type commenter interface {
 // line, long lines wrapped, and the first sentence phrased to start with
 // the name as Go doc comments do.
 func docComment(c commenter, name, text string) {
-	text = strings.TrimSpace(text)
+	writeDoc(c, name, strings.TrimSpace(htmlToText(text)))
+}
+
+// methodComment is docComment for an operation's method, whose summary
+// is phrased as a sentence about it (see asMethodDoc).
+func methodComment(c commenter, name, text string) {
+	text = strings.TrimSpace(htmlToText(text))
+	writeDoc(c, name, asMethodDoc(name, text))
+}
+
+func writeDoc(c commenter, name, text string) {
 	if text == "" {
 		return
 	}
@@ -200,7 +210,7 @@ func docComment(c commenter, name, text string) {
 
 // fieldComment writes spec text above a field or constant, as is.
 func fieldComment(c commenter, text string) {
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(htmlToText(text))
 	for _, line := range wrap(text, 86) {
 		if text != "" {
 			c.Comment(line)

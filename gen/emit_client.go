@@ -185,7 +185,7 @@ func emitMethod(f *jen.File, op *ir.Operation) {
 		results = []jen.Code{goType(op.Result.Type), jen.Error()}
 		fail = []jen.Code{jen.Id("out"), jen.Err()}
 	}
-	docComment(f, op.Name, asMethodDoc(op.Name, joinParagraphs(op.Doc, op.Method+" "+op.Path+withQuery(op.RawQuery))))
+	methodComment(f, op.Name, joinParagraphs(op.Doc, op.Method+" "+op.Path+withQuery(op.RawQuery)))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(methodParams(op)...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if hasResult(op) {
 			g.Var().Id("out").Add(goType(op.Result.Type))
