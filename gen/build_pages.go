@@ -23,11 +23,12 @@ func findPages(o *ir.Operation) *ir.Pagination {
 }
 
 // cursors is the pagination of a list led on by a cursor: an "after"
-// query parameter, and a response with data, has_more and last_id members.
+// query parameter (OpenAI's; Stripe's is starting_after), and a response
+// with data and has_more members, and last_id or items with an id.
 func cursors(o *ir.Operation) *ir.Pagination {
 	var after *ir.Param
 	for _, p := range o.QueryParams {
-		if p.Name == "after" && !p.Required && isBuiltin(ir.String)(p.Type) {
+		if (p.Name == "after" || p.Name == "starting_after") && !p.Required && isBuiltin(ir.String)(p.Type) {
 			after = p
 		}
 	}

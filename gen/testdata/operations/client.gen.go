@@ -549,6 +549,70 @@ func (c *Client) ListConversations(ctx context.Context, params ListConversations
 	return &out, nil
 }
 
+// ListCustomersParams holds the query, header and cookie parameters of ListCustomers.
+// Optional parameters are sent only when set.
+type ListCustomersParams struct {
+	StartingAfter Opt[string]
+	Limit         Opt[int64]
+}
+
+// ListCustomers: After the last item's id, as Stripe's lists go.
+//
+// GET /customers
+func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, opts ...RequestOption) (*ListCustomersResponse, error) {
+	var out ListCustomersResponse
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/customers",
+	}
+	if v, ok := params.StartingAfter.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "starting_after", v); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := params.Limit.Get(); ok {
+		if err := addQuery(&req.query, "form", true, "limit", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListCustomersAll iterates over every item ListCustomers lists, fetching the next
+// page (after the last id) only when the loop reaches it. An error ends the
+// iteration after it is yielded.
+func (c *Client) ListCustomersAll(ctx context.Context, params ListCustomersParams, opts ...RequestOption) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		params := params
+		for {
+			page, err := c.ListCustomers(ctx, params, opts...)
+			if err != nil {
+				var zero Item
+				yield(zero, err)
+				return
+			}
+			items := page.Data
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			var cursor string
+			if cursor == "" && len(items) > 0 {
+				cursor = items[len(items)-1].ID
+			}
+			if !page.HasMore || len(items) == 0 || cursor == "" {
+				return
+			}
+			params.StartingAfter = Some(cursor)
+		}
+	}
+}
+
 // ListFolderItemsParams holds the query, header and cookie parameters of ListFolderItems.
 // Optional parameters are sent only when set.
 type ListFolderItemsParams struct {

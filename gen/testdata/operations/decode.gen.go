@@ -389,6 +389,47 @@ func (v *ListConversationsResponse) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *ListCustomersResponse) decodeJSON(d *decoder) error {
+	*v = ListCustomersResponse{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 4)
+			return fieldError("ListCustomersResponse", "", err)
+		}
+		switch string(key) {
+		case "data":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = readSliceItem(d, &v.Data)
+			} else {
+				v.Data = nil
+			}
+		case "has_more":
+			err = d.requiredBool(&v.rec, &seen[0], uint64(0x2), 1, &v.HasMore)
+		case "object":
+			err = d.requiredKnown(&v.rec, &seen[0], uint64(0x4), 2, &v.Object, "list")
+		case "url":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x8), 3, &v.URL)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("ListCustomersResponse", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *ListCustomersResponse) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *ListFolderItemsResponse) decodeJSON(d *decoder) error {
 	*v = ListFolderItemsResponse{}
 	for i := 0; ; i++ {

@@ -332,6 +332,50 @@ func (v *ListConversationsResponse) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v ListCustomersResponse) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"data\":", len(v.Data) == 0); ok {
+		if v.Data == nil {
+			b = append(b, "[]"...)
+		} else {
+			if b, err = appendSliceOf(b, v.Data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"has_more\":", !v.HasMore); ok {
+		b = appendBool(b, v.HasMore)
+	}
+	{
+		value := v.Object
+		if value == "" && !v.rec.wasZero(2) {
+			value = "list"
+		}
+		if b, ok = v.rec.member(b, start, 2, "\"object\":", v.Object == ""); ok {
+			b = appendString(b, value)
+		}
+	}
+	if b, ok = v.rec.member(b, start, 3, "\"url\":", v.URL == ""); ok {
+		b = appendString(b, v.URL)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v ListCustomersResponse) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 320))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *ListCustomersResponse) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v ListFolderItemsResponse) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool

@@ -248,13 +248,18 @@ func TestNextLinks(t *testing.T) {
 // TestTokensAndOffsets: a list led on by a token its pages hold follows
 // it; one led on by offset moves past each page's items until a page is
 // empty, reaches the total or says it is the last; one that takes both
-// follows the token while pages hold one.
+// follows the token while pages hold one; one led on by starting_after
+// (Stripe) goes on after the last item's id while a page has more.
 func TestTokensAndOffsets(t *testing.T) {
 	var got []string
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		got = append(got, r.URL.Path+"?"+r.URL.RawQuery)
-		switch r.URL.Path + "?" + q.Get("marker") + q.Get("offset") + q.Get("startAt") + q.Get("cursor") {
+		switch r.URL.Path + "?" + q.Get("marker") + q.Get("offset") + q.Get("startAt") + q.Get("cursor") + q.Get("starting_after") {
+		case "/customers?": // after the last item's id
+			io.WriteString(w, `{"object":"list","url":"/customers","has_more":true,"data":[{"id":"cus_1"},{"id":"cus_2"}]}`)
+		case "/customers?cus_2":
+			io.WriteString(w, `{"object":"list","url":"/customers","has_more":false,"data":[{"id":"cus_3"}]}`)
 		case "/folders/f/items?": // by offset: two of three
 			io.WriteString(w, `{"total_count":3,"entries":[{"id":"o1"},{"id":"o2"}]}`)
 		case "/folders/f/items?2":
@@ -295,11 +300,14 @@ func TestTokensAndOffsets(t *testing.T) {
 	for item, err := range c.ListChannelsAll(ctx, ListChannelsParams{}) {
 		add(item, err)
 	}
-	if want := "o1 o2 o3 k2 k3 b1 b2 s1 s2"; strings.Join(ids, " ") != want {
+	for item, err := range c.ListCustomersAll(ctx, ListCustomersParams{}) {
+		add(item, err)
+	}
+	if want := "o1 o2 o3 k2 k3 b1 b2 s1 s2 cus_1 cus_2 cus_3"; strings.Join(ids, " ") != want {
 		t.Errorf("items %q, want %q", strings.Join(ids, " "), want)
 	}
 	want := "/folders/f/items? /folders/f/items?offset=2 /folders/f/items?marker=m1&usemarker=true /folders/f/items?marker=m2&usemarker=true " +
-		"/boards? /boards?startAt=1 /channels? /channels?cursor=c2"
+		"/boards? /boards?startAt=1 /channels? /channels?cursor=c2 /customers? /customers?starting_after=cus_2"
 	if strings.Join(got, " ") != want {
 		t.Errorf("requests %q, want %q", strings.Join(got, " "), want)
 	}

@@ -126,6 +126,18 @@ type ListConversationsResponse struct {
 	rec *record
 }
 
+// ListCustomersResponse is the schema at #/paths/~1customers/get/responses/200/content/application~1json/schema.
+type ListCustomersResponse struct {
+	Data    []Item `json:"data"`
+	HasMore bool   `json:"has_more"`
+	Object  string `json:"object"`
+	URL     string `json:"url"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // ListFolderItemsResponse is the schema at #/paths/~1folders~1{id}~1items/get/responses/200/content/application~1json/schema.
 type ListFolderItemsResponse struct {
 	TotalCount Opt[int64]  `json:"total_count"`
