@@ -55,7 +55,7 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	var n yaml.Node
 	js := data
 	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
-		if js, err = jsonOf(refSiblings(deepCopy(n.Content[0]), false)); err != nil {
+		if js, err = jsonOf(withoutMapExtensions(refSiblings(deepCopy(n.Content[0]), false))); err != nil {
 			return nil, nil, locateLoadError(path, err)
 		}
 	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {
@@ -142,6 +142,45 @@ func refSiblings(n *yaml.Node, schema bool) *yaml.Node {
 		}
 	}
 	return n
+}
+
+// withoutMapExtensions removes, from the Swagger 2.0 document root, the
+// vendor extensions (x-...) of its paths object and of each operation's
+// responses: Swagger allows them there, but the converter reads both as
+// maps of path items and responses and fails on them ("cannot unmarshal
+// string into value of type openapi2.PathItem"). Nothing is generated
+// from them. It returns root.
+func withoutMapExtensions(root *yaml.Node) *yaml.Node {
+	paths := child(root, "paths")
+	if paths == nil || paths.Kind != yaml.MappingNode {
+		return root
+	}
+	dropExtensions(paths)
+	for i := 1; i < len(paths.Content); i += 2 {
+		item := paths.Content[i]
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 1; j < len(item.Content); j += 2 {
+			if op := item.Content[j]; op.Kind == yaml.MappingNode {
+				if responses := child(op, "responses"); responses != nil && responses.Kind == yaml.MappingNode {
+					dropExtensions(responses)
+				}
+			}
+		}
+	}
+	return root
+}
+
+// dropExtensions removes the x- members of mapping n.
+func dropExtensions(n *yaml.Node) {
+	kept := n.Content[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !strings.HasPrefix(n.Content[i].Value, "x-") {
+			kept = append(kept, n.Content[i], n.Content[i+1])
+		}
+	}
+	n.Content = kept
 }
 
 // convertRecovering is openapi2conv.ToV3WithLoader, with a panic (a
