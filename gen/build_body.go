@@ -92,7 +92,7 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 		}
 		e.Named.Struct.FormFields = true
 	}
-	if c.enc == ir.EncodingForm {
+	if c.enc != ir.EncodingJSON {
 		body.FieldStyles = fieldStyles(c.mt.Encoding)
 	}
 	if c.enc == ir.EncodingMultipart {
@@ -106,9 +106,8 @@ func (b *builder) body(c bodyChoice, hint, ptr string) (*ir.Body, error) {
 }
 
 // fieldStyles lists the form fields whose encoding is not the default one
-// (style form, exploded), in the form's own shorthand (see ir.FieldStyle).
-// OpenAPI gives these styles for URL-encoded bodies only; a multipart
-// body's fields are parts, whatever the encoding says.
+// (style form, exploded), in the form's own shorthand (see ir.FieldStyle),
+// for URL-encoded and (as OpenAPI 3.1 has it) multipart bodies.
 func fieldStyles(encoding map[string]*openapi3.Encoding) []ir.FieldStyle {
 	var out []ir.FieldStyle
 	for _, name := range sortedKeys(encoding) {

@@ -272,15 +272,10 @@ func buildRequest(g *jen.Group, op *ir.Operation, accept string, stream bool, fa
 				}
 				req[jen.Id("partTypes")] = jen.Lit(types.Encode())
 			}
+			formStyles(req, op.Body)
 		case ir.EncodingForm:
 			req[jen.Id("form")] = jen.Id("body").Dot("formFields")
-			if len(op.Body.FieldStyles) > 0 {
-				styles := url.Values{}
-				for _, f := range op.Body.FieldStyles {
-					styles.Set(f.Name, f.Style)
-				}
-				req[jen.Id("formStyles")] = jen.Lit(styles.Encode())
-			}
+			formStyles(req, op.Body)
 		case ir.EncodingRaw:
 			req[jen.Id("raw")] = jen.Id("body")
 			req[jen.Id("contentType")] = jen.Lit(op.Body.ContentType)
@@ -447,4 +442,17 @@ func emitKeys(f *jen.File, api *ir.API) {
 			)),
 		)
 	}
+}
+
+// formStyles sets the request's formStyles to body's field styles, if it
+// has any.
+func formStyles(req jen.Dict, body *ir.Body) {
+	if len(body.FieldStyles) == 0 {
+		return
+	}
+	styles := url.Values{}
+	for _, f := range body.FieldStyles {
+		styles.Set(f.Name, f.Style)
+	}
+	req[jen.Id("formStyles")] = jen.Lit(styles.Encode())
 }

@@ -49,12 +49,13 @@ func (f *File) UnmarshalJSON(data []byte) error {
 }
 
 // writePart adds one field of a multipart body: files as file parts,
-// scalars as text, lists of those as repeated parts, anything else as JSON.
-// contentType is the part's type the spec's encoding gives (OpenAI's
-// realtime call sends its SDP offer as application/sdp), "" for none: a
-// file part then says its own or application/octet-stream, and a text part
-// none.
-func writePart(w *multipart.Writer, name string, value any, contentType string) error {
+// scalars as text, lists of those as repeated parts, anything else as JSON,
+// unless style (see addFormValue) says otherwise: Stripe's file upload
+// sends its file_link_data as deepObject parts. contentType is the part's
+// type the spec's encoding gives (OpenAI's realtime call sends its SDP
+// offer as application/sdp), "" for none: a file part then says its own or
+// application/octet-stream, and a text part none.
+func writePart(w *multipart.Writer, name string, value any, contentType, style string) error {
 	if u, ok := value.(fileUnion); ok {
 		value = u.formValue()
 	}
@@ -69,18 +70,21 @@ func writePart(w *multipart.Writer, name string, value any, contentType string) 
 		}
 		return nil
 	}
-	texts, err := formTexts(value)
-	if err != nil {
+	fields := url.Values{}
+	if err := addFormValue(fields, name, value, style); err != nil {
 		return err
 	}
-	for _, t := range texts {
-		if contentType == "" {
-			err = w.WriteField(name, t)
-		} else {
-			err = writeTypedPart(w, name, t, contentType)
-		}
-		if err != nil {
-			return err
+	for _, key := range slices.Sorted(maps.Keys(fields)) {
+		for _, t := range fields[key] {
+			var err error
+			if contentType == "" {
+				err = w.WriteField(key, t)
+			} else {
+				err = writeTypedPart(w, key, t, contentType)
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil

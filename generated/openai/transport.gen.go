@@ -322,7 +322,7 @@ type request struct {
 	form        func(add func(name string, value any) error) error
 	multipart   bool
 	partTypes   string // the Content-Type of some multipart fields, URL-encoded by name
-	formStyles  string // how some fields of a URL-encoded form are written (see addFormValue), URL-encoded by name
+	formStyles  string // how some fields of a form are written (see addFormValue), URL-encoded by name
 	raw         io.Reader
 	contentType string // of a raw body, or of a JSON one not sent as application/json
 	accept      string
@@ -602,8 +602,9 @@ func requestBody(req request, cfg requestConfig) (io.Reader, string, func() erro
 	case req.form != nil && req.multipart:
 		var buf bytes.Buffer
 		w := multipart.NewWriter(&buf)
-		types, _ := url.ParseQuery(req.partTypes) // the generator wrote it: it parses
-		if err := req.form(func(name string, v any) error { return writePart(w, name, v, types.Get(name)) }); err != nil {
+		types, _ := url.ParseQuery(req.partTypes) // the generator wrote these: they parse
+		styles, _ := url.ParseQuery(req.formStyles)
+		if err := req.form(func(name string, v any) error { return writePart(w, name, v, types.Get(name), styles.Get(name)) }); err != nil {
 			return nil, "", nil, fmt.Errorf("%s: encoding multipart body: %w", packageName, err)
 		}
 		if err := w.Close(); err != nil {

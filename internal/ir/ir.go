@@ -496,10 +496,10 @@ type Body struct {
 	// fields of a multipart body (OpenAI's realtime call: sdp is
 	// application/sdp), sorted by Name.
 	PartTypes []PartType
-	// FieldStyles are how the spec's encoding says some fields of a
-	// URL-encoded form are written, where that is not the default (each
-	// value of a list as a field of its own, an object as JSON text),
-	// sorted by Name.
+	// FieldStyles are how the spec's encoding says some fields of a form
+	// (URL-encoded or multipart) are written, where that is not the
+	// default (each value of a list as a field of its own, an object as
+	// JSON text), sorted by Name.
 	FieldStyles []FieldStyle
 }
 

@@ -381,6 +381,39 @@ func TestFormFieldStyles(t *testing.T) {
 	}
 }
 
+// TestMultipartFieldStyles: a multipart body's deepObject fields are parts
+// named as a URL-encoded form's fields would be.
+func TestMultipartFieldStyles(t *testing.T) {
+	var got []string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		mr, err := r.MultipartReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			p, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			data, _ := io.ReadAll(p)
+			got = append(got, p.FormName()+"="+string(data))
+		}
+	})
+	err := c.CreateFile(context.Background(), CreateFileRequest{
+		File:         File{Name: "a.pdf", Content: strings.NewReader("%PDF")},
+		Purpose:      "dispute_evidence",
+		FileLinkData: Some(CreateFileRequestFileLinkData{Create: Some(true), ExpiresAt: Some[int64](1761861679)}),
+		Expand:       Some([]string{"links"}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "file=%PDF|purpose=dispute_evidence|file_link_data[create]=true|file_link_data[expires_at]=1761861679|expand[0]=links"
+	if strings.Join(got, "|") != want {
+		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "|"), want)
+	}
+}
+
 // TestDeepObjectQuery: deepObject query parameters are written as form
 // bodies' deepObject fields are; a union holding a number is the number.
 func TestDeepObjectQuery(t *testing.T) {

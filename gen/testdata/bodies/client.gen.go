@@ -93,6 +93,21 @@ func (c *Client) CreateDeployment(ctx context.Context, body CreateDeploymentRequ
 	return &out, nil
 }
 
+// CreateFile: Stripe's file upload, a multipart body with deepObject fields.
+//
+// POST /files
+func (c *Client) CreateFile(ctx context.Context, body CreateFileRequest, opts ...RequestOption) error {
+	req := request{
+		accept:     "application/json",
+		form:       body.formFields,
+		formStyles: "expand=deepObject&file_link_data=deepObject",
+		method:     "POST",
+		multipart:  true,
+		path:       "/files",
+	}
+	return c.do(ctx, req, nil, opts)
+}
+
 // CreateNote is a multipart body that is no object cannot be sent as a form; JSON still can.
 //
 // POST /notes

@@ -225,6 +225,78 @@ func (v *CreateDeploymentResponse) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (v *CreateFileRequest) decodeJSON(d *decoder) error {
+	*v = CreateFileRequest{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 2)
+			return fieldError("CreateFileRequest", "", err)
+		}
+		switch string(key) {
+		case "file":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = d.readFile(&v.File)
+			} else {
+				v.File = File{}
+			}
+		case "purpose":
+			err = d.requiredString(&v.rec, &seen[0], uint64(0x2), 1, &v.Purpose)
+		case "file_link_data":
+			err = readOptCreateFileRequestFileLinkData(d, &v.FileLinkData)
+		case "expand":
+			err = readOptSliceString(d, &v.Expand)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateFileRequest", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateFileRequest) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *CreateFileRequestFileLinkData) decodeJSON(d *decoder) error {
+	*v = CreateFileRequestFileLinkData{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("CreateFileRequestFileLinkData", "", err)
+		}
+		switch string(key) {
+		case "create":
+			err = readOptBool(d, &v.Create)
+		case "expires_at":
+			err = readOptInt64(d, &v.ExpiresAt)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("CreateFileRequestFileLinkData", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *CreateFileRequestFileLinkData) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *CreateNoteRequest) decodeJSON(d *decoder) error {
 	*v = CreateNoteRequest{}
 	for i := 0; ; i++ {

@@ -267,6 +267,91 @@ func (v *CreateDeploymentResponse) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+func (v CreateFileRequest) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"file\":", true); ok {
+		if b, err = appendExternal(b, v.File); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = v.rec.member(b, start, 1, "\"purpose\":", v.Purpose == ""); ok {
+		b = appendString(b, v.Purpose)
+	}
+	if b, ok = optKey(b, start, "\"file_link_data\":", v.FileLinkData.state); ok {
+		if b, err = v.FileLinkData.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"expand\":", v.Expand.state); ok {
+		if b, err = appendSliceString(b, v.Expand.value); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateFileRequest) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 320))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateFileRequest) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+// formFields passes each field of v that is set to add, for multipart and
+// URL-encoded bodies.
+func (v CreateFileRequest) formFields(add func(name string, value any) error) error {
+	if err := add("file", v.File); err != nil {
+		return err
+	}
+	if err := add("purpose", v.Purpose); err != nil {
+		return err
+	}
+	if x, ok := v.FileLinkData.Get(); ok {
+		if err := add("file_link_data", x); err != nil {
+			return err
+		}
+	}
+	if x, ok := v.Expand.Get(); ok {
+		if err := add("expand", x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v CreateFileRequestFileLinkData) appendJSON(b []byte) ([]byte, error) {
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"create\":", v.Create.state); ok {
+		b = appendBool(b, v.Create.value)
+	}
+	if b, ok = optKey(b, start, "\"expires_at\":", v.ExpiresAt.state); ok {
+		b = appendInt(b, v.ExpiresAt.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v CreateFileRequestFileLinkData) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *CreateFileRequestFileLinkData) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v CreateNoteRequest) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')

@@ -27,6 +27,19 @@ func readMapString(d *decoder, m *map[string]string) error {
 	return nil
 }
 
+// readOptBool decodes null as Null and anything else as a value.
+func readOptBool(d *decoder, o *Opt[bool]) error {
+	if d.null() {
+		*o = Opt[bool]{state: optNull}
+		return nil
+	}
+	if err := d.readBool(&o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptCreateCallRequestSession decodes null as Null and anything else as a value.
 func readOptCreateCallRequestSession(d *decoder, o *Opt[CreateCallRequestSession]) error {
 	if d.null() {
@@ -57,6 +70,19 @@ func readOptCreateCustomerRequestAddress(d *decoder, o *Opt[CreateCustomerReques
 func readOptCreateCustomerRequestMetadata(d *decoder, o *Opt[CreateCustomerRequestMetadata]) error {
 	if d.null() {
 		*o = Opt[CreateCustomerRequestMetadata]{state: optNull}
+		return nil
+	}
+	if err := (&o.value).decodeJSON(d); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
+// readOptCreateFileRequestFileLinkData decodes null as Null and anything else as a value.
+func readOptCreateFileRequestFileLinkData(d *decoder, o *Opt[CreateFileRequestFileLinkData]) error {
+	if d.null() {
+		*o = Opt[CreateFileRequestFileLinkData]{state: optNull}
 		return nil
 	}
 	if err := (&o.value).decodeJSON(d); err != nil {

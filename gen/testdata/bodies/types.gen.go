@@ -77,6 +77,28 @@ type CreateDeploymentResponse struct {
 	rec *record
 }
 
+// CreateFileRequest is the schema at #/paths/~1files/post/requestBody/content/multipart~1form-data/schema.
+type CreateFileRequest struct {
+	File         File                               `json:"file"`
+	Purpose      string                             `json:"purpose"`
+	FileLinkData Opt[CreateFileRequestFileLinkData] `json:"file_link_data"`
+	Expand       Opt[[]string]                      `json:"expand"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// CreateFileRequestFileLinkData is the schema at #/paths/~1files/post/requestBody/content/multipart~1form-data/schema/properties/file_link_data.
+type CreateFileRequestFileLinkData struct {
+	Create    Opt[bool]  `json:"create"`
+	ExpiresAt Opt[int64] `json:"expires_at"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // CreateNoteRequest is the schema at #/paths/~1notes/post/requestBody/content/application~1json/schema.
 type CreateNoteRequest struct {
 	Text Opt[string] `json:"text"`
