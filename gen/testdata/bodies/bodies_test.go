@@ -20,6 +20,26 @@ func serve(t *testing.T, h http.HandlerFunc) *Client {
 	return NewClient(WithBaseURL(srv.URL), WithMaxRetries(0), WithBasicAuth("ann", "p:ss"))
 }
 
+// part is one part of a multipart request, as readParts read it.
+type part struct{ name, contentType, data string }
+
+// readParts reads the parts of a multipart request, in order.
+func readParts(t *testing.T, r *http.Request) []part {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []part
+	for {
+		p, err := mr.NextPart()
+		if err != nil {
+			return out
+		}
+		data, _ := io.ReadAll(p)
+		out = append(out, part{p.FormName(), p.Header.Get("Content-Type"), string(data)})
+	}
+}
+
 // checkBasic: the spec declares HTTP basic authentication, so every request
 // carries the user name and password.
 func checkBasic(t *testing.T, r *http.Request) {
@@ -316,17 +336,8 @@ func TestFileUnionParts(t *testing.T) {
 func TestMultipartPartTypes(t *testing.T) {
 	var got []string
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		mr, err := r.MultipartReader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			p, err := mr.NextPart()
-			if err != nil {
-				break
-			}
-			data, _ := io.ReadAll(p)
-			got = append(got, p.FormName()+" "+p.Header.Get("Content-Type")+" "+string(data))
+		for _, p := range readParts(t, r) {
+			got = append(got, p.name+" "+p.contentType+" "+p.data)
 		}
 		w.WriteHeader(201)
 	})
@@ -386,17 +397,8 @@ func TestFormFieldStyles(t *testing.T) {
 func TestMultipartFieldStyles(t *testing.T) {
 	var got []string
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		mr, err := r.MultipartReader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			p, err := mr.NextPart()
-			if err != nil {
-				break
-			}
-			data, _ := io.ReadAll(p)
-			got = append(got, p.FormName()+"="+string(data))
+		for _, p := range readParts(t, r) {
+			got = append(got, p.name+"="+p.data)
 		}
 	})
 	err := c.CreateFile(context.Background(), CreateFileRequest{
