@@ -246,6 +246,9 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 				schema, sptr, text = mt.Schema, l.ptr+"/content/text~1plain/schema", true
 			}
 		}
+		if schema == nil && len(p.Content) == 0 {
+			schema = swaggerParamSchema(p, param)
+		}
 		if schema == nil {
 			b.errs.Add(b.loc(l.ptr, p.Origin), "parameter %q has neither a schema nor one JSON or text/plain media type", p.Name)
 			continue

@@ -189,13 +189,13 @@ type commenter interface {
 // line, long lines wrapped, and the first sentence phrased to start with
 // the name as Go doc comments do.
 func docComment(c commenter, name, text string) {
-	writeDoc(c, name, strings.TrimSpace(htmlToText(text)))
+	writeDoc(c, name, strings.TrimSpace(commentSafe(htmlToText(text))))
 }
 
 // methodComment is docComment for an operation's method, whose summary
 // is phrased as a sentence about it (see asMethodDoc).
 func methodComment(c commenter, name, text string) {
-	text = strings.TrimSpace(htmlToText(text))
+	text = strings.TrimSpace(commentSafe(htmlToText(text)))
 	writeDoc(c, name, asMethodDoc(name, text))
 }
 
@@ -210,7 +210,7 @@ func writeDoc(c commenter, name, text string) {
 
 // fieldComment writes spec text above a field or constant, as is.
 func fieldComment(c commenter, text string) {
-	text = strings.TrimSpace(htmlToText(text))
+	text = strings.TrimSpace(commentSafe(htmlToText(text)))
 	for _, line := range wrap(text, 86) {
 		if text != "" {
 			c.Comment(line)
@@ -233,6 +233,24 @@ func leadWithName(name, text string) string {
 		return name + " " + strings.ToLower(first[:1]) + first[1:] + " " + rest
 	}
 	return name + ": " + text
+}
+
+// commentSafe is text without the characters Go source may not hold, even
+// in a comment: a byte order mark past the file's start (Microsoft's Bot
+// Connector spec has one inside its description), NUL, and other control
+// characters, which become spaces. Invalid UTF-8 becomes U+FFFD.
+func commentSafe(text string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\ufeff':
+			return -1
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(text, "\ufffd"))
 }
 
 // asMethodDoc turns an operation's summary from the imperative it is
@@ -300,7 +318,7 @@ var docVerbs = map[string]bool{
 // text's own line breaks and never breaking a word.
 func wrap(text string, width int) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range strings.Split(commentSafe(text), "\n") {
 		line = strings.TrimRight(line, " \t")
 		// "*/" would end a block comment; jennifer writes // comments, but
 		// keep the text inert either way.

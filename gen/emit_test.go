@@ -1,6 +1,9 @@
 package gen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAsMethodDoc(t *testing.T) {
 	for text, want := range map[string]string{
@@ -20,6 +23,34 @@ func TestAsMethodDoc(t *testing.T) {
 	} {
 		if got := asMethodDoc("CreateRun", text); got != want {
 			t.Errorf("asMethodDoc(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestCommentsFromAnyText: spec text may hold what Go source may not, even
+// in a comment (a byte order mark inside a description, as Microsoft's Bot
+// Connector spec has, made gofmt fail: "illegal byte order mark"); the
+// package renders, and the comment keeps the rest of the text.
+func TestCommentsFromAnyText(t *testing.T) {
+	spec := writeSpec(t, "spec.yaml", "openapi: 3.0.0\n"+
+		"info: {title: t, version: '1', description: \"Bot\\uFEFF Connector\\0 API\\r\\nv3\"}\n"+
+		"paths:\n  /a:\n    get:\n      operationId: getA\n      description: \"Gets\\u0007 A\\uFEFF.\"\n"+
+		"      responses: {'204': {description: none}}\n")
+	plan, err := Prepare(Config{Spec: spec, Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := plan.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range files {
+		all.Write(f.Content)
+	}
+	for _, want := range []string{"Bot Connector  API", "GetA gets  A."} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("no %q in the package", want)
 		}
 	}
 }

@@ -27,7 +27,7 @@ import (
 // each thing (#/components/schemas/Pet is #/definitions/Pet).
 
 var (
-	swaggerYAML = regexp.MustCompile(`(?m)^\x{FEFF}?["']?swagger["']?[ \t]*:[ \t]*["']?2`)
+	swaggerYAML = regexp.MustCompile(`^["']?swagger["']?[ \t]*:[ \t]*["']?2`)
 	swaggerJSON = regexp.MustCompile(`"swagger"\s*:\s*"2`)
 	openapiJSON = regexp.MustCompile(`"openapi"\s*:\s*"3`)
 )
@@ -42,7 +42,23 @@ func isSwagger2(data []byte) bool {
 	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
 		return swaggerJSON.Match(data) && !openapiJSON.Match(data)
 	}
-	return swaggerYAML.Match(data)
+	// A top-level key is at the indentation of the document's first key,
+	// which need not be none (go-swagger's fixtures indent their whole
+	// document).
+	indent, first := "", true
+	for i, line := range bytes.Split(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\n")) {
+		key := bytes.TrimLeft(line, " ")
+		if i == 0 && bytes.HasPrefix(key, []byte("%")) || len(bytes.TrimSpace(key)) == 0 || key[0] == '#' || bytes.HasPrefix(key, []byte("---")) {
+			continue // a directive, a blank line, a comment or the document's start
+		}
+		if first {
+			indent, first = string(line[:len(line)-len(key)]), false
+		}
+		if bytes.HasPrefix(line, []byte(indent)) && swaggerYAML.Match(line[len(indent):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadSwagger2 converts a Swagger 2.0 document (read from path) to OpenAPI

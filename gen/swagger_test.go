@@ -23,6 +23,10 @@ func TestIsSwagger2(t *testing.T) {
 		`{"openapi": "3.1.0", "x": {"swagger": "2.0"}}`:         false,
 		"swagger: \"3.0\"\n":                                    false,
 		"\ufeffswagger: '2.0'\n":                                true, // after a byte order mark
+		"---\n  swagger: \"2.0\"\n  info: {}\n":                 true, // a document indented as a whole (go-swagger's fixtures)
+		"# c\n\n  info: {}\n  swagger: '2.0'\n":                 true,
+		"openapi: 3.0.3\ninfo:\n  swagger: '2.0'\n":             false, // not at the top level
+		"  openapi: 3.0.3\n  info:\n    swagger: '2.0'\n":       false,
 	} {
 		if got := isSwagger2([]byte(doc)); got != want {
 			t.Errorf("%q: %v, want %v", doc, got, want)

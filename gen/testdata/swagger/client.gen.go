@@ -73,8 +73,10 @@ func (c *Client) CreatePet(ctx context.Context, body CreatePetRequest, opts ...R
 // ListPetsParams holds the query, header and cookie parameters of ListPets.
 // Optional parameters are sent only when set.
 type ListPetsParams struct {
-	Tags  Opt[[]string]
-	Limit Opt[int32]
+	Tags   Opt[[]string]
+	Limit  Opt[int32]
+	Colors Opt[[]string]
+	XTrace string
 }
 
 // ListPets lists the pets.
@@ -97,6 +99,14 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams, opts ...Re
 		if err := addQuery(&req.query, "form", true, "limit", v); err != nil {
 			return nil, err
 		}
+	}
+	if v, ok := params.Colors.Get(); ok {
+		if err := addQuery(&req.query, "pipeDelimited", false, "colors", v); err != nil {
+			return nil, err
+		}
+	}
+	if err := addHeader(&req.header, "simple", false, "X-Trace", params.XTrace); err != nil {
+		return nil, err
 	}
 	if err := c.do(ctx, req, &out, opts); err != nil {
 		return nil, err

@@ -26,8 +26,8 @@ func TestSwaggerClient(t *testing.T) {
 		}
 		switch r.Method + " " + r.URL.Path {
 		case "GET /v2/pets":
-			if r.URL.RawQuery != "tags=a%2Cb" && r.URL.RawQuery != "tags=a,b" {
-				t.Errorf("query %q", r.URL.RawQuery)
+			if q := r.URL.Query(); q.Get("tags") != "a,b" || q.Get("colors") != "red|blue" || len(q) != 2 || r.Header.Get("X-Trace") != "t1" {
+				t.Errorf("query %q, X-Trace %q", r.URL.RawQuery, r.Header.Get("X-Trace"))
 			}
 			_, _ = io.WriteString(w, `{"pets":[{"name":"Rex","owner":null,"favorite":null}],"next":null}`)
 		case "POST /v2/pets":
@@ -49,7 +49,7 @@ func TestSwaggerClient(t *testing.T) {
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL+"/v2"), WithMaxRetries(0), WithAPIKey("k1"))
 	ctx := context.Background()
-	list, err := c.ListPets(ctx, ListPetsParams{Tags: Some([]string{"a", "b"})})
+	list, err := c.ListPets(ctx, ListPetsParams{Tags: Some([]string{"a", "b"}), XTrace: "t1", Colors: Some([]string{"red", "blue"})})
 	if err != nil || len(list.Pets) != 1 || !list.Pets[0].Owner.IsNull() || !list.Pets[0].Favorite.IsNull() || !list.Next.IsNull() {
 		t.Fatalf("ListPets: %+v, %v", list, err)
 	}
