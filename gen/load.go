@@ -114,7 +114,21 @@ func loadData(data []byte, path string) (*openapi3.T, error) {
 		doc, _, err := loadSwagger2(data, path)
 		return doc, err
 	}
-	return loadWith(data, path, true)
+	doc, err := loadWith(data, path, true)
+	if err != nil && strings.Contains(err.Error(), "cannot unmarshal array into value of type openapi3.Schema") {
+		// Tuples (items: [...]), which the loader cannot read: loaded
+		// again with them as lists of any values, without origins (the
+		// rewritten document's lines are not the file's).
+		var n yaml.Node
+		if yaml.Unmarshal(data, &n) == nil && tuplesAsLists(&n) {
+			if js, jerr := jsonOf(n.Content[0]); jerr == nil {
+				if doc, terr := loadWith(js, path, false); terr == nil {
+					return doc, nil
+				}
+			}
+		}
+	}
+	return doc, err
 }
 
 // loadWith is loadData, with or without origins.

@@ -64,3 +64,29 @@ func TestDisplayPath(t *testing.T) {
 		}
 	}
 }
+
+// TestTuplesLoad: items given as a list of schemas (a tuple), which
+// kin-openapi cannot read in either Swagger 2.0 or OpenAPI 3.0 ("cannot
+// unmarshal array into value of type openapi3.Schema"), is a list of any
+// values, in an OpenAPI document (ogen's sample.json) as in a Swagger one
+// (golden swagger).
+func TestTuplesLoad(t *testing.T) {
+	spec := writeSpec(t, "spec.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+		"components": {"schemas": {"Point": {"type": "object", "properties": {
+			"xy": {"type": "array", "items": [{"type": "number"}, {"type": "number"}], "additionalItems": false}}}}}}`)
+	plan, err := Prepare(Config{Spec: spec, Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := plan.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range files {
+		all.Write(f.Content)
+	}
+	if !strings.Contains(all.String(), "\tXy Opt[[]json.RawMessage]") {
+		t.Errorf("no Xy of raw elements in:\n%s", all.String())
+	}
+}

@@ -71,7 +71,9 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	var n yaml.Node
 	js := data
 	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
-		if js, err = jsonOf(withoutMapExtensions(refSiblings(deepCopy(n.Content[0]), false))); err != nil {
+		root := withoutMapExtensions(refSiblings(deepCopy(n.Content[0]), false))
+		tuplesAsLists(root)
+		if js, err = jsonOf(root); err != nil {
 			return nil, nil, locateLoadError(path, err)
 		}
 	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {

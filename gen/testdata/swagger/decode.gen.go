@@ -152,6 +152,8 @@ func (v *Pet) decodeJSON(d *decoder) error {
 			return fieldError("Pet", "", err)
 		}
 		switch string(key) {
+		case "position":
+			err = readOptSliceRaw(d, &v.Position)
 		case "name":
 			err = d.requiredString(&v.rec, &seen[0], uint64(0x1), 0, &v.Name)
 		case "owner":

@@ -122,6 +122,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
+	if b, ok = optKey(b, start, "\"position\":", v.Position.state); ok {
+		if b, err = appendSlice(b, v.Position.value, appendRawElem); err != nil {
+			return nil, err
+		}
+	}
 	if b, ok = v.rec.member(b, start, 0, "\"name\":", v.Name == ""); ok {
 		b = appendString(b, v.Name)
 	}
@@ -152,7 +157,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 448))
+	return v.appendJSON(make([]byte, 0, 512))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and

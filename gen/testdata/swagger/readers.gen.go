@@ -2,6 +2,8 @@
 
 package api
 
+import "encoding/json"
+
 // readOptCreatePetRequestKind decodes null as Null and anything else as a value.
 func readOptCreatePetRequestKind(d *decoder, o *Opt[CreatePetRequestKind]) error {
 	if d.null() {
@@ -54,6 +56,19 @@ func readOptPetSize(d *decoder, o *Opt[PetSize]) error {
 	return nil
 }
 
+// readOptSliceRaw decodes null as Null and anything else as a value.
+func readOptSliceRaw(d *decoder, o *Opt[[]json.RawMessage]) error {
+	if d.null() {
+		*o = Opt[[]json.RawMessage]{state: optNull}
+		return nil
+	}
+	if err := readSliceRaw(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {
@@ -96,6 +111,29 @@ func readSlicePet(d *decoder, s *[]Pet) error {
 			break
 		}
 		if err := (buf.next()).decodeJSON(d); err != nil {
+			return err
+		}
+	}
+	*s = buf.done()
+	return nil
+}
+
+// readSliceRaw decodes an array; null is a nil slice, [] an empty one.
+func readSliceRaw(d *decoder, s *[]json.RawMessage) error {
+	if d.null() {
+		*s = nil
+		return nil
+	}
+	var buf sliceBuf[json.RawMessage]
+	for i := 0; ; i++ {
+		more, err := d.element(i)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := d.readRaw(buf.next()); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,8 @@
 
 package api
 
+import "encoding/json"
+
 // CreatePetRequest is the schema at #/paths/~1pets/post/parameters/0/schema.
 type CreatePetRequest struct {
 	Name string                    `json:"name"`
@@ -57,7 +59,9 @@ type Owner struct {
 
 // Pet is a pet.
 type Pet struct {
-	Name string `json:"name"`
+	// A tuple (items as a list), which the converter cannot read; a list of any values.
+	Position Opt[[]json.RawMessage] `json:"position"`
+	Name     string                 `json:"name"`
 	// Who owns it; null when nobody does.
 	Owner Opt[Owner] `json:"owner"`
 	// Format: date-time.
