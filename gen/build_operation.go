@@ -218,7 +218,14 @@ func (b *builder) parameters(o *ir.Operation, ptr string, item *openapi3.PathIte
 	}
 	add(item.Parameters, ptr[:strings.LastIndexByte(ptr, '/')])
 	add(op.Parameters, ptr)
-	args := naming.NewNamespace(argNames...)
+	// The locals a method declares beside its arguments are theirs too: a
+	// path parameter named out, err or p1 made code that did not compile
+	// (go-swagger's guard-formats fixture has {p0}/{p1}).
+	reserved := append(slices.Clone(argNames), "req", "out", "err", "resp")
+	for i := range strings.Count(o.Path, "{") + 1 {
+		reserved = append(reserved, pathVar(i))
+	}
+	args := naming.NewNamespace(reserved...)
 	fields := naming.NewNamespace()
 	for _, l := range all {
 		p := l.p

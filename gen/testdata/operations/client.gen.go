@@ -260,6 +260,43 @@ func (c *Client) GetItem(ctx context.Context, org string, itemID int64, params G
 	return &out, nil
 }
 
+// GetSlot: Path parameters named as the method's own variables are (go-swagger's fixtures
+// have {p0}/{p1}).
+//
+// GET /slots/{p1}/{p0}/{out}/{err}/{req}
+func (c *Client) GetSlot(ctx context.Context, p12 string, p02 string, out2 string, err2 string, req2 string, opts ...RequestOption) (*Item, error) {
+	var out Item
+	p0, err := pathParam("p1", p12)
+	if err != nil {
+		return nil, err
+	}
+	p1, err := pathParam("p0", p02)
+	if err != nil {
+		return nil, err
+	}
+	p2, err := pathParam("out", out2)
+	if err != nil {
+		return nil, err
+	}
+	p3, err := pathParam("err", err2)
+	if err != nil {
+		return nil, err
+	}
+	p4, err := pathParam("req", req2)
+	if err != nil {
+		return nil, err
+	}
+	req := request{
+		accept: "application/json",
+		method: "GET",
+		path:   "/slots/" + p0 + "/" + p1 + "/" + p2 + "/" + p3 + "/" + p4,
+	}
+	if err := c.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ListAuditLogs: It asks for the admin key.
 //
 // GET /audit_logs

@@ -377,3 +377,18 @@ func TestSchemeKeys(t *testing.T) {
 type doerFunc func(*http.Request) (*http.Response, error)
 
 func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestPathParametersNamedAsLocals: path parameters named as the method's
+// own variables (out, err, p0, ...) are arguments like any other, each in
+// its place.
+func TestPathParametersNamedAsLocals(t *testing.T) {
+	var got string
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		got = r.URL.Path
+		io.WriteString(w, `{"id":"i1"}`)
+	})
+	item, err := c.GetSlot(context.Background(), "a", "b", "c", "d", "e")
+	if err != nil || item.ID != "i1" || got != "/slots/a/b/c/d/e" {
+		t.Errorf("GetSlot: %+v, %v, path %s", item, err, got)
+	}
+}
