@@ -99,6 +99,9 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		if broken := brokenRefs(data, abs); broken.Len() > 0 && isRefError(err) {
 			return nil, nil, broken.Err()
 		}
+		if misplaced := misplacedSchemaRefs(&n, path); misplaced.Len() > 0 && strings.Contains(err.Error(), "expecting ref to schema") {
+			return nil, nil, misplaced.Err()
+		}
 		var l diag.List
 		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
 		return nil, nil, l.Err()
@@ -199,6 +202,57 @@ func dropExtensions(n *yaml.Node) {
 		}
 	}
 	n.Content = kept
+}
+
+// misplacedSchemaRefs lists, in the Swagger 2.0 document n (read from
+// path), each schema given as a $ref to something of this document that is
+// not a definition: Gitea's spec once had responses' schemas refer to
+// responses (#/responses/empty), which the converter reports with neither
+// the place nor the reference. Only where a schema stands, as refSiblings
+// walks.
+func misplacedSchemaRefs(n *yaml.Node, path string) *diag.List {
+	list := &diag.List{}
+	var walk func(n *yaml.Node, ptr string, schema bool)
+	walk = func(n *yaml.Node, ptr string, schema bool) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, ptr, false)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, ptr+"/"+strconv.Itoa(i), schema)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key, value := n.Content[i], n.Content[i+1]
+				at := ptr + "/" + escapeToken(key.Value)
+				switch key.Value {
+				case "$ref":
+					if ref := value.Value; schema && strings.HasPrefix(ref, "#/") && !strings.HasPrefix(ref, "#/definitions/") {
+						what, _, _ := strings.Cut(strings.TrimPrefix(ref, "#/"), "/")
+						list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr},
+							"$ref %q leads to a %s, where a schema goes (schemas are in #/definitions)", ref, strings.TrimSuffix(what, "s"))
+					}
+				case "items", "additionalProperties", "schema", "not":
+					walk(value, at, true)
+				case "allOf", "anyOf", "oneOf":
+					walk(value, at, schema)
+				case "properties", "definitions":
+					for j := 0; j+1 < len(value.Content); j += 2 {
+						walk(value.Content[j+1], at+"/"+escapeToken(value.Content[j].Value), true)
+					}
+				case "example", "examples", "default", "enum", "x-example":
+				default:
+					if !strings.HasPrefix(key.Value, "x-") {
+						walk(value, at, false)
+					}
+				}
+			}
+		}
+	}
+	walk(n, "#", false)
+	return list
 }
 
 // convertRecovering is openapi2conv.ToV3WithLoader, with a panic (a
