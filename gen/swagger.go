@@ -73,6 +73,7 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	if err := yaml.Unmarshal(data, &n); err == nil && len(n.Content) > 0 {
 		root := withoutMapExtensions(refSiblings(deepCopy(n.Content[0]), false))
 		tuplesAsLists(root)
+		definitionNames(root)
 		if js, err = jsonOf(root); err != nil {
 			return nil, nil, locateLoadError(path, err)
 		}
@@ -99,8 +100,8 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		if broken := brokenRefs(data, abs); broken.Len() > 0 && isRefError(err) {
 			return nil, nil, broken.Err()
 		}
-		if misplaced := misplacedSchemaRefs(&n, path); misplaced.Len() > 0 && strings.Contains(err.Error(), "expecting ref to schema") {
-			return nil, nil, misplaced.Err()
+		if problems := swaggerProblems(&n, path); problems.Len() > 0 {
+			return nil, nil, problems.Err()
 		}
 		var l diag.List
 		l.Add(diag.Loc{File: displayPath(path), Pointer: "#"}, "cannot convert this Swagger 2.0 document to OpenAPI 3: %v", err)
@@ -193,6 +194,33 @@ func withoutMapExtensions(root *yaml.Node) *yaml.Node {
 	return root
 }
 
+// definitionNames rewrites, in the Swagger 2.0 document root, each $ref
+// that is the bare name of a definition ("$ref": "pet", as documents
+// carried over from Swagger 1.2 write it: go-swagger's petstores) as the
+// reference to it, #/definitions/pet; as written it names a file "pet"
+// beside the document, which is not there.
+func definitionNames(root *yaml.Node) {
+	defs := child(root, "definitions")
+	if defs == nil || defs.Kind != yaml.MappingNode {
+		return
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				switch key := n.Content[i-1].Value; {
+				case key == "$ref" && c.Kind == yaml.ScalarNode && !strings.ContainsAny(c.Value, "#/.") && child(defs, c.Value) != nil:
+					c.Value = "#/definitions/" + escapeToken(c.Value)
+				case key == "example" || key == "examples" || key == "default" || key == "enum" || strings.HasPrefix(key, "x-"):
+					continue // data, not references
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+}
+
 // dropExtensions removes the x- members of mapping n.
 func dropExtensions(n *yaml.Node) {
 	kept := n.Content[:0]
@@ -204,55 +232,130 @@ func dropExtensions(n *yaml.Node) {
 	n.Content = kept
 }
 
-// misplacedSchemaRefs lists, in the Swagger 2.0 document n (read from
-// path), each schema given as a $ref to something of this document that is
-// not a definition: Gitea's spec once had responses' schemas refer to
-// responses (#/responses/empty), which the converter reports with neither
-// the place nor the reference. Only where a schema stands, as refSiblings
-// walks.
-func misplacedSchemaRefs(n *yaml.Node, path string) *diag.List {
+// swaggerProblems lists, in the Swagger 2.0 document n (read from path),
+// the mistakes the converter reports without saying where, each located:
+// a schema given as a $ref to something of this document that is not a
+// definition (Gitea's spec once had responses' schemas refer to
+// #/responses/empty; the converter says "bad data in ... (expecting ref to
+// schema object)"), a schema or a response that is not an object (an empty
+// allOf entry: "value MUST be an object"), and an operation with both a
+// body and form parameters.
+func swaggerProblems(n *yaml.Node, path string) *diag.List {
 	list := &diag.List{}
-	var walk func(n *yaml.Node, ptr string, schema bool)
-	walk = func(n *yaml.Node, ptr string, schema bool) {
+	at := func(key *yaml.Node, ptr, format string, args ...any) {
+		list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr}, format, args...)
+	}
+	var walk func(key, n *yaml.Node, ptr string, schema bool)
+	walk = func(key, n *yaml.Node, ptr string, schema bool) {
+		if schema && n.Kind != yaml.MappingNode {
+			at(key, ptr, "a schema must be an object, not %s", yamlKind(n))
+			return
+		}
 		switch n.Kind {
 		case yaml.DocumentNode:
 			for _, c := range n.Content {
-				walk(c, ptr, false)
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				walk(c, ptr+"/"+strconv.Itoa(i), schema)
+				walk(key, c, ptr, false)
 			}
 		case yaml.MappingNode:
+			ins := map[string]bool{} // where its parameters go
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				key, value := n.Content[i], n.Content[i+1]
-				at := ptr + "/" + escapeToken(key.Value)
-				switch key.Value {
+				k, value := n.Content[i], n.Content[i+1]
+				sub := ptr + "/" + escapeToken(k.Value)
+				switch k.Value {
 				case "$ref":
 					if ref := value.Value; schema && strings.HasPrefix(ref, "#/") && !strings.HasPrefix(ref, "#/definitions/") {
-						what, _, _ := strings.Cut(strings.TrimPrefix(ref, "#/"), "/")
-						list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr},
-							"$ref %q leads to a %s, where a schema goes (schemas are in #/definitions)", ref, strings.TrimSuffix(what, "s"))
+						at(k, ptr, "$ref %q leads to %s, where a schema goes (in #/definitions)", ref, refKind(ref))
 					}
-				case "items", "additionalProperties", "schema", "not":
-					walk(value, at, true)
+				case "items":
+					if value.Kind != yaml.SequenceNode { // a list is a tuple (see tuplesAsLists)
+						walk(k, value, sub, true)
+					}
+				case "additionalProperties":
+					if value.Kind != yaml.ScalarNode || value.Tag != "!!bool" {
+						walk(k, value, sub, true)
+					}
+				case "schema", "not":
+					walk(k, value, sub, true)
 				case "allOf", "anyOf", "oneOf":
-					walk(value, at, schema)
+					for j, c := range value.Content {
+						walk(k, c, sub+"/"+strconv.Itoa(j), true)
+					}
 				case "properties", "definitions":
 					for j := 0; j+1 < len(value.Content); j += 2 {
-						walk(value.Content[j+1], at+"/"+escapeToken(value.Content[j].Value), true)
+						walk(value.Content[j], value.Content[j+1], sub+"/"+escapeToken(value.Content[j].Value), true)
 					}
+				case "responses":
+					for j := 0; j+1 < len(value.Content); j += 2 {
+						code, r := value.Content[j], value.Content[j+1]
+						if strings.HasPrefix(code.Value, "x-") {
+							continue
+						}
+						if r.Kind != yaml.MappingNode {
+							at(code, sub+"/"+escapeToken(code.Value), "a response must be an object, not %s", yamlKind(r))
+							continue
+						}
+						misplacedRef(r, sub+"/"+escapeToken(code.Value), "#/responses/", "a response", at)
+						walk(code, r, sub+"/"+escapeToken(code.Value), false)
+					}
+				case "parameters":
+					for j, p := range value.Content {
+						if in := child(p, "in"); in != nil {
+							ins[in.Value] = true
+						}
+						if value.Kind == yaml.SequenceNode {
+							misplacedRef(p, sub+"/"+strconv.Itoa(j), "#/parameters/", "a parameter", at)
+						}
+					}
+					walk(k, value, sub, false)
 				case "example", "examples", "default", "enum", "x-example":
 				default:
-					if !strings.HasPrefix(key.Value, "x-") {
-						walk(value, at, false)
+					if !strings.HasPrefix(k.Value, "x-") {
+						walk(k, value, sub, false)
 					}
 				}
 			}
+			if ins["body"] && ins["formData"] {
+				at(key, ptr, "an operation cannot take both a body parameter and form parameters: its body is one or the other")
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(key, c, ptr+"/"+strconv.Itoa(i), false)
+			}
 		}
 	}
-	walk(n, "#", false)
+	walk(n, n, "#", false)
 	return list
+}
+
+// misplacedRef reports n's $ref when it leads to something of this
+// document not under prefix, where what goes (a response given as a $ref to
+// a definition: the converter says "expecting ref to response object").
+func misplacedRef(n *yaml.Node, ptr, prefix, what string, at func(key *yaml.Node, ptr, format string, args ...any)) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "$ref" && strings.HasPrefix(v.Value, "#/") && !strings.HasPrefix(v.Value, prefix) {
+			at(k, ptr, "$ref %q leads to %s, where %s goes (in %s)", v.Value, refKind(v.Value), what, strings.TrimSuffix(prefix, "/"))
+		}
+	}
+}
+
+// refKind says what a reference into this document leads to, by the
+// section it names: "#/responses/empty" is "a response".
+func refKind(ref string) string {
+	section, _, _ := strings.Cut(strings.TrimPrefix(ref, "#/"), "/")
+	return "a " + strings.TrimSuffix(section, "s")
+}
+
+// yamlKind says what a node that should be an object is instead.
+func yamlKind(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Tag == "!!null":
+		return "empty"
+	case n.Kind == yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an alias"
 }
 
 // convertRecovering is openapi2conv.ToV3WithLoader, with a panic (a

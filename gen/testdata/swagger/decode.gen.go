@@ -164,6 +164,8 @@ func (v *Pet) decodeJSON(d *decoder) error {
 		case "favorite":
 			seen[0] |= uint64(0x4)
 			err = readOptToy(d, &v.Favorite)
+		case "rival":
+			err = readOptOwner(d, &v.Rival)
 		case "bestFriend":
 			err = readOptOwner(d, &v.BFF)
 		case "size":

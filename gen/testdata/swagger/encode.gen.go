@@ -143,6 +143,11 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = optKey(b, start, "\"rival\":", v.Rival.state); ok {
+		if b, err = v.Rival.value.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	if b, ok = optKey(b, start, "\"bestFriend\":", v.BFF.state); ok {
 		if b, err = v.BFF.value.appendJSON(b); err != nil {
 			return nil, err
@@ -157,7 +162,7 @@ func (v Pet) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 512))
+	return v.appendJSON(make([]byte, 0, 576))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and

@@ -67,6 +67,8 @@ type Pet struct {
 	// Format: date-time.
 	Born     Opt[string] `json:"born"`
 	Favorite Opt[Toy]    `json:"favorite"`
+	// A definition named bare, as Swagger 1.2 wrote references.
+	Rival Opt[Owner] `json:"rival"`
 	// The owner it likes best.
 	BFF  Opt[Owner]   `json:"bestFriend"`
 	Size Opt[PetSize] `json:"size"`
