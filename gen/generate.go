@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/oagen/oagen/internal/diag"
 	"github.com/oagen/oagen/internal/ir"
 )
 
@@ -94,6 +95,14 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	doc, pos, err := loadFast(cfg.Spec)
 	if err != nil {
 		return nil, err
+	}
+	if doc.OpenAPI == "" {
+		// The loader takes any object: a JSON Schema, a CI workflow or a
+		// file of shared schemas made an empty package.
+		var l diag.List
+		l.Add(diag.Loc{File: displayPath(cfg.Spec), Line: 1, Col: 1, Pointer: "#"},
+			`not an OpenAPI document: no "openapi" member gives its version (a Swagger 2.0 document has swagger: "2.0")`)
+		return nil, l.Err()
 	}
 	api, err := buildAt(doc, pos, cfg)
 	if err != nil && pos != nil && !pos.swagger {

@@ -90,3 +90,18 @@ func TestTuplesLoad(t *testing.T) {
 		t.Errorf("no Xy of raw elements in:\n%s", all.String())
 	}
 }
+
+// TestNotOpenAPI: a file that is no OpenAPI document (a CI workflow, a
+// JSON Schema, a file of shared schemas) loads as an object without paths,
+// and made an empty package; it is an error.
+func TestNotOpenAPI(t *testing.T) {
+	for name, text := range map[string]string{
+		"go.yml":    "name: Go\non: [push]\njobs: {build: {runs-on: ubuntu-latest}}\n",
+		"Book.json": `{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {"name": {"type": "string"}}}`,
+	} {
+		_, err := Prepare(Config{Spec: writeSpec(t, name, text), Package: "p"})
+		if err == nil || !strings.Contains(err.Error(), name+":1:1: #: not an OpenAPI document") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
