@@ -266,6 +266,21 @@ func TestMalformedResponseIsAnError(t *testing.T) {
 	}
 }
 
+// TestEmptyBodyIsErrEmptyBody: a 2xx answer without the body the spec
+// gives (some servers answer so) is an error the caller can tell apart, for
+// the call went through; a body of white space is as empty.
+func TestEmptyBodyIsErrEmptyBody(t *testing.T) {
+	for _, body := range []string{"", " \n"} {
+		api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 200, []byte(body))
+		})
+		run, err := api.client().GetRun(context.Background(), "t", "r")
+		if !errors.Is(err, ErrEmptyBody) || run != nil || !strings.Contains(err.Error(), "status 200") {
+			t.Errorf("body %q: %v, %v", body, run, err)
+		}
+	}
+}
+
 // The fake API's validation is what makes the tests above mean something:
 // a request the spec forbids must be rejected.
 func TestFakeAPIRejectsWhatTheSpecForbids(t *testing.T) {

@@ -378,6 +378,10 @@ func (c *Client) do(ctx context.Context, req request, out any, opts []RequestOpt
 		*s = string(data)
 		return nil
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		// The call went through: the caller may take that as success.
+		return fmt.Errorf("%s: %s %s: status %d: %w", packageName, req.method, c.base(req, configure(opts))+req.path, resp.StatusCode, ErrEmptyBody)
+	}
 	if err := decodeBody(data, out); err != nil {
 		what := "response"
 		if ct := resp.Header.Get("Content-Type"); ct != "" && !isJSONMedia(ct) {
@@ -667,6 +671,11 @@ func isJSONMedia(contentType string) bool {
 	media = strings.ToLower(strings.TrimSpace(media))
 	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
+
+// ErrEmptyBody is the error (wrapped: use errors.Is) of a call whose 2xx
+// response had no body where the spec gives it one, as some servers answer
+// a delete or an update. The call itself went through.
+var ErrEmptyBody = errors.New("the response has no body")
 
 func decodeBody(data []byte, out any) error {
 	data = withoutBOM(data)
