@@ -36,6 +36,17 @@ func TestCommentsFromAnyText(t *testing.T) {
 		"info: {title: t, version: '1', description: \"Bot\\uFEFF Connector\\0 API\\r\\nv3\"}\n"+
 		"paths:\n  /a:\n    get:\n      operationId: getA\n      description: \"Gets\\u0007 A\\uFEFF.\"\n"+
 		"      responses: {'204': {description: none}}\n")
+	all := generatedText(t, spec)
+	for _, want := range []string{"Bot Connector  API", "GetA gets  A."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in the package", want)
+		}
+	}
+}
+
+// generatedText is the package generated from spec, its files joined.
+func generatedText(t *testing.T, spec string) string {
+	t.Helper()
 	plan, err := Prepare(Config{Spec: spec, Package: "p"})
 	if err != nil {
 		t.Fatal(err)
@@ -48,9 +59,5 @@ func TestCommentsFromAnyText(t *testing.T) {
 	for _, f := range files {
 		all.Write(f.Content)
 	}
-	for _, want := range []string{"Bot Connector  API", "GetA gets  A."} {
-		if !strings.Contains(all.String(), want) {
-			t.Errorf("no %q in the package", want)
-		}
-	}
+	return all.String()
 }

@@ -74,20 +74,8 @@ func TestTuplesLoad(t *testing.T) {
 	spec := writeSpec(t, "spec.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
 		"components": {"schemas": {"Point": {"type": "object", "properties": {
 			"xy": {"type": "array", "items": [{"type": "number"}, {"type": "number"}], "additionalItems": false}}}}}}`)
-	plan, err := Prepare(Config{Spec: spec, Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := plan.Render()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for _, f := range files {
-		all.Write(f.Content)
-	}
-	if !strings.Contains(all.String(), "\tXy Opt[[]json.RawMessage]") {
-		t.Errorf("no Xy of raw elements in:\n%s", all.String())
+	if all := generatedText(t, spec); !strings.Contains(all, "\tXy Opt[[]json.RawMessage]") {
+		t.Errorf("no Xy of raw elements in:\n%s", all)
 	}
 }
 
