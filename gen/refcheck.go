@@ -39,7 +39,8 @@ func brokenRefs(data []byte, file string) *diag.List {
 // it could not resolve: only then do brokenRefs' findings replace it, so a
 // reference the checker misreads cannot hide another error.
 func isRefError(err error) bool {
-	return strings.Contains(err.Error(), "resolv")
+	// A reference to a file that is not there fails as the open does.
+	return strings.Contains(err.Error(), "resolv") || strings.Contains(err.Error(), "no such file")
 }
 
 // refChecker holds the files parsed so far, by path, and those that could

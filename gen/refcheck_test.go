@@ -32,6 +32,14 @@ definitions:
 	if err == nil || !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("got %v\nwant one ending in %s", err, want)
 	}
+	// A reference to a file that is not there, which the conversion
+	// reported as the open that failed.
+	path = writeSpec(t, "swagger.yaml", strings.Replace(spec, `"#/definitions/Bee"`, `"bee.yaml"`, 1))
+	_, err = Generate(Config{Spec: path, Package: "p"})
+	want = `swagger.yaml:10:20: #/paths/~1a/get/responses/200/schema: $ref "bee.yaml": cannot read `
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant one with %s", err, want)
+	}
 }
 
 // TestBrokenRefsOnlyForRefErrors: a spec that fails to load for another
