@@ -90,6 +90,13 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 				return jen.Op("!").Bool().Parens(access)
 			}
 			return access.Op("==").Add(zeroLiteral(t.Enum.Base))
+		case ir.KindStruct:
+			// A struct built in Go and left alone equals its zero value
+			// (a decoded one that differs keeps a record); only a struct
+			// of comparable fields can be compared so.
+			if comparable(e, map[*ir.Type]bool{}) {
+				return access.Op("==").Parens(jen.Id(t.Name).Values())
+			}
 		case ir.KindAlias:
 			return zeroTest(t.Target, access)
 		case ir.KindDefined:
@@ -109,4 +116,47 @@ func readOnlyZero(fl *ir.Field) jen.Code {
 		return nil
 	}
 	return zeroTest(fl.Type, jen.Id("v").Dot(fl.Name))
+}
+
+// comparable reports whether Go's == compiles for e's type and cannot
+// panic: no slices, maps or funcs anywhere in it, and no interfaces (a
+// union holds its variant in one, a File its reader; a user's type is not
+// known). seen breaks the walk of a struct that leads back to itself
+// (through a pointer, which compares as an address, so it is no obstacle).
+func comparable(e *ir.Expr, seen map[*ir.Type]bool) bool {
+	switch e.Kind {
+	case ir.ExprBuiltin:
+		switch e.Builtin {
+		case ir.String, ir.Int64, ir.Int32, ir.Float64, ir.Bool:
+			return true
+		}
+		return false
+	case ir.ExprPointer:
+		return true
+	case ir.ExprOpt:
+		return comparable(e.Elem, seen)
+	case ir.ExprNamed:
+		t := e.Named
+		switch t.Kind {
+		case ir.KindEnum:
+			return true
+		case ir.KindAlias, ir.KindDefined:
+			return comparable(t.Target, seen)
+		case ir.KindStruct:
+			if seen[t] {
+				return true // its fields are being checked further up
+			}
+			seen[t] = true
+			if t.Struct.ExtraField != "" {
+				return false // a map of the additional properties
+			}
+			for _, fl := range t.Struct.Fields {
+				if !comparable(fl.Type, seen) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

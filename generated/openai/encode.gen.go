@@ -436,7 +436,7 @@ func (v ErrorEvent) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == (Error{})); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -461,7 +461,7 @@ func (v ErrorResponse) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
 	start := len(b)
-	if b, ok = v.rec.member(b, start, 0, "\"error\":", true); ok {
+	if b, ok = v.rec.member(b, start, 0, "\"error\":", v.Error == (Error{})); ok {
 		if b, err = v.Error.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -686,7 +686,7 @@ func (v MessageContentImageFileObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"image_file\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image_file\":", v.ImageFile == (MessageContentImageFileObjectImageFile{})); ok {
 		if b, err = v.ImageFile.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -745,7 +745,7 @@ func (v MessageContentImageURLObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"image_url\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image_url\":", v.ImageURL == (MessageContentImageURLObjectImageURL{})); ok {
 		if b, err = v.ImageURL.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2078,7 +2078,7 @@ func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"message_creation\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"message_creation\":", v.MessageCreation == (RunStepDetailsMessageCreationObjectMessageCreation{})); ok {
 		if b, err = v.MessageCreation.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2203,7 +2203,7 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) append
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"image\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"image\":", v.Image == (RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{})); ok {
 		if b, err = v.Image.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2421,7 +2421,7 @@ func (v RunStepDetailsToolCallsFunctionObject) appendJSON(b []byte) ([]byte, err
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", v.Function == (RunStepDetailsToolCallsFunctionObjectFunction{})); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3235,7 +3235,7 @@ func (v RunToolCallObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"function\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"function\":", v.Function == (RunToolCallObjectFunction{})); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3354,7 +3354,7 @@ func (v TextAnnotationFileCitation) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
 		b = appendString(b, v.Text)
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"file_citation\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_citation\":", v.FileCitation == (TextAnnotationFileCitationFileCitation{})); ok {
 		if b, err = v.FileCitation.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3419,7 +3419,7 @@ func (v TextAnnotationFilePath) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text == ""); ok {
 		b = appendString(b, v.Text)
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"file_path\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_path\":", v.FilePath == (TextAnnotationFilePathFilePath{})); ok {
 		if b, err = v.FilePath.appendJSON(b); err != nil {
 			return nil, err
 		}

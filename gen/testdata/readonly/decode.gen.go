@@ -113,6 +113,9 @@ func (v *Thing) decodeJSON(d *decoder) error {
 			} else {
 				v.Owner = Owner{}
 			}
+			if err == nil && v.Owner == (Owner{}) && !v.rec.wasNull(5) {
+				v.rec = v.rec.markZero(5)
+			}
 		case "note":
 			err = readOptString(d, &v.Note)
 		default:

@@ -89,7 +89,7 @@ func (v Thing) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.readOnlyMember(b, start, 4, "\"created\":", v.Created == ""); ok {
 		b = appendString(b, v.Created)
 	}
-	if b, ok = v.rec.member(b, start, 5, "\"owner\":", true); ok {
+	if b, ok = v.rec.readOnlyMember(b, start, 5, "\"owner\":", v.Owner == (Owner{})); ok {
 		if b, err = v.Owner.appendJSON(b); err != nil {
 			return nil, err
 		}

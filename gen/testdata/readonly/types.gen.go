@@ -2,7 +2,8 @@
 
 package api
 
-// Owner is a read-only object, which has no zero test, is written as any required member.
+// Owner is a read-only object, left out while it is its zero value, as read-only scalars
+// are.
 type Owner struct {
 	Login Opt[string] `json:"login"`
 
@@ -29,7 +30,7 @@ type Thing struct {
 	Revision int64     `json:"revision"`
 	Tags     []string  `json:"tags"`
 	Created  Timestamp `json:"created"`
-	// A read-only object, which has no zero test, is written as any required member.
+	// A read-only object, left out while it is its zero value, as read-only scalars are.
 	Owner Owner `json:"owner"`
 	// Optional and read-only, so left out while unset, as every optional member.
 	Note Opt[string] `json:"note"`

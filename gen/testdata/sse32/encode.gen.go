@@ -154,7 +154,7 @@ func (v WatchPetsEventKitten) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == (Kitten{})); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -188,7 +188,7 @@ func (v WatchPetsEventPuppy) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data == (Puppy{})); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
