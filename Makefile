@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build corpus bench peerbench buildbench icount
+.PHONY: generate test check fmt vet staticcheck fresh build corpus extcorpus bench peerbench buildbench icount
 
 build:
 	$(GO) build ./...
@@ -35,6 +35,13 @@ check: fmt vet staticcheck fresh test
 # prints a table and a summary. Slow; samples run in test.
 corpus:
 	$(GO) run ./internal/corpusrun -corpus ../shared/corpus
+
+# extcorpus: corpus, on every YAML and JSON file of Go modules that hold
+# OpenAPI documents among other files (fetched through the module proxy);
+# files that are no document fail, with a located error. Slow.
+EXTCORPUS ?= github.com/pb33f/libopenapi@v0.42.4/test_specs,github.com/go-swagger/go-swagger@v0.31.0/fixtures,github.com/getkin/kin-openapi@v0.153.0,github.com/google/gnostic@v0.7.0
+extcorpus:
+	$(GO) run ./internal/corpusrun -modules $(EXTCORPUS)
 
 # bench: JSON codec and stream benchmarks of generated/openai on the inputs
 # the peer kit uses (medians: pipe through benchstat).

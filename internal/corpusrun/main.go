@@ -3,7 +3,14 @@
 // cleanly with located errors, or broke (a panic, or Go that does not
 // compile). It is `make corpus`; the default tests run a sample of it.
 //
+// With -modules it runs instead on every YAML and JSON file of Go modules
+// that hold OpenAPI documents among other files (go-swagger's fixtures,
+// libopenapi's test specs), fetched through the module proxy: `make
+// extcorpus`. Files that are no document are expected to fail, with a
+// located error.
+//
 //	go run ./internal/corpusrun [-corpus ../shared/corpus] [-keep DIR]
+//	go run ./internal/corpusrun -modules path@version[/dir],...
 package main
 
 import (
@@ -42,7 +49,17 @@ type result struct {
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
 	keep := flag.String("keep", "", "write the generated module here instead of a temporary directory")
+	modules := flag.String("modules", "", "comma-separated module@version[/dir] to run on all the YAML and JSON files of, instead of the corpus")
 	flag.Parse()
+	if *modules != "" {
+		for _, m := range strings.Split(*modules, ",") {
+			if err := runModule(m, *keep); err != nil {
+				fmt.Fprintln(os.Stderr, "corpusrun:", err)
+				os.Exit(1)
+			}
+		}
+		return
+	}
 	specs, err := standaloneSpecs(*corpus)
 	var results []*result
 	if err == nil {
@@ -153,7 +170,7 @@ func generate(spec, pkg, dir string) *result {
 	return r
 }
 
-var pkgLine = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?(p\d{3})/([^\s:]+:\d+:\d+: .*)$`)
+var pkgLine = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?(p\d{3,})/([^\s:]+:\d+:\d+: .*)$`)
 
 // vet type-checks and vets every generated package in one go command and
 // marks the packages it complains about as broken.

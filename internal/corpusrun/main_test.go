@@ -1,8 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/oagen/oagen/internal/jsontest"
@@ -42,5 +46,34 @@ func TestExamplesSample(t *testing.T) {
 		if n, _ := strconv.Atoi(m[1]); n == 0 || n > r.examples {
 			t.Errorf("%s: %d of %d examples round trip", r.spec, n, r.examples)
 		}
+	}
+}
+
+// TestSpecFilesAndFailures: -modules runs every YAML and JSON file below a
+// module's directory but hidden ones, and sums up its failures by kind.
+func TestSpecFilesAndFailures(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"a.yaml", "sub/b.json", "sub/c.yml", "README.md", ".github/ci.yml"} {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := specFiles(root)
+	if want := []string{"a.yaml", filepath.Join("sub", "b.json"), filepath.Join("sub", "c.yml")}; err != nil || !slices.Equal(files, want) {
+		t.Errorf("specFiles: %q, %v; want %q", files, err, want)
+	}
+	var out strings.Builder
+	failures(&out, []*result{
+		{outcome: "ok"},
+		{outcome: "failed", detail: `x.yml:1:1: #: not an OpenAPI document: no "openapi" member gives its version`},
+		{outcome: "failed", detail: "x.yml:4:7: #/paths: a problem"},
+		{outcome: "failed", detail: "x.json: #: cannot load: a problem"},
+	})
+	if want := "of the failures: 1 files are no OpenAPI document; of the others, 1 located to a line, 1 not\n\n"; out.String() != want {
+		t.Errorf("failures: %q, want %q", out.String(), want)
 	}
 }
