@@ -170,6 +170,11 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		if broken := brokenRefs(written, abs); broken.Len() > 0 && isRefError(err) {
 			return nil, broken.Err()
 		}
+		if strings.Contains(err.Error(), "cannot contain both schema and content in a parameter") {
+			if both := schemaAndContent(written, path); both.Len() > 0 {
+				return nil, both.Err()
+			}
+		}
 		// The loader's message gives a line but not the file. It parses
 		// the spec before reading any other file, and each file as soon as
 		// it has read it, stopping at the first that fails: a file that
@@ -180,6 +185,48 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		return nil, locateLoadError(path, err)
 	}
 	return doc, nil
+}
+
+// schemaAndContent locates the parameters of the document data (read from
+// path) that give both a schema and content, which the loader refuses
+// without saying which (libopenapi's burgershop has one).
+func schemaAndContent(data []byte, path string) *diag.List {
+	list := &diag.List{}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return list
+	}
+	var walk func(n *yaml.Node, ptr string)
+	walk = func(n *yaml.Node, ptr string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, ptr)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, ptr+"/"+strconv.Itoa(i))
+			}
+		case yaml.MappingNode:
+			if child(n, "in") != nil && child(n, "schema") != nil && child(n, "content") != nil {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if key := n.Content[i]; key.Value == "content" {
+						list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr},
+							"a parameter takes a schema or content, not both")
+					}
+				}
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				switch key := n.Content[i].Value; {
+				case key == "example" || key == "examples" || key == "default" || key == "enum" || strings.HasPrefix(key, "x-"):
+				default:
+					walk(n.Content[i+1], ptr+"/"+escapeToken(key))
+				}
+			}
+		}
+	}
+	walk(&doc, "#")
+	return list
 }
 
 // loadRecovering turns a panic inside the loader (seen on malformed input)

@@ -93,3 +93,27 @@ func TestNotOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaAndContentLocated: a parameter with both a schema and content,
+// which the loader refuses without saying which, is located.
+func TestSchemaAndContentLocated(t *testing.T) {
+	spec := writeSpec(t, "spec.yaml", `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+        - name: q
+          in: query
+          schema: {type: string}
+          content:
+            application/json: {schema: {type: object}}
+      responses: {"204": {description: none}}
+`)
+	_, err := Prepare(Config{Spec: spec, Package: "p"})
+	want := "spec.yaml:11:11: #/paths/~1a/get/parameters/0: a parameter takes a schema or content, not both"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
