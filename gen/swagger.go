@@ -87,7 +87,10 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 	// without positions.
 	var doc2 openapi2.T
 	if err := json.Unmarshal(js, &doc2); err != nil {
-		return nil, nil, locateLoadError(path, fmt.Errorf("not a Swagger 2.0 document: %w", err))
+		if wrong := wrongKinds(&n, path, err); wrong.Len() > 0 {
+			return nil, nil, wrong.Err()
+		}
+		return nil, nil, locateLoadError(path, fmt.Errorf("the Swagger 2.0 document does not read as one: %w", err))
 	}
 	loader := openapi3.NewLoader()
 	// Origins, for the files the document refers to (the document itself
@@ -336,6 +339,58 @@ func misplacedRef(n *yaml.Node, ptr, prefix, what string, at func(key *yaml.Node
 			at(k, ptr, "$ref %q leads to %s, where %s goes (in %s)", v.Value, refKind(v.Value), what, strings.TrimSuffix(prefix, "/"))
 		}
 	}
+}
+
+// unmarshalMismatch is encoding/json's message for a value of the wrong
+// kind, which kin-openapi passes on as text: the JSON kind found, and the
+// Go struct and field it was for.
+var unmarshalMismatch = regexp.MustCompile(`cannot unmarshal (string|number|bool|object|array) into field (\w+)\.(\w+) of type (\S+)`)
+
+// wrongKinds locates what made decoding a Swagger 2.0 document fail with a
+// value of the wrong kind: the message names only the Go field ("cannot
+// unmarshal string into field Operation.tags of type []string"), so each
+// member of that name whose value is of the kind found is reported, in
+// operations only for an Operation's field (gnostic's
+// petstore-badproperties).
+func wrongKinds(n *yaml.Node, path string, err error) *diag.List {
+	list := &diag.List{}
+	m := unmarshalMismatch.FindStringSubmatch(err.Error())
+	if m == nil {
+		return list
+	}
+	found, owner, field, goType := m[1], m[2], m[3], m[4]
+	kind := map[string]yaml.Kind{"object": yaml.MappingNode, "array": yaml.SequenceNode}[found]
+	if kind == 0 {
+		kind = yaml.ScalarNode
+	}
+	var walk func(n *yaml.Node, ptr string, operation bool)
+	walk = func(n *yaml.Node, ptr string, operation bool) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, ptr, false)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, ptr+"/"+strconv.Itoa(i), false)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key, value := n.Content[i], n.Content[i+1]
+				switch {
+				case key.Value == field && value.Kind == kind && (owner != "Operation" || operation):
+					list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr + "/" + escapeToken(key.Value)},
+						"%s cannot be %s %s here (it is read as %s)", field, article(strings.ToUpper(found[:1])+found[1:]), found, goType)
+				case key.Value == "example" || key.Value == "examples" || key.Value == "default" || key.Value == "enum" || strings.HasPrefix(key.Value, "x-"):
+				default:
+					method := slices.Contains([]string{"get", "put", "post", "delete", "options", "head", "patch"}, key.Value)
+					walk(value, ptr+"/"+escapeToken(key.Value), method && strings.HasPrefix(ptr, "#/paths/"))
+				}
+			}
+		}
+	}
+	walk(n, "#", false)
+	return list
 }
 
 // refKind says what a reference into this document leads to, by the

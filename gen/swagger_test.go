@@ -100,3 +100,29 @@ func TestExcessiveAliasing(t *testing.T) {
 		t.Errorf("inlined: %v", err)
 	}
 }
+
+// TestSwaggerWrongKindLocated: a Swagger member of the wrong kind, which
+// decoding reports by Go field only ("cannot unmarshal string into field
+// Operation.tags of type []string"), is located; a member of that name
+// elsewhere (a property named tags) is not blamed.
+func TestSwaggerWrongKindLocated(t *testing.T) {
+	spec := writeSpec(t, "spec.yaml", `swagger: "2.0"
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    post:
+      operationId: addPet
+      tags: pets
+      responses: {"204": {description: none}}
+definitions:
+  Pet:
+    type: object
+    properties:
+      tags: {type: string}
+`)
+	_, err := Prepare(Config{Spec: spec, Package: "p"})
+	want := "/spec.yaml:7:7: #/paths/~1pets/post/tags: tags cannot be a string here (it is read as []string)"
+	if err == nil || !strings.HasSuffix(err.Error(), want) || strings.Count(err.Error(), "\n") > 0 {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
