@@ -218,7 +218,7 @@ func schemaAndContent(data []byte, path string) *diag.List {
 			}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				switch key := n.Content[i].Value; {
-				case key == "example" || key == "examples" || key == "default" || key == "enum" || strings.HasPrefix(key, "x-"):
+				case isDataKey(key):
 				default:
 					walk(n.Content[i+1], ptr+"/"+escapeToken(key))
 				}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -74,8 +73,7 @@ func (c *refChecker) walk(n *yaml.Node, file, ptr string, names bool) {
 				for j := 0; j+1 < len(value.Content); j += 2 {
 					c.walkExample(value.Content[j+1], file, at+"/"+escapeToken(value.Content[j].Value))
 				}
-			case slices.Contains([]string{"example", "examples", "default", "enum", "const"}, key.Value),
-				strings.HasPrefix(key.Value, "x-"):
+			case isDataKey(key.Value):
 			default:
 				c.walk(value, file, at, isNameMap(key.Value))
 			}

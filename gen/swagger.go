@@ -214,7 +214,7 @@ func definitionNames(root *yaml.Node) {
 				switch key := n.Content[i-1].Value; {
 				case key == "$ref" && c.Kind == yaml.ScalarNode && !strings.ContainsAny(c.Value, "#/.") && child(defs, c.Value) != nil:
 					c.Value = "#/definitions/" + escapeToken(c.Value)
-				case key == "example" || key == "examples" || key == "default" || key == "enum" || strings.HasPrefix(key, "x-"):
+				case isDataKey(key):
 					continue // data, not references
 				}
 			}
@@ -310,9 +310,8 @@ func swaggerProblems(n *yaml.Node, path string) *diag.List {
 						}
 					}
 					walk(k, value, sub, false)
-				case "example", "examples", "default", "enum", "x-example":
 				default:
-					if !strings.HasPrefix(k.Value, "x-") {
+					if !isDataKey(k.Value) {
 						walk(k, value, sub, false)
 					}
 				}
@@ -381,7 +380,7 @@ func wrongKinds(n *yaml.Node, path string, err error) *diag.List {
 				case key.Value == field && value.Kind == kind && (owner != "Operation" || operation):
 					list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr + "/" + escapeToken(key.Value)},
 						"%s cannot be %s %s here (it is read as %s)", field, article(strings.ToUpper(found[:1])+found[1:]), found, goType)
-				case key.Value == "example" || key.Value == "examples" || key.Value == "default" || key.Value == "enum" || strings.HasPrefix(key.Value, "x-"):
+				case isDataKey(key.Value):
 				default:
 					method := slices.Contains([]string{"get", "put", "post", "delete", "options", "head", "patch"}, key.Value)
 					walk(value, ptr+"/"+escapeToken(key.Value), method && strings.HasPrefix(ptr, "#/paths/"))

@@ -39,7 +39,7 @@ func tuplesAsLists(n *yaml.Node) bool {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			switch key := n.Content[i].Value; {
-			case key == "example" || key == "examples" || key == "default" || key == "enum" || key == "const" || strings.HasPrefix(key, "x-"):
+			case isDataKey(key):
 			default:
 				changed = tuplesAsLists(n.Content[i+1]) || changed
 			}
@@ -57,4 +57,16 @@ func withoutKey(members []*yaml.Node, key string) []*yaml.Node {
 		}
 	}
 	return kept
+}
+
+// isDataKey reports whether the member key of an OpenAPI object holds
+// data rather than OpenAPI (examples, defaults, enums, constants,
+// extensions): a walk of the document for schemas or references must not
+// go into it.
+func isDataKey(key string) bool {
+	switch key {
+	case "example", "examples", "default", "enum", "const":
+		return true
+	}
+	return strings.HasPrefix(key, "x-")
 }
