@@ -75,7 +75,7 @@ func emit(api *ir.API) ([]File, error) {
 
 // emitPackageDoc writes the package comment, wrapped as doc comments are.
 func emitPackageDoc(f *jen.File, doc string) {
-	for _, line := range wrap(doc, 77) {
+	for _, line := range wrap(commentSafe(doc), 77) {
 		f.PackageComment(line)
 	}
 }
@@ -315,10 +315,11 @@ var docVerbs = map[string]bool{
 }
 
 // wrap splits text into comment lines of at most width bytes, keeping the
-// text's own line breaks and never breaking a word.
+// text's own line breaks and never breaking a word. Callers pass text
+// commentSafe has cleaned.
 func wrap(text string, width int) []string {
 	var out []string
-	for _, line := range strings.Split(commentSafe(text), "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, " \t")
 		// "*/" would end a block comment; jennifer writes // comments, but
 		// keep the text inert either way.

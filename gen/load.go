@@ -196,36 +196,12 @@ func schemaAndContent(data []byte, path string) *diag.List {
 	if yaml.Unmarshal(data, &doc) != nil {
 		return list
 	}
-	var walk func(n *yaml.Node, ptr string)
-	walk = func(n *yaml.Node, ptr string) {
-		switch n.Kind {
-		case yaml.DocumentNode:
-			for _, c := range n.Content {
-				walk(c, ptr)
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				walk(c, ptr+"/"+strconv.Itoa(i))
-			}
-		case yaml.MappingNode:
-			if child(n, "in") != nil && child(n, "schema") != nil && child(n, "content") != nil {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if key := n.Content[i]; key.Value == "content" {
-						list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr},
-							"a parameter takes a schema or content, not both")
-					}
-				}
-			}
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				switch key := n.Content[i].Value; {
-				case isDataKey(key):
-				default:
-					walk(n.Content[i+1], ptr+"/"+escapeToken(key))
-				}
-			}
+	eachMember(&doc, "#", func(param, key, _ *yaml.Node, ptr string) {
+		if key.Value == "content" && child(param, "in") != nil && child(param, "schema") != nil {
+			list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr},
+				"a parameter takes a schema or content, not both")
 		}
-	}
-	walk(&doc, "#")
+	})
 	return list
 }
 

@@ -207,21 +207,11 @@ func definitionNames(root *yaml.Node) {
 	if defs == nil || defs.Kind != yaml.MappingNode {
 		return
 	}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		for i, c := range n.Content {
-			if n.Kind == yaml.MappingNode && i%2 == 1 {
-				switch key := n.Content[i-1].Value; {
-				case key == "$ref" && c.Kind == yaml.ScalarNode && !strings.ContainsAny(c.Value, "#/.") && child(defs, c.Value) != nil:
-					c.Value = "#/definitions/" + escapeToken(c.Value)
-				case isDataKey(key):
-					continue // data, not references
-				}
-			}
-			walk(c)
+	eachMember(root, "#", func(_, key, value *yaml.Node, _ string) {
+		if key.Value == "$ref" && value.Kind == yaml.ScalarNode && !strings.ContainsAny(value.Value, "#/.") && child(defs, value.Value) != nil {
+			value.Value = "#/definitions/" + escapeToken(value.Value)
 		}
-	}
-	walk(root)
+	})
 }
 
 // dropExtensions removes the x- members of mapping n.
@@ -362,34 +352,21 @@ func wrongKinds(n *yaml.Node, path string, err error) *diag.List {
 	if kind == 0 {
 		kind = yaml.ScalarNode
 	}
-	var walk func(n *yaml.Node, ptr string, operation bool)
-	walk = func(n *yaml.Node, ptr string, operation bool) {
-		switch n.Kind {
-		case yaml.DocumentNode:
-			for _, c := range n.Content {
-				walk(c, ptr, false)
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				walk(c, ptr+"/"+strconv.Itoa(i), false)
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				key, value := n.Content[i], n.Content[i+1]
-				switch {
-				case key.Value == field && value.Kind == kind && (owner != "Operation" || operation):
-					list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr + "/" + escapeToken(key.Value)},
-						"%s cannot be %s %s here (it is read as %s)", field, article(strings.ToUpper(found[:1])+found[1:]), found, goType)
-				case isDataKey(key.Value):
-				default:
-					method := slices.Contains([]string{"get", "put", "post", "delete", "options", "head", "patch"}, key.Value)
-					walk(value, ptr+"/"+escapeToken(key.Value), method && strings.HasPrefix(ptr, "#/paths/"))
-				}
-			}
+	eachMember(n, "#", func(_, key, value *yaml.Node, ptr string) {
+		if key.Value == field && value.Kind == kind && (owner != "Operation" || isOperation(ptr)) {
+			list.Add(diag.Loc{File: displayPath(path), Line: key.Line, Col: key.Column, Pointer: ptr + "/" + escapeToken(key.Value)},
+				"%s cannot be %s %s here (it is read as %s)", field, article(strings.ToUpper(found[:1])+found[1:]), found, goType)
 		}
-	}
-	walk(n, "#", false)
+	})
 	return list
+}
+
+// isOperation reports whether ptr is that of an operation,
+// #/paths/{path}/{method}.
+func isOperation(ptr string) bool {
+	tokens := strings.Split(ptr, "/")
+	return len(tokens) == 4 && tokens[1] == "paths" &&
+		slices.Contains([]string{"get", "put", "post", "delete", "options", "head", "patch"}, tokens[3])
 }
 
 // refKind says what a reference into this document leads to, by the

@@ -1,8 +1,6 @@
 package gen
 
 import (
-	"strings"
-
 	"go.yaml.in/yaml/v4"
 )
 
@@ -57,16 +55,4 @@ func withoutKey(members []*yaml.Node, key string) []*yaml.Node {
 		}
 	}
 	return kept
-}
-
-// isDataKey reports whether the member key of an OpenAPI object holds
-// data rather than OpenAPI (examples, defaults, enums, constants,
-// extensions): a walk of the document for schemas or references must not
-// go into it.
-func isDataKey(key string) bool {
-	switch key {
-	case "example", "examples", "default", "enum", "const":
-		return true
-	}
-	return strings.HasPrefix(key, "x-")
 }
