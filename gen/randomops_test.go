@@ -42,12 +42,14 @@ func randomOperations(seed uint64) []byte {
 		}
 		return out
 	}
-	names := []any{"id", "x-y", "a b", "Limit", "filter[x]", "type", "ctx", "body", "opts", "params", "c", "page"}
+	names := []any{"id", "x-y", "a b", "Limit", "filter[x]", "type", "ctx", "body", "opts", "params", "c", "page", "out", "err", "p0"}
 	paths := map[string]any{}
 	for range 1 + r.IntN(3) {
 		path := ""
 		for range 1 + r.IntN(3) {
-			path += "/" + pick("a", "b", "{id}", "{x-y}", "{type}").(string)
+			// {out}, {err}, {p1}: named as the method's own variables
+			// (go-swagger's fixtures have /{p0}/{p1}).
+			path += "/" + pick("a", "b", "{id}", "{x-y}", "{type}", "{out}", "{err}", "{p1}", "{req}").(string)
 		}
 		ops := map[string]any{}
 		for _, method := range []string{"get", "post", "put", "delete", "patch"} {
