@@ -146,8 +146,14 @@ func (b *builder) declareComponents() {
 	if b.doc.Components == nil {
 		return
 	}
-	short := shortNames(sortedKeys(b.doc.Components.Schemas))
+	var names []string
 	for _, name := range sortedKeys(b.doc.Components.Schemas) {
+		if !bundledSchema(b.doc, name) {
+			names = append(names, name)
+		}
+	}
+	short := shortNames(names)
+	for _, name := range names {
 		sr := b.doc.Components.Schemas[name]
 		goName := b.cfg.Names[name]
 		if goName == "" && sr != nil && sr.Value != nil {
@@ -255,7 +261,7 @@ func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool
 	if shapeOf(sr.Value).nullable {
 		return true
 	}
-	if name, ok := componentName(sr.Ref); ok && !seen[name] {
+	if name, ok := componentName(refText(sr)); ok && !seen[name] {
 		seen[name] = true
 		if c := b.comps[name]; c != nil && c.ref != sr {
 			return b.refNullable(c.ref, seen)

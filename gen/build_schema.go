@@ -46,12 +46,12 @@ func (b *builder) externalExpr(sr *openapi3.SchemaRef, key, hint, ptr string, se
 		if t, ok := b.external[key]; ok {
 			return namedExpr(t), shapeOf(sr.Value).nullable
 		}
-		if name := externalName(sr.Ref); name != "" && extString(extGoName, sr.Value.Extensions) == "" {
+		if name := externalName(refText(sr)); name != "" && extString(extGoName, sr.Value.Extensions) == "" {
 			hint = name
 		}
 	}
 	// Pointers restart in that file, whose name the location carries.
-	if _, frag, ok := strings.Cut(sr.Ref, "#"); ok {
+	if _, frag, ok := strings.Cut(refText(sr), "#"); ok {
 		ptr = "#" + frag
 	}
 	// The type is the location's as soon as namedType makes it, so a
@@ -75,11 +75,23 @@ func (b *builder) externalKey(sr *openapi3.SchemaRef) string {
 	if sr == nil || sr.Ref == "" {
 		return ""
 	}
+	if key := extString(extBundledKey, sr.Extensions); key != "" {
+		return key // a reference bundle made local
+	}
 	u := sr.RefPath()
 	if u == nil || strings.HasPrefix(sr.Ref, "#") && u.Path == b.root {
 		return ""
 	}
 	return u.String()
+}
+
+// refText is sr's $ref as the spec wrote it, also where bundle made it a
+// local one.
+func refText(sr *openapi3.SchemaRef) string {
+	if written := extString(extBundledRef, sr.Extensions); written != "" {
+		return written
+	}
+	return sr.Ref
 }
 
 // externalName is the Go name a schema in another file is given: its
@@ -104,7 +116,7 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	if key := b.externalKey(sr); key != "" {
 		return b.externalExpr(sr, key, hint, ptr, self)
 	}
-	if name, ok := componentName(sr.Ref); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
+	if name, ok := componentName(refText(sr)); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
 		c := b.component(name)
 		return namedExpr(c.t), sr.Value.Nullable || c.nullable
 	}
@@ -187,7 +199,7 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 // self is being defined: a schema whose only part is itself (Self: allOf:
 // [$ref Self]) would otherwise be unwrapped for ever.
 func (b *builder) refersTo(sr *openapi3.SchemaRef, self *ir.Type) bool {
-	name, ok := componentName(sr.Ref)
+	name, ok := componentName(refText(sr))
 	return ok && self != nil && b.comps[name] != nil && b.comps[name].t == self
 }
 

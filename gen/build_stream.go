@@ -90,8 +90,8 @@ func (b *builder) sseItems(sr *openapi3.SchemaRef, hint, ptr string) (*ir.Expr, 
 	if s == nil {
 		return rawExpr(), false
 	}
-	if strings.HasPrefix(sr.Ref, "#/") {
-		ptr = sr.Ref
+	if ref := refText(sr); strings.HasPrefix(ref, "#/") {
+		ptr = ref
 	}
 	data := s.Properties["data"]
 	if data == nil || data.Value == nil || len(s.OneOf)+len(s.AnyOf) > 0 {
@@ -102,8 +102,8 @@ func (b *builder) sseItems(sr *openapi3.SchemaRef, hint, ptr string) (*ir.Expr, 
 		return e, false
 	}
 	dptr := ptr + "/properties/data"
-	if strings.HasPrefix(data.Ref, "#/") {
-		dptr = data.Ref
+	if ref := refText(data); strings.HasPrefix(ref, "#/") {
+		dptr = ref
 	}
 	d := data.Value
 	switch {

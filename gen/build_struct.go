@@ -59,7 +59,7 @@ func (b *builder) buildStruct(t *ir.Type, sh shape, ptr string) {
 			}
 			pp := ptr + "/allOf/" + strconv.Itoa(i)
 			if p.Ref != "" {
-				pp = p.Ref
+				pp = refText(p)
 			}
 			if sh := shapeOf(throughSingle(p.Value)); len(sh.variants) > 0 && !sh.typeUnion {
 				// A union part: each variant's properties become optional

@@ -51,7 +51,8 @@ func FuzzLoadBuild(f *testing.F) {
 		}
 		// The fast load (no origins, field order from positions) either
 		// gives the same files or fails, so Prepare takes the path above.
-		fdoc, pos, err := loadFastData(spec, path)
+		fdoc, fast, err := loadFastData(spec, path)
+		pos := fast.pos
 		if err != nil || pos == nil {
 			return
 		}

@@ -92,7 +92,7 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name given")
 	}
-	doc, pos, err := loadFast(cfg.Spec)
+	doc, fast, err := loadFast(cfg.Spec)
 	if err != nil {
 		return nil, err
 	}
@@ -104,11 +104,12 @@ func Prepare(cfg Config) (p *Plan, err error) {
 			`not an OpenAPI document: no "openapi" member gives its version (a Swagger 2.0 document has swagger: "2.0")`)
 		return nil, l.Err()
 	}
-	api, err := buildAt(doc, pos, cfg)
-	if err != nil && pos != nil && !pos.swagger {
+	api, err := buildAt(doc, fast.pos, cfg)
+	if err != nil && (fast.pos != nil && !fast.pos.swagger || fast.bundled) {
 		// Diagnostics are located through kin-openapi's origins, which
-		// the fast load left out, and errUnplaced says positions could not
-		// order a struct: either way, build again the slow way.
+		// the fast load left out or took from the bundled document, and
+		// errUnplaced says positions could not order a struct: either way,
+		// build again the slow way.
 		if doc, err = load(cfg.Spec); err != nil {
 			return nil, err
 		}

@@ -30,7 +30,7 @@ func polymorphicBases(doc *openapi3.T) {
 	// where its own mapping says nothing.
 	valuesOf := map[[2]string][]string{}
 	for _, name := range sortedKeys(schemas) {
-		if sr := schemas[name]; sr != nil && sr.Value != nil && sr.Value.Discriminator != nil {
+		if sr := schemas[name]; sr != nil && sr.Value != nil && sr.Value.Discriminator != nil && !bundledSchema(doc, name) {
 			d := sr.Value.Discriminator
 			for _, value := range sortedKeys(d.Mapping) {
 				key := [2]string{d.PropertyName, d.Mapping[value].Ref}
@@ -40,15 +40,15 @@ func polymorphicBases(doc *openapi3.T) {
 	}
 	for _, name := range sortedKeys(schemas) {
 		sr := schemas[name]
-		if sr == nil || sr.Ref != "" || sr.Value == nil {
-			continue
+		if sr == nil || sr.Ref != "" || sr.Value == nil || bundledSchema(doc, name) {
+			continue // a reference, or a schema of another file (see bundle)
 		}
 		s := sr.Value
 		d := s.Discriminator
 		if d == nil || d.PropertyName == "" || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Extensions[extGoType] != nil {
 			continue // not inheritance, or a type of the user's
 		}
-		subtypes := subtypesOf(schemas, s)
+		subtypes := subtypesOf(doc, s)
 		if len(subtypes) == 0 {
 			continue
 		}
@@ -130,10 +130,10 @@ func knownAs(mapped []string, name string) []string {
 
 // subtypesOf names the components whose allOf refers to base, sorted; not
 // base itself, should its allOf name it.
-func subtypesOf(schemas openapi3.Schemas, base *openapi3.Schema) []string {
+func subtypesOf(doc *openapi3.T, base *openapi3.Schema) []string {
 	var out []string
-	for name, sr := range schemas {
-		if sr == nil || sr.Ref != "" || sr.Value == nil || sr.Value == base {
+	for name, sr := range doc.Components.Schemas {
+		if sr == nil || sr.Ref != "" || sr.Value == nil || sr.Value == base || bundledSchema(doc, name) {
 			continue
 		}
 		if slices.ContainsFunc(sr.Value.AllOf, func(p *openapi3.SchemaRef) bool { return p != nil && p.Value == base }) {

@@ -27,6 +27,18 @@ func Load(path string) (*openapi3.T, error) {
 	return doc, err
 }
 
+// shortcut is how loadFast took a shorter way than load; a build that
+// reports anything is done again the long way (see Prepare), since its
+// diagnostics are located through the origins of the spec's own files.
+type shortcut struct {
+	// pos is where keys are written, for a document loaded without
+	// origins.
+	pos *positions
+	// bundled says the spec's files were bundled into one document (see
+	// bundle), whose origins are not the files'.
+	bundled bool
+}
+
 // load reads the document at path and resolves its references, keeping
 // source positions so diagnostics can say file:line:col. It does not run
 // doc.Validate: real specs fail it on harmless things (examples that
@@ -46,24 +58,38 @@ func load(path string) (*openapi3.T, error) {
 // the key lines that order struct fields (see positions). Anything else is
 // loaded as load does, and positions is nil. Diagnostics are located
 // through origins, so a build that reports any loads again with load.
-func loadFast(path string) (*openapi3.T, *positions, error) {
+func loadFast(path string) (*openapi3.T, shortcut, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, shortcut{}, err
 	}
 	return loadFastData(data, path)
 }
 
 // loadFastData is loadFast of a document already read from path.
-func loadFastData(data []byte, path string) (*openapi3.T, *positions, error) {
+func loadFastData(data []byte, path string) (*openapi3.T, shortcut, error) {
 	if isSwagger2(data) {
-		return loadSwagger2(data, path)
+		doc, pos, err := loadSwagger2(data, path)
+		return doc, shortcut{pos: pos}, err
 	}
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' || refersElsewhere(data) {
+	json := false
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
+		json = true
+	}
+	if !json && refersElsewhere(data) {
+		// Other files, whose lines positions cannot give: bundled into
+		// one document if they can be, which loads far faster.
+		if one, err := bundle(data, path); err == nil {
+			if doc, err := loadBundled(one, path); err == nil {
+				return doc, shortcut{bundled: true}, nil
+			}
+		}
+	}
+	if json || refersElsewhere(data) {
 		// JSON (a YAML parse of it would cost more than the origins), or
-		// other files, whose lines positions cannot give.
+		// other files not bundled.
 		doc, err := loadData(data, path)
-		return doc, nil, err
+		return doc, shortcut{}, err
 	}
 	parsed := make(chan *positions, 1)
 	go func() {
@@ -81,9 +107,9 @@ func loadFastData(data []byte, path string) (*openapi3.T, *positions, error) {
 	pos := <-parsed
 	if err != nil || pos == nil {
 		doc, err := loadData(data, path)
-		return doc, nil, err
+		return doc, shortcut{}, err
 	}
-	return doc, pos, nil
+	return doc, shortcut{pos: pos}, nil
 }
 
 // refersElsewhere reports whether a YAML document has a $ref that does not
@@ -185,6 +211,19 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 		return nil, locateLoadError(path, err)
 	}
 	return doc, nil
+}
+
+// loadBundled loads a document bundle made: with origins, which order
+// struct fields, and with nothing to inline and no other file to read.
+func loadBundled(data []byte, path string) (*openapi3.T, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.Context = context.Background()
+	return loadRecovering(loader, data, abs)
 }
 
 // schemaAndContent locates the parameters of the document data (read from

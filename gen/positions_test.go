@@ -96,10 +96,11 @@ func TestFastLoadMatchesOrigins(t *testing.T) {
 	for _, spec := range specs {
 		path := filepath.Join(corpus, "specs", spec)
 		cfg := Config{Spec: path, Package: "p"}
-		doc, pos, err := loadFast(path)
+		doc, short, err := loadFast(path)
 		if err != nil {
 			t.Fatalf("%s: %v", spec, err)
 		}
+		pos := short.pos
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -616,8 +616,13 @@ func writeScalar(b *bytes.Buffer, n *yaml.Node) {
 			return
 		}
 	case "!!int":
-		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+		digits := strings.ReplaceAll(n.Value, "_", "")
+		if v, err := strconv.ParseInt(digits, 0, 64); err == nil {
 			b.WriteString(strconv.FormatInt(v, 10))
+			return
+		}
+		if v, err := strconv.ParseUint(strings.TrimPrefix(digits, "+"), 0, 64); err == nil {
+			b.WriteString(strconv.FormatUint(v, 10)) // past int64, as a maximum of 2^64-1
 			return
 		}
 	case "!!float":
