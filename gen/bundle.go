@@ -110,7 +110,10 @@ type bundler struct {
 	// could multiply past any size.
 	expanding map[string]bool
 	copied    int
-	err       error
+	// inlined says a path item or security scheme of another file was put
+	// in place of its reference.
+	inlined bool
+	err     error
 }
 
 // maxCopied bounds the nodes bundle copies: DigitalOcean's spec, the
@@ -152,16 +155,22 @@ func bundle(data []byte, path string) ([]byte, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	if len(b.order) > 0 {
-		if err := b.place(root); err != nil {
-			return nil, err
-		}
+	if len(b.order) == 0 && !b.inlined {
+		// The other files' names were in examples or text: the spec loads
+		// as it is, faster than written out again.
+		return nil, errNoBundle{"no reference to another file"}
+	}
+	if err := b.place(root); err != nil {
+		return nil, err
 	}
 	return jsonOf(root)
 }
 
 // place adds the components made to root's, marked as bundle's.
 func (b *bundler) place(root *yaml.Node) error {
+	if len(b.order) == 0 {
+		return nil
+	}
 	components := section(root, "components")
 	if components == nil {
 		return errNoBundle{"components is not a mapping"}
@@ -494,6 +503,7 @@ func (b *bundler) ref(n, ref *yaml.Node, file string, k objKind) {
 		}
 		b.walk(target, tfile, k)
 		n.Content = target.Content
+		b.inlined = true
 		return
 	}
 	// A schema is one component, wherever it is used: the builder makes

@@ -147,7 +147,8 @@ func TestBundleCopiesWhatTheLoaderCopies(t *testing.T) {
 // file-by-file load, which still generates the package (or says what is
 // wrong): a reference back into the spec's own file, a remote one, YAML
 // anchors, a cycle of allOf parts across files, and a $ref in a place the
-// bundler does not know the kind of.
+// bundler does not know the kind of; and a spec whose only references to
+// other files are data (an example's) is loaded as it is.
 func TestBundleGivesUp(t *testing.T) {
 	const head = "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: \"models/a.yaml\"}\n"
 	for _, c := range []struct {
@@ -168,6 +169,8 @@ func TestBundleGivesUp(t *testing.T) {
 			"models/a.yaml": "allOf:\n  - $ref: b.yaml\n",
 			"models/b.yaml": "allOf:\n  - $ref: a.yaml\n  - {type: object, properties: {b: {type: string}}}\n"},
 			"cycle", true},
+		{"only in examples", "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {type: object}\n              example: {$ref: \"models/a.yaml\"}\n",
+			nil, "no reference to another file", true},
 		{"unmodelled place", head, map[string]string{"models/a.yaml": "type: object\nx-where: {$ref: c.yaml}\nproperties:\n  b: {type: string}\nnotAKeyword: {$ref: c.yaml}\n", "models/c.yaml": "type: string\n"},
 			"a place the bundler does not model", true},
 	} {

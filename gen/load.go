@@ -19,9 +19,11 @@ import (
 )
 
 // Load reads the spec at path as Generate does (Swagger 2.0 converted,
-// Redocly-style references inlined) and builds nothing: for tools that look
-// at the document beside the package generated from it, such as the corpus
-// runner's test of the spec's examples.
+// Redocly-style references inlined, a spec split over files bundled into
+// one, whose components then include the other files' objects as
+// "oagen/1"...) and builds nothing: for tools that look at the document
+// beside the package generated from it, such as the corpus runner's test
+// of the spec's examples.
 func Load(path string) (*openapi3.T, error) {
 	doc, _, err := loadFast(path)
 	return doc, err
@@ -55,8 +57,9 @@ func load(path string) (*openapi3.T, error) {
 // loadFast loads a self-contained YAML document (one file, no anchors)
 // without kin-openapi's origins, which are a third of the time it takes to
 // load the OpenAI spec, and meanwhile parses it again on another core for
-// the key lines that order struct fields (see positions). Anything else is
-// loaded as load does, and positions is nil. Diagnostics are located
+// the key lines that order struct fields (see positions). A spec split over
+// files is bundled into one (see bundle). Anything else is loaded as load
+// does. Diagnostics are located
 // through origins, so a build that reports any loads again with load.
 func loadFast(path string) (*openapi3.T, shortcut, error) {
 	data, err := os.ReadFile(path)
@@ -72,20 +75,21 @@ func loadFastData(data []byte, path string) (*openapi3.T, shortcut, error) {
 		doc, pos, err := loadSwagger2(data, path)
 		return doc, shortcut{pos: pos}, err
 	}
-	json := false
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
-		json = true
-	}
-	if !json && refersElsewhere(data) {
+	first := bytes.TrimLeft(data, " \t\r\n")
+	json := len(first) > 0 && first[0] == '{'
+	elsewhere := refersElsewhere(data)
+	if elsewhere && !json {
 		// Other files, whose lines positions cannot give: bundled into
-		// one document if they can be, which loads far faster.
+		// one document if they can be, which loads far faster. (Not a
+		// JSON spec: GitHub's 10 MB has "$ref" members in its examples,
+		// and would be parsed once more for nothing.)
 		if one, err := bundle(data, path); err == nil {
 			if doc, err := loadBundled(one, path); err == nil {
 				return doc, shortcut{bundled: true}, nil
 			}
 		}
 	}
-	if json || refersElsewhere(data) {
+	if json || elsewhere {
 		// JSON (a YAML parse of it would cost more than the origins), or
 		// other files not bundled.
 		doc, err := loadData(data, path)
