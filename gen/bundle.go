@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -303,6 +304,13 @@ func (b *bundler) walk(n *yaml.Node, file string, k objKind) {
 		return
 	}
 	if ref := child(n, "$ref"); ref != nil {
+		// Fields beside it must refer to nothing the bundle would have to
+		// place (OpenAPI 3.1 reads a schema's as a schema of their own).
+		members(n, func(key string, v *yaml.Node) {
+			if key != "$ref" {
+				b.plain(v, file)
+			}
+		})
 		b.ref(n, ref, file, k)
 		return
 	}
@@ -343,7 +351,7 @@ func (b *bundler) walkMembers(n *yaml.Node, file string, one map[string]objKind,
 			return
 		}
 		switch {
-		case !contains(many, key):
+		case !slices.Contains(many, key):
 			if key != "example" {
 				b.plain(v, file)
 			}
@@ -357,15 +365,6 @@ func (b *bundler) walkMembers(n *yaml.Node, file string, one map[string]objKind,
 			each(v, func(l *yaml.Node) { b.walk(l, file, kindLink) })
 		}
 	})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (b *bundler) walkMediaType(n *yaml.Node, file string) {
@@ -679,20 +678,17 @@ func (b *bundler) load(path string) (*yaml.Node, error) {
 	if data, err = inlineForbiddenRefs(data, path); err != nil {
 		return nil, err
 	}
-	var d yaml.Node
-	if err := yaml.Unmarshal(data, &d); err != nil {
+	doc, err := parseDocument(data)
+	if err != nil {
 		return nil, err
 	}
-	if len(d.Content) == 0 {
-		return nil, errEmptyFile
-	}
-	if hasAnchors(d.Content[0]) {
+	if hasAnchors(doc) {
 		// Aliases would be written out as copies, but a merge key (<<)
 		// would be written as a key.
 		return nil, errNoBundle{"anchors and aliases"}
 	}
-	b.files[path] = d.Content[0]
-	return d.Content[0], nil
+	b.files[path] = doc
+	return doc, nil
 }
 
 // bundledSchema reports whether the component schema name of doc is one

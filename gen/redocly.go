@@ -223,6 +223,15 @@ func (f yamlFiles) load(path string) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	doc, err := parseDocument(data)
+	if err == nil {
+		f[path] = doc
+	}
+	return doc, err
+}
+
+// parseDocument is the YAML (or JSON) document data holds.
+func parseDocument(data []byte) (*yaml.Node, error) {
 	var d yaml.Node
 	if err := yaml.Unmarshal(data, &d); err != nil {
 		return nil, err
@@ -230,7 +239,6 @@ func (f yamlFiles) load(path string) (*yaml.Node, error) {
 	if len(d.Content) == 0 {
 		return nil, errEmptyFile
 	}
-	f[path] = d.Content[0]
 	return d.Content[0], nil
 }
 
