@@ -603,21 +603,26 @@ func (t *bundledTarget) local() string {
 }
 
 // resolve follows ref, written in file, to the node at the end of any chain
-// of references, as the loader does; key is that node's location, which
-// identifies the schema (see externalKey).
+// of references, as the loader does. key is what the loader knows the
+// schema by (see externalKey): the location the first reference with a
+// fragment leads to (a file's name alone leads on through a file that is a
+// $ref), not the end of the chain.
 func (b *bundler) resolve(ref, file string) (node *yaml.Node, tfile, key string, ok bool) {
 	for range 32 {
 		n, tf, frag, ok := b.target(ref, file)
 		if !ok {
 			return nil, "", "", false
 		}
-		if next := refOf(n); next != "" {
+		next := refOf(n)
+		if key == "" && (next == "" || frag != nil && *frag != "" && *frag != "/") {
+			key = filepath.ToSlash(tf)
+			if frag != nil && *frag != "" && *frag != "/" {
+				key += "#" + *frag // "#" and "#/" are the whole file
+			}
+		}
+		if next != "" {
 			ref, file = next, tf
 			continue
-		}
-		key = filepath.ToSlash(tf)
-		if frag != nil && *frag != "" && *frag != "/" {
-			key += "#" + *frag // "#" and "#/" are the whole file
 		}
 		return n, tf, key, true
 	}

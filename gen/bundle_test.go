@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oagen/oagen/internal/ir"
 	"github.com/oagen/oagen/internal/jsontest"
 )
 
@@ -242,3 +245,137 @@ func TestBundleMatchesMappingsByLocation(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBundle feeds mutated two-file specs (spec.yaml, and models.yaml it
+// refers to) to bundle and to the file-by-file load: bundle must never
+// panic, and where both loads and both builds succeed, the packages must
+// be the same. `go test ./gen -fuzz FuzzBundle` explores.
+func FuzzBundle(f *testing.F) {
+	if spec, err := os.ReadFile("testdata/multifile/spec.yaml"); err == nil {
+		if models, err := os.ReadFile("testdata/multifile/models.yaml"); err == nil {
+			f.Add(spec, models)
+		}
+	}
+	f.Add([]byte(bundleFuzzSpec), []byte(bundleFuzzModels))
+	f.Fuzz(func(t *testing.T, spec, models []byte) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "spec.yaml")
+		if os.WriteFile(path, spec, 0o644) != nil || os.WriteFile(filepath.Join(dir, "models.yaml"), models, 0o644) != nil {
+			t.Fatal("cannot write the spec")
+		}
+		one, err := bundle(spec, path)
+		if err != nil {
+			return
+		}
+		doc, err := loadBundled(one, path)
+		if err != nil {
+			return // loaded file by file instead
+		}
+		slow, err := load(path)
+		if err != nil {
+			return
+		}
+		cfg := Config{Spec: path, Package: "fuzz"}
+		fromBundle, err1 := buildRecovering(doc, cfg)
+		fromFiles, err2 := buildRecovering(slow, cfg)
+		if err1 != nil || err2 != nil {
+			return // Prepare reports the file-by-file build's diagnostics
+		}
+		want, err1 := emit(fromFiles)
+		got, err2 := emit(fromBundle)
+		if err1 != nil || err2 != nil || len(want) != len(got) {
+			t.Fatalf("emit: %v, %v", err1, err2)
+		}
+		for i := range want {
+			if !bytes.Equal(want[i].Content, got[i].Content) {
+				t.Errorf("%s differs between the bundled document and the file-by-file load", want[i].Name)
+			}
+		}
+	})
+}
+
+// buildRecovering is build, with a panic (a builder bug FuzzLoadBuild is
+// for) as an error, so FuzzBundle compares only what both builds make.
+func buildRecovering(doc *openapi3.T, cfg Config) (api *ir.API, err error) {
+	defer recoverBug(cfg.Spec, &err)
+	return build(doc, cfg)
+}
+
+const bundleFuzzSpec = `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a/{id}:
+    parameters:
+      - $ref: "models.yaml#/params/id"
+    get:
+      operationId: getA
+      responses:
+        "200":
+          $ref: "models.yaml#/responses/a"
+        default:
+          $ref: "models.yaml#/responses/problem"
+    post:
+      operationId: postA
+      requestBody:
+        content:
+          application/json:
+            schema:
+              allOf:
+                - $ref: "models.yaml#/schemas/base"
+                - {type: object, properties: {extra: {type: string}}}
+      responses:
+        "200":
+          $ref: "models.yaml#/responses/a"
+components:
+  schemas:
+    A: {$ref: "models.yaml#/schemas/a"}
+    Pet: {$ref: "models.yaml#/schemas/pet"}
+`
+
+const bundleFuzzModels = `params:
+  id: {name: id, in: path, required: true, schema: {type: string}}
+responses:
+  a:
+    description: ok
+    content:
+      application/json:
+        schema:
+          type: object
+          properties:
+            a: {$ref: "#/schemas/a"}
+            state: {type: string, enum: [on, off]}
+  problem:
+    description: problem
+    content:
+      application/json:
+        schema: {$ref: "#/schemas/problem"}
+schemas:
+  base:
+    type: object
+    required: [id]
+    properties:
+      id: {type: integer}
+      kind: {type: string, enum: [x, y]}
+  a:
+    allOf:
+      - $ref: "#/schemas/base"
+      - type: object
+        properties:
+          tags: {type: array, items: {$ref: "#/schemas/alias"}}
+  alias: {$ref: "#/schemas/problem"}
+  problem:
+    type: object
+    properties:
+      detail: {type: string}
+  pet:
+    oneOf:
+      - $ref: "#/schemas/cat"
+      - $ref: "#/schemas/dog"
+    discriminator:
+      propertyName: kind
+      mapping:
+        cat: "#/schemas/cat"
+        dog: "#/schemas/dog"
+  cat: {type: object, required: [kind], properties: {kind: {type: string}, lives: {type: integer}}}
+  dog: {type: object, required: [kind], properties: {kind: {type: string}, good: {type: boolean}}}
+`

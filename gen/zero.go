@@ -63,7 +63,8 @@ func untypedZero(e *ir.Expr) bool {
 }
 
 // zeroTest is the expression "access holds its zero value", or nil for
-// structs, unions and user types, whose decode record is honoured as it is.
+// types that have none (a File, a user's type, a struct holding one),
+// whose decode record is honoured as it is.
 func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 	switch e.Kind {
 	case ir.ExprSlice, ir.ExprMap:
@@ -97,6 +98,11 @@ func zeroTest(e *ir.Expr, access *jen.Statement) jen.Code {
 			if comparable(e, map[*ir.Type]bool{}) {
 				return access.Op("==").Parens(jen.Id(t.Name).Values())
 			}
+			if zeroMethodOf(e) != nil {
+				return access.Dot("isZero").Call()
+			}
+		case ir.KindUnion:
+			return access.Dot("isZero").Call()
 		case ir.KindAlias:
 			return zeroTest(t.Target, access)
 		case ir.KindDefined:
@@ -159,4 +165,91 @@ func comparable(e *ir.Expr, seen map[*ir.Type]bool) bool {
 		}
 	}
 	return false
+}
+
+// zeroMethodOf is the type whose isZero method zeroTest(e) calls, or nil:
+// a union, or a struct Go cannot compare (it holds a list, a map or a
+// union) whose every field has a zero test.
+func zeroMethodOf(e *ir.Expr) *ir.Type {
+	if e.Kind != ir.ExprNamed {
+		return nil
+	}
+	switch t := e.Named; t.Kind {
+	case ir.KindUnion:
+		return t
+	case ir.KindStruct:
+		if comparable(e, map[*ir.Type]bool{}) {
+			return nil
+		}
+		for _, fl := range t.Struct.Fields {
+			if fl.Type.Kind != ir.ExprOpt && zeroTest(fl.Type, jen.Id("_")) == nil {
+				return nil
+			}
+		}
+		return t
+	case ir.KindAlias, ir.KindDefined:
+		if zeroTest(e, jen.Id("_")) != nil {
+			return zeroMethodOf(t.Target)
+		}
+	}
+	return nil
+}
+
+// zeroMethods are the types that get an isZero method: those the zero
+// tests of the non-optional fields of types reach (see zeroTest), and
+// theirs in turn, so that every method written is called.
+func zeroMethods(types []*ir.Type) map[*ir.Type]bool {
+	need := map[*ir.Type]bool{}
+	var visit func(e *ir.Expr)
+	visit = func(e *ir.Expr) {
+		t := zeroMethodOf(e)
+		if t == nil || need[t] {
+			return
+		}
+		need[t] = true
+		if t.Kind == ir.KindStruct {
+			for _, fl := range t.Struct.Fields {
+				if fl.Type.Kind != ir.ExprOpt {
+					visit(fl.Type)
+				}
+			}
+		}
+	}
+	for _, t := range types {
+		if t.Kind == ir.KindStruct {
+			for _, fl := range t.Struct.Fields {
+				if fl.Type.Kind != ir.ExprOpt {
+					visit(fl.Type)
+				}
+			}
+		}
+	}
+	return need
+}
+
+// emitIsZero writes t's isZero method: whether the value was built in Go
+// and left alone, as == T{} says of a struct Go can compare (a decoded
+// value that differs from its zero value keeps a record).
+func emitIsZero(f *jen.File, t *ir.Type) {
+	if t.Kind == ir.KindUnion {
+		f.Comment("isZero reports whether u holds no variant.")
+		f.Func().Params(jen.Id("u").Id(t.Name)).Id("isZero").Params().Bool().Block(
+			jen.Return(jen.Id("u").Dot("kind").Op("==").Lit(0).Op("&&").Id("u").Dot("raw").Op("==").Nil()),
+		)
+		return
+	}
+	f.Comment("isZero reports whether v holds its zero value.")
+	test := jen.Id("v").Dot("rec").Op("==").Nil()
+	for _, fl := range t.Struct.Fields {
+		field := jen.Id("v").Dot(fl.Name)
+		if fl.Type.Kind == ir.ExprOpt {
+			test = test.Op("&&").Op("!").Add(field).Dot("IsSet").Call()
+		} else {
+			test = test.Op("&&").Add(zeroTest(fl.Type, field))
+		}
+	}
+	if t.Struct.ExtraField != "" {
+		test = test.Op("&&").Len(jen.Id("v").Dot(t.Struct.ExtraField)).Op("==").Lit(0)
+	}
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("isZero").Params().Bool().Block(jen.Return(test))
 }

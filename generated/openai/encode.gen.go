@@ -139,7 +139,7 @@ func (v AssistantToolsFunction) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"function\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"function\":", v.Function.isZero()); ok {
 		if b, err = v.Function.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -227,7 +227,7 @@ func (v CreateMessageRequest) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 0, "\"role\":", v.Role == ""); ok {
 		b = appendString(b, string(v.Role))
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"content\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"content\":", v.Content.isZero()); ok {
 		if b, err = v.Content.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -548,6 +548,11 @@ func (v *FunctionObject) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+// isZero reports whether v holds its zero value.
+func (v FunctionObject) isZero() bool {
+	return v.rec == nil && !v.Description.IsSet() && v.Name == "" && !v.Parameters.IsSet() && !v.Strict.IsSet()
+}
+
 func (v ImageDetail) appendJSON(b []byte) ([]byte, error) {
 	b = appendString(b, (string)(v))
 	return b, nil
@@ -835,7 +840,7 @@ func (v MessageContentTextObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"text\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"text\":", v.Text.isZero()); ok {
 		if b, err = v.Text.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -885,6 +890,11 @@ func (v MessageContentTextObjectText) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *MessageContentTextObjectText) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v MessageContentTextObjectText) isZero() bool {
+	return v.rec == nil && v.Value == "" && len(v.Annotations) == 0
 }
 
 func (v MessageDeltaContentImageFile) appendJSON(b []byte) ([]byte, error) {
@@ -1127,7 +1137,7 @@ func (v MessageDeltaObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", v.Delta.isZero()); ok {
 		if b, err = v.Delta.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1145,6 +1155,11 @@ func (v MessageDeltaObject) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *MessageDeltaObject) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v MessageDeltaObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.Delta.isZero()
 }
 
 func (v MessageDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
@@ -1173,6 +1188,11 @@ func (v MessageDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *MessageDeltaObjectDelta) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v MessageDeltaObjectDelta) isZero() bool {
+	return v.rec == nil && !v.Role.IsSet() && !v.Content.IsSet()
 }
 
 func (v MessageDeltaObjectDeltaRole) appendJSON(b []byte) ([]byte, error) {
@@ -1274,6 +1294,11 @@ func (v *MessageObject) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+// isZero reports whether v holds its zero value.
+func (v MessageObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.CreatedAt == 0 && v.ThreadID == "" && v.Status == "" && !v.IncompleteDetails.IsSet() && !v.CompletedAt.IsSet() && !v.IncompleteAt.IsSet() && v.Role == "" && len(v.Content) == 0 && !v.AssistantID.IsSet() && !v.RunID.IsSet() && !v.Attachments.IsSet() && !v.Metadata.IsSet()
+}
+
 func (v MessageObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1356,7 +1381,7 @@ func (v MessageStreamEventThreadMessageCompleted) appendJSON(b []byte) ([]byte, 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1390,7 +1415,7 @@ func (v MessageStreamEventThreadMessageCreated) appendJSON(b []byte) ([]byte, er
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1424,7 +1449,7 @@ func (v MessageStreamEventThreadMessageDelta) appendJSON(b []byte) ([]byte, erro
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1458,7 +1483,7 @@ func (v MessageStreamEventThreadMessageInProgress) appendJSON(b []byte) ([]byte,
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1492,7 +1517,7 @@ func (v MessageStreamEventThreadMessageIncomplete) appendJSON(b []byte) ([]byte,
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1592,7 +1617,7 @@ func (v ResponseFormatJSONSchema) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"json_schema\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"json_schema\":", v.JSONSchema.isZero()); ok {
 		if b, err = v.JSONSchema.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1644,6 +1669,11 @@ func (v ResponseFormatJSONSchemaJSONSchema) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *ResponseFormatJSONSchemaJSONSchema) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v ResponseFormatJSONSchemaJSONSchema) isZero() bool {
+	return v.rec == nil && !v.Description.IsSet() && v.Name == "" && !v.Schema.IsSet() && !v.Strict.IsSet()
 }
 
 func (v ResponseFormatText) appendJSON(b []byte) ([]byte, error) {
@@ -1849,6 +1879,11 @@ func (v *RunObject) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+// isZero reports whether v holds its zero value.
+func (v RunObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.CreatedAt == 0 && v.ThreadID == "" && v.AssistantID == "" && v.Status == "" && !v.RequiredAction.IsSet() && !v.LastError.IsSet() && !v.ExpiresAt.IsSet() && !v.StartedAt.IsSet() && !v.CancelledAt.IsSet() && !v.FailedAt.IsSet() && !v.CompletedAt.IsSet() && !v.IncompleteDetails.IsSet() && v.Model == "" && v.Instructions == "" && len(v.Tools) == 0 && !v.Metadata.IsSet() && !v.Usage.IsSet() && !v.Temperature.IsSet() && !v.TopP.IsSet() && !v.MaxPromptTokens.IsSet() && !v.MaxCompletionTokens.IsSet() && !v.TruncationStrategy.IsSet() && !v.ToolChoice.IsSet() && !v.ParallelToolCalls && !v.ResponseFormat.IsSet()
+}
+
 func (v RunObjectIncompleteDetails) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -1920,7 +1955,7 @@ func (v RunObjectRequiredAction) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"submit_tool_outputs\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"submit_tool_outputs\":", v.SubmitToolOutputs.isZero()); ok {
 		if b, err = v.SubmitToolOutputs.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -1967,6 +2002,11 @@ func (v RunObjectRequiredActionSubmitToolOutputs) MarshalJSON() ([]byte, error) 
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunObjectRequiredActionSubmitToolOutputs) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunObjectRequiredActionSubmitToolOutputs) isZero() bool {
+	return v.rec == nil && len(v.ToolCalls) == 0
 }
 
 func (v RunStatus) appendJSON(b []byte) ([]byte, error) {
@@ -2019,7 +2059,7 @@ func (v RunStepDeltaObject) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"delta\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"delta\":", v.Delta.isZero()); ok {
 		if b, err = v.Delta.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2037,6 +2077,11 @@ func (v RunStepDeltaObject) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunStepDeltaObject) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunStepDeltaObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.Delta.isZero()
 }
 
 func (v RunStepDeltaObjectDelta) appendJSON(b []byte) ([]byte, error) {
@@ -2062,6 +2107,11 @@ func (v RunStepDeltaObjectDelta) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunStepDeltaObjectDelta) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunStepDeltaObjectDelta) isZero() bool {
+	return v.rec == nil && !v.StepDetails.IsSet()
 }
 
 func (v RunStepDetailsMessageCreationObject) appendJSON(b []byte) ([]byte, error) {
@@ -2137,7 +2187,7 @@ func (v RunStepDetailsToolCallsCodeObject) appendJSON(b []byte) ([]byte, error) 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"code_interpreter\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"code_interpreter\":", v.CodeInterpreter.isZero()); ok {
 		if b, err = v.CodeInterpreter.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2187,6 +2237,11 @@ func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) MarshalJSON() ([]byte,
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunStepDetailsToolCallsCodeObjectCodeInterpreter) isZero() bool {
+	return v.rec == nil && v.Input == "" && len(v.Outputs) == 0
 }
 
 func (v RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) appendJSON(b []byte) ([]byte, error) {
@@ -2293,7 +2348,7 @@ func (v RunStepDetailsToolCallsFileSearchObject) appendJSON(b []byte) ([]byte, e
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 2, "\"file_search\":", true); ok {
+	if b, ok = v.rec.member(b, start, 2, "\"file_search\":", v.FileSearch.isZero()); ok {
 		if b, err = v.FileSearch.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2341,6 +2396,11 @@ func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) MarshalJSON() ([]byte
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunStepDetailsToolCallsFileSearchObjectFileSearch) isZero() bool {
+	return v.rec == nil && !v.RankingOptions.IsSet() && !v.Results.IsSet()
 }
 
 func (v RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) appendJSON(b []byte) ([]byte, error) {
@@ -2545,7 +2605,7 @@ func (v RunStepObject) appendJSON(b []byte) ([]byte, error) {
 	if b, ok = v.rec.member(b, start, 7, "\"status\":", v.Status == ""); ok {
 		b = appendString(b, string(v.Status))
 	}
-	if b, ok = v.rec.member(b, start, 8, "\"step_details\":", true); ok {
+	if b, ok = v.rec.member(b, start, 8, "\"step_details\":", v.StepDetails.isZero()); ok {
 		if b, err = v.StepDetails.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2598,6 +2658,11 @@ func (v RunStepObject) MarshalJSON() ([]byte, error) {
 // whether its schema closes it (see Undeclared, SetUndeclared).
 func (v *RunStepObject) decoded() (**record, bool) {
 	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v RunStepObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.CreatedAt == 0 && v.AssistantID == "" && v.ThreadID == "" && v.RunID == "" && v.Type == "" && v.Status == "" && v.StepDetails.isZero() && !v.LastError.IsSet() && !v.ExpiredAt.IsSet() && !v.CancelledAt.IsSet() && !v.FailedAt.IsSet() && !v.CompletedAt.IsSet() && !v.Metadata.IsSet() && !v.Usage.IsSet()
 }
 
 func (v RunStepObjectLastError) appendJSON(b []byte) ([]byte, error) {
@@ -2654,7 +2719,7 @@ func (v RunStepStreamEventThreadRunStepCancelled) appendJSON(b []byte) ([]byte, 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2688,7 +2753,7 @@ func (v RunStepStreamEventThreadRunStepCompleted) appendJSON(b []byte) ([]byte, 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2722,7 +2787,7 @@ func (v RunStepStreamEventThreadRunStepCreated) appendJSON(b []byte) ([]byte, er
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2756,7 +2821,7 @@ func (v RunStepStreamEventThreadRunStepDelta) appendJSON(b []byte) ([]byte, erro
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2790,7 +2855,7 @@ func (v RunStepStreamEventThreadRunStepExpired) appendJSON(b []byte) ([]byte, er
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2824,7 +2889,7 @@ func (v RunStepStreamEventThreadRunStepFailed) appendJSON(b []byte) ([]byte, err
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2858,7 +2923,7 @@ func (v RunStepStreamEventThreadRunStepInProgress) appendJSON(b []byte) ([]byte,
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2892,7 +2957,7 @@ func (v RunStreamEventThreadRunCancelled) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2926,7 +2991,7 @@ func (v RunStreamEventThreadRunCancelling) appendJSON(b []byte) ([]byte, error) 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2960,7 +3025,7 @@ func (v RunStreamEventThreadRunCompleted) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -2994,7 +3059,7 @@ func (v RunStreamEventThreadRunCreated) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3028,7 +3093,7 @@ func (v RunStreamEventThreadRunExpired) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3062,7 +3127,7 @@ func (v RunStreamEventThreadRunFailed) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3096,7 +3161,7 @@ func (v RunStreamEventThreadRunInProgress) appendJSON(b []byte) ([]byte, error) 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3130,7 +3195,7 @@ func (v RunStreamEventThreadRunIncomplete) appendJSON(b []byte) ([]byte, error) 
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3164,7 +3229,7 @@ func (v RunStreamEventThreadRunQueued) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3198,7 +3263,7 @@ func (v RunStreamEventThreadRunRequiresAction) appendJSON(b []byte) ([]byte, err
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}
@@ -3512,6 +3577,11 @@ func (v *ThreadObject) decoded() (**record, bool) {
 	return &v.rec, false
 }
 
+// isZero reports whether v holds its zero value.
+func (v ThreadObject) isZero() bool {
+	return v.rec == nil && v.ID == "" && v.Object == "" && v.CreatedAt == 0 && !v.ToolResources.IsSet() && !v.Metadata.IsSet()
+}
+
 func (v ThreadObjectToolResources) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	var ok bool
@@ -3606,7 +3676,7 @@ func (v ThreadStreamEvent) appendJSON(b []byte) ([]byte, error) {
 			b = appendString(b, value)
 		}
 	}
-	if b, ok = v.rec.member(b, start, 1, "\"data\":", true); ok {
+	if b, ok = v.rec.member(b, start, 1, "\"data\":", v.Data.isZero()); ok {
 		if b, err = v.Data.appendJSON(b); err != nil {
 			return nil, err
 		}

@@ -235,6 +235,11 @@ func (u CreateMessageRequestContent) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
 }
 
+// isZero reports whether u holds no variant.
+func (u CreateMessageRequestContent) isZero() bool {
+	return u.kind == 0 && u.raw == nil
+}
+
 func (u MessageAttachmentToolsItem) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	switch u.kind {
@@ -405,6 +410,11 @@ func (u RunStepDetails) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON encodes u as JSON.
 func (u RunStepDetails) MarshalJSON() ([]byte, error) {
 	return u.appendJSON(make([]byte, 0, 64))
+}
+
+// isZero reports whether u holds no variant.
+func (u RunStepDetails) isZero() bool {
+	return u.kind == 0 && u.raw == nil
 }
 
 func (u RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem) appendJSON(b []byte) ([]byte, error) {

@@ -2,6 +2,72 @@
 
 package api
 
+func (v *Audit) decodeJSON(d *decoder) error {
+	*v = Audit{}
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			return fieldError("Audit", "", err)
+		}
+		switch string(key) {
+		case "events":
+			err = readOptSliceString(d, &v.Events)
+		case "by":
+			err = readOptString(d, &v.By)
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Audit", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Audit) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
+func (v *Labelled) decodeJSON(d *decoder) error {
+	*v = Labelled{}
+	var seen [1]uint64
+	for i := 0; ; i++ {
+		key, more, err := d.member(i)
+		if !more {
+			v.rec = v.rec.markMissing(seen[:], 1)
+			return fieldError("Labelled", "", err)
+		}
+		switch string(key) {
+		case "label":
+			if d.required(&v.rec, &seen[0], uint64(0x1), 0) {
+				err = (&v.Label).decodeJSON(d)
+			} else {
+				v.Label = LabelledLabel{}
+			}
+		default:
+			v.rec, err = v.rec.keep(key, d)
+		}
+		if err != nil {
+			if v.rec, err = v.rec.mismatch(key, d, err); err != nil {
+				return fieldError("Labelled", string(key), err)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes data; a JSON null leaves v unchanged, as in encoding/json.
+func (v *Labelled) UnmarshalJSON(data []byte) error {
+	if d := newDecoder(data); !d.nullDocument() {
+		return d.finish(v.decodeJSON(&d))
+	}
+	return nil
+}
+
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
@@ -73,7 +139,7 @@ func (v *Thing) decodeJSON(d *decoder) error {
 	for i := 0; ; i++ {
 		key, more, err := d.member(i)
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 6)
+			v.rec = v.rec.markMissing(seen[:], 8)
 			return fieldError("Thing", "", err)
 		}
 		switch string(key) {
@@ -115,6 +181,24 @@ func (v *Thing) decodeJSON(d *decoder) error {
 			}
 			if err == nil && v.Owner == (Owner{}) && !v.rec.wasNull(5) {
 				v.rec = v.rec.markZero(5)
+			}
+		case "audit":
+			if d.required(&v.rec, &seen[0], uint64(0x40), 6) {
+				err = (&v.Audit).decodeJSON(d)
+			} else {
+				v.Audit = Audit{}
+			}
+			if err == nil && v.Audit.isZero() && !v.rec.wasNull(6) {
+				v.rec = v.rec.markZero(6)
+			}
+		case "shape":
+			if d.required(&v.rec, &seen[0], uint64(0x80), 7) {
+				err = (&v.Shape).decodeJSON(d)
+			} else {
+				v.Shape = ThingShape{}
+			}
+			if err == nil && v.Shape.isZero() && !v.rec.wasNull(7) {
+				v.rec = v.rec.markZero(7)
 			}
 		case "note":
 			err = readOptString(d, &v.Note)

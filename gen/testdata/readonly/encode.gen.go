@@ -2,6 +2,64 @@
 
 package api
 
+func (v Audit) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = optKey(b, start, "\"events\":", v.Events.state); ok {
+		if b, err = appendSliceString(b, v.Events.value); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = optKey(b, start, "\"by\":", v.By.state); ok {
+		b = appendString(b, v.By.value)
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Audit) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 192))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Audit) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
+// isZero reports whether v holds its zero value.
+func (v Audit) isZero() bool {
+	return v.rec == nil && !v.Events.IsSet() && !v.By.IsSet()
+}
+
+func (v Labelled) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	var ok bool
+	b = append(b, '{')
+	start := len(b)
+	if b, ok = v.rec.member(b, start, 0, "\"label\":", v.Label.isZero()); ok {
+		if b, err = v.Label.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	b = v.rec.appendUnknown(b, start)
+	return append(b, '}'), nil
+}
+
+// MarshalJSON encodes v as JSON.
+func (v Labelled) MarshalJSON() ([]byte, error) {
+	return v.appendJSON(make([]byte, 0, 128))
+}
+
+// decoded is where v keeps what decoding saw that the schema did not promise, and
+// whether its schema closes it (see Undeclared, SetUndeclared).
+func (v *Labelled) decoded() (**record, bool) {
+	return &v.rec, false
+}
+
 func (v Owner) appendJSON(b []byte) ([]byte, error) {
 	var ok bool
 	b = append(b, '{')
@@ -94,6 +152,16 @@ func (v Thing) appendJSON(b []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if b, ok = v.rec.readOnlyMember(b, start, 6, "\"audit\":", v.Audit.isZero()); ok {
+		if b, err = v.Audit.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
+	if b, ok = v.rec.readOnlyMember(b, start, 7, "\"shape\":", v.Shape.isZero()); ok {
+		if b, err = v.Shape.appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	if b, ok = optKey(b, start, "\"note\":", v.Note.state); ok {
 		b = appendString(b, v.Note.value)
 	}
@@ -103,7 +171,7 @@ func (v Thing) appendJSON(b []byte) ([]byte, error) {
 
 // MarshalJSON encodes v as JSON.
 func (v Thing) MarshalJSON() ([]byte, error) {
-	return v.appendJSON(make([]byte, 0, 512))
+	return v.appendJSON(make([]byte, 0, 640))
 }
 
 // decoded is where v keeps what decoding saw that the schema did not promise, and

@@ -2,6 +2,19 @@
 
 package api
 
+// readOptSliceString decodes null as Null and anything else as a value.
+func readOptSliceString(d *decoder, o *Opt[[]string]) error {
+	if d.null() {
+		*o = Opt[[]string]{state: optNull}
+		return nil
+	}
+	if err := readSliceString(d, &o.value); err != nil {
+		return err
+	}
+	o.state = optValue
+	return nil
+}
+
 // readOptString decodes null as Null and anything else as a value.
 func readOptString(d *decoder, o *Opt[string]) error {
 	if d.null() {

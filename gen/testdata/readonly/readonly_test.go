@@ -26,6 +26,11 @@ func TestReadOnlyLeftOutOfRequests(t *testing.T) {
 			`{"id":"t1","name":"n","revision":3,"tags":["a"],"created":"c"}`},
 		{Thing{Name: "n", Note: Some("")}, `{"name":"n","note":""}`},
 		{Thing{Name: "n", Owner: Owner{Login: Some("ann")}}, `{"name":"n","owner":{"login":"ann"}}`},
+		// Objects Go cannot compare (a list inside) and unions are left
+		// out while zero too, by their isZero methods.
+		{Thing{Name: "n", Audit: Audit{Events: Some([]string{"made"})}}, `{"name":"n","audit":{"events":["made"]}}`},
+		{Thing{Name: "n", Audit: Audit{By: Some("ann")}}, `{"name":"n","audit":{"by":"ann"}}`},
+		{Thing{Name: "n", Shape: ThingShapeOfInteger(4)}, `{"name":"n","shape":4}`},
 	}
 	for _, c := range built {
 		if out, err := c.v.MarshalJSON(); err != nil || string(out) != c.want {
@@ -40,6 +45,9 @@ func TestReadOnlyLeftOutOfRequests(t *testing.T) {
 		`{"name":"n"}`,
 		`{"name":"n","owner":null}`,
 		`{"name":"n","owner":{"login":"ann"}}`,
+		`{"name":"n","audit":{},"shape":"round"}`,
+		`{"name":"n","audit":{"events":[]},"shape":null}`,
+		`{"name":"n","audit":null,"shape":0}`,
 	} {
 		var v Thing
 		if err := v.UnmarshalJSON([]byte(in)); err != nil {
@@ -106,5 +114,22 @@ func TestReadOnlyLeftOutOfForms(t *testing.T) {
 	}
 	if want := []string{"name=n", "id=t1&name=n"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sent %q, want %q", got, want)
+	}
+}
+
+// TestNullUnionWrittenBackWhileUnset: a required union that arrived null
+// is written back null while it holds no variant, and once set in Go, as
+// what it holds (it was written back null whatever it held).
+func TestNullUnionWrittenBackWhileUnset(t *testing.T) {
+	var v Labelled
+	if err := v.UnmarshalJSON([]byte(`{"label":null}`)); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := v.MarshalJSON(); err != nil || string(out) != `{"label":null}` {
+		t.Errorf("re-encoded as %s, %v", out, err)
+	}
+	v.Label = LabelledLabelOfString("set")
+	if out, err := v.MarshalJSON(); err != nil || string(out) != `{"label":"set"}` {
+		t.Errorf("set, encoded as %s, %v; want {\"label\":\"set\"}", out, err)
 	}
 }

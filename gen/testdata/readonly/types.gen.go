@@ -2,6 +2,27 @@
 
 package api
 
+// Audit is a read-only object Go cannot compare (it holds a list), left out while zero all
+// the same.
+type Audit struct {
+	Events Opt[[]string] `json:"events"`
+	By     Opt[string]   `json:"by"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
+// Labelled is a required union that arrived null is written back null only while it still
+// holds no variant.
+type Labelled struct {
+	Label LabelledLabel `json:"label"`
+
+	// rec is what decoding saw that the schema did not promise; nil for
+	// values built in Go.
+	rec *record
+}
+
 // Owner is a read-only object, left out while it is its zero value, as read-only scalars
 // are.
 type Owner struct {
@@ -32,6 +53,11 @@ type Thing struct {
 	Created  Timestamp `json:"created"`
 	// A read-only object, left out while it is its zero value, as read-only scalars are.
 	Owner Owner `json:"owner"`
+	// A read-only object Go cannot compare (it holds a list), left out while zero all the
+	// same.
+	Audit Audit `json:"audit"`
+	// A read-only union, left out while it holds no variant.
+	Shape ThingShape `json:"shape"`
 	// Optional and read-only, so left out while unset, as every optional member.
 	Note Opt[string] `json:"note"`
 
