@@ -467,11 +467,9 @@ func (b *bundler) plain(n *yaml.Node, file string) {
 }
 
 // ref makes reference n (its $ref member ref), to an object of kind k and
-// written in file, a local one, to a component made for its target: the
-// loader then resolves the target once and shares it, as it does a
-// component of the spec's own, so a spec split over files gives the
-// package the same spec in one file would. Fields beside the $ref stay
-// beside it, where the loader reads them per use as before. A path item or
+// written in file, a local one, to a component made for its target (below:
+// one for all uses, or one per use). Fields beside the $ref stay beside
+// it, where the loader reads them per use as before. A path item or
 // security scheme is put in the reference's place instead: OpenAPI 3.0 has
 // no components for path items, and the builder reads every security
 // scheme among the components as one of the spec's.
