@@ -114,7 +114,10 @@ type bundler struct {
 	// inlined says a path item or security scheme of another file was put
 	// in place of its reference.
 	inlined bool
-	err     error
+	// examples says to keep the spec's examples, which building a package
+	// never reads: dropped, they take neither copies nor the loader's time.
+	examples bool
+	err      error
 }
 
 // maxCopied bounds the nodes bundle copies: DigitalOcean's spec, the
@@ -130,13 +133,14 @@ type bundledTarget struct {
 }
 
 // bundle returns the spec at path (data, read from it) as one document, or
-// an error saying why it cannot.
-func bundle(data []byte, path string) ([]byte, error) {
+// an error saying why it cannot; without its examples unless examples is
+// set.
+func bundle(data []byte, path string, examples bool) ([]byte, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	b := &bundler{root: abs, files: yamlFiles{}, targets: map[string]*bundledTarget{}, walked: map[*yaml.Node]objKind{}, expanding: map[string]bool{}}
+	b := &bundler{root: abs, files: yamlFiles{}, targets: map[string]*bundledTarget{}, walked: map[*yaml.Node]objKind{}, expanding: map[string]bool{}, examples: examples}
 	if data, err = inlineForbiddenRefs(data, abs); err != nil {
 		return nil, err
 	}
@@ -211,6 +215,21 @@ func section(n *yaml.Node, key string) *yaml.Node {
 	return m
 }
 
+// drop removes the members named keys from mapping n, which is the
+// spec's own parse or a copy, never a file's tree as read.
+func drop(n *yaml.Node, keys ...string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	kept := n.Content[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !slices.Contains(keys, n.Content[i].Value) {
+			kept = append(kept, n.Content[i], n.Content[i+1])
+		}
+	}
+	n.Content = kept
+}
+
 func scalarNode(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
@@ -274,6 +293,9 @@ func (b *bundler) walkRoot(root *yaml.Node) {
 		case "paths", "webhooks":
 			members(v, func(_ string, item *yaml.Node) { b.walk(item, b.root, kindPathItem) })
 		case "components":
+			if !b.examples {
+				drop(v, "examples")
+			}
 			members(v, func(section string, m *yaml.Node) {
 				k, ok := sectionKind(section)
 				if !ok {
@@ -313,6 +335,9 @@ func (b *bundler) walk(n *yaml.Node, file string, k objKind) {
 		})
 		b.ref(n, ref, file, k)
 		return
+	}
+	if !b.examples && (k == kindSchema || k == kindAllOfPart || k == kindParameter || k == kindHeader) {
+		drop(n, "example", "examples")
 	}
 	switch k {
 	case kindSchema, kindAllOfPart:
@@ -370,6 +395,9 @@ func (b *bundler) walkMembers(n *yaml.Node, file string, one map[string]objKind,
 func (b *bundler) walkMediaType(n *yaml.Node, file string) {
 	if n.Kind != yaml.MappingNode {
 		return
+	}
+	if !b.examples {
+		drop(n, "example", "examples")
 	}
 	b.walkMembers(n, file, map[string]objKind{"schema": kindSchema}, "examples", "encoding")
 	members(child(n, "encoding"), func(_ string, enc *yaml.Node) {

@@ -22,7 +22,7 @@ func bundledAndFileByFile(t *testing.T, path string) (bundled, byFile []File, bu
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := bundle(data, path)
+	one, err := bundle(data, path, false)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -120,7 +120,7 @@ func TestBundleCopiesWhatTheLoaderCopies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := bundle(data, "testdata/bundle/spec.yaml")
+	one, err := bundle(data, "testdata/bundle/spec.yaml", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,6 +143,34 @@ func TestBundleCopiesWhatTheLoaderCopies(t *testing.T) {
 	}
 	if got := strings.Count(text, `"description":"A response that only refers to its schema, used by two operations."`); got != 1 {
 		t.Errorf("the response referring to its schema is in the bundle %d times, want 1", got)
+	}
+}
+
+// TestBundleExamples: the package needs no examples, so Prepare's bundle
+// leaves them out (DigitalOcean's load takes a quarter less time), while
+// Load, for tools that read them, keeps them.
+func TestBundleExamples(t *testing.T) {
+	const path = "testdata/bundle/spec.yaml"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []bool{false, true} {
+		one, err := bundle(data, path, keep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(one), `"example":`); got != keep {
+			t.Errorf("examples kept: %v, want %v", got, keep)
+		}
+	}
+	doc, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mt := doc.Paths.Value("/owners/{id}").Get.Responses.Status(200).Value.Content.Get("application/json")
+	if ex, ok := mt.Example.(map[string]any); !ok || ex["status"] != "new" {
+		t.Errorf("Load's example of getOwner's response: %#v", mt.Example)
 	}
 }
 
@@ -187,10 +215,10 @@ func TestBundleGivesUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := bundle(data, path); !isNoBundle(err) || !strings.Contains(err.Error(), c.why) {
+		if _, err := bundle(data, path, true); !isNoBundle(err) || !strings.Contains(err.Error(), c.why) {
 			t.Errorf("%s: bundle gave %v, want it to give up (%s)", c.name, err, c.why)
 		}
-		_, short, err := loadFast(path)
+		_, short, err := loadFast(path, false)
 		if short.bundled {
 			t.Errorf("%s: loaded bundled", c.name)
 		}
@@ -210,7 +238,7 @@ func TestBundleGivesUp(t *testing.T) {
 // stderr.txt), not a place in the bundle.
 func TestBundledDiagnosticsNameTheirFile(t *testing.T) {
 	path := filepath.Join("testdata", "multifile", "spec.yaml")
-	if _, short, err := loadFast(path); err != nil || !short.bundled {
+	if _, short, err := loadFast(path, false); err != nil || !short.bundled {
 		t.Fatalf("not bundled: %v", err)
 	}
 	want, err := os.ReadFile(filepath.Join("testdata", "multifile", "stderr.txt"))
@@ -263,7 +291,7 @@ func FuzzBundle(f *testing.F) {
 		if os.WriteFile(path, spec, 0o644) != nil || os.WriteFile(filepath.Join(dir, "models.yaml"), models, 0o644) != nil {
 			t.Fatal("cannot write the spec")
 		}
-		one, err := bundle(spec, path)
+		one, err := bundle(spec, path, false)
 		if err != nil {
 			return
 		}

@@ -92,7 +92,7 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name given")
 	}
-	doc, fast, err := loadFast(cfg.Spec)
+	doc, fast, err := loadFast(cfg.Spec, false) // a package needs no examples
 	if err != nil {
 		return nil, err
 	}

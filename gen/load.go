@@ -25,7 +25,7 @@ import (
 // beside the package generated from it, such as the corpus runner's test
 // of the spec's examples.
 func Load(path string) (*openapi3.T, error) {
-	doc, _, err := loadFast(path)
+	doc, _, err := loadFast(path, true)
 	return doc, err
 }
 
@@ -58,19 +58,20 @@ func load(path string) (*openapi3.T, error) {
 // without kin-openapi's origins, which are a third of the time it takes to
 // load the OpenAI spec, and meanwhile parses it again on another core for
 // the key lines that order struct fields (see positions). A spec split over
-// files is bundled into one (see bundle). Anything else is loaded as load
-// does. Diagnostics are located
-// through origins, so a build that reports any loads again with load.
-func loadFast(path string) (*openapi3.T, shortcut, error) {
+// files is bundled into one (see bundle), with its examples only when
+// examples is set. Anything else is loaded as load does. Diagnostics are
+// located through origins, so a build that reports any loads again with
+// load.
+func loadFast(path string, examples bool) (*openapi3.T, shortcut, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, shortcut{}, err
 	}
-	return loadFastData(data, path)
+	return loadFastData(data, path, examples)
 }
 
 // loadFastData is loadFast of a document already read from path.
-func loadFastData(data []byte, path string) (*openapi3.T, shortcut, error) {
+func loadFastData(data []byte, path string, examples bool) (*openapi3.T, shortcut, error) {
 	if isSwagger2(data) {
 		doc, pos, err := loadSwagger2(data, path)
 		return doc, shortcut{pos: pos}, err
@@ -83,7 +84,7 @@ func loadFastData(data []byte, path string) (*openapi3.T, shortcut, error) {
 		// one document if they can be, which loads far faster. (Not a
 		// JSON spec: GitHub's 10 MB has "$ref" members in its examples,
 		// and would be parsed once more for nothing.)
-		if one, err := bundle(data, path); err == nil {
+		if one, err := bundle(data, path, examples); err == nil {
 			if doc, err := loadBundled(one, path); err == nil {
 				return doc, shortcut{bundled: true}, nil
 			}
