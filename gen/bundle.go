@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -168,7 +169,11 @@ func bundle(data []byte, path string, examples bool) ([]byte, error) {
 	if err := b.place(root); err != nil {
 		return nil, err
 	}
-	return jsonOf(root)
+	// Written out directly: jsonOf's guard against aliases that expand
+	// past all size is not needed for files with none (see load).
+	var out bytes.Buffer
+	writeJSON(&out, root)
+	return out.Bytes(), nil
 }
 
 // place adds the components made to root's, marked as bundle's.

@@ -225,3 +225,30 @@ func TestIsPathItem(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteStringReadsBack: a string written as JSON for a document the
+// loader reads (bundled, or inlined in place of a reference) reads back the
+// same through encoding/json and through YAML, which takes U+0085, U+2028
+// and U+2029 inside quotes as line breaks and folds them into spaces.
+func TestWriteStringReadsBack(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `a "quote" and a \ backslash`, "tab\tnewline\nreturn\r",
+		"\x00\x01\x1f\x7f", "<b>&amp;</b>", "é, 😀, \ufffd",
+		"next line\u0085, line separator\u2028, paragraph separator\u2029",
+	} {
+		var b bytes.Buffer
+		writeString(&b, s)
+		var fromJSON, fromYAML string
+		if err := json.Unmarshal(b.Bytes(), &fromJSON); err != nil || fromJSON != s {
+			t.Errorf("%q written as %s reads back through JSON as %q, %v", s, b.Bytes(), fromJSON, err)
+		}
+		if err := yaml.Unmarshal(b.Bytes(), &fromYAML); err != nil || fromYAML != s {
+			t.Errorf("%q written as %s reads back through YAML as %q, %v", s, b.Bytes(), fromYAML, err)
+		}
+	}
+	var b bytes.Buffer
+	writeString(&b, "bad \xff byte")
+	if got := b.String(); got != `"bad \ufffd byte"` {
+		t.Errorf("a byte that is no UTF-8 written as %s", got)
+	}
+}
