@@ -142,19 +142,12 @@ func bundle(data []byte, path string, examples bool) ([]byte, error) {
 		return nil, err
 	}
 	b := &bundler{root: abs, files: yamlFiles{}, targets: map[string]*bundledTarget{}, walked: map[*yaml.Node]objKind{}, expanding: map[string]bool{}, examples: examples}
-	if data, err = inlineForbiddenRefs(data, abs); err != nil {
+	root, err := b.parse(data, abs)
+	if err != nil {
 		return nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errNoBundle{"the spec does not parse as one YAML mapping"}
-	}
-	root := doc.Content[0]
-	if child(root, "openapi") == nil {
+	if root.Kind != yaml.MappingNode || child(root, "openapi") == nil {
 		return nil, errNoBundle{"no openapi member"} // Prepare says what it is not
-	}
-	if hasAnchors(root) {
-		return nil, errNoBundle{"anchors and aliases"}
 	}
 	b.files[abs] = root
 	b.walkRoot(root)
@@ -711,11 +704,22 @@ func (b *bundler) load(path string) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if data, err = inlineForbiddenRefs(data, path); err != nil {
+	doc, err := b.parse(data, path)
+	if err != nil {
 		return nil, err
 	}
+	b.files[path] = doc
+	return doc, nil
+}
+
+// parse is the document data (read from path) holds, with the references
+// OpenAPI forbids inlined as the loader's reads do.
+func (b *bundler) parse(data []byte, path string) (*yaml.Node, error) {
 	doc, err := parseDocument(data)
 	if err != nil {
+		return nil, err
+	}
+	if err := inlineForbiddenNodes(data, doc, path); err != nil {
 		return nil, err
 	}
 	if hasAnchors(doc) {
@@ -723,7 +727,6 @@ func (b *bundler) load(path string) (*yaml.Node, error) {
 		// would be written as a key.
 		return nil, errNoBundle{"anchors and aliases"}
 	}
-	b.files[path] = doc
 	return doc, nil
 }
 

@@ -46,26 +46,13 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return data, nil
 	}
-	// The file itself is parsed already: a reference within it ("#/...")
-	// resolves in that tree, even when data was never on disk.
-	r := &refInliner{files: yamlFiles{file: doc.Content[0]}}
-	var found []refAt
-	add := func(n *yaml.Node, ptr string) { found = append(found, refAt{n, ptr}) }
-	walkForbidden(doc.Content[0], "", true, "#", add)
-	if isPathItem(doc.Content[0]) { // a file that a spec's paths refer to
-		operationRefs(doc.Content[0], "#", add)
+	found, resolved, err := forbiddenRefs(doc.Content[0], file)
+	if err != nil || len(found) == 0 {
+		return data, err
 	}
-	if len(found) == 0 {
-		return data, nil
-	}
-	slices.SortFunc(found, func(a, b refAt) int { return cmp.Or(a.n.Line-b.n.Line, a.n.Column-b.n.Column) })
 	values := make([][]byte, len(found))
 	for i, p := range found {
-		value, err := r.resolve(p.n, file, 0)
-		if err == nil {
-			values[i], err = jsonOf(value)
-		}
-		if err != nil {
+		if values[i], err = jsonOf(resolved[i]); err != nil {
 			return nil, p.errorIn(file, err)
 		}
 	}
@@ -89,6 +76,45 @@ func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
 		done = end
 	}
 	return append(out, data[done:]...), nil
+}
+
+// forbiddenRefs finds the references OpenAPI forbids in doc, the parsed
+// file, in the order they are written, and what each resolves to (see
+// refInliner.resolve).
+func forbiddenRefs(doc *yaml.Node, file string) ([]refAt, []*yaml.Node, error) {
+	// The file itself is parsed already: a reference within it ("#/...")
+	// resolves in that tree, even when data was never on disk.
+	r := &refInliner{files: yamlFiles{file: doc}}
+	var found []refAt
+	add := func(n *yaml.Node, ptr string) { found = append(found, refAt{n, ptr}) }
+	walkForbidden(doc, "", true, "#", add)
+	if isPathItem(doc) { // a file that a spec's paths refer to
+		operationRefs(doc, "#", add)
+	}
+	slices.SortFunc(found, func(a, b refAt) int { return cmp.Or(a.n.Line-b.n.Line, a.n.Column-b.n.Column) })
+	resolved := make([]*yaml.Node, len(found))
+	for i, p := range found {
+		value, err := r.resolve(p.n, file, 0)
+		if err != nil {
+			return nil, nil, p.errorIn(file, err)
+		}
+		resolved[i] = value
+	}
+	return found, resolved, nil
+}
+
+// inlineForbiddenNodes is inlineForbiddenRefs on doc, the parsed file,
+// in place: for a document whose lines need not be kept (see bundle).
+func inlineForbiddenNodes(data []byte, doc *yaml.Node, file string) error {
+	first := bytes.TrimLeft(data, " \t\r\n")
+	if len(first) == 0 || first[0] == '{' && !jsonMayHaveForbiddenRefs(data) || first[0] != '{' && !mayHaveForbiddenRefs(data) {
+		return nil
+	}
+	found, resolved, err := forbiddenRefs(doc, file)
+	for i, p := range found {
+		*p.n = *resolved[i]
+	}
+	return err
 }
 
 // refAt is a forbidden reference, and its JSON pointer.
