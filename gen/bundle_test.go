@@ -174,6 +174,32 @@ func TestBundleExamples(t *testing.T) {
 	}
 }
 
+// TestFileByFile: Config.FileByFile loads a spec split over files as
+// kin-openapi does, unbundled, and the package is the same; SplitOverFiles
+// says which specs that concerns.
+func TestFileByFile(t *testing.T) {
+	const path = "testdata/bundle/spec.yaml"
+	if !SplitOverFiles(path) || SplitOverFiles("testdata/onefile/spec.yaml") {
+		t.Fatal("SplitOverFiles does not tell a spec split over files from one in one file")
+	}
+	if _, short, err := loadFast(path, loadOptions{fileByFile: true}); err != nil || short.bundled {
+		t.Fatalf("FileByFile bundled the spec (%v)", err)
+	}
+	bundled, err := Generate(Config{Spec: path, Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFile, err := Generate(Config{Spec: path, Package: "p", FileByFile: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range bundled {
+		if !bytes.Equal(bundled[i].Content, byFile[i].Content) {
+			t.Errorf("%s differs", bundled[i].Name)
+		}
+	}
+}
+
 // TestBundleGivesUp: what the bundler does not model is left to the
 // file-by-file load, which still generates the package (or says what is
 // wrong): a reference back into the spec's own file, a remote one, YAML
@@ -218,7 +244,7 @@ func TestBundleGivesUp(t *testing.T) {
 		if _, err := bundle(data, path, true); !isNoBundle(err) || !strings.Contains(err.Error(), c.why) {
 			t.Errorf("%s: bundle gave %v, want it to give up (%s)", c.name, err, c.why)
 		}
-		_, short, err := loadFast(path, false)
+		_, short, err := loadFast(path, loadOptions{})
 		if short.bundled {
 			t.Errorf("%s: loaded bundled", c.name)
 		}
@@ -238,7 +264,7 @@ func TestBundleGivesUp(t *testing.T) {
 // stderr.txt), not a place in the bundle.
 func TestBundledDiagnosticsNameTheirFile(t *testing.T) {
 	path := filepath.Join("testdata", "multifile", "spec.yaml")
-	if _, short, err := loadFast(path, false); err != nil || !short.bundled {
+	if _, short, err := loadFast(path, loadOptions{}); err != nil || !short.bundled {
 		t.Fatalf("not bundled: %v", err)
 	}
 	want, err := os.ReadFile(filepath.Join("testdata", "multifile", "stderr.txt"))

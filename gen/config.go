@@ -35,6 +35,7 @@ import (
 //	  Timestamp: time.Time
 //	formats:                    # a scalar's format -> your Go type, everywhere
 //	  date-time: time.Time
+//	file_by_file: false         # true: load a spec split over files unbundled (slower)
 type FileConfig struct {
 	Spec           string                  `yaml:"spec"`
 	Output         string                  `yaml:"output"`
@@ -51,6 +52,7 @@ type FileConfig struct {
 	OperationNames map[string]string       `yaml:"operation_names"`
 	Types          map[string]string       `yaml:"types"`
 	Formats        map[string]string       `yaml:"formats"`
+	FileByFile     bool                    `yaml:"file_by_file"`
 }
 
 // StreamConfig names the event schema of an operation that streams.
@@ -98,5 +100,6 @@ func (fc *FileConfig) Config() Config {
 		OperationNames: fc.OperationNames,
 		Types:          fc.Types,
 		Formats:        fc.Formats,
+		FileByFile:     fc.FileByFile,
 	}
 }

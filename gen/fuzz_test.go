@@ -51,7 +51,7 @@ func FuzzLoadBuild(f *testing.F) {
 		}
 		// The fast load (no origins, field order from positions) either
 		// gives the same files or fails, so Prepare takes the path above.
-		fdoc, fast, err := loadFastData(spec, path, false)
+		fdoc, fast, err := loadFastData(spec, path, loadOptions{})
 		pos := fast.pos
 		if err != nil || pos == nil {
 			return

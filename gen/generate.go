@@ -54,6 +54,12 @@ type Config struct {
 	// wherever the spec uses it: date-time to time.Time. Types and
 	// x-go-type win over it.
 	Formats map[string]string
+	// FileByFile loads a spec split over files as kin-openapi does, file
+	// by file, instead of bundling it into one document first (see
+	// README, Real specs). The package is the same, the load several
+	// times slower: for comparing the two (the corpus runner does), and as
+	// a way around the bundler should it ever give another package.
+	FileByFile bool
 }
 
 // File is one generated Go file.
@@ -92,7 +98,7 @@ func Prepare(cfg Config) (p *Plan, err error) {
 	if cfg.Package == "" {
 		return nil, errors.New("no package name given")
 	}
-	doc, fast, err := loadFast(cfg.Spec, false) // a package needs no examples
+	doc, fast, err := loadFast(cfg.Spec, loadOptions{fileByFile: cfg.FileByFile})
 	if err != nil {
 		return nil, err
 	}

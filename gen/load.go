@@ -25,8 +25,29 @@ import (
 // beside the package generated from it, such as the corpus runner's test
 // of the spec's examples.
 func Load(path string) (*openapi3.T, error) {
-	doc, _, err := loadFast(path, true)
+	doc, _, err := loadFast(path, loadOptions{examples: true})
 	return doc, err
+}
+
+// loadOptions is what loadFast may do otherwise than Prepare needs.
+type loadOptions struct {
+	// examples keeps a bundled spec's examples, which a package does not
+	// need (see bundle).
+	examples bool
+	// fileByFile never bundles (see Config.FileByFile).
+	fileByFile bool
+}
+
+// SplitOverFiles reports whether the YAML spec at path refers to other
+// files, and so is bundled before it is loaded unless Config.FileByFile
+// says otherwise.
+func SplitOverFiles(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil || isSwagger2(data) {
+		return false
+	}
+	first := bytes.TrimLeft(data, " \t\r\n")
+	return (len(first) == 0 || first[0] != '{') && refersElsewhere(data)
 }
 
 // shortcut is how loadFast took a shorter way than load; a build that
@@ -58,20 +79,20 @@ func load(path string) (*openapi3.T, error) {
 // without kin-openapi's origins, which are a third of the time it takes to
 // load the OpenAI spec, and meanwhile parses it again on another core for
 // the key lines that order struct fields (see positions). A spec split over
-// files is bundled into one (see bundle), with its examples only when
-// examples is set. Anything else is loaded as load does. Diagnostics are
+// files is bundled into one (see bundle), with its examples only when opt
+// says so. Anything else is loaded as load does. Diagnostics are
 // located through origins, so a build that reports any loads again with
 // load.
-func loadFast(path string, examples bool) (*openapi3.T, shortcut, error) {
+func loadFast(path string, opt loadOptions) (*openapi3.T, shortcut, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, shortcut{}, err
 	}
-	return loadFastData(data, path, examples)
+	return loadFastData(data, path, opt)
 }
 
 // loadFastData is loadFast of a document already read from path.
-func loadFastData(data []byte, path string, examples bool) (*openapi3.T, shortcut, error) {
+func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, shortcut, error) {
 	if isSwagger2(data) {
 		doc, pos, err := loadSwagger2(data, path)
 		return doc, shortcut{pos: pos}, err
@@ -79,12 +100,12 @@ func loadFastData(data []byte, path string, examples bool) (*openapi3.T, shortcu
 	first := bytes.TrimLeft(data, " \t\r\n")
 	json := len(first) > 0 && first[0] == '{'
 	elsewhere := refersElsewhere(data)
-	if elsewhere && !json {
+	if elsewhere && !json && !opt.fileByFile {
 		// Other files, whose lines positions cannot give: bundled into
 		// one document if they can be, which loads far faster. (Not a
 		// JSON spec: GitHub's 10 MB has "$ref" members in its examples,
 		// and would be parsed once more for nothing.)
-		if one, err := bundle(data, path, examples); err == nil {
+		if one, err := bundle(data, path, opt.examples); err == nil {
 			if doc, err := loadBundled(one, path); err == nil {
 				return doc, shortcut{bundled: true}, nil
 			}

@@ -96,7 +96,7 @@ func TestFastLoadMatchesOrigins(t *testing.T) {
 	for _, spec := range specs {
 		path := filepath.Join(corpus, "specs", spec)
 		cfg := Config{Spec: path, Package: "p"}
-		doc, short, err := loadFast(path, false)
+		doc, short, err := loadFast(path, loadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", spec, err)
 		}

@@ -1,7 +1,10 @@
 // Command corpusrun generates every spec of the shared corpus and reports,
 // per spec, whether oagen produced a package that compiles and vets, failed
 // cleanly with located errors, or broke (a panic, or Go that does not
-// compile). It is `make corpus`; the default tests run a sample of it.
+// compile). It is `make corpus`; the default tests run a sample of it. A
+// spec split over files is generated a second time, loaded file by file
+// instead of bundled (gen.Config.FileByFile), and the two packages must be
+// the same: the summary lists any that are not.
 //
 // With -modules it runs instead on every YAML and JSON file of Go modules
 // that hold OpenAPI documents among other files (go-swagger's fixtures,
@@ -44,6 +47,12 @@ type result struct {
 	examples int    // examples the spec gives of its methods' bodies and responses
 	checked  string // what their test said (see examplesTest), or its first failure
 	exFailed bool
+
+	// split says the spec refers to other files, and so was bundled;
+	// unbundled names the first file that loading it file by file made
+	// differently, or says how that failed ("" when it is the same).
+	split     bool
+	unbundled string
 }
 
 func main() {
@@ -167,7 +176,29 @@ func generate(spec, pkg, dir string) *result {
 		}
 	}
 	r.outcome = "ok"
+	if gen.SplitOverFiles(spec) {
+		r.split, r.unbundled = true, sameUnbundled(spec, pkg, files)
+	}
 	return r
+}
+
+// sameUnbundled holds the package generated from the bundled spec (see
+// gen.Config.FileByFile) to the one generated file by file: "" when they
+// are the same, else the first file that differs or the error.
+func sameUnbundled(spec, pkg string, bundled []gen.File) string {
+	byFile, err := gen.Generate(gen.Config{Spec: spec, Package: pkg, FileByFile: true})
+	if err != nil {
+		return "file by file: " + firstLine(err.Error())
+	}
+	if len(byFile) != len(bundled) {
+		return fmt.Sprintf("file by file: %d files, bundled %d", len(byFile), len(bundled))
+	}
+	for i := range byFile {
+		if byFile[i].Name != bundled[i].Name || !bytes.Equal(byFile[i].Content, bundled[i].Content) {
+			return byFile[i].Name + " differs"
+		}
+	}
+	return ""
 }
 
 var pkgLine = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?(p\d{3,})/([^\s:]+:\d+:\d+: .*)$`)
@@ -226,6 +257,19 @@ func report(out io.Writer, results []*result) {
 	fmt.Fprintf(out, "\n%d generated and compiled, %d failed cleanly, %d panics, %d broken (%.1f%% of the %d specs kin-openapi loads compile)\n",
 		counts["ok"], counts["failed"], counts["panic"], counts["broken"], pct, loadable)
 	fmt.Fprintf(out, "%d request and response examples in the specs; the example tests of %d packages failed\n", examples, exFailed)
+	split, differ := 0, []string{}
+	for _, r := range results {
+		if r.split {
+			split++
+			if r.unbundled != "" {
+				differ = append(differ, r.spec+": "+r.unbundled)
+			}
+		}
+	}
+	fmt.Fprintf(out, "%d specs split over files, bundled: %d give the same package loaded file by file, %d do not\n", split, split-len(differ), len(differ))
+	for _, d := range differ {
+		fmt.Fprintf(out, "  %s\n", d)
+	}
 }
 
 func firstLine(s string) string {
