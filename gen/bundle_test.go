@@ -175,12 +175,12 @@ func TestBundleExamples(t *testing.T) {
 }
 
 // TestFileByFile: Config.FileByFile loads a spec split over files as
-// kin-openapi does, unbundled, and the package is the same; SplitOverFiles
-// says which specs that concerns.
+// kin-openapi does, unbundled, and the package is the same; Bundles says
+// which specs that concerns.
 func TestFileByFile(t *testing.T) {
 	const path = "testdata/bundle/spec.yaml"
-	if !SplitOverFiles(path) || SplitOverFiles("testdata/onefile/spec.yaml") {
-		t.Fatal("SplitOverFiles does not tell a spec split over files from one in one file")
+	if !Bundles(path) || Bundles("testdata/onefile/spec.yaml") || Bundles("testdata/brokenrefs/spec.yaml") {
+		t.Fatal("Bundles does not tell a spec bundled from files from one in one file, or one the bundler leaves")
 	}
 	if _, short, err := loadFast(path, loadOptions{fileByFile: true}); err != nil || short.bundled {
 		t.Fatalf("FileByFile bundled the spec (%v)", err)

@@ -38,16 +38,19 @@ type loadOptions struct {
 	fileByFile bool
 }
 
-// SplitOverFiles reports whether the YAML spec at path refers to other
-// files, and so is bundled before it is loaded unless Config.FileByFile
-// says otherwise.
-func SplitOverFiles(path string) bool {
+// Bundles reports whether the spec at path is split over files that
+// Prepare bundles into one document before loading it, unless
+// Config.FileByFile says otherwise.
+func Bundles(path string) bool {
 	data, err := os.ReadFile(path)
-	if err != nil || isSwagger2(data) {
+	if err != nil || isSwagger2(data) || !refersElsewhere(data) {
 		return false
 	}
-	first := bytes.TrimLeft(data, " \t\r\n")
-	return (len(first) == 0 || first[0] != '{') && refersElsewhere(data)
+	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
+		return false
+	}
+	_, err = bundle(data, path, false)
+	return err == nil
 }
 
 // shortcut is how loadFast took a shorter way than load; a build that

@@ -2,9 +2,9 @@
 // per spec, whether oagen produced a package that compiles and vets, failed
 // cleanly with located errors, or broke (a panic, or Go that does not
 // compile). It is `make corpus`; the default tests run a sample of it. A
-// spec split over files is generated a second time, loaded file by file
-// instead of bundled (gen.Config.FileByFile), and the two packages must be
-// the same: the summary lists any that are not.
+// spec bundled from its files (gen.Bundles) is generated a second time,
+// loaded file by file instead (gen.Config.FileByFile), and the two packages
+// must be the same: the summary lists any that are not.
 //
 // With -modules it runs instead on every YAML and JSON file of Go modules
 // that hold OpenAPI documents among other files (go-swagger's fixtures,
@@ -48,7 +48,7 @@ type result struct {
 	checked  string // what their test said (see examplesTest), or its first failure
 	exFailed bool
 
-	// split says the spec refers to other files, and so was bundled;
+	// split says the spec is split over files, which were bundled;
 	// unbundled names the first file that loading it file by file made
 	// differently, or says how that failed ("" when it is the same).
 	split     bool
@@ -176,7 +176,7 @@ func generate(spec, pkg, dir string) *result {
 		}
 	}
 	r.outcome = "ok"
-	if gen.SplitOverFiles(spec) {
+	if gen.Bundles(spec) {
 		r.split, r.unbundled = true, sameUnbundled(spec, pkg, files)
 	}
 	return r
@@ -266,7 +266,7 @@ func report(out io.Writer, results []*result) {
 			}
 		}
 	}
-	fmt.Fprintf(out, "%d specs split over files, bundled: %d give the same package loaded file by file, %d do not\n", split, split-len(differ), len(differ))
+	fmt.Fprintf(out, "%d specs bundled from their files: %d give the same package loaded file by file, %d do not\n", split, split-len(differ), len(differ))
 	for _, d := range differ {
 		fmt.Fprintf(out, "  %s\n", d)
 	}
