@@ -243,12 +243,14 @@ func (b *builder) component(name string) *component {
 	return c
 }
 
-// componentName returns NAME for a local reference #/components/schemas/NAME.
-func componentName(ref string) (string, bool) {
-	if !strings.HasPrefix(ref, componentPrefix) {
+// refComponent returns NAME when sr's $ref, as the spec wrote it (see
+// refText), is the local reference #/components/schemas/NAME.
+func refComponent(sr *openapi3.SchemaRef) (string, bool) {
+	ref, ok := strings.CutPrefix(refText(sr), componentPrefix)
+	if !ok {
 		return "", false
 	}
-	name := unescapeToken(strings.TrimPrefix(ref, componentPrefix))
+	name := unescapeToken(ref)
 	return name, !strings.Contains(name, "/")
 }
 
@@ -261,7 +263,7 @@ func (b *builder) refNullable(sr *openapi3.SchemaRef, seen map[string]bool) bool
 	if shapeOf(sr.Value).nullable {
 		return true
 	}
-	if name, ok := componentName(refText(sr)); ok && !seen[name] {
+	if name, ok := refComponent(sr); ok && !seen[name] {
 		seen[name] = true
 		if c := b.comps[name]; c != nil && c.ref != sr {
 			return b.refNullable(c.ref, seen)

@@ -116,7 +116,7 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 	if key := b.externalKey(sr); key != "" {
 		return b.externalExpr(sr, key, hint, ptr, self)
 	}
-	if name, ok := componentName(refText(sr)); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
+	if name, ok := refComponent(sr); ok && b.comps[name] != nil && (self == nil || b.comps[name].t != self) {
 		c := b.component(name)
 		return namedExpr(c.t), sr.Value.Nullable || c.nullable
 	}
@@ -199,7 +199,7 @@ func (b *builder) schemaExpr(sr *openapi3.SchemaRef, hint, ptr string, self *ir.
 // self is being defined: a schema whose only part is itself (Self: allOf:
 // [$ref Self]) would otherwise be unwrapped for ever.
 func (b *builder) refersTo(sr *openapi3.SchemaRef, self *ir.Type) bool {
-	name, ok := componentName(refText(sr))
+	name, ok := refComponent(sr)
 	return ok && self != nil && b.comps[name] != nil && b.comps[name].t == self
 }
 

@@ -139,7 +139,7 @@ func (b *builder) candidates(sh shape, ptr string) []*candidate {
 	var out []*candidate
 	for i, v := range sh.variants {
 		vptr := variantPtr(ptr, sh.s, i)
-		if name, ok := componentName(refText(v)); ok && b.comps[name] != nil {
+		if name, ok := refComponent(v); ok && b.comps[name] != nil {
 			if c := b.component(name); c.t.Kind == ir.KindUnion && c.t.Union != nil && isObjectUnion(c.t.Union) {
 				for _, nv := range c.t.Union.Variants {
 					out = append(out, &candidate{nested: nv, nestedTag: c.t.Union.TagProperty, label: nv.Label, tags: nv.Tags, mapped: nv.Mapped, ptr: vptr})
@@ -265,7 +265,7 @@ func (b *builder) assignTags(s *openapi3.Schema, tag string, cands []*candidate)
 			}
 			if v, ok := c.pinned[tag]; ok {
 				c.tags = []string{v}
-			} else if name, ok := componentName(refText(c.src)); ok {
+			} else if name, ok := refComponent(c.src); ok {
 				c.tags = []string{name}
 			}
 		}
@@ -301,7 +301,7 @@ func (b *builder) variantLabel(t *ir.Type, c *candidate, tagCount map[string]int
 			return l
 		}
 	}
-	if name, ok := componentName(refText(c.src)); ok {
+	if name, ok := refComponent(c.src); ok {
 		if comp := b.comps[name]; comp != nil {
 			return trimCommonPrefix(t.Name, comp.t.Name)
 		}
@@ -385,7 +385,7 @@ func (b *builder) elementLabel(items *openapi3.SchemaRef) string {
 	if items == nil || items.Value == nil {
 		return "Value"
 	}
-	if name, ok := componentName(refText(items)); ok {
+	if name, ok := refComponent(items); ok {
 		if comp := b.comps[name]; comp != nil {
 			return comp.t.Name
 		}
@@ -653,7 +653,7 @@ func (b *builder) stringUnion(sh shape, hint, ptr string, self *ir.Type) (*ir.Ex
 			}
 		}
 		if len(enum) > 0 {
-			if name, ok := componentName(refText(v)); ok && b.comps[name] != nil {
+			if name, ok := refComponent(v); ok && b.comps[name] != nil {
 				enumRefs = append(enumRefs, b.component(name).t)
 			}
 			values = append(values, enum...)

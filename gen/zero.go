@@ -188,9 +188,7 @@ func zeroMethodOf(e *ir.Expr) *ir.Type {
 		}
 		return t
 	case ir.KindAlias, ir.KindDefined:
-		if zeroTest(e, jen.Id("_")) != nil {
-			return zeroMethodOf(t.Target)
-		}
+		return zeroMethodOf(t.Target) // a defined type is over a list, map or scalar
 	}
 	return nil
 }
@@ -200,29 +198,20 @@ func zeroMethodOf(e *ir.Expr) *ir.Type {
 // theirs in turn, so that every method written is called.
 func zeroMethods(types []*ir.Type) map[*ir.Type]bool {
 	need := map[*ir.Type]bool{}
-	var visit func(e *ir.Expr)
-	visit = func(e *ir.Expr) {
-		t := zeroMethodOf(e)
-		if t == nil || need[t] {
+	var fields func(t *ir.Type)
+	fields = func(t *ir.Type) {
+		if t.Kind != ir.KindStruct {
 			return
 		}
-		need[t] = true
-		if t.Kind == ir.KindStruct {
-			for _, fl := range t.Struct.Fields {
-				if fl.Type.Kind != ir.ExprOpt {
-					visit(fl.Type)
-				}
+		for _, fl := range t.Struct.Fields {
+			if u := zeroMethodOf(fl.Type); u != nil && !need[u] { // nil for an Opt field, which has no zero test
+				need[u] = true
+				fields(u)
 			}
 		}
 	}
 	for _, t := range types {
-		if t.Kind == ir.KindStruct {
-			for _, fl := range t.Struct.Fields {
-				if fl.Type.Kind != ir.ExprOpt {
-					visit(fl.Type)
-				}
-			}
-		}
+		fields(t)
 	}
 	return need
 }
