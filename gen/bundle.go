@@ -2,7 +2,6 @@ package gen
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -101,10 +100,6 @@ type bundler struct {
 	// order is the order they were made in, which is the output's.
 	targets map[string]*bundledTarget
 	order   []*bundledTarget
-	// walked holds the nodes walked so far, as the kind they were walked
-	// as: a node reached again is not walked twice, and one reached as
-	// two kinds is a spec the bundler does not understand.
-	walked map[*yaml.Node]objKind
 	// expanding holds the locations whose copy for one use is being
 	// made, since the last schema made one component: one reached again
 	// within its own copy is a cycle the copies would never end, left to
@@ -112,9 +107,6 @@ type bundler struct {
 	// could multiply past any size.
 	expanding map[string]bool
 	copied    int
-	// inlined says a path item or security scheme of another file was put
-	// in place of its reference.
-	inlined bool
 	// examples says to keep the spec's examples, which building a package
 	// never reads: dropped, they take neither copies nor the loader's time.
 	examples bool
@@ -141,7 +133,7 @@ func bundle(data []byte, path string, examples bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &bundler{root: abs, files: yamlFiles{}, targets: map[string]*bundledTarget{}, walked: map[*yaml.Node]objKind{}, expanding: map[string]bool{}, examples: examples}
+	b := &bundler{root: abs, files: yamlFiles{}, targets: map[string]*bundledTarget{}, expanding: map[string]bool{}, examples: examples}
 	root, err := b.parse(data, abs)
 	if err != nil {
 		return nil, err
@@ -154,9 +146,10 @@ func bundle(data []byte, path string, examples bool) ([]byte, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	if len(b.order) == 0 && !b.inlined {
-		// The other files' names were in examples or text: the spec loads
-		// as it is, faster than written out again.
+	if len(b.files) == 1 {
+		// No reference led to another file (the other files' names were
+		// in examples or text): the spec loads as it is, faster than
+		// written out again.
 		return nil, errNoBundle{"no reference to another file"}
 	}
 	if err := b.place(root); err != nil {
@@ -239,22 +232,6 @@ func (b *bundler) fail(format string, args ...any) {
 	}
 }
 
-// enter reports whether n, of kind k, is yet to be walked, and marks it
-// walked.
-func (b *bundler) enter(n *yaml.Node, k objKind) bool {
-	if k == kindAllOfPart {
-		k = kindSchema
-	}
-	if was, ok := b.walked[n]; ok {
-		if was != k {
-			b.fail("a node used as two kinds of object")
-		}
-		return false
-	}
-	b.walked[n] = k
-	return true
-}
-
 // members calls f with each member of mapping n, skipping extensions.
 func members(n *yaml.Node, f func(key string, value *yaml.Node)) {
 	if n == nil || n.Kind != yaml.MappingNode {
@@ -320,7 +297,9 @@ func sectionKind(section string) (objKind, bool) {
 // walk makes the references in n, an object of kind k written in file,
 // local ones.
 func (b *bundler) walk(n *yaml.Node, file string, k objKind) {
-	if b.err != nil || n == nil || !b.enter(n, k) || n.Kind != yaml.MappingNode {
+	// Each node is walked once: the spec's own, or a copy made for this
+	// walk (see ref).
+	if b.err != nil || n == nil || n.Kind != yaml.MappingNode {
 		return
 	}
 	if ref := child(n, "$ref"); ref != nil {
@@ -526,7 +505,6 @@ func (b *bundler) ref(n, ref *yaml.Node, file string, k objKind) {
 		}
 		b.walk(target, tfile, k)
 		n.Content = target.Content
-		b.inlined = true
 		return
 	}
 	// A schema is one component, wherever it is used: the builder makes
@@ -750,10 +728,4 @@ func hasAnchors(n *yaml.Node) bool {
 		}
 	}
 	return false
-}
-
-// isNoBundle reports whether err says only that a spec is not bundled.
-func isNoBundle(err error) bool {
-	var e errNoBundle
-	return errors.As(err, &e)
 }

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,10 +77,8 @@ func FuzzLoadBuild(f *testing.F) {
 		if err != nil {
 			t.Fatalf("emit failed on the fast path: %v", err)
 		}
-		for i := range want {
-			if i >= len(got) || want[i].Name != got[i].Name || !bytes.Equal(want[i].Content, got[i].Content) {
-				t.Fatalf("the fast load changed %s", want[i].Name)
-			}
+		if d := differing(want, got); len(d) > 0 {
+			t.Fatalf("the fast load changed %s", d)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,6 +179,25 @@ func newTempModule(t *testing.T) string {
 	gm := gomod.ForGenerated("github.com/oagen/oagen/gentest", root)
 	writeFiles(t, dir, []File{{Name: "go.mod", Content: gm}, {Name: "go.sum", Content: sum}})
 	return dir
+}
+
+// differing names the files that differ between want and got (both as
+// Generate returns them, sorted by name), byte for byte, and those only
+// one of them has.
+func differing(want, got []File) []string {
+	have := filesByName(got)
+	var out []string
+	for _, f := range want {
+		if g, ok := have[f.Name]; !ok || !bytes.Equal(f.Content, g) {
+			out = append(out, f.Name)
+		}
+		delete(have, f.Name)
+	}
+	for name := range have {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func writeFiles(t *testing.T, dir string, files []File) {

@@ -43,14 +43,26 @@ type loadOptions struct {
 // Config.FileByFile says otherwise.
 func Bundles(path string) bool {
 	data, err := os.ReadFile(path)
-	if err != nil || isSwagger2(data) || !refersElsewhere(data) {
-		return false
-	}
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
+	if err != nil || !mayBundle(data) {
 		return false
 	}
 	_, err = bundle(data, path, false)
 	return err == nil
+}
+
+// mayBundle reports whether the spec data is one bundle is tried on: an
+// OpenAPI 3 document in YAML that refers to other files. (Not a JSON one:
+// GitHub's 10 MB has "$ref" members in its examples, and would be parsed
+// once more for nothing.)
+func mayBundle(data []byte) bool {
+	return !isJSON(data) && !isSwagger2(data) && refersElsewhere(data)
+}
+
+// isJSON reports whether data is written as JSON: its first character
+// past white space opens an object.
+func isJSON(data []byte) bool {
+	first := bytes.TrimLeft(data, " \t\r\n")
+	return len(first) > 0 && first[0] == '{'
 }
 
 // shortcut is how loadFast took a shorter way than load; a build that
@@ -100,21 +112,16 @@ func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, short
 		doc, pos, err := loadSwagger2(data, path)
 		return doc, shortcut{pos: pos}, err
 	}
-	first := bytes.TrimLeft(data, " \t\r\n")
-	json := len(first) > 0 && first[0] == '{'
-	elsewhere := refersElsewhere(data)
-	if elsewhere && !json && !opt.fileByFile {
+	if !opt.fileByFile && mayBundle(data) {
 		// Other files, whose lines positions cannot give: bundled into
-		// one document if they can be, which loads far faster. (Not a
-		// JSON spec: GitHub's 10 MB has "$ref" members in its examples,
-		// and would be parsed once more for nothing.)
+		// one document if they can be, which loads far faster.
 		if one, err := bundle(data, path, opt.examples); err == nil {
 			if doc, err := loadBundled(one, path); err == nil {
 				return doc, shortcut{bundled: true}, nil
 			}
 		}
 	}
-	if json || elsewhere {
+	if isJSON(data) || refersElsewhere(data) {
 		// JSON (a YAML parse of it would cost more than the origins), or
 		// other files not bundled.
 		doc, err := loadData(data, path)

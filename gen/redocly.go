@@ -35,11 +35,7 @@ import (
 // most have none, the OpenAI spec among them; JSON is parsed only when
 // jsonMayHaveForbiddenRefs finds one.
 func inlineForbiddenRefs(data []byte, file string) ([]byte, error) {
-	first := bytes.TrimLeft(data, " \t\r\n")
-	if len(first) == 0 {
-		return data, nil
-	}
-	if first[0] == '{' && !jsonMayHaveForbiddenRefs(data) || first[0] != '{' && !mayHaveForbiddenRefs(data) {
+	if !mayNeedInlining(data) {
 		return data, nil
 	}
 	var doc yaml.Node
@@ -106,8 +102,7 @@ func forbiddenRefs(doc *yaml.Node, file string) ([]refAt, []*yaml.Node, error) {
 // inlineForbiddenNodes is inlineForbiddenRefs on doc, the parsed file,
 // in place: for a document whose lines need not be kept (see bundle).
 func inlineForbiddenNodes(data []byte, doc *yaml.Node, file string) error {
-	first := bytes.TrimLeft(data, " \t\r\n")
-	if len(first) == 0 || first[0] == '{' && !jsonMayHaveForbiddenRefs(data) || first[0] != '{' && !mayHaveForbiddenRefs(data) {
+	if !mayNeedInlining(data) {
 		return nil
 	}
 	found, resolved, err := forbiddenRefs(doc, file)
@@ -115,6 +110,15 @@ func inlineForbiddenNodes(data []byte, doc *yaml.Node, file string) error {
 		*p.n = *resolved[i]
 	}
 	return err
+}
+
+// mayNeedInlining reports whether data, a file's text, may hold a
+// reference OpenAPI forbids, by its lines: only then is it searched.
+func mayNeedInlining(data []byte) bool {
+	if isJSON(data) {
+		return jsonMayHaveForbiddenRefs(data)
+	}
+	return mayHaveForbiddenRefs(data)
 }
 
 // refAt is a forbidden reference, and its JSON pointer.

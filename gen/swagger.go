@@ -39,7 +39,7 @@ func isSwagger2(data []byte) bool {
 	if !bytes.Contains(data, []byte("swagger")) {
 		return false
 	}
-	if first := bytes.TrimLeft(data, " \t\r\n"); len(first) > 0 && first[0] == '{' {
+	if isJSON(data) {
 		return swaggerJSON.Match(data) && !openapiJSON.Match(data)
 	}
 	// A top-level key is at the indentation of the document's first key,
