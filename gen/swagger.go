@@ -77,7 +77,7 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		if js, err = jsonOf(root); err != nil {
 			return nil, nil, locateLoadError(path, err)
 		}
-	} else if first := bytes.TrimLeft(data, " \t\r\n"); len(first) == 0 || first[0] != '{' {
+	} else if !isJSON(data) {
 		if err == nil {
 			err = fmt.Errorf("the document is empty")
 		}
