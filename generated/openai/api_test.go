@@ -551,13 +551,18 @@ func TestRawValueMustBeJSON(t *testing.T) {
 	}
 }
 
-// Short strings share chunks (decoder.intern). Many of them, of every
-// length around the limits, over several chunks: each must come out as
-// encoding/json reads it, and stay so when the input is overwritten.
+// Strings share chunks (decoder.room). Many of them, of every short length
+// and some around the length that takes an allocation of its own, over
+// several chunks: each must come out as encoding/json reads it, and stay so
+// when the input is overwritten.
 func TestSharedStringChunks(t *testing.T) {
 	want := Metadata{}
 	for i := range 600 {
-		want[fmt.Sprintf("k%03d", i)] = strings.Repeat(string(rune('a'+i%26)), i%(maxShared+8))
+		n := i % 80
+		if i%37 == 0 {
+			n = maxChunk/2 - 30 + i%60
+		}
+		want[fmt.Sprintf("k%03d", i)] = strings.Repeat(string(rune('a'+i%26)), n)
 	}
 	want["escaped"] = "tab\there \"quoted\" é"
 	in, err := json.Marshal(map[string]string(want))
@@ -577,6 +582,43 @@ func TestSharedStringChunks(t *testing.T) {
 			}
 		}
 		t.Fatalf("got %d entries, want %d", len(got), len(want))
+	}
+}
+
+// Raw values (here a free-form object and a list of schema-less values)
+// are kept in the chunks strings are kept in (decoder.room). Each must read
+// back as it came, and stay so when the input is overwritten, when a kept
+// value is appended to, and when its bytes are written over.
+func TestSharedChunksHoldRawValues(t *testing.T) {
+	in := []byte(`{"name":"first","parameters":{"type":"object"},"description":"after the parameters"}`)
+	var fn FunctionObject
+	d := newDecoder(in)
+	if err := d.finish(fn.decodeJSON(&d)); err != nil {
+		t.Fatal(err)
+	}
+	var list []json.RawMessage
+	listIn := []byte(`[{"a":1},"two",[3],"four"]`)
+	d = newDecoder(listIn)
+	if err := d.finish(readSliceRaw(&d, &list)); err != nil {
+		t.Fatal(err)
+	}
+	copy(in, bytes.Repeat([]byte("x"), len(in)))
+	copy(listIn, bytes.Repeat([]byte("x"), len(listIn)))
+	params := fn.Parameters.Value()
+	grown := append(params, `,"extra"`...)
+	list[0] = append(list[0], `,"extra"`...)
+	list[2][1] = '9'
+	for i := range params { // overwrites its own bytes only
+		params[i] = '#'
+	}
+	if fn.Name != "first" || fn.Description.Value() != "after the parameters" {
+		t.Errorf("strings beside a raw value changed: %q, %q", fn.Name, fn.Description.Value())
+	}
+	if string(grown) != `{"type":"object"},"extra"` {
+		t.Errorf("appended to: %s", grown)
+	}
+	if got := fmt.Sprintf("%s|%s|%s|%s", list[0], list[1], list[2], list[3]); got != `{"a":1},"extra"|"two"|[9]|"four"` {
+		t.Errorf("list: %s", got)
 	}
 }
 
