@@ -107,7 +107,7 @@ func (b *builder) errorResponses(o *ir.Operation, ptr string, op *openapi3.Opera
 				// A response written once under components and used by many
 				// operations (GitHub's service_unavailable) is named for itself,
 				// not for the first operation that uses it.
-				if name, ok := strings.CutPrefix(rr.Ref, "#/components/responses/"); ok && !strings.Contains(unescapeToken(name), "/") {
+				if name, ok := strings.CutPrefix(writtenRef(rr.Ref, rr.Extensions), "#/components/responses/"); ok && !strings.Contains(name, "/") {
 					hint, rptr = naming.Exported(unescapeToken(name)), "#/components/responses/"+name
 				}
 				t = b.errorType(mt.Schema, hint, rptr+"/content/"+escapeToken(ct)+"/schema")

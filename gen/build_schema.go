@@ -88,10 +88,16 @@ func (b *builder) externalKey(sr *openapi3.SchemaRef) string {
 // refText is sr's $ref as the spec wrote it, also where bundle made it a
 // local one.
 func refText(sr *openapi3.SchemaRef) string {
-	if written := extString(extBundledRef, sr.Extensions); written != "" {
+	return writtenRef(sr.Ref, sr.Extensions)
+}
+
+// writtenRef is the $ref ref of any reference object, with its extensions,
+// as the spec wrote it (see refText).
+func writtenRef(ref string, extensions map[string]any) string {
+	if written := extString(extBundledRef, extensions); written != "" {
 		return written
 	}
-	return sr.Ref
+	return ref
 }
 
 // externalName is the Go name a schema in another file is given: its

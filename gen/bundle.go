@@ -3,7 +3,6 @@ package gen
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -565,6 +564,7 @@ func (b *bundler) copy(n *yaml.Node) *yaml.Node {
 	return c
 }
 
+// countNodes is how many nodes n is, aliases counted as one.
 func countNodes(n *yaml.Node) int {
 	count := 1
 	for _, c := range n.Content {
@@ -652,7 +652,7 @@ func (b *bundler) target(ref, file string) (*yaml.Node, string, *string, bool) {
 		b.fail("a reference from another file back into the spec's")
 		return nil, "", nil, false
 	}
-	n, err := b.load(tfile)
+	n, err := b.files.loadWith(tfile, b.parse)
 	if err != nil {
 		b.fail("%s: %v", tfile, err)
 		return nil, "", nil, false
@@ -670,24 +670,6 @@ func (b *bundler) target(ref, file string) (*yaml.Node, string, *string, bool) {
 		fp = &frag
 	}
 	return n, tfile, fp, true
-}
-
-// load is the file at path, read once, with the references OpenAPI forbids
-// inlined as the loader's reads do.
-func (b *bundler) load(path string) (*yaml.Node, error) {
-	if n, ok := b.files[path]; ok {
-		return n, nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := b.parse(data, path)
-	if err != nil {
-		return nil, err
-	}
-	b.files[path] = doc
-	return doc, nil
 }
 
 // parse is the document data (read from path) holds, with the references

@@ -199,10 +199,8 @@ func loadWith(data []byte, path string, origins bool) (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
-	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = origins
+	loader := newLoader(origins)
 	loader.IsExternalRefsAllowed = true
-	loader.Context = context.Background()
 	// Every file gets the references OpenAPI forbids (and Redocly allows)
 	// inlined before the loader parses it (see inlineForbiddenRefs), once:
 	// the loader reads a file again for each reference to it.
@@ -256,10 +254,16 @@ func loadBundled(data []byte, path string) (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
+	return loadRecovering(newLoader(true), data, abs)
+}
+
+// newLoader is kin-openapi's loader, keeping source positions (origins)
+// or not.
+func newLoader(origins bool) *openapi3.Loader {
 	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
+	loader.IncludeOrigin = origins
 	loader.Context = context.Background()
-	return loadRecovering(loader, data, abs)
+	return loader
 }
 
 // schemaAndContent locates the parameters of the document data (read from

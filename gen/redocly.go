@@ -245,6 +245,11 @@ var errEmptyFile = errors.New("the file is empty")
 // load returns the document at path, reading and parsing it the first
 // time.
 func (f yamlFiles) load(path string) (*yaml.Node, error) {
+	return f.loadWith(path, func(data []byte, _ string) (*yaml.Node, error) { return parseDocument(data) })
+}
+
+// loadWith is load with parse for reading a file's text, the first time.
+func (f yamlFiles) loadWith(path string, parse func(data []byte, path string) (*yaml.Node, error)) (*yaml.Node, error) {
 	if doc, ok := f[path]; ok {
 		return doc, nil
 	}
@@ -252,7 +257,7 @@ func (f yamlFiles) load(path string) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseDocument(data)
+	doc, err := parse(data, path)
 	if err == nil {
 		f[path] = doc
 	}
@@ -567,16 +572,7 @@ func flowEnd(data []byte, start int) int {
 // run the generator out of memory (the YAML decoder refuses it the same
 // way when it decodes values).
 func jsonOf(n *yaml.Node) ([]byte, error) {
-	plain := 0
-	var count func(*yaml.Node)
-	count = func(n *yaml.Node) {
-		plain++
-		for _, c := range n.Content {
-			count(c)
-		}
-	}
-	count(n)
-	limit := 4*plain + 100_000
+	limit := 4*countNodes(n) + 100_000
 	if expandedSize(n, map[*yaml.Node]int{}, limit) > limit {
 		return nil, errors.New("the document contains excessive aliasing")
 	}

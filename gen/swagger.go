@@ -2,7 +2,6 @@ package gen
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -92,12 +91,10 @@ func loadSwagger2(data []byte, path string) (*openapi3.T, *positions, error) {
 		}
 		return nil, nil, locateLoadError(path, fmt.Errorf("the Swagger 2.0 document does not read as one: %w", err))
 	}
-	loader := openapi3.NewLoader()
 	// Origins, for the files the document refers to (the document itself
 	// is not parsed by the loader: positions answer for it).
-	loader.IncludeOrigin = true
+	loader := newLoader(true)
 	loader.IsExternalRefsAllowed = true
-	loader.Context = context.Background()
 	doc, err := convertRecovering(&doc2, loader, abs)
 	if err != nil {
 		if broken := brokenRefs(data, abs); broken.Len() > 0 && isRefError(err) {
