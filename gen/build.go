@@ -125,6 +125,7 @@ func buildAt(doc *openapi3.T, pos *positions, cfg Config) (*ir.API, error) {
 	}
 	api.Types = slices.Clone(b.types)
 	slices.SortFunc(api.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
+	markZeroMethods(api.Types)
 	api.Streams = slices.Clone(b.streams)
 	slices.SortFunc(api.Streams, func(a, c *ir.StreamDecoder) int { return cmp.Compare(a.Func, c.Func) })
 	for t := range b.errorTypes {

@@ -29,7 +29,6 @@ func emit(api *ir.API) ([]File, error) {
 		return nil, err
 	}
 	r := newReaders(api)
-	zeros := zeroMethods(api.Types)
 	// Unions (their types and codecs) get files of their own: besides
 	// saying where things are, it splits the work into pieces small enough
 	// to keep every core busy until the end.
@@ -41,9 +40,9 @@ func emit(api *ir.API) ([]File, error) {
 	}{
 		{"types.gen.go", func(f *jen.File) { emitTypes(f, others) }},
 		{"unions.gen.go", func(f *jen.File) { emitTypes(f, unions) }},
-		{"encode.gen.go", func(f *jen.File) { emitEncode(f, others, zeros) }},
+		{"encode.gen.go", func(f *jen.File) { emitEncode(f, others) }},
 		{"decode.gen.go", func(f *jen.File) { emitDecode(f, others, r) }},
-		{"union_codecs.gen.go", func(f *jen.File) { emitEncode(f, unions, zeros); emitDecode(f, unions, r) }},
+		{"union_codecs.gen.go", func(f *jen.File) { emitEncode(f, unions); emitDecode(f, unions, r) }},
 		{"readers.gen.go", func(f *jen.File) { emitReaders(f, api, r) }},
 		{"client.gen.go", func(f *jen.File) { emitClient(f, api) }},
 		{"stream.gen.go", func(f *jen.File) { emitStreams(f, api, r) }},

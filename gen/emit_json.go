@@ -14,7 +14,7 @@ import (
 // byte slice), MarshalJSON over it, and the form-field lists of multipart
 // bodies. Each field is one call into the template's helpers, so the code
 // stays small and the work happens in one tested place.
-func emitEncode(f *jen.File, api *ir.API, zeros map[*ir.Type]bool) {
+func emitEncode(f *jen.File, api *ir.API) {
 	for _, t := range api.Types {
 		switch t.Kind {
 		case ir.KindStruct:
@@ -24,14 +24,14 @@ func emitEncode(f *jen.File, api *ir.API, zeros map[*ir.Type]bool) {
 				f.Line()
 				emitFormFields(f, t)
 			}
-			if zeros[t] {
+			if t.ZeroMethod {
 				f.Line()
 				emitIsZero(f, t)
 			}
 		case ir.KindUnion:
 			f.Line()
 			emitUnionEncode(f, t)
-			if zeros[t] {
+			if t.ZeroMethod {
 				f.Line()
 				emitIsZero(f, t)
 			}

@@ -193,19 +193,18 @@ func zeroMethodOf(e *ir.Expr) *ir.Type {
 	return nil
 }
 
-// zeroMethods are the types that get an isZero method: those the zero
-// tests of the non-optional fields of types reach (see zeroTest), and
-// theirs in turn, so that every method written is called.
-func zeroMethods(types []*ir.Type) map[*ir.Type]bool {
-	need := map[*ir.Type]bool{}
+// markZeroMethods sets ZeroMethod on the types that get an isZero method:
+// those the zero tests of the non-optional fields of types reach (see
+// zeroTest), and theirs in turn, so that every method written is called.
+func markZeroMethods(types []*ir.Type) {
 	var fields func(t *ir.Type)
 	fields = func(t *ir.Type) {
 		if t.Kind != ir.KindStruct {
 			return
 		}
 		for _, fl := range t.Struct.Fields {
-			if u := zeroMethodOf(fl.Type); u != nil && !need[u] { // nil for an Opt field, which has no zero test
-				need[u] = true
+			if u := zeroMethodOf(fl.Type); u != nil && !u.ZeroMethod { // nil for an Opt field, which has no zero test
+				u.ZeroMethod = true
 				fields(u)
 			}
 		}
@@ -213,7 +212,6 @@ func zeroMethods(types []*ir.Type) map[*ir.Type]bool {
 	for _, t := range types {
 		fields(t)
 	}
-	return need
 }
 
 // emitIsZero writes t's isZero method: whether the value was built in Go

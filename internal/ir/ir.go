@@ -133,6 +133,12 @@ type Type struct {
 	Enum   *Enum   // KindEnum
 	Union  *Union  // KindUnion
 	Target *Expr   // KindDefined, KindAlias
+
+	// ZeroMethod says a struct or union gets an isZero method: a union, or
+	// a struct Go cannot compare, that the zero test of some other type's
+	// field calls (deciding whether a required or read-only member is
+	// left out as unset).
+	ZeroMethod bool
 }
 
 // Struct is an object type.
