@@ -17,8 +17,8 @@ const benchRequest = `{"assistant_id":"asst_pk7Qm2VxR4tLw9Zc1bN8dF3h","model":"g
 
 // benchRun is the recorded run the peer kit decodes (requires_action with a
 // function tool call, "instructions": null as the live API sends it).
-func benchRun(b *testing.B) []byte {
-	return recorded(b, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
+func benchRun(tb testing.TB) []byte {
+	return recorded(tb, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
 }
 
 func BenchmarkRunDecode(b *testing.B) {
@@ -48,21 +48,21 @@ func BenchmarkRunScan(b *testing.B) {
 	}
 }
 
-// runLike builds, from a decoded run, a value holding the same allocations
-// decoding the recorded run makes (the chunk of its strings and the
-// parameters' copy, the record, the tool slice and union box, the
-// tool-call slice, the metadata map), without reading any JSON.
-// BenchmarkRunAllocFloor times it: with BenchmarkRunScan, the part of
-// decoding that is not the generated code's choice.
-func runLike(src *RunObject, strs []byte) RunObject {
+// runLike builds, from a decoded run and the chunk its decoder filled, a
+// value holding the same allocations decoding the recorded run makes (the
+// chunk, with the strings and the parameters' copy, the record, the tool
+// slice and union box, the tool-call slice, the metadata map), without
+// reading any JSON. BenchmarkRunAllocFloor times it: with BenchmarkRunScan,
+// the part of decoding that is not the generated code's choice.
+func runLike(src *RunObject, filled []byte) RunObject {
 	fn, _ := src.Tools[0].AsFunction()
 	action := src.RequiredAction.Value()
-	chunk := append(slices.Grow([]byte(nil), chunkSize), strs...)
+	params := fn.Function.Parameters.Value()
+	chunk := append(slices.Grow([]byte(nil), cap(filled)), filled[:len(filled)-len(params)]...)
+	chunk = append(chunk, params...)
 	var r RunObject
 	r.rec = &record{}
 	f := fn
-	params := fn.Function.Parameters.Value()
-	chunk = append(chunk, params...)
 	f.Function.Parameters = Some(FunctionParameters(chunk[len(chunk)-len(params):]))
 	r.Tools = make([]AssistantTool, 1)
 	r.Tools[0] = AssistantToolOfFunction(f)
@@ -72,33 +72,32 @@ func runLike(src *RunObject, strs []byte) RunObject {
 	return r
 }
 
-// chunkSize is the chunk decoding the run makes: a third of the document
-// after the first string (see decoder.room).
-const chunkSize = (1689 - 44) / 3
+// decodedRun decodes the recorded run as UnmarshalJSON does, and returns
+// it with the chunk its decoder filled.
+func decodedRun(tb testing.TB) (RunObject, []byte) {
+	var run RunObject
+	d := newDecoder(benchRun(tb))
+	if err := d.finish(run.decodeJSON(&d)); err != nil {
+		tb.Fatal(err)
+	}
+	return run, d.chunk
+}
 
 var sinkRun RunObject
 
 func BenchmarkRunAllocFloor(b *testing.B) {
-	var src RunObject
-	if err := src.UnmarshalJSON(benchRun(b)); err != nil {
-		b.Fatal(err)
-	}
-	strs := bytes.Repeat([]byte("x"), 293) // the run's strings
+	src, filled := decodedRun(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkRun = runLike(&src, strs)
+		sinkRun = runLike(&src, filled)
 	}
 }
 
 // TestRunAllocFloorIsDecoding keeps BenchmarkRunAllocFloor honest: it must
 // allocate what decoding the run does, as often and as much.
 func TestRunAllocFloorIsDecoding(t *testing.T) {
-	data := recorded(t, "openai-dotnet/FunctionToolsWork/03.getRun.200.response.json")
-	var src RunObject
-	if err := src.UnmarshalJSON(data); err != nil {
-		t.Fatal(err)
-	}
-	strs := bytes.Repeat([]byte("x"), 293)
+	data := benchRun(t)
+	src, filled := decodedRun(t)
 	decodes, decoded := allocated(func() {
 		var run RunObject
 		if err := run.UnmarshalJSON(data); err != nil {
@@ -106,7 +105,7 @@ func TestRunAllocFloorIsDecoding(t *testing.T) {
 		}
 		sinkRun = run
 	})
-	builds, built := allocated(func() { sinkRun = runLike(&src, strs) })
+	builds, built := allocated(func() { sinkRun = runLike(&src, filled) })
 	// Counts must match; bytes within 1%, the room a stray allocation of
 	// the runtime's during the count can take.
 	if decodes != builds || built*100 < decoded*99 || built*100 > decoded*101 {
