@@ -69,23 +69,54 @@ const (
 // capacity is n, so appending to a kept raw value copies it rather than
 // overwrite what follows.
 func (d *decoder) room(n int) []byte {
-	if cap(d.chunk)-len(d.chunk) < n {
-		left := len(d.data) - d.pos
-		size := max(left/3, minChunk)
-		if d.more {
-			size = max(size, 2*cap(d.chunk))
-		} else {
-			size = min(size, n+left) // a small document gets a small chunk
-		}
-		if size = min(size, maxChunk); n > size/2 {
-			return make([]byte, 0, n)
-		}
-		// Grow rounds up to the allocator's size class: room for free.
-		d.chunk = slices.Grow([]byte(nil), size)
+	if cap(d.chunk)-len(d.chunk) < n && !d.newChunk(n) {
+		return make([]byte, 0, n)
 	}
 	start := len(d.chunk)
 	d.chunk = d.chunk[:start+n]
 	return d.chunk[start : start : start+n]
+}
+
+// newChunk starts a chunk with room for n bytes, sized as the constants
+// above say, or reports false when n would fill more than half of it.
+func (d *decoder) newChunk(n int) bool {
+	left := len(d.data) - d.pos
+	size := max(left/3, minChunk)
+	if d.more {
+		size = max(size, 2*cap(d.chunk))
+	} else {
+		size = min(size, n+left) // a small document gets a small chunk
+	}
+	if size = min(size, maxChunk); n > size/2 {
+		return false
+	}
+	// Grow rounds up to the allocator's size class: room for free.
+	d.chunk = slices.Grow([]byte(nil), size)
+	return true
+}
+
+// spare returns the free end of the chunk, empty, for a value whose length
+// is not known before it is written (an unescaped string); claim then
+// keeps what was written. It is at least n bytes, in a new chunk if need
+// be; a value that outgrows it is moved by append to memory of its own,
+// which claim keeps as it is.
+func (d *decoder) spare(n int) []byte {
+	if cap(d.chunk)-len(d.chunk) < n {
+		d.newChunk(n)
+	}
+	return d.chunk[len(d.chunk):len(d.chunk)]
+}
+
+// claim returns b, written by appending to what spare returned, as a kept
+// string: the chunk takes its bytes when they are still in it.
+func (d *decoder) claim(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if end := len(d.chunk); end < cap(d.chunk) && &d.chunk[:end+1][end] == &b[0] {
+		d.chunk = d.chunk[:end+len(b)]
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // keep returns a copy of b that outlives the input.
@@ -442,12 +473,18 @@ func (d *decoder) str() (string, error) {
 }
 
 // strEscaped decodes a string that plainString left: one with escapes or
-// non-ASCII, unescaped into a buffer on the stack first. It is apart from
-// str so that only these strings pay for clearing the buffer.
+// non-ASCII, unescaped straight into the chunk (see spare). The room asked
+// for is what is left of the document, up to a line of text: most such
+// strings fit, and one that does not grows as append grows it.
 func (d *decoder) strEscaped() (string, error) {
-	var buf [128]byte
-	b, err := d.strBytes(buf[:0])
-	return d.intern(b), err
+	if d.peek() != '"' {
+		return "", d.unexpected("a string")
+	}
+	b, err := d.unescape(d.pos+1, d.spare(min(len(d.data)-d.pos, 128)))
+	if err != nil {
+		return "", err
+	}
+	return d.claim(b), nil
 }
 
 // plainString consumes a string of plain ASCII without escapes, the usual
@@ -525,31 +562,43 @@ func special(w uint64) uint64 {
 
 // unescape decodes a string with escapes or non-ASCII bytes, appending
 // it to out; invalid UTF-8 becomes U+FFFD, as encoding/json does.
+//
+// Plain bytes go eight at a time, each word stored to out as it is
+// checked (while out has room for a whole word) and kept up to its first
+// special byte: one load and one store per word, where scanning a run and
+// then appending it would read it twice and call memmove for every run
+// between escapes, which in escaped JSON or text with quotes are short.
 func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
-	i := start
-	for i < len(d.data) {
-		if j := d.plain(i); j > i {
-			out = append(out, d.data[i:j]...)
-			i = j
-			continue
+	data, i := d.data, start
+	for {
+		for i+8 <= len(data) && cap(out)-len(out) >= 8 {
+			n := len(out)
+			w := binary.LittleEndian.Uint64(data[i : i+8])
+			binary.LittleEndian.PutUint64(out[n:n+8], w)
+			m := special(w)
+			if m == 0 {
+				out, i = out[:n+8], i+8
+				continue
+			}
+			k := bits.TrailingZeros64(m) / 8
+			out, i = out[:n+k], i+k
+			break
 		}
-		c := d.data[i]
-		switch {
+		if i >= len(data) {
+			return nil, errUnexpectedEnd
+		}
+		switch c := data[i]; {
 		case c == '"':
 			d.pos = i + 1
 			d.ws()
 			return out, nil
-		case c < 0x20:
-			d.pos = i
-			return nil, d.errorf("control character in string")
 		case c == '\\':
-			if i+1 >= len(d.data) {
+			if i+1 >= len(data) {
 				return nil, errUnexpectedEnd
 			}
-			i++
-			switch d.data[i] {
+			switch e := data[i+1]; e {
 			case '"', '\\', '/':
-				out = append(out, d.data[i])
+				out = append(out, e)
 			case 'b':
 				out = append(out, '\b')
 			case 'f':
@@ -561,25 +610,39 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 			case 't':
 				out = append(out, '\t')
 			case 'u':
-				r, n, ok := decodeU(d.data[i-1:])
+				r, n, ok := decodeU(data[i:])
 				if !ok {
-					d.pos = i
+					d.pos = i + 1
 					return nil, d.errorf("invalid \\u escape")
 				}
 				out = utf8.AppendRune(out, r)
 				i += n - 2
 			default:
-				d.pos = i
-				return nil, d.errorf("invalid escape \\%c", d.data[i])
+				d.pos = i + 1
+				return nil, d.errorf("invalid escape \\%c", e)
 			}
-			i++
+			i += 2
+		case c >= utf8.RuneSelf:
+			// Valid UTF-8 is copied as it is; an invalid byte reads as
+			// U+FFFD (RuneError, and a size of 1).
+			if r, size := utf8.DecodeRune(data[i:]); r != utf8.RuneError || size > 1 {
+				out = append(out, data[i:i+size]...)
+				i += size
+			} else {
+				out = append(out, "\uFFFD"...)
+				i++
+			}
+		case c < 0x20:
+			d.pos = i
+			return nil, d.errorf("control character in string")
 		default:
-			r, size := utf8.DecodeRune(d.data[i:])
-			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
-			i += size
+			// A plain byte the words above left: out had no room for a
+			// whole word, or the string ends within eight bytes of data.
+			j := d.plain(i)
+			out = append(out, data[i:j]...)
+			i = j
 		}
 	}
-	return nil, errUnexpectedEnd
 }
 
 // skipString consumes a string, checking it as strBytes does, without
