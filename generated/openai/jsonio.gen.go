@@ -553,24 +553,42 @@ const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string, escaped as encoding/json does:
 // quotes, backslashes, control characters, <, > and &, U+2028 and U+2029,
-// and invalid UTF-8 as U+FFFD.
+// and invalid UTF-8 as U+FFFD. Plain bytes are not copied one by one but
+// as runs, from start to the next byte to escape.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		// Eight bytes at a time while none needs a look: most strings are
-		// plain ASCII.
-		for i+8 <= len(s) && !needsEscape(word(s[i:i+8])) {
+	start, i := 0, 0
+	for {
+		// Eight bytes at a time, to the first byte that needs a look:
+		// most strings are plain ASCII.
+		for i+8 <= len(s) {
+			if m := escapeMask(word(s[i : i+8])); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
 			i += 8
 		}
-		// Fewer than eight left: the word that ends the string overlaps
-		// bytes already passed, and when it is plain, so is the rest.
-		if i >= len(s) || i+8 > len(s) && len(s) >= 8 && !needsEscape(word(s[len(s)-8:])) {
-			break
+		if i+8 > len(s) {
+			// Fewer than eight bytes left: the word that ends the string
+			// overlaps bytes already passed, which the shift drops.
+			if len(s) < 8 {
+				for i < len(s) && !needsLook(s[i]) {
+					i++
+				}
+			} else if m := escapeMask(word(s[len(s)-8:])) >> (8 * (i - (len(s) - 8))); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+			} else {
+				i = len(s)
+			}
+			if i >= len(s) {
+				break
+			}
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if !needsLook(c) {
+				// Flagged only because a byte dropped above needed
+				// escaping (see escapeMask).
 				i++
 				continue
 			}
@@ -603,14 +621,18 @@ func appendString(b []byte, s string) []byte {
 			} else {
 				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
 			}
-			i += size
-			start = i
-			continue
+			start = i + size
 		}
 		i += size
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// needsLook reports whether appendString must look at byte c: escape it,
+// or check the UTF-8 sequence it starts. escapeMask is its word form.
+func needsLook(c byte) bool {
+	return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf
 }
 
 // sortedKeys returns m's keys in order, so maps encode deterministically.
@@ -631,18 +653,19 @@ func word(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// needsEscape reports whether any byte of w is a quote, a backslash, a
-// control character, <, >, & or non-ASCII: the SWAR zero-byte test per
-// byte value, without the "&^ x" that only matters for non-ASCII bytes,
-// which | w flags anyway (see special). Two pairs share a test: a quote
-// (0x22) and & (0x26) differ only in bit 2, < (0x3C) and > (0x3E) only in
-// bit 1, and no other byte becomes 0x26 with bit 2 set or 0x3E with bit 1.
-func needsEscape(w uint64) bool {
+// escapeMask flags (in its high bit) each byte of w that needsLook: the
+// SWAR zero-byte test per byte value, without the "&^ x" that only matters
+// for non-ASCII bytes, which | w flags anyway (see special). As in
+// special, the lowest flag is exact and bytes above it may be flagged too.
+// Two pairs share a test: a quote (0x22) and & (0x26) differ only in bit
+// 2, < (0x3C) and > (0x3E) only in bit 1, and no other byte becomes 0x26
+// with bit 2 set or 0x3E with bit 1.
+func escapeMask(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	qa := (w | ones*0x04) ^ (ones * '&')
 	lg := (w | ones*0x02) ^ (ones * '>')
 	bs := w ^ (ones * '\\')
-	return ((qa-ones)|(lg-ones)|(bs-ones)|(w-ones*0x20)|w)&highs != 0
+	return ((qa - ones) | (lg - ones) | (bs - ones) | (w - ones*0x20) | w) & highs
 }
 
 // The append functions for containers write each element with elem.

@@ -14,13 +14,13 @@ import (
 // verbatim.
 func isSpecial(c byte) bool { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80 }
 
-// isEscaped is needsEscape's contract for one byte.
+// isEscaped is escapeMask's contract for one byte (needsLook's).
 func isEscaped(c byte) bool { return isSpecial(c) || c == '<' || c == '>' || c == '&' }
 
 // TestSWARMatchesBytes checks the word-at-a-time tests against their
-// per-byte contract: special's lowest flag must be the first special byte
-// (flags above it are allowed), and needsEscape must report any byte that
-// needs escaping. Every byte value at every position, over fills of plain
+// per-byte contract: special's lowest flag must be the first special byte,
+// and escapeMask's the first byte that needs escaping (flags above it are
+// allowed). Every byte value at every position, over fills of plain
 // bytes and of random bytes, then random words.
 func TestSWARMatchesBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -40,12 +40,22 @@ func TestSWARMatchesBytes(t *testing.T) {
 		if got != first {
 			t.Fatalf("special(% x): first flagged byte %d, want %d", word, got, first)
 		}
-		escape := false
-		for _, c := range word {
-			escape = escape || isEscaped(c)
+		firstEscaped := 8
+		for i, c := range word {
+			if isEscaped(c) != needsLook(c) {
+				t.Fatalf("needsLook(%#x) = %v", c, needsLook(c))
+			}
+			if isEscaped(c) {
+				firstEscaped = i
+				break
+			}
 		}
-		if needsEscape(w) != escape {
-			t.Fatalf("needsEscape(% x) = %v, want %v", word, !escape, escape)
+		got = 8
+		if m := escapeMask(w); m != 0 {
+			got = bits.TrailingZeros64(m) / 8
+		}
+		if got != firstEscaped {
+			t.Fatalf("escapeMask(% x): first flagged byte %d, want %d", word, got, firstEscaped)
 		}
 	}
 	for pos := range 8 {
