@@ -613,17 +613,21 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			if r == utf8.RuneError {
-				b = append(b, `\ufffd`...)
-			} else {
-				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		// Non-ASCII: a run of runes (text in most languages) is passed
+		// over here rather than a word test each.
+		for i < len(s) && s[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+				b = append(b, s[start:i]...)
+				if r == utf8.RuneError {
+					b = append(b, `\ufffd`...)
+				} else {
+					b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+				}
+				start = i + size
 			}
-			start = i + size
+			i += size
 		}
-		i += size
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -623,11 +623,20 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 			}
 			i += 2
 		case c >= utf8.RuneSelf:
-			// Valid UTF-8 is copied as it is; an invalid byte reads as
-			// U+FFFD (RuneError, and a size of 1).
-			if r, size := utf8.DecodeRune(data[i:]); r != utf8.RuneError || size > 1 {
-				out = append(out, data[i:i+size]...)
-				i += size
+			// Valid UTF-8 is copied as it is, a run of such runes (text
+			// in most languages) at once; an invalid byte reads as U+FFFD
+			// (RuneError, and a size of 1).
+			j := i
+			for j < len(data) && data[j] >= utf8.RuneSelf {
+				r, size := utf8.DecodeRune(data[j:])
+				if r == utf8.RuneError && size == 1 {
+					break
+				}
+				j += size
+			}
+			if j > i {
+				out = append(out, data[i:j]...)
+				i = j
 			} else {
 				out = append(out, "\uFFFD"...)
 				i++
