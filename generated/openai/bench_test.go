@@ -167,6 +167,66 @@ func BenchmarkRequestEncode(b *testing.B) {
 	}
 }
 
+// benchText is the kind of text strings carry in real traffic, which the
+// recorded run lacks: paragraphs, quotes, a code block, and languages
+// other than English, so escapes and non-ASCII runs are decoded and
+// encoded on every line.
+const benchText = "You are a support assistant for an online shop.\n\n" +
+	"When a customer asks about an order, call \"get_order_status\" first; never guess a date.\n" +
+	"- Answer in the customer's language: français (« Où est ma commande ? »), español, 日本語（ご注文はどこですか？）.\n" +
+	"- Quote order numbers as `#8812`, and tools' answers as JSON:\n\n" +
+	"```json\n{\"order_id\": \"8812\", \"status\": \"shipped\", \"eta\": \"2025-11-04\"}\n```\n\n" +
+	"Keep answers under 120 words.\tThank the customer — briefly.\n"
+
+// textRun is the recorded run with benchText as its instructions and a
+// tool call's arguments of escaped JSON, as function calls carry them.
+func textRun(tb testing.TB) []byte {
+	text, err := json.Marshal(benchText)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	args, err := json.Marshal(`{"day_of_week":"Thursday","note":"the customer said \"soon\"\nand nothing else","tags":["é","日本"]}`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data := benchRun(tb)
+	for _, r := range [][2]string{
+		{`"instructions": null`, `"instructions": ` + string(text)},
+		{`"arguments": "{\"day_of_week\":\"Thursday\"}"`, `"arguments": ` + string(args)},
+	} {
+		if !bytes.Contains(data, []byte(r[0])) {
+			tb.Fatalf("the recorded run has no %s", r[0])
+		}
+		data = bytes.Replace(data, []byte(r[0]), []byte(r[1]), 1)
+	}
+	return data
+}
+
+func BenchmarkTextRunDecode(b *testing.B) {
+	data := textRun(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var run RunObject
+		if err := run.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTextRunEncode(b *testing.B) {
+	var run RunObject
+	if err := run.UnmarshalJSON(textRun(b)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := run.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkRunDecodeStdlib is what json.Unmarshal users get: encoding/json
 // validates the input, then calls UnmarshalJSON.
 func BenchmarkRunDecodeStdlib(b *testing.B) {

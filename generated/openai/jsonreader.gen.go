@@ -568,6 +568,9 @@ func special(w uint64) uint64 {
 // special byte: one load and one store per word, where scanning a run and
 // then appending it would read it twice and call memmove for every run
 // between escapes, which in escaped JSON or text with quotes are short.
+//
+// When out has no room for a word (a long string, or none was given),
+// grow makes it room.
 func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 	data, i := d.data, start
 	for {
@@ -647,11 +650,65 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 		default:
 			// A plain byte the words above left: out had no room for a
 			// whole word, or the string ends within eight bytes of data.
+			if cap(out)-len(out) < 8 && i+8 <= len(data) {
+				out = d.grow(out, i)
+				continue
+			}
 			j := d.plain(i)
 			out = append(out, data[i:j]...)
 			i = j
 		}
 	}
+}
+
+// grow gives out, which unescape is writing string content at i into,
+// room for more, in memory of its own: twice its capacity while the
+// string is short (most then fit), and from 1 KB on, what the rest of the
+// string needs, found by stringEnd (the rest's escaped length bounds its
+// unescaped one but for invalid UTF-8, one byte of which becomes three,
+// and append grows for that). Left to append, a long string would take an
+// allocation and a copy per doubling. Only out's bytes are copied, where
+// slices.Grow would copy its capacity and clear what it adds.
+func (d *decoder) grow(out []byte, i int) []byte {
+	n := max(cap(out), 64)
+	if len(out) >= 1024 {
+		n = max(d.stringEnd(i)-i, 8)
+	}
+	return append(out[:len(out):len(out)], make([]byte, n)...)[:len(out)]
+}
+
+// stringEnd returns the index of the quote that ends the string whose
+// content goes on at i, or len(d.data) when there is none: only quotes and
+// backslashes (which escape the byte after them) matter.
+func (d *decoder) stringEnd(i int) int {
+	data := d.data
+	for i < len(data) {
+		if i+8 <= len(data) {
+			m := quoteOrBackslash(binary.LittleEndian.Uint64(data[i : i+8]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
+		switch data[i] {
+		case '"':
+			return i
+		case '\\':
+			i += 2
+		default:
+			i++
+		}
+	}
+	return len(data)
+}
+
+// quoteOrBackslash flags (in its high bit) each byte of w that is '"' or
+// '\\': the SWAR zero-byte test, whose lowest flag is exact.
+func quoteOrBackslash(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, b := w^(ones*'"'), w^(ones*'\\')
+	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
 // skipString consumes a string, checking it as strBytes does, without

@@ -23,6 +23,49 @@ var stringPieces = []string{
 // characters. One list in four gets one of them.
 var badPieces = []string{`\x`, `\u12`, `\u12G4`, `\U0041`, "\x01", "\x1f", "\t", "\n"}
 
+// randomString joins up to pieces of stringPieces: a string's content as
+// JSON writes it.
+func randomString(rng *rand.Rand, pieces int) string {
+	var b strings.Builder
+	for n := rng.IntN(1 + pieces); n > 0; n-- {
+		b.WriteString(stringPieces[rng.IntN(len(stringPieces))])
+	}
+	return b.String()
+}
+
+// TestStringEnd requires stringEnd to find the quote that ends a string
+// wherever in it it starts, as skipString does, and the end of the data
+// for a string that does not end.
+func TestStringEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 3000 {
+		s := `"` + randomString(rng, round%50) + `"`
+		data := []byte(s + strings.Repeat(`x"`, rng.IntN(3)))
+		d := newDecoder(data)
+		if err := d.skipString(); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		end := len(s) - 1
+		// Every place the content can go on from: not the byte after a
+		// backslash.
+		for i := 1; i <= end; i++ {
+			if got := d.stringEnd(i); got != end {
+				t.Fatalf("%q from %d: %d, want %d", data, i, got, end)
+			}
+			if data[i] == '\\' {
+				i++
+			}
+		}
+		if got := d.stringEnd(len(data)); got != len(data) {
+			t.Fatalf("%q from its end: %d", data, got)
+		}
+		d.data = data[:end]
+		if got := d.stringEnd(1); got != end {
+			t.Fatalf("%q, unended: %d, want %d", d.data, got, end)
+		}
+	}
+}
+
 // TestStringsMatchEncodingJSON decodes strings built from stringPieces, of
 // every length from a few bytes to a few hundred, and requires for each
 // what encoding/json makes of it: the same string, or an error from both.
@@ -37,11 +80,7 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 	for round := range 4000 {
 		var list []string
 		for range 1 + rng.IntN(8) {
-			var b strings.Builder
-			for n := rng.IntN(1 + round%60); n > 0; n-- {
-				b.WriteString(stringPieces[rng.IntN(len(stringPieces))])
-			}
-			list = append(list, b.String())
+			list = append(list, randomString(rng, round%60))
 		}
 		if rng.IntN(4) == 0 {
 			i := rng.IntN(len(list))
@@ -87,6 +126,29 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 			if got[i] != want[i] {
 				t.Fatalf("%q: string %d is %q, want %q", in.Bytes(), i, got[i], want[i])
 			}
+		}
+	}
+}
+
+// TestLongStringAllocations decodes strings with escapes far longer than
+// a chunk's room: each costs at most three allocations (the chunk it
+// starts in, a doubling or two while it is short, then the size stringEnd
+// finds), where letting append grow it took one per doubling (7 for 21 KB).
+func TestLongStringAllocations(t *testing.T) {
+	for _, n := range []int{100, 1000, 5000, 20000, 100000} {
+		s := strings.Repeat("line \"quoted\" é\n", n/16)
+		in, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(20, func() {
+			d := newDecoder(in)
+			if got, err := d.str(); err != nil || got != s {
+				t.Fatalf("%d bytes: %v, or a string that differs", len(s), err)
+			}
+		})
+		if allocs > 3 {
+			t.Errorf("%d bytes: %.0f allocations, want at most 3", len(s), allocs)
 		}
 	}
 }
