@@ -98,8 +98,9 @@ func (d *decoder) newChunk(n int) bool {
 // spare returns the free end of the chunk, empty, for a value whose length
 // is not known before it is written (an unescaped string); claim then
 // keeps what was written. It is at least n bytes, in a new chunk if need
-// be; a value that outgrows it is moved by append to memory of its own,
-// which claim keeps as it is.
+// be (or less, for a value that would fill most of one); a value that
+// outgrows it is moved by the writer to memory of its own, which claim
+// keeps as it is.
 func (d *decoder) spare(n int) []byte {
 	if cap(d.chunk)-len(d.chunk) < n {
 		d.newChunk(n)
@@ -475,7 +476,7 @@ func (d *decoder) str() (string, error) {
 // strEscaped decodes a string that plainString left: one with escapes or
 // non-ASCII, unescaped straight into the chunk (see spare). The room asked
 // for is what is left of the document, up to a line of text: most such
-// strings fit, and one that does not grows as append grows it.
+// strings fit, and one that does not moves out (see grow).
 func (d *decoder) strEscaped() (string, error) {
 	if d.peek() != '"' {
 		return "", d.unexpected("a string")
