@@ -649,9 +649,6 @@ func encodeBody(v any) ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// decodeBody decodes a 2xx JSON response into out: a generated type
-// through its UnmarshalJSON, the way encodeBody encodes, which decodes on
-// a decoder of its own stack frame.
 // isJSONString reports whether a body of media type contentType is a JSON
 // string: the type is JSON (see isJSONMedia) or none is said, and the
 // body's first token is a string.
@@ -677,6 +674,9 @@ func isJSONMedia(contentType string) bool {
 // a delete or an update. The call itself went through.
 var ErrEmptyBody = errors.New("the response has no body")
 
+// decodeBody decodes a 2xx JSON response into out: a generated type
+// through its UnmarshalJSON, the way encodeBody encodes, which decodes on
+// a decoder of its own stack frame.
 func decodeBody(data []byte, out any) error {
 	data = withoutBOM(data)
 	if c, ok := out.(interface {
