@@ -663,17 +663,19 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 }
 
 // grow gives out, which unescape is writing string content at i into,
-// room for more, in memory of its own: twice its capacity while the
-// string is short (most then fit), and from 1 KB on, what the rest of the
-// string needs, found by stringEnd (the rest's escaped length bounds its
-// unescaped one but for invalid UTF-8, one byte of which becomes three,
-// and append grows for that). Left to append, a long string would take an
-// allocation and a copy per doubling. Only out's bytes are copied, where
-// slices.Grow would copy its capacity too (and, built with -race, allocate
-// twice: instrumented builds do not fuse its append and make).
+// room for more, in memory of its own: while the string is short, a
+// quarter of its capacity and 192 bytes more, as append grows a slice of
+// that size (most strings then fit), and from 512 bytes on, what the rest
+// of the string needs, found by stringEnd (the rest's escaped length
+// bounds its unescaped one but for invalid UTF-8, one byte of which
+// becomes three, and append grows for that). Left to append, a long
+// string would take an allocation and a copy per step. Only out's bytes
+// are copied, where slices.Grow would copy its capacity too (and, built
+// with -race, allocate twice: instrumented builds do not fuse its append
+// and make).
 func (d *decoder) grow(out []byte, i int) []byte {
-	n := max(cap(out), 64)
-	if len(out) >= 1024 {
+	n := cap(out)/4 + 192
+	if len(out) >= 512 {
 		n = max(d.stringEnd(i)-i, 8)
 	}
 	grown := make([]byte, len(out), len(out)+n)

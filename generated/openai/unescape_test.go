@@ -136,7 +136,7 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 
 // TestLongStringAllocations decodes strings with escapes far longer than
 // a chunk's room: each costs at most three allocations (the chunk it
-// starts in, a doubling or two while it is short, then the size stringEnd
+// starts in, a step or two while it is short, then the size stringEnd
 // finds), where letting append grow it took one per doubling (7 for 21 KB).
 func TestLongStringAllocations(t *testing.T) {
 	if raceBuild {
