@@ -28,6 +28,7 @@ var hotInlined = []string{
 	"fieldError",
 	"optKey",
 	"comma",
+	"runeLen",
 }
 
 // TestHotHelpersInline fails when a change pushes one of hotInlined over

@@ -616,6 +616,12 @@ func appendString(b []byte, s string) []byte {
 		// Non-ASCII: a run of runes (text in most languages) is passed
 		// over here rather than a word test each.
 		for i < len(s) && s[i] >= utf8.RuneSelf {
+			// U+2028 and U+2029 (E2 80 A8 and A9) are escaped, as in
+			// encoding/json, and go the slow way with everything else.
+			if n := runeLen(s, i); n == 2 || n == 3 && (s[i+1] != 0x80 || s[i] != 0xE2 || s[i+2]&^1 != 0xA8) {
+				i += n
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 				b = append(b, s[start:i]...)
@@ -637,6 +643,27 @@ func appendString(b []byte, s string) []byte {
 // or check the UTF-8 sequence it starts. escapeMask is its word form.
 func needsLook(c byte) bool {
 	return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf
+}
+
+// runeLen returns the length of the valid UTF-8 sequence of two or three
+// bytes at s[i:], the non-ASCII that text in most languages is made of, or
+// 0 for anything else (four bytes, invalid or cut short), which callers
+// leave to package utf8: its DecodeRune took some 55 instructions a rune
+// here, where this inlines. Two bytes lead with 0xC2-0xDF (0xC0 and 0xC1
+// would be overlong), three with 0xE0-0xEF, but for the overlong (0xE0
+// then below 0xA0) and the surrogates (0xED then 0xA0 and up).
+func runeLen(s string, i int) int {
+	if uint(i+2) >= uint(len(s)) || s[i+1]&0xC0 != 0x80 {
+		return 0
+	}
+	if c0, c1 := s[i], s[i+1]; c0 >= 0xE0 {
+		if c0 < 0xF0 && s[i+2]&0xC0 == 0x80 && (c0 != 0xE0 || c1 >= 0xA0) && (c0 != 0xED || c1 < 0xA0) {
+			return 3
+		}
+	} else if c0 >= 0xC2 {
+		return 2
+	}
+	return 0
 }
 
 // sortedKeys returns m's keys in order, so maps encode deterministically.

@@ -631,7 +631,12 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 			// in most languages) at once; an invalid byte reads as U+FFFD
 			// (RuneError, and a size of 1).
 			j := i
+			text := unsafe.String(&data[0], len(data)) // for runeLen, which only reads
 			for j < len(data) && data[j] >= utf8.RuneSelf {
+				if n := runeLen(text, j); n > 0 {
+					j += n
+					continue
+				}
 				r, size := utf8.DecodeRune(data[j:])
 				if r == utf8.RuneError && size == 1 {
 					break

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // stringPieces are what strings with escapes are made of: plain runs,
@@ -156,6 +157,33 @@ func TestLongStringAllocations(t *testing.T) {
 		})
 		if allocs > 3 {
 			t.Errorf("%d bytes: %.0f allocations, want at most 3", len(s), allocs)
+		}
+	}
+}
+
+// TestRuneLenMatchesUTF8 runs runeLen over every three bytes that start
+// with a non-ASCII byte: where it finds a rune, package utf8 must decode
+// one of that length, and where it does not, utf8 must find no rune of two
+// or three bytes there either. Shorter input finds nothing.
+func TestRuneLenMatchesUTF8(t *testing.T) {
+	b := make([]byte, 3)
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := range 0x100 {
+			for c2 := range 0x100 {
+				b[0], b[1], b[2] = byte(c0), byte(c1), byte(c2)
+				n := runeLen(string(b), 0)
+				r, wantN := utf8.DecodeRune(b)
+				valid := r != utf8.RuneError || wantN > 1
+				switch {
+				case n > 0 && (n != wantN || !valid):
+					t.Fatalf("% x: runeLen %d, utf8 %U/%d", b, n, r, wantN)
+				case n == 0 && valid && wantN < 4:
+					t.Fatalf("% x: runeLen found nothing, utf8 %U/%d", b, r, wantN)
+				}
+			}
+		}
+		if n := runeLen(string(b[:2]), 0); n != 0 {
+			t.Fatalf("% x: runeLen %d past the end", b[:2], n)
 		}
 	}
 }
