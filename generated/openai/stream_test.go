@@ -88,7 +88,10 @@ func TestStreamEventsKeepTheirStrings(t *testing.T) {
 	var body strings.Builder
 	var datas []string
 	for i := range 400 {
-		data := `{"id":"msg_` + strings.Repeat("x", i%37) + `","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"` + strings.Repeat("ab", i%29) + `"}}]}}`
+		// Every third value has escapes, and every third non-ASCII: those
+		// are written into the shared chunks' free room (see spare).
+		value := strings.Repeat("ab", i%29) + [...]string{``, `\n\"quoted\"\tend`, `é日本`}[i%3]
+		data := `{"id":"msg_` + strings.Repeat("x", i%37) + `","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"` + value + `"}}]}}`
 		datas = append(datas, data)
 		body.WriteString("event: thread.message.delta\ndata: " + data + "\n\n")
 	}
