@@ -413,9 +413,9 @@ func (d *decoder) int32() (int32, error) {
 }
 
 func (d *decoder) float64() (float64, error) {
-	// The usual number, up to 15 digits and no exponent, is an integer
-	// below 2^53 divided by a power of ten up to 1e15: both are exact
-	// float64s, so the one division rounds correctly (strconv's fast path).
+	// The usual number, up to 15 digits, is an integer below 2^53 times or
+	// divided by a power of ten up to 1e22: both are exact float64s, so
+	// the one operation rounds correctly (strconv's fast path, Clinger's).
 	data, i := d.data, d.pos
 	neg := i < len(data) && data[i] == '-'
 	if neg {
@@ -437,10 +437,36 @@ func (d *decoder) float64() (float64, error) {
 	if frac >= 0 {
 		fracDigits = digits - frac
 	}
+	// An exponent (logprobs and embeddings carry many, like -1.93e-07) of
+	// up to three digits joins the power of ten; past 1e22 a power is no
+	// longer exact, and strconv takes over.
+	exp := -fracDigits
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		j := i + 1
+		eneg := j < len(data) && data[j] == '-'
+		if eneg || j < len(data) && data[j] == '+' {
+			j++
+		}
+		e, k := 0, j
+		for ; j < len(data) && data[j] >= '0' && data[j] <= '9' && j-k < 3; j++ {
+			e = e*10 + int(data[j]-'0')
+		}
+		if j == k || j < len(data) && data[j] >= '0' && data[j] <= '9' {
+			return d.float64Checked() // no digits, or more than three
+		}
+		if eneg {
+			e = -e
+		}
+		exp, i = exp+e, j
+	}
 	if digits > 0 && digits <= 15 && (frac < 0 || fracDigits > 0) &&
-		(data[start] != '0' || digits-fracDigits == 1) &&
-		(i == len(data) || data[i] != 'e' && data[i] != 'E') {
-		f := float64(mant) / math.Pow10(fracDigits) // exact below 1e23
+		(data[start] != '0' || digits-fracDigits == 1) && exp >= -22 && exp <= 22 {
+		f := float64(mant) // exact: below 1e15 < 2^53
+		if exp < 0 {
+			f /= math.Pow10(-exp) // an exact power, so one rounding
+		} else {
+			f *= math.Pow10(exp)
+		}
 		if neg {
 			f = -f
 		}

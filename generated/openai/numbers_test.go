@@ -12,7 +12,7 @@ import (
 
 // TestFloatMatchesStrconv checks the decoder's float fast path against
 // strconv on the edges of the path (digit counts, leading zeros, signs,
-// exponents) and on random decimals; malformed literals must fail as the
+// exponents) and on random decimals, with and without exponents; malformed literals must fail as the
 // grammar says, whichever path reads them.
 func TestFloatMatchesStrconv(t *testing.T) {
 	lits := []string{
@@ -37,6 +37,28 @@ func TestFloatMatchesStrconv(t *testing.T) {
 		}
 		lits = append(lits, lit)
 	}
+	// Exponents, as logprobs and embeddings carry them, on both sides of
+	// the fast path's 1e22 and 15 digits, with every spelling the grammar
+	// allows (e or E, a sign or none, leading zeros).
+	for range 4000 {
+		lit := strconv.FormatUint(r.Uint64N(1<<60)>>r.IntN(64), 10)
+		if r.IntN(3) > 0 {
+			lit += "." + strings.Repeat("0", r.IntN(4)) + strconv.FormatUint(r.Uint64N(1<<50)>>r.IntN(50), 10)
+		}
+		exp := strconv.Itoa(r.IntN(61) - 30)
+		if exp[0] != '-' && r.IntN(2) == 0 {
+			exp = "+" + exp
+		}
+		if r.IntN(8) == 0 {
+			exp = strings.Replace("0"+exp, "0-", "-0", 1)
+			exp = strings.Replace(exp, "0+", "+0", 1)
+		}
+		lit += [...]string{"e", "E"}[r.IntN(2)] + exp
+		if r.IntN(2) == 0 {
+			lit = "-" + lit
+		}
+		lits = append(lits, lit)
+	}
 	for _, lit := range lits {
 		want, err := strconv.ParseFloat(lit, 64)
 		if err != nil {
@@ -48,7 +70,7 @@ func TestFloatMatchesStrconv(t *testing.T) {
 			t.Errorf("float64(%s) = %v, %v; want %v", lit, got, err, want)
 		}
 	}
-	for _, lit := range []string{"-", ".5", "1.", "01", "01.5", "-01", "1.e5", "1e", "+1", "1.5.3", "--1"} {
+	for _, lit := range []string{"-", ".5", "1.", "01", "01.5", "-01", "1.e5", "1e", "+1", "1.5.3", "--1", "1e+", "1E-", "1e5.5", "1e--5", "01e5"} {
 		d := newDecoder([]byte(lit))
 		if _, err := d.float64(); err == nil && d.end() == nil {
 			t.Errorf("float64(%q) accepted a malformed number", lit)
