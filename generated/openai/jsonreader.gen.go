@@ -697,7 +697,7 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 // room for more, in memory of its own: while the string is short, a
 // quarter of its capacity and 192 bytes more, as append grows a slice of
 // that size (most strings then fit), and from 512 bytes on, what the rest
-// of the string needs, found by stringEnd (the rest's escaped length
+// of the string needs, found by closingQuote (the rest's escaped length
 // bounds its unescaped one but for invalid UTF-8, one byte of which
 // becomes three, and append grows for that). Left to append, a long
 // string would take an allocation and a copy per step. Only out's bytes
@@ -707,45 +707,16 @@ func (d *decoder) unescape(start int, out []byte) ([]byte, error) {
 func (d *decoder) grow(out []byte, i int) []byte {
 	n := cap(out)/4 + 192
 	if len(out) >= 512 {
-		n = max(d.stringEnd(i)-i, 8)
+		// On a copy, so that a fault (which unescape meets and reports
+		// itself) moves nothing.
+		c := d.scanner()
+		if end, err := c.closingQuote(i); err == nil {
+			n = max(end-i, 8)
+		}
 	}
 	grown := make([]byte, len(out), len(out)+n)
 	copy(grown, out)
 	return grown
-}
-
-// stringEnd returns the index of the quote that ends the string whose
-// content goes on at i, or len(d.data) when there is none: only quotes and
-// backslashes (which escape the byte after them) matter.
-func (d *decoder) stringEnd(i int) int {
-	data := d.data
-	for i < len(data) {
-		if i+8 <= len(data) {
-			m := quoteOrBackslash(binary.LittleEndian.Uint64(data[i : i+8]))
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(m) / 8
-		}
-		switch data[i] {
-		case '"':
-			return i
-		case '\\':
-			i += 2
-		default:
-			i++
-		}
-	}
-	return len(data)
-}
-
-// quoteOrBackslash flags (in its high bit) each byte of w that is '"' or
-// '\\': the SWAR zero-byte test, whose lowest flag is exact.
-func quoteOrBackslash(w uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, b := w^(ones*'"'), w^(ones*'\\')
-	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
 // skipString consumes a string, checking it as strBytes does, without
@@ -754,23 +725,33 @@ func (d *decoder) skipString() error {
 	if d.peek() != '"' {
 		return d.unexpected("a string")
 	}
-	i := d.pos + 1
+	end, err := d.closingQuote(d.pos + 1)
+	if err != nil {
+		return err
+	}
+	d.pos = end + 1
+	d.ws()
+	return nil
+}
+
+// closingQuote returns the index of the quote that ends the string whose
+// content goes on at i, checking the content as strBytes does; an error
+// moves the decoder to the fault, for its offset.
+func (d *decoder) closingQuote(i int) (int, error) {
 	for {
 		i = d.plain(i)
 		if i >= len(d.data) {
-			return errUnexpectedEnd
+			return 0, errUnexpectedEnd
 		}
 		switch c := d.data[i]; {
 		case c == '"':
-			d.pos = i + 1
-			d.ws()
-			return nil
+			return i, nil
 		case c < 0x20:
 			d.pos = i
-			return d.errorf("control character in string")
+			return 0, d.errorf("control character in string")
 		case c == '\\':
 			if i+1 >= len(d.data) {
-				return errUnexpectedEnd
+				return 0, errUnexpectedEnd
 			}
 			switch d.data[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
@@ -779,15 +760,18 @@ func (d *decoder) skipString() error {
 				_, n, ok := decodeU(d.data[i:])
 				if !ok {
 					d.pos = i + 1
-					return d.errorf("invalid \\u escape")
+					return 0, d.errorf("invalid \\u escape")
 				}
 				i += n
 			default:
 				d.pos = i + 1
-				return d.errorf("invalid escape \\%c", d.data[i+1])
+				return 0, d.errorf("invalid escape \\%c", d.data[i+1])
 			}
 		default:
-			i++ // non-ASCII: any byte is accepted (invalid UTF-8 reads as U+FFFD)
+			// Non-ASCII: any byte is accepted (invalid UTF-8 reads as
+			// U+FFFD), a run of them (text in most languages) at once.
+			for i++; i < len(d.data) && d.data[i] >= utf8.RuneSelf; i++ {
+			}
 		}
 	}
 }

@@ -34,35 +34,31 @@ func randomString(rng *rand.Rand, pieces int) string {
 	return b.String()
 }
 
-// TestStringEnd requires stringEnd to find the quote that ends a string
-// wherever in it it starts, as skipString does, and the end of the data
-// for a string that does not end.
-func TestStringEnd(t *testing.T) {
+// TestClosingQuote requires closingQuote to find the quote that ends a
+// string wherever in its content it starts, and to find none, as the end
+// of input, for a string that does not end.
+func TestClosingQuote(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for round := range 3000 {
 		s := `"` + randomString(rng, round%50) + `"`
 		data := []byte(s + strings.Repeat(`x"`, rng.IntN(3)))
 		d := newDecoder(data)
-		if err := d.skipString(); err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
 		end := len(s) - 1
 		// Every place the content can go on from: not the byte after a
 		// backslash.
 		for i := 1; i <= end; i++ {
-			if got := d.stringEnd(i); got != end {
-				t.Fatalf("%q from %d: %d, want %d", data, i, got, end)
+			if got, err := d.closingQuote(i); got != end || err != nil {
+				t.Fatalf("%q from %d: %d, %v; want %d", data, i, got, err, end)
 			}
 			if data[i] == '\\' {
 				i++
 			}
 		}
-		if got := d.stringEnd(len(data)); got != len(data) {
-			t.Fatalf("%q from its end: %d", data, got)
-		}
-		d.data = data[:end]
-		if got := d.stringEnd(1); got != end {
-			t.Fatalf("%q, unended: %d, want %d", d.data, got, end)
+		for _, unended := range [][]byte{data[:end], data[:1]} {
+			d.data = unended
+			if _, err := d.closingQuote(1); err != errUnexpectedEnd {
+				t.Fatalf("%q, unended: %v", unended, err)
+			}
 		}
 	}
 }
@@ -83,7 +79,7 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 		for range 1 + rng.IntN(8) {
 			pieces := round % 60
 			if round%50 == 0 {
-				pieces = 600 // past 1 KB, where grow goes by stringEnd
+				pieces = 600 // past 512 bytes, where grow goes by closingQuote
 			}
 			list = append(list, randomString(rng, pieces))
 		}
@@ -137,7 +133,7 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 
 // TestLongStringAllocations decodes strings with escapes far longer than
 // a chunk's room: each costs at most three allocations (the chunk it
-// starts in, a step or two while it is short, then the size stringEnd
+// starts in, a step or two while it is short, then the size closingQuote
 // finds), where letting append grow it took one per doubling (7 for 21 KB).
 func TestLongStringAllocations(t *testing.T) {
 	if raceBuild {
