@@ -117,7 +117,7 @@ func (d *decoder) claim(b []byte) string {
 	if end := len(d.chunk); end < cap(d.chunk) && &d.chunk[:end+1][end] == &b[0] {
 		d.chunk = d.chunk[:end+len(b)]
 	}
-	return unsafe.String(&b[0], len(b))
+	return kept(b)
 }
 
 // keep returns a copy of b that outlives the input.
@@ -125,15 +125,20 @@ func (d *decoder) keep(b []byte) []byte {
 	return append(d.room(len(b)), b...)
 }
 
-// intern returns b as a string kept in a chunk. unsafe.String is what
-// strings.Builder does with its buffer; it is sound because no byte of a
-// chunk changes once kept (see room).
+// intern returns b as a string kept in a chunk.
 func (d *decoder) intern(b []byte) string {
+	return kept(d.keep(b))
+}
+
+// kept returns b, kept bytes (in a chunk, or an allocation of their own
+// no one else holds), as a string without copying them. unsafe.String is
+// what strings.Builder does with its buffer; it is sound because no kept
+// byte changes (see room).
+func kept(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	k := d.keep(b)
-	return unsafe.String(&k[0], len(k))
+	return unsafe.String(&b[0], len(b))
 }
 
 // next starts d on the next document of a stream (an event's data),
@@ -540,17 +545,17 @@ func (d *decoder) spaceAfter(start, end int) []byte {
 	return d.data[start:end]
 }
 
-// strBytes decodes a JSON string; the result aliases the input when the
-// string has no escapes, and is unescaped into buf (grown as needed)
-// otherwise.
-func (d *decoder) strBytes(buf []byte) ([]byte, error) {
+// strBytes decodes a JSON string for a look (a key, a tag): the result
+// aliases the input when the string has no escapes, and is unescaped into
+// memory of its own otherwise.
+func (d *decoder) strBytes() ([]byte, error) {
 	if b, ok := d.plainString(); ok {
 		return b, nil
 	}
 	if d.peek() != '"' {
 		return nil, d.unexpected("a string")
 	}
-	return d.unescape(d.pos+1, buf)
+	return d.unescape(d.pos+1, nil)
 }
 
 // plain returns the index of the first byte from i on that a string cannot
@@ -884,7 +889,7 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 			return data[start:j], true, nil
 		}
 	}
-	if key, err = d.strBytes(nil); err != nil {
+	if key, err = d.strBytes(); err != nil {
 		return nil, false, err
 	}
 	if d.peek() != ':' {
@@ -1056,7 +1061,7 @@ func (d *decoder) tag(name string) []byte {
 			return nil
 		}
 		if string(key) == name {
-			s, err := c.strBytes(nil)
+			s, err := c.strBytes()
 			if err != nil {
 				return nil
 			}
