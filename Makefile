@@ -51,7 +51,9 @@ bench:
 # peerbench: the peer kit (ogen, oapi-codegen, openai-go, go-openai) and a
 # package oagen generates from the official spec for createRun, in one run;
 # then ogen and oagen in alternating rounds (internal/peerpair), since the
-# kit benchmarks one peer after another and these machines drift.
+# kit benchmarks one peer after another and these machines drift; then,
+# when valgrind is installed, the instructions one operation of each takes,
+# which do not drift.
 # Needs the Go module proxy; takes a few minutes. PEERBENCH_OUT=dir keeps
 # the results.
 PEERBENCH_OUT ?= $(shell mktemp -d)
@@ -62,6 +64,9 @@ peerbench:
 	@echo "table: $(PEERBENCH_OUT)/run/table.md"
 	@echo "ogen and oagen again, alternating (the kit runs one peer after the other):"
 	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 6
+	@if command -v valgrind >/dev/null 2>&1; then \
+		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 0 -counted 2000; \
+	else echo "peerbench: no valgrind (apt install valgrind), so no instruction counts"; fi
 
 # buildbench: compile time of oagen's package against ogen's for the same
 # operations of the OpenAI spec (those ogen can generate), and of oagen's

@@ -8,7 +8,12 @@
 // peer benchmarked last meets a different machine from the first. Here both
 // meet the same minutes.
 //
-//	go run ./internal/peerpair -dir OUT/run/bench [-a ogen] [-b oagen-direct] [-rounds 10]
+// With -counted n it also counts, under valgrind's cachegrind (see
+// internal/cachegrind), the instructions and instruction-cache misses of one
+// operation of each peer, from n operations: figures that are the same on
+// a slow day and a fast one, which the timed ratios are not.
+//
+//	go run ./internal/peerpair -dir OUT/run/bench [-a ogen] [-b oagen-direct] [-rounds 10] [-counted 2000]
 package main
 
 import (
@@ -23,6 +28,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/oagen/oagen/internal/cachegrind"
 )
 
 func main() {
@@ -31,21 +38,75 @@ func main() {
 	b := flag.String("b", "oagen-direct", "the peer compared with it")
 	rounds := flag.Int("rounds", 10, "rounds; each runs every operation of both peers once")
 	benchtime := flag.String("benchtime", "300ms", "go test -benchtime of each run")
+	counted := flag.Int("counted", 0, "when above 0, also count instructions under cachegrind over this many operations (needs valgrind)")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "peerpair: -dir is required")
 		os.Exit(2)
 	}
-	if err := run(*dir, *a, *b, *rounds, *benchtime, os.Stdout); err != nil {
+	err := run(*dir, *a, *b, *rounds, *benchtime, os.Stdout)
+	if err == nil && *counted > 0 {
+		err = countPeers(*dir, *a, *b, *counted, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "peerpair:", err)
 		os.Exit(1)
 	}
+}
+
+// kitOps are the operations the peer kit benchmarks for every peer.
+func kitOps() []string { return []string{"RunDecode", "RunEncode", "ReqDecode", "ReqEncode"} }
+
+// countPeers counts one operation of each of the kit's operations for
+// peers a and b under cachegrind, from n operations each.
+func countPeers(dir, a, b string, n int, out io.Writer) error {
+	tmp, err := os.MkdirTemp("", "peerpair")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin, err := cachegrind.Build(dir, tmp)
+	if err != nil {
+		return err
+	}
+	return writeCounts(out, a, b, n, func(peer, op string) (cachegrind.Counts, error) {
+		pattern := "^BenchmarkPeers$/^" + regexp.QuoteMeta(peer) + "$/^" + op + "$"
+		return cachegrind.PerOp(dir, bin, pattern, n)
+	})
+}
+
+// writeCounts writes the table of what count returns for each operation
+// of peers a and b.
+func writeCounts(out io.Writer, a, b string, n int, count func(peer, op string) (cachegrind.Counts, error)) error {
+	fmt.Fprintf(out, "\ncounted under cachegrind, one operation of %d, collector off (I1: a 32 KB 8-way cache), and %s ÷ %s\n\n", n, a, b)
+	fmt.Fprintf(out, "| op | %s instructions (I1 misses) | %s instructions (I1 misses) | ratio of instructions |\n|---|--:|--:|--:|\n", a, b)
+	for _, op := range kitOps() {
+		x, err := count(a, op)
+		if err != nil {
+			return err
+		}
+		y, err := count(b, op)
+		if err != nil {
+			return err
+		}
+		// A skipped benchmark runs nothing more for more operations: the
+		// difference is start-up noise, a few instructions either way.
+		if x.Instructions < 100 || y.Instructions < 100 {
+			return fmt.Errorf("%s: next to no instructions counted (%s %d, %s %d): is the benchmark skipped?", op, a, x.Instructions, b, y.Instructions)
+		}
+		fmt.Fprintf(out, "| %s | %d (%d) | %d (%d) | %.2f× |\n", op, x.Instructions, x.Misses, y.Instructions, y.Misses,
+			float64(x.Instructions)/float64(y.Instructions))
+	}
+	return nil
 }
 
 // samples holds ns/op by peer and operation.
 type samples map[string]map[string][]float64
 
 func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
+	if rounds == 0 { // -counted alone
+		return nil
+	}
 	s := samples{a: {}, b: {}}
 	for i := range rounds {
 		order := []string{a, b}
