@@ -49,15 +49,11 @@ func run(dir, filter string, n int, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "icount")
+	bin, remove, err := cachegrind.Build(dir)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	bin, err := cachegrind.Build(dir, tmp)
-	if err != nil {
-		return err
-	}
+	defer remove()
 	list := exec.Command(bin, "-test.list", "^Benchmark")
 	list.Dir = dir
 	names, err := list.Output()

@@ -60,15 +60,11 @@ func kitOps() []string { return []string{"RunDecode", "RunEncode", "ReqDecode", 
 // countPeers counts one operation of each of the kit's operations for
 // peers a and b under cachegrind, from n operations each.
 func countPeers(dir, a, b string, n int, out io.Writer) error {
-	tmp, err := os.MkdirTemp("", "peerpair")
+	bin, remove, err := cachegrind.Build(dir)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	bin, err := cachegrind.Build(dir, tmp)
-	if err != nil {
-		return err
-	}
+	defer remove()
 	return writeCounts(out, a, b, n, func(peer, op string) (cachegrind.Counts, error) {
 		pattern := "^BenchmarkPeers$/^" + regexp.QuoteMeta(peer) + "$/^" + op + "$"
 		return cachegrind.PerOp(dir, bin, pattern, n)
