@@ -65,7 +65,7 @@ peerbench:
 	@echo "ogen and oagen again, alternating (the kit runs one peer after the other):"
 	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 6
 	@if command -v valgrind >/dev/null 2>&1; then \
-		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 0 -counted 2000; \
+		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 0 -counted 10000; \
 	else echo "peerbench: no valgrind (apt install valgrind), so no instruction counts"; fi
 
 # buildbench: compile time of oagen's package against ogen's for the same
