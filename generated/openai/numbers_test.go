@@ -12,8 +12,9 @@ import (
 
 // TestFloatMatchesStrconv checks the decoder's float fast path against
 // strconv on the edges of the path (digit counts, leading zeros, signs,
-// exponents) and on random decimals, with and without exponents; malformed literals must fail as the
-// grammar says, whichever path reads them.
+// exponents) and on random decimals, with and without exponents;
+// malformed literals must fail as the grammar says, whichever path reads
+// them.
 func TestFloatMatchesStrconv(t *testing.T) {
 	lits := []string{
 		"0", "-0", "1", "1.0", "0.5", "-0.5", "0.1", "0.7", "1e3", "1E-2", "2.5e+1",
