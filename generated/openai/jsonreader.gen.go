@@ -742,6 +742,10 @@ func (d *decoder) skipString() error {
 // closingQuote returns the index of the quote that ends the string whose
 // content goes on at i, checking the content as strBytes does; an error
 // moves the decoder to the fault, for its offset.
+//
+// Its check of an escape repeats unescape's switch rather than sharing one
+// method with it: through a method, a call per escape, the escape-heavy
+// text run (BenchmarkTextRunDecode) took 4.8% more instructions.
 func (d *decoder) closingQuote(i int) (int, error) {
 	for {
 		i = d.plain(i)
