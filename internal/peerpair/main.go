@@ -13,7 +13,7 @@
 // operation of each peer, from n operations: figures that are the same on
 // a slow day and a fast one, which the timed ratios are not.
 //
-//	go run ./internal/peerpair -dir OUT/run/bench [-a ogen] [-b oagen-direct] [-rounds 10] [-counted 2000]
+//	go run ./internal/peerpair -dir OUT/run/bench [-a ogen] [-b oagen-direct] [-rounds 10] [-counted 10000]
 package main
 
 import (
@@ -42,6 +42,10 @@ func main() {
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "peerpair: -dir is required")
+		os.Exit(2)
+	}
+	if *rounds < 1 && *counted < 1 {
+		fmt.Fprintln(os.Stderr, "peerpair: nothing to do: -rounds 0 is for -counted alone")
 		os.Exit(2)
 	}
 	err := run(*dir, *a, *b, *rounds, *benchtime, os.Stdout)
@@ -100,7 +104,7 @@ func writeCounts(out io.Writer, a, b string, n int, count func(peer, op string) 
 type samples map[string]map[string][]float64
 
 func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
-	if rounds == 0 { // -counted alone
+	if rounds < 1 { // -counted alone (main refuses neither)
 		return nil
 	}
 	s := samples{a: {}, b: {}}
