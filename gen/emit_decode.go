@@ -87,9 +87,7 @@ func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 			end = append(end, jen.Id("v").Dot("rec").Op("=").Id("v").Dot("rec").Dot("markMissing").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Lit(st.Required)))
 		}
 		end = append(end, jen.Return(jen.Id("fieldError").Call(jen.Lit(t.Name), jen.Lit(""), jen.Err())))
-		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
-			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("member").Call(jen.Id("i")),
-			jen.If(jen.Op("!").Id("more")).Block(end...),
+		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append(memberStep(end...),
 			jen.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 				for _, fl := range st.Fields {
 					sw.Case(jen.Lit(fl.JSONName)).BlockFunc(func(c *jen.Group) { decodeField(c, fl, r) })
@@ -109,10 +107,27 @@ func emitStructDecode(f *jen.File, t *ir.Type, r readers) {
 					jen.Err().Op("!=").Nil(),
 				).Block(fail)
 			}),
-		)
+		)...)
 	})
 	f.Line()
 	unmarshalMethod(f, "v", t)
+}
+
+// memberStep starts a loop's step i over the members of the object ahead:
+// key and err declared, the decoder at key's value, or end run (with err
+// set, or nil at the object's end). plainKey takes the usual member
+// without a call of member's (see its comment); member takes the rest.
+func memberStep(end ...jen.Code) []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("key"), jen.Id("more")).Op(":=").Id("d").Dot("plainKey").Call(jen.Id("i")),
+		jen.Var().Err().Error(),
+		jen.If(jen.Op("!").Id("more")).Block(
+			jen.If(
+				jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op("=").Id("d").Dot("member").Call(jen.Id("i")),
+				jen.Op("!").Id("more"),
+			).Block(end...),
+		),
+	}
 }
 
 // decodeField decodes one declared member into its field, leaving any

@@ -10,10 +10,13 @@ func (v *AssistantToolsCode) decodeJSON(d *decoder) error {
 	*v = AssistantToolsCode{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("AssistantToolsCode", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("AssistantToolsCode", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -41,10 +44,13 @@ func (v *AssistantToolsFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearch{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("AssistantToolsFileSearch", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("AssistantToolsFileSearch", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -73,9 +79,12 @@ func (v *AssistantToolsFileSearch) UnmarshalJSON(data []byte) error {
 func (v *AssistantToolsFileSearchFileSearch) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchFileSearch{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("AssistantToolsFileSearchFileSearch", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("AssistantToolsFileSearchFileSearch", "", err)
+			}
 		}
 		switch string(key) {
 		case "max_num_results":
@@ -105,10 +114,13 @@ func (v *AssistantToolsFileSearchTypeOnly) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFileSearchTypeOnly{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("AssistantToolsFileSearchTypeOnly", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("AssistantToolsFileSearchTypeOnly", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -136,10 +148,13 @@ func (v *AssistantToolsFunction) decodeJSON(d *decoder) error {
 	*v = AssistantToolsFunction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("AssistantToolsFunction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("AssistantToolsFunction", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -177,10 +192,13 @@ func (v *AssistantsNamedToolChoice) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoice{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("AssistantsNamedToolChoice", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("AssistantsNamedToolChoice", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -214,10 +232,13 @@ func (v *AssistantsNamedToolChoiceFunction) decodeJSON(d *decoder) error {
 	*v = AssistantsNamedToolChoiceFunction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("AssistantsNamedToolChoiceFunction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("AssistantsNamedToolChoiceFunction", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -249,10 +270,13 @@ func (v *CreateMessageRequest) decodeJSON(d *decoder) error {
 	*v = CreateMessageRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("CreateMessageRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("CreateMessageRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "role":
@@ -296,10 +320,13 @@ func (v *CreateRunRequest) decodeJSON(d *decoder) error {
 	*v = CreateRunRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("CreateRunRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("CreateRunRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "assistant_id":
@@ -357,10 +384,13 @@ func (v *DoneEvent) decodeJSON(d *decoder) error {
 	*v = DoneEvent{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("DoneEvent", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("DoneEvent", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -390,10 +420,13 @@ func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 4)
-			return fieldError("Error", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 4)
+				return fieldError("Error", "", err)
+			}
 		}
 		switch string(key) {
 		case "code":
@@ -429,10 +462,13 @@ func (v *ErrorEvent) decodeJSON(d *decoder) error {
 	*v = ErrorEvent{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ErrorEvent", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ErrorEvent", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -466,10 +502,13 @@ func (v *ErrorResponse) decodeJSON(d *decoder) error {
 	*v = ErrorResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ErrorResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ErrorResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "error":
@@ -501,10 +540,13 @@ func (v *FileSearchRankingOptions) decodeJSON(d *decoder) error {
 	*v = FileSearchRankingOptions{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("FileSearchRankingOptions", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("FileSearchRankingOptions", "", err)
+			}
 		}
 		switch string(key) {
 		case "ranker":
@@ -538,10 +580,13 @@ func (v *FunctionObject) decodeJSON(d *decoder) error {
 	*v = FunctionObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("FunctionObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("FunctionObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "description":
@@ -579,10 +624,13 @@ func (v *ListRunStepsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunStepsResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("ListRunStepsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("ListRunStepsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "object":
@@ -626,10 +674,13 @@ func (v *ListRunsResponse) decodeJSON(d *decoder) error {
 	*v = ListRunsResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("ListRunsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("ListRunsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "object":
@@ -669,10 +720,13 @@ func (v *MessageAttachment) decodeJSON(d *decoder) error {
 	*v = MessageAttachment{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageAttachment", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageAttachment", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -706,10 +760,13 @@ func (v *MessageContentImageFileObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageContentImageFileObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageContentImageFileObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -743,10 +800,13 @@ func (v *MessageContentImageFileObjectImageFile) decodeJSON(d *decoder) error {
 	*v = MessageContentImageFileObjectImageFile{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("MessageContentImageFileObjectImageFile", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("MessageContentImageFileObjectImageFile", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -776,10 +836,13 @@ func (v *MessageContentImageURLObject) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageContentImageURLObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageContentImageURLObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -813,10 +876,13 @@ func (v *MessageContentImageURLObjectImageURL) decodeJSON(d *decoder) error {
 	*v = MessageContentImageURLObjectImageURL{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("MessageContentImageURLObjectImageURL", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("MessageContentImageURLObjectImageURL", "", err)
+			}
 		}
 		switch string(key) {
 		case "url":
@@ -846,10 +912,13 @@ func (v *MessageContentRefusalObject) decodeJSON(d *decoder) error {
 	*v = MessageContentRefusalObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageContentRefusalObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageContentRefusalObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -879,10 +948,13 @@ func (v *MessageContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageContentTextObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageContentTextObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -916,10 +988,13 @@ func (v *MessageContentTextObjectText) decodeJSON(d *decoder) error {
 	*v = MessageContentTextObjectText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageContentTextObjectText", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageContentTextObjectText", "", err)
+			}
 		}
 		switch string(key) {
 		case "value":
@@ -953,10 +1028,13 @@ func (v *MessageDeltaContentImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFile{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageDeltaContentImageFile", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageDeltaContentImageFile", "", err)
+			}
 		}
 		switch string(key) {
 		case "index":
@@ -987,9 +1065,12 @@ func (v *MessageDeltaContentImageFile) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentImageFileImageFile) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageFileImageFile{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MessageDeltaContentImageFileImageFile", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MessageDeltaContentImageFileImageFile", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -1019,10 +1100,13 @@ func (v *MessageDeltaContentImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURL{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageDeltaContentImageURL", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageDeltaContentImageURL", "", err)
+			}
 		}
 		switch string(key) {
 		case "index":
@@ -1053,9 +1137,12 @@ func (v *MessageDeltaContentImageURL) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentImageURLImageURL) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentImageURLImageURL{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MessageDeltaContentImageURLImageURL", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MessageDeltaContentImageURLImageURL", "", err)
+			}
 		}
 		switch string(key) {
 		case "url":
@@ -1085,10 +1172,13 @@ func (v *MessageDeltaContentRefusal) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentRefusal{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageDeltaContentRefusal", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageDeltaContentRefusal", "", err)
+			}
 		}
 		switch string(key) {
 		case "index":
@@ -1120,10 +1210,13 @@ func (v *MessageDeltaContentText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageDeltaContentText", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageDeltaContentText", "", err)
+			}
 		}
 		switch string(key) {
 		case "index":
@@ -1154,9 +1247,12 @@ func (v *MessageDeltaContentText) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaContentTextText) decodeJSON(d *decoder) error {
 	*v = MessageDeltaContentTextText{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MessageDeltaContentTextText", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MessageDeltaContentTextText", "", err)
+			}
 		}
 		switch string(key) {
 		case "value":
@@ -1186,10 +1282,13 @@ func (v *MessageDeltaObject) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("MessageDeltaObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("MessageDeltaObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -1224,9 +1323,12 @@ func (v *MessageDeltaObject) UnmarshalJSON(data []byte) error {
 func (v *MessageDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = MessageDeltaObjectDelta{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MessageDeltaObjectDelta", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MessageDeltaObjectDelta", "", err)
+			}
 		}
 		switch string(key) {
 		case "role":
@@ -1260,10 +1362,13 @@ func (v *MessageObject) decodeJSON(d *decoder) error {
 	*v = MessageObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 14)
-			return fieldError("MessageObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 14)
+				return fieldError("MessageObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -1336,10 +1441,13 @@ func (v *MessageObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = MessageObjectIncompleteDetails{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("MessageObjectIncompleteDetails", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("MessageObjectIncompleteDetails", "", err)
+			}
 		}
 		switch string(key) {
 		case "reason":
@@ -1383,10 +1491,13 @@ func (v *MessageRequestContentTextObject) decodeJSON(d *decoder) error {
 	*v = MessageRequestContentTextObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageRequestContentTextObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageRequestContentTextObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -1416,10 +1527,13 @@ func (v *MessageStreamEventThreadMessageCompleted) decodeJSON(d *decoder) error 
 	*v = MessageStreamEventThreadMessageCompleted{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageStreamEventThreadMessageCompleted", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -1453,10 +1567,13 @@ func (v *MessageStreamEventThreadMessageCreated) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageCreated{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageStreamEventThreadMessageCreated", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageStreamEventThreadMessageCreated", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -1490,10 +1607,13 @@ func (v *MessageStreamEventThreadMessageDelta) decodeJSON(d *decoder) error {
 	*v = MessageStreamEventThreadMessageDelta{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageStreamEventThreadMessageDelta", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageStreamEventThreadMessageDelta", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -1527,10 +1647,13 @@ func (v *MessageStreamEventThreadMessageInProgress) decodeJSON(d *decoder) error
 	*v = MessageStreamEventThreadMessageInProgress{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageStreamEventThreadMessageInProgress", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -1564,10 +1687,13 @@ func (v *MessageStreamEventThreadMessageIncomplete) decodeJSON(d *decoder) error
 	*v = MessageStreamEventThreadMessageIncomplete{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("MessageStreamEventThreadMessageIncomplete", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -1604,9 +1730,12 @@ func (v *Metadata) decodeJSON(d *decoder) error {
 func (v *ModifyRunRequest) decodeJSON(d *decoder) error {
 	*v = ModifyRunRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ModifyRunRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ModifyRunRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "metadata":
@@ -1636,10 +1765,13 @@ func (v *ResponseFormatJSONObject) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ResponseFormatJSONObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ResponseFormatJSONObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -1667,10 +1799,13 @@ func (v *ResponseFormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchema{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ResponseFormatJSONSchema", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ResponseFormatJSONSchema", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -1704,10 +1839,13 @@ func (v *ResponseFormatJSONSchemaJSONSchema) decodeJSON(d *decoder) error {
 	*v = ResponseFormatJSONSchemaJSONSchema{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ResponseFormatJSONSchemaJSONSchema", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ResponseFormatJSONSchemaJSONSchema", "", err)
+			}
 		}
 		switch string(key) {
 		case "description":
@@ -1741,10 +1879,13 @@ func (v *ResponseFormatText) decodeJSON(d *decoder) error {
 	*v = ResponseFormatText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ResponseFormatText", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ResponseFormatText", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -1772,10 +1913,13 @@ func (v *RunCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunCompletionUsage{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunCompletionUsage", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunCompletionUsage", "", err)
+			}
 		}
 		switch string(key) {
 		case "completion_tokens":
@@ -1807,10 +1951,13 @@ func (v *RunObject) decodeJSON(d *decoder) error {
 	*v = RunObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 25)
-			return fieldError("RunObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 25)
+				return fieldError("RunObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -1916,9 +2063,12 @@ func (v *RunObject) UnmarshalJSON(data []byte) error {
 func (v *RunObjectIncompleteDetails) decodeJSON(d *decoder) error {
 	*v = RunObjectIncompleteDetails{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RunObjectIncompleteDetails", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RunObjectIncompleteDetails", "", err)
+			}
 		}
 		switch string(key) {
 		case "reason":
@@ -1950,10 +2100,13 @@ func (v *RunObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunObjectLastError{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunObjectLastError", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunObjectLastError", "", err)
+			}
 		}
 		switch string(key) {
 		case "code":
@@ -1991,10 +2144,13 @@ func (v *RunObjectRequiredAction) decodeJSON(d *decoder) error {
 	*v = RunObjectRequiredAction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunObjectRequiredAction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunObjectRequiredAction", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2028,10 +2184,13 @@ func (v *RunObjectRequiredActionSubmitToolOutputs) decodeJSON(d *decoder) error 
 	*v = RunObjectRequiredActionSubmitToolOutputs{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("RunObjectRequiredActionSubmitToolOutputs", "", err)
+			}
 		}
 		switch string(key) {
 		case "tool_calls":
@@ -2067,10 +2226,13 @@ func (v *RunStepCompletionUsage) decodeJSON(d *decoder) error {
 	*v = RunStepCompletionUsage{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepCompletionUsage", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepCompletionUsage", "", err)
+			}
 		}
 		switch string(key) {
 		case "completion_tokens":
@@ -2102,10 +2264,13 @@ func (v *RunStepDeltaObject) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDeltaObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDeltaObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -2140,9 +2305,12 @@ func (v *RunStepDeltaObject) UnmarshalJSON(data []byte) error {
 func (v *RunStepDeltaObjectDelta) decodeJSON(d *decoder) error {
 	*v = RunStepDeltaObjectDelta{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RunStepDeltaObjectDelta", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RunStepDeltaObjectDelta", "", err)
+			}
 		}
 		switch string(key) {
 		case "step_details":
@@ -2170,10 +2338,13 @@ func (v *RunStepDetailsMessageCreationObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsMessageCreationObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepDetailsMessageCreationObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepDetailsMessageCreationObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2207,10 +2378,13 @@ func (v *RunStepDetailsMessageCreationObjectMessageCreation) decodeJSON(d *decod
 	*v = RunStepDetailsMessageCreationObjectMessageCreation{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("RunStepDetailsMessageCreationObjectMessageCreation", "", err)
+			}
 		}
 		switch string(key) {
 		case "message_id":
@@ -2238,10 +2412,13 @@ func (v *RunStepDetailsToolCallsCodeObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsCodeObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDetailsToolCallsCodeObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDetailsToolCallsCodeObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -2277,10 +2454,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreter) decodeJSON(d *decoder
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreter{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreter", "", err)
+			}
 		}
 		switch string(key) {
 		case "input":
@@ -2314,10 +2494,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage) decod
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImage", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2351,10 +2534,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage) 
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemImageImage", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -2382,10 +2568,13 @@ func (v *RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs) decode
 	*v = RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItemLogs", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2415,10 +2604,13 @@ func (v *RunStepDetailsToolCallsFileSearchObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDetailsToolCallsFileSearchObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDetailsToolCallsFileSearchObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -2453,9 +2645,12 @@ func (v *RunStepDetailsToolCallsFileSearchObject) UnmarshalJSON(data []byte) err
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearch) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearch{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearch", "", err)
+			}
 		}
 		switch string(key) {
 		case "ranking_options":
@@ -2485,10 +2680,13 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) decodeJSO
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -2521,9 +2719,12 @@ func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItem) Unmarshal
 func (v *RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RunStepDetailsToolCallsFileSearchObjectFileSearchResultsItemContentItem", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2553,10 +2754,13 @@ func (v *RunStepDetailsToolCallsFunctionObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsFunctionObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDetailsToolCallsFunctionObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDetailsToolCallsFunctionObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -2592,10 +2796,13 @@ func (v *RunStepDetailsToolCallsFunctionObjectFunction) decodeJSON(d *decoder) e
 	*v = RunStepDetailsToolCallsFunctionObjectFunction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunStepDetailsToolCallsFunctionObjectFunction", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -2628,10 +2835,13 @@ func (v *RunStepDetailsToolCallsObject) decodeJSON(d *decoder) error {
 	*v = RunStepDetailsToolCallsObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepDetailsToolCallsObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepDetailsToolCallsObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -2665,10 +2875,13 @@ func (v *RunStepObject) decodeJSON(d *decoder) error {
 	*v = RunStepObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 16)
-			return fieldError("RunStepObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 16)
+				return fieldError("RunStepObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -2745,10 +2958,13 @@ func (v *RunStepObjectLastError) decodeJSON(d *decoder) error {
 	*v = RunStepObjectLastError{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepObjectLastError", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepObjectLastError", "", err)
+			}
 		}
 		switch string(key) {
 		case "code":
@@ -2794,10 +3010,13 @@ func (v *RunStepStreamEventThreadRunStepCancelled) decodeJSON(d *decoder) error 
 	*v = RunStepStreamEventThreadRunStepCancelled{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepCancelled", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -2831,10 +3050,13 @@ func (v *RunStepStreamEventThreadRunStepCompleted) decodeJSON(d *decoder) error 
 	*v = RunStepStreamEventThreadRunStepCompleted{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepCompleted", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -2868,10 +3090,13 @@ func (v *RunStepStreamEventThreadRunStepCreated) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepCreated{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepCreated", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -2905,10 +3130,13 @@ func (v *RunStepStreamEventThreadRunStepDelta) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepDelta{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepDelta", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -2942,10 +3170,13 @@ func (v *RunStepStreamEventThreadRunStepExpired) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepExpired{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepExpired", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -2979,10 +3210,13 @@ func (v *RunStepStreamEventThreadRunStepFailed) decodeJSON(d *decoder) error {
 	*v = RunStepStreamEventThreadRunStepFailed{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepFailed", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3016,10 +3250,13 @@ func (v *RunStepStreamEventThreadRunStepInProgress) decodeJSON(d *decoder) error
 	*v = RunStepStreamEventThreadRunStepInProgress{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStepStreamEventThreadRunStepInProgress", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3053,10 +3290,13 @@ func (v *RunStreamEventThreadRunCancelled) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelled{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunCancelled", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunCancelled", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3090,10 +3330,13 @@ func (v *RunStreamEventThreadRunCancelling) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCancelling{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunCancelling", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunCancelling", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3127,10 +3370,13 @@ func (v *RunStreamEventThreadRunCompleted) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCompleted{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunCompleted", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunCompleted", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3164,10 +3410,13 @@ func (v *RunStreamEventThreadRunCreated) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunCreated{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunCreated", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunCreated", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3201,10 +3450,13 @@ func (v *RunStreamEventThreadRunExpired) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunExpired{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunExpired", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunExpired", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3238,10 +3490,13 @@ func (v *RunStreamEventThreadRunFailed) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunFailed{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunFailed", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunFailed", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3275,10 +3530,13 @@ func (v *RunStreamEventThreadRunInProgress) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunInProgress{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunInProgress", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunInProgress", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3312,10 +3570,13 @@ func (v *RunStreamEventThreadRunIncomplete) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunIncomplete{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunIncomplete", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunIncomplete", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3349,10 +3610,13 @@ func (v *RunStreamEventThreadRunQueued) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunQueued{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunQueued", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunQueued", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3386,10 +3650,13 @@ func (v *RunStreamEventThreadRunRequiresAction) decodeJSON(d *decoder) error {
 	*v = RunStreamEventThreadRunRequiresAction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunStreamEventThreadRunRequiresAction", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3423,10 +3690,13 @@ func (v *RunToolCallObject) decodeJSON(d *decoder) error {
 	*v = RunToolCallObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("RunToolCallObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("RunToolCallObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -3462,10 +3732,13 @@ func (v *RunToolCallObjectFunction) decodeJSON(d *decoder) error {
 	*v = RunToolCallObjectFunction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("RunToolCallObjectFunction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("RunToolCallObjectFunction", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -3495,10 +3768,13 @@ func (v *SubmitToolOutputsRunRequest) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("SubmitToolOutputsRunRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("SubmitToolOutputsRunRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "tool_outputs":
@@ -3529,9 +3805,12 @@ func (v *SubmitToolOutputsRunRequest) UnmarshalJSON(data []byte) error {
 func (v *SubmitToolOutputsRunRequestToolOutputsItem) decodeJSON(d *decoder) error {
 	*v = SubmitToolOutputsRunRequestToolOutputsItem{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("SubmitToolOutputsRunRequestToolOutputsItem", "", err)
+			}
 		}
 		switch string(key) {
 		case "tool_call_id":
@@ -3561,10 +3840,13 @@ func (v *TextAnnotationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitation{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("TextAnnotationFileCitation", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("TextAnnotationFileCitation", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -3604,10 +3886,13 @@ func (v *TextAnnotationFileCitationFileCitation) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFileCitationFileCitation{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("TextAnnotationFileCitationFileCitation", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("TextAnnotationFileCitationFileCitation", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -3635,10 +3920,13 @@ func (v *TextAnnotationFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePath{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("TextAnnotationFilePath", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("TextAnnotationFilePath", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -3678,10 +3966,13 @@ func (v *TextAnnotationFilePathFilePath) decodeJSON(d *decoder) error {
 	*v = TextAnnotationFilePathFilePath{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("TextAnnotationFilePathFilePath", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("TextAnnotationFilePathFilePath", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_id":
@@ -3709,10 +4000,13 @@ func (v *ThreadObject) decodeJSON(d *decoder) error {
 	*v = ThreadObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("ThreadObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("ThreadObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -3749,9 +4043,12 @@ func (v *ThreadObject) UnmarshalJSON(data []byte) error {
 func (v *ThreadObjectToolResources) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResources{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ThreadObjectToolResources", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ThreadObjectToolResources", "", err)
+			}
 		}
 		switch string(key) {
 		case "code_interpreter":
@@ -3780,9 +4077,12 @@ func (v *ThreadObjectToolResources) UnmarshalJSON(data []byte) error {
 func (v *ThreadObjectToolResourcesCodeInterpreter) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesCodeInterpreter{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ThreadObjectToolResourcesCodeInterpreter", "", err)
+			}
 		}
 		switch string(key) {
 		case "file_ids":
@@ -3809,9 +4109,12 @@ func (v *ThreadObjectToolResourcesCodeInterpreter) UnmarshalJSON(data []byte) er
 func (v *ThreadObjectToolResourcesFileSearch) decodeJSON(d *decoder) error {
 	*v = ThreadObjectToolResourcesFileSearch{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ThreadObjectToolResourcesFileSearch", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ThreadObjectToolResourcesFileSearch", "", err)
+			}
 		}
 		switch string(key) {
 		case "vector_store_ids":
@@ -3839,10 +4142,13 @@ func (v *ThreadStreamEvent) decodeJSON(d *decoder) error {
 	*v = ThreadStreamEvent{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ThreadStreamEvent", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ThreadStreamEvent", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -3876,10 +4182,13 @@ func (v *TruncationObject) decodeJSON(d *decoder) error {
 	*v = TruncationObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("TruncationObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("TruncationObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":

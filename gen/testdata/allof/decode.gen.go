@@ -6,10 +6,13 @@ func (v *Base) decodeJSON(d *decoder) error {
 	*v = Base{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Base", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Base", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -38,9 +41,12 @@ func (v *Base) UnmarshalJSON(data []byte) error {
 func (v *Closed) decodeJSON(d *decoder) error {
 	*v = Closed{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Closed", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Closed", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -65,9 +71,12 @@ func (v *Closed) UnmarshalJSON(data []byte) error {
 func (v *ClosedReply) decodeJSON(d *decoder) error {
 	*v = ClosedReply{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ClosedReply", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ClosedReply", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -94,9 +103,12 @@ func (v *ClosedReply) UnmarshalJSON(data []byte) error {
 func (v *Deprecated) decodeJSON(d *decoder) error {
 	*v = Deprecated{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Deprecated", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Deprecated", "", err)
+			}
 		}
 		switch string(key) {
 		case "x":
@@ -124,10 +136,13 @@ func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Dog", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Dog", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -160,9 +175,12 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *Firewall) decodeJSON(d *decoder) error {
 	*v = Firewall{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Firewall", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Firewall", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -194,10 +212,13 @@ func (v *FirewallCreate) decodeJSON(d *decoder) error {
 	*v = FirewallCreate{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("FirewallCreate", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("FirewallCreate", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -228,9 +249,12 @@ func (v *FirewallCreate) UnmarshalJSON(data []byte) error {
 func (v *Mixed) decodeJSON(d *decoder) error {
 	*v = Mixed{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Mixed", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Mixed", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -263,9 +287,12 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 func (v *Wrapped) decodeJSON(d *decoder) error {
 	*v = Wrapped{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Wrapped", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Wrapped", "", err)
+			}
 		}
 		switch string(key) {
 		case "base":

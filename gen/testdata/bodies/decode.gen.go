@@ -6,10 +6,13 @@ func (v *CreateCallRequest) decodeJSON(d *decoder) error {
 	*v = CreateCallRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("CreateCallRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("CreateCallRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "sdp":
@@ -40,9 +43,12 @@ func (v *CreateCallRequest) UnmarshalJSON(data []byte) error {
 func (v *CreateCallRequestSession) decodeJSON(d *decoder) error {
 	*v = CreateCallRequestSession{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateCallRequestSession", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateCallRequestSession", "", err)
+			}
 		}
 		switch string(key) {
 		case "model":
@@ -69,9 +75,12 @@ func (v *CreateCallRequestSession) UnmarshalJSON(data []byte) error {
 func (v *CreateCustomerRequest) decodeJSON(d *decoder) error {
 	*v = CreateCustomerRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateCustomerRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateCustomerRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -108,9 +117,12 @@ func (v *CreateCustomerRequest) UnmarshalJSON(data []byte) error {
 func (v *CreateCustomerRequestAddress) decodeJSON(d *decoder) error {
 	*v = CreateCustomerRequestAddress{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateCustomerRequestAddress", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateCustomerRequestAddress", "", err)
+			}
 		}
 		switch string(key) {
 		case "city":
@@ -139,9 +151,12 @@ func (v *CreateCustomerRequestAddress) UnmarshalJSON(data []byte) error {
 func (v *CreateCustomerRequestItemsItem) decodeJSON(d *decoder) error {
 	*v = CreateCustomerRequestItemsItem{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateCustomerRequestItemsItem", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateCustomerRequestItemsItem", "", err)
+			}
 		}
 		switch string(key) {
 		case "price":
@@ -170,9 +185,12 @@ func (v *CreateCustomerRequestItemsItem) UnmarshalJSON(data []byte) error {
 func (v *CreateDeploymentRequest) decodeJSON(d *decoder) error {
 	*v = CreateDeploymentRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateDeploymentRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateDeploymentRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -199,9 +217,12 @@ func (v *CreateDeploymentRequest) UnmarshalJSON(data []byte) error {
 func (v *CreateDeploymentResponse) decodeJSON(d *decoder) error {
 	*v = CreateDeploymentResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateDeploymentResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateDeploymentResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -229,10 +250,13 @@ func (v *CreateFileRequest) decodeJSON(d *decoder) error {
 	*v = CreateFileRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("CreateFileRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("CreateFileRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "file":
@@ -269,9 +293,12 @@ func (v *CreateFileRequest) UnmarshalJSON(data []byte) error {
 func (v *CreateFileRequestFileLinkData) decodeJSON(d *decoder) error {
 	*v = CreateFileRequestFileLinkData{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateFileRequestFileLinkData", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateFileRequestFileLinkData", "", err)
+			}
 		}
 		switch string(key) {
 		case "create":
@@ -300,9 +327,12 @@ func (v *CreateFileRequestFileLinkData) UnmarshalJSON(data []byte) error {
 func (v *CreateNoteRequest) decodeJSON(d *decoder) error {
 	*v = CreateNoteRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateNoteRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateNoteRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "text":
@@ -330,10 +360,13 @@ func (v *DeleteCustomerResponse) decodeJSON(d *decoder) error {
 	*v = DeleteCustomerResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("DeleteCustomerResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("DeleteCustomerResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "deleted":
@@ -370,9 +403,12 @@ func (v *DeleteCustomerResponseDeleted) decodeJSON(d *decoder) error {
 func (v *GetArticleResponse) decodeJSON(d *decoder) error {
 	*v = GetArticleResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("GetArticleResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("GetArticleResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "data":
@@ -399,9 +435,12 @@ func (v *GetArticleResponse) UnmarshalJSON(data []byte) error {
 func (v *GetArticleResponseData) decodeJSON(d *decoder) error {
 	*v = GetArticleResponseData{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("GetArticleResponseData", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("GetArticleResponseData", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -428,9 +467,12 @@ func (v *GetArticleResponseData) UnmarshalJSON(data []byte) error {
 func (v *ListCustomersCreatedObject) decodeJSON(d *decoder) error {
 	*v = ListCustomersCreatedObject{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListCustomersCreatedObject", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListCustomersCreatedObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "gt":
@@ -459,9 +501,12 @@ func (v *ListCustomersCreatedObject) UnmarshalJSON(data []byte) error {
 func (v *MixedBObject) decodeJSON(d *decoder) error {
 	*v = MixedBObject{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MixedBObject", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MixedBObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "b":
@@ -488,9 +533,12 @@ func (v *MixedBObject) UnmarshalJSON(data []byte) error {
 func (v *MixedCObject) decodeJSON(d *decoder) error {
 	*v = MixedCObject{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("MixedCObject", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("MixedCObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "c":
@@ -517,9 +565,12 @@ func (v *MixedCObject) UnmarshalJSON(data []byte) error {
 func (v *SearchFilter) decodeJSON(d *decoder) error {
 	*v = SearchFilter{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("SearchFilter", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("SearchFilter", "", err)
+			}
 		}
 		switch string(key) {
 		case "q":
@@ -547,10 +598,13 @@ func (v *SendFormRequest) decodeJSON(d *decoder) error {
 	*v = SendFormRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("SendFormRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("SendFormRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "to":
@@ -581,9 +635,12 @@ func (v *SendFormRequest) UnmarshalJSON(data []byte) error {
 func (v *UpdatePetFormRequest) decodeJSON(d *decoder) error {
 	*v = UpdatePetFormRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("UpdatePetFormRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("UpdatePetFormRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -610,9 +667,12 @@ func (v *UpdatePetFormRequest) UnmarshalJSON(data []byte) error {
 func (v *UpdatePetMultipartRequest) decodeJSON(d *decoder) error {
 	*v = UpdatePetMultipartRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("UpdatePetMultipartRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("UpdatePetMultipartRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -641,9 +701,12 @@ func (v *UpdatePetMultipartRequest) UnmarshalJSON(data []byte) error {
 func (v *UpdatePetRequest) decodeJSON(d *decoder) error {
 	*v = UpdatePetRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("UpdatePetRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("UpdatePetRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -670,9 +733,12 @@ func (v *UpdatePetRequest) UnmarshalJSON(data []byte) error {
 func (v *UpdatePetResponse) decodeJSON(d *decoder) error {
 	*v = UpdatePetResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("UpdatePetResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("UpdatePetResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -700,10 +766,13 @@ func (v *UploadRequest) decodeJSON(d *decoder) error {
 	*v = UploadRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("UploadRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("UploadRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "file":
@@ -744,9 +813,12 @@ func (v *UploadRequest) UnmarshalJSON(data []byte) error {
 func (v *UploadRequestMeta) decodeJSON(d *decoder) error {
 	*v = UploadRequestMeta{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("UploadRequestMeta", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("UploadRequestMeta", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":

@@ -5,9 +5,12 @@ package api
 func (v *Alias) decodeJSON(d *decoder) error {
 	*v = Alias{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Alias", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Alias", "", err)
+			}
 		}
 		switch string(key) {
 		case "street":
@@ -41,10 +44,13 @@ func (v *Cat) decodeJSON(d *decoder) error {
 	*v = Cat{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Cat", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Cat", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -73,9 +79,12 @@ func (v *Cat) UnmarshalJSON(data []byte) error {
 func (v *CreateOwnerRequest) decodeJSON(d *decoder) error {
 	*v = CreateOwnerRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateOwnerRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateOwnerRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "street":
@@ -110,9 +119,12 @@ func (v *CreateOwnerRequestKind) decodeJSON(d *decoder) error {
 func (v *CreateOwnerResponse) decodeJSON(d *decoder) error {
 	*v = CreateOwnerResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateOwnerResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateOwnerResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "owner":
@@ -146,10 +158,13 @@ func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Dog", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Dog", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -178,9 +193,12 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *GetOwnerResponse) decodeJSON(d *decoder) error {
 	*v = GetOwnerResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("GetOwnerResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("GetOwnerResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "owner":
@@ -213,9 +231,12 @@ func (v *GetOwnerResponseStatus) decodeJSON(d *decoder) error {
 func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Named", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Named", "", err)
+			}
 		}
 		switch string(key) {
 		case "street":
@@ -251,10 +272,13 @@ func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Owner", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Owner", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -290,10 +314,13 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Pet", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Pet", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -328,9 +355,12 @@ func (v *PetSize) decodeJSON(d *decoder) error {
 func (v *Problem) decodeJSON(d *decoder) error {
 	*v = Problem{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Problem", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Problem", "", err)
+			}
 		}
 		switch string(key) {
 		case "detail":

@@ -5,9 +5,12 @@ package api
 func (v *Client2) decodeJSON(d *decoder) error {
 	*v = Client2{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Client2", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Client2", "", err)
+			}
 		}
 		switch string(key) {
 		case "marshal_json":
@@ -48,9 +51,12 @@ func (v *FooBar) decodeJSON(d *decoder) error {
 func (v *FooBar2) decodeJSON(d *decoder) error {
 	*v = FooBar2{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("FooBar2", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("FooBar2", "", err)
+			}
 		}
 		switch string(key) {
 		case "x":
@@ -77,9 +83,12 @@ func (v *FooBar2) UnmarshalJSON(data []byte) error {
 func (v *SliceString) decodeJSON(d *decoder) error {
 	*v = SliceString{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("SliceString", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("SliceString", "", err)
+			}
 		}
 		switch string(key) {
 		case "strings":

@@ -6,10 +6,13 @@ func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Error", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Error", "", err)
+			}
 		}
 		switch string(key) {
 		case "message":
@@ -36,9 +39,12 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 func (v *GetStatsAcceptedError) decodeJSON(d *decoder) error {
 	*v = GetStatsAcceptedError{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("GetStatsAcceptedError", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("GetStatsAcceptedError", "", err)
+			}
 		}
 		switch string(key) {
 		case "retry_after":
@@ -65,9 +71,12 @@ func (v *GetStatsAcceptedError) UnmarshalJSON(data []byte) error {
 func (v *InlineErrorsConflictError) decodeJSON(d *decoder) error {
 	*v = InlineErrorsConflictError{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("InlineErrorsConflictError", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("InlineErrorsConflictError", "", err)
+			}
 		}
 		switch string(key) {
 		case "holder":
@@ -94,9 +103,12 @@ func (v *InlineErrorsConflictError) UnmarshalJSON(data []byte) error {
 func (v *InlineErrorsError) decodeJSON(d *decoder) error {
 	*v = InlineErrorsError{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("InlineErrorsError", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("InlineErrorsError", "", err)
+			}
 		}
 		switch string(key) {
 		case "reason":
@@ -123,9 +135,12 @@ func (v *InlineErrorsError) UnmarshalJSON(data []byte) error {
 func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Item", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Item", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -153,10 +168,13 @@ func (v *NotFound) decodeJSON(d *decoder) error {
 	*v = NotFound{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("NotFound", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("NotFound", "", err)
+			}
 		}
 		switch string(key) {
 		case "resource":
@@ -188,10 +206,13 @@ func (v *SubmitBuildsErrorItem) decodeJSON(d *decoder) error {
 	*v = SubmitBuildsErrorItem{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("SubmitBuildsErrorItem", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("SubmitBuildsErrorItem", "", err)
+			}
 		}
 		switch string(key) {
 		case "message":
@@ -219,10 +240,13 @@ func (v *ValidationError) decodeJSON(d *decoder) error {
 	*v = ValidationError{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ValidationError", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ValidationError", "", err)
+			}
 		}
 		switch string(key) {
 		case "message":

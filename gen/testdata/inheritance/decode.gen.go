@@ -6,10 +6,13 @@ func (v *Cat) decodeJSON(d *decoder) error {
 	*v = Cat{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Cat", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Cat", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -41,10 +44,13 @@ func (v *DogBase) decodeJSON(d *decoder) error {
 	*v = DogBase{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("DogBase", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("DogBase", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -78,10 +84,13 @@ func (v *PetAdoptedWebhook) decodeJSON(d *decoder) error {
 	*v = PetAdoptedWebhook{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("PetAdoptedWebhook", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("PetAdoptedWebhook", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -113,10 +122,13 @@ func (v *PetBase) decodeJSON(d *decoder) error {
 	*v = PetBase{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("PetBase", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("PetBase", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -146,10 +158,13 @@ func (v *Puppy) decodeJSON(d *decoder) error {
 	*v = Puppy{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Puppy", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Puppy", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":

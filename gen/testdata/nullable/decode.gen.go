@@ -6,10 +6,13 @@ func (v *Crate) decodeJSON(d *decoder) error {
 	*v = Crate{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Crate", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Crate", "", err)
+			}
 		}
 		switch string(key) {
 		case "items":
@@ -46,9 +49,12 @@ func (v *Crate) UnmarshalJSON(data []byte) error {
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Owner", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Owner", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -76,10 +82,13 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 5)
-			return fieldError("Pet", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 5)
+				return fieldError("Pet", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":

@@ -5,9 +5,12 @@ package api
 func (v *CreateItemRequest) decodeJSON(d *decoder) error {
 	*v = CreateItemRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("CreateItemRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("CreateItemRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -34,9 +37,12 @@ func (v *CreateItemRequest) UnmarshalJSON(data []byte) error {
 func (v *ExportAuditLogsFormRequest) decodeJSON(d *decoder) error {
 	*v = ExportAuditLogsFormRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ExportAuditLogsFormRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ExportAuditLogsFormRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "since":
@@ -63,9 +69,12 @@ func (v *ExportAuditLogsFormRequest) UnmarshalJSON(data []byte) error {
 func (v *ExportAuditLogsRequest) decodeJSON(d *decoder) error {
 	*v = ExportAuditLogsRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ExportAuditLogsRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ExportAuditLogsRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "since":
@@ -93,10 +102,13 @@ func (v *Item) decodeJSON(d *decoder) error {
 	*v = Item{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Item", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Item", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -123,9 +135,12 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 func (v *ItemDeletedWebhook) decodeJSON(d *decoder) error {
 	*v = ItemDeletedWebhook{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ItemDeletedWebhook", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ItemDeletedWebhook", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -152,9 +167,12 @@ func (v *ItemDeletedWebhook) UnmarshalJSON(data []byte) error {
 func (v *ListBoardsResponse) decodeJSON(d *decoder) error {
 	*v = ListBoardsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListBoardsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListBoardsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "isLast":
@@ -183,9 +201,12 @@ func (v *ListBoardsResponse) UnmarshalJSON(data []byte) error {
 func (v *ListBoxesResponse) decodeJSON(d *decoder) error {
 	*v = ListBoxesResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListBoxesResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListBoxesResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "boxes":
@@ -214,9 +235,12 @@ func (v *ListBoxesResponse) UnmarshalJSON(data []byte) error {
 func (v *ListBoxesResponseMeta) decodeJSON(d *decoder) error {
 	*v = ListBoxesResponseMeta{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListBoxesResponseMeta", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListBoxesResponseMeta", "", err)
+			}
 		}
 		switch string(key) {
 		case "total":
@@ -243,9 +267,12 @@ func (v *ListBoxesResponseMeta) UnmarshalJSON(data []byte) error {
 func (v *ListCallsResponse) decodeJSON(d *decoder) error {
 	*v = ListCallsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListCallsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListCallsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "calls":
@@ -274,9 +301,12 @@ func (v *ListCallsResponse) UnmarshalJSON(data []byte) error {
 func (v *ListCallsResponseMeta) decodeJSON(d *decoder) error {
 	*v = ListCallsResponseMeta{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListCallsResponseMeta", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListCallsResponseMeta", "", err)
+			}
 		}
 		switch string(key) {
 		case "next_page_url":
@@ -303,9 +333,12 @@ func (v *ListCallsResponseMeta) UnmarshalJSON(data []byte) error {
 func (v *ListChannelsResponse) decodeJSON(d *decoder) error {
 	*v = ListChannelsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListChannelsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListChannelsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "channels":
@@ -334,9 +367,12 @@ func (v *ListChannelsResponse) UnmarshalJSON(data []byte) error {
 func (v *ListChannelsResponseResponseMetadata) decodeJSON(d *decoder) error {
 	*v = ListChannelsResponseResponseMetadata{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListChannelsResponseResponseMetadata", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListChannelsResponseResponseMetadata", "", err)
+			}
 		}
 		switch string(key) {
 		case "next_cursor":
@@ -363,9 +399,12 @@ func (v *ListChannelsResponseResponseMetadata) UnmarshalJSON(data []byte) error 
 func (v *ListConversationsResponse) decodeJSON(d *decoder) error {
 	*v = ListConversationsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListConversationsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListConversationsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "conversations":
@@ -393,10 +432,13 @@ func (v *ListCustomersResponse) decodeJSON(d *decoder) error {
 	*v = ListCustomersResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 4)
-			return fieldError("ListCustomersResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 4)
+				return fieldError("ListCustomersResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "data":
@@ -433,9 +475,12 @@ func (v *ListCustomersResponse) UnmarshalJSON(data []byte) error {
 func (v *ListFolderItemsResponse) decodeJSON(d *decoder) error {
 	*v = ListFolderItemsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListFolderItemsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListFolderItemsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "total_count":
@@ -467,10 +512,13 @@ func (v *ListVaultsResponse) decodeJSON(d *decoder) error {
 	*v = ListVaultsResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ListVaultsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ListVaultsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "value":

@@ -5,9 +5,12 @@ package api
 func (v *Event) decodeJSON(d *decoder) error {
 	*v = Event{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Event", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Event", "", err)
+			}
 		}
 		switch string(key) {
 		case "at":

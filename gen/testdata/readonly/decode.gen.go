@@ -5,9 +5,12 @@ package api
 func (v *Audit) decodeJSON(d *decoder) error {
 	*v = Audit{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Audit", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Audit", "", err)
+			}
 		}
 		switch string(key) {
 		case "events":
@@ -37,10 +40,13 @@ func (v *Labelled) decodeJSON(d *decoder) error {
 	*v = Labelled{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Labelled", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Labelled", "", err)
+			}
 		}
 		switch string(key) {
 		case "label":
@@ -71,9 +77,12 @@ func (v *Labelled) UnmarshalJSON(data []byte) error {
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Owner", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Owner", "", err)
+			}
 		}
 		switch string(key) {
 		case "login":
@@ -101,10 +110,13 @@ func (v *PostThingFormRequest) decodeJSON(d *decoder) error {
 	*v = PostThingFormRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("PostThingFormRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("PostThingFormRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -137,10 +149,13 @@ func (v *Thing) decodeJSON(d *decoder) error {
 	*v = Thing{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 8)
-			return fieldError("Thing", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 8)
+				return fieldError("Thing", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":

@@ -6,10 +6,13 @@ func (v *A) decodeJSON(d *decoder) error {
 	*v = A{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("A", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("A", "", err)
+			}
 		}
 		switch string(key) {
 		case "b":
@@ -40,9 +43,12 @@ func (v *A) UnmarshalJSON(data []byte) error {
 func (v *B) decodeJSON(d *decoder) error {
 	*v = B{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("B", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("B", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -69,9 +75,12 @@ func (v *B) UnmarshalJSON(data []byte) error {
 func (v *BaseOfItself) decodeJSON(d *decoder) error {
 	*v = BaseOfItself{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("BaseOfItself", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("BaseOfItself", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -98,9 +107,12 @@ func (v *BaseOfItself) UnmarshalJSON(data []byte) error {
 func (v *ExtendsItself) decodeJSON(d *decoder) error {
 	*v = ExtendsItself{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ExtendsItself", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ExtendsItself", "", err)
+			}
 		}
 		switch string(key) {
 		case "x":
@@ -127,9 +139,12 @@ func (v *ExtendsItself) UnmarshalJSON(data []byte) error {
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Node", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Node", "", err)
+			}
 		}
 		switch string(key) {
 		case "value":
@@ -160,9 +175,12 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *RingE) decodeJSON(d *decoder) error {
 	*v = RingE{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RingE", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RingE", "", err)
+			}
 		}
 		switch string(key) {
 		case "p":

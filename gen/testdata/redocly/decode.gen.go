@@ -6,10 +6,13 @@ func (v *Cat) decodeJSON(d *decoder) error {
 	*v = Cat{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Cat", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Cat", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -39,10 +42,13 @@ func (v *Dog) decodeJSON(d *decoder) error {
 	*v = Dog{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Dog", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Dog", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -71,9 +77,12 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *ListPetsResponse) decodeJSON(d *decoder) error {
 	*v = ListPetsResponse{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("ListPetsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("ListPetsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "pets":
@@ -101,10 +110,13 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Pet", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Pet", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":

@@ -5,9 +5,12 @@ package api
 func (v *APIJob) decodeJSON(d *decoder) error {
 	*v = APIJob{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("APIJob", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("APIJob", "", err)
+			}
 		}
 		switch string(key) {
 		case "phase":
@@ -40,9 +43,12 @@ func (v *APIPhase) decodeJSON(d *decoder) error {
 func (v *Node) decodeJSON(d *decoder) error {
 	*v = Node{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Node", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Node", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -73,9 +79,12 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Place) decodeJSON(d *decoder) error {
 	*v = Place{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Place", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Place", "", err)
+			}
 		}
 		switch string(key) {
 		case "region":
@@ -104,9 +113,12 @@ func (v *Place) UnmarshalJSON(data []byte) error {
 func (v *Region) decodeJSON(d *decoder) error {
 	*v = Region{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Region", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Region", "", err)
+			}
 		}
 		switch string(key) {
 		case "slug":
@@ -133,9 +145,12 @@ func (v *Region) UnmarshalJSON(data []byte) error {
 func (v *Region2) decodeJSON(d *decoder) error {
 	*v = Region2{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Region2", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Region2", "", err)
+			}
 		}
 		switch string(key) {
 		case "code":
@@ -163,10 +178,13 @@ func (v *Thing) decodeJSON(d *decoder) error {
 	*v = Thing{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Thing", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Thing", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":

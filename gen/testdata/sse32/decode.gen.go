@@ -5,9 +5,12 @@ package api
 func (v *GenerateTicksRequest) decodeJSON(d *decoder) error {
 	*v = GenerateTicksRequest{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("GenerateTicksRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("GenerateTicksRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "stream":
@@ -34,9 +37,12 @@ func (v *GenerateTicksRequest) UnmarshalJSON(data []byte) error {
 func (v *Kitten) decodeJSON(d *decoder) error {
 	*v = Kitten{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Kitten", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Kitten", "", err)
+			}
 		}
 		switch string(key) {
 		case "purrs":
@@ -63,9 +69,12 @@ func (v *Kitten) UnmarshalJSON(data []byte) error {
 func (v *Puppy) decodeJSON(d *decoder) error {
 	*v = Puppy{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Puppy", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Puppy", "", err)
+			}
 		}
 		switch string(key) {
 		case "barks":
@@ -93,10 +102,13 @@ func (v *Tick) decodeJSON(d *decoder) error {
 	*v = Tick{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Tick", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Tick", "", err)
+			}
 		}
 		switch string(key) {
 		case "n":
@@ -124,10 +136,13 @@ func (v *TickEvent) decodeJSON(d *decoder) error {
 	*v = TickEvent{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("TickEvent", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("TickEvent", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -157,10 +172,13 @@ func (v *Todo) decodeJSON(d *decoder) error {
 	*v = Todo{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Todo", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Todo", "", err)
+			}
 		}
 		switch string(key) {
 		case "title":
@@ -190,10 +208,13 @@ func (v *WatchPetsEventKitten) decodeJSON(d *decoder) error {
 	*v = WatchPetsEventKitten{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("WatchPetsEventKitten", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("WatchPetsEventKitten", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -227,10 +248,13 @@ func (v *WatchPetsEventPuppy) decodeJSON(d *decoder) error {
 	*v = WatchPetsEventPuppy{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("WatchPetsEventPuppy", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("WatchPetsEventPuppy", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":

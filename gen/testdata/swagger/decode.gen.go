@@ -6,10 +6,13 @@ func (v *CreatePetRequest) decodeJSON(d *decoder) error {
 	*v = CreatePetRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("CreatePetRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("CreatePetRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -45,10 +48,13 @@ func (v *Error) decodeJSON(d *decoder) error {
 	*v = Error{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Error", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Error", "", err)
+			}
 		}
 		switch string(key) {
 		case "code":
@@ -78,10 +84,13 @@ func (v *ListPetsResponse) decodeJSON(d *decoder) error {
 	*v = ListPetsResponse{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ListPetsResponse", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ListPetsResponse", "", err)
+			}
 		}
 		switch string(key) {
 		case "pets":
@@ -114,9 +123,12 @@ func (v *ListPetsResponse) UnmarshalJSON(data []byte) error {
 func (v *Owner) decodeJSON(d *decoder) error {
 	*v = Owner{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Owner", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Owner", "", err)
+			}
 		}
 		switch string(key) {
 		case "zip":
@@ -146,10 +158,13 @@ func (v *Pet) decodeJSON(d *decoder) error {
 	*v = Pet{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 3)
-			return fieldError("Pet", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 3)
+				return fieldError("Pet", "", err)
+			}
 		}
 		switch string(key) {
 		case "position":
@@ -197,10 +212,13 @@ func (v *Toy) decodeJSON(d *decoder) error {
 	*v = Toy{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Toy", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Toy", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -232,10 +250,13 @@ func (v *UploadPhotoRequest) decodeJSON(d *decoder) error {
 	*v = UploadPhotoRequest{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("UploadPhotoRequest", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("UploadPhotoRequest", "", err)
+			}
 		}
 		switch string(key) {
 		case "photo":

@@ -10,10 +10,13 @@ func (v *ByRequiredBObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredBObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ByRequiredBObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ByRequiredBObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -43,10 +46,13 @@ func (v *ByRequiredObject) decodeJSON(d *decoder) error {
 	*v = ByRequiredObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ByRequiredObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ByRequiredObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "a":
@@ -74,10 +80,13 @@ func (v *CacheOptions) decodeJSON(d *decoder) error {
 	*v = CacheOptions{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("CacheOptions", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("CacheOptions", "", err)
+			}
 		}
 		switch string(key) {
 		case "ttl":
@@ -113,10 +122,13 @@ func (v *Circle) decodeJSON(d *decoder) error {
 	*v = Circle{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Circle", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Circle", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -146,10 +158,13 @@ func (v *FormatJSONSchema) decodeJSON(d *decoder) error {
 	*v = FormatJSONSchema{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("FormatJSONSchema", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("FormatJSONSchema", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -183,10 +198,13 @@ func (v *FormatText) decodeJSON(d *decoder) error {
 	*v = FormatText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("FormatText", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("FormatText", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -217,9 +235,12 @@ func (v *KnownModel) decodeJSON(d *decoder) error {
 func (v *Limits) decodeJSON(d *decoder) error {
 	*v = Limits{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("Limits", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("Limits", "", err)
+			}
 		}
 		switch string(key) {
 		case "size":
@@ -257,10 +278,13 @@ func (v *ModerationInputArrayOfObjectItemImageURL) decodeJSON(d *decoder) error 
 	*v = ModerationInputArrayOfObjectItemImageURL{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ModerationInputArrayOfObjectItemImageURL", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ModerationInputArrayOfObjectItemImageURL", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -290,10 +314,13 @@ func (v *ModerationInputArrayOfObjectItemText) decodeJSON(d *decoder) error {
 	*v = ModerationInputArrayOfObjectItemText{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ModerationInputArrayOfObjectItemText", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ModerationInputArrayOfObjectItemText", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -323,10 +350,13 @@ func (v *Named) decodeJSON(d *decoder) error {
 	*v = Named{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("Named", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("Named", "", err)
+			}
 		}
 		switch string(key) {
 		case "name":
@@ -358,10 +388,13 @@ func (v *ProtectionRuleObject) decodeJSON(d *decoder) error {
 	*v = ProtectionRuleObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ProtectionRuleObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ProtectionRuleObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -391,10 +424,13 @@ func (v *ProtectionRuleReviewersObject) decodeJSON(d *decoder) error {
 	*v = ProtectionRuleReviewersObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ProtectionRuleReviewersObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ProtectionRuleReviewersObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -426,10 +462,13 @@ func (v *ProtectionRuleWaitTimerObject) decodeJSON(d *decoder) error {
 	*v = ProtectionRuleWaitTimerObject{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("ProtectionRuleWaitTimerObject", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("ProtectionRuleWaitTimerObject", "", err)
+			}
 		}
 		switch string(key) {
 		case "id":
@@ -460,9 +499,12 @@ func (v *ProtectionRuleWaitTimerObject) UnmarshalJSON(data []byte) error {
 func (v *RenameAction) decodeJSON(d *decoder) error {
 	*v = RenameAction{}
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			return fieldError("RenameAction", "", err)
+			if key, more, err = d.member(i); !more {
+				return fieldError("RenameAction", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -492,10 +534,13 @@ func (v *ResizeAction) decodeJSON(d *decoder) error {
 	*v = ResizeAction{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ResizeAction", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ResizeAction", "", err)
+			}
 		}
 		switch string(key) {
 		case "type":
@@ -529,10 +574,13 @@ func (v *ShipmentParcelList) decodeJSON(d *decoder) error {
 	*v = ShipmentParcelList{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ShipmentParcelList", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ShipmentParcelList", "", err)
+			}
 		}
 		switch string(key) {
 		case "parcels":
@@ -564,10 +612,13 @@ func (v *ShipmentSingleParcel) decodeJSON(d *decoder) error {
 	*v = ShipmentSingleParcel{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("ShipmentSingleParcel", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("ShipmentSingleParcel", "", err)
+			}
 		}
 		switch string(key) {
 		case "parcel":
@@ -595,10 +646,13 @@ func (v *Square) decodeJSON(d *decoder) error {
 	*v = Square{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("Square", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("Square", "", err)
+			}
 		}
 		switch string(key) {
 		case "kind":
@@ -628,10 +682,13 @@ func (v *StartEventsStartBegin) decodeJSON(d *decoder) error {
 	*v = StartEventsStartBegin{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("StartEventsStartBegin", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("StartEventsStartBegin", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -661,10 +718,13 @@ func (v *StartEventsStartEnd) decodeJSON(d *decoder) error {
 	*v = StartEventsStartEnd{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 2)
-			return fieldError("StartEventsStartEnd", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 2)
+				return fieldError("StartEventsStartEnd", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
@@ -694,10 +754,13 @@ func (v *StopEvent) decodeJSON(d *decoder) error {
 	*v = StopEvent{}
 	var seen [1]uint64
 	for i := 0; ; i++ {
-		key, more, err := d.member(i)
+		key, more := d.plainKey(i)
+		var err error
 		if !more {
-			v.rec = v.rec.markMissing(seen[:], 1)
-			return fieldError("StopEvent", "", err)
+			if key, more, err = d.member(i); !more {
+				v.rec = v.rec.markMissing(seen[:], 1)
+				return fieldError("StopEvent", "", err)
+			}
 		}
 		switch string(key) {
 		case "event":
