@@ -959,15 +959,20 @@ func (d *decoder) plainKey(i int) ([]byte, bool) {
 	} else {
 		return nil, false
 	}
-	j := (q + 1 + m) & 63 // the key's closing quote
-	if binary.LittleEndian.Uint16(w[j:]) != '"'|':'<<8 {
+	// The closing quote, the colon and the two bytes after them, in one
+	// load: an optional space, then the value.
+	j := (q + 1 + m) & 63
+	x := binary.LittleEndian.Uint32(w[j:])
+	if uint16(x) != '"'|':'<<8 {
 		return nil, false
 	}
-	v := (j + 2) & 63
-	if w[v] == ' ' {
+	v := j + 2
+	if c := byte(x >> 16); c == ' ' {
+		if byte(x>>24) <= ' ' {
+			return nil, false
+		}
 		v++
-	}
-	if w[v] <= ' ' {
+	} else if c <= ' ' {
 		return nil, false
 	}
 	if open {
