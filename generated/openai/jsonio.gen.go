@@ -647,9 +647,11 @@ func needsLook(c byte) bool {
 
 // runeLen returns the length of the valid UTF-8 sequence of two or three
 // bytes at s[i:], the non-ASCII that text in most languages is made of, or
-// 0 for anything else (four bytes, invalid or cut short), which callers
-// leave to package utf8: its DecodeRune took some 55 instructions a rune
-// here, where this inlines. Two bytes lead with 0xC2-0xDF (0xC0 and 0xC1
+// 0 for anything else (four bytes, invalid, or fewer than three bytes
+// left), which callers leave to package utf8: its DecodeRune took some 55
+// instructions a rune here, where this inlines. A two-byte rune that ends
+// s goes to utf8 too: telling it apart is one more test, and runeLen's
+// inlining cost is the budget's 80 already (TestHotHelpersInline). Two bytes lead with 0xC2-0xDF (0xC0 and 0xC1
 // would be overlong), three with 0xE0-0xEF, but for the overlong (0xE0
 // then below 0xA0) and the surrogates (0xED then 0xA0 and up).
 func runeLen(s string, i int) int {

@@ -993,7 +993,7 @@ func (d *decoder) plainKey(i int) ([]byte, bool) {
 // returned starts: found from the key's own bytes, which are the
 // document's unless the key had escapes (then ok is false).
 func (d *decoder) valueAfter(key []byte) (start int, ok bool) {
-	if cap(key) == 0 || cap(d.data) == 0 {
+	if cap(key) == 0 {
 		return 0, false
 	}
 	// Where key starts, if it is the document's (checked below): its

@@ -160,7 +160,9 @@ func TestLongStringAllocations(t *testing.T) {
 // TestRuneLenMatchesUTF8 runs runeLen over every three bytes that start
 // with a non-ASCII byte: where it finds a rune, package utf8 must decode
 // one of that length, and where it does not, utf8 must find no rune of two
-// or three bytes there either. Shorter input finds nothing.
+// or three bytes there either. Shorter input finds nothing: runeLen looks
+// at three bytes, and leaves a rune in the last two to utf8 (see its
+// comment).
 func TestRuneLenMatchesUTF8(t *testing.T) {
 	b := make([]byte, 3)
 	for c0 := 0x80; c0 < 0x100; c0++ {

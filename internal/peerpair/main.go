@@ -104,7 +104,7 @@ func writeCounts(out io.Writer, a, b string, n int, count func(peer, op string) 
 type samples map[string]map[string][]float64
 
 func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
-	if rounds < 1 { // -counted alone (main refuses neither)
+	if rounds < 1 { // -counted alone: main refuses -rounds 0 without it
 		return nil
 	}
 	s := samples{a: {}, b: {}}
