@@ -919,7 +919,11 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 // first: it took 13% of the instructions off decoding the recorded run
 // (indented: member and skipSpace's call took 148 instructions a member)
 // and 5% off the compact request (make icount: 24,979 to 21,737 and
-// 20,477 to 19,542).
+// 20,477 to 19,542). They call it themselves rather than through a
+// function that tries it and then member, which cannot inline and so puts
+// a frame back on the usual path: in an early form (keys of up to 15
+// bytes), such a wrapper took 2.2% off the run and added 3.7% to the
+// request, where the decoders calling it took 4.9% off and added 1.4%.
 //
 // Every read is within the 80 bytes checked at the start: the masks
 // change no value (the quote is at most 17 bytes in, the key's end at
