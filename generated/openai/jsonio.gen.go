@@ -687,9 +687,10 @@ func word(s string) uint64 {
 }
 
 // escapeMask flags (in its high bit) each byte of w that needsLook: the
-// SWAR zero-byte test per byte value, without the "&^ x" that only matters
-// for non-ASCII bytes, which | w flags anyway (see special). As in
-// special, the lowest flag is exact and bytes above it may be flagged too.
+// SWAR zero-byte test per byte value, without the "&^ x" and with no
+// "| w" for non-ASCII bytes (see special: here w-ones*0x20 flags those
+// from 0xA0 and bs-ones those below it). As in special, the lowest flag
+// is exact and bytes above it may be flagged too.
 // Two pairs share a test: a quote (0x22) and & (0x26) differ only in bit
 // 2, < (0x3C) and > (0x3E) only in bit 1, and no other byte becomes 0x26
 // with bit 2 set or 0x3E with bit 1.
@@ -698,7 +699,7 @@ func escapeMask(w uint64) uint64 {
 	qa := (w | ones*0x04) ^ (ones * '&')
 	lg := (w | ones*0x02) ^ (ones * '>')
 	bs := w ^ (ones * '\\')
-	return ((qa - ones) | (lg - ones) | (bs - ones) | (w - ones*0x20) | w) & highs
+	return ((qa - ones) | (lg - ones) | (bs - ones) | (w - ones*0x20)) & highs
 }
 
 // The append functions for containers write each element with elem.

@@ -20,7 +20,7 @@ func TestPlainKeyMatchesMember(t *testing.T) {
 	pick := func(options ...string) string { return options[rng.IntN(len(options))] }
 	keyByte := func() byte {
 		if rng.IntN(60) == 0 {
-			return pick("\"", "\\", "\x1f", "\x7f", "\xc3", " ", ":")[0]
+			return pick("\"", "\\", "\x1f", "\x7f", "\xc3", " ", ":", "!", "#")[0]
 		}
 		return "abcdefghijklmnopqrstuvwxyz_0123456789"[rng.IntN(37)]
 	}
@@ -80,7 +80,8 @@ func TestPlainKeyMatchesMember(t *testing.T) {
 	}
 
 	// The shapes it is for: an indented member, a compact one, an object's
-	// first member, the longest key it takes.
+	// first member, the longest key it takes, the deepest indentation, keys
+	// of the lowest bytes keyEnd lets through.
 	pad := strings.Repeat(" ", 80)
 	for _, c := range []struct {
 		doc  string
@@ -92,6 +93,8 @@ func TestPlainKeyMatchesMember(t *testing.T) {
 		{"{\n  \"id\": \"run_1\"" + pad, 0, "id"},
 		{`{"additional_instructions":"x"` + pad, 0, "additional_instructions"},
 		{",\n" + strings.Repeat(" ", 15) + `"k":1` + pad, 3, "k"},
+		{`,"$ref":"#/a"` + pad, 1, "$ref"}, // '$' and '#', the lowest bytes it takes
+		{`,"#":1` + pad, 1, "#"},
 	} {
 		d := decoder{data: []byte(c.doc)}
 		key, ok := d.plainKey(c.i)

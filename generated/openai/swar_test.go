@@ -14,14 +14,19 @@ import (
 // verbatim.
 func isSpecial(c byte) bool { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80 }
 
+// isKeyEnd is keyEnd's contract for one byte: special's, and also ' ' and
+// '!'.
+func isKeyEnd(c byte) bool { return isSpecial(c) || c < '#' }
+
 // isEscaped is escapeMask's contract for one byte (needsLook's).
 func isEscaped(c byte) bool { return isSpecial(c) || c == '<' || c == '>' || c == '&' }
 
 // TestSWARMatchesBytes checks the word-at-a-time tests against their
 // per-byte contract: special's lowest flag must be the first special byte,
-// and escapeMask's the first byte that needs escaping (flags above it are
-// allowed). Every byte value at every position, over fills of plain
-// bytes and of random bytes, then random words.
+// keyEnd's the first special byte, space or '!', and escapeMask's the
+// first byte that needs escaping (flags above it are allowed). Every byte
+// value at every position, over fills of plain bytes and of random bytes,
+// then random words.
 func TestSWARMatchesBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	check := func(word [8]byte) {
@@ -39,6 +44,20 @@ func TestSWARMatchesBytes(t *testing.T) {
 		}
 		if got != first {
 			t.Fatalf("special(% x): first flagged byte %d, want %d", word, got, first)
+		}
+		firstKeyEnd := 8
+		for i, c := range word {
+			if isKeyEnd(c) {
+				firstKeyEnd = i
+				break
+			}
+		}
+		got = 8
+		if m := keyEnd(w); m != 0 {
+			got = bits.TrailingZeros64(m) / 8
+		}
+		if got != firstKeyEnd {
+			t.Fatalf("keyEnd(% x): first flagged byte %d, want %d", word, got, firstKeyEnd)
 		}
 		firstEscaped := 8
 		for i, c := range word {
