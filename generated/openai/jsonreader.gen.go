@@ -1172,9 +1172,12 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 func (d *decoder) tag(name string) []byte {
 	c := d.scanner()
 	for i := 0; ; i++ {
-		key, more, err := c.member(i)
-		if err != nil || !more {
-			return nil
+		key, more := c.plainKey(i) // see plainKey
+		var err error
+		if !more {
+			if key, more, err = c.member(i); err != nil || !more {
+				return nil
+			}
 		}
 		if string(key) == name {
 			s, err := c.strBytes()
