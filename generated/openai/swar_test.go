@@ -29,52 +29,32 @@ func isEscaped(c byte) bool { return isSpecial(c) || c == '<' || c == '>' || c =
 // then random words.
 func TestSWARMatchesBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	check := func(word [8]byte) {
-		w := binary.LittleEndian.Uint64(word[:])
+	// firstFlag checks that mask's lowest flag in word is its first byte
+	// of which want holds (8: none).
+	firstFlag := func(word [8]byte, name string, mask func(uint64) uint64, want func(byte) bool) {
 		first := 8
 		for i, c := range word {
-			if isSpecial(c) {
+			if want(c) {
 				first = i
 				break
 			}
 		}
 		got := 8
-		if m := special(w); m != 0 {
+		if m := mask(binary.LittleEndian.Uint64(word[:])); m != 0 {
 			got = bits.TrailingZeros64(m) / 8
 		}
 		if got != first {
-			t.Fatalf("special(% x): first flagged byte %d, want %d", word, got, first)
+			t.Fatalf("%s(% x): first flagged byte %d, want %d", name, word, got, first)
 		}
-		firstKeyEnd := 8
-		for i, c := range word {
-			if isKeyEnd(c) {
-				firstKeyEnd = i
-				break
-			}
-		}
-		got = 8
-		if m := keyEnd(w); m != 0 {
-			got = bits.TrailingZeros64(m) / 8
-		}
-		if got != firstKeyEnd {
-			t.Fatalf("keyEnd(% x): first flagged byte %d, want %d", word, got, firstKeyEnd)
-		}
-		firstEscaped := 8
-		for i, c := range word {
+	}
+	check := func(word [8]byte) {
+		firstFlag(word, "special", special, isSpecial)
+		firstFlag(word, "keyEnd", keyEnd, isKeyEnd)
+		firstFlag(word, "escapeMask", escapeMask, isEscaped)
+		for _, c := range word {
 			if isEscaped(c) != needsLook(c) {
 				t.Fatalf("needsLook(%#x) = %v", c, needsLook(c))
 			}
-			if isEscaped(c) {
-				firstEscaped = i
-				break
-			}
-		}
-		got = 8
-		if m := escapeMask(w); m != 0 {
-			got = bits.TrailingZeros64(m) / 8
-		}
-		if got != firstEscaped {
-			t.Fatalf("escapeMask(% x): first flagged byte %d, want %d", word, got, firstEscaped)
 		}
 	}
 	for pos := range 8 {
