@@ -15,6 +15,7 @@ var hotInlined = []string{
 	"(*decoder).ws",
 	"(*decoder).null",
 	"special",
+	"keyEnd",
 	"(*decoder).readString",
 	"(*decoder).readInt64",
 	"(*decoder).readFloat64",

@@ -185,3 +185,40 @@ func TestRuneLenMatchesUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepCopies holds keep to its contract for values of every length
+// around its 32-byte path, from arrays of every capacity past them and
+// chunks of every spare room: the copy equals the value, its capacity ends
+// with it (so a caller appending to a kept raw value copies it rather than
+// write over the next one), it takes exactly its length of the chunk, and
+// nothing kept before it changes. Clearing the source afterwards catches a
+// copy that aliases it.
+func TestKeepCopies(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := range 40 {
+		for extra := range 40 {
+			for room := range 40 {
+				src := make([]byte, n, n+extra)
+				for i := range src[:cap(src)] {
+					src[:cap(src)][i] = byte('a' + rng.IntN(26))
+				}
+				want := string(src)
+				d := decoder{chunk: make([]byte, 0, 8+room)}
+				before := string(d.keep([]byte("previous")))
+				got := d.keep(src)
+				clear(src[:cap(src)])
+				if string(got) != want || cap(got) != len(got) {
+					t.Fatalf("keep of %d bytes (capacity %d, room %d) = %q with capacity %d, want %q", n, n+extra, room, got, cap(got), want)
+				}
+				if len(d.chunk) != 8+n && len(d.chunk) != 8 { // 8: an allocation of its own (room)
+					t.Fatalf("keep of %d bytes grew the chunk to %d", n, len(d.chunk))
+				}
+				_ = append(got, "more"...)
+				next := d.keep([]byte("next"))
+				if string(d.chunk[:8]) != before || string(got) != want || string(next) != "next" {
+					t.Fatalf("keep of %d bytes (capacity %d, room %d): earlier %q, value %q, next %q", n, n+extra, room, d.chunk[:8], got, next)
+				}
+			}
+		}
+	}
+}
