@@ -187,36 +187,55 @@ func TestRuneLenMatchesUTF8(t *testing.T) {
 }
 
 // TestKeepCopies holds keep to its contract for values of every length
-// around its 32-byte path, from arrays of every capacity past them and
-// chunks of every spare room: the copy equals the value, its capacity ends
-// with it (so a caller appending to a kept raw value copies it rather than
-// write over the next one), it takes exactly its length of the chunk, and
-// nothing kept before it changes. Clearing the source afterwards catches a
-// copy that aliases it.
+// around its 32-byte path, at every distance from the document's end and
+// with every spare room in the chunk: the copy equals the value, its
+// capacity ends with it (so a caller appending to a kept raw value copies
+// it rather than write over the next one), it takes exactly its length of
+// the chunk, and nothing kept before it changes. Clearing the document
+// afterwards catches a copy that aliases it. The document's array holds
+// sentinel bytes past its length, which keep must never read (they may be
+// the caller's to write meanwhile): none may reach the chunk. Values from
+// outside the document (unescaped keys) take the general path.
 func TestKeepCopies(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
+	const sentinel = '#'
 	for n := range 40 {
-		for extra := range 40 {
+		for after := range 40 {
 			for room := range 40 {
-				src := make([]byte, n, n+extra)
-				for i := range src[:cap(src)] {
-					src[:cap(src)][i] = byte('a' + rng.IntN(26))
+				array := make([]byte, 5+n+after+40)
+				for i := range array {
+					array[i] = byte('a' + rng.IntN(26))
+				}
+				for i := 5 + n + after; i < len(array); i++ {
+					array[i] = sentinel
+				}
+				doc := array[:5+n+after]
+				src := doc[5 : 5+n]
+				if rng.IntN(8) == 0 { // not the document's
+					src = bytes.Clone(src)
 				}
 				want := string(src)
-				d := decoder{chunk: make([]byte, 0, 8+room)}
+				chunk := make([]byte, 0, 8+room)
+				d := decoder{data: doc, chunk: chunk}
 				before := string(d.keep([]byte("previous")))
 				got := d.keep(src)
-				clear(src[:cap(src)])
-				if string(got) != want || cap(got) != len(got) {
-					t.Fatalf("keep of %d bytes (capacity %d, room %d) = %q with capacity %d, want %q", n, n+extra, room, got, cap(got), want)
+				if bytes.IndexByte(chunk[:cap(chunk)], sentinel) >= 0 {
+					t.Fatalf("keep of %d bytes, %d before the document's end: read past the end", n, after)
 				}
-				if len(d.chunk) != 8+n && len(d.chunk) != 8 { // 8: an allocation of its own (room)
+				// Room may have started a new chunk, or given the value
+				// memory of its own; in the same chunk it takes n bytes.
+				if len(d.chunk) != len(chunk[:8])+n && &d.chunk[:1][0] == &chunk[:1][0] && len(d.chunk) != 8 {
 					t.Fatalf("keep of %d bytes grew the chunk to %d", n, len(d.chunk))
+				}
+				clear(doc)
+				clear(src)
+				if string(got) != want || cap(got) != len(got) {
+					t.Fatalf("keep of %d bytes (%d before the end, room %d) = %q with capacity %d, want %q", n, after, room, got, cap(got), want)
 				}
 				_ = append(got, "more"...)
 				next := d.keep([]byte("next"))
-				if string(d.chunk[:8]) != before || string(got) != want || string(next) != "next" {
-					t.Fatalf("keep of %d bytes (capacity %d, room %d): earlier %q, value %q, next %q", n, n+extra, room, d.chunk[:8], got, next)
+				if string(chunk[:8]) != before || string(got) != want || string(next) != "next" {
+					t.Fatalf("keep of %d bytes (%d before the end, room %d): earlier %q, value %q, next %q", n, after, room, chunk[:8], got, next)
 				}
 			}
 		}
