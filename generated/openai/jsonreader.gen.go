@@ -128,12 +128,11 @@ func (d *decoder) claim(b []byte) string {
 // where room and memmove took two calls and memmove's dispatch on the
 // length. Two runs of 30 alternating rounds: run decode -0.8% and -3.5%,
 // request decode -2.3% and -1.4% in time, for about as many instructions
-// (a branch on a length that changes from string to string is likely
-// what goes). It reads past b only within the
-// document's length, never into the capacity beyond it, which may be the
-// caller's to write meanwhile (a buffer appended to while a prefix is
-// decoded). The bytes written past the value land in the chunk's free
-// end, which nothing kept holds.
+// (a branch on a length that changes from string to string is likely what
+// goes). It reads past b only within the document's length, never into the
+// capacity beyond it, which may be the caller's to write meanwhile (a
+// buffer appended to while a prefix is decoded). The bytes written past
+// the value land in the chunk's free end, which nothing kept holds.
 func (d *decoder) keep(b []byte) []byte {
 	n, start := len(b), len(d.chunk)
 	// Where b starts in the document, if it does: its address less the
@@ -957,26 +956,27 @@ func (d *decoder) member(i int) (key []byte, more bool, err error) {
 	return key, true, nil
 }
 
-// plainKey is member's usual case, in a function that makes no call, so
-// it needs no stack frame and keeps everything in registers: the comma
-// after a member (or, for i = 0, the object's opening brace), an optional
+// plainKey is member's usual case, in a function that makes no call, so it
+// needs no stack frame and keeps everything in registers: the comma after
+// a member (or, for i = 0, the object's opening brace), an optional
 // newline and up to 15 spaces, a key of up to 23 plain ASCII bytes (none
 // of them a space or '!': see keyEnd), its colon and an optional space,
 // ending at the value's first byte. Anything else (white space of another
-// shape, a longer or escaped key, the object's end, the document's last
-// 80 bytes) reports false and leaves the decoder as it was, for member. Generated decoders and skip try it
-// first: it took 13% of the instructions off decoding the recorded run
-// (indented: member and skipSpace's call took 148 instructions a member)
-// and 5% off the compact request (make icount: 24,979 to 21,737 and
-// 20,477 to 19,542). They call it themselves rather than through a
-// function that tries it and then member, which cannot inline and so puts
-// a frame back on the usual path: in an early form (keys of up to 15
-// bytes), such a wrapper took 2.2% off the run and added 3.7% to the
-// request, where the decoders calling it took 4.9% off and added 1.4%.
+// shape, a longer or escaped key, the object's end, the document's last 80
+// bytes) reports false and leaves the decoder as it was, for member.
+// Generated decoders, skip and tag try it first: it took 13% of the
+// instructions off decoding the recorded run (indented: member and
+// skipSpace's call took 148 instructions a member) and 5% off the compact
+// request (make icount: 24,979 to 21,737 and 20,477 to 19,542). They call
+// it themselves rather than through a function that tries it and then
+// member, which cannot inline and so puts a frame back on the usual path:
+// in an early form (keys of up to 15 bytes), such a wrapper took 2.2% off
+// the run and added 3.7% to the request, where the decoders calling it
+// took 4.9% off and added 1.4%.
 //
-// Every read is within the 80 bytes checked at the start: the masks
-// change no value (the quote is at most 17 bytes in, the key's end at
-// most 41) but tell the compiler so, which drops the bounds checks.
+// Every read is within the 80 bytes checked at the start: the masks change
+// no value (the quote is at most 17 bytes in, the key's end at most 41)
+// but tell the compiler so, which drops the bounds checks.
 func (d *decoder) plainKey(i int) ([]byte, bool) {
 	data, pos := d.data, d.pos
 	if uint(pos+80) > uint(len(data)) {
