@@ -135,10 +135,7 @@ func (d *decoder) claim(b []byte) string {
 // the value land in the chunk's free end, which nothing kept holds.
 func (d *decoder) keep(b []byte) []byte {
 	n, start := len(b), len(d.chunk)
-	// Where b starts in the document, if it does: its address less the
-	// document's, as a number, never made a pointer again (as valueAfter).
-	at := uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.SliceData(d.data)))
-	if n <= 32 && at < uintptr(len(d.data)) && int(at)+32 <= len(d.data) && cap(d.chunk)-start >= 32 {
+	if at, ok := d.offset(b); ok && n <= 32 && at+32 <= len(d.data) && cap(d.chunk)-start >= 32 {
 		src := (*[32]byte)(d.data[at : at+32])
 		w0, w1 := binary.LittleEndian.Uint64(src[0:]), binary.LittleEndian.Uint64(src[8:])
 		w2, w3 := binary.LittleEndian.Uint64(src[16:]), binary.LittleEndian.Uint64(src[24:])
@@ -151,6 +148,15 @@ func (d *decoder) keep(b []byte) []byte {
 		return dst[:n:n]
 	}
 	return append(d.room(n), b...)
+}
+
+// offset returns where b starts in the document, or false when it is not
+// the document's (an unescaped copy, a chunk's bytes). It subtracts the
+// addresses as numbers and never makes a pointer of the result: b lies in
+// the document exactly when the difference is below its length.
+func (d *decoder) offset(b []byte) (int, bool) {
+	at := uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.SliceData(d.data)))
+	return int(at), at < uintptr(len(d.data))
 }
 
 // intern returns b as a string kept in a chunk.
@@ -1046,13 +1052,11 @@ func (d *decoder) plainKey(i int) ([]byte, bool) {
 // returned starts: found from the key's own bytes, which are the
 // document's unless the key had escapes (then ok is false).
 func (d *decoder) valueAfter(key []byte) (start int, ok bool) {
-	if cap(key) == 0 {
-		return 0, false
-	}
-	// Where key starts, if it is the document's (checked below): its
-	// address less the document's, as a number, never made a pointer again.
-	at := int(uintptr(unsafe.Pointer(unsafe.SliceData(key))) - uintptr(unsafe.Pointer(unsafe.SliceData(d.data))))
-	if at < 1 || at+len(key) >= len(d.data) || &key[:1][0] != &d.data[at] {
+	// A key of the document has its opening quote before it and its
+	// closing quote after it. (A slice with no room, which could not be
+	// indexed, has the address its array starts at: offset 0, refused.)
+	at, ok := d.offset(key)
+	if !ok || at < 1 || at+len(key) >= len(d.data) {
 		return 0, false
 	}
 	c := decoder{data: d.data, pos: at + len(key)}
