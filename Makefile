@@ -3,7 +3,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate test check fmt vet staticcheck fresh build corpus extcorpus bench peerbench buildbench icount
+.PHONY: generate test check fmt vet staticcheck fresh race build corpus extcorpus bench peerbench buildbench icount
 
 build:
 	$(GO) build ./...
@@ -28,7 +28,16 @@ staticcheck:
 fresh:
 	$(GO) run ./cmd/oagen -config spec/oagen.yaml -check
 
-check: fmt vet staticcheck fresh test
+# race runs the generated package's tests under the race detector: the
+# client and the codecs are shared between goroutines there
+# (TestConcurrentUse). The detector needs cgo, so a C compiler; .ci/run
+# installs one when the machine has none.
+race:
+	@if command -v "$$($(GO) env CC)" >/dev/null 2>&1; then \
+		echo "$(GO) test -race ./generated/openai"; $(GO) test -race ./generated/openai; \
+	else echo "race: skipped: the race detector needs a C compiler, and $$($(GO) env CC) is not installed (apt install gcc)"; fi
+
+check: fmt vet staticcheck fresh test race
 
 # corpus generates every spec in ../shared/corpus, compiles and vets the
 # packages, round-trips the examples the specs give through them, and
