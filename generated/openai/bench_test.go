@@ -254,16 +254,7 @@ func BenchmarkClientCreateRun(b *testing.B) {
 	}
 	run := benchRun(b)
 	c := NewClient(WithAPIKey("sk-bench"), WithHTTPClient(doerFunc(func(r *http.Request) (*http.Response, error) {
-		if _, err := io.Copy(io.Discard, r.Body); err != nil {
-			return nil, err
-		}
-		return &http.Response{
-			StatusCode:    200,
-			Header:        http.Header{"Content-Type": {"application/json"}},
-			Body:          io.NopCloser(bytes.NewReader(run)),
-			ContentLength: int64(len(run)),
-			Request:       r,
-		}, nil
+		return replay(r, io.Discard, "application/json", run, int64(len(run)))
 	})))
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"sync"
@@ -41,16 +40,27 @@ func TestConcurrentUse(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	streamReq := req
+	streamReq.Stream = Some(true) // what CreateRunStream sends
+	wantStreamReq, err := streamReq.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The Doer answers a stream's request with the recording of one, any
+	// other with the run, and fails a call whose body is not the request's
+	// encoding alone (the client encodes the shared request in each).
 	c := NewClient(WithAPIKey("sk-test"), WithHTTPClient(doerFunc(func(r *http.Request) (*http.Response, error) {
-		if _, err := io.Copy(io.Discard, r.Body); err != nil {
-			return nil, err
-		}
+		contentType, answer, length, want := "application/json", run, int64(len(run)), wantReq
 		if r.Header.Get("Accept") == "text/event-stream" {
-			return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"text/event-stream"}},
-				Body: io.NopCloser(bytes.NewReader(sse)), ContentLength: -1, Request: r}, nil
+			contentType, answer, length, want = "text/event-stream", sse, -1, wantStreamReq
 		}
-		return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}},
-			Body: io.NopCloser(bytes.NewReader(run)), ContentLength: int64(len(run)), Request: r}, nil
+		var sent bytes.Buffer
+		resp, err := replay(r, &sent, contentType, answer, length)
+		if err == nil && !bytes.Equal(sent.Bytes(), want) {
+			err = fmt.Errorf("request body %s, want %s", sent.Bytes(), want)
+		}
+		return resp, err
 	})))
 	ctx := context.Background()
 	streamed := func() ([]string, error) {

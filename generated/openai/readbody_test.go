@@ -16,6 +16,17 @@ func response(body io.Reader, length int64) *http.Response {
 	return &http.Response{StatusCode: 200, Body: io.NopCloser(body), ContentLength: length}
 }
 
+// replay answers r as net/http hands a server's answer over: status 200,
+// contentType, body with its length (or -1, unknown, as for a stream).
+// It first copies r's body into sent, as a transport sends it.
+func replay(r *http.Request, sent io.Writer, contentType string, body []byte, length int64) (*http.Response, error) {
+	if _, err := io.Copy(sent, r.Body); err != nil {
+		return nil, err
+	}
+	return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {contentType}},
+		Body: io.NopCloser(bytes.NewReader(body)), ContentLength: length, Request: r}, nil
+}
+
 // TestReadBody reads bodies whose Content-Length is right, short, long and
 // unknown: every byte sent comes back, and a body that ends early is an
 // error, whichever way the reader hands out its bytes.
