@@ -237,12 +237,26 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 	if err != nil {
 		return r, err
 	}
-	return r.add(key, value), nil
+	return r.add(key, value, d.asWritten(key)), nil
+}
+
+// asWritten reports whether key is the document's own bytes, which the
+// decoder returns only for a key written without escapes (one with any is
+// unescaped into memory of its own): then the key in quotes is the key as
+// it came, and valid JSON.
+func (d *decoder) asWritten(key []byte) bool {
+	_, ok := d.offset(key)
+	return ok
 }
 
 // add appends member key with its value, as JSON, to the unknown members,
-// making the record if there is none yet.
-func (r *record) add(key, value []byte) *record {
+// making the record if there is none yet. A key asWritten is copied as it
+// came, the way its value is; any other is encoded (as appendString
+// does). Re-encoding every key had cost a third of the instructions a
+// recorded run's two undeclared members took to keep, and would change only
+// '<', '>' and '&' in a key, which need no escape in JSON: kept as sent,
+// like the bytes of the value after it.
+func (r *record) add(key, value []byte, asWritten bool) *record {
 	if r == nil {
 		r = &record{}
 	}
@@ -251,8 +265,14 @@ func (r *record) add(key, value []byte) *record {
 	} else {
 		r.unknown = append(r.unknown, ',')
 	}
-	r.unknown = appendString(r.unknown, string(key))
-	r.unknown = append(r.unknown, ':')
+	if asWritten {
+		r.unknown = append(r.unknown, '"')
+		r.unknown = append(r.unknown, key...)
+		r.unknown = append(r.unknown, '"', ':')
+	} else {
+		r.unknown = appendString(r.unknown, string(key))
+		r.unknown = append(r.unknown, ':')
+	}
 	r.unknown = append(r.unknown, value...)
 	return r
 }
@@ -281,7 +301,7 @@ func (r *record) mismatch(key []byte, d *decoder, err error) (*record, error) {
 	if d.comesAgain(key) {
 		return r, nil
 	}
-	r = r.add(key, value)
+	r = r.add(key, value, d.asWritten(key))
 	r.shadowed = true
 	return r, nil
 }
@@ -367,12 +387,12 @@ func SetUndeclared(v decodedStruct, key string, value any) error {
 		if !closed || old.set {
 			eachMember(old.unknown, func(k, value []byte) {
 				if string(k) != key {
-					r.add(k, value)
+					r.add(k, value, false) // k is unescaped
 				}
 			})
 		}
 	}
-	r.add([]byte(key), raw)
+	r.add([]byte(key), raw, false)
 	r.shadowed = true // a declared key's own field must not be written too
 	r.set = true
 	*p = r

@@ -159,3 +159,53 @@ func TestKeyLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestUndeclaredKeysAsWritten: an undeclared member (or a declared one whose
+// value has another shape) is kept with its key as the document wrote it
+// when that key had no escapes, '<', '>' and '&' included, and with its key
+// encoded again when it had some, which must then come out as valid JSON
+// naming the same key.
+func TestUndeclaredKeysAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		kept string // the member as MarshalJSON must write it
+	}{
+		{`{"<a&b>":1}`, `"<a&b>":1`},
+		{`{"tool_resources":{}}`, `"tool_resources":{}`},
+		{`{"id":5}`, `"id":5`},
+		{`{"a\"b":1}`, `"a\"b":1`},
+		{`{"a\\b":1}`, `"a\\b":1`},
+		{`{"tab\tkey":1}`, `"tab\tkey":1`},
+		{`{"\u0078yz":[]}`, `"xyz":[]`},
+		{`{"caf\u00e9":1}`, `"café":1`},
+		{`{"café":1}`, `"café":1`},
+		{`{"line\u2028sep":1}`, `"line\u2028sep":1`},
+	} {
+		var run RunObject
+		if err := run.UnmarshalJSON([]byte(c.body)); err != nil {
+			t.Errorf("%s: %v", c.body, err)
+			continue
+		}
+		out, err := run.MarshalJSON()
+		if err != nil {
+			t.Errorf("%s: %v", c.body, err)
+			continue
+		}
+		if !json.Valid(out) {
+			t.Errorf("%s: encoded as invalid JSON: %s", c.body, out)
+			continue
+		}
+		if !bytes.Contains(out, []byte(c.kept)) {
+			t.Errorf("%s: encoded as %s, without %s", c.body, out, c.kept)
+		}
+		var got, want map[string]any
+		if json.Unmarshal(out, &got) != nil || json.Unmarshal([]byte(c.body), &want) != nil {
+			t.Fatalf("%s: not an object", c.body)
+		}
+		for k, v := range want {
+			if fmt.Sprint(got[k]) != fmt.Sprint(v) {
+				t.Errorf("%s: member %q is %v after encoding, want %v", c.body, k, got[k], v)
+			}
+		}
+	}
+}
