@@ -104,6 +104,12 @@ func (p *positions) child(n *yaml.Node, key string) *yaml.Node {
 // selfContained reports whether the document can be read by key lines
 // alone: no references into other files (their lines are in those files),
 // and no anchors, aliases or merge keys (a merged key is written elsewhere).
+// A "$ref" member inside an example is the example's data, not a
+// reference: GitHub's spec has six ("$ref": "refs/heads/main"). (A schema
+// property named example that refers to another file goes unseen here,
+// and is still safe: building finds the other file's members unplaced, and
+// Prepare loads again with origins; a schema there with no members needs
+// no lines.)
 func selfContained(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		return false
@@ -111,13 +117,37 @@ func selfContained(n *yaml.Node) bool {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value == "<<" && k.Tag == "!!merge" || k.Value == "$ref" && !strings.HasPrefix(v.Value, "#") {
+			switch {
+			case !plainData(k) || k.Value == "$ref" && v.Kind == yaml.ScalarNode && !strings.HasPrefix(v.Value, "#"):
+				// A merge key, an anchored or aliased one, a reference
+				// (not a property named $ref: SCIM's, in GitHub's spec).
+				return false
+			case k.Value == "example" || k.Value == "examples":
+				if !plainData(v) {
+					return false
+				}
+			case !selfContained(v):
 				return false
 			}
 		}
+		return true
 	}
 	for _, c := range n.Content {
 		if !selfContained(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainData reports whether n (an example's value, a key) has no anchors,
+// aliases or merge keys, whatever "$ref" members it holds.
+func plainData(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Tag == "!!merge" {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plainData(c) {
 			return false
 		}
 	}
