@@ -241,9 +241,9 @@ func (r *record) keep(key []byte, d *decoder) (*record, error) {
 }
 
 // asWritten reports whether key is the document's own bytes, which the
-// decoder returns only for a key written without escapes (one with any is
-// unescaped into memory of its own): then the key in quotes is the key as
-// it came, and valid JSON.
+// decoder returns only for a key of plain ASCII written without escapes
+// (any other is decoded into memory of its own): then the key in quotes is
+// the key as it came, and valid JSON.
 func (d *decoder) asWritten(key []byte) bool {
 	_, ok := d.offset(key)
 	return ok
