@@ -128,8 +128,8 @@ func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, short
 	if !isJSON(data) && refersElsewhere(data) {
 		// Other files, not bundled. (JSON goes on: its parse tells a
 		// reference from a "$ref" member of an example, which GitHub's
-		// spec has and this look at the bytes cannot; and the parse costs
-		// no time, being done on another core while kin-openapi loads.)
+		// spec has and this look at the bytes cannot; and the parse takes
+		// no wall time, done on another core while kin-openapi loads.)
 		doc, err := loadData(data, path)
 		return doc, shortcut{}, err
 	}
