@@ -301,7 +301,7 @@ func (r *record) mismatch(key []byte, d *decoder, err error) (*record, error) {
 	if d.comesAgain(key) {
 		return r, nil
 	}
-	r = r.add(key, value, d.asWritten(key))
+	r = r.add(key, value, true) // valueAfter found key in the document
 	r.shadowed = true
 	return r, nil
 }
