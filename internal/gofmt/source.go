@@ -1,0 +1,178 @@
+// Package gofmt formats a Go source file exactly as go/format.Source does,
+// in less time for the kind of code a generator writes.
+//
+// go/format parses the file and prints it with go/printer, whose cost is
+// mostly in function bodies: it looks up line numbers for nearly every
+// token, measures lists by printing them aside, and pushes every byte
+// through a tab writer. A generated body is plainer than that machinery
+// allows for: no comments, one statement a line. Such bodies are printed
+// here by a printer that makes go/printer's choices for the constructs it
+// knows (and gives up on the rest); go/printer prints everything else (the
+// package clause, imports, types, doc comments, signatures and the bodies
+// given up on) with each such body replaced by a placeholder, which the
+// printed bodies then take the place of.
+package gofmt
+
+import (
+	"bytes"
+	"errors"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"strings"
+)
+
+// Source formats src as go/format.Source would, and fails as it would.
+func Source(src []byte) ([]byte, error) {
+	out, _, err := source(src)
+	return out, err
+}
+
+// placeholder names the function declarations printed here in what
+// go/printer prints: a lone NUL byte, which no Go source can hold (the
+// scanner rejects it), so it cannot be confused with anything else.
+const placeholder = "\x00"
+
+// source is Source, also saying how many function declarations it printed
+// itself.
+func source(src []byte) ([]byte, int, error) {
+	fset := token.NewFileSet()
+	// What go/format.Source does for a whole file: parse, sort imports,
+	// print with its configuration (below).
+	file, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		// Not a whole file: go/format also takes declaration and statement
+		// lists, and says what is wrong in the same words.
+		out, err := format.Source(src)
+		return out, 0, err
+	}
+	ast.SortImports(fset, file)
+	p := &bodyPrinter{src: src, base: fset.File(file.Pos()).Base()}
+	var spans [][2]int // the declarations printed, in p.out, in file order
+	comments := file.Comments
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		b := fd.Body
+		for len(comments) > 0 && comments[0].End() <= fd.Pos() {
+			comments = comments[1:] // up to its doc comment
+		}
+		// A declaration with comments past its doc comment, or a body
+		// go/printer might keep on one line (its braces on one line in the
+		// source), is left to go/printer.
+		if len(comments) > 0 && comments[0].Pos() < b.Rbrace || len(b.List) == 0 ||
+			bytes.IndexByte(src[p.offset(b.Lbrace):p.offset(b.Rbrace)], '\n') < 0 {
+			continue
+		}
+		start := len(p.out)
+		if !p.funcDecl(fd) {
+			continue
+		}
+		spans = append(spans, [2]int{start, len(p.out)})
+		// What go/printer still prints of fd: its doc comment, "func ",
+		// the placeholder for a name, () and braces still lines apart, so
+		// it spreads them over lines as it would have the body (funcBody,
+		// bodySize) and the line breaks around fd stay the same.
+		*fd = ast.FuncDecl{
+			Doc:  fd.Doc,
+			Name: &ast.Ident{NamePos: fd.Name.NamePos, Name: placeholder},
+			Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}},
+			Body: &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace},
+		}
+	}
+	if rewritesNumbers(file) {
+		// go/format also rewrites 0X1 as 0x1 and 1E3 as 1e3, through a
+		// printer mode it alone can set. Generated code has no such
+		// literals (bodies printed here have none: literal fails them);
+		// should a file have one, go/format formats it all.
+		out, err := format.Source(src)
+		return out, 0, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(src))
+	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
+	if err := cfg.Fprint(&buf, fset, file); err != nil {
+		return nil, 0, err
+	}
+	out, err := splice(buf.Bytes(), p.out, spans)
+	if err != nil {
+		// A bug here, not in src: go/format gives the right answer.
+		out, err := format.Source(src)
+		return out, 0, err
+	}
+	return out, len(spans), nil
+}
+
+// splice replaces, in printed, the k-th placeholder declaration (from its
+// name to its closing brace) with decls[spans[k]].
+func splice(printed, decls []byte, spans [][2]int) ([]byte, error) {
+	out := make([]byte, 0, len(printed)+len(decls))
+	at := 0
+	for _, s := range spans {
+		i := bytes.IndexByte(printed[at:], 0)
+		if i < 0 {
+			return nil, errors.New("gofmt: a placeholder is missing")
+		}
+		i += at
+		rest, ok := bytes.CutPrefix(printed[i+1:], []byte("() {"))
+		if !ok {
+			return nil, errors.New("gofmt: a placeholder's signature is not ()")
+		}
+		close := bytes.IndexByte(rest, '}')
+		if close < 0 || !blank(rest[:close]) {
+			return nil, errors.New("gofmt: a placeholder's body is not empty")
+		}
+		out = append(out, printed[at:i]...)
+		out = append(out, decls[s[0]:s[1]]...)
+		at = len(printed) - len(rest) + close + 1
+	}
+	if bytes.IndexByte(printed[at:], 0) >= 0 {
+		return nil, errors.New("gofmt: more placeholders than declarations printed")
+	}
+	return append(out, printed[at:]...), nil
+}
+
+func blank(b []byte) bool {
+	for _, c := range b {
+		if c != '\n' && c != '\t' && c != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// rewritesNumbers reports whether go/format would write a number literal
+// of file differently: upper-case base prefixes and exponents, and integer
+// imaginary literals (normalizedNumber in go/printer).
+func rewritesNumbers(file *ast.File) bool {
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && numberRewritten(lit) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// numberRewritten reports whether go/format writes lit otherwise, or might:
+// any imaginary literal, a base prefix in upper case, an exponent in upper
+// case (hexadecimal digits stay as they are).
+func numberRewritten(lit *ast.BasicLit) bool {
+	v := lit.Value
+	switch {
+	case lit.Kind == token.IMAG:
+		return true
+	case lit.Kind != token.INT && lit.Kind != token.FLOAT:
+		return false
+	case len(v) >= 2 && v[0] == '0' && (v[1] == 'X' || v[1] == 'O' || v[1] == 'B'):
+		return true
+	case len(v) >= 2 && v[0] == '0' && v[1] == 'x':
+		return strings.IndexByte(v, 'P') >= 0
+	}
+	return strings.IndexByte(v, 'E') >= 0
+}

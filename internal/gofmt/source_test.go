@@ -1,0 +1,456 @@
+package gofmt
+
+import (
+	"bytes"
+	"flag"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var allStdlib = flag.Bool("gofmt.stdlib", false, "compare with go/format on every file of the Go tree, not a sample")
+
+// same fails t unless Source gives what go/format.Source gives for src, and
+// returns how many bodies it printed itself.
+func same(t *testing.T, name string, src []byte) int {
+	t.Helper()
+	want, wantErr := format.Source(src)
+	got, n, err := source(src)
+	if (err != nil) != (wantErr != nil) {
+		t.Errorf("%s: error %v, go/format's %v", name, err, wantErr)
+		return n
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s: differs from go/format at line %d\ngot:\n%s\nwant:\n%s", name, firstDiffLine(got, want), got, want)
+	}
+	return n
+}
+
+func firstDiffLine(a, b []byte) int {
+	line := 1
+	for i := 0; i < len(a) && i < len(b) && a[i] == b[i]; i++ {
+		if a[i] == '\n' {
+			line++
+		}
+	}
+	return line
+}
+
+// unformat writes src's tokens and comments one blank apart, on the lines
+// they were on, without indentation: what jennifer hands to go/format, so
+// every spacing decision is go/printer's (or ours) to make again.
+func unformat(src []byte) []byte {
+	fset := token.NewFileSet()
+	f := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(f, src, nil, scanner.ScanComments)
+	var out []byte
+	line := 1
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok == token.SEMICOLON && lit == "\n" {
+			continue
+		}
+		if l := f.Line(pos); l > line {
+			out = append(out, strings.Repeat("\n", l-line)...)
+			line = l
+		} else if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		if lit == "" {
+			lit = tok.String()
+		}
+		out = append(out, lit...)
+		line += strings.Count(lit, "\n")
+	}
+	return append(out, '\n')
+}
+
+// TestMatchesGoFormat compares with go/format on gofmt's own test inputs, a
+// sample of the Go tree (all of it with -gofmt.stdlib) and the checked-in
+// generated package, each as written and unformatted.
+func TestMatchesGoFormat(t *testing.T) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	goroot := strings.TrimSpace(string(out))
+	var paths []string
+	for _, g := range []string{"src/go/printer/testdata/*", "src/cmd/gofmt/testdata/*", "src/go/format/testdata/*"} {
+		m, err := filepath.Glob(filepath.Join(goroot, g))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	var tree []string
+	err = filepath.WalkDir(filepath.Join(goroot, "src"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(path, ".go") {
+			tree = append(tree, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(tree)
+	for i, path := range tree {
+		if *allStdlib || i%25 == 0 {
+			paths = append(paths, path)
+		}
+	}
+	generated, err := filepath.Glob("../../generated/openai/*.gen.go")
+	if err != nil || len(generated) == 0 {
+		t.Fatalf("no generated files (%v)", err)
+	}
+	paths = append(paths, generated...)
+	printed := 0
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed += same(t, path, src)
+		printed += same(t, path+" (unformatted)", unformat(src))
+	}
+	// Most bodies of the tree have comments or multi-line lists, which go
+	// to go/printer; enough do not that the printer here is what is tested.
+	if printed < 1000 {
+		t.Errorf("only %d bodies of %d files printed here", printed, len(paths))
+	}
+	t.Logf("%d files, %d bodies printed here", len(paths), printed)
+}
+
+// TestGeneratedBodiesPrintedHere holds the point of the package: the bodies
+// of the generated codecs, most of a generated package, are printed here,
+// all but those holding a function literal (an encoder of an optional
+// slice passes one), which go/printer prints.
+func TestGeneratedBodiesPrintedHere(t *testing.T) {
+	for _, name := range []string{"decode.gen.go", "encode.gen.go", "readers.gen.go"} {
+		src, err := os.ReadFile(filepath.Join("../../generated/openai", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = unformat(src)
+		n := same(t, name, src)
+		if want := multiLineBodies(t, src); n != want || n == 0 {
+			t.Errorf("%s: %d of %d bodies printed here", name, n, want)
+		}
+	}
+}
+
+// multiLineBodies counts the bodies of src that go/printer would not put on
+// one line and that hold no function literal.
+func multiLineBodies(t *testing.T, src []byte) int {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 0 &&
+			fset.Position(fd.Body.Lbrace).Line != fset.Position(fd.Body.Rbrace).Line && !hasFuncLit(fd.Body) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasFuncLit(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		_, lit := n.(*ast.FuncLit)
+		found = found || lit
+		return !found
+	})
+	return found
+}
+
+// printedCases are bodies the printer here must print (and print as
+// go/format does): one for each choice it makes.
+var printedCases = []string{
+	// Blanks around binary operators, by precedence and depth.
+	`x = a + b*c - d/e`,
+	`x = a*b + c*d`,
+	`x = a + b + c`,
+	`x = a<<1 | b&^c`,
+	`ok = a == b && c != d || !e`,
+	`f(a + b)`,
+	`f(a+b, c*d-e)`,
+	`x, y = a+b, c+d`,
+	`x = a[i+1] + b[j*2-1]`,
+	`x = (a + b) * c`,
+	`x = ((a + b)) * c`,
+	`x = -(a + b)`,
+	// Operands that would run into their operator.
+	`x = a - -b`,
+	`x = a + +b`,
+	`x = a / *p`,
+	`x = a & ^b`,
+	`x = a &^ ^b`,
+	`x = a < -b`,
+	`x = a*b - -c`,
+	`x = f(a - -b, c)`,
+	`x = - -a`,
+	`x = ^^a`,
+	`x = !!ok`,
+	`x = *&a`,
+	`x = &*p`,
+	// Slices: blanks around the colon only at the top with binaries.
+	`x = b[i+1:]`,
+	`x = b[i+1 : j]`,
+	`x = b[i:j]`,
+	`x = b[:j-1]`,
+	`x = b[i : j : k+1]`,
+	`f(b[i+1:j], c)`,
+	// Primary expressions and types.
+	`x = v.(T)`,
+	`x = a.b.c(d...)`,
+	`x = make([]byte, 0, n)`,
+	`x = map[string][]*T{}`,
+	`x = [...]int{1, 2}`,
+	`x = [4]byte{}`,
+	`x = T{A: 1, B: "b"}`,
+	`x = &T{a, b}`,
+	`x = []T{{A: 1}, {A: 2}}`,
+	`x = struct{}{}`,
+	`var v interface{}`,
+	`x = F[int, string](a)`,
+	`x = G[int](a)`,
+	`x = *p`,
+	`var ch chan int`,
+	`var r <-chan []int`,
+	`var w chan<- map[string]int`,
+	`var f func(int, ...string) (bool, error)`,
+	`var g func()`,
+	`x = 'a' + 1.5 + 0x1f + 0o17 + 1e3`,
+	"x = `raw` + \"s\"",
+	// Statements.
+	`x++`,
+	`p.n--`,
+	`var x, y int = 1, 2`,
+	`const c = 3`,
+	`var err error`,
+	`return`,
+	`defer f()`,
+	`go g(x)`,
+	`x, err := f()`,
+	`x += 1`,
+	`if x := f(); x > 0 {
+y()
+} else if x < 0 {
+z()
+} else {
+w()
+}`,
+	`if ok {
+}`,
+	`for {
+break
+}`,
+	`for i := 0; i < n; i++ {
+continue
+}`,
+	`for i := 0; ; i++ {
+}`,
+	`for ; i < n; {
+}`,
+	`for x < 3 {
+x++
+}`,
+	`for k, v := range m {
+_, _ = k, v
+}`,
+	`for range ch {
+}`,
+	`for i := range 10 {
+_ = i
+}`,
+	`switch {
+case a, b:
+x()
+
+case c:
+default:
+}`,
+	`switch x := f(); x {
+case 1:
+}`,
+	`switch y := 1; {
+}`,
+	`{
+x()
+}`,
+	// Line breaks: at most one blank line kept, at least one break.
+	`a()
+
+
+b()`,
+	`
+
+a()
+
+`,
+	`a(); b()`,
+	`L:
+	for {
+		break L
+	}`,
+}
+
+// givenUpCases are bodies left to go/printer, which must still come out
+// as go/format gives them.
+var givenUpCases = []string{
+	`x = T{
+A: 1,
+Bee: 2,
+}`,
+	`f(a,
+b)`,
+	`x = func() int { return 1 }()`,
+	`switch v := x.(type) {
+case int:
+}`,
+	`select {}`,
+	`ch <- 1`,
+	`x = 0X1F`,
+	`x = 1E3`,
+	`x = 2i`,
+	`x = struct{ a int }{1}`,
+	`x = a // comment`,
+	`if (ok) {
+}`,
+	`var (
+a = 1
+b = 2
+)`,
+	`type t int`,
+	"x = `a\nb`",
+	`;`,
+}
+
+// printedDecls are declarations whose signatures the printer here must
+// print; givenUpDecls are left to go/printer.
+var (
+	printedDecls = []string{
+		"func (v *T) M(a, b int, c string) (n int, err error) {\nreturn\n}",
+		"func (T) M(int, string) {\nx()\n}",
+		"func F(a ...int) (int) {\nreturn 0\n}",
+		"func F(f func(int) bool, ch <-chan struct{}) func() {\nreturn nil\n}",
+		"// F has a doc comment.\nfunc F() {\nx()\n}\n// G has one too.\nfunc G() {\nx()\n}",
+		"func F() {\nx()\n}\nfunc G() {\nx()\n}\n\n\nfunc H() {\nx()\n}",
+	}
+	givenUpDecls = []string{
+		"func F[T any](x T) {\nx()\n}",
+		"func F(a int, // a\nb int) {\nx()\n}",
+		"func F(\na int) {\nx()\n}",
+		"func F(a (int)) {\nx()\n}",
+		"func F() { x() }",
+		"func F() {}",
+		"func F() {\n}",
+		"func F()",
+	}
+)
+
+func TestCases(t *testing.T) {
+	for _, tc := range []struct {
+		srcs    []string
+		printed bool
+	}{
+		{wrapBodies(printedCases), true}, {wrapBodies(givenUpCases), false},
+		{printedDecls, true}, {givenUpDecls, false},
+	} {
+		for _, decls := range tc.srcs {
+			src := []byte("package p\n\n" + decls + "\n")
+			n := same(t, decls, src)
+			n += same(t, decls+" (unformatted)", unformat(src))
+			// The labeled loop above is printed by go/printer for its
+			// label; it tests that a body holding one goes there.
+			want := 0
+			if tc.printed && !strings.Contains(decls, "L:") {
+				want = 2 * strings.Count(decls, "func ")
+			}
+			if n != want {
+				t.Errorf("%q: printed here %d times, want %d", decls, n, want)
+			}
+		}
+	}
+}
+
+func wrapBodies(bodies []string) []string {
+	var decls []string
+	for _, b := range bodies {
+		decls = append(decls, "func f() {\n"+b+"\n}")
+	}
+	return decls
+}
+
+func FuzzSource(f *testing.F) {
+	for _, decls := range slices.Concat(wrapBodies(printedCases), wrapBodies(givenUpCases), printedDecls, givenUpDecls) {
+		f.Add("package p\n\n" + decls + "\n")
+	}
+	f.Add("package p\n\nimport (\n\"b\"\n\"a\"\n)\n\n// F is f.\nfunc F(x int) (int, error) {\nreturn x, nil\n}\ntype T struct{ A int }\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		want, wantErr := format.Source([]byte(src))
+		got, err := Source([]byte(src))
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("error %v, go/format's %v", err, wantErr)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("differs from go/format\ngot:\n%s\nwant:\n%s", got, want)
+		}
+	})
+}
+
+// BenchmarkSource formats the generated package's files as jennifer hands
+// them over, here and with go/format, for comparison.
+func BenchmarkSource(b *testing.B) {
+	paths, err := filepath.Glob("../../generated/openai/*.gen.go")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no generated files (%v)", err)
+	}
+	var srcs [][]byte
+	size := 0
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, unformat(src))
+		size += len(src)
+	}
+	for _, f := range []struct {
+		name   string
+		format func([]byte) ([]byte, error)
+	}{{"gofmt", Source}, {"go-format", format.Source}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, src := range srcs {
+					if _, err := f.format(src); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
