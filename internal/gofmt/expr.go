@@ -98,7 +98,14 @@ func (p *bodyPrinter) expr1(x ast.Expr, prec1, depth int) {
 			p.expr1(x.Type, token.HighestPrec, depth)
 		}
 		p.token(token.LBRACE)
-		p.list(x.Elts, 1)
+		switch {
+		case p.oneLine(x.Lbrace, x.Rbrace):
+			p.list(x.Elts, 1)
+		case x == p.multiLine:
+			p.elements(x)
+		default:
+			p.fail()
+		}
 		p.token(token.RBRACE)
 	case *ast.Ellipsis:
 		p.token(token.ELLIPSIS)

@@ -22,6 +22,10 @@ type bodyPrinter struct {
 	last      token.Token // the last token written; ILLEGAL after white space
 	end       int         // offset in src just past the last statement, brace or colon printed
 	failed    bool
+
+	// multiLine is the composite literal the statement being printed
+	// ends with, when it spreads its elements over lines.
+	multiLine *ast.CompositeLit
 }
 
 // funcDecl prints fd from its receiver or name to its closing brace (the
@@ -52,9 +56,13 @@ func (p *bodyPrinter) offset(pos token.Pos) int { return int(pos) - p.base }
 
 // header fails the body unless from and to are on one line of the source.
 func (p *bodyPrinter) header(from, to token.Pos) {
-	if bytes.IndexByte(p.src[p.offset(from):p.offset(to)], '\n') >= 0 {
+	if !p.oneLine(from, to) {
 		p.fail()
 	}
+}
+
+func (p *bodyPrinter) oneLine(from, to token.Pos) bool {
+	return bytes.IndexByte(p.src[p.offset(from):p.offset(to)], '\n') < 0
 }
 
 // linebreak starts the line of the node at pos: as many line breaks as the

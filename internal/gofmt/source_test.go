@@ -244,6 +244,37 @@ var printedCases = []string{
 	`var g func()`,
 	`x = 'a' + 1.5 + 0x1f + 0o17 + 1e3`,
 	"x = `raw` + \"s\"",
+	// Keyed literals over lines, the values aligned in sections.
+	`x = T{
+A: 1,
+Bee: 2,
+}`,
+	`return &T{
+A: 1,
+}`,
+	`var t = T{
+Alpha: f(a+b, c),
+B: []int{1, 2},
+C: T{D: 1},
+}`,
+	`x := map[string]int{
+"a": 1,
+"bbbbbb": 2,
+}`,
+	`x = []int{
+1,
+22,
+333,
+}`,
+	`x = T{
+A: 1,
+ThisKeyIsFarLongerThanFortyBytesSoItBreaksTheColumn: 2,
+B: 3,
+AnotherKeyThatIsLongerThanFortyBytesButNotByMuch: 4,
+AnotherKeyThatIsLongerThanFortyBytesButNotByMuchX: 5,
+C: 6,
+D: 7,
+}`,
 	// Statements.
 	`x++`,
 	`p.n--`,
@@ -321,9 +352,35 @@ a()
 // as go/format gives them.
 var givenUpCases = []string{
 	`x = T{
+
 A: 1,
-Bee: 2,
 }`,
+	`x = T{A: 1,
+B: 2,
+}`,
+	`x = T{
+A: 1,
+B: 2}`,
+	`x = T{
+}`,
+	`x = T{
+A: 1, B: 2,
+}`,
+	`x = T{
+A: []int{
+1,
+},
+}`,
+	`x = map[string]int{
+"é": 1,
+"b": 2,
+}`,
+	`f(T{
+A: 1,
+})`,
+	`x, y = T{
+A: 1,
+}, 2`,
 	`f(a,
 b)`,
 	`x = func() int { return 1 }()`,

@@ -63,10 +63,48 @@ func (p *bodyPrinter) stmt(s ast.Stmt) {
 		p.end = p.offset(s.Colon) + 1
 		p.stmtList(s.Body, 1)
 	default:
-		p.header(s.Pos(), s.End())
+		if lit := endingLiteral(s); lit != nil && !p.oneLine(lit.Lbrace, lit.Rbrace) {
+			p.header(s.Pos(), lit.Lbrace)
+			p.multiLine = lit
+		} else {
+			p.header(s.Pos(), s.End())
+		}
 		p.simple(s)
+		p.multiLine = nil
 		p.end = p.offset(s.End())
 	}
+}
+
+// endingLiteral is the composite literal (or its address) that is all s
+// assigns, returns or declares, if any: the one place a statement printed
+// here may spread over lines, as the generator's constructors do with
+// their keyed literals. Elsewhere a literal over lines goes with the
+// lines of what holds it, which is go/printer's business.
+func endingLiteral(s ast.Stmt) *ast.CompositeLit {
+	var x ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 {
+			x = s.Results[0]
+		}
+	case *ast.DeclStmt:
+		if d, ok := s.Decl.(*ast.GenDecl); ok && len(d.Specs) == 1 {
+			if v, ok := d.Specs[0].(*ast.ValueSpec); ok && len(v.Values) == 1 {
+				x = v.Values[0]
+			}
+		}
+	}
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = u.X
+	}
+	if lit, ok := x.(*ast.CompositeLit); ok && lit.End() == s.End() {
+		return lit
+	}
+	return nil
 }
 
 // simple prints a statement that holds no block.
