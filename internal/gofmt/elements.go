@@ -46,23 +46,26 @@ func (p *bodyPrinter) elements(x *ast.CompositeLit) {
 		p.fail()
 		return
 	}
-	// The widest key of each section, and so where its values start.
-	section := sections(sizes)
+	// The widest key of each run of pairs within a section, and so where
+	// their values start: the tab writer aligns a column over consecutive
+	// lines that have a cell in it, and only pairs have one.
+	newSection := sections(sizes)
 	width := make([]int, len(x.Elts))
-	for i := range x.Elts {
-		j := i
-		for j+1 < len(x.Elts) && !section[j+1] {
-			j++
-		}
-		if i == 0 || section[i] {
-			w := 0
-			for k := i; k <= j; k++ {
-				w = max(w, sizes[k])
-			}
-			for k := i; k <= j; k++ {
-				width[k] = w
+	for i := 0; i < len(x.Elts); {
+		j := i + 1
+		if isPair(x.Elts[i]) {
+			for j < len(x.Elts) && !newSection[j] && isPair(x.Elts[j]) {
+				j++
 			}
 		}
+		w := 0
+		for k := i; k < j; k++ {
+			w = max(w, sizes[k])
+		}
+		for k := i; k < j; k++ {
+			width[k] = w
+		}
+		i = j
 	}
 	p.indent++
 	for i, e := range x.Elts {
@@ -129,6 +132,11 @@ func (p *bodyPrinter) newline() {
 	p.out = append(p.out, '\n')
 	p.lineStart = true
 	p.last = token.ILLEGAL
+}
+
+func isPair(x ast.Expr) bool {
+	_, ok := x.(*ast.KeyValueExpr)
+	return ok
 }
 
 func ascii(b []byte) bool {

@@ -183,13 +183,7 @@ func (p *bodyPrinter) parameters(fields *ast.FieldList) {
 			p.token(token.COMMA)
 			p.blank()
 		}
-		for j, name := range f.Names {
-			if j > 0 {
-				p.token(token.COMMA)
-				p.blank()
-			}
-			p.word(name.Name, token.IDENT)
-		}
+		p.names(f.Names)
 		if len(f.Names) > 0 {
 			p.blank()
 		}
@@ -208,6 +202,17 @@ func (p *bodyPrinter) list(xs []ast.Expr, depth int) {
 			p.blank()
 		}
 		p.expr1(x, token.LowestPrec, depth)
+	}
+}
+
+// names prints identifiers separated by commas.
+func (p *bodyPrinter) names(ids []*ast.Ident) {
+	for i, id := range ids {
+		if i > 0 {
+			p.token(token.COMMA)
+			p.blank()
+		}
+		p.word(id.Name, token.IDENT)
 	}
 }
 

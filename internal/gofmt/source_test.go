@@ -267,6 +267,13 @@ C: T{D: 1},
 333,
 }`,
 	`x = T{
+a,
+"b": 2,
+c,
+"dd": 3,
+"e": 4,
+}`,
+	`x = T{
 A: 1,
 ThisKeyIsFarLongerThanFortyBytesSoItBreaksTheColumn: 2,
 B: 3,

@@ -140,17 +140,20 @@ func (p *bodyPrinter) simple(s ast.Stmt) {
 	case *ast.DeclStmt:
 		p.declStmt(s)
 	case *ast.GoStmt:
-		p.token(token.GO)
-		p.blank()
-		p.expr(s.Call)
+		p.keywordCall(token.GO, s.Call)
 	case *ast.DeferStmt:
-		p.token(token.DEFER)
-		p.blank()
-		p.expr(s.Call)
+		p.keywordCall(token.DEFER, s.Call)
 	default:
 		// Labels, select, type switches, sends, empty statements.
 		p.fail()
 	}
+}
+
+// keywordCall prints go f() or defer f().
+func (p *bodyPrinter) keywordCall(keyword token.Token, call *ast.CallExpr) {
+	p.token(keyword)
+	p.blank()
+	p.expr(call)
 }
 
 func (p *bodyPrinter) ifStmt(s *ast.IfStmt) {
@@ -257,13 +260,7 @@ func (p *bodyPrinter) declStmt(s *ast.DeclStmt) {
 	}
 	p.token(d.Tok)
 	p.blank()
-	for i, name := range v.Names {
-		if i > 0 {
-			p.token(token.COMMA)
-			p.blank()
-		}
-		p.word(name.Name, token.IDENT)
-	}
+	p.names(v.Names)
 	if v.Type != nil {
 		p.blank()
 		p.expr(v.Type)
