@@ -1,7 +1,7 @@
 // Command corpusrun generates every spec of the shared corpus and reports,
 // per spec, whether oagen produced a package that compiles and vets, failed
-// cleanly with located errors, or broke (a panic, or Go that does not
-// compile). It is `make corpus`; the default tests run a sample of it. A
+// cleanly with located errors, or broke (a panic, Go that does not compile,
+// or a file gofmt would change). It is `make corpus`; the default tests run a sample of it. A
 // spec bundled from its files (gen.Bundles) is generated a second time,
 // loaded file by file instead (gen.Config.FileByFile), and the two packages
 // must be the same: the summary lists any that are not.
@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"io"
 	"os"
 	"os/exec"
@@ -166,6 +167,12 @@ func generate(spec, pkg, dir string) *result {
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, pkg, f.Name), f.Content, 0o644); err != nil {
 			r.outcome, r.detail = "broken", err.Error()
+			return r
+		}
+		// oagen formats its output itself (internal/gofmt), holding it to
+		// go/format's bytes; here it is held to them on every spec.
+		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
+			r.outcome, r.detail = "broken", f.Name+" is not as gofmt writes it"
 			return r
 		}
 		if f.Name == "client.gen.go" {

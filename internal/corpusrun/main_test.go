@@ -21,8 +21,8 @@ var examplesSample = []string{
 	"specs/twilio-messaging_v1.json",
 }
 
-// TestExamplesSample runs the corpus runner on the sample: each package
-// compiles and vets, and every example its spec gives of a request body or
+// TestExamplesSample runs the corpus runner on the sample: each package is
+// as gofmt writes it, compiles and vets, and every example its spec gives of a request body or
 // a response decodes and encodes back as the same JSON.
 func TestExamplesSample(t *testing.T) {
 	if testing.Short() {
