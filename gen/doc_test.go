@@ -1,6 +1,10 @@
 package gen
 
 import (
+	"bytes"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -96,6 +100,45 @@ func TestHTMLToText(t *testing.T) {
 	for _, c := range cases {
 		if got := htmlToText(c.in); got != c.want {
 			t.Errorf("htmlToText(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSpecTextStaysInComments: spec text that reads like Go comment syntax
+// ("//go:generate ...", "/* ...", "//line ...") stays the text of // comment
+// lines, and doc comments come out as gofmt leaves them, on a spec made of
+// such text (testdata/comments).
+func TestSpecTextStaysInComments(t *testing.T) {
+	files, err := Generate(Config{Spec: "testdata/comments/spec.yaml", Package: "api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []byte
+	for _, f := range files {
+		all = append(all, f.Content...)
+		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
+			t.Errorf("%s: gofmt would change it (%v)", f.Name, err)
+		}
+		if runtimeFiles[f.Name] {
+			continue // the templates' own comments (a //go:noinline among them)
+		}
+		fset := token.NewFileSet()
+		parsed, err := parser.ParseFile(fset, f.Name, f.Content, parser.ParseComments)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		for _, g := range parsed.Comments {
+			for _, c := range g.List {
+				text, line := c.Text, strings.HasPrefix(c.Text, "//")
+				if !line || strings.HasPrefix(text, "//go:") || strings.HasPrefix(text, "//line ") || strings.HasPrefix(text, "//export ") {
+					t.Errorf("%s: %s: a directive or block comment: %s", f.Name, fset.Position(c.Pos()), text)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"// //go:generate echo this line must stay text", "// /* and this one a comment line", "// /* a field", "//line x.go:1"} {
+		if !bytes.Contains(all, []byte(want)) {
+			t.Errorf("the output does not hold %q", want)
 		}
 	}
 }

@@ -94,7 +94,7 @@ func render(f *jen.File) ([]byte, error) {
 // emitPackageDoc writes the package comment, wrapped as doc comments are.
 func emitPackageDoc(f *jen.File, doc string) {
 	for _, line := range wrap(commentSafe(doc), 77) {
-		f.PackageComment(line)
+		f.PackageComment("// " + line) // as in commentLines
 	}
 }
 
@@ -221,18 +221,24 @@ func writeDoc(c commenter, name, text string) {
 	if text == "" {
 		return
 	}
-	for _, line := range wrap(leadWithName(name, text), 90) {
-		c.Comment(line)
-	}
+	commentLines(c, wrap(leadWithName(name, text), 90))
 }
 
 // fieldComment writes spec text above a field or constant, as is.
 func fieldComment(c commenter, text string) {
-	text = strings.TrimSpace(commentSafe(htmlToText(text)))
-	for _, line := range wrap(text, 86) {
-		if text != "" {
-			c.Comment(line)
-		}
+	if text = strings.TrimSpace(commentSafe(htmlToText(text))); text != "" {
+		commentLines(c, wrap(text, 86))
+	}
+}
+
+// commentLines writes lines of spec text as // comment lines, each with its
+// own "// ": jennifer copies a comment that starts with // or /* as it
+// stands, so a spec line "//go:generate ..." would have become a directive
+// of the generated package, and one starting "/*" a block comment that
+// never closes.
+func commentLines(c commenter, lines []string) {
+	for _, line := range lines {
+		c.Comment("// " + line)
 	}
 }
 

@@ -1,16 +1,22 @@
-// Package gofmt formats a Go source file exactly as go/format.Source does,
-// in less time for the kind of code a generator writes.
+// Package gofmt formats a Go source file as go/format.Source does, in less
+// time for the kind of code a generator writes.
 //
 // go/format parses the file and prints it with go/printer, whose cost is
 // mostly in function bodies: it looks up line numbers for nearly every
 // token, measures lists by printing them aside, and pushes every byte
-// through a tab writer. A generated body is plainer than that machinery
-// allows for: no comments, one statement a line. Such bodies are printed
-// here by a printer that makes go/printer's choices for the constructs it
-// knows (and gives up on the rest); go/printer prints everything else (the
-// package clause, imports, types, doc comments, signatures and the bodies
-// given up on) with each such body replaced by a placeholder, which the
-// printed bodies then take the place of.
+// through a tab writer. A generated function is plainer than that
+// machinery allows for: no comments, one statement a line. Such function
+// declarations (receiver to closing brace) are printed here by a printer
+// that makes go/printer's choices for the constructs it knows and gives up
+// on the rest; go/printer prints everything else (the package clause,
+// imports, types, doc comments and the declarations given up on) with each
+// declaration printed here reduced to a placeholder, whose place the
+// printed declarations then take.
+//
+// One deliberate difference: a doc comment go/format would change again if
+// run on its own output (go/doc/comment is not idempotent on some lists)
+// comes out as further runs leave it, so the output is always what gofmt
+// leaves alone (see settledDocs).
 package gofmt
 
 import (
@@ -24,7 +30,8 @@ import (
 	"strings"
 )
 
-// Source formats src as go/format.Source would, and fails as it would.
+// Source formats src as go/format.Source would, and fails as it would,
+// except that doc comments come out settled (see the package comment).
 func Source(src []byte) ([]byte, error) {
 	out, _, err := source(src)
 	return out, err
@@ -47,6 +54,13 @@ func source(src []byte) ([]byte, int, error) {
 		// lists, and says what is wrong in the same words.
 		out, err := format.Source(src)
 		return out, 0, err
+	}
+	if settled, ok := settledDocs(src, file, fset.File(file.Pos()).Base()); ok {
+		src = settled
+		fset = token.NewFileSet()
+		if file, err = parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution); err != nil {
+			return nil, 0, err
+		}
 	}
 	ast.SortImports(fset, file)
 	p := &bodyPrinter{src: src, base: fset.File(file.Pos()).Base()}
