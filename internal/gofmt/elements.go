@@ -16,7 +16,7 @@ import (
 // The literal fails unless each element is on one line of its own, with
 // no blank lines, and every key is ASCII (the tab writer counts runes,
 // the printer bytes).
-func (p *bodyPrinter) elements(x *ast.CompositeLit) {
+func (p *funcPrinter) elements(x *ast.CompositeLit) {
 	if len(x.Elts) == 0 {
 		p.fail()
 		return
@@ -119,7 +119,7 @@ func sections(sizes []int) []bool {
 }
 
 // measure is the number of bytes print writes, which it then takes back.
-func (p *bodyPrinter) measure(print func()) int {
+func (p *funcPrinter) measure(print func()) int {
 	start, last, lineStart := len(p.out), p.last, p.lineStart
 	p.lineStart = false
 	print()
@@ -128,7 +128,7 @@ func (p *bodyPrinter) measure(print func()) int {
 	return n
 }
 
-func (p *bodyPrinter) newline() {
+func (p *funcPrinter) newline() {
 	p.out = append(p.out, '\n')
 	p.lineStart = true
 	p.last = token.ILLEGAL

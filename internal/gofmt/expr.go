@@ -5,16 +5,16 @@ import (
 	"go/token"
 )
 
-// The expression half of the body printer. Each function makes the choices
-// go/printer's of the same name makes for an expression that sits on one
-// source line (nodes.go, Go 1.26): where blanks go around binary operators
-// (by precedence and nesting depth), where parentheses stay, which tokens
-// need a blank so they do not run together. Whatever it does not know
-// (function literals, channel types, non-empty struct or interface types, a
-// number gofmt would rewrite) fails the body, which go/printer then prints.
+// The expression half of funcPrinter. Each function makes the choices its
+// counterpart in go/printer makes (nodes.go, Go 1.26) for an expression on
+// one source line: where blanks go around binary operators (by precedence
+// and nesting depth), where parentheses stay, which tokens need a blank so
+// they do not run together. Whatever it does not know (function literals,
+// type parameters, non-empty struct or interface types, a number gofmt
+// would rewrite) fails the declaration, which go/printer then prints.
 
 // expr1 prints x inside an operator of precedence prec1 at nesting depth.
-func (p *bodyPrinter) expr1(x ast.Expr, prec1, depth int) {
+func (p *funcPrinter) expr1(x ast.Expr, prec1, depth int) {
 	if p.failed {
 		return
 	}
@@ -153,7 +153,7 @@ func (p *bodyPrinter) expr1(x ast.Expr, prec1, depth int) {
 
 // signature prints a function's parameters and results, without type
 // parameters (go/printer's rules for those are not worth copying here).
-func (p *bodyPrinter) signature(t *ast.FuncType) {
+func (p *funcPrinter) signature(t *ast.FuncType) {
 	if t.TypeParams != nil {
 		p.fail()
 		return
@@ -176,7 +176,7 @@ func (p *bodyPrinter) signature(t *ast.FuncType) {
 }
 
 // parameters prints (a, b T, c U) from a list on one line.
-func (p *bodyPrinter) parameters(fields *ast.FieldList) {
+func (p *funcPrinter) parameters(fields *ast.FieldList) {
 	p.token(token.LPAREN)
 	for i, f := range fields.List {
 		if i > 0 {
@@ -192,10 +192,10 @@ func (p *bodyPrinter) parameters(fields *ast.FieldList) {
 	p.token(token.RPAREN)
 }
 
-func (p *bodyPrinter) expr(x ast.Expr) { p.expr1(x, token.LowestPrec, 1) }
+func (p *funcPrinter) expr(x ast.Expr) { p.expr1(x, token.LowestPrec, 1) }
 
 // list prints expressions separated by commas, all on one line.
-func (p *bodyPrinter) list(xs []ast.Expr, depth int) {
+func (p *funcPrinter) list(xs []ast.Expr, depth int) {
 	for i, x := range xs {
 		if i > 0 {
 			p.token(token.COMMA)
@@ -206,7 +206,7 @@ func (p *bodyPrinter) list(xs []ast.Expr, depth int) {
 }
 
 // names prints identifiers separated by commas.
-func (p *bodyPrinter) names(ids []*ast.Ident) {
+func (p *funcPrinter) names(ids []*ast.Ident) {
 	for i, id := range ids {
 		if i > 0 {
 			p.token(token.COMMA)
@@ -218,7 +218,7 @@ func (p *bodyPrinter) names(ids []*ast.Ident) {
 
 // binary puts blanks around the operator when its precedence is below
 // cutoff, which cutoff decides once for the whole expression.
-func (p *bodyPrinter) binary(x *ast.BinaryExpr, prec1, cutoff, depth int) {
+func (p *funcPrinter) binary(x *ast.BinaryExpr, prec1, cutoff, depth int) {
 	prec := x.Op.Precedence()
 	if prec < prec1 {
 		// The parser keeps parentheses as ParenExpr, so this is an AST
@@ -305,7 +305,7 @@ func reduceDepth(depth int) int { return max(depth-1, 1) }
 
 // slice prints x[lo:hi:max], with blanks around the colons at the top level
 // when there are two or more indices and one is a binary expression.
-func (p *bodyPrinter) slice(x *ast.SliceExpr, depth int) {
+func (p *funcPrinter) slice(x *ast.SliceExpr, depth int) {
 	p.expr1(x.X, token.HighestPrec, 1)
 	p.token(token.LBRACK)
 	indices := []ast.Expr{x.Low, x.High}
@@ -341,7 +341,7 @@ func (p *bodyPrinter) slice(x *ast.SliceExpr, depth int) {
 	p.token(token.RBRACK)
 }
 
-func (p *bodyPrinter) call(x *ast.CallExpr, depth int) {
+func (p *funcPrinter) call(x *ast.CallExpr, depth int) {
 	if len(x.Args) > 1 {
 		depth++
 	}
@@ -361,7 +361,7 @@ func (p *bodyPrinter) call(x *ast.CallExpr, depth int) {
 }
 
 // emptyFields prints struct{} or interface{}; with fields, the body fails.
-func (p *bodyPrinter) emptyFields(keyword token.Token, fields *ast.FieldList, incomplete bool) {
+func (p *funcPrinter) emptyFields(keyword token.Token, fields *ast.FieldList, incomplete bool) {
 	if incomplete || fields == nil || len(fields.List) > 0 {
 		p.fail()
 		return
@@ -374,7 +374,7 @@ func (p *bodyPrinter) emptyFields(keyword token.Token, fields *ast.FieldList, in
 // literal prints a basic literal as written. gofmt rewrites number
 // literals with upper-case prefixes or exponents and integer imaginary
 // literals; the generator writes neither, so those fail the body.
-func (p *bodyPrinter) literal(x *ast.BasicLit) {
+func (p *funcPrinter) literal(x *ast.BasicLit) {
 	if numberRewritten(x) {
 		p.fail()
 		return

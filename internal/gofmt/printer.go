@@ -7,12 +7,14 @@ import (
 	"strings"
 )
 
-// bodyPrinter writes function bodies as go/printer would, for bodies whose
-// statements each sit on one source line and hold no comments. It needs no
-// tab writer (nothing in such a body aligns in columns) and asks the file
-// for no line numbers: line breaks between statements are counted in the
-// source bytes between them.
-type bodyPrinter struct {
+// funcPrinter writes function declarations, from receiver to closing brace,
+// as go/printer would, for declarations without comments whose signature
+// and statements each sit on one source line (a statement's final keyed
+// literal aside, see elements). It needs no tab writer (nothing else in
+// such a declaration aligns in columns) and asks the file for no line
+// numbers: line breaks between statements are counted in the source bytes
+// between them.
+type funcPrinter struct {
 	src  []byte // the parsed source
 	base int    // the token.File's base: a Pos minus base is an offset in src
 
@@ -31,7 +33,7 @@ type bodyPrinter struct {
 // funcDecl prints fd from its receiver or name to its closing brace (the
 // doc comment and "func " are go/printer's) and reports whether it could:
 // on false, out is as it was.
-func (p *bodyPrinter) funcDecl(fd *ast.FuncDecl) bool {
+func (p *funcPrinter) funcDecl(fd *ast.FuncDecl) bool {
 	start := len(p.out)
 	p.indent, p.lineStart, p.last, p.failed = 0, false, token.ILLEGAL, false
 	p.header(fd.Pos(), fd.Body.Lbrace)
@@ -50,25 +52,25 @@ func (p *bodyPrinter) funcDecl(fd *ast.FuncDecl) bool {
 	return true
 }
 
-func (p *bodyPrinter) fail() { p.failed = true }
+func (p *funcPrinter) fail() { p.failed = true }
 
-func (p *bodyPrinter) offset(pos token.Pos) int { return int(pos) - p.base }
+func (p *funcPrinter) offset(pos token.Pos) int { return int(pos) - p.base }
 
 // header fails the body unless from and to are on one line of the source.
-func (p *bodyPrinter) header(from, to token.Pos) {
+func (p *funcPrinter) header(from, to token.Pos) {
 	if !p.oneLine(from, to) {
 		p.fail()
 	}
 }
 
-func (p *bodyPrinter) oneLine(from, to token.Pos) bool {
+func (p *funcPrinter) oneLine(from, to token.Pos) bool {
 	return bytes.IndexByte(p.src[p.offset(from):p.offset(to)], '\n') < 0
 }
 
 // linebreak starts the line of the node at pos: as many line breaks as the
 // source has since the last thing printed, at least least and at most two
 // (one blank line).
-func (p *bodyPrinter) linebreak(pos token.Pos, least int) {
+func (p *funcPrinter) linebreak(pos token.Pos, least int) {
 	n := max(least, min(bytes.Count(p.src[p.end:p.offset(pos)], []byte{'\n'}), 2))
 	for range n {
 		p.out = append(p.out, '\n')
@@ -79,14 +81,14 @@ func (p *bodyPrinter) linebreak(pos token.Pos, least int) {
 	}
 }
 
-func (p *bodyPrinter) blank() {
+func (p *funcPrinter) blank() {
 	p.out = append(p.out, ' ')
 	p.last = token.ILLEGAL
 }
 
 // token writes an operator, delimiter or keyword, with a blank before it
 // when it would otherwise run into the token before (- -x, a / *b).
-func (p *bodyPrinter) token(t token.Token) {
+func (p *funcPrinter) token(t token.Token) {
 	s := t.String()
 	if mayCombine(p.last, s[0]) {
 		p.out = append(p.out, ' ')
@@ -96,7 +98,7 @@ func (p *bodyPrinter) token(t token.Token) {
 }
 
 // word writes an identifier or literal as kind.
-func (p *bodyPrinter) word(s string, kind token.Token) {
+func (p *funcPrinter) word(s string, kind token.Token) {
 	if strings.IndexByte(s, '\n') >= 0 {
 		p.fail()
 		return
@@ -105,7 +107,7 @@ func (p *bodyPrinter) word(s string, kind token.Token) {
 	p.last = kind
 }
 
-func (p *bodyPrinter) write(s string) {
+func (p *funcPrinter) write(s string) {
 	if p.lineStart {
 		for range p.indent {
 			p.out = append(p.out, '\t')

@@ -63,7 +63,7 @@ func source(src []byte) ([]byte, int, error) {
 		}
 	}
 	ast.SortImports(fset, file)
-	p := &bodyPrinter{src: src, base: fset.File(file.Pos()).Base()}
+	p := &funcPrinter{src: src, base: fset.File(file.Pos()).Base()}
 	var spans [][2]int // the declarations printed, in p.out, in file order
 	comments := file.Comments
 	for _, d := range file.Decls {
@@ -101,7 +101,7 @@ func source(src []byte) ([]byte, int, error) {
 	if rewritesNumbers(file) {
 		// go/format also rewrites 0X1 as 0x1 and 1E3 as 1e3, through a
 		// printer mode it alone can set. Generated code has no such
-		// literals (bodies printed here have none: literal fails them);
+		// literals (declarations printed here have none: literal fails them);
 		// should a file have one, go/format formats it all.
 		out, err := format.Source(src)
 		return out, 0, err

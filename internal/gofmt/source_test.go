@@ -152,7 +152,7 @@ func TestMatchesGoFormat(t *testing.T) {
 	if printed < 1000 {
 		t.Errorf("only %d bodies of %d files printed here", printed, len(paths))
 	}
-	t.Logf("%d files, %d bodies printed here", len(paths), printed)
+	t.Logf("%d files, %d declarations printed here", len(paths), printed)
 }
 
 // TestGeneratedBodiesPrintedHere holds the point of the package: the bodies
@@ -168,7 +168,7 @@ func TestGeneratedBodiesPrintedHere(t *testing.T) {
 		src = unformat(src)
 		n := same(t, name, src)
 		if want := multiLineBodies(t, src); n != want || n == 0 {
-			t.Errorf("%s: %d of %d bodies printed here", name, n, want)
+			t.Errorf("%s: %d of %d declarations printed here", name, n, want)
 		}
 	}
 }

@@ -5,13 +5,13 @@ import (
 	"go/token"
 )
 
-// The statement half of the body printer: go/printer's choices (nodes.go,
+// The statement half of funcPrinter: go/printer's choices (nodes.go,
 // Go 1.26) for statements whose own tokens sit on one source line. Blocks
 // may span lines; between statements, as there, at most one blank line of
 // the source is kept and at least one line break is made.
 
 // block prints {, the statements indented by nindent, and }.
-func (p *bodyPrinter) block(b *ast.BlockStmt, nindent int) {
+func (p *funcPrinter) block(b *ast.BlockStmt, nindent int) {
 	p.token(token.LBRACE)
 	p.end = p.offset(b.Lbrace) + 1
 	p.stmtList(b.List, nindent)
@@ -20,7 +20,7 @@ func (p *bodyPrinter) block(b *ast.BlockStmt, nindent int) {
 	p.end = p.offset(b.Rbrace) + 1
 }
 
-func (p *bodyPrinter) stmtList(list []ast.Stmt, nindent int) {
+func (p *funcPrinter) stmtList(list []ast.Stmt, nindent int) {
 	p.indent += nindent
 	for _, s := range list {
 		if p.failed {
@@ -32,7 +32,7 @@ func (p *bodyPrinter) stmtList(list []ast.Stmt, nindent int) {
 	p.indent -= nindent
 }
 
-func (p *bodyPrinter) stmt(s ast.Stmt) {
+func (p *funcPrinter) stmt(s ast.Stmt) {
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		p.block(s, 1)
@@ -108,7 +108,7 @@ func endingLiteral(s ast.Stmt) *ast.CompositeLit {
 }
 
 // simple prints a statement that holds no block.
-func (p *bodyPrinter) simple(s ast.Stmt) {
+func (p *funcPrinter) simple(s ast.Stmt) {
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		p.expr1(s.X, token.LowestPrec, 1)
@@ -150,13 +150,13 @@ func (p *bodyPrinter) simple(s ast.Stmt) {
 }
 
 // keywordCall prints go f() or defer f().
-func (p *bodyPrinter) keywordCall(keyword token.Token, call *ast.CallExpr) {
+func (p *funcPrinter) keywordCall(keyword token.Token, call *ast.CallExpr) {
 	p.token(keyword)
 	p.blank()
 	p.expr(call)
 }
 
-func (p *bodyPrinter) ifStmt(s *ast.IfStmt) {
+func (p *funcPrinter) ifStmt(s *ast.IfStmt) {
 	p.header(s.Pos(), s.Body.Lbrace)
 	p.token(token.IF)
 	p.controlClause(false, s.Init, s.Cond, nil)
@@ -178,7 +178,7 @@ func (p *bodyPrinter) ifStmt(s *ast.IfStmt) {
 	}
 }
 
-func (p *bodyPrinter) rangeStmt(s *ast.RangeStmt) {
+func (p *funcPrinter) rangeStmt(s *ast.RangeStmt) {
 	p.header(s.Pos(), s.Body.Lbrace)
 	p.token(token.FOR)
 	p.blank()
@@ -202,7 +202,7 @@ func (p *bodyPrinter) rangeStmt(s *ast.RangeStmt) {
 
 // controlClause prints what stands between if, for or switch and the
 // block: semicolons only when there is an init or post statement.
-func (p *bodyPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post ast.Stmt) {
+func (p *funcPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post ast.Stmt) {
 	p.blank()
 	needsBlank := false
 	if init == nil && post == nil {
@@ -239,7 +239,7 @@ func (p *bodyPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post 
 // drops parentheses around conditions, range expressions and parameter
 // types (unless a composite literal inside needs them); the generator
 // writes none, so the rule is not copied here.
-func unparenthesized(p *bodyPrinter, x ast.Expr) ast.Expr {
+func unparenthesized(p *funcPrinter, x ast.Expr) ast.Expr {
 	if _, ok := x.(*ast.ParenExpr); ok {
 		p.fail()
 	}
@@ -247,7 +247,7 @@ func unparenthesized(p *bodyPrinter, x ast.Expr) ast.Expr {
 }
 
 // declStmt prints var or const with one unparenthesized spec.
-func (p *bodyPrinter) declStmt(s *ast.DeclStmt) {
+func (p *funcPrinter) declStmt(s *ast.DeclStmt) {
 	d, ok := s.Decl.(*ast.GenDecl)
 	if !ok || d.Lparen.IsValid() || len(d.Specs) != 1 || d.Doc != nil || d.Tok != token.VAR && d.Tok != token.CONST {
 		p.fail()
