@@ -94,13 +94,15 @@ func docText(list []*ast.Comment) (string, bool) {
 // leaves it, or "" when what go/printer writes (text reformatted once, or
 // as it is) is that already.
 func settle(text string, reformatted bool) string {
-	out := text
-	if reformatted {
-		out = reformat(text)
+	settled := reformat(text)
+	if settled == text {
+		return "" // the common case: the text is as gofmt writes it
 	}
-	settled := reformat(out)
-	if settled == out {
-		return ""
+	if reformatted {
+		out := settled // what go/printer writes
+		if settled = reformat(out); settled == out {
+			return ""
+		}
 	}
 	for range 8 {
 		next := reformat(settled)
