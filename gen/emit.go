@@ -243,6 +243,13 @@ func commentLines(c commenter, lines []string) {
 	}
 }
 
+// commentText writes a line the emitter composes around spec names (a
+// schema's pointer, a property's JSON name) through commentLines, cleaned
+// and split where the names hold line breaks.
+func commentText(c commenter, text string) {
+	commentLines(c, strings.Split(commentSafe(text), "\n"))
+}
+
 // leadWithName makes "Represents a run." read "RunObject represents a run."
 // and "The ID of ..." read "Name is the ID of ...".
 func leadWithName(name, text string) string {

@@ -308,7 +308,7 @@ func emitStreamMethod(f *jen.File, op *ir.Operation) {
 	if s.Flag != nil {
 		doc += " (it sets " + s.Flag.JSONName + ": true)"
 	}
-	f.Comment(doc + ".")
+	commentText(f, doc+".")
 	f.Comment("The request is sent before it returns; a failure to start the stream is")
 	f.Comment("the stream's Err. A stream that has started is never retried.")
 	newStream := "newStream"

@@ -37,7 +37,7 @@ func typeDoc(f *jen.File, t *ir.Type, more ...string) {
 	if t.Doc != "" {
 		docComment(f, t.Name, t.Doc)
 	} else {
-		commentLines(f, strings.Split(commentSafe(t.Name+" is the schema at "+t.Pointer+"."), "\n"))
+		commentText(f, t.Name+" is the schema at "+t.Pointer+".")
 	}
 	if t.Notes != "" {
 		f.Comment("")

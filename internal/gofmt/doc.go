@@ -135,23 +135,14 @@ func reformat(text string) string {
 	return string(pr.Comment(p.Parse(text)))
 }
 
-// isDirective reports whether the text after // is a directive
-// (//go:generate, //line, //export ...), which go/printer keeps apart.
+// isDirective reports whether the text after // is a directive, which
+// go/printer keeps apart: what go/ast.ParseDirective takes (//go:generate,
+// //lint:ignore ...) and the three it leaves out, //line, //extern and
+// //export (go/printer's own test, isDirective, has all four).
 func isDirective(c string) bool {
 	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
 		return true
 	}
-	colon := strings.IndexByte(c, ':')
-	if colon <= 0 || colon+1 >= len(c) {
-		return false
-	}
-	for i := 0; i <= colon+1; i++ {
-		if i == colon {
-			continue
-		}
-		if b := c[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
-			return false
-		}
-	}
-	return true
+	_, ok := ast.ParseDirective(token.NoPos, "//"+c)
+	return ok
 }

@@ -128,12 +128,6 @@ func (p *funcPrinter) measure(print func()) int {
 	return n
 }
 
-func (p *funcPrinter) newline() {
-	p.out = append(p.out, '\n')
-	p.lineStart = true
-	p.last = token.ILLEGAL
-}
-
 func isPair(x ast.Expr) bool {
 	_, ok := x.(*ast.KeyValueExpr)
 	return ok

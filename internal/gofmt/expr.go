@@ -169,7 +169,7 @@ func (p *funcPrinter) signature(t *ast.FuncType) {
 	}
 	p.blank()
 	if r := t.Results.List; len(r) == 1 && r[0].Names == nil {
-		p.expr(unparenthesized(p, r[0].Type))
+		p.expr(p.unparenthesized(r[0].Type))
 		return
 	}
 	p.parameters(t.Results)
@@ -187,7 +187,7 @@ func (p *funcPrinter) parameters(fields *ast.FieldList) {
 		if len(f.Names) > 0 {
 			p.blank()
 		}
-		p.expr(unparenthesized(p, f.Type))
+		p.expr(p.unparenthesized(f.Type))
 	}
 	p.token(token.RPAREN)
 }

@@ -73,12 +73,15 @@ func (p *funcPrinter) oneLine(from, to token.Pos) bool {
 func (p *funcPrinter) linebreak(pos token.Pos, least int) {
 	n := max(least, min(bytes.Count(p.src[p.end:p.offset(pos)], []byte{'\n'}), 2))
 	for range n {
-		p.out = append(p.out, '\n')
+		p.newline()
 	}
-	if n > 0 {
-		p.lineStart = true
-		p.last = token.ILLEGAL
-	}
+}
+
+// newline ends the line; indentation is written before the next token.
+func (p *funcPrinter) newline() {
+	p.out = append(p.out, '\n')
+	p.lineStart = true
+	p.last = token.ILLEGAL
 }
 
 func (p *funcPrinter) blank() {

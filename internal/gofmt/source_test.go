@@ -572,3 +572,23 @@ func TestSettledDocs(t *testing.T) {
 		same(t, src, []byte(src))
 	}
 }
+
+// TestIsDirective: the text after // that go/printer keeps apart from a doc
+// comment's words (so settledDocs leaves its group to go/printer).
+func TestIsDirective(t *testing.T) {
+	for c, want := range map[string]bool{
+		"go:generate stringer -type T": true,
+		"lint:ignore U1000 unused":     true,
+		"line x.go:10":                 true,
+		"export F":                     true,
+		"extern f":                     true,
+		" go:generate x":               false,
+		"Deprecated: use G.":           false,
+		"Go:generate x":                false,
+		"go:":                          false,
+	} {
+		if got := isDirective(c); got != want {
+			t.Errorf("isDirective(%q) = %v, want %v", c, got, want)
+		}
+	}
+}

@@ -195,7 +195,7 @@ func (p *funcPrinter) rangeStmt(s *ast.RangeStmt) {
 	}
 	p.token(token.RANGE)
 	p.blank()
-	p.expr(unparenthesized(p, s.X))
+	p.expr(p.unparenthesized(s.X))
 	p.blank()
 	p.block(s.Body, 1)
 }
@@ -207,7 +207,7 @@ func (p *funcPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post 
 	needsBlank := false
 	if init == nil && post == nil {
 		if x != nil {
-			p.expr(unparenthesized(p, x))
+			p.expr(p.unparenthesized(x))
 			needsBlank = true
 		}
 	} else {
@@ -217,7 +217,7 @@ func (p *funcPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post 
 		p.token(token.SEMICOLON)
 		p.blank()
 		if x != nil {
-			p.expr(unparenthesized(p, x))
+			p.expr(p.unparenthesized(x))
 			needsBlank = true
 		}
 		if isFor {
@@ -239,7 +239,7 @@ func (p *funcPrinter) controlClause(isFor bool, init ast.Stmt, x ast.Expr, post 
 // drops parentheses around conditions, range expressions and parameter
 // types (unless a composite literal inside needs them); the generator
 // writes none, so the rule is not copied here.
-func unparenthesized(p *funcPrinter, x ast.Expr) ast.Expr {
+func (p *funcPrinter) unparenthesized(x ast.Expr) ast.Expr {
 	if _, ok := x.(*ast.ParenExpr); ok {
 		p.fail()
 	}
