@@ -3,10 +3,139 @@ package gofmt
 import (
 	"bytes"
 	"go/ast"
+	"go/build/constraint"
 	"go/doc/comment"
 	"go/token"
 	"strings"
+	"unicode"
 )
+
+// docComment is a top-level doc comment (the package's, or a
+// declaration's) and the position of the token after it.
+type docComment struct {
+	group *ast.CommentGroup
+	next  token.Pos
+}
+
+// topDocs lists file's top-level doc comments in file order.
+func topDocs(file *ast.File) []docComment {
+	var docs []docComment
+	if file.Doc != nil {
+		docs = append(docs, docComment{file.Doc, file.Package})
+	}
+	for _, d := range file.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				docs = append(docs, docComment{d.Doc, d.Pos()})
+			}
+		case *ast.GenDecl:
+			if d.Doc != nil {
+				docs = append(docs, docComment{d.Doc, d.Pos()})
+			}
+		}
+	}
+	return docs
+}
+
+// reformatted reports whether go/printer reformats the doc comment d (of
+// src, whose first position is base): it does where the comment starts a
+// line and the next token starts the next (intersperseComments).
+func (d docComment) reformatted(src []byte, base int) bool {
+	start, end := int(d.group.Pos())-base, int(d.group.End())-base
+	return (start == 0 || src[start-1] == '\n') && end+1 == int(d.next)-base
+}
+
+// beforeImport reports whether d documents an import declaration, which
+// go/printer never reformats (cgo's preambles).
+func (d docComment) beforeImport(src []byte, base int) bool {
+	return bytes.HasPrefix(src[int(d.next)-base:], []byte("import"))
+}
+
+// texts caches, for one file, what go/printer makes of a comment text
+// (reformat): comments repeat.
+type texts map[string]string
+
+func (c texts) reformat(text string) string {
+	out, ok := c[text]
+	if !ok {
+		out = reformat(text)
+		c[text] = out
+	}
+	return out
+}
+
+// asWritten reports whether the comment group g, from start to end in src,
+// is lines to itself that go/printer writes as they are, indented, whether
+// or not it reformats them as a doc comment: // lines, none a directive or
+// a // +build line, each with one blank after the slashes (or a tab, or
+// nothing else), with text that go/doc/comment leaves as it is.
+func asWritten(src []byte, g *ast.CommentGroup, start, end int, c texts) bool {
+	if start > 0 && src[start-1] != '\n' || end < len(src) && src[end] != '\n' {
+		return false
+	}
+	for i, cm := range g.List {
+		after, ok := strings.CutPrefix(cm.Text, "//")
+		switch {
+		case !ok || after != "" && after[0] != '\t' && (len(after) < 2 || after[0] != ' ' || after[1] == '\t'):
+			return false // not // or one blank as go/printer writes it
+		case i > 0 && cm.Slash != g.List[i-1].End()+1:
+			return false // not the next line's start
+		case constraint.IsPlusBuild(cm.Text):
+			return false // go/printer moves it (and any //go:build, a directive)
+		case strings.ContainsRune(cm.Text, '\r') || strings.TrimRightFunc(cm.Text, unicode.IsSpace) != cm.Text:
+			return false // go/printer trims trailing blanks
+		}
+	}
+	text, ok := docText(g.List)
+	return ok && c.reformat(text) == text
+}
+
+// marked is a comment group markDocs took from go/printer: its lines, and
+// whether its marker has two comments.
+type marked struct {
+	lines []byte
+	two   bool
+}
+
+// markDocs takes the comment groups that go/printer writes as they are
+// (asWritten) out of its hands, and returns them in file order. go/printer
+// reformats a group that starts a line and touches the next token as a
+// doc comment, through go/doc/comment, even where it gives the text back
+// as it was; that was a quarter of what formatting a file of documented
+// types cost (every field's comment is one: generated source is not
+// indented). Here a text is read that way once, however often it repeats.
+//
+// Each group becomes a marker in file that go/printer writes as it is and
+// spaces and indents as it would the group: a comment "//" and a NUL byte
+// where the group starts, and, for a group of more lines, another at the
+// start of its last line. Neither touches the next token, so go/printer
+// does not reformat the marker (reformatting even a short text costs what
+// most field comments do); splice puts the lines in its place, indented as
+// the marker is. A group whose last line is as short as a marker is left
+// to go/printer.
+func markDocs(src []byte, file *ast.File, base int, c texts) []marked {
+	var out []marked
+	for _, g := range file.Comments {
+		start, end := int(g.Pos())-base, int(g.End())-base
+		last := g.List[len(g.List)-1]
+		if len(last.Text) <= len(marker) || !asWritten(src, g, start, end, c) {
+			continue
+		}
+		list := []*ast.Comment{{Slash: g.Pos(), Text: marker}}
+		if len(g.List) > 1 {
+			list = append(list, &ast.Comment{Slash: last.Slash, Text: marker})
+		}
+		out = append(out, marked{src[start:end], len(list) == 2})
+		g.List = list
+	}
+	return out
+}
+
+// marker is what holds a comment group's place (see markDocs): a comment
+// of a NUL byte, which no Go source can hold, so go/printer's output has
+// it only where markDocs and source put it.
+const marker = "//" + placeholder
 
 // settledDocs rewrites, in src, the top-level doc comments that would come
 // out of go/format as text it would change again on a second run, to the
@@ -16,28 +145,9 @@ import (
 // apart, gains its blank line before only on the second pass (another case
 // is golang/go#73958). A generator's output must be what gofmt leaves
 // alone, so such comments are settled first, in the source, where
-// go/printer's positions stay true.
-func settledDocs(src []byte, file *ast.File, base int) ([]byte, bool) {
-	type doc struct {
-		group *ast.CommentGroup
-		next  token.Pos // the token after it
-	}
-	var docs []doc
-	if file.Doc != nil {
-		docs = append(docs, doc{file.Doc, file.Package})
-	}
-	for _, d := range file.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Doc != nil {
-				docs = append(docs, doc{d.Doc, d.Pos()})
-			}
-		case *ast.GenDecl:
-			if d.Doc != nil {
-				docs = append(docs, doc{d.Doc, d.Pos()})
-			}
-		}
-	}
+// go/printer's positions stay true. Those as gofmt writes them already
+// (asWritten, nearly all) are read once, and left as they are.
+func settledDocs(src []byte, file *ast.File, base int, c texts) ([]byte, bool) {
 	var out []byte
 	at := 0
 	type key struct {
@@ -45,17 +155,18 @@ func settledDocs(src []byte, file *ast.File, base int) ([]byte, bool) {
 		reformatted bool
 	}
 	settled := map[key]string{} // "" when the text comes out settled already
-	for _, d := range docs {
+	for _, d := range topDocs(file) {
 		start, end := int(d.group.Pos())-base, int(d.group.End())-base
+		if asWritten(src, d.group, start, end, c) || d.beforeImport(src, base) {
+			continue // the common case: as gofmt writes it
+		}
 		text, ok := docText(d.group.List)
 		if !ok {
 			continue
 		}
-		// go/printer reformats a comment only where it starts a line and
-		// the next token starts the next (intersperseComments); in its
-		// output, every top-level doc comment does, so a second run
-		// reformats them all.
-		k := key{text, (start == 0 || src[start-1] == '\n') && end+1 == int(d.next)-base}
+		// In go/printer's output every top-level doc comment starts a line
+		// and touches what it documents, so a second run reformats them all.
+		k := key{text, d.reformatted(src, base)}
 		lines, seen := settled[k]
 		if !seen {
 			lines = settle(k.text, k.reformatted)
@@ -111,7 +222,7 @@ func settle(text string, reformatted bool) string {
 		}
 		settled = next
 	}
-	var b bytes.Buffer
+	var b strings.Builder
 	for i, line := range strings.Split(strings.TrimSuffix(settled, "\n"), "\n") {
 		if i > 0 {
 			b.WriteByte('\n')

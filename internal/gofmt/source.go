@@ -42,9 +42,14 @@ func Source(src []byte) ([]byte, error) {
 // scanner rejects it), so it cannot be confused with anything else.
 const placeholder = "\x00"
 
-// source is Source, also saying how many function declarations it printed
-// itself.
-func source(src []byte) ([]byte, int, error) {
+// written says what source wrote itself rather than go/printer.
+type written struct {
+	decls    int // function declarations
+	comments int // comment groups (see markDocs)
+}
+
+// source is Source, also saying what it wrote itself.
+func source(src []byte) ([]byte, written, error) {
 	fset := token.NewFileSet()
 	// What go/format.Source does for a whole file: parse, sort imports,
 	// print with its configuration (below).
@@ -53,16 +58,18 @@ func source(src []byte) ([]byte, int, error) {
 		// Not a whole file: go/format also takes declaration and statement
 		// lists, and says what is wrong in the same words.
 		out, err := format.Source(src)
-		return out, 0, err
+		return out, written{}, err
 	}
-	if settled, ok := settledDocs(src, file, fset.File(file.Pos()).Base()); ok {
+	texts := texts{}
+	if settled, ok := settledDocs(src, file, fset.File(file.Pos()).Base(), texts); ok {
 		src = settled
 		fset = token.NewFileSet()
 		if file, err = parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution); err != nil {
-			return nil, 0, err
+			return nil, written{}, err
 		}
 	}
 	ast.SortImports(fset, file)
+	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	p := &funcPrinter{src: src, base: fset.File(file.Pos()).Base()}
 	var spans [][2]int // the declarations printed, in p.out, in file order
 	comments := file.Comments
@@ -104,34 +111,74 @@ func source(src []byte) ([]byte, int, error) {
 		// literals (declarations printed here have none: literal fails them);
 		// should a file have one, go/format formats it all.
 		out, err := format.Source(src)
-		return out, 0, err
+		return out, written{}, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src))
 	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
 	if err := cfg.Fprint(&buf, fset, file); err != nil {
-		return nil, 0, err
+		return nil, written{}, err
 	}
-	out, err := splice(buf.Bytes(), p.out, spans)
+	out, err := splice(buf.Bytes(), p.out, spans, docs)
 	if err != nil {
 		// A bug here, not in src: go/format gives the right answer.
 		out, err := format.Source(src)
-		return out, 0, err
+		return out, written{}, err
 	}
-	return out, len(spans), nil
+	return out, written{len(spans), len(docs)}, nil
 }
 
 // splice replaces, in printed, the k-th placeholder declaration (from its
-// name to its closing brace) with decls[spans[k]].
-func splice(printed, decls []byte, spans [][2]int) ([]byte, error) {
+// name to its closing brace) with decls[spans[k]], and the k-th comment
+// marker (see markDocs) with docs[k]'s lines, indented as the marker is.
+func splice(printed, decls []byte, spans [][2]int, docs []marked) ([]byte, error) {
 	out := make([]byte, 0, len(printed)+len(decls))
 	at := 0
-	for _, s := range spans {
+	for {
 		i := bytes.IndexByte(printed[at:], 0)
 		if i < 0 {
-			return nil, errors.New("gofmt: a placeholder is missing")
+			break
 		}
 		i += at
+		if start := i - len("//"); start >= 0 && string(printed[start:i]) == "//" {
+			// A comment group's marker (see markDocs) as go/printer writes
+			// it: a line "//" and a NUL byte after the indentation, and
+			// for a group of more lines another after it, or after a blank
+			// line; the line break after it stays.
+			line := bytes.LastIndexByte(printed[:start], '\n') + 1
+			indent := printed[line:start]
+			end := i + 1
+			if len(docs) > 0 && docs[0].two {
+				rest, ok := bytes.CutPrefix(printed[end:], []byte("\n"))
+				if ok {
+					rest = bytes.TrimPrefix(rest, []byte("\n"))
+					rest, ok = bytes.CutPrefix(rest, indent)
+				}
+				if !ok || !bytes.HasPrefix(rest, []byte(marker)) {
+					return nil, errors.New("gofmt: a comment's second marker is missing")
+				}
+				end = len(printed) - len(rest) + len(marker)
+			}
+			if len(docs) == 0 || end < len(printed) && printed[end] != '\n' || len(bytes.Trim(indent, "\t")) > 0 {
+				return nil, errors.New("gofmt: a comment's marker is out of place")
+			}
+			out = append(out, printed[at:start]...)
+			if len(indent) == 0 {
+				out = append(out, docs[0].lines...)
+			} else {
+				for k, l := range bytes.Split(docs[0].lines, []byte("\n")) {
+					if k > 0 {
+						out = append(append(out, '\n'), indent...)
+					}
+					out = append(out, l...)
+				}
+			}
+			docs, at = docs[1:], end
+			continue
+		}
+		if len(spans) == 0 {
+			return nil, errors.New("gofmt: more placeholders than declarations printed")
+		}
 		rest, ok := bytes.CutPrefix(printed[i+1:], []byte("() {"))
 		if !ok {
 			return nil, errors.New("gofmt: a placeholder's signature is not ()")
@@ -141,11 +188,11 @@ func splice(printed, decls []byte, spans [][2]int) ([]byte, error) {
 			return nil, errors.New("gofmt: a placeholder's body is not empty")
 		}
 		out = append(out, printed[at:i]...)
-		out = append(out, decls[s[0]:s[1]]...)
-		at = len(printed) - len(rest) + close + 1
+		out = append(out, decls[spans[0][0]:spans[0][1]]...)
+		spans, at = spans[1:], len(printed)-len(rest)+close+1
 	}
-	if bytes.IndexByte(printed[at:], 0) >= 0 {
-		return nil, errors.New("gofmt: more placeholders than declarations printed")
+	if len(spans) > 0 || len(docs) > 0 {
+		return nil, errors.New("gofmt: a placeholder is missing")
 	}
 	return append(out, printed[at:]...), nil
 }

@@ -22,9 +22,8 @@ var allStdlib = flag.Bool("gofmt.stdlib", false, "compare with go/format on ever
 
 // same fails t unless Source gives what go/format.Source gives for src, or,
 // where go/format's output is not what go/format leaves alone, what a
-// second run gives and leaves alone; it returns how many declarations
-// Source printed itself.
-func same(t *testing.T, name string, src []byte) int {
+// second run gives and leaves alone; it returns what Source wrote itself.
+func same(t *testing.T, name string, src []byte) written {
 	t.Helper()
 	got, n, err := source(src)
 	if msg := differs(src, got, err); msg != "" {
@@ -138,21 +137,26 @@ func TestMatchesGoFormat(t *testing.T) {
 		t.Fatalf("no generated files (%v)", err)
 	}
 	paths = append(paths, generated...)
-	printed := 0
+	var printed written
 	for _, path := range paths {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		printed += same(t, path, src)
-		printed += same(t, path+" (unformatted)", unformat(src))
+		for _, w := range []written{same(t, path, src), same(t, path+" (unformatted)", unformat(src))} {
+			printed.decls += w.decls
+			printed.comments += w.comments
+		}
 	}
 	// Most bodies of the tree have comments or multi-line lists, which go
 	// to go/printer; enough do not that the printer here is what is tested.
-	if printed < 1000 {
-		t.Errorf("only %d bodies of %d files printed here", printed, len(paths))
+	// Comments are written here only where go/printer would reformat them
+	// (top-level doc comments, and any comment starting a line of an
+	// unformatted file), of which the tree has many more.
+	if printed.decls < 1000 || printed.comments < 5000 {
+		t.Errorf("only %d bodies and %d comments of %d files written here", printed.decls, printed.comments, len(paths))
 	}
-	t.Logf("%d files, %d declarations printed here", len(paths), printed)
+	t.Logf("%d files, %d declarations and %d comments written here", len(paths), printed.decls, printed.comments)
 }
 
 // TestGeneratedBodiesPrintedHere holds the point of the package: the bodies
@@ -166,7 +170,7 @@ func TestGeneratedBodiesPrintedHere(t *testing.T) {
 			t.Fatal(err)
 		}
 		src = unformat(src)
-		n := same(t, name, src)
+		n := same(t, name, src).decls
 		if want := multiLineBodies(t, src); n != want || n == 0 {
 			t.Errorf("%s: %d of %d declarations printed here", name, n, want)
 		}
@@ -461,8 +465,8 @@ func TestCases(t *testing.T) {
 	} {
 		for _, decls := range tc.srcs {
 			src := []byte("package p\n\n" + decls + "\n")
-			n := same(t, decls, src)
-			n += same(t, decls+" (unformatted)", unformat(src))
+			n := same(t, decls, src).decls
+			n += same(t, decls+" (unformatted)", unformat(src)).decls
 			// The labeled loop above is printed by go/printer for its
 			// label; it tests that a body holding one goes there.
 			want := 0
@@ -489,6 +493,11 @@ func FuzzSource(f *testing.F) {
 		f.Add("package p\n\n" + decls + "\n")
 	}
 	f.Add("package p\n\nimport (\n\"b\"\n\"a\"\n)\n\n// F is f.\nfunc F(x int) (int, error) {\nreturn x, nil\n}\ntype T struct{ A int }\n")
+	for _, c := range commentCases {
+		src := "package p\n\n" + c.src + "\n"
+		f.Add(src)
+		f.Add(string(unformat([]byte(src))))
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		got, err := Source([]byte(src))
 		if msg := differs([]byte(src), got, err); msg != "" {
@@ -528,6 +537,64 @@ func BenchmarkSource(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// commentCases are comment groups in the places a generated file has them
+// and more, each with how many groups are written here (see markDocs) as
+// the source is and unformatted: in unformatted source every comment
+// starts a line, and go/printer reformats any that touches the next token.
+var commentCases = []struct {
+	src                  string
+	written, unformatted int
+}{
+	{"// T is.\ntype T struct {\n\t// A is.\n\tA int\n\t// B is\n\t// two lines.\n\tB int\n\t// C is\n\t// three\n\t// lines.\n\tC int\n}", 1, 4},
+	{"type T struct {\n\tA   int // a\n\t// B is.\n\tBcd string `json:\"b\"`\n\tE   int\n\n\t// F is.\n\tF []int\n}", 0, 2},
+	{"// F does.\n//\n// More, with [T] and https://example.com.\n//\n//\tcode()\n//\n// Last.\nfunc F() {\n\tx()\n}", 1, 1},
+	{"// Package p is.\n//\n// It is.\npackage p\n\nfunc F() {\n\tx()\n}", 1, 1},
+	{"// free, a blank line after\n\nfunc F() {\n\tx()\n}", 1, 1},
+	{"func F() {\n\t// c\n\tx()\n\t// done\n}", 0, 2},
+	{"func F() {\n\tswitch x {\n\t// one\n\tcase 1:\n\t\t// in\n\t\ty()\n\t}\n}", 0, 2},
+	{"func F() {\n\tx() // trailing\n\ty()\n}", 0, 0},
+	{"const (\n\t// A is.\n\tA = 1\n\n\t// B is\n\t// two.\n\tB = 2 // trailing\n)", 0, 2},
+	{"var x = T{\n\t// A is.\n\tA: 1,\n\t// B is.\n\tBb: 2,\n}", 0, 2},
+	{"type I interface {\n\t// M does.\n\tM()\n}", 0, 1},
+	{"// #include <stdio.h>\nimport \"C\"", 1, 1},
+	{"func F() {\n\tx()\n}\n\n// the end", 1, 1},
+	{"// T is «ein Typ».\ntype T int", 1, 1},
+	// Not as go/printer writes them, or not for it to write as they are:
+	// left to it.
+	{"//F does.\nfunc F() {\n\tx()\n}", 0, 0},
+	{"// F does.  \nfunc F() {\n\tx()\n}", 0, 0},
+	{"// F:\n//  - a\n//  - b\nfunc F() {\n\tx()\n}", 0, 0},
+	{"// F does.\n//\nfunc F() {\n\tx()\n}", 0, 0},
+	{"/* T is. */\ntype T int", 0, 0},
+	{"// F does.\n//go:noinline\nfunc F() {\n\tx()\n}", 0, 0},
+	{"func f()\n\n// +build y", 0, 0},
+	{"//line x.go:1\nfunc F() {\n\tx()\n}", 0, 0},
+	{"// #include <stdio.h>\n//   int x;\nimport \"C\"", 0, 0},
+	// go/printer never reformats an import's doc comment, so it needs no
+	// settling (see TestSettledDocs) either.
+	{"// On creation, a floating IP must be assigned or reserved.\n" +
+		"// * To create one assigned to a Droplet, send a POST\n//   request with the `droplet_id` attribute.\n// \n" +
+		"// * To create one reserved to a region, send a POST request\n//   with the `region` attribute.\nimport \"C\"", 0, 0},
+}
+
+// TestComments: comment groups are written here where they can be, and
+// come out as go/format writes them, as written and unformatted.
+func TestComments(t *testing.T) {
+	for _, c := range commentCases {
+		src := c.src
+		if !strings.HasPrefix(src, "// Package") {
+			src = "package p\n\n" + src
+		}
+		src += "\n"
+		if got := same(t, c.src, []byte(src)).comments; got != c.written {
+			t.Errorf("%q: %d comment groups written here, want %d", c.src, got, c.written)
+		}
+		if got := same(t, c.src+" (unformatted)", unformat([]byte(src))).comments; got != c.unformatted {
+			t.Errorf("%q unformatted: %d comment groups written here, want %d", c.src, got, c.unformatted)
+		}
 	}
 }
 
