@@ -137,6 +137,11 @@ func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, short
 		doc, err := loadData(data, path)
 		return doc, shortcut{}, err
 	}
+	if !isJSON(data) && !mayNeedInlining(data) {
+		if doc, pos, ok := loadParsed(data, path); ok {
+			return doc, shortcut{pos: pos}, nil
+		}
+	}
 	parsed := make(chan *positions, 1)
 	go func() {
 		var pos *positions

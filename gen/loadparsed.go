@@ -1,0 +1,82 @@
+package gen
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+)
+
+// loadParsed loads a self-contained YAML document (one file, no anchors)
+// from one parse of it, which also gives the positions of its keys: where
+// kin-openapi's loader would parse it again (loadFast parsed it twice, on
+// two cores, kin-openapi's parse the one waited for). The parse is
+// parseYAML's, in halves on two cores for a large document; kin-openapi
+// decodes the tree (its types' UnmarshalYAML, as its loader calls them)
+// and resolves the references. It reports false for anything else, and
+// for any failure, which the loader then meets and reports as it would.
+func loadParsed(data []byte, path string) (doc *openapi3.T, pos *positions, ok bool) {
+	defer func() {
+		if recover() != nil {
+			doc, pos, ok = nil, nil, false // the loader's own run says what
+		}
+	}()
+	n, err := parseYAML(data)
+	if err != nil || !selfContained(n) || !asKinReads(n) {
+		return nil, nil, false
+	}
+	doc = &openapi3.T{}
+	if err := n.Decode(doc); err != nil {
+		return nil, nil, false
+	}
+	// No location: a self-contained document's references all start with
+	// #, and the loader takes any document at a path as one it reached
+	// from its root, whose discriminator mappings it resolves as well.
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	if err := newLoader(false).ResolveRefsIn(doc, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
+		return nil, nil, false
+	}
+	return doc, newPositions(n), true
+}
+
+// asKinReads tags the scalars of n as kin-openapi's loader does before it
+// decodes a tree (prepareScalars in its marsh.go): a key is a string (a
+// null one names nothing), and so is a scalar under a local tag or one
+// YAML would read as a timestamp. It reports false for what the loader
+// refuses (an infinite or NaN number, a null key), whose error it gives.
+// TestLoadParsedAsLoader holds the two to the same documents.
+func asKinReads(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") || n.Tag == "!!timestamp" {
+			n.Tag = "!!str"
+		}
+		if n.Tag == "!!float" {
+			switch strings.ToLower(strings.TrimLeft(n.Value, "+-")) {
+			case ".inf", ".nan":
+				return false
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch k := n.Content[i]; {
+			case k.Kind != yaml.ScalarNode || k.Tag == "!!str":
+			case k.Tag == "!!null":
+				return false
+			default:
+				k.Tag = "!!str"
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if !asKinReads(c) {
+			return false
+		}
+	}
+	return true
+}

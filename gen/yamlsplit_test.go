@@ -1,0 +1,160 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// sameTree says how b differs from a, parsed from the same text, or "":
+// kind, style, tag, value, anchor, line and column of every node (comments
+// aside, which the loader does not read).
+func sameTree(a, b *yaml.Node, at string) string {
+	switch {
+	case a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor:
+		return fmt.Sprintf("%s: %v %v %q %q, want %v %v %q %q", at, b.Kind, b.Style, b.Tag, b.Value, a.Kind, a.Style, a.Tag, a.Value)
+	case a.Line != b.Line || a.Column != b.Column:
+		return fmt.Sprintf("%s (%q): at %d:%d, want %d:%d", at, a.Value, b.Line, b.Column, a.Line, a.Column)
+	case len(a.Content) != len(b.Content):
+		return fmt.Sprintf("%s: %d nodes under it, want %d", at, len(b.Content), len(a.Content))
+	}
+	for i := range a.Content {
+		if msg := sameTree(a.Content[i], b.Content[i], fmt.Sprintf("%s/%d", at, i)); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// TestParseYAMLHalves: the OpenAI spec, parsed in halves, is the tree one
+// parse gives.
+func TestParseYAMLHalves(t *testing.T) {
+	data, err := os.ReadFile("../../shared/corpus/specs/openai-openapi.yaml")
+	if err != nil {
+		t.Skipf("the corpus is not beside the project: %v", err)
+	}
+	at, headers, ok := splitPoint(data)
+	if !ok {
+		t.Fatal("no point to cut the OpenAI spec at")
+	}
+	if _, ok := parseHalves(data, at, headers); !ok {
+		t.Fatal("the OpenAI spec's halves did not join")
+	}
+	var whole yaml.Node
+	if err := yaml.Unmarshal(data, &whole); err != nil {
+		t.Fatal(err)
+	}
+	got, err := parseYAML(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := sameTree(&whole, got, "#"); msg != "" {
+		t.Error(msg)
+	}
+}
+
+// cutCases are documents with lines that look like a mapping's members
+// and are not (in block, quoted and plain scalars, in flow collections),
+// members of mappings at every depth, and a key given twice, which the
+// parser takes in one tree and no cut may join (the loader refuses it).
+var cutCases = []struct {
+	doc   string
+	joins bool
+}{
+	{`openapi: 3.1.0
+info:
+  title: x
+  description: |
+    a: b
+    c:
+  version: "1"
+paths:
+  /a:
+    get:
+      description: "multi
+        line: quoted
+        x"
+      summary: plain
+        folded on
+      responses:
+        '200':
+          description: ok
+components:
+  # the schemas
+  schemas:
+    A:
+      type: object
+
+      properties:
+        p: {type: string,
+          format: uuid}
+    B:
+      enum: [a,
+        b]
+    C: {}
+    'D': {}
+    E: >
+      folded
+      F: not a key
+    G:
+      example: 2024-10-01
+x-end: true
+`, true},
+	{`components:
+  schemas:
+    A: {}
+    B: {}
+    A: {}
+`, false},
+	{`a:
+  b:
+    c:
+      d: 1
+      e: 2
+    f: 3
+  g: 4
+h: 5
+`, true},
+}
+
+// TestCutsJoinAsOneParse cuts each case at every line a cut may be made at
+// and requires the joined halves to be the tree one parse gives, or the
+// cut to be refused; each case must allow some cut.
+func TestCutsJoinAsOneParse(t *testing.T) {
+	for _, c := range cutCases {
+		data := []byte(c.doc)
+		var whole yaml.Node
+		wholeErr := yaml.Unmarshal(data, &whole)
+		joined := 0
+		for at := 0; at < len(data); at = bytes.IndexByte(data[at:], '\n') + at + 1 {
+			end := bytes.IndexByte(data[at:], '\n')
+			if end < 0 {
+				break
+			}
+			indent, _, ok := mappingKey(data[at : at+end])
+			if !ok {
+				continue
+			}
+			headers, ok := headersAbove(data, at, indent)
+			if !ok {
+				continue
+			}
+			n, ok := parseHalves(data, at, headers)
+			if !ok {
+				continue
+			}
+			joined++
+			if wholeErr != nil {
+				t.Errorf("cut at %q joined a document one parse refuses (%v)", data[at:at+end], wholeErr)
+			} else if msg := sameTree(&whole, n, "#"); msg != "" {
+				t.Errorf("cut at %q: %s", data[at:at+end], msg)
+			}
+		}
+		if (joined > 0) != c.joins {
+			t.Errorf("%d cuts joined in:\n%s", joined, c.doc)
+		}
+	}
+}
