@@ -131,9 +131,9 @@ func Prepare(cfg Config) (p *Plan, err error) {
 // Generate.
 func (p *Plan) Render() (files []File, err error) {
 	defer recoverBug(p.spec, &err)
-	// emit's files are gofmt'd already: jennifer formats what it renders
-	// (and fails on Go that does not parse), and the templates are kept
-	// formatted by make check.
+	// emit's files are gofmt'd already: render formats what jennifer
+	// writes (internal/gofmt, failing on Go that does not parse), and the
+	// templates are kept formatted by make check.
 	files, err = emit(p.api)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -32,11 +33,10 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 	return &n, nil
 }
 
-// header is a line "name:" that opens a block mapping, at its indentation.
+// header is a line "name:" that opens a block mapping.
 type header struct {
-	line   []byte
-	name   string
-	indent int
+	line []byte
+	name string
 }
 
 // splitPoint finds, from the middle of data on, a line that starts a
@@ -120,15 +120,13 @@ func headersAbove(data []byte, at, indent int) ([]header, bool) {
 		if !ok || line[len(line)-1] != ':' {
 			return nil, false
 		}
-		headers = append(headers, header{line, key, n})
+		headers = append(headers, header{line, key})
 		indent = n
 	}
 	if indent > 0 {
 		return nil, false
 	}
-	for i, j := 0, len(headers)-1; i < j; i, j = i+1, j-1 {
-		headers[i], headers[j] = headers[j], headers[i]
-	}
+	slices.Reverse(headers)
 	return headers, true
 }
 
