@@ -137,7 +137,9 @@ func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, short
 		doc, err := loadData(data, path)
 		return doc, shortcut{}, err
 	}
-	if !isJSON(data) && !mayNeedInlining(data) {
+	// A raw U+0085 is a line break to YAML and a character to JSON: the
+	// loader reads JSON holding one as JSON, and so is left to it.
+	if !mayNeedInlining(data) && !bytes.Contains(data, []byte("\u0085")) {
 		if doc, pos, ok := loadParsed(data, path); ok {
 			return doc, shortcut{pos: pos}, nil
 		}

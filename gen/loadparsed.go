@@ -9,14 +9,15 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// loadParsed loads a self-contained YAML document (one file, no anchors)
-// from one parse of it, which also gives the positions of its keys: where
-// kin-openapi's loader would parse it again (loadFast parsed it twice, on
-// two cores, kin-openapi's parse the one waited for). The parse is
-// parseYAML's, in halves on two cores for a large document; kin-openapi
-// decodes the tree (its types' UnmarshalYAML, as its loader calls them)
-// and resolves the references. It reports false for anything else, and
-// for any failure, which the loader then meets and reports as it would.
+// loadParsed loads a self-contained document, YAML or JSON (one file, no
+// anchors), from one parse of it, which also gives the positions of its
+// keys: where kin-openapi's loader would parse it again (loadFast parsed it
+// twice, on two cores, kin-openapi's parse the one waited for). The parse
+// is parseYAML's, in halves on two cores for a large document (JSON too:
+// the loader reads JSON with its YAML parser); kin-openapi decodes the tree
+// (its types' UnmarshalYAML, as its loader calls them) and resolves the
+// references. It reports false for anything else, and for any failure,
+// which the loader then meets and reports as it would.
 func loadParsed(data []byte, path string) (doc *openapi3.T, pos *positions, ok bool) {
 	defer func() {
 		if recover() != nil {

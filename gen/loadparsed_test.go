@@ -9,8 +9,9 @@ import (
 )
 
 // TestLoadParsedAsLoader: a document loadParsed takes comes out as
-// kin-openapi's loader gives it, for the YAML specs of the corpus and of
-// the golden cases, and for the scalars the loader tags before decoding.
+// kin-openapi's loader gives it, for the specs of the corpus (JSON among
+// them) and the golden cases' YAML, and for the scalars the loader tags
+// before decoding.
 // (The JSON of the documents is compared; every golden case and the
 // generated package also go through loadParsed.)
 func TestLoadParsedAsLoader(t *testing.T) {
@@ -18,7 +19,7 @@ func TestLoadParsedAsLoader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus, _ := filepath.Glob("../../shared/corpus/specs/*.yaml")
+	corpus, _ := filepath.Glob("../../shared/corpus/specs/*.*")
 	corpusDirs, _ := filepath.Glob("../../shared/corpus/specs/*/*.yaml")
 	paths = append(append(paths, corpus...), corpusDirs...)
 	dir := t.TempDir()

@@ -12,16 +12,20 @@ import (
 // halves: below it one parse is quick, and a half costs a copy.
 const splitFrom = 256 << 10
 
-// parseYAML parses a YAML document. A large one written in block style is
-// cut in two at a mapping key near its middle, the halves are parsed on two
-// cores and their trees joined: parsing is most of loading a large spec
+// parseYAML parses a YAML document. A large one written in block style, or
+// JSON written a member a line, is cut in two at a mapping's member near
+// its middle, the halves are parsed on two cores and their trees joined: parsing is most of loading a large spec
 // (0.12-0.2 s of the OpenAI spec's 0.3 s here), and the loader's other core
 // had nothing else to do. Where no cut is found, or the halves do not join
 // as one parse would have read them, the document is parsed whole.
 func parseYAML(data []byte) (*yaml.Node, error) {
 	if len(data) >= splitFrom {
-		if at, headers, ok := splitPoint(data); ok {
-			if n, ok := parseHalves(data, at, headers); ok {
+		c, ok := jsonCut(data)
+		if !isJSON(data) {
+			c, ok = blockCut(data)
+		}
+		if ok {
+			if n, ok := parseHalves(data, c); ok {
 				return n, nil
 			}
 		}
@@ -33,10 +37,27 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 	return &n, nil
 }
 
-// header is a line "name:" that opens a block mapping.
+// header is a line that opens a mapping: "name:" in block style, "name": {
+// in JSON.
 type header struct {
 	line []byte
 	name string
+}
+
+// cut is a document cut in two: the first half, and the second, which is
+// lead, the headers of the mappings the cut is in (outermost first) and
+// the document from at, so that its lines keep their text and columns.
+type cut struct {
+	first   []byte
+	lead    []byte
+	headers []header
+	at      int
+}
+
+// blockCut is splitPoint's cut of a block-style document.
+func blockCut(data []byte) (cut, bool) {
+	at, headers, ok := splitPoint(data)
+	return cut{first: data[:at], headers: headers, at: at}, ok
 }
 
 // splitPoint finds, from the middle of data on, a line that starts a
@@ -130,9 +151,9 @@ func headersAbove(data []byte, at, indent int) ([]header, bool) {
 	return headers, true
 }
 
-// parseHalves parses data before at and, on another core, the headers and
-// data from at, and joins the trees, or reports false.
-func parseHalves(data []byte, at int, headers []header) (*yaml.Node, bool) {
+// parseHalves parses the halves of data that c cuts it into, the second
+// on another core, and joins the trees, or reports false.
+func parseHalves(data []byte, c cut) (*yaml.Node, bool) {
 	var second yaml.Node
 	var secondErr error
 	done := make(chan struct{})
@@ -143,30 +164,32 @@ func parseHalves(data []byte, at int, headers []header) (*yaml.Node, bool) {
 				secondErr = fmt.Errorf("the YAML parser failed: %v", r)
 			}
 		}()
-		var b []byte
-		for _, h := range headers {
+		b := append([]byte(nil), c.lead...)
+		for _, h := range c.headers {
 			b = append(append(b, h.line...), '\n')
 		}
-		secondErr = yaml.Unmarshal(append(b, data[at:]...), &second)
+		secondErr = yaml.Unmarshal(append(b, data[c.at:]...), &second)
 	}()
 	var first yaml.Node
-	firstErr := yaml.Unmarshal(data[:at], &first)
+	firstErr := yaml.Unmarshal(c.first, &first)
 	<-done
 	if firstErr != nil || secondErr != nil {
 		return nil, false
 	}
-	line := bytes.Count(data[:at], []byte("\n")) + 1 // the line at at
-	if !join(&first, &second, headers, line-1-len(headers)) {
+	lead := bytes.Count(c.lead, []byte("\n"))
+	line := bytes.Count(data[:c.at], []byte("\n")) + 1 // the line at at
+	if !join(&first, &second, c.headers, lead, line-1-lead-len(c.headers)) {
 		return nil, false
 	}
 	return &first, true
 }
 
-// join appends the members second has under its headers to the mappings
-// first ends in under the same headers, at each level, moving the lines of
-// second's nodes by shift, or reports false where the two do not meet as
-// one parse would have read them, or a key would be there twice.
-func join(first, second *yaml.Node, headers []header, shift int) bool {
+// join appends the members second has under its headers (after lead
+// lines) to the mappings first ends in under the same headers, at each
+// level, moving the lines of second's nodes by shift, or reports false
+// where the two do not meet as one parse would have read them, or a key
+// would be there twice.
+func join(first, second *yaml.Node, headers []header, lead, shift int) bool {
 	if len(first.Content) != 1 || len(second.Content) != 1 {
 		return false
 	}
@@ -178,13 +201,13 @@ func join(first, second *yaml.Node, headers []header, shift int) bool {
 			return false
 		}
 		k1, k2 := m1.Content[len(m1.Content)-2], m2.Content[0]
-		if k1.Value != h.name || k2.Value != h.name || k2.Line != i+1 {
+		if k1.Value != h.name || k2.Value != h.name || k2.Line != lead+i+1 {
 			return false
 		}
 		levels = append(levels, level{m1, m2})
 		m1, m2 = m1.Content[len(m1.Content)-1], m2.Content[1]
 	}
-	if m1.Kind != yaml.MappingNode || m2.Kind != yaml.MappingNode || len(m2.Content) < 2 || m2.Content[0].Line != len(headers)+1 {
+	if m1.Kind != yaml.MappingNode || m2.Kind != yaml.MappingNode || len(m2.Content) < 2 || m2.Content[0].Line != lead+len(headers)+1 {
 		return false
 	}
 	levels = append(levels, level{m1, m2})
@@ -226,4 +249,104 @@ func moveLines(n *yaml.Node, shift int) {
 	for _, c := range n.Content {
 		moveLines(c, shift)
 	}
+}
+
+// jsonCut finds, from the middle of JSON data on, a line that starts a
+// member of an object, after the comma that ends the one before, where the
+// objects it is in were each opened at the end of a line of their own
+// ("name": {, the outermost {) and no array is open: the first half is data
+// to that comma, closed, and the second, those lines (the outermost as
+// lead) and data from there. Pretty-printed specs (GitHub's) are written
+// so; others are parsed whole.
+func jsonCut(data []byte) (cut, bool) {
+	type open struct {
+		line int // where the line that opened it starts
+		at   int // where it was opened
+		obj  bool
+	}
+	var stack []open
+	inString, escaped := false, false
+	lineStart, tries := 0, 0
+	for i, c := range data {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			stack = append(stack, open{lineStart, i, c == '{'})
+		case '}', ']':
+			if len(stack) == 0 {
+				return cut{}, false
+			}
+			stack = stack[:len(stack)-1]
+		case '\n':
+			lineStart = i + 1
+			if i+1 < len(data)/2 || len(stack) == 0 {
+				continue
+			}
+			if tries++; tries > 1000 {
+				return cut{}, false
+			}
+			rest := bytes.TrimLeft(data[i+1:], " ")
+			comma := bytes.LastIndexFunc(data[:i], func(r rune) bool { return r != ' ' && r != '\t' && r != '\r' })
+			if len(rest) == 0 || rest[0] != '"' || comma < 0 || data[comma] != ',' {
+				continue
+			}
+			var headers []header
+			for k, o := range stack {
+				line := data[o.line : o.at+1]
+				after := data[o.at+1:]
+				if end := bytes.IndexByte(after, '\n'); end >= 0 {
+					after = after[:end]
+				}
+				name, ok := jsonHeader(line, k == 0)
+				if !o.obj || !ok || len(bytes.TrimSpace(after)) > 0 {
+					headers = nil
+					break
+				}
+				if k > 0 {
+					headers = append(headers, header{line, name})
+				}
+			}
+			if len(headers) != len(stack)-1 {
+				continue
+			}
+			first := append(append([]byte(nil), data[:comma]...), '\n')
+			first = append(first, bytes.Repeat([]byte("}"), len(stack))...)
+			root := stack[0]
+			return cut{first: first, lead: append(append([]byte(nil), data[root.line:root.at+1]...), '\n'), headers: headers, at: i + 1}, true
+		}
+	}
+	return cut{}, false
+}
+
+// jsonHeader reads a line that opens an object, up to its brace: "{" for
+// the outermost, else "name": { with a name without escapes.
+func jsonHeader(line []byte, outermost bool) (string, bool) {
+	line = bytes.TrimLeft(line, " ")
+	if outermost {
+		return "", string(line) == "{"
+	}
+	rest, ok := bytes.CutPrefix(line, []byte(`"`))
+	if !ok {
+		return "", false
+	}
+	end := bytes.IndexByte(rest, '"')
+	if end < 0 || bytes.IndexByte(rest[:end], '\\') >= 0 {
+		return "", false
+	}
+	if after := string(rest[end+1:]); after != ": {" && after != ":{" {
+		return "", false
+	}
+	return string(rest[:end]), true
 }

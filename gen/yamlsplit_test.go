@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v4"
@@ -29,30 +30,35 @@ func sameTree(a, b *yaml.Node, at string) string {
 	return ""
 }
 
-// TestParseYAMLHalves: the OpenAI spec, parsed in halves, is the tree one
-// parse gives.
+// TestParseYAMLHalves: the OpenAI spec (block YAML) and GitHub's (JSON),
+// parsed in halves, are the trees one parse gives.
 func TestParseYAMLHalves(t *testing.T) {
-	data, err := os.ReadFile("../../shared/corpus/specs/openai-openapi.yaml")
-	if err != nil {
-		t.Skipf("the corpus is not beside the project: %v", err)
-	}
-	at, headers, ok := splitPoint(data)
-	if !ok {
-		t.Fatal("no point to cut the OpenAI spec at")
-	}
-	if _, ok := parseHalves(data, at, headers); !ok {
-		t.Fatal("the OpenAI spec's halves did not join")
-	}
-	var whole yaml.Node
-	if err := yaml.Unmarshal(data, &whole); err != nil {
-		t.Fatal(err)
-	}
-	got, err := parseYAML(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if msg := sameTree(&whole, got, "#"); msg != "" {
-		t.Error(msg)
+	for _, name := range []string{"openai-openapi.yaml", "github-api.github.com.json"} {
+		data, err := os.ReadFile("../../shared/corpus/specs/" + name)
+		if err != nil {
+			t.Skipf("the corpus is not beside the project: %v", err)
+		}
+		c, ok := jsonCut(data)
+		if !isJSON(data) {
+			c, ok = blockCut(data)
+		}
+		if !ok {
+			t.Fatalf("%s: no point to cut at", name)
+		}
+		if _, ok := parseHalves(data, c); !ok {
+			t.Fatalf("%s: the halves did not join", name)
+		}
+		var whole yaml.Node
+		if err := yaml.Unmarshal(data, &whole); err != nil {
+			t.Fatal(err)
+		}
+		got, err := parseYAML(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := sameTree(&whole, got, "#"); msg != "" {
+			t.Errorf("%s: %s", name, msg)
+		}
 	}
 }
 
@@ -142,7 +148,7 @@ func TestCutsJoinAsOneParse(t *testing.T) {
 			if !ok {
 				continue
 			}
-			n, ok := parseHalves(data, at, headers)
+			n, ok := parseHalves(data, cut{first: data[:at], headers: headers, at: at})
 			if !ok {
 				continue
 			}
@@ -151,6 +157,97 @@ func TestCutsJoinAsOneParse(t *testing.T) {
 				t.Errorf("cut at %q joined a document one parse refuses (%v)", data[at:at+end], wholeErr)
 			} else if msg := sameTree(&whole, n, "#"); msg != "" {
 				t.Errorf("cut at %q: %s", data[at:at+end], msg)
+			}
+		}
+		if (joined > 0) != c.joins {
+			t.Errorf("%d cuts joined in:\n%s", joined, c.doc)
+		}
+	}
+}
+
+// jsonCutCases are JSON documents, written a member a line, with what
+// looks like a member inside strings and arrays, and a key given twice.
+var jsonCutCases = []struct {
+	doc   string
+	joins bool
+}{
+	{`{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "x",
+    "description": "a,\n  \"b\": {"
+  },
+  "paths": {
+    "/a": {
+      "get": {
+        "tags": [
+          "x",
+          "y"
+        ],
+        "responses": {
+          "200": {
+            "description": "ok"
+          }
+        }
+      }
+    },
+    "/b": {}
+  },
+  "components": {
+    "schemas": {
+      "A": {"type": "object"},
+      "B": {
+        "enum": ["a",
+          "b"]
+      },
+      "C": {}
+    }
+  },
+  "x-end": true
+}
+`, true},
+	{`{
+  "components": {
+    "schemas": {
+      "A": {},
+      "B": {},
+      "A": {}
+    }
+  }
+}
+`, false},
+}
+
+// TestJSONCutsJoinAsOneParse cuts each JSON case at every line from its
+// middle on that jsonCut would cut at, by cutting what is left of it after
+// each cut, and requires the joined halves to be the tree one parse gives.
+func TestJSONCutsJoinAsOneParse(t *testing.T) {
+	for _, c := range jsonCutCases {
+		var whole yaml.Node
+		if err := yaml.Unmarshal([]byte(c.doc), &whole); err != nil {
+			t.Fatal(err)
+		}
+		joined := 0
+		// jsonCut cuts from the middle on: pad the front so that every
+		// line of the case comes after the middle once.
+		for pad := 0; pad <= len(c.doc); pad += 8 {
+			data := append([]byte(strings.Repeat(" ", pad)), c.doc...)
+			data = append(data, strings.Repeat(" ", max(0, len(c.doc)-pad))...)
+			cut, ok := jsonCut(data)
+			if !ok {
+				continue
+			}
+			n, ok := parseHalves(data, cut)
+			if !ok {
+				continue
+			}
+			joined++
+			var want yaml.Node
+			if err := yaml.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			if msg := sameTree(&want, n, "#"); msg != "" {
+				t.Errorf("cut at %q: %s", data[cut.at:min(len(data), cut.at+30)], msg)
 			}
 		}
 		if (joined > 0) != c.joins {
