@@ -38,10 +38,11 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 }
 
 // header is a line that opens a mapping: "name:" in block style, "name": {
-// in JSON.
+// in JSON; n is its number in the document.
 type header struct {
 	line []byte
 	name string
+	n    int
 }
 
 // cut is a document cut in two: the first half, and the second, which is
@@ -141,7 +142,7 @@ func headersAbove(data []byte, at, indent int) ([]header, bool) {
 		if !ok || line[len(line)-1] != ':' {
 			return nil, false
 		}
-		headers = append(headers, header{line, key})
+		headers = append(headers, header{line, key, bytes.Count(data[:start], []byte("\n")) + 1})
 		indent = n
 	}
 	if indent > 0 {
@@ -185,8 +186,8 @@ func parseHalves(data []byte, c cut) (*yaml.Node, bool) {
 }
 
 // join appends the members second has under its headers (after lead
-// lines) to the mappings first ends in under the same headers, at each
-// level, moving the lines of second's nodes by shift, or reports false
+// lines) to the mappings first ends in under the same headers, on the same
+// lines, at each level, moving the lines of second's nodes by shift, or reports false
 // where the two do not meet as one parse would have read them, or a key
 // would be there twice.
 func join(first, second *yaml.Node, headers []header, lead, shift int) bool {
@@ -201,13 +202,20 @@ func join(first, second *yaml.Node, headers []header, lead, shift int) bool {
 			return false
 		}
 		k1, k2 := m1.Content[len(m1.Content)-2], m2.Content[0]
-		if k1.Value != h.name || k2.Value != h.name || k2.Line != lead+i+1 {
+		if k1.Value != h.name || k1.Line != h.n || k2.Value != h.name || k2.Line != lead+i+1 {
 			return false
 		}
 		levels = append(levels, level{m1, m2})
 		m1, m2 = m1.Content[len(m1.Content)-1], m2.Content[1]
 	}
-	if m1.Kind != yaml.MappingNode || m2.Kind != yaml.MappingNode || len(m2.Content) < 2 || m2.Content[0].Line != lead+len(headers)+1 {
+	if m1.Kind != yaml.MappingNode || m2.Kind != yaml.MappingNode || len(m1.Content) < 2 || len(m2.Content) < 2 ||
+		m2.Content[0].Line != lead+len(headers)+1 {
+		return false
+	}
+	// The member cut at goes on the mapping first ends in only where that
+	// is written as its second half is (not {} on a line of its own) and
+	// its members start in the same column.
+	if m1.Style&yaml.FlowStyle != m2.Style&yaml.FlowStyle || m1.Content[len(m1.Content)-2].Column != m2.Content[0].Column {
 		return false
 	}
 	levels = append(levels, level{m1, m2})
@@ -315,7 +323,7 @@ func jsonCut(data []byte) (cut, bool) {
 					break
 				}
 				if k > 0 {
-					headers = append(headers, header{line, name})
+					headers = append(headers, header{line, name, bytes.Count(data[:o.line], []byte("\n")) + 1})
 				}
 			}
 			if len(headers) != len(stack)-1 {

@@ -131,38 +131,74 @@ h: 5
 // cut to be refused; each case must allow some cut.
 func TestCutsJoinAsOneParse(t *testing.T) {
 	for _, c := range cutCases {
-		data := []byte(c.doc)
-		var whole yaml.Node
-		wholeErr := yaml.Unmarshal(data, &whole)
-		joined := 0
-		for at := 0; at < len(data); at = bytes.IndexByte(data[at:], '\n') + at + 1 {
-			end := bytes.IndexByte(data[at:], '\n')
-			if end < 0 {
-				break
-			}
-			indent, _, ok := mappingKey(data[at : at+end])
-			if !ok {
-				continue
-			}
-			headers, ok := headersAbove(data, at, indent)
-			if !ok {
-				continue
-			}
-			n, ok := parseHalves(data, cut{first: data[:at], headers: headers, at: at})
-			if !ok {
-				continue
-			}
-			joined++
-			if wholeErr != nil {
-				t.Errorf("cut at %q joined a document one parse refuses (%v)", data[at:at+end], wholeErr)
-			} else if msg := sameTree(&whole, n, "#"); msg != "" {
-				t.Errorf("cut at %q: %s", data[at:at+end], msg)
-			}
-		}
-		if (joined > 0) != c.joins {
+		if joined := blockCutsJoin(t, []byte(c.doc)); (joined > 0) != c.joins {
 			t.Errorf("%d cuts joined in:\n%s", joined, c.doc)
 		}
 	}
+}
+
+// blockCutsJoin cuts data at every line a block-style cut may be made at,
+// fails t where the joined halves are not the tree one parse gives (or one
+// parse refuses the document), and returns how many cuts joined.
+func blockCutsJoin(t *testing.T, data []byte) int {
+	var whole yaml.Node
+	wholeErr := yaml.Unmarshal(data, &whole)
+	joined := 0
+	for at := 0; at < len(data); at = bytes.IndexByte(data[at:], '\n') + at + 1 {
+		end := bytes.IndexByte(data[at:], '\n')
+		if end < 0 {
+			break
+		}
+		indent, _, ok := mappingKey(data[at : at+end])
+		if !ok {
+			continue
+		}
+		headers, ok := headersAbove(data, at, indent)
+		if !ok {
+			continue
+		}
+		n, ok := parseHalves(data, cut{first: data[:at], headers: headers, at: at})
+		if !ok {
+			continue
+		}
+		joined++
+		if wholeErr != nil {
+			t.Errorf("cut at %q joined a document one parse refuses (%v)", data[at:at+end], wholeErr)
+		} else if msg := sameTree(&whole, n, "#"); msg != "" {
+			t.Errorf("cut at %q: %s", data[at:at+end], msg)
+		}
+	}
+	return joined
+}
+
+// FuzzCuts: any cut of any document that joins gives the tree one parse
+// gives, block-style at every line, JSON where jsonCut cuts.
+func FuzzCuts(f *testing.F) {
+	for _, c := range cutCases {
+		f.Add(c.doc)
+	}
+	for _, c := range jsonCutCases {
+		f.Add(c.doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		data := []byte(doc)
+		blockCutsJoin(t, data)
+		c, ok := jsonCut(data)
+		if !ok {
+			return
+		}
+		n, ok := parseHalves(data, c)
+		if !ok {
+			return
+		}
+		var whole yaml.Node
+		if err := yaml.Unmarshal(data, &whole); err != nil {
+			t.Fatalf("a JSON cut joined a document one parse refuses (%v)", err)
+		}
+		if msg := sameTree(&whole, n, "#"); msg != "" {
+			t.Fatal(msg)
+		}
+	})
 }
 
 // jsonCutCases are JSON documents, written a member a line, with what
