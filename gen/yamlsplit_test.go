@@ -181,24 +181,30 @@ func FuzzCuts(f *testing.F) {
 		f.Add(c.doc)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
-		data := []byte(doc)
-		blockCutsJoin(t, data)
-		c, ok := jsonCut(data)
-		if !ok {
-			return
-		}
-		n, ok := parseHalves(data, c)
-		if !ok {
-			return
-		}
-		var whole yaml.Node
-		if err := yaml.Unmarshal(data, &whole); err != nil {
-			t.Fatalf("a JSON cut joined a document one parse refuses (%v)", err)
-		}
-		if msg := sameTree(&whole, n, "#"); msg != "" {
-			t.Fatal(msg)
-		}
+		blockCutsJoin(t, []byte(doc))
+		jsonCutJoins(t, []byte(doc))
 	})
+}
+
+// jsonCutJoins cuts data where jsonCut does, fails t where the joined
+// halves are not the tree one parse gives (or one parse refuses the
+// document), and reports whether they joined.
+func jsonCutJoins(t *testing.T, data []byte) bool {
+	c, ok := jsonCut(data)
+	if !ok {
+		return false
+	}
+	n, ok := parseHalves(data, c)
+	if !ok {
+		return false
+	}
+	var whole yaml.Node
+	if err := yaml.Unmarshal(data, &whole); err != nil {
+		t.Errorf("a JSON cut at %q joined a document one parse refuses (%v)", data[c.at:min(len(data), c.at+30)], err)
+	} else if msg := sameTree(&whole, n, "#"); msg != "" {
+		t.Errorf("cut at %q: %s", data[c.at:min(len(data), c.at+30)], msg)
+	}
+	return true
 }
 
 // jsonCutCases are JSON documents, written a member a line, with what
@@ -269,21 +275,8 @@ func TestJSONCutsJoinAsOneParse(t *testing.T) {
 		for pad := 0; pad <= len(c.doc); pad += 8 {
 			data := append([]byte(strings.Repeat(" ", pad)), c.doc...)
 			data = append(data, strings.Repeat(" ", max(0, len(c.doc)-pad))...)
-			cut, ok := jsonCut(data)
-			if !ok {
-				continue
-			}
-			n, ok := parseHalves(data, cut)
-			if !ok {
-				continue
-			}
-			joined++
-			var want yaml.Node
-			if err := yaml.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
-			if msg := sameTree(&want, n, "#"); msg != "" {
-				t.Errorf("cut at %q: %s", data[cut.at:min(len(data), cut.at+30)], msg)
+			if jsonCutJoins(t, data) {
+				joined++
 			}
 		}
 		if (joined > 0) != c.joins {
