@@ -141,38 +141,14 @@ func splice(printed, decls []byte, spans [][2]int, docs []marked) ([]byte, error
 		}
 		i += at
 		if start := i - len("//"); start >= 0 && string(printed[start:i]) == "//" {
-			// A comment group's marker (see markDocs) as go/printer writes
-			// it: a line "//" and a NUL byte after the indentation, and
-			// for a group of more lines another after it, or after a blank
-			// line; the line break after it stays.
-			line := bytes.LastIndexByte(printed[:start], '\n') + 1
-			indent := printed[line:start]
-			end := i + 1
-			if len(docs) > 0 && docs[0].two {
-				rest, ok := bytes.CutPrefix(printed[end:], []byte("\n"))
-				if ok {
-					rest = bytes.TrimPrefix(rest, []byte("\n"))
-					rest, ok = bytes.CutPrefix(rest, indent)
-				}
-				if !ok || !bytes.HasPrefix(rest, []byte(marker)) {
-					return nil, errors.New("gofmt: a comment's second marker is missing")
-				}
-				end = len(printed) - len(rest) + len(marker)
+			if len(docs) == 0 {
+				return nil, errors.New("gofmt: more comment markers than comments")
 			}
-			if len(docs) == 0 || end < len(printed) && printed[end] != '\n' || len(bytes.Trim(indent, "\t")) > 0 {
-				return nil, errors.New("gofmt: a comment's marker is out of place")
+			indent, end, err := markerAt(printed, start, docs[0].two)
+			if err != nil {
+				return nil, err
 			}
-			out = append(out, printed[at:start]...)
-			if len(indent) == 0 {
-				out = append(out, docs[0].lines...)
-			} else {
-				for k, l := range bytes.Split(docs[0].lines, []byte("\n")) {
-					if k > 0 {
-						out = append(append(out, '\n'), indent...)
-					}
-					out = append(out, l...)
-				}
-			}
+			out = appendIndented(append(out, printed[at:start]...), docs[0].lines, indent)
 			docs, at = docs[1:], end
 			continue
 		}
@@ -192,9 +168,50 @@ func splice(printed, decls []byte, spans [][2]int, docs []marked) ([]byte, error
 		spans, at = spans[1:], len(printed)-len(rest)+close+1
 	}
 	if len(spans) > 0 || len(docs) > 0 {
-		return nil, errors.New("gofmt: a placeholder is missing")
+		return nil, errors.New("gofmt: a placeholder or comment marker is missing")
 	}
 	return append(out, printed[at:]...), nil
+}
+
+// markerAt reads the comment marker (see markDocs) that starts at start in
+// printed, as go/printer writes it: a line "//" and a NUL byte after its
+// indentation, and for a group of more lines another after it, or after a
+// blank line. It returns the indentation and where the marker ends (the
+// line break after it stays).
+func markerAt(printed []byte, start int, two bool) ([]byte, int, error) {
+	line := bytes.LastIndexByte(printed[:start], '\n') + 1
+	indent := printed[line:start]
+	end := start + len(marker)
+	if two {
+		rest, ok := bytes.CutPrefix(printed[end:], []byte("\n"))
+		if ok {
+			rest = bytes.TrimPrefix(rest, []byte("\n"))
+			rest, ok = bytes.CutPrefix(rest, indent)
+		}
+		if !ok || !bytes.HasPrefix(rest, []byte(marker)) {
+			return nil, 0, errors.New("gofmt: a comment's second marker is missing")
+		}
+		end = len(printed) - len(rest) + len(marker)
+	}
+	if end < len(printed) && printed[end] != '\n' || len(bytes.Trim(indent, "\t")) > 0 {
+		return nil, 0, errors.New("gofmt: a comment's marker is out of place")
+	}
+	return indent, end, nil
+}
+
+// appendIndented appends lines to out, each after the first indented by
+// indent.
+func appendIndented(out, lines, indent []byte) []byte {
+	if len(indent) == 0 {
+		return append(out, lines...)
+	}
+	for k, l := range bytes.Split(lines, []byte("\n")) {
+		if k > 0 {
+			out = append(append(out, '\n'), indent...)
+		}
+		out = append(out, l...)
+	}
+	return out
 }
 
 func blank(b []byte) bool {
