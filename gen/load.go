@@ -140,8 +140,15 @@ func loadFastData(data []byte, path string, opt loadOptions) (*openapi3.T, short
 	// A raw U+0085 is a line break to YAML and a character to JSON: the
 	// loader reads JSON holding one as JSON, and so is left to it.
 	if !mayNeedInlining(data) && !bytes.Contains(data, []byte("\u0085")) {
-		if doc, pos, ok := loadParsed(data, path); ok {
+		doc, pos, ok, elsewhere := loadParsed(data, path)
+		if ok {
 			return doc, shortcut{pos: pos}, nil
+		}
+		if elsewhere {
+			// Anchors, or references into other files: what the way below
+			// comes to when its parse says so.
+			doc, err := loadData(data, path)
+			return doc, shortcut{}, err
 		}
 	}
 	parsed := make(chan *positions, 1)

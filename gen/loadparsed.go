@@ -17,32 +17,43 @@ import (
 // the loader reads JSON with its YAML parser); kin-openapi decodes the tree
 // (its types' UnmarshalYAML, as its loader calls them) and resolves the
 // references. It reports false for anything else, and for any failure,
-// which the loader then meets and reports as it would.
-func loadParsed(data []byte, path string) (doc *openapi3.T, pos *positions, ok bool) {
+// which the loader then meets and reports as it would; and, apart, whether
+// the parse found the document not self-contained, which leaves it to the
+// loader with origins (positions cannot order its fields).
+func loadParsed(data []byte, path string) (doc *openapi3.T, pos *positions, ok, elsewhere bool) {
 	defer func() {
 		if recover() != nil {
 			doc, pos, ok = nil, nil, false // the loader's own run says what
 		}
 	}()
 	n, err := parseYAML(data)
-	if err != nil || !selfContained(n) || !asKinReads(n) {
-		return nil, nil, false
+	if err != nil {
+		return nil, nil, false, false
+	}
+	if !selfContained(n) {
+		return nil, nil, false, true
+	}
+	if !asKinReads(n) {
+		return nil, nil, false, false
 	}
 	doc = &openapi3.T{}
 	if err := n.Decode(doc); err != nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
-	// No location: a self-contained document's references all start with
-	// #, and the loader takes any document at a path as one it reached
-	// from its root, whose discriminator mappings it resolves as well.
+	// At the spec's path, as the loader resolves it. (The loader also keeps
+	// the path of the document it started from, which ResolveRefsIn alone
+	// does not set, so local discriminator mappings get their schemas
+	// resolved too; build reads a mapping's Ref only. With no path at all,
+	// the references resolve otherwise: the generated package had types
+	// twice.)
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	if err := newLoader(false).ResolveRefsIn(doc, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
-	return doc, newPositions(n), true
+	return doc, newPositions(n), true, false
 }
 
 // asKinReads tags the scalars of n as kin-openapi's loader does before it

@@ -28,6 +28,7 @@ func TestLoadParsedAsLoader(t *testing.T) {
 			"        200:\n          description: !local ok\n          content:\n            application/json:\n" +
 			"              schema: {type: string, format: date}\n              example: 2024-10-01\nx-codes: {1: one, true: yes}\n",
 		"inf.yaml":     "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-n: .inf\n",
+		"anchors.yaml": "openapi: 3.1.0\ninfo: &i {title: t, version: '1'}\npaths: {}\nx-info: *i\n",
 		"nullkey.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-m: {~: 1}\n",
 	} {
 		path := filepath.Join(dir, name)
@@ -43,7 +44,7 @@ func TestLoadParsedAsLoader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, _, ok := loadParsed(data, path)
+		doc, _, ok, _ := loadParsed(data, path)
 		want, wantErr := loadWith(data, path, false)
 		if !ok {
 			continue
@@ -75,8 +76,18 @@ func TestLoadParsedAsLoader(t *testing.T) {
 	for _, name := range []string{"inf.yaml", "nullkey.yaml"} {
 		path := filepath.Join(dir, name)
 		data, _ := os.ReadFile(path)
-		if _, _, ok := loadParsed(data, path); ok {
+		if _, _, ok, _ := loadParsed(data, path); ok {
 			t.Errorf("%s: taken, where the loader refuses it", name)
 		}
+	}
+	// Anchors: positions cannot place what an alias repeats, so the
+	// loader with origins loads it, and loadFast says it took no shortcut.
+	path := filepath.Join(dir, "anchors.yaml")
+	data, _ := os.ReadFile(path)
+	if _, _, ok, elsewhere := loadParsed(data, path); ok || !elsewhere {
+		t.Errorf("anchors.yaml: taken %v, not self-contained %v", ok, elsewhere)
+	}
+	if doc, fast, err := loadFastData(data, path, loadOptions{}); err != nil || fast.pos != nil || doc.Extensions["x-info"] == nil {
+		t.Errorf("anchors.yaml: loaded with positions %v, error %v", fast.pos != nil, err)
 	}
 }
