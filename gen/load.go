@@ -92,16 +92,13 @@ func load(path string) (*openapi3.T, error) {
 
 // loadFast loads a self-contained document, YAML or JSON (one file, no
 // anchors), without kin-openapi's origins, which are a third of the time it
-// takes to load the OpenAI spec, and meanwhile parses it again on another
-// core for the key lines that order struct fields (see positions). For
-// JSON the parse costs more CPU than the origins did, but on the other
-// core: GitHub's spec generated in 0.98 s where it took 1.21 s, Box's in
-// 0.60 where 0.68 (hyperfine, 10 runs each; Twilio Conversations and
-// Kubernetes apps/v1 the same either way). A spec split over
-// files is bundled into one (see bundle), with its examples only when opt
-// says so. Anything else is loaded as load does. Diagnostics are
-// located through origins, so a build that reports any loads again with
-// load.
+// takes to load the OpenAI spec: from one parse, which also gives the key
+// lines that order struct fields (see loadParsed and positions); or, for a
+// document loadParsed leaves to the loader, with the loader while another
+// core parses it again for those lines. A spec split over files is bundled
+// into one (see bundle), with its examples only when opt says so. Anything
+// else is loaded as load does. Diagnostics are located through origins, so
+// a build that reports any loads again with load.
 func loadFast(path string, opt loadOptions) (*openapi3.T, shortcut, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

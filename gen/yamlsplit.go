@@ -14,17 +14,17 @@ const splitFrom = 256 << 10
 
 // parseYAML parses a YAML document. A large one written in block style, or
 // JSON written a member a line, is cut in two at a mapping's member near
-// its middle, the halves are parsed on two cores and their trees joined: parsing is most of loading a large spec
-// (0.12-0.2 s of the OpenAI spec's 0.3 s here), and the loader's other core
-// had nothing else to do. Where no cut is found, or the halves do not join
+// its middle, the halves are parsed on two cores and their trees joined:
+// parsing is most of loading a large spec (0.12-0.2 s of the OpenAI spec's
+// 0.3 s here), and the loader's other core had nothing else to do. Where no cut is found, or the halves do not join
 // as one parse would have read them, the document is parsed whole.
 func parseYAML(data []byte) (*yaml.Node, error) {
 	if len(data) >= splitFrom {
-		c, ok := jsonCut(data)
-		if !isJSON(data) {
-			c, ok = blockCut(data)
+		cutAt := blockCut
+		if isJSON(data) {
+			cutAt = jsonCut
 		}
-		if ok {
+		if c, ok := cutAt(data); ok {
 			if n, ok := parseHalves(data, c); ok {
 				return n, nil
 			}
@@ -55,27 +55,21 @@ type cut struct {
 	at      int
 }
 
-// blockCut is splitPoint's cut of a block-style document.
-func blockCut(data []byte) (cut, bool) {
-	at, headers, ok := splitPoint(data)
-	return cut{first: data[:at], headers: headers, at: at}, ok
-}
-
-// splitPoint finds, from the middle of data on, a line that starts a
-// member of a block mapping, and the lines that open the mappings it is
-// in, outermost first: the second half is those lines and data from at,
-// a document of its own whose lines keep their text and columns. A line
-// inside a block scalar cannot pass for one (the scalar's key, less
+// blockCut finds, from the middle of a block-style document on, a line
+// that starts a member of a block mapping, and the lines that open the
+// mappings it is in: the second half is those lines and data from that
+// line, a document of its own whose lines keep their text and columns. A
+// line inside a block scalar cannot pass for one (the scalar's key, less
 // indented, would be the nearest line above it, and is no header); one
 // inside a quoted scalar or a flow collection leaves the first half
 // unterminated, which does not parse.
-func splitPoint(data []byte) (int, []header, bool) {
+func blockCut(data []byte) (cut, bool) {
 	if data[0] == '%' || bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
-		return 0, nil, false // directives or more documents than one
+		return cut{}, false // directives or more documents than one
 	}
 	at := bytes.IndexByte(data[len(data)/2:], '\n')
 	if at < 0 {
-		return 0, nil, false
+		return cut{}, false
 	}
 	at += len(data)/2 + 1
 	for tries := 0; tries < 1000 && at < len(data); tries++ {
@@ -85,12 +79,17 @@ func splitPoint(data []byte) (int, []header, bool) {
 		}
 		if indent, _, ok := mappingKey(data[at : at+end]); ok {
 			if headers, ok := headersAbove(data, at, indent); ok {
-				return at, headers, true
+				return cut{first: data[:at], headers: headers, at: at}, true
 			}
 		}
 		at += end + 1
 	}
-	return 0, nil, false
+	return cut{}, false
+}
+
+// lineOf is the number of the line of data that offset at is on.
+func lineOf(data []byte, at int) int {
+	return bytes.Count(data[:at], []byte("\n")) + 1
 }
 
 // mappingKey reads line as a block mapping's member with a plain key:
@@ -142,7 +141,7 @@ func headersAbove(data []byte, at, indent int) ([]header, bool) {
 		if !ok || line[len(line)-1] != ':' {
 			return nil, false
 		}
-		headers = append(headers, header{line, key, bytes.Count(data[:start], []byte("\n")) + 1})
+		headers = append(headers, header{line, key, lineOf(data, start)})
 		indent = n
 	}
 	if indent > 0 {
@@ -178,8 +177,7 @@ func parseHalves(data []byte, c cut) (*yaml.Node, bool) {
 		return nil, false
 	}
 	lead := bytes.Count(c.lead, []byte("\n"))
-	line := bytes.Count(data[:c.at], []byte("\n")) + 1 // the line at at
-	if !join(&first, &second, c.headers, lead, line-1-lead-len(c.headers)) {
+	if !join(&first, &second, c.headers, lead, lineOf(data, c.at)-1-lead-len(c.headers)) {
 		return nil, false
 	}
 	return &first, true
@@ -187,9 +185,9 @@ func parseHalves(data []byte, c cut) (*yaml.Node, bool) {
 
 // join appends the members second has under its headers (after lead
 // lines) to the mappings first ends in under the same headers, on the same
-// lines, at each level, moving the lines of second's nodes by shift, or reports false
-// where the two do not meet as one parse would have read them, or a key
-// would be there twice.
+// lines, at each level, moving the lines of second's nodes by shift; or
+// reports false where the two do not meet as one parse would have read
+// them, or a key would be there twice.
 func join(first, second *yaml.Node, headers []header, lead, shift int) bool {
 	if len(first.Content) != 1 || len(second.Content) != 1 {
 		return false
@@ -267,11 +265,6 @@ func moveLines(n *yaml.Node, shift int) {
 // lead) and data from there. Pretty-printed specs (GitHub's) are written
 // so; others are parsed whole.
 func jsonCut(data []byte) (cut, bool) {
-	type open struct {
-		line int // where the line that opened it starts
-		at   int // where it was opened
-		obj  bool
-	}
 	var stack []open
 	inString, escaped := false, false
 	lineStart, tries := 0, 0
@@ -310,23 +303,8 @@ func jsonCut(data []byte) (cut, bool) {
 			if len(rest) == 0 || rest[0] != '"' || comma < 0 || data[comma] != ',' {
 				continue
 			}
-			var headers []header
-			for k, o := range stack {
-				line := data[o.line : o.at+1]
-				after := data[o.at+1:]
-				if end := bytes.IndexByte(after, '\n'); end >= 0 {
-					after = after[:end]
-				}
-				name, ok := jsonHeader(line, k == 0)
-				if !o.obj || !ok || len(bytes.TrimSpace(after)) > 0 {
-					headers = nil
-					break
-				}
-				if k > 0 {
-					headers = append(headers, header{line, name, bytes.Count(data[:o.line], []byte("\n")) + 1})
-				}
-			}
-			if len(headers) != len(stack)-1 {
+			headers, ok := jsonHeaders(data, stack)
+			if !ok {
 				continue
 			}
 			first := append(append([]byte(nil), data[:comma]...), '\n')
@@ -336,6 +314,35 @@ func jsonCut(data []byte) (cut, bool) {
 		}
 	}
 	return cut{}, false
+}
+
+// open is a container jsonCut is in.
+type open struct {
+	line int // where the line that opened it starts
+	at   int // where it was opened
+	obj  bool
+}
+
+// jsonHeaders returns the headers of the objects of stack but the
+// outermost, or false unless each of them, the outermost too, is an object
+// opened at the end of a line of its own.
+func jsonHeaders(data []byte, stack []open) ([]header, bool) {
+	var headers []header
+	for k, o := range stack {
+		line := data[o.line : o.at+1]
+		after := data[o.at+1:]
+		if end := bytes.IndexByte(after, '\n'); end >= 0 {
+			after = after[:end]
+		}
+		name, ok := jsonHeader(line, k == 0)
+		if !o.obj || !ok || len(bytes.TrimSpace(after)) > 0 {
+			return nil, false
+		}
+		if k > 0 {
+			headers = append(headers, header{line, name, lineOf(data, o.line)})
+		}
+	}
+	return headers, true
 }
 
 // jsonHeader reads a line that opens an object, up to its brace: "{" for

@@ -169,7 +169,7 @@ func settledDocs(src []byte, file *ast.File, base int, c texts) ([]byte, bool) {
 		k := key{text, d.reformatted(src, base)}
 		lines, seen := settled[k]
 		if !seen {
-			lines = settle(k.text, k.reformatted)
+			lines = settle(c, k.text, k.reformatted)
 			settled[k] = lines
 		}
 		if lines == "" {
@@ -204,8 +204,8 @@ func docText(list []*ast.Comment) (string, bool) {
 // settle returns the comment lines of text as repeated reformatting
 // leaves it, or "" when what go/printer writes (text reformatted once, or
 // as it is) is that already.
-func settle(text string, reformatted bool) string {
-	settled := reformat(text)
+func settle(c texts, text string, reformatted bool) string {
+	settled := c.reformat(text) // asWritten may have read it already
 	if settled == text {
 		return "" // the common case: the text is as gofmt writes it
 	}

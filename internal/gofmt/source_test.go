@@ -566,6 +566,7 @@ var commentCases = []struct {
 	// left to it.
 	{"//F does.\nfunc F() {\n\tx()\n}", 0, 0},
 	{"// F does.  \nfunc F() {\n\tx()\n}", 0, 0},
+	{"// F does.\u00a0\nfunc F() {\n\tx()\n}", 0, 0}, // go/doc/comment keeps it, go/printer trims it
 	{"// F:\n//  - a\n//  - b\nfunc F() {\n\tx()\n}", 0, 0},
 	{"// F does.\n//\nfunc F() {\n\tx()\n}", 0, 0},
 	{"/* T is. */\ntype T int", 0, 0},
