@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -15,8 +16,9 @@ import (
 // twice, on two cores, kin-openapi's parse the one waited for). The parse
 // is parseYAML's, in halves on two cores for a large document (JSON too:
 // the loader reads JSON with its YAML parser); kin-openapi decodes the tree
-// (its types' UnmarshalYAML, as its loader calls them) and resolves the
-// references. It reports false for anything else, and for any failure,
+// (its types' UnmarshalYAML, as its loader calls them; a large spec's
+// component schemas in halves on two cores, see decodeDoc) and resolves
+// the references. It reports false for anything else, and for any failure,
 // which the loader then meets and reports as it would; and, apart, whether
 // the parse found the document not self-contained, which leaves it to the
 // loader with origins (positions cannot order its fields).
@@ -36,8 +38,8 @@ func loadParsed(data []byte, path string) (doc *openapi3.T, pos *positions, ok, 
 	if !asKinReads(n) {
 		return nil, nil, false, false
 	}
-	doc = &openapi3.T{}
-	if err := n.Decode(doc); err != nil {
+	doc, err = decodeDoc(n)
+	if err != nil {
 		return nil, nil, false, false
 	}
 	// At the spec's path, as the loader resolves it. (The loader also keeps
@@ -91,4 +93,137 @@ func asKinReads(n *yaml.Node) bool {
 		}
 	}
 	return true
+}
+
+// decodeSplitFrom is the number of component schemas from which decodeDoc
+// decodes half of them on another core: below it, starting a goroutine
+// costs about what it saves.
+const decodeSplitFrom = 64
+
+// decodeDoc decodes the document n into kin-openapi's types, as n.Decode
+// does. Decoding is most of a large spec's load that one core does alone
+// (the parse runs on two), and most of it is components.schemas, a mapping
+// of independent members whose type (openapi3.Schemas) has no decoder of
+// its own: so the members from near the document's middle on are decoded
+// into a map of their own on another core, while this one decodes the rest
+// of the document, and the two maps are merged. A key that is in both
+// halves is an error, as the decoder's check of a mapping's keys makes it
+// in one piece; any other error is the decoder's.
+func decodeDoc(n *yaml.Node) (*openapi3.T, error) {
+	doc := &openapi3.T{}
+	first, second := splitSchemas(n)
+	if second == nil {
+		return doc, n.Decode(doc)
+	}
+	var rest openapi3.Schemas
+	var restErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				restErr = fmt.Errorf("decoding schemas: %v", r)
+			}
+		}()
+		restErr = second.Decode(&rest)
+	}()
+	err := first.Decode(doc)
+	<-done
+	if err != nil {
+		return nil, err
+	}
+	if restErr != nil {
+		return nil, restErr
+	}
+	schemas := doc.Components.Schemas
+	for name, s := range rest {
+		if _, dup := schemas[name]; dup {
+			return nil, fmt.Errorf("components.schemas: mapping key %q already defined", name)
+		}
+		schemas[name] = s
+	}
+	return doc, nil
+}
+
+// splitSchemas returns the document n with only the first members of its
+// components.schemas, and a mapping of the others, cut where the two hold
+// about as many mappings (most of the decoder's work is per mapping, each a
+// struct it fills through reflection; lines would weigh a description of
+// many lines as many as a schema of as many); or n and nil when there
+// are too few schemas, or too few past the cut, to be worth it. n itself is
+// not changed: the nodes on the way to the schemas are copies.
+func splitSchemas(n *yaml.Node) (*yaml.Node, *yaml.Node) {
+	root := n
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	components := mappingValue(root, "components")
+	schemas := mappingValue(components, "schemas")
+	if schemas == nil || len(schemas.Content) < 2*decodeSplitFrom {
+		return n, nil
+	}
+	// Members from the end of the schemas back, until they hold half of
+	// all mappings, or all members but the first (the first half's
+	// decode makes the map the others join).
+	half, c := mappings(n)/2, len(schemas.Content)
+	for count := 0; c > 2 && count < half; c -= 2 {
+		count += mappings(schemas.Content[c-1])
+	}
+	if len(schemas.Content)-c < 2*decodeSplitFrom {
+		return n, nil
+	}
+	second := *schemas
+	second.Content = schemas.Content[c:]
+	first := *schemas
+	first.Content = schemas.Content[:c]
+	// The way down to the schemas again, each node a copy whose members
+	// are copies, with first where schemas was.
+	withMember := func(m *yaml.Node, key string, v *yaml.Node) *yaml.Node {
+		cp := *m
+		cp.Content = append([]*yaml.Node(nil), m.Content...)
+		for i := 0; i+1 < len(cp.Content); i += 2 {
+			if cp.Content[i].Value == key {
+				cp.Content[i+1] = v
+			}
+		}
+		return &cp
+	}
+	top := withMember(root, "components", withMember(components, "schemas", &first))
+	if root != n {
+		doc := *n
+		doc.Content = []*yaml.Node{top}
+		top = &doc
+	}
+	return top, &second
+}
+
+// mappingValue is the value of key in the mapping m, or nil when m is no
+// mapping or has no such key (or has it more than once, which the decoder
+// refuses: left to it).
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	var v *yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			if v != nil {
+				return nil
+			}
+			v = m.Content[i+1]
+		}
+	}
+	return v
+}
+
+// mappings counts the mappings in the tree n.
+func mappings(n *yaml.Node) int {
+	count := 0
+	if n.Kind == yaml.MappingNode {
+		count = 1
+	}
+	for _, c := range n.Content {
+		count += mappings(c)
+	}
+	return count
 }

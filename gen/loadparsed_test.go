@@ -3,9 +3,13 @@ package gen
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // TestLoadParsedAsLoader: a document loadParsed takes comes out as
@@ -89,5 +93,71 @@ func TestLoadParsedAsLoader(t *testing.T) {
 	}
 	if doc, fast, err := loadFastData(data, path, loadOptions{}); err != nil || fast.pos != nil || doc.Extensions["x-info"] == nil {
 		t.Errorf("anchors.yaml: loaded with positions %v, error %v", fast.pos != nil, err)
+	}
+}
+
+// TestDecodeDocInHalves: decodeDoc, which decodes the later component
+// schemas of a large spec on another core, gives the document one decode
+// gives, refuses a schema name given in both halves as one decode does, and
+// leaves the parsed tree (which positions read) as it was.
+func TestDecodeDocInHalves(t *testing.T) {
+	paths, _ := filepath.Glob("../../shared/corpus/specs/*.*")
+	split := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := parseYAML(data)
+		if err != nil || !selfContained(n) || !asKinReads(n) {
+			continue
+		}
+		if _, second := splitSchemas(n); second != nil {
+			split++
+		}
+		before := mappings(n)
+		want := &openapi3.T{}
+		wantErr := n.Decode(want)
+		got, err := decodeDoc(n)
+		if (err != nil) != (wantErr != nil) {
+			t.Errorf("%s: error %v, one decode's %v", path, err, wantErr)
+			continue
+		}
+		if after := mappings(n); after != before {
+			t.Errorf("%s: the tree had %d mappings, then %d", path, before, after)
+		}
+		if err != nil {
+			continue
+		}
+		gotJSON, _ := json.Marshal(got)
+		wantJSON, _ := json.Marshal(want)
+		if !bytes.Equal(gotJSON, wantJSON) {
+			t.Errorf("%s: not as one decode gives it", path)
+		}
+	}
+	if split < 2 {
+		t.Errorf("the schemas of %d corpus specs were decoded in halves, want the large ones (OpenAI, GitHub, ...)", split)
+	}
+
+	var doc strings.Builder
+	doc.WriteString("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n")
+	for i := range 300 {
+		fmt.Fprintf(&doc, "    S%d: {type: object}\n", i)
+	}
+	for _, last := range []string{"S300", "S7"} { // a new name, then one of the first half's
+		n, err := parseYAML([]byte(doc.String() + "    " + last + ": {type: string}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, second := splitSchemas(n); second == nil {
+			t.Fatalf("%s: not split", last)
+		}
+		wantErr := n.Decode(&openapi3.T{})
+		got, err := decodeDoc(n)
+		if (err != nil) != (wantErr != nil) {
+			t.Errorf("%s last: error %v, one decode's %v", last, err, wantErr)
+		} else if err == nil && len(got.Components.Schemas) != 301 {
+			t.Errorf("%s last: %d schemas, want 301", last, len(got.Components.Schemas))
+		}
 	}
 }
