@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are words written in upper case in Go identifiers, following
@@ -74,6 +75,14 @@ func Words(s string) []string {
 // digit prefixed with X (2fa is X2fa). It returns "" when name has no letter
 // or digit; callers supply a fallback.
 func Exported(name string) string {
+	if out, ok := exportedASCII(name); ok {
+		return out
+	}
+	return exportedWords(name)
+}
+
+// exportedWords is Exported through Words, for any name.
+func exportedWords(name string) string {
 	var b strings.Builder
 	for _, w := range Words(name) {
 		b.WriteString(casedWord(w))
@@ -126,3 +135,108 @@ func casedWord(w string) string {
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
 }
+
+// exportedASCII is Exported for an ASCII name, making Words' cuts and
+// casedWord's choices on bytes: no rune slices, no list of words, one
+// allocation (names are exported for every field, parameter and variant,
+// and Exported was a quarter of building the OpenAI spec's package). It
+// reports false for any other name. TestExportedASCII holds it to
+// exportedWords.
+func exportedASCII(name string) (string, bool) {
+	lowerIn := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		lowerIn = lowerIn || isLowerASCII(c)
+	}
+	s := name
+	if !lowerIn {
+		s = strings.ToLower(s) // as Words: no lower case is all lower case
+	}
+	out := make([]byte, 0, len(s)+1)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = appendCased(out, s[start:end])
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isLowerASCII(c) && !isUpperASCII(c) && !isDigitASCII(c) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := s[i-1]
+		switch {
+		case isUpperASCII(c) && (isLowerASCII(prev) || isDigitASCII(prev)):
+			flush(i)
+			start = i
+		case isLowerASCII(c) && isUpperASCII(prev) && i-1 > start:
+			if c == 's' && (i+1 == len(s) || !isLowerASCII(s[i+1])) && isInitialism(s[start:i]) {
+				continue
+			}
+			flush(i - 1)
+			start = i - 1
+		}
+	}
+	flush(len(s))
+	if len(out) > 0 && !isUpperASCII(out[0]) {
+		out = append([]byte{'X'}, out...)
+	}
+	return string(out), true
+}
+
+// appendCased appends the ASCII word w as casedWord writes it.
+func appendCased(out []byte, w string) []byte {
+	switch {
+	case isInitialism(w):
+		return appendUpper(out, w)
+	case len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && isInitialism(w[:len(w)-1]):
+		return append(appendUpper(out, w[:len(w)-1]), 's')
+	}
+	out = append(out, w...)
+	if c := out[len(out)-len(w)]; isLowerASCII(c) {
+		out[len(out)-len(w)] = c - 'a' + 'A'
+	}
+	return out
+}
+
+// isInitialism reports whether the ASCII word w, in lower case, is one of
+// initialisms. No initialism is longer than the buffer; a longer word is
+// none.
+func isInitialism(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return initialisms[string(buf[:len(w)])]
+}
+
+func appendUpper(out []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isLowerASCII(c) {
+			c -= 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isDigitASCII(c byte) bool { return '0' <= c && c <= '9' }

@@ -74,3 +74,45 @@ func TestNamespace(t *testing.T) {
 		t.Fatal("Taken disagrees with claims")
 	}
 }
+
+// TestExportedASCII: Exported's byte path gives what the word path does,
+// for every string of up to four characters from an alphabet of the cases
+// the rules tell apart (cases, a plural s, initialism letters, digits,
+// separators), and for the names of TestExported; a non-ASCII name is
+// left to the word path.
+func TestExportedASCII(t *testing.T) {
+	const alphabet = "asSIdDuRlL0_ "
+	var names []string
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		names = append(names, prefix)
+		if len(prefix) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix + string(c))
+		}
+	}
+	grow("")
+	names = append(names, "userURLs", "JSON_OBJECT", "HTTPServer", "uuids", "APIs", "IDS", "https_urls", "utf8Text", "verylongwordsIDs")
+	for _, name := range names {
+		got, ok := exportedASCII(name)
+		if want := exportedWords(name); !ok || got != want {
+			t.Fatalf("exportedASCII(%q) = %q, %v; the word path gives %q", name, got, ok, want)
+		}
+	}
+	if _, ok := exportedASCII("élan"); ok {
+		t.Error("exportedASCII took a name that is not ASCII")
+	}
+}
+
+func FuzzExportedASCII(f *testing.F) {
+	for _, s := range []string{"pet_id", "userURLs", "2fa", "JSON_OBJECT", "x-request-id", "IDs"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, ok := exportedASCII(name); ok && got != exportedWords(name) {
+			t.Fatalf("exportedASCII(%q) = %q; the word path gives %q", name, got, exportedWords(name))
+		}
+	})
+}
