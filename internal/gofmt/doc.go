@@ -71,23 +71,38 @@ func (c texts) reformat(text string) string {
 // a // +build line, each with one blank after the slashes (or a tab, or
 // nothing else), with text that go/doc/comment leaves as it is.
 func asWritten(src []byte, g *ast.CommentGroup, start, end int, c texts) bool {
+	return ownLines(src, g, start, end) && textsAsWritten(g.List, c)
+}
+
+// ownLines reports whether the comment group g, from start to end in src,
+// is lines to itself, one comment a line.
+func ownLines(src []byte, g *ast.CommentGroup, start, end int) bool {
 	if start > 0 && src[start-1] != '\n' || end < len(src) && src[end] != '\n' {
 		return false
 	}
-	for i, cm := range g.List {
+	for i := 1; i < len(g.List); i++ {
+		if g.List[i].Slash != g.List[i-1].End()+1 {
+			return false // not the next line's start
+		}
+	}
+	return true
+}
+
+// textsAsWritten reports whether go/printer writes the comments of list,
+// each on a line of its own, as they are (see asWritten).
+func textsAsWritten(list []*ast.Comment, c texts) bool {
+	for _, cm := range list {
 		after, ok := strings.CutPrefix(cm.Text, "//")
 		switch {
 		case !ok || after != "" && after[0] != '\t' && (len(after) < 2 || after[0] != ' ' || after[1] == '\t'):
 			return false // not // or one blank as go/printer writes it
-		case i > 0 && cm.Slash != g.List[i-1].End()+1:
-			return false // not the next line's start
 		case constraint.IsPlusBuild(cm.Text):
 			return false // go/printer moves it (and any //go:build, a directive)
 		case strings.ContainsRune(cm.Text, '\r') || strings.TrimRightFunc(cm.Text, unicode.IsSpace) != cm.Text:
 			return false // go/printer trims trailing blanks
 		}
 	}
-	text, ok := docText(g.List)
+	text, ok := docText(list)
 	return ok && c.reformat(text) == text
 }
 

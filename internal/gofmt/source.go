@@ -8,9 +8,12 @@
 // machinery allows for: no comments, one statement a line. Such function
 // declarations (receiver to closing brace) are printed here by a printer
 // that makes go/printer's choices for the constructs it knows and gives up
-// on the rest; go/printer prints everything else (the package clause,
-// imports, types, doc comments and the declarations given up on) with each
-// declaration printed here reduced to a placeholder, whose place the
+// on the rest; so are struct types of one-line fields with their doc
+// comments, whose alignment in columns is simple enough to do without a
+// tab writer (go/printer measured every field's name by printing it aside).
+// go/printer prints everything else (the package clause, imports, other
+// types, constants, doc comments and the declarations given up on) with
+// each declaration printed here reduced to a placeholder, whose place the
 // printed declarations then take.
 //
 // One deliberate difference: a doc comment go/format would change again if
@@ -37,7 +40,7 @@ func Source(src []byte) ([]byte, error) {
 	return out, err
 }
 
-// placeholder names the function declarations printed here in what
+// placeholder names the declarations printed here (functions, struct types) in what
 // go/printer prints: a lone NUL byte, which no Go source can hold (the
 // scanner rejects it), so it cannot be confused with anything else.
 const placeholder = "\x00"
@@ -45,7 +48,8 @@ const placeholder = "\x00"
 // written says what source wrote itself rather than go/printer.
 type written struct {
 	decls    int // function declarations
-	comments int // comment groups (see markDocs)
+	types    int // struct type declarations
+	comments int // comment groups (see markDocs; and fields' doc comments)
 }
 
 // source is Source, also saying what it wrote itself.
@@ -69,8 +73,11 @@ func source(src []byte) ([]byte, written, error) {
 		}
 	}
 	ast.SortImports(fset, file)
-	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	p := &funcPrinter{src: src, base: fset.File(file.Pos()).Base()}
+	// Struct types first, since the comments of their fields go with them
+	// (out of file.Comments, before markDocs takes what is left).
+	types, fieldDocs := p.typeSpecs(file, texts)
+	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	var spans [][2]int // the declarations printed, in p.out, in file order
 	comments := file.Comments
 	for _, d := range file.Decls {
@@ -119,19 +126,21 @@ func source(src []byte) ([]byte, written, error) {
 	if err := cfg.Fprint(&buf, fset, file); err != nil {
 		return nil, written{}, err
 	}
-	out, err := splice(buf.Bytes(), p.out, spans, docs)
+	out, err := splice(buf.Bytes(), p.out, spans, types, docs)
 	if err != nil {
 		// A bug here, not in src: go/format gives the right answer.
 		out, err := format.Source(src)
 		return out, written{}, err
 	}
-	return out, written{len(spans), len(docs)}, nil
+	return out, written{len(spans), len(types), len(docs) + fieldDocs}, nil
 }
 
-// splice replaces, in printed, the k-th placeholder declaration (from its
-// name to its closing brace) with decls[spans[k]], and the k-th comment
-// marker (see markDocs) with docs[k]'s lines, indented as the marker is.
-func splice(printed, decls []byte, spans [][2]int, docs []marked) ([]byte, error) {
+// splice replaces, in printed, the k-th placeholder function declaration
+// (from its name to its closing brace) with decls[funcs[k]], the k-th
+// placeholder struct type (likewise) with decls[types[k]], and the k-th
+// comment marker (see markDocs) with docs[k]'s lines, indented as the
+// marker is.
+func splice(printed, decls []byte, funcs, types [][2]int, docs []marked) ([]byte, error) {
 	out := make([]byte, 0, len(printed)+len(decls))
 	at := 0
 	for {
@@ -152,22 +161,26 @@ func splice(printed, decls []byte, spans [][2]int, docs []marked) ([]byte, error
 			docs, at = docs[1:], end
 			continue
 		}
-		if len(spans) == 0 {
-			return nil, errors.New("gofmt: more placeholders than declarations printed")
-		}
+		spans := &funcs
 		rest, ok := bytes.CutPrefix(printed[i+1:], []byte("() {"))
 		if !ok {
-			return nil, errors.New("gofmt: a placeholder's signature is not ()")
+			spans = &types
+			if rest, ok = bytes.CutPrefix(printed[i+1:], []byte(" struct {")); !ok {
+				return nil, errors.New("gofmt: a placeholder is neither a function nor a struct type")
+			}
+		}
+		if len(*spans) == 0 {
+			return nil, errors.New("gofmt: more placeholders than declarations printed")
 		}
 		close := bytes.IndexByte(rest, '}')
 		if close < 0 || !blank(rest[:close]) {
 			return nil, errors.New("gofmt: a placeholder's body is not empty")
 		}
-		out = append(out, printed[at:i]...)
-		out = append(out, decls[spans[0][0]:spans[0][1]]...)
-		spans, at = spans[1:], len(printed)-len(rest)+close+1
+		span := (*spans)[0]
+		out = append(append(out, printed[at:i]...), decls[span[0]:span[1]]...)
+		*spans, at = (*spans)[1:], len(printed)-len(rest)+close+1
 	}
-	if len(spans) > 0 || len(docs) > 0 {
+	if len(funcs) > 0 || len(types) > 0 || len(docs) > 0 {
 		return nil, errors.New("gofmt: a placeholder or comment marker is missing")
 	}
 	return append(out, printed[at:]...), nil

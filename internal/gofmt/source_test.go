@@ -146,6 +146,7 @@ func TestMatchesGoFormat(t *testing.T) {
 		for _, w := range []written{same(t, path, src), same(t, path+" (unformatted)", unformat(src))} {
 			printed.decls += w.decls
 			printed.comments += w.comments
+			printed.types += w.types
 		}
 	}
 	// Most bodies of the tree have comments or multi-line lists, which go
@@ -156,7 +157,7 @@ func TestMatchesGoFormat(t *testing.T) {
 	if printed.decls < 1000 || printed.comments < 5000 {
 		t.Errorf("only %d bodies and %d comments of %d files written here", printed.decls, printed.comments, len(paths))
 	}
-	t.Logf("%d files, %d declarations and %d comments written here", len(paths), printed.decls, printed.comments)
+	t.Logf("%d files, %d declarations, %d struct types and %d comments written here", len(paths), printed.decls, printed.types, printed.comments)
 }
 
 // TestGeneratedBodiesPrintedHere holds the point of the package: the bodies
@@ -493,7 +494,7 @@ func FuzzSource(f *testing.F) {
 		f.Add("package p\n\n" + decls + "\n")
 	}
 	f.Add("package p\n\nimport (\n\"b\"\n\"a\"\n)\n\n// F is f.\nfunc F(x int) (int, error) {\nreturn x, nil\n}\ntype T struct{ A int }\n")
-	for _, c := range commentCases {
+	for _, c := range slices.Concat(commentCases, structCases) {
 		src := "package p\n\n" + c.src + "\n"
 		f.Add(src)
 		f.Add(string(unformat([]byte(src))))
@@ -657,6 +658,53 @@ func TestIsDirective(t *testing.T) {
 	} {
 		if got := isDirective(c); got != want {
 			t.Errorf("isDirective(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// structCases are struct types in the shapes a generated file has them and
+// more, each with how many are written here (see typeSpec) as the source
+// is and unformatted. Field comments are taken only where they start a
+// line, so only unformatted where they are indented.
+var structCases = []struct {
+	src                  string
+	written, unformatted int
+}{
+	{"type T struct {\n\tA int\n}", 1, 1},
+	{"type T struct {\n\tA int `json:\"a\"`\n}", 1, 1},
+	{"type T struct {\n\tA   int    `json:\"a\"`\n\tBcd string `json:\"bcd\"`\n\tE   []byte\n\tFg  map[string]any `json:\"fg\"`\n}", 1, 1},
+	{"type T struct {\n\tA int\n\n\tLonger string `json:\"l\"`\n\tX      Opt[float64]\n}", 1, 1},
+	{"type T struct {\n\t// A is.\n\tA int `json:\"a\"`\n\t// Bcd is\n\t// two lines.\n\tBcd Opt[string] `json:\"bcd\"`\n\tE   int\n\n\n\t// rec is.\n\trec *record\n}", 0, 1},
+	{"type T struct {\n\t// A is.\n\t// \n\t// Default: 1.\n\tA int\n\tÉlan, _ int\n}", 0, 0},
+	{"type T struct {\n\t// A is.\n\t// \n\t// Default: 1.\n\tA     int\n\tÉlan  int `json:\"é\"`\n\tB     func(x int) (string, error)\n\tCh    <-chan struct{}\n\tIface interface{}\n}", 0, 1},
+	{"// T is.\ntype T struct {\n\tA int\n}\n\nfunc (T) F() {\n\tx()\n}\n\ntype U struct {\n\tB int\n}", 2, 2},
+	// Left to go/printer.
+	{"type T struct {\n\tA int // a\n}", 0, 0},
+	{"type T struct {\n\tio.Reader\n\tA int\n}", 0, 0},
+	{"type T struct {\n\tA, B int\n}", 0, 0},
+	{"type T struct {\n\tA struct {\n\t\tB int\n\t}\n}", 0, 0},
+	{"type T struct {\n\n\tA int\n}", 0, 0},
+	{"type T struct {\n\tA int\n\n}", 0, 0},
+	{"type T struct{ A int }", 0, 0},
+	{"type T[P any] struct {\n\tA P\n}", 0, 0},
+	{"type (\n\tT struct {\n\t\tA int\n\t}\n)", 0, 0},
+	{"type T struct {\n\tA int\n\t// after\n}", 0, 0},
+	{"type T struct {\n\t// A is.\n\n\tA int\n}", 0, 0},
+	{"type T struct {\n\t// A:\n\t//  - x\n\tA int\n}", 0, 0},
+	{"type T struct {\n\tA int `json:\"a\n\"`\n}", 0, 0},
+	{"type T struct { // c\n\tA int\n}", 0, 0},
+}
+
+// TestStructTypes: struct types are written here where they can be, and
+// come out as go/format writes them, as written and unformatted.
+func TestStructTypes(t *testing.T) {
+	for _, c := range structCases {
+		src := []byte("package p\n\n" + c.src + "\n")
+		if got := same(t, c.src, src).types; got != c.written {
+			t.Errorf("%q: %d struct types written here, want %d", c.src, got, c.written)
+		}
+		if got := same(t, c.src+" (unformatted)", unformat(src)).types; got != c.unformatted {
+			t.Errorf("%q unformatted: %d struct types written here, want %d", c.src, got, c.unformatted)
 		}
 	}
 }
