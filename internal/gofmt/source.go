@@ -49,6 +49,7 @@ const placeholder = "\x00"
 type written struct {
 	decls    int // function declarations
 	types    int // struct type declarations
+	joined   int // function declarations joined to the one before (see joinRuns)
 	comments int // comment groups (see markDocs; and fields' doc comments)
 }
 
@@ -77,10 +78,10 @@ func source(src []byte) ([]byte, written, error) {
 	// Struct types first, since the comments of their fields go with them
 	// (out of file.Comments, before markDocs takes what is left).
 	types, fieldDocs := p.typeSpecs(file, texts)
-	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	var spans [][2]int // the declarations printed, in p.out, in file order
+	var at []int       // and their indices in file.Decls
 	comments := file.Comments
-	for _, d := range file.Decls {
+	for i, d := range file.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Body == nil {
 			continue
@@ -100,7 +101,7 @@ func source(src []byte) ([]byte, written, error) {
 		if !p.funcDecl(fd) {
 			continue
 		}
-		spans = append(spans, [2]int{start, len(p.out)})
+		spans, at = append(spans, [2]int{start, len(p.out)}), append(at, i)
 		// What go/printer still prints of fd: its doc comment, "func ",
 		// the placeholder for a name, () and braces still lines apart, so
 		// it spreads them over lines as it would have the body (funcBody,
@@ -112,6 +113,9 @@ func source(src []byte) ([]byte, written, error) {
 			Body: &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace},
 		}
 	}
+	funcs := len(spans)
+	spans, runDocs := p.joinRuns(file, spans, at, texts)
+	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	if rewritesNumbers(file) {
 		// go/format also rewrites 0X1 as 0x1 and 1E3 as 1e3, through a
 		// printer mode it alone can set. Generated code has no such
@@ -132,7 +136,7 @@ func source(src []byte) ([]byte, written, error) {
 		out, err := format.Source(src)
 		return out, written{}, err
 	}
-	return out, written{len(spans), len(types), len(docs) + fieldDocs}, nil
+	return out, written{funcs, len(types), funcs - len(spans), len(docs) + fieldDocs + runDocs}, nil
 }
 
 // splice replaces, in printed, the k-th placeholder function declaration

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -163,18 +164,29 @@ func TestMatchesGoFormat(t *testing.T) {
 // TestGeneratedBodiesPrintedHere holds the point of the package: the bodies
 // of the generated codecs, most of a generated package, are printed here,
 // all but those holding a function literal (an encoder of an optional
-// slice passes one), which go/printer prints.
+// slice passes one), which go/printer prints; most of them in runs that
+// go/printer sees as one placeholder (joinRuns); and the struct types.
 func TestGeneratedBodiesPrintedHere(t *testing.T) {
-	for _, name := range []string{"decode.gen.go", "encode.gen.go", "readers.gen.go"} {
+	for _, name := range []string{"decode.gen.go", "encode.gen.go", "readers.gen.go", "types.gen.go"} {
 		src, err := os.ReadFile(filepath.Join("../../generated/openai", name))
 		if err != nil {
 			t.Fatal(err)
 		}
 		src = unformat(src)
-		n := same(t, name, src).decls
-		if want := multiLineBodies(t, src); n != want || n == 0 {
-			t.Errorf("%s: %d of %d declarations printed here", name, n, want)
+		w := same(t, name, src)
+		if want := multiLineBodies(t, src); w.decls != want {
+			t.Errorf("%s: %d of %d declarations printed here", name, w.decls, want)
 		}
+		if w.joined < w.decls*3/4 {
+			t.Errorf("%s: %d of %d declarations printed here joined to the one before", name, w.joined, w.decls)
+		}
+		if want := len(regexp.MustCompile(`(?m)^type \S+ struct \{$`).FindAll(src, -1)); w.types != want {
+			t.Errorf("%s: %d of %d struct types printed here", name, w.types, want)
+		}
+		if w.decls+w.types == 0 {
+			t.Errorf("%s: nothing printed here", name)
+		}
+		t.Logf("%s: %d declarations printed here, %d of them joined; %d struct types", name, w.decls, w.joined, w.types)
 	}
 }
 
@@ -494,8 +506,15 @@ func FuzzSource(f *testing.F) {
 		f.Add("package p\n\n" + decls + "\n")
 	}
 	f.Add("package p\n\nimport (\n\"b\"\n\"a\"\n)\n\n// F is f.\nfunc F(x int) (int, error) {\nreturn x, nil\n}\ntype T struct{ A int }\n")
+	srcs := []string{}
 	for _, c := range slices.Concat(commentCases, structCases) {
-		src := "package p\n\n" + c.src + "\n"
+		srcs = append(srcs, c.src)
+	}
+	for _, c := range runCases {
+		srcs = append(srcs, c.src)
+	}
+	for _, s := range srcs {
+		src := "package p\n\n" + s + "\n"
 		f.Add(src)
 		f.Add(string(unformat([]byte(src))))
 	}
@@ -705,6 +724,42 @@ func TestStructTypes(t *testing.T) {
 		}
 		if got := same(t, c.src+" (unformatted)", unformat(src)).types; got != c.unformatted {
 			t.Errorf("%q unformatted: %d struct types written here, want %d", c.src, got, c.unformatted)
+		}
+	}
+}
+
+// runCases are function declarations one after another, each with how
+// many are joined to the one before (see joinRuns) as the source is and
+// unformatted.
+var runCases = []struct {
+	src                 string
+	joined, unformatted int
+}{
+	{"func a() {\n\tx()\n}\nfunc b() {\n\ty()\n}", 1, 1},
+	{"func a() {\n\tx()\n}\n\n\n\nfunc b() {\n\ty()\n}\n\n// C does.\nfunc (t T) c() {\n\tz()\n}", 2, 2},
+	{"func a() {\n\tx()\n}\n// B does\n// it.\nfunc b() {\n\ty()\n}\n\n\n// C does.\n//\n// More.\nfunc c() {\n\tz()\n}", 2, 2},
+	{"// A does.\nfunc a() {\n\tx()\n}\n// B does.\n// \n// More.\nfunc b() {\n\ty()\n}", 1, 1},
+	// The run ends: the next declaration's place is from the last one's
+	// closing brace.
+	{"func a() {\n\tx()\n}\nfunc b() {\n\ty()\n}\nfunc c() {\n\t// in c\n\tz()\n}\nfunc d() {\n\tx()\n}", 1, 1},
+	{"func a() {\n\tx()\n}\n\n// free\n\nfunc b() {\n\ty()\n}", 0, 0},
+	{"func a() {\n\tx()\n}\n\n// B does.\n\nfunc b() {\n\ty()\n}", 0, 0},
+	{"func a() {\n\tx()\n}\n\n// B:\n//  - x\nfunc b() {\n\ty()\n}", 0, 0},
+	{"func a() {\n\tx()\n}\n\ntype T int\n\nfunc b() {\n\ty()\n}", 0, 0},
+	{"func a() {\n\tx()\n}\n\n//go:noinline\nfunc b() {\n\ty()\n}", 0, 0},
+}
+
+// TestJoinedRuns: function declarations printed here one after another are
+// joined where they can be, and come out as go/format writes them, as
+// written and unformatted.
+func TestJoinedRuns(t *testing.T) {
+	for _, c := range runCases {
+		src := []byte("package p\n\n" + c.src + "\n")
+		if got := same(t, c.src, src).joined; got != c.joined {
+			t.Errorf("%q: %d declarations joined, want %d", c.src, got, c.joined)
+		}
+		if got := same(t, c.src+" (unformatted)", unformat(src)).joined; got != c.unformatted {
+			t.Errorf("%q unformatted: %d declarations joined, want %d", c.src, got, c.unformatted)
 		}
 	}
 }

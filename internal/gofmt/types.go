@@ -87,7 +87,7 @@ type field struct {
 // closing brace, as go/printer would, and reports whether it could; on
 // false, out is as it was. inside are the comment groups between the
 // name and the closing brace, which must all be fields' doc comments as
-// fieldDoc takes them.
+// docLines takes them.
 //
 // What it makes of go/printer's choices, for structs whose fields each
 // have one name and sit on one line, with no line comments: a field's doc
@@ -117,7 +117,7 @@ func (p *funcPrinter) typeSpec(ts *ast.TypeSpec, st *ast.StructType, inside []*a
 		if f.Doc != nil {
 			// The comment right above its field, and starting a line.
 			between := p.src[p.offset(f.Doc.End()):p.offset(f.Pos())]
-			doc, ok := fieldDoc(p.src, f.Doc, p.offset(f.Doc.Pos()), p.offset(f.Doc.End()), c)
+			doc, ok := docLines(p.src, f.Doc, p.offset(f.Doc.Pos()), p.offset(f.Doc.End()), c)
 			if !ok || bytes.Count(between, []byte{'\n'}) != 1 || !blank(between) {
 				return false
 			}
@@ -188,13 +188,13 @@ func (p *funcPrinter) fieldRun(run []field) {
 	}
 }
 
-// fieldDoc returns the lines go/printer writes for g, from start to end
-// in src, a field's doc comment right above the field: g as it is
-// (asWritten), or with each line of nothing but blanks after the slashes
-// as "//" (a generator's empty comment line: go/printer reformats the
-// group as a doc comment, which drops those blanks). It reports false for
-// any other group.
-func fieldDoc(src []byte, g *ast.CommentGroup, start, end int, c texts) ([]byte, bool) {
+// docLines returns the lines go/printer writes for g, from start to end in
+// src, a doc comment right above what it documents (a field, a function):
+// g as it is (asWritten), or with each line of nothing but blanks after
+// the slashes as "//" (a generator's empty comment line: go/printer
+// reformats the group as a doc comment, which drops those blanks). It
+// reports false for any other group.
+func docLines(src []byte, g *ast.CommentGroup, start, end int, c texts) ([]byte, bool) {
 	if !ownLines(src, g, start, end) {
 		return nil, false
 	}
