@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // docComment is a top-level doc comment (the package's, or a
@@ -57,12 +58,58 @@ func (d docComment) beforeImport(src []byte, base int) bool {
 type texts map[string]string
 
 func (c texts) reformat(text string) string {
+	if plain(text) {
+		return text
+	}
 	out, ok := c[text]
 	if !ok {
 		out = reformat(text)
 		c[text] = out
 	}
 	return out
+}
+
+// plain reports whether go/doc/comment gives text (a doc comment's, as
+// docText gives it) back as it is, where that shows without parsing it:
+// paragraphs of lines that start with neither a blank nor a tab (no code
+// blocks or lists, nor the heuristics for misindented ones), one blank
+// line between two and none before the first or after the last, no line
+// starting with '#' (a heading) or '[' (maybe a link's definition), no
+// paragraph of one line between two others (maybe an old-style heading),
+// no blank of any kind starting or ending a line, no control characters,
+// and no “ or ” (which it writes as quotes). Reading a text through go/doc/comment was a
+// fifth of formatting a file of documented types, for texts nearly all
+// plain. TestPlainDocs holds it to go/doc/comment.
+func plain(text string) bool {
+	body, ok := strings.CutSuffix(text, "\n")
+	if !ok || body == "" || strings.Contains(body, "``") || strings.Contains(body, "''") {
+		return false // (go/doc/comment writes those as “ and ”)
+	}
+	lines, paragraphs := 0, 0 // lines of the paragraph, paragraphs before it
+	for line := range strings.SplitSeq(body, "\n") {
+		if line == "" {
+			if lines == 0 || lines == 1 && paragraphs > 0 {
+				return false // a blank line after another; a one-line paragraph between two
+			}
+			lines, paragraphs = 0, paragraphs+1
+			continue
+		}
+		if c := line[0]; c == ' ' || c == '#' || c == '[' {
+			return false
+		}
+		first, _ := utf8.DecodeRuneInString(line)
+		last, _ := utf8.DecodeLastRuneInString(line)
+		if unicode.IsSpace(first) || unicode.IsSpace(last) {
+			return false // go/doc/comment trims them
+		}
+		for i := 0; i < len(line); i++ {
+			if c := line[i]; c < ' ' || c == 0x7f {
+				return false // tabs among them
+			}
+		}
+		lines++
+	}
+	return lines > 0
 }
 
 // asWritten reports whether the comment group g, from start to end in src,

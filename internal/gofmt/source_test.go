@@ -763,3 +763,73 @@ func TestJoinedRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainDocs: every comment text of a sample of the Go tree (all of it
+// with -gofmt.stdlib) and of the generated package that plain takes is one
+// go/doc/comment gives back as it is; and plain takes most of them.
+func TestPlainDocs(t *testing.T) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	var paths []string
+	err = filepath.WalkDir(filepath.Join(strings.TrimSpace(string(out)), "src"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(paths)
+	var sample []string
+	for i, path := range paths {
+		if *allStdlib || i%10 == 0 {
+			sample = append(sample, path)
+		}
+	}
+	generated, _ := filepath.Glob("../../generated/openai/*.gen.go")
+	texts, taken := 0, 0
+	for _, path := range append(sample, generated...) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			continue // the tree's testdata holds files that do not parse
+		}
+		for _, g := range f.Comments {
+			text, ok := docText(g.List)
+			if !ok {
+				continue
+			}
+			texts++
+			if !plain(text) {
+				continue
+			}
+			taken++
+			if got := reformat(text); got != text {
+				t.Errorf("%s: plain, and go/doc/comment gives\n%q\nfor\n%q", path, got, text)
+			}
+		}
+	}
+	if taken < texts/2 {
+		t.Errorf("plain took %d of %d comment texts", taken, texts)
+	}
+	t.Logf("plain took %d of %d comment texts", taken, texts)
+}
+
+func FuzzPlain(f *testing.F) {
+	for _, s := range []string{"A.\n", "A\nb.\n\nC.\n", "A.\n\nB\n\nC.\n", "- a\n- b\n", "A:\n\n\tcode\n", "# H\n", "[x]: http://x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if plain(text) {
+			if got := reformat(text); got != text {
+				t.Fatalf("plain, and go/doc/comment gives %q for %q", got, text)
+			}
+		}
+	})
+}
