@@ -77,13 +77,14 @@ func (c texts) reformat(text string) string {
 // starting with '#' (a heading) or '[' (maybe a link's definition), no
 // paragraph of one line between two others (maybe an old-style heading),
 // no blank of any kind starting or ending a line, no control characters,
-// and no “ or ” (which it writes as quotes). Reading a text through go/doc/comment was a
-// fifth of formatting a file of documented types, for texts nearly all
-// plain. TestPlainDocs holds it to go/doc/comment.
+// and no two backquotes or two single quotes in a row (which it writes as
+// curly quotes). Reading a text through go/doc/comment was a fifth of
+// formatting a file of documented types, for texts nearly all plain.
+// TestPlainDocs holds it to go/doc/comment.
 func plain(text string) bool {
 	body, ok := strings.CutSuffix(text, "\n")
 	if !ok || body == "" || strings.Contains(body, "``") || strings.Contains(body, "''") {
-		return false // (go/doc/comment writes those as “ and ”)
+		return false // (go/doc/comment writes those as curly quotes)
 	}
 	lines, paragraphs := 0, 0 // lines of the paragraph, paragraphs before it
 	for line := range strings.SplitSeq(body, "\n") {

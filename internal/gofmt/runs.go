@@ -9,10 +9,11 @@ import (
 // joinRuns makes each run of consecutive function declarations printed
 // here (spans, at their indices at in file.Decls) one: the first's
 // placeholder stays, its body's closing brace moved to the last's, and
-// the others leave file.Decls, their doc comments file.Comments; the
-// run's text is theirs with the line breaks and doc comments go/printer
-// would write between them. It returns the spans left, and how many doc
-// comments the runs took.
+// the others leave file.Decls, their doc comments file.Comments. It
+// returns the runs, each as the spans of its declarations with what
+// go/printer would write before each but the first (the line breaks and
+// doc comment between it and the one before, then "func "), and how many
+// doc comments the runs took.
 //
 // go/printer spent a tenth of formatting a file of codecs printing the
 // placeholders: looking up the lines of each one's braces, and placing
@@ -22,21 +23,22 @@ import (
 // line breaks, at least one and at most two. A run ends at any other
 // comment between declarations, at a doc comment not right above its
 // function or that go/printer would not write as it is (see docLines).
-func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts) ([][2]int, int) {
-	var joined [][2]int
+func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts) ([]run, int) {
+	var runs []run
 	var taken []*ast.CommentGroup
 	decls := file.Decls[:0:0]
 	comments := file.Comments
+	k := 0 // the next declaration printed here: spans[k], at file.Decls[at[k]]
 	for i := 0; i < len(file.Decls); i++ {
 		d := file.Decls[i]
 		decls = append(decls, d)
-		if len(at) == 0 || at[0] != i {
+		if k == len(at) || at[k] != i {
 			continue
 		}
 		first, last := d.(*ast.FuncDecl), d.(*ast.FuncDecl)
-		span := spans[0]
-		spans, at = spans[1:], at[1:]
-		for len(at) > 0 && at[0] == i+1 {
+		from := k
+		before := [][]byte{nil}
+		for k++; k < len(at) && at[k] == i+1; k, i = k+1, i+1 {
 			next := file.Decls[i+1].(*ast.FuncDecl)
 			for len(comments) > 0 && comments[0].Pos() < last.Body.Rbrace {
 				comments = comments[1:]
@@ -45,21 +47,14 @@ func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts
 			if !ok {
 				break
 			}
-			if span[1] != len(p.out) { // the first joined: a copy to append to
-				start := len(p.out)
-				p.out = append(p.out, p.out[span[0]:span[1]]...)
-				span[0] = start
-			}
-			p.out = append(append(append(p.out, sep...), "func "...), p.out[spans[0][0]:spans[0][1]]...)
-			span[1] = len(p.out)
+			before = append(before, sep)
 			if next.Doc != nil {
 				taken = append(taken, next.Doc)
 			}
 			last = next
-			spans, at, i = spans[1:], at[1:], i+1
 		}
 		first.Body.Rbrace = last.Body.Rbrace
-		joined = append(joined, span)
+		runs = append(runs, run{spans: spans[from:k], before: before})
 	}
 	file.Decls = decls
 	n := len(taken)
@@ -71,12 +66,28 @@ func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts
 			return len(taken) > 0 && taken[0] == g
 		})
 	}
-	return joined, n
+	return runs, n
+}
+
+// run is function declarations printed here one after another, which
+// go/printer sees as one placeholder: where each is in the printed
+// declarations, and what comes before each but the first.
+type run struct {
+	spans  [][2]int
+	before [][]byte
+}
+
+// append appends r's declarations, taken from decls, to out.
+func (r run) append(out, decls []byte) []byte {
+	for k, span := range r.spans {
+		out = append(append(out, r.before[k]...), decls[span[0]:span[1]]...)
+	}
+	return out
 }
 
 // between is what go/printer writes between the function declarations
-// prev and next, printed here, from after prev's closing brace to before
-// next's "func"; comments are those of the file from prev's closing brace
+// prev and next, printed here, from after prev's closing brace to next's
+// name or receiver; comments are those of the file from prev's closing brace
 // on. It reports false where the two are not to be joined (see joinRuns).
 func (p *funcPrinter) between(prev, next *ast.FuncDecl, comments []*ast.CommentGroup, c texts) ([]byte, bool) {
 	if len(comments) > 0 && comments[0].Pos() < next.Pos() && comments[0] != next.Doc ||
@@ -85,12 +96,12 @@ func (p *funcPrinter) between(prev, next *ast.FuncDecl, comments []*ast.CommentG
 	}
 	if next.Doc == nil {
 		n := bytes.Count(p.src[p.offset(prev.Body.Rbrace):p.offset(next.Pos())], []byte{'\n'})
-		return bytes.Repeat([]byte{'\n'}, max(1, min(n, 2))), true
+		return []byte("\n\nfunc ")[2-max(1, min(n, 2)):], true
 	}
 	g := next.Doc
 	doc, ok := docLines(p.src, g, p.offset(g.Pos()), p.offset(g.End()), c)
 	if !ok || p.offset(next.Pos()) != p.offset(g.End())+1 {
 		return nil, false
 	}
-	return append(append([]byte("\n\n"), doc...), '\n'), true
+	return append(append([]byte("\n\n"), doc...), "\nfunc "...), true
 }

@@ -114,7 +114,7 @@ func source(src []byte) ([]byte, written, error) {
 		}
 	}
 	funcs := len(spans)
-	spans, runDocs := p.joinRuns(file, spans, at, texts)
+	runs, runDocs := p.joinRuns(file, spans, at, texts)
 	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
 	if rewritesNumbers(file) {
 		// go/format also rewrites 0X1 as 0x1 and 1E3 as 1e3, through a
@@ -130,21 +130,21 @@ func source(src []byte) ([]byte, written, error) {
 	if err := cfg.Fprint(&buf, fset, file); err != nil {
 		return nil, written{}, err
 	}
-	out, err := splice(buf.Bytes(), p.out, spans, types, docs)
+	out, err := splice(buf.Bytes(), p.out, runs, types, docs)
 	if err != nil {
 		// A bug here, not in src: go/format gives the right answer.
 		out, err := format.Source(src)
 		return out, written{}, err
 	}
-	return out, written{funcs, len(types), funcs - len(spans), len(docs) + fieldDocs + runDocs}, nil
+	return out, written{funcs, len(types), funcs - len(runs), len(docs) + fieldDocs + runDocs}, nil
 }
 
 // splice replaces, in printed, the k-th placeholder function declaration
-// (from its name to its closing brace) with decls[funcs[k]], the k-th
-// placeholder struct type (likewise) with decls[types[k]], and the k-th
-// comment marker (see markDocs) with docs[k]'s lines, indented as the
-// marker is.
-func splice(printed, decls []byte, funcs, types [][2]int, docs []marked) ([]byte, error) {
+// (from its name to its closing brace) with the k-th run of declarations
+// (see joinRuns), the k-th placeholder struct type (likewise) with
+// decls[types[k]], and the k-th comment marker (see markDocs) with
+// docs[k]'s lines, indented as the marker is.
+func splice(printed, decls []byte, runs []run, types [][2]int, docs []marked) ([]byte, error) {
 	out := make([]byte, 0, len(printed)+len(decls))
 	at := 0
 	for {
@@ -165,26 +165,29 @@ func splice(printed, decls []byte, funcs, types [][2]int, docs []marked) ([]byte
 			docs, at = docs[1:], end
 			continue
 		}
-		spans := &funcs
-		rest, ok := bytes.CutPrefix(printed[i+1:], []byte("() {"))
-		if !ok {
-			spans = &types
+		rest, isFunc := bytes.CutPrefix(printed[i+1:], []byte("() {"))
+		if !isFunc {
+			var ok bool
 			if rest, ok = bytes.CutPrefix(printed[i+1:], []byte(" struct {")); !ok {
 				return nil, errors.New("gofmt: a placeholder is neither a function nor a struct type")
 			}
-		}
-		if len(*spans) == 0 {
-			return nil, errors.New("gofmt: more placeholders than declarations printed")
 		}
 		close := bytes.IndexByte(rest, '}')
 		if close < 0 || !blank(rest[:close]) {
 			return nil, errors.New("gofmt: a placeholder's body is not empty")
 		}
-		span := (*spans)[0]
-		out = append(append(out, printed[at:i]...), decls[span[0]:span[1]]...)
-		*spans, at = (*spans)[1:], len(printed)-len(rest)+close+1
+		out = append(out, printed[at:i]...)
+		switch {
+		case isFunc && len(runs) > 0:
+			out, runs = runs[0].append(out, decls), runs[1:]
+		case !isFunc && len(types) > 0:
+			out, types = append(out, decls[types[0][0]:types[0][1]]...), types[1:]
+		default:
+			return nil, errors.New("gofmt: more placeholders than declarations printed")
+		}
+		at = len(printed) - len(rest) + close + 1
 	}
-	if len(funcs) > 0 || len(types) > 0 || len(docs) > 0 {
+	if len(runs) > 0 || len(types) > 0 || len(docs) > 0 {
 		return nil, errors.New("gofmt: a placeholder or comment marker is missing")
 	}
 	return append(out, printed[at:]...), nil
