@@ -104,9 +104,9 @@ const decodeSplitFrom = 64
 // does. Decoding is most of a large spec's load that one core does alone
 // (the parse runs on two), and most of it is components.schemas, a mapping
 // of independent members whose type (openapi3.Schemas) has no decoder of
-// its own: so the members from near the document's middle on are decoded
-// into a map of their own on another core, while this one decodes the rest
-// of the document, and the two maps are merged. A key that is in both
+// its own: so the later members (see splitSchemas) are decoded into a map
+// of their own on another core, while this one decodes the rest of the
+// document, and the two maps are merged. A key that is in both
 // halves is an error, as the decoder's check of a mapping's keys makes it
 // in one piece; any other error is the decoder's.
 func decodeDoc(n *yaml.Node) (*openapi3.T, error) {
@@ -116,19 +116,9 @@ func decodeDoc(n *yaml.Node) (*openapi3.T, error) {
 		return doc, n.Decode(doc)
 	}
 	var rest openapi3.Schemas
-	var restErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer func() {
-			if r := recover(); r != nil {
-				restErr = fmt.Errorf("decoding schemas: %v", r)
-			}
-		}()
-		restErr = second.Decode(&rest)
-	}()
+	wait := meanwhile("decoding schemas", func() error { return second.Decode(&rest) })
 	err := first.Decode(doc)
-	<-done
+	restErr := wait()
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package gen
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 
 	"go.yaml.in/yaml/v4"
@@ -155,25 +154,16 @@ func headersAbove(data []byte, at, indent int) ([]header, bool) {
 // on another core, and joins the trees, or reports false.
 func parseHalves(data []byte, c cut) (*yaml.Node, bool) {
 	var second yaml.Node
-	var secondErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer func() {
-			if r := recover(); r != nil {
-				secondErr = fmt.Errorf("the YAML parser failed: %v", r)
-			}
-		}()
+	wait := meanwhile("the YAML parser", func() error {
 		b := append([]byte(nil), c.lead...)
 		for _, h := range c.headers {
 			b = append(append(b, h.line...), '\n')
 		}
-		secondErr = yaml.Unmarshal(append(b, data[c.at:]...), &second)
-	}()
+		return yaml.Unmarshal(append(b, data[c.at:]...), &second)
+	})
 	var first yaml.Node
 	firstErr := yaml.Unmarshal(c.first, &first)
-	<-done
-	if firstErr != nil || secondErr != nil {
+	if secondErr := wait(); firstErr != nil || secondErr != nil {
 		return nil, false
 	}
 	lead := bytes.Count(c.lead, []byte("\n"))

@@ -3,7 +3,6 @@ package gofmt
 import (
 	"bytes"
 	"go/ast"
-	"slices"
 )
 
 // joinRuns makes each run of consecutive function declarations printed
@@ -57,16 +56,8 @@ func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts
 		runs = append(runs, run{spans: spans[from:k], before: before})
 	}
 	file.Decls = decls
-	n := len(taken)
-	if n > 0 {
-		file.Comments = slices.DeleteFunc(file.Comments, func(g *ast.CommentGroup) bool {
-			for len(taken) > 0 && taken[0].Pos() < g.Pos() {
-				taken = taken[1:]
-			}
-			return len(taken) > 0 && taken[0] == g
-		})
-	}
-	return runs, n
+	dropComments(file, taken)
+	return runs, len(taken)
 }
 
 // run is function declarations printed here one after another, which

@@ -506,15 +506,8 @@ func FuzzSource(f *testing.F) {
 		f.Add("package p\n\n" + decls + "\n")
 	}
 	f.Add("package p\n\nimport (\n\"b\"\n\"a\"\n)\n\n// F is f.\nfunc F(x int) (int, error) {\nreturn x, nil\n}\ntype T struct{ A int }\n")
-	srcs := []string{}
-	for _, c := range slices.Concat(commentCases, structCases) {
-		srcs = append(srcs, c.src)
-	}
-	for _, c := range runCases {
-		srcs = append(srcs, c.src)
-	}
-	for _, s := range srcs {
-		src := "package p\n\n" + s + "\n"
+	for _, c := range slices.Concat(commentCases, structCases, runCases) {
+		src := "package p\n\n" + c.src + "\n"
 		f.Add(src)
 		f.Add(string(unformat([]byte(src))))
 	}
@@ -718,13 +711,21 @@ var structCases = []struct {
 // come out as go/format writes them, as written and unformatted.
 func TestStructTypes(t *testing.T) {
 	for _, c := range structCases {
-		src := []byte("package p\n\n" + c.src + "\n")
-		if got := same(t, c.src, src).types; got != c.written {
-			t.Errorf("%q: %d struct types written here, want %d", c.src, got, c.written)
-		}
-		if got := same(t, c.src+" (unformatted)", unformat(src)).types; got != c.unformatted {
-			t.Errorf("%q unformatted: %d struct types written here, want %d", c.src, got, c.unformatted)
-		}
+		sameCounting(t, c.src, "struct types written here", func(w written) int { return w.types }, c.written, c.unformatted)
+	}
+}
+
+// sameCounting fails t unless Source gives what go/format gives for the
+// declarations decls, and one of the counts of what it wrote itself is
+// want (and wantUnformatted for decls unformatted).
+func sameCounting(t *testing.T, decls, what string, count func(written) int, want, wantUnformatted int) {
+	t.Helper()
+	src := []byte("package p\n\n" + decls + "\n")
+	if got := count(same(t, decls, src)); got != want {
+		t.Errorf("%q: %d %s, want %d", decls, got, what, want)
+	}
+	if got := count(same(t, decls+" (unformatted)", unformat(src))); got != wantUnformatted {
+		t.Errorf("%q unformatted: %d %s, want %d", decls, got, what, wantUnformatted)
 	}
 }
 
@@ -732,8 +733,8 @@ func TestStructTypes(t *testing.T) {
 // many are joined to the one before (see joinRuns) as the source is and
 // unformatted.
 var runCases = []struct {
-	src                 string
-	joined, unformatted int
+	src                  string
+	written, unformatted int
 }{
 	{"func a() {\n\tx()\n}\nfunc b() {\n\ty()\n}", 1, 1},
 	{"func a() {\n\tx()\n}\n\n\n\nfunc b() {\n\ty()\n}\n\n// C does.\nfunc (t T) c() {\n\tz()\n}", 2, 2},
@@ -754,13 +755,7 @@ var runCases = []struct {
 // written and unformatted.
 func TestJoinedRuns(t *testing.T) {
 	for _, c := range runCases {
-		src := []byte("package p\n\n" + c.src + "\n")
-		if got := same(t, c.src, src).joined; got != c.joined {
-			t.Errorf("%q: %d declarations joined, want %d", c.src, got, c.joined)
-		}
-		if got := same(t, c.src+" (unformatted)", unformat(src)).joined; got != c.unformatted {
-			t.Errorf("%q unformatted: %d declarations joined, want %d", c.src, got, c.unformatted)
-		}
+		sameCounting(t, c.src, "declarations joined", func(w written) int { return w.joined }, c.written, c.unformatted)
 	}
 }
 
