@@ -13,8 +13,12 @@
 // tab writer (go/printer measured every field's name by printing it aside).
 // go/printer prints everything else (the package clause, imports, other
 // types, constants, doc comments and the declarations given up on) with
-// each declaration printed here reduced to a placeholder, whose place the
-// printed declarations then take.
+// each declaration printed here reduced to a placeholder, or each run of
+// functions printed here one after another (see joinRuns), whose place
+// the printed declarations then take. Comments that go/printer writes as
+// they are, which is nearly all a generator writes, are taken from it too
+// (see markDocs), and whether a text is one of those is told without
+// go/doc/comment where it can be (see plain).
 //
 // One deliberate difference: a doc comment go/format would change again if
 // run on its own output (go/doc/comment is not idempotent on some lists)

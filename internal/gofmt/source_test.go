@@ -705,6 +705,7 @@ var structCases = []struct {
 	{"type T struct {\n\t// A:\n\t//  - x\n\tA int\n}", 0, 0},
 	{"type T struct {\n\tA int `json:\"a\n\"`\n}", 0, 0},
 	{"type T struct { // c\n\tA int\n}", 0, 0},
+	{"type /* c */ T struct {\n\tA int\n}", 0, 0},
 }
 
 // TestStructTypes: struct types are written here where they can be, and

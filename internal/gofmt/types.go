@@ -25,8 +25,8 @@ func (p *funcPrinter) typeSpecs(file *ast.File, c texts) ([][2]int, int) {
 		if !ok {
 			continue
 		}
-		for len(comments) > 0 && comments[0].Pos() < ts.Pos() {
-			comments = comments[1:]
+		for len(comments) > 0 && comments[0].Pos() < d.Pos() {
+			comments = comments[1:] // up to "type" (past the doc comment)
 		}
 		n := 0
 		for n < len(comments) && comments[n].Pos() < st.Fields.Closing {
@@ -85,15 +85,16 @@ func typeDecl(d ast.Decl) (*ast.TypeSpec, *ast.StructType, bool) {
 type field struct {
 	doc          []byte
 	blankBefore  bool
-	name, typ    []byte
+	name         string
+	typ          []byte
 	tag          []byte // nil: none
 	nameW, typeW int    // widths in runes, as the tab writer counts them
 }
 
 // typeSpec prints ts (a struct type, see typeDecl) from its name to the
 // closing brace, as go/printer would, and reports whether it could; on
-// false, out is as it was. inside are the comment groups between the
-// name and the closing brace, which must all be fields' doc comments as
+// false, out is as it was. inside are the comment groups between "type"
+// and the closing brace, which must all be fields' doc comments as
 // docLines takes them.
 //
 // What it makes of go/printer's choices, for structs whose fields each
@@ -137,12 +138,12 @@ func (p *funcPrinter) typeSpec(ts *ast.TypeSpec, st *ast.StructType, inside []*a
 		}
 		fields[i].blankBefore = breaks > 1
 		prevEnd = f.End()
-		fields[i].name = []byte(f.Names[0].Name)
+		fields[i].name = f.Names[0].Name
 		fields[i].typ = p.cell(func() { p.expr(f.Type) })
 		if f.Tag != nil {
 			fields[i].tag = p.cell(func() { p.literal(f.Tag) })
 		}
-		fields[i].nameW, fields[i].typeW = utf8.RuneCount(fields[i].name), utf8.RuneCount(fields[i].typ)
+		fields[i].nameW, fields[i].typeW = utf8.RuneCountInString(fields[i].name), utf8.RuneCount(fields[i].typ)
 	}
 	// Every comment inside is a field's doc comment (those are inside, and
 	// distinct), and the closing brace is on the line after the last field.
