@@ -6,6 +6,7 @@ import (
 	"go/build/constraint"
 	"go/doc/comment"
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,13 +114,43 @@ func plain(text string) bool {
 	return lines > 0
 }
 
-// asWritten reports whether the comment group g, from start to end in src,
-// is lines to itself that go/printer writes as they are, indented, whether
-// or not it reformats them as a doc comment: // lines, none a directive or
-// a // +build line, each with one blank after the slashes (or a tab, or
-// nothing else), with text that go/doc/comment leaves as it is.
-func asWritten(src []byte, g *ast.CommentGroup, start, end int, c texts) bool {
-	return ownLines(src, g, start, end) && textsAsWritten(g.List, c)
+// writtenLines returns the lines go/printer writes for the comment group g,
+// from start to end in src, where that is g itself, indented, whether or
+// not it reformats g as a doc comment, and reports false for any other
+// group: // lines to themselves, none a directive or a // +build line,
+// each with one blank after the slashes (or a tab, or nothing else), with
+// text that go/doc/comment leaves as it is. One thing it changes is taken
+// too: a line of nothing but blanks after the slashes (a generator's empty
+// comment line, "// ") is written "//", as both its reformatting and, for
+// a group it does not reformat, its trimming of blanks at line ends write
+// it.
+func writtenLines(src []byte, g *ast.CommentGroup, start, end int, c texts) ([]byte, bool) {
+	if !ownLines(src, g, start, end) {
+		return nil, false
+	}
+	list, trimmed := g.List, false
+	for i, cm := range g.List {
+		if t := strings.TrimRight(cm.Text, " \t"); t == "//" && t != cm.Text {
+			if !trimmed {
+				list, trimmed = slices.Clone(g.List), true
+			}
+			list[i] = &ast.Comment{Slash: cm.Slash, Text: t}
+		}
+	}
+	if !textsAsWritten(list, c) {
+		return nil, false
+	}
+	if !trimmed {
+		return src[start:end], true
+	}
+	var b []byte
+	for i, cm := range list {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, cm.Text...)
+	}
+	return b, true
 }
 
 // ownLines reports whether the comment group g, from start to end in src,
@@ -137,7 +168,7 @@ func ownLines(src []byte, g *ast.CommentGroup, start, end int) bool {
 }
 
 // textsAsWritten reports whether go/printer writes the comments of list,
-// each on a line of its own, as they are (see asWritten).
+// each on a line of its own, as they are (see writtenLines).
 func textsAsWritten(list []*ast.Comment, c texts) bool {
 	for _, cm := range list {
 		after, ok := strings.CutPrefix(cm.Text, "//")
@@ -162,7 +193,7 @@ type marked struct {
 }
 
 // markDocs takes the comment groups that go/printer writes as they are
-// (asWritten) out of its hands, and returns them in file order. go/printer
+// (writtenLines) out of its hands, and returns them in file order. go/printer
 // reformats a group that starts a line and touches the next token as a
 // doc comment, through go/doc/comment, even where it gives the text back
 // as it was; that was a quarter of what formatting a file of documented
@@ -182,14 +213,18 @@ func markDocs(src []byte, file *ast.File, base int, c texts) []marked {
 	for _, g := range file.Comments {
 		start, end := int(g.Pos())-base, int(g.End())-base
 		last := g.List[len(g.List)-1]
-		if len(last.Text) <= len(marker) || !asWritten(src, g, start, end, c) {
+		if len(last.Text) <= len(marker) {
+			continue
+		}
+		lines, ok := writtenLines(src, g, start, end, c)
+		if !ok {
 			continue
 		}
 		list := []*ast.Comment{{Slash: g.Pos(), Text: marker}}
 		if len(g.List) > 1 {
 			list = append(list, &ast.Comment{Slash: last.Slash, Text: marker})
 		}
-		out = append(out, marked{src[start:end], len(list) == 2})
+		out = append(out, marked{lines, len(list) == 2})
 		g.List = list
 	}
 	return out
@@ -209,7 +244,7 @@ const marker = "//" + placeholder
 // is golang/go#73958). A generator's output must be what gofmt leaves
 // alone, so such comments are settled first, in the source, where
 // go/printer's positions stay true. Those as gofmt writes them already
-// (asWritten, nearly all) are read once, and left as they are.
+// (writtenLines, nearly all) are read once, and left as they are.
 func settledDocs(src []byte, file *ast.File, base int, c texts) ([]byte, bool) {
 	var out []byte
 	at := 0
@@ -220,7 +255,7 @@ func settledDocs(src []byte, file *ast.File, base int, c texts) ([]byte, bool) {
 	settled := map[key]string{} // "" when the text comes out settled already
 	for _, d := range topDocs(file) {
 		start, end := int(d.group.Pos())-base, int(d.group.End())-base
-		if asWritten(src, d.group, start, end, c) || d.beforeImport(src, base) {
+		if _, ok := writtenLines(src, d.group, start, end, c); ok || d.beforeImport(src, base) {
 			continue // the common case: as gofmt writes it
 		}
 		text, ok := docText(d.group.List)
@@ -268,7 +303,7 @@ func docText(list []*ast.Comment) (string, bool) {
 // leaves it, or "" when what go/printer writes (text reformatted once, or
 // as it is) is that already.
 func settle(c texts, text string, reformatted bool) string {
-	settled := c.reformat(text) // asWritten may have read it already
+	settled := c.reformat(text) // writtenLines may have read it already
 	if settled == text {
 		return "" // the common case: the text is as gofmt writes it
 	}

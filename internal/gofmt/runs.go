@@ -21,7 +21,7 @@ import (
 // the source has before one, at most one blank), otherwise the source's
 // line breaks, at least one and at most two. A run ends at any other
 // comment between declarations, at a doc comment not right above its
-// function or that go/printer would not write as it is (see docLines).
+// function or that go/printer would not write as it is (see writtenLines).
 func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts) ([]run, int) {
 	var runs []run
 	var taken []*ast.CommentGroup
@@ -90,7 +90,7 @@ func (p *funcPrinter) between(prev, next *ast.FuncDecl, comments []*ast.CommentG
 		return []byte("\n\nfunc ")[2-max(1, min(n, 2)):], true
 	}
 	g := next.Doc
-	doc, ok := docLines(p.src, g, p.offset(g.Pos()), p.offset(g.End()), c)
+	doc, ok := writtenLines(p.src, g, p.offset(g.Pos()), p.offset(g.End()), c)
 	if !ok || p.offset(next.Pos()) != p.offset(g.End())+1 {
 		return nil, false
 	}

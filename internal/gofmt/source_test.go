@@ -575,6 +575,10 @@ var commentCases = []struct {
 	{"// #include <stdio.h>\nimport \"C\"", 1, 1},
 	{"func F() {\n\tx()\n}\n\n// the end", 1, 1},
 	{"// T is «ein Typ».\ntype T int", 1, 1},
+	// A generator's empty comment line, "// ", is written "//" as
+	// go/printer writes it, reformatted or trimmed.
+	{"// F does.\n// \n// More.\nfunc F() {\n\tx()\n}", 1, 1},
+	{"func F() {\n\t// a\n\t//  \n\t// b\n\tx()\n}", 0, 1},
 	// Not as go/printer writes them, or not for it to write as they are:
 	// left to it.
 	{"//F does.\nfunc F() {\n\tx()\n}", 0, 0},

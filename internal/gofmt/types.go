@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -95,7 +94,7 @@ type field struct {
 // closing brace, as go/printer would, and reports whether it could; on
 // false, out is as it was. inside are the comment groups between "type"
 // and the closing brace, which must all be fields' doc comments as
-// docLines takes them.
+// writtenLines takes them.
 //
 // What it makes of go/printer's choices, for structs whose fields each
 // have one name and sit on one line, with no line comments: a field's doc
@@ -125,7 +124,7 @@ func (p *funcPrinter) typeSpec(ts *ast.TypeSpec, st *ast.StructType, inside []*a
 		if f.Doc != nil {
 			// The comment right above its field, and starting a line.
 			between := p.src[p.offset(f.Doc.End()):p.offset(f.Pos())]
-			doc, ok := docLines(p.src, f.Doc, p.offset(f.Doc.Pos()), p.offset(f.Doc.End()), c)
+			doc, ok := writtenLines(p.src, f.Doc, p.offset(f.Doc.Pos()), p.offset(f.Doc.End()), c)
 			if !ok || bytes.Count(between, []byte{'\n'}) != 1 || !blank(between) {
 				return false
 			}
@@ -194,41 +193,6 @@ func (p *funcPrinter) fieldRun(run []field) {
 		}
 		p.out = append(p.out, '\n')
 	}
-}
-
-// docLines returns the lines go/printer writes for g, from start to end in
-// src, a doc comment right above what it documents (a field, a function):
-// g as it is (asWritten), or with each line of nothing but blanks after
-// the slashes as "//" (a generator's empty comment line: go/printer
-// reformats the group as a doc comment, which drops those blanks). It
-// reports false for any other group.
-func docLines(src []byte, g *ast.CommentGroup, start, end int, c texts) ([]byte, bool) {
-	if !ownLines(src, g, start, end) {
-		return nil, false
-	}
-	list, trimmed := g.List, false
-	for i, cm := range g.List {
-		if t := strings.TrimRight(cm.Text, " \t"); t == "//" && t != cm.Text {
-			if !trimmed {
-				list, trimmed = slices.Clone(g.List), true
-			}
-			list[i] = &ast.Comment{Slash: cm.Slash, Text: t}
-		}
-	}
-	if !textsAsWritten(list, c) {
-		return nil, false
-	}
-	if !trimmed {
-		return src[start:end], true
-	}
-	var b []byte
-	for i, cm := range list {
-		if i > 0 {
-			b = append(b, '\n')
-		}
-		b = append(b, cm.Text...)
-	}
-	return b, true
 }
 
 // cell is what print writes, taken back out of p.out.
