@@ -95,9 +95,9 @@ func asKinReads(n *yaml.Node) bool {
 	return true
 }
 
-// decodeSplitFrom is the number of component schemas from which decodeDoc
-// decodes half of them on another core: below it, starting a goroutine
-// costs about what it saves.
+// decodeSplitFrom is the fewest component schemas decodeDoc decodes on
+// another core, and the fewest a spec must have for it to try: below it,
+// starting a goroutine costs about what it saves.
 const decodeSplitFrom = 64
 
 // decodeDoc decodes the document n into kin-openapi's types, as n.Decode
@@ -147,9 +147,14 @@ func splitSchemas(n *yaml.Node) (*yaml.Node, *yaml.Node) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	components := mappingValue(root, "components")
-	schemas := mappingValue(components, "schemas")
-	if schemas == nil || len(schemas.Content) < 2*decodeSplitFrom {
+	// (A key given twice is taken at its first; the copies below then
+	// hold it twice, and the decoder refuses them as it refuses n.)
+	components := child(root, "components")
+	if components == nil {
+		return n, nil
+	}
+	schemas := child(components, "schemas")
+	if schemas == nil || schemas.Kind != yaml.MappingNode || len(schemas.Content) < 2*decodeSplitFrom {
 		return n, nil
 	}
 	// Members from the end of the schemas back, until they hold half of
@@ -185,25 +190,6 @@ func splitSchemas(n *yaml.Node) (*yaml.Node, *yaml.Node) {
 		top = &doc
 	}
 	return top, &second
-}
-
-// mappingValue is the value of key in the mapping m, or nil when m is no
-// mapping or has no such key (or has it more than once, which the decoder
-// refuses: left to it).
-func mappingValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	var v *yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
-			if v != nil {
-				return nil
-			}
-			v = m.Content[i+1]
-		}
-	}
-	return v
 }
 
 // mappings counts the mappings in the tree n.

@@ -14,9 +14,10 @@ const splitFrom = 256 << 10
 // parseYAML parses a YAML document. A large one written in block style, or
 // JSON written a member a line, is cut in two at a mapping's member near
 // its middle, the halves are parsed on two cores and their trees joined:
-// parsing is most of loading a large spec (0.12-0.2 s of the OpenAI spec's
-// 0.3 s here), and the loader's other core had nothing else to do. Where no cut is found, or the halves do not join
-// as one parse would have read them, the document is parsed whole.
+// parsing was most of loading a large spec (0.12-0.2 s of the OpenAI
+// spec's 0.3 s here), with the other core idle. Where no cut is found, or
+// the halves do not join as one parse would have read them, the document
+// is parsed whole.
 func parseYAML(data []byte) (*yaml.Node, error) {
 	if len(data) >= splitFrom {
 		cutAt := blockCut
