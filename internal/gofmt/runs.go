@@ -6,9 +6,9 @@ import (
 )
 
 // joinRuns makes each run of consecutive function declarations printed
-// here (spans, at their indices at in file.Decls) one: the first's
-// placeholder stays, its body's closing brace moved to the last's, and
-// the others leave file.Decls, their doc comments file.Comments. It
+// here (placeholders, whose texts are at spans in file order) one: the
+// first's placeholder stays, its body's closing brace moved to the last's,
+// and the others leave file.Decls, their doc comments file.Comments. It
 // returns the runs, each as the spans of its declarations with what
 // go/printer would write before each but the first (the line breaks and
 // doc comment between it and the one before, then "func "), and how many
@@ -22,23 +22,26 @@ import (
 // line breaks, at least one and at most two. A run ends at any other
 // comment between declarations, at a doc comment not right above its
 // function or that go/printer would not write as it is (see writtenLines).
-func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts) ([]run, int) {
+func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, c texts) ([]run, int) {
 	var runs []run
 	var taken []*ast.CommentGroup
 	decls := file.Decls[:0:0]
 	comments := file.Comments
-	k := 0 // the next declaration printed here: spans[k], at file.Decls[at[k]]
-	for i := 0; i < len(file.Decls); i++ {
+	k := 0 // spans[k] is the next placeholder's
+	for i := 0; i < len(file.Decls); {
 		d := file.Decls[i]
-		decls = append(decls, d)
-		if k == len(at) || at[k] != i {
+		decls, i = append(decls, d), i+1
+		first, ok := placeholderFunc(d)
+		if !ok {
 			continue
 		}
-		first, last := d.(*ast.FuncDecl), d.(*ast.FuncDecl)
-		from := k
+		from, last := k, first
 		before := [][]byte{nil}
-		for k++; k < len(at) && at[k] == i+1; k, i = k+1, i+1 {
-			next := file.Decls[i+1].(*ast.FuncDecl)
+		for k++; i < len(file.Decls); i, k = i+1, k+1 {
+			next, ok := placeholderFunc(file.Decls[i])
+			if !ok {
+				break
+			}
 			for len(comments) > 0 && comments[0].Pos() < last.Body.Rbrace {
 				comments = comments[1:]
 			}
@@ -58,6 +61,13 @@ func (p *funcPrinter) joinRuns(file *ast.File, spans [][2]int, at []int, c texts
 	file.Decls = decls
 	dropComments(file, taken)
 	return runs, len(taken)
+}
+
+// placeholderFunc reports whether d is a function declaration printed
+// here (see funcDecls), and returns it.
+func placeholderFunc(d ast.Decl) (*ast.FuncDecl, bool) {
+	fd, ok := d.(*ast.FuncDecl)
+	return fd, ok && fd.Name.Name == placeholder
 }
 
 // run is function declarations printed here one after another, which

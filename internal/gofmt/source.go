@@ -54,7 +54,7 @@ type written struct {
 	decls    int // function declarations
 	types    int // struct type declarations
 	joined   int // function declarations joined to the one before (see joinRuns)
-	comments int // comment groups (see markDocs; and fields' doc comments)
+	comments int // comment groups (markDocs' markers, and the doc comments of struct fields and joined functions)
 }
 
 // source is Source, also saying what it wrote itself.
@@ -78,48 +78,14 @@ func source(src []byte) ([]byte, written, error) {
 		}
 	}
 	ast.SortImports(fset, file)
-	p := &funcPrinter{src: src, base: fset.File(file.Pos()).Base()}
+	base := fset.File(file.Pos()).Base()
+	p := &funcPrinter{src: src, base: base}
 	// Struct types first, since the comments of their fields go with them
 	// (out of file.Comments, before markDocs takes what is left).
 	types, fieldDocs := p.typeSpecs(file, texts)
-	var spans [][2]int // the declarations printed, in p.out, in file order
-	var at []int       // and their indices in file.Decls
-	comments := file.Comments
-	for i, d := range file.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		b := fd.Body
-		for len(comments) > 0 && comments[0].End() <= fd.Pos() {
-			comments = comments[1:] // up to its doc comment
-		}
-		// A declaration with comments past its doc comment, or a body
-		// go/printer might keep on one line (its braces on one line in the
-		// source), is left to go/printer.
-		if len(comments) > 0 && comments[0].Pos() < b.Rbrace || len(b.List) == 0 ||
-			bytes.IndexByte(src[p.offset(b.Lbrace):p.offset(b.Rbrace)], '\n') < 0 {
-			continue
-		}
-		start := len(p.out)
-		if !p.funcDecl(fd) {
-			continue
-		}
-		spans, at = append(spans, [2]int{start, len(p.out)}), append(at, i)
-		// What go/printer still prints of fd: its doc comment, "func ",
-		// the placeholder for a name, () and braces still lines apart, so
-		// it spreads them over lines as it would have the body (funcBody,
-		// bodySize) and the line breaks around fd stay the same.
-		*fd = ast.FuncDecl{
-			Doc:  fd.Doc,
-			Name: &ast.Ident{NamePos: fd.Name.NamePos, Name: placeholder},
-			Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}},
-			Body: &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace},
-		}
-	}
-	funcs := len(spans)
-	runs, runDocs := p.joinRuns(file, spans, at, texts)
-	docs := markDocs(src, file, fset.File(file.Pos()).Base(), texts)
+	spans := p.funcDecls(file)
+	runs, runDocs := p.joinRuns(file, spans, texts)
+	docs := markDocs(src, file, base, texts)
 	if rewritesNumbers(file) {
 		// go/format also rewrites 0X1 as 0x1 and 1E3 as 1e3, through a
 		// printer mode it alone can set. Generated code has no such
@@ -140,7 +106,46 @@ func source(src []byte) ([]byte, written, error) {
 		out, err := format.Source(src)
 		return out, written{}, err
 	}
-	return out, written{funcs, len(types), funcs - len(runs), len(docs) + fieldDocs + runDocs}, nil
+	return out, written{len(spans), len(types), len(spans) - len(runs), len(docs) + fieldDocs + runDocs}, nil
+}
+
+// funcDecls prints the function declarations of file that funcDecl can
+// print, and returns where each is in p.out, in file order. Each printed
+// declaration becomes a placeholder.
+func (p *funcPrinter) funcDecls(file *ast.File) (spans [][2]int) {
+	comments := file.Comments
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		b := fd.Body
+		for len(comments) > 0 && comments[0].End() <= fd.Pos() {
+			comments = comments[1:] // up to its doc comment
+		}
+		// A declaration with comments past its doc comment, or a body
+		// go/printer might keep on one line (its braces on one line in the
+		// source), is left to go/printer.
+		if len(comments) > 0 && comments[0].Pos() < b.Rbrace || len(b.List) == 0 || p.oneLine(b.Lbrace, b.Rbrace) {
+			continue
+		}
+		start := len(p.out)
+		if !p.funcDecl(fd) {
+			continue
+		}
+		spans = append(spans, [2]int{start, len(p.out)})
+		// What go/printer still prints of fd: its doc comment, "func ",
+		// the placeholder for a name, () and braces still lines apart, so
+		// it spreads them over lines as it would have the body (funcBody,
+		// bodySize) and the line breaks around fd stay the same.
+		*fd = ast.FuncDecl{
+			Doc:  fd.Doc,
+			Name: &ast.Ident{NamePos: fd.Name.NamePos, Name: placeholder},
+			Type: &ast.FuncType{Func: fd.Type.Func, Params: &ast.FieldList{}},
+			Body: &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace},
+		}
+	}
+	return spans
 }
 
 // splice replaces, in printed, the k-th placeholder function declaration
