@@ -29,45 +29,51 @@ var initialisms = map[string]bool{
 // Input with no lower-case letter at all ("JSON_OBJECT") is treated as
 // lower case, so it splits and capitalises like snake case.
 func Words(s string) []string {
+	var words []string
+	eachWord(s, func(w string) { words = append(words, w) })
+	return words
+}
+
+// eachWord calls word with each of the words of s (see Words), in order:
+// pieces of s, or of s in lower case. It reads s rune by rune in place,
+// making no rune slice or word list, since every field, parameter and
+// variant of a spec is named through it (Exported was a quarter of
+// building the OpenAI spec's package while Words made both).
+func eachWord(s string, word func(string)) {
 	if !strings.ContainsFunc(s, unicode.IsLower) {
 		s = strings.ToLower(s)
 	}
-	rs := []rune(s)
-	var words []string
-	start := -1
+	start := -1 // where the word being read starts, in bytes
 	flush := func(end int) {
 		if start >= 0 && end > start {
-			words = append(words, string(rs[start:end]))
+			word(s[start:end])
 		}
 		start = -1
 	}
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		prev := rs[i-1]
+	var prev rune // the rune before r
+	prevAt := 0   // where prev starts
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush(i)
+		case start < 0:
+			start = i
 		case unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)):
 			flush(i)
 			start = i
-		case unicode.IsLower(r) && unicode.IsUpper(prev) && i-1 > start:
+		case unicode.IsLower(r) && unicode.IsUpper(prev) && prevAt > start:
 			// "HTTPServer": the run HTTP ends before S. Keep "URLs" whole.
-			if r == 's' && (i+1 == len(rs) || !unicode.IsLower(rs[i+1])) &&
-				initialisms[strings.ToLower(string(rs[start:i]))] {
-				continue
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if r == 's' && (i+size == len(s) || !unicode.IsLower(next)) && isInitialism(s[start:i]) {
+				break
 			}
-			flush(i - 1)
-			start = i - 1
+			flush(prevAt)
+			start = prevAt
 		}
+		prev, prevAt, i = r, i, i+size
 	}
-	flush(len(rs))
-	return words
+	flush(len(s))
 }
 
 // Exported returns the exported Go identifier for name: words capitalised,
@@ -75,142 +81,56 @@ func Words(s string) []string {
 // digit prefixed with X (2fa is X2fa). It returns "" when name has no letter
 // or digit; callers supply a fallback.
 func Exported(name string) string {
-	if out, ok := exportedASCII(name); ok {
-		return out
-	}
-	return exportedWords(name)
-}
-
-// exportedWords is Exported through Words, for any name.
-func exportedWords(name string) string {
-	var b strings.Builder
-	for _, w := range Words(name) {
-		b.WriteString(casedWord(w))
-	}
-	out := b.String()
-	if out != "" && !token.IsExported(out) {
+	out := make([]byte, 0, len(name)+1)
+	eachWord(name, func(w string) { out = appendCased(out, w) })
+	if first, _ := utf8.DecodeRune(out); len(out) > 0 && !unicode.IsUpper(first) {
 		// A digit, or a letter without case (名前), cannot start an
 		// exported name.
-		out = "X" + out
+		out = append([]byte{'X'}, out...)
 	}
-	return out
+	return string(out)
 }
 
 // Unexported returns the unexported Go identifier for name: like Exported
 // with the first word in lower case (ID is id, URLs is urls), and a Go
 // keyword suffixed with an underscore (type is type_).
 func Unexported(name string) string {
-	words := Words(name)
-	if len(words) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	first := words[0]
-	if unicode.IsDigit([]rune(first)[0]) {
-		b.WriteString("x")
-		b.WriteString(casedWord(first))
-	} else {
-		b.WriteString(strings.ToLower(first))
-	}
-	for _, w := range words[1:] {
-		b.WriteString(casedWord(w))
-	}
-	out := b.String()
-	if token.IsKeyword(out) {
-		out += "_"
-	}
-	return out
-}
-
-// casedWord writes one word as it appears inside an exported identifier.
-func casedWord(w string) string {
-	lw := strings.ToLower(w)
-	if initialisms[lw] {
-		return strings.ToUpper(w)
-	}
-	if strings.HasSuffix(lw, "s") && initialisms[lw[:len(lw)-1]] && len(lw) > 2 {
-		return strings.ToUpper(w[:len(w)-1]) + "s"
-	}
-	rs := []rune(w)
-	rs[0] = unicode.ToUpper(rs[0])
-	return string(rs)
-}
-
-// exportedASCII is Exported for an ASCII name, making Words' cuts and
-// casedWord's choices on bytes: no rune slices, no list of words, one
-// allocation (names are exported for every field, parameter and variant,
-// and Exported was a quarter of building the OpenAI spec's package). It
-// reports false for any other name. TestExportedASCII holds it to
-// exportedWords.
-func exportedASCII(name string) (string, bool) {
-	lowerIn := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c >= utf8.RuneSelf {
-			return "", false
-		}
-		lowerIn = lowerIn || isLowerASCII(c)
-	}
-	s := name
-	if !lowerIn {
-		s = strings.ToLower(s) // as Words: no lower case is all lower case
-	}
-	out := make([]byte, 0, len(s)+1)
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			out = appendCased(out, s[start:end])
-		}
-		start = -1
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isLowerASCII(c) && !isUpperASCII(c) && !isDigitASCII(c) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		prev := s[i-1]
+	var out []byte
+	eachWord(name, func(w string) {
 		switch {
-		case isUpperASCII(c) && (isLowerASCII(prev) || isDigitASCII(prev)):
-			flush(i)
-			start = i
-		case isLowerASCII(c) && isUpperASCII(prev) && i-1 > start:
-			if c == 's' && (i+1 == len(s) || !isLowerASCII(s[i+1])) && isInitialism(s[start:i]) {
-				continue
-			}
-			flush(i - 1)
-			start = i - 1
+		case len(out) > 0:
+			out = appendCased(out, w)
+		case unicode.IsDigit([]rune(w)[0]):
+			out = appendCased(append(out, 'x'), w)
+		default:
+			out = append(out, strings.ToLower(w)...)
 		}
+	})
+	if token.IsKeyword(string(out)) {
+		out = append(out, '_')
 	}
-	flush(len(s))
-	if len(out) > 0 && !isUpperASCII(out[0]) {
-		out = append([]byte{'X'}, out...)
-	}
-	return string(out), true
+	return string(out)
 }
 
-// appendCased appends the ASCII word w as casedWord writes it.
+// appendCased appends the word w as it appears inside an exported
+// identifier: an initialism in upper case, its plural with a lower-case s
+// (IDs), any other word with its first letter in upper case.
 func appendCased(out []byte, w string) []byte {
 	switch {
 	case isInitialism(w):
-		return appendUpper(out, w)
+		return append(out, strings.ToUpper(w)...)
 	case len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && isInitialism(w[:len(w)-1]):
-		return append(appendUpper(out, w[:len(w)-1]), 's')
+		return append(append(out, strings.ToUpper(w[:len(w)-1])...), 's')
 	}
-	out = append(out, w...)
-	if c := out[len(out)-len(w)]; isLowerASCII(c) {
-		out[len(out)-len(w)] = c - 'a' + 'A'
-	}
-	return out
+	r, size := utf8.DecodeRuneInString(w)
+	return append(utf8.AppendRune(out, unicode.ToUpper(r)), w[size:]...)
 }
 
-// isInitialism reports whether the ASCII word w, in lower case, is one of
-// initialisms. No initialism is longer than the buffer; a longer word is
-// none.
+// isInitialism reports whether the word w, in lower case, is one of
+// initialisms, without making its lower case: initialisms are ASCII and
+// no longer than the buffer, so a longer word, or one that is not ASCII,
+// is none. (Of the letters outside ASCII whose lower case is ASCII, only
+// the Kelvin sign's, k, could matter, and no initialism has a k.)
 func isInitialism(w string) bool {
 	var buf [8]byte
 	if len(w) > len(buf) {
@@ -218,25 +138,13 @@ func isInitialism(w string) bool {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if isUpperASCII(c) {
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
 	return initialisms[string(buf[:len(w)])]
 }
-
-func appendUpper(out []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if isLowerASCII(c) {
-			c -= 'a' - 'A'
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
-func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
-func isDigitASCII(c byte) bool { return '0' <= c && c <= '9' }
