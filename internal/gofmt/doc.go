@@ -185,6 +185,21 @@ func textsAsWritten(list []*ast.Comment, c texts) bool {
 	return ok && c.reformat(text) == text
 }
 
+// dropComments takes the comment groups taken (in file order) out of
+// file.Comments: they are printed here, and go/printer must not print
+// them too.
+func dropComments(file *ast.File, taken []*ast.CommentGroup) {
+	if len(taken) == 0 {
+		return
+	}
+	file.Comments = slices.DeleteFunc(file.Comments, func(g *ast.CommentGroup) bool {
+		for len(taken) > 0 && taken[0].Pos() < g.Pos() {
+			taken = taken[1:]
+		}
+		return len(taken) > 0 && taken[0] == g
+	})
+}
+
 // marked is a comment group markDocs took from go/printer: its lines, and
 // whether its marker has two comments.
 type marked struct {

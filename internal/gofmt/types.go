@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"go/ast"
 	"go/token"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -44,21 +43,6 @@ func (p *funcPrinter) typeSpecs(file *ast.File, c texts) ([][2]int, int) {
 	}
 	dropComments(file, taken)
 	return spans, len(taken)
-}
-
-// dropComments takes the comment groups taken (in file order) out of
-// file.Comments: they are printed here, and go/printer must not print
-// them too.
-func dropComments(file *ast.File, taken []*ast.CommentGroup) {
-	if len(taken) == 0 {
-		return
-	}
-	file.Comments = slices.DeleteFunc(file.Comments, func(g *ast.CommentGroup) bool {
-		for len(taken) > 0 && taken[0].Pos() < g.Pos() {
-			taken = taken[1:]
-		}
-		return len(taken) > 0 && taken[0] == g
-	})
 }
 
 // typeDecl reports whether d is a declaration typeSpec can print: one

@@ -188,15 +188,7 @@ func TestAsReference(t *testing.T) {
 	grow("", 0)
 	names = append(names, "userURLs", "JSON_OBJECT", "HTTPServer", "uuids", "APIs", "IDS", "https_urls", "utf8Text", "verylongwordsIDs", "ÉLAN_ÉTÉ", "名前", "type", "func_", "2fa")
 	for _, name := range names {
-		if got, want := Words(name), referenceWords(name); !slices.Equal(got, want) {
-			t.Fatalf("Words(%q) = %q, the reference %q", name, got, want)
-		}
-		if got, want := Exported(name), referenceExported(name); got != want {
-			t.Fatalf("Exported(%q) = %q, the reference %q", name, got, want)
-		}
-		if got, want := Unexported(name), referenceUnexported(name); got != want {
-			t.Fatalf("Unexported(%q) = %q, the reference %q", name, got, want)
-		}
+		asReference(t, name)
 	}
 	if len(names) < 50000 {
 		t.Fatalf("only %d names", len(names))
@@ -207,15 +199,20 @@ func FuzzAsReference(f *testing.F) {
 	for _, s := range []string{"pet_id", "userURLs", "2fa", "JSON_OBJECT", "x-request-id", "IDs", "élan", "名前"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, name string) {
-		if got, want := Words(name), referenceWords(name); !slices.Equal(got, want) {
-			t.Fatalf("Words(%q) = %q, the reference %q", name, got, want)
-		}
-		if got, want := Exported(name), referenceExported(name); got != want {
-			t.Fatalf("Exported(%q) = %q, the reference %q", name, got, want)
-		}
-		if got, want := Unexported(name), referenceUnexported(name); got != want {
-			t.Fatalf("Unexported(%q) = %q, the reference %q", name, got, want)
-		}
-	})
+	f.Fuzz(func(t *testing.T, name string) { asReference(t, name) })
+}
+
+// asReference fails t unless Words, Exported and Unexported give for name
+// what the reference does.
+func asReference(t *testing.T, name string) {
+	t.Helper()
+	if got, want := Words(name), referenceWords(name); !slices.Equal(got, want) {
+		t.Fatalf("Words(%q) = %q, the reference %q", name, got, want)
+	}
+	if got, want := Exported(name), referenceExported(name); got != want {
+		t.Fatalf("Exported(%q) = %q, the reference %q", name, got, want)
+	}
+	if got, want := Unexported(name), referenceUnexported(name); got != want {
+		t.Fatalf("Unexported(%q) = %q, the reference %q", name, got, want)
+	}
 }
