@@ -59,8 +59,8 @@ bench:
 
 # peerbench: the peer kit (ogen, oapi-codegen, openai-go, go-openai) and a
 # package oagen generates from the official spec for createRun, in one run;
-# then ogen and oagen in alternating rounds (internal/peerpair), since the
-# kit benchmarks one peer after another and these machines drift; then,
+# then ogen and oagen in pairs, operation by operation (internal/peerpair),
+# since the kit benchmarks one peer after another and these machines drift; then,
 # when valgrind is installed, the instructions one operation of each takes,
 # which do not drift.
 # Needs the Go module proxy; takes a few minutes. PEERBENCH_OUT=dir keeps
@@ -71,8 +71,8 @@ peerbench:
 	$(GO) run ./cmd/oagen -spec ../shared/corpus/specs/openai-openapi.yaml -include-ops createRun -o $(PEERBENCH_OUT)/ours -package ours
 	CORPUS=../shared/corpus OURS_PKG=$(PEERBENCH_OUT)/ours OURS_NAME=oagen ../shared/tools/peerbench/peerbench.sh $(PEERBENCH_OUT)/run
 	@echo "table: $(PEERBENCH_OUT)/run/table.md"
-	@echo "ogen and oagen again, alternating (the kit runs one peer after the other):"
-	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 6
+	@echo "ogen and oagen again, in pairs (the kit runs one peer after the other):"
+	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 10
 	@if command -v valgrind >/dev/null 2>&1; then \
 		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 0 -counted 10000; \
 	else echo "peerbench: no valgrind (apt install valgrind), so no instruction counts"; fi

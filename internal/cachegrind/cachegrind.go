@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,28 +23,6 @@ import (
 
 // Counts are what a process, or one operation, executed and missed.
 type Counts struct{ Instructions, Misses int64 }
-
-// Build compiles the tests of the package in dir into a binary in a new
-// temporary directory, and returns its path and a function that removes
-// the directory.
-func Build(dir string) (bin string, remove func(), err error) {
-	tmp, err := os.MkdirTemp("", "cachegrind")
-	if err != nil {
-		return "", nil, err
-	}
-	remove = func() { os.RemoveAll(tmp) }
-	bin = filepath.Join(tmp, "pkg.test")
-	build := exec.Command("go", "test", "-c", "-o", bin, ".")
-	build.Dir, build.Stderr = dir, os.Stderr
-	// The package is its own module or this one's, never part of a
-	// workspace some parent directory might hold.
-	build.Env = append(os.Environ(), "GOWORK=off")
-	if err := build.Run(); err != nil {
-		remove()
-		return "", nil, fmt.Errorf("building the test binary: %w", err)
-	}
-	return bin, remove, nil
-}
 
 // PerOp counts one operation of the benchmark that pattern (a -test.bench
 // pattern, sub-benchmarks separated by slashes) selects in test binary bin,

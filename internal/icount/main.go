@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/oagen/oagen/internal/cachegrind"
+	"github.com/oagen/oagen/internal/testbin"
 )
 
 func main() {
@@ -49,7 +50,7 @@ func run(dir, filter string, n int, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bin, remove, err := cachegrind.Build(dir)
+	bin, remove, err := testbin.Build(dir)
 	if err != nil {
 		return err
 	}

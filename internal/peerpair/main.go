@@ -1,12 +1,13 @@
-// Command peerpair runs two peers of a peerbench module (the one `make
-// peerbench` leaves behind) in alternation, one short round each at a time,
-// and prints their medians, minimums and ratios per operation. It is `make
-// peerpair`.
+// Command peerpair times two peers of a peerbench module (the one `make
+// peerbench` leaves behind) in pairs: each operation of one peer, then the
+// same of the other, round after round, and prints their medians, minimums
+// and ratios per operation, the median of the pairs' own ratios among them.
+// `make peerbench` runs it after the kit.
 //
 // The peer kit runs each peer's benchmarks back to back, so on a shared
 // machine whose speed drifts by tens of percent from minute to minute, the
-// peer benchmarked last meets a different machine from the first. Here both
-// meet the same minutes.
+// peer benchmarked last meets a different machine from the first. Here the
+// two runs of a pair are a second or so apart.
 //
 // With -counted n it also counts, under valgrind's cachegrind (see
 // internal/cachegrind), the instructions and instruction-cache misses of one
@@ -22,7 +23,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/exec"
 	"regexp"
@@ -30,6 +30,7 @@ import (
 	"strconv"
 
 	"github.com/oagen/oagen/internal/cachegrind"
+	"github.com/oagen/oagen/internal/testbin"
 )
 
 func main() {
@@ -64,7 +65,7 @@ func kitOps() []string { return []string{"RunDecode", "RunEncode", "ReqDecode", 
 // countPeers counts one operation of each of the kit's operations for
 // peers a and b under cachegrind, from n operations each.
 func countPeers(dir, a, b string, n int, out io.Writer) error {
-	bin, remove, err := cachegrind.Build(dir)
+	bin, remove, err := testbin.Build(dir)
 	if err != nil {
 		return err
 	}
@@ -100,69 +101,114 @@ func writeCounts(out io.Writer, a, b string, n int, count func(peer, op string) 
 	return nil
 }
 
-// samples holds ns/op by peer and operation.
+// samples holds ns/op by peer and operation, one a round.
 type samples map[string]map[string][]float64
+
+// timing returns one timed run (ns/op) of operation op of peer.
+type timing func(peer, op string) (float64, error)
 
 func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
 	if rounds < 1 { // -counted alone: main refuses -rounds 0 without it
 		return nil
 	}
+	bin, remove, err := testbin.Build(dir)
+	if err != nil {
+		return err
+	}
+	defer remove()
+	s, err := alternate(rounds, a, b, timed(dir, bin, benchtime))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d rounds, each operation of both peers back to back, -benchtime %s: ns/op median (min), and %s ÷ %s\n\n", rounds, benchtime, a, b)
+	writeTimes(out, a, b, s)
+	return nil
+}
+
+// alternate times every operation of the kit for peers a and b, rounds
+// times: in each round, operation by operation, one peer right after the
+// other, the first of the two swapped every round. A pair is then a second
+// or so apart, where the kit's own runs of one peer after the other are
+// minutes apart, so both meet the machine at nearly the same speed, and
+// the ratio of a round's pair says more than the ratio of two medians.
+func alternate(rounds int, a, b string, time timing) (samples, error) {
 	s := samples{a: {}, b: {}}
 	for i := range rounds {
 		order := []string{a, b}
 		if i%2 == 1 { // neither always goes first
 			order = []string{b, a}
 		}
-		for _, peer := range order {
-			if err := bench(dir, peer, benchtime, s[peer]); err != nil {
-				return err
+		for _, op := range kitOps() {
+			for _, peer := range order {
+				ns, err := time(peer, op)
+				if err != nil {
+					return nil, err
+				}
+				s[peer][op] = append(s[peer][op], ns)
 			}
 		}
 	}
-	fmt.Fprintf(out, "%d alternating rounds, -benchtime %s: ns/op median (min), and %s ÷ %s\n\n", rounds, benchtime, a, b)
-	fmt.Fprintf(out, "| op | %s | %s | ratio of medians | ratio of minimums |\n|---|--:|--:|--:|--:|\n", a, b)
-	for _, op := range slices.Sorted(maps.Keys(s[a])) {
+	return s, nil
+}
+
+// writeTimes writes the table of samples s of peers a and b: medians and
+// minimums, their ratios, and the median of the rounds' own ratios with
+// the quartiles around it.
+func writeTimes(out io.Writer, a, b string, s samples) {
+	fmt.Fprintf(out, "| op | %s | %s | ratio of medians | ratio of minimums | median of the rounds' ratios (quartiles) |\n|---|--:|--:|--:|--:|--:|\n", a, b)
+	for _, op := range kitOps() {
 		x, y := s[a][op], s[b][op]
-		if len(y) == 0 {
+		if len(x) == 0 || len(x) != len(y) {
 			continue
 		}
-		fmt.Fprintf(out, "| %s | %.0f (%.0f) | %.0f (%.0f) | %.2f× | %.2f× |\n", op,
-			median(x), slices.Min(x), median(y), slices.Min(y), median(x)/median(y), slices.Min(x)/slices.Min(y))
+		ratios := make([]float64, len(x))
+		for i := range x {
+			ratios[i] = x[i] / y[i]
+		}
+		q1, q2, q3 := quartiles(ratios)
+		fmt.Fprintf(out, "| %s | %.0f (%.0f) | %.0f (%.0f) | %.2f× | %.2f× | %.2f× (%.2f–%.2f) |\n", op,
+			median(x), slices.Min(x), median(y), slices.Min(y), median(x)/median(y), slices.Min(x)/slices.Min(y), q2, q1, q3)
 	}
-	return nil
 }
 
 // line is a benchmark result line of the kit: BenchmarkPeers/peer/op-N.
 var line = regexp.MustCompile(`^BenchmarkPeers/([^/]+)/(\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op`)
 
-// bench runs every operation of peer once and adds the results to ops.
-func bench(dir, peer, benchtime string, ops map[string][]float64) error {
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "Peers/^"+regexp.QuoteMeta(peer)+"$/",
-		"-benchmem", "-count", "1", "-benchtime", benchtime, ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	output, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%s: %w\n%s", peer, err, output)
+// timed returns a timing that runs one benchmark of the kit's test binary
+// bin, in dir, for benchtime.
+func timed(dir, bin, benchtime string) timing {
+	return func(peer, op string) (float64, error) {
+		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", "^BenchmarkPeers$/^"+regexp.QuoteMeta(peer)+"$/^"+op+"$",
+			"-test.benchmem", "-test.benchtime", benchtime)
+		cmd.Dir = dir
+		output, err := cmd.CombinedOutput()
+		if err != nil {
+			return 0, fmt.Errorf("%s %s: %w\n%s", peer, op, err, output)
+		}
+		return parseTime(output, peer, op)
 	}
-	found := 0
+}
+
+// parseTime returns the ns/op output gives for op of peer.
+func parseTime(output []byte, peer, op string) (float64, error) {
 	sc := bufio.NewScanner(bytes.NewReader(output))
 	for sc.Scan() {
-		m := line.FindStringSubmatch(sc.Text())
-		if m == nil || m[1] != peer {
-			continue
+		if m := line.FindStringSubmatch(sc.Text()); m != nil && m[1] == peer && m[2] == op {
+			return strconv.ParseFloat(m[3], 64)
 		}
-		ns, err := strconv.ParseFloat(m[3], 64)
-		if err != nil {
-			return err
-		}
-		ops[m[2]] = append(ops[m[2]], ns)
-		found++
 	}
-	if found == 0 {
-		return fmt.Errorf("no results for peer %q in:\n%s", peer, output)
+	return 0, fmt.Errorf("no result for %s %s (is the benchmark skipped?) in:\n%s", peer, op, output)
+}
+
+// quartiles returns the medians of the lower half of x, of x, and of its
+// upper half (the middle value, for an odd count, in neither half).
+func quartiles(x []float64) (q1, q2, q3 float64) {
+	s := slices.Sorted(slices.Values(x))
+	n := len(s)
+	if n < 2 {
+		return s[0], s[0], s[0]
 	}
-	return nil
+	return median(s[:n/2]), median(s), median(s[(n+1)/2:])
 }
 
 func median(x []float64) float64 {
