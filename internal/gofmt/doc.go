@@ -367,6 +367,12 @@ func isDirective(c string) bool {
 	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
 		return true
 	}
+	// ParseDirective's own first test, made here before the "//"+c it
+	// needs is built: a text that starts with a blank or a capital, as
+	// nearly every comment does, is no directive.
+	if c == "" || !('a' <= c[0] && c[0] <= 'z' || '0' <= c[0] && c[0] <= '9') {
+		return false
+	}
 	_, ok := ast.ParseDirective(token.NoPos, "//"+c)
 	return ok
 }

@@ -79,7 +79,11 @@ func source(src []byte) ([]byte, written, error) {
 	}
 	ast.SortImports(fset, file)
 	base := fset.File(file.Pos()).Base()
-	p := &funcPrinter{src: src, base: base}
+	// What is printed here is most of the file, usually (all but the
+	// package clause, imports and constants of a codec file): room for
+	// all of it spares the copies of growing, and a large allocation
+	// costs nothing for the pages never written.
+	p := &funcPrinter{src: src, base: base, out: make([]byte, 0, len(src))}
 	// Struct types first, since the comments of their fields go with them
 	// (out of file.Comments, before markDocs takes what is left).
 	types, fieldDocs := p.typeSpecs(file, texts)
@@ -154,7 +158,19 @@ func (p *funcPrinter) funcDecls(file *ast.File) (spans [][2]int) {
 // decls[types[k]], and the k-th comment marker (see markDocs) with
 // docs[k]'s lines, indented as the marker is.
 func splice(printed, decls []byte, runs []run, types [][2]int, docs []marked) ([]byte, error) {
-	out := make([]byte, 0, len(printed)+len(decls))
+	// Room for all that is added: the joined runs' doc comments and the
+	// comments of the markers come on top of printed and decls (and the
+	// markers' indentation, mostly none at the top level).
+	size := len(printed) + len(decls)
+	for _, r := range runs {
+		for _, b := range r.before {
+			size += len(b)
+		}
+	}
+	for _, d := range docs {
+		size += len(d.lines)
+	}
+	out := make([]byte, 0, size)
 	at := 0
 	for {
 		i := bytes.IndexByte(printed[at:], 0)

@@ -676,6 +676,17 @@ func TestIsDirective(t *testing.T) {
 			t.Errorf("isDirective(%q) = %v, want %v", c, got, want)
 		}
 	}
+	// Its quick refusal by the first byte holds to what ParseDirective says
+	// for every first byte.
+	for b := range 256 {
+		for _, rest := range []string{"o:generate x", ":x", "ab:c", ""} {
+			c := string([]byte{byte(b)}) + rest
+			_, want := ast.ParseDirective(token.NoPos, "//"+c)
+			if got := isDirective(c); got != want {
+				t.Errorf("isDirective(%q) = %v; ParseDirective says %v", c, got, want)
+			}
+		}
+	}
 }
 
 // structCases are struct types in the shapes a generated file has them and
