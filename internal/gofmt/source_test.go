@@ -557,10 +557,7 @@ func BenchmarkSource(b *testing.B) {
 // and more, each with how many groups are written here (see markDocs) as
 // the source is and unformatted: in unformatted source every comment
 // starts a line, and go/printer reformats any that touches the next token.
-var commentCases = []struct {
-	src                  string
-	written, unformatted int
-}{
+var commentCases = []countCase{
 	{"// T is.\ntype T struct {\n\t// A is.\n\tA int\n\t// B is\n\t// two lines.\n\tB int\n\t// C is\n\t// three\n\t// lines.\n\tC int\n}", 1, 4},
 	{"type T struct {\n\tA   int // a\n\t// B is.\n\tBcd string `json:\"b\"`\n\tE   int\n\n\t// F is.\n\tF []int\n}", 0, 2},
 	{"// F does.\n//\n// More, with [T] and https://example.com.\n//\n//\tcode()\n//\n// Last.\nfunc F() {\n\tx()\n}", 1, 1},
@@ -602,17 +599,7 @@ var commentCases = []struct {
 // come out as go/format writes them, as written and unformatted.
 func TestComments(t *testing.T) {
 	for _, c := range commentCases {
-		src := c.src
-		if !strings.HasPrefix(src, "// Package") {
-			src = "package p\n\n" + src
-		}
-		src += "\n"
-		if got := same(t, c.src, []byte(src)).comments; got != c.written {
-			t.Errorf("%q: %d comment groups written here, want %d", c.src, got, c.written)
-		}
-		if got := same(t, c.src+" (unformatted)", unformat([]byte(src))).comments; got != c.unformatted {
-			t.Errorf("%q unformatted: %d comment groups written here, want %d", c.src, got, c.unformatted)
-		}
+		sameCounting(t, c, "comment groups written here", func(w written) int { return w.comments })
 	}
 }
 
@@ -693,10 +680,7 @@ func TestIsDirective(t *testing.T) {
 // more, each with how many are written here (see typeSpec) as the source
 // is and unformatted. Field comments are taken only where they start a
 // line, so only unformatted where they are indented.
-var structCases = []struct {
-	src                  string
-	written, unformatted int
-}{
+var structCases = []countCase{
 	{"type T struct {\n\tA int\n}", 1, 1},
 	{"type T struct {\n\tA int `json:\"a\"`\n}", 1, 1},
 	{"type T struct {\n\tA   int    `json:\"a\"`\n\tBcd string `json:\"bcd\"`\n\tE   []byte\n\tFg  map[string]any `json:\"fg\"`\n}", 1, 1},
@@ -727,31 +711,39 @@ var structCases = []struct {
 // come out as go/format writes them, as written and unformatted.
 func TestStructTypes(t *testing.T) {
 	for _, c := range structCases {
-		sameCounting(t, c.src, "struct types written here", func(w written) int { return w.types }, c.written, c.unformatted)
+		sameCounting(t, c, "struct types written here", func(w written) int { return w.types })
 	}
 }
 
-// sameCounting fails t unless Source gives what go/format gives for the
-// declarations decls, and one of the counts of what it wrote itself is
-// want (and wantUnformatted for decls unformatted).
-func sameCounting(t *testing.T, decls, what string, count func(written) int, want, wantUnformatted int) {
+// countCase is source (declarations, or a whole file from its package
+// comment on) with how many of something Source writes itself (see
+// written) it holds as it is and unformatted.
+type countCase struct {
+	src                  string
+	written, unformatted int
+}
+
+// sameCounting fails t unless Source gives what go/format gives for c's
+// source, as it is and unformatted, and count of what it wrote itself is
+// c's.
+func sameCounting(t *testing.T, c countCase, what string, count func(written) int) {
 	t.Helper()
-	src := []byte("package p\n\n" + decls + "\n")
-	if got := count(same(t, decls, src)); got != want {
-		t.Errorf("%q: %d %s, want %d", decls, got, what, want)
+	src := c.src + "\n"
+	if !strings.HasPrefix(src, "// Package") {
+		src = "package p\n\n" + src
 	}
-	if got := count(same(t, decls+" (unformatted)", unformat(src))); got != wantUnformatted {
-		t.Errorf("%q unformatted: %d %s, want %d", decls, got, what, wantUnformatted)
+	if got := count(same(t, c.src, []byte(src))); got != c.written {
+		t.Errorf("%q: %d %s, want %d", c.src, got, what, c.written)
+	}
+	if got := count(same(t, c.src+" (unformatted)", unformat([]byte(src)))); got != c.unformatted {
+		t.Errorf("%q unformatted: %d %s, want %d", c.src, got, what, c.unformatted)
 	}
 }
 
 // runCases are function declarations one after another, each with how
 // many are joined to the one before (see joinRuns) as the source is and
 // unformatted.
-var runCases = []struct {
-	src                  string
-	written, unformatted int
-}{
+var runCases = []countCase{
 	{"func a() {\n\tx()\n}\nfunc b() {\n\ty()\n}", 1, 1},
 	{"func a() {\n\tx()\n}\n\n\n\nfunc b() {\n\ty()\n}\n\n// C does.\nfunc (t T) c() {\n\tz()\n}", 2, 2},
 	{"func a() {\n\tx()\n}\n// B does\n// it.\nfunc b() {\n\ty()\n}\n\n\n// C does.\n//\n// More.\nfunc c() {\n\tz()\n}", 2, 2},
@@ -771,7 +763,7 @@ var runCases = []struct {
 // written and unformatted.
 func TestJoinedRuns(t *testing.T) {
 	for _, c := range runCases {
-		sameCounting(t, c.src, "declarations joined", func(w written) int { return w.joined }, c.written, c.unformatted)
+		sameCounting(t, c, "declarations joined", func(w written) int { return w.joined })
 	}
 }
 
